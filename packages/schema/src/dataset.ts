@@ -1,0 +1,125 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { GwpSet } from './gwp.js';
+
+/**
+ * The project's own dataset format. Every value carries its citation: source, year, licence and unit.
+ * Files in datasets/ are built from ../shared/data-sources by datasets/build (never edited by hand).
+ */
+
+export const Licence = Type.Object(
+  {
+    id: Type.String({ description: 'SPDX id or short name: OGL-UK-3.0, CC-BY-4.0, CC0-1.0, US-PD, PRC-Art5 …' }),
+    name: Type.String(),
+    url: Type.Optional(Type.String()),
+    attribution: Type.String({ description: 'Attribution text to show with the values.' }),
+  },
+  {},
+);
+export type Licence = Static<typeof Licence>;
+
+/** Where one value comes from, precisely enough for an auditor to find it. */
+export const Citation = Type.Object(
+  {
+    source: Type.String({ description: 'Publisher and document, e.g. "UK DESNZ GHG Conversion Factors 2025".' }),
+    table: Type.Optional(Type.String({ description: 'Table, sheet or section.' })),
+    row: Type.Optional(Type.String({ description: 'Row id or label in the source file.' })),
+    url: Type.Optional(Type.String()),
+    file: Type.Optional(Type.String({ description: 'Source file (path under shared/data-sources) it was built from.' })),
+  },
+  {},
+);
+export type Citation = Static<typeof Citation>;
+
+export const FACTOR_CATEGORIES = [
+  'electricity', 'fuel', 'heat', 'freight', 'material', 'waste', 'water', 'refrigerant', 'other',
+] as const;
+export const FactorCategory = Type.Union(FACTOR_CATEGORIES.map((c) => Type.Literal(c)), {});
+export type FactorCategory = Static<typeof FactorCategory>;
+
+/**
+ * One emission factor: kg of greenhouse gas per `unit` of activity.
+ * Give `co2e` with its `gwpBasis`, and/or `gases`. When `gasesBasis` is "mass", `gases` holds kg of each
+ * gas per unit; when it is "co2e", `gases` holds the kg CO2e contribution of each gas computed by the
+ * publisher with `gwpBasis` (as DESNZ publishes them), which the engine converts back to mass to
+ * re-characterise with another GWP set.
+ */
+export const Factor = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z0-9][a-z0-9._-]*$', description: 'Stable id within its dataset (lower case, dashes).' }),
+    name: Type.Object({ en: Type.String(), zh: Type.Optional(Type.String()) }),
+    category: FactorCategory,
+    unit: Type.String({ description: 'Unit the factor is per, as a mathjs unit: kWh, kg, t, t*km, L, m^3, MJ, item.' }),
+    co2e: Type.Optional(Type.Number({ description: 'kg CO2e per unit.' })),
+    gwpBasis: Type.Optional(GwpSet),
+    gases: Type.Optional(Type.Record(Type.String(), Type.Number())),
+    gasesBasis: Type.Optional(Type.Union([Type.Literal('mass'), Type.Literal('co2e')])),
+    co2Only: Type.Optional(Type.Boolean({ description: 'The factor counts CO2 only (not a life-cycle CO2e factor).' })),
+    region: Type.String({ description: 'ISO 3166-1 alpha-2 code, a subdivision (CN-GD) or grid (CN-GRID-EAST), or GLO.' }),
+    year: Type.Integer({ description: 'Data year the value represents.' }),
+    boundary: Type.Optional(Type.String({ description: 'What the factor covers: combustion, well-to-tank, cradle-to-gate …' })),
+    source: Citation,
+    licence: Type.String({ description: 'Licence id; the dataset lists the licence text.' }),
+    notes: Type.Optional(Type.String()),
+    tags: Type.Optional(Type.Array(Type.String())),
+  },
+  {},
+);
+export type Factor = Static<typeof Factor>;
+
+export const FactorDataset = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', description: 'Dataset id: the part before the slash of a factor id.' }),
+    version: Type.String({ description: 'Version of this built dataset (semver).' }),
+    edition: Type.String({ description: 'Publisher edition, e.g. "2025 v1.0 (10 June 2025)".' }),
+    title: Type.Object({ en: Type.String(), zh: Type.Optional(Type.String()) }),
+    publisher: Type.String(),
+    licences: Type.Array(Licence),
+    sourceFiles: Type.Array(Type.Object({ path: Type.String(), sha256: Type.String() })),
+    builtBy: Type.String({ description: 'Script that built this file.' }),
+    notes: Type.Optional(Type.Array(Type.String())),
+    factors: Type.Array(Factor),
+  },
+  { $id: 'FactorDataset' },
+);
+export type FactorDataset = Static<typeof FactorDataset>;
+
+/** GWP100 of one substance in one IPCC report, with its citation. */
+export const GwpValue = Type.Object(
+  { value: Type.Number(), source: Citation },
+  {},
+);
+
+export const Substance = Type.Object(
+  {
+    id: Type.String({ description: 'Canonical name: CO2, CH4, N2O, SF6, NF3, HFC-134a, R-410A …' }),
+    name: Type.Object({ en: Type.String(), zh: Type.Optional(Type.String()) }),
+    formula: Type.Optional(Type.String()),
+    cas: Type.Optional(Type.String()),
+    aliases: Type.Array(Type.String(), { description: 'Other spellings that resolve to this substance.' }),
+    gwp100: Type.Object({ AR4: Type.Optional(GwpValue), AR5: Type.Optional(GwpValue), AR6: Type.Optional(GwpValue) }),
+    blend: Type.Optional(
+      Type.Object({
+        components: Type.Array(Type.Object({ substance: Type.String(), massFraction: Type.Number() })),
+        source: Citation,
+      }),
+    ),
+  },
+  {},
+);
+export type Substance = Static<typeof Substance>;
+
+export const SubstanceDataset = Type.Object(
+  {
+    id: Type.String(),
+    version: Type.String(),
+    edition: Type.String(),
+    title: Type.Object({ en: Type.String(), zh: Type.Optional(Type.String()) }),
+    licences: Type.Array(Licence),
+    sourceFiles: Type.Array(Type.Object({ path: Type.String(), sha256: Type.String() })),
+    builtBy: Type.String(),
+    notes: Type.Optional(Type.Array(Type.String())),
+    substances: Type.Array(Substance),
+  },
+  { $id: 'SubstanceDataset' },
+);
+export type SubstanceDataset = Static<typeof SubstanceDataset>;

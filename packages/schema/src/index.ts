@@ -1,0 +1,13 @@
+export { STAGES, Stage, STAGE_NAMES, isStage } from './stage.js';
+export { GWP_SETS, GwpSet, DEFAULT_GWP } from './gwp.js';
+export { Amount, QuantityObject, ParameterValue } from './amount.js';
+export {
+  Product, Component, InventoryLine, CustomFactor, FunctionalUnit, EndOfLifeRoute, EndOfLifeRouteName, EOL_ROUTES,
+  SubstanceContent,
+} from './product.js';
+export {
+  Licence, Citation, Factor, FactorDataset, FactorCategory, FACTOR_CATEGORIES, Substance, SubstanceDataset, GwpValue,
+} from './dataset.js';
+export { Diagnostic, LineSource, ResultLine, CalculationResult, LINE_KINDS } from './result.js';
+export { validate, type ValidationIssue } from './validate.js';
+export { productJsonSchema } from './json-schema.js';

@@ -1,0 +1,140 @@
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Amount, ParameterValue } from './amount.js';
+import { GwpSet } from './gwp.js';
+import { Stage } from './stage.js';
+
+/**
+ * Product model v1: the public contract (shared/spec/product-model-v1.md). PLM systems, the CLI, the API
+ * and the web UI exchange products in this shape. Add fields freely; break none.
+ */
+
+const Id = (description: string): TSchema => Type.String({ minLength: 1, description });
+
+/** A factor the product declares itself: `co2e` (kg CO2e per unit) or `gases` (kg of each gas per unit). */
+export const CustomFactor = Type.Object(
+  {
+    id: Type.String({ minLength: 1, description: 'Id used by inventory lines and component materials.' }),
+    name: Type.Optional(Type.String()),
+    unit: Type.String({ minLength: 1, description: 'The unit the factor is per: kg, kWh, MJ, t*km, item …' }),
+    co2e: Type.Optional(Type.Number({ description: 'kg CO2e per unit.' })),
+    gases: Type.Optional(
+      Type.Record(Type.String(), Type.Number(), { description: 'kg of each gas per unit, e.g. { "CO2": 0.0561, "CH4": 1e-6 }.' }),
+    ),
+    gwp: Type.Optional(GwpSet),
+    source: Type.Optional(Type.String({ description: 'Citation: where the value comes from.' })),
+    region: Type.Optional(Type.String()),
+    year: Type.Optional(Type.Integer()),
+    biogenic: Type.Optional(Type.Boolean({ description: 'The CO2 of this factor is biogenic.' })),
+  },
+  {},
+);
+export type CustomFactor = Static<typeof CustomFactor>;
+
+/** End-of-life routes (GB/T 20862, ISO 22628 vocabulary). */
+export const EOL_ROUTES = ['reuse', 'recycling', 'energyRecovery', 'incineration', 'landfill', 'composting', 'anaerobicDigestion'] as const;
+export const EndOfLifeRouteName = Type.Union(EOL_ROUTES.map((r) => Type.Literal(r)), {});
+export type EndOfLifeRouteName = Static<typeof EndOfLifeRouteName>;
+
+/** Where a share of a component's material mass goes at end of life. */
+export const EndOfLifeRoute = Type.Object(
+  {
+    route: EndOfLifeRouteName,
+    share: Type.Number({ minimum: 0, maximum: 1, description: 'Mass share of the component material, 0 to 1.' }),
+    factor: Type.Optional(Type.String({ minLength: 1, description: 'Treatment factor per kg or t of material.' })),
+  },
+  {},
+);
+export type EndOfLifeRoute = Static<typeof EndOfLifeRoute>;
+
+/** A declared content of a substance in a component's homogeneous material (GB/T 26572). */
+export const SubstanceContent = Type.Object(
+  {
+    substance: Type.String({ minLength: 1 }),
+    massFraction: Type.Number({ minimum: 0, maximum: 1, description: 'Mass fraction in the homogeneous material.' }),
+    evidence: Type.Optional(Type.String()),
+  },
+  {},
+);
+export type SubstanceContent = Static<typeof SubstanceContent>;
+
+export interface Component {
+  id: string;
+  name?: string;
+  quantity?: number | string;
+  material?: string;
+  mass?: Amount;
+  stage?: Stage;
+  endOfLife?: EndOfLifeRoute[];
+  recycledContent?: number;
+  renewableContent?: number;
+  substances?: SubstanceContent[];
+  children?: Component[];
+  [extra: string]: unknown;
+}
+
+/** A part of the bill of materials; quantities multiply down the tree. */
+export const Component = Type.Recursive(
+  (This) =>
+    Type.Object({
+      id: Type.String({ minLength: 1, description: 'Unique among its siblings.' }),
+      name: Type.Optional(Type.String()),
+      quantity: Type.Optional(
+        Type.Union([Type.Number({ minimum: 0 }), Type.String({ minLength: 1 })], {
+          description: 'How many per parent (default 1); a number or an expression over parameters.',
+        }),
+      ),
+      material: Type.Optional(Type.String({ minLength: 1, description: 'Factor id of the material, per kg or t.' })),
+      mass: Type.Optional(Amount),
+      stage: Type.Optional(Stage),
+      endOfLife: Type.Optional(Type.Array(EndOfLifeRoute)),
+      recycledContent: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+      renewableContent: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+      substances: Type.Optional(Type.Array(SubstanceContent)),
+      children: Type.Optional(Type.Array(This)),
+    }),
+  { $id: 'Component' },
+);
+
+/** One inventory line: an amount of a factor's unit, or a direct emission of a substance. */
+export const InventoryLine = Type.Object(
+  {
+    id: Type.Optional(Type.String({ minLength: 1 })),
+    name: Type.Optional(Type.String()),
+    stage: Stage,
+    factor: Type.Optional(Type.String({ minLength: 1, description: '<dataset>/<factor> or a custom factor id.' })),
+    substance: Type.Optional(Type.String({ minLength: 1, description: 'A greenhouse gas emitted directly, e.g. HFC-134a.' })),
+    amount: Amount,
+    component: Type.Optional(Type.String({ description: 'Attribute the line to a component (its id path, e.g. body/screw).' })),
+  },
+  {},
+);
+export type InventoryLine = Static<typeof InventoryLine>;
+
+export const FunctionalUnit = Type.Object(
+  {
+    amount: Type.Number({ exclusiveMinimum: 0 }),
+    unit: Type.String({ minLength: 1 }),
+    description: Type.Optional(Type.String()),
+  },
+  {},
+);
+export type FunctionalUnit = Static<typeof FunctionalUnit>;
+
+export const Product = Type.Object(
+  {
+    schemaVersion: Type.Literal(1, { description: 'Always 1 for product model v1.' }),
+    id: Id('Stable product id.') as ReturnType<typeof Type.String>,
+    name: Type.String({ minLength: 1 }),
+    description: Type.Optional(Type.String()),
+    functionalUnit: FunctionalUnit,
+    region: Type.Optional(Type.String({ description: 'Where the product is made and used: ISO 3166 code, e.g. CN, GB, US.' })),
+    year: Type.Optional(Type.Integer({ description: 'Reference year of the inventory; factors far from it are flagged.' })),
+    gwp: Type.Optional(GwpSet),
+    parameters: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), ParameterValue)),
+    factors: Type.Optional(Type.Array(CustomFactor)),
+    components: Type.Optional(Type.Array(Component)),
+    inventory: Type.Optional(Type.Array(InventoryLine)),
+  },
+  { $id: 'Product', title: 'GreenLCA product model v1' },
+);
+export type Product = Static<typeof Product>;
