@@ -20,13 +20,13 @@ export const Amount = Type.Union(
     QuantityObject,
     Type.Number({ description: 'A plain count, for factors per item.' }),
   ],
-  {},
+  { description: 'an amount: "2.5 kWh", { "value": 2.5, "unit": "kWh" }, or an expression such as "0.11 kWh * cycles"' },
 );
 export type Amount = Static<typeof Amount>;
 
 /** A parameter: a number, a quantity, or an expression over other parameters. */
 export const ParameterValue = Type.Union(
   [Type.Number(), Type.String({ minLength: 1 }), QuantityObject],
-  {},
+  { description: 'a parameter: a number, a quantity ("3 1/day") or an expression over other parameters' },
 );
 export type ParameterValue = Static<typeof ParameterValue>;
