@@ -72,7 +72,15 @@ export const CalculationResult = Type.Object(
     }),
     byGas: Type.Record(Type.String(), Type.Object({ kg: Type.Optional(Type.Number()), kgCO2e: Type.Number() })),
     byComponent: Type.Array(
-      Type.Object({ component: Type.String(), name: Type.String(), kgCO2e: Type.Number(), massKg: Type.Number() }),
+      Type.Object({
+        component: Type.String({ description: 'Id path, e.g. body/screw.' }),
+        name: Type.String(),
+        quantity: Type.Number({ description: 'Units per functional unit (quantities multiplied down the tree).' }),
+        massKg: Type.Number({ description: 'Mass of its own material, all units.' }),
+        totalMassKg: Type.Number({ description: 'Mass including its children.' }),
+        kgCO2e: Type.Number({ description: 'Its own material, end of life and attributed lines.' }),
+        totalKgCO2e: Type.Number({ description: 'Including its children.' }),
+      }),
     ),
     lines: Type.Array(ResultLine),
     hotspots: Type.Array(

@@ -23,7 +23,7 @@ function checker<T extends TSchema>(schema: T): TypeCheck<T> {
 function literalChoices(schema: TSchema): string[] | undefined {
   const anyOf = (schema as { anyOf?: TSchema[] }).anyOf;
   if (!anyOf || !anyOf.every((s) => 'const' in s)) return undefined;
-  return anyOf.map((s) => String((s as { const: unknown }).const));
+  return anyOf.map((s) => String((s as unknown as { const: unknown }).const));
 }
 
 /** TypeBox reports every branch of a union; keep the most useful message for each path. */

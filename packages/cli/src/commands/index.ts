@@ -1,0 +1,15 @@
+import type { Io } from '../io.js';
+
+/** A CLI command: takes its arguments after the command name, returns the exit code. */
+export interface Command {
+  summary: string;
+  usage: string;
+  run(args: string[], io: Io): Promise<number>;
+}
+
+/** Commands load lazily so `greenlca schema` does not pay for the solver or the datasets. */
+export const commands: Record<string, () => Promise<{ command: Command }>> = {
+  calc: () => import('./calc.js'),
+  factors: () => import('./factors.js'),
+  schema: () => import('./schema.js'),
+};

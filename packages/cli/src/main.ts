@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+import { commands } from './commands/index.js';
+import { processIo, UsageError } from './io.js';
+
+async function main(argv: string[]): Promise<number> {
+  const io = processIo();
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === 'help') {
+    const lines = ['greenlca: product life-cycle assessment and carbon footprints', '', 'Commands:'];
+    for (const [key, load] of Object.entries(commands)) lines.push(`  ${(await load()).command.usage}`);
+    io.stdout(lines.join('\n') + '\n');
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.stderr(`greenlca: unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}.\n`);
+    return 2;
+  }
+  const { command } = await load();
+  if (rest.includes('--help')) {
+    io.stdout(`usage: ${command.usage}\n${command.summary}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`greenlca ${name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    // Unexpected: still no stack trace for the user unless asked for.
+    io.stderr(`greenlca ${name}: internal error: ${(error as Error).message}\n`);
+    if (process.env.GREENLCA_DEBUG) io.stderr(`${(error as Error).stack}\n`);
+    return 70;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,76 @@
+import { Product, STAGES, validate, type CalculationResult, type GwpSet } from '@greenlca/schema';
+import { num } from './decimal.js';
+import { LcaInputError, type InputIssue } from './errors.js';
+import { compileProduct, type CompiledProduct } from './inventory/compile.js';
+import type { FactorLibrary } from './library/library.js';
+import { aggregate, byComponent, gasTable, hotspots, resultLines } from './result/aggregate.js';
+import { unknownFields } from './result/unknown-fields.js';
+import { practitionerWarnings } from './result/warnings.js';
+import { ENGINE } from './version.js';
+
+export interface CalculateOptions {
+  /** Override the product's GWP set. */
+  gwp?: GwpSet;
+  /**
+   * Year to judge factor ages against when the product gives none. The engine is pure and never
+   * reads the clock: callers pass the current year if they want that.
+   */
+  referenceYear?: number;
+}
+
+/** Check a document against product model v1; throws LcaInputError with JSON pointers. */
+export function parseProduct(input: unknown): Product {
+  const checked = validate(Product, input);
+  if (checked.ok) return checked.value;
+  const issues: InputIssue[] = checked.issues.map((i) => {
+    const code = /\/stage$/.test(i.path) ? 'UNKNOWN_STAGE' : 'SCHEMA';
+    const issue: InputIssue = { code, path: i.path, message: i.message };
+    if (code === 'UNKNOWN_STAGE') issue.hint = `stages are ${STAGES.join(', ')}`;
+    return issue;
+  });
+  throw new LcaInputError(issues);
+}
+
+/**
+ * Calculate a product's cradle-to-grave carbon footprint: compile it to inventory rows, characterise
+ * with the chosen GWP set, and aggregate exactly by stage, gas, component and line.
+ *
+ * @example
+ * const result = calculate(product, library);
+ * result.total.kgCO2e; result.byStage.use.kgCO2e;
+ */
+export function calculate(input: unknown, library: FactorLibrary, options: CalculateOptions = {}): CalculationResult {
+  const product = parseProduct(input);
+  const compiled = compileProduct(product, library, options.gwp ? { gwp: options.gwp } : {});
+  return assemble(product, compiled, library, options, unknownFields(input));
+}
+
+function assemble(
+  product: Product, compiled: CompiledProduct, library: FactorLibrary, options: CalculateOptions, extraWarnings: CalculationResult['warnings'],
+): CalculationResult {
+  const totals = aggregate(compiled.rows);
+  const lines = resultLines(totals);
+  const datasets = new Map<string, { id: string; version: string; edition: string }>();
+  datasets.set(library.substances.id, { id: library.substances.id, version: library.substances.version, edition: library.substances.edition });
+  for (const row of compiled.rows) if (row.factor.dataset) datasets.set(row.factor.dataset.id, row.factor.dataset);
+  const functionalUnit: CalculationResult['product']['functionalUnit'] = { amount: product.functionalUnit.amount, unit: product.functionalUnit.unit };
+  if (product.functionalUnit.description !== undefined) functionalUnit.description = product.functionalUnit.description;
+  return {
+    schemaVersion: 1,
+    product: { id: product.id, name: product.name, functionalUnit },
+    gwp: compiled.gwp,
+    total: {
+      kgCO2e: num(totals.total),
+      fossilKgCO2e: num(totals.total.minus(totals.biogenic)),
+      biogenicKgCO2e: num(totals.biogenic),
+    },
+    byStage: Object.fromEntries(STAGES.map((s) => [s, { kgCO2e: num(totals.byStage[s]) }])) as CalculationResult['byStage'],
+    byGas: gasTable(totals),
+    byComponent: byComponent(totals, compiled.components),
+    lines,
+    hotspots: hotspots(lines),
+    datasets: [...datasets.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    warnings: [...extraWarnings, ...practitionerWarnings(product, compiled, options.referenceYear)],
+    engine: { ...ENGINE },
+  };
+}

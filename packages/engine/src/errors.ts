@@ -1,0 +1,86 @@
+/**
+ * Input problems the engine reports: each names what is wrong, where (JSON pointer into the product)
+ * and how to fix it. Codes are stable: the API, CLI and UI key on them (see ERRORS.md).
+ */
+export const ISSUE_CODES = {
+  SCHEMA: 'The document does not have the shape of product model v1.',
+  UNKNOWN_STAGE: 'A stage that is not one of the six life-cycle stages.',
+  UNKNOWN_FACTOR: 'A factor id that is neither bundled nor declared in `factors`.',
+  UNKNOWN_SUBSTANCE: 'A substance (gas) with no IPCC GWP100 entry.',
+  NO_GWP_IN_SET: 'The substance has no GWP100 in the chosen IPCC report.',
+  UNIT_MISMATCH: "An amount whose dimension does not match the factor's unit.",
+  BAD_UNIT: 'A unit the unit system does not know.',
+  BAD_EXPRESSION: 'An amount or parameter expression that cannot be evaluated.',
+  UNKNOWN_PARAMETER: 'An expression names a parameter that is not defined.',
+  PARAMETER_CYCLE: 'Parameters that depend on each other in a circle.',
+  NEGATIVE_MASS: 'A component mass below zero.',
+  MISSING_MASS: 'A component with a material but no mass.',
+  NEGATIVE_QUANTITY: 'A component quantity below zero.',
+  CYCLIC_BOM: 'A component that contains itself.',
+  DUPLICATE_ID: 'Two things with the same id where ids must be unique.',
+  FACTOR_OR_SUBSTANCE: 'An inventory line must name exactly one of `factor` and `substance`.',
+  FACTOR_VALUE: 'A custom factor must give exactly one of `co2e` and `gases`.',
+  EOL_SHARES: 'End-of-life route shares of a component add up to more than 1.',
+  UNKNOWN_COMPONENT: 'An inventory line attributed to a component id that does not exist.',
+} as const;
+
+export type IssueCode = keyof typeof ISSUE_CODES;
+
+export interface InputIssue {
+  code: IssueCode;
+  /** JSON pointer into the product, e.g. `/inventory/3/amount`. */
+  path: string;
+  message: string;
+  /** How to fix it. */
+  hint?: string;
+}
+
+/** Thrown when a product cannot be calculated; carries every problem found, not just the first. */
+export class LcaInputError extends Error {
+  readonly code = 'LCA_INPUT_INVALID';
+  constructor(readonly issues: InputIssue[]) {
+    super(issues.map((i) => `${i.path || '/'}: ${i.message}${i.hint ? ` (${i.hint})` : ''}`).join('\n'));
+    this.name = 'LcaInputError';
+  }
+}
+
+/** Collects issues while a product is compiled, so one run reports all of them. */
+export class IssueLog {
+  readonly issues: InputIssue[] = [];
+  add(code: IssueCode, path: string, message: string, hint?: string): void {
+    this.issues.push(hint === undefined ? { code, path, message } : { code, path, message, hint });
+  }
+  throwIfAny(): void {
+    if (this.issues.length) throw new LcaInputError(this.issues);
+  }
+}
+
+/** JSON pointer segment escaping (RFC 6901). */
+export function pointer(...segments: (string | number)[]): string {
+  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** Closest candidates by edit distance, for "did you mean" hints. */
+export function closest(target: string, candidates: Iterable<string>, max = 3): string[] {
+  const t = target.toLowerCase();
+  const scored: [number, string][] = [];
+  for (const c of candidates) {
+    const d = editDistance(t, c.toLowerCase());
+    const limit = Math.max(2, Math.floor(t.length / 3));
+    if (d <= limit || c.toLowerCase().includes(t) || t.includes(c.toLowerCase())) scored.push([d, c]);
+  }
+  return scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])).slice(0, max).map(([, c]) => c);
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 12) return 99;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,128 @@
+import type { GwpSet, Substance } from '@greenlca/schema';
+import { Decimal, dec, ZERO } from '../decimal.js';
+
+/** The climate-relevant content of a factor, whether bundled or declared in the product. */
+export interface FactorValues {
+  co2e?: number;
+  /** GWP set the publisher used for `co2e` (and for `gases` when they are CO2e contributions). */
+  gwpBasis?: GwpSet;
+  gases?: Record<string, number>;
+  gasesBasis?: 'mass' | 'co2e';
+  /** All CO2 of this factor is biogenic. */
+  biogenic?: boolean;
+}
+
+/** kg CO2e per unit of a factor under one GWP set, split by gas. */
+export interface CharacterisedFactor {
+  kgCO2e: Decimal;
+  /** kg CO2e per unit by gas id; "CO2e" holds what the source does not split by gas. */
+  byGas: Map<string, Decimal>;
+  /** kg of each gas per unit, where the mass is known. */
+  massByGas: Map<string, Decimal>;
+  biogenicKgCO2e: Decimal;
+  /** Set when the factor's CO2e was kept in another GWP basis because it has no gas split. */
+  basisMismatch?: GwpSet;
+}
+
+export type CharacteriseProblem =
+  | { kind: 'unknown-substance'; gas: string }
+  | { kind: 'no-gwp'; gas: string; set: GwpSet };
+
+export type SubstanceLookup = (name: string) => Substance | undefined;
+
+const BIOGENIC_CO2 = new Set(['co2biogenic', 'biogenicco2', 'co2bio', 'carbondioxidebiogenic']);
+const UNSPLIT = 'CO2e';
+
+function gwpOf(substance: Substance, set: GwpSet): Decimal | undefined {
+  const v = substance.gwp100[set]?.value;
+  return v === undefined ? undefined : dec(v);
+}
+
+function add(map: Map<string, Decimal>, key: string, value: Decimal): void {
+  map.set(key, (map.get(key) ?? ZERO).plus(value));
+}
+
+/**
+ * Characterise a factor with a GWP set. Per-gas factors are characterised gas by gas; per-gas CO2e
+ * contributions published in another basis are converted back to mass first (DESNZ publishes AR5).
+ */
+export function characteriseFactor(
+  values: FactorValues,
+  set: GwpSet,
+  lookup: SubstanceLookup,
+): { ok: true; value: CharacterisedFactor } | { ok: false; problems: CharacteriseProblem[] } {
+  const byGas = new Map<string, Decimal>();
+  const massByGas = new Map<string, Decimal>();
+  let biogenic = ZERO;
+  const problems: CharacteriseProblem[] = [];
+  const gases = values.gases && Object.keys(values.gases).length ? values.gases : undefined;
+
+  if (gases) {
+    const asContribution = values.gasesBasis === 'co2e';
+    const basis = values.gwpBasis ?? set;
+    for (const [gas, raw] of Object.entries(gases)) {
+      const isBiogenic = BIOGENIC_CO2.has(gas.toLowerCase().replace(/[\s\-_,()]/g, ''));
+      const substance = isBiogenic ? lookup('CO2') : lookup(gas);
+      if (!substance) {
+        problems.push({ kind: 'unknown-substance', gas });
+        continue;
+      }
+      const key = isBiogenic ? 'CO2 (biogenic)' : substance.id;
+      const target = gwpOf(substance, set);
+      if (!target) {
+        problems.push({ kind: 'no-gwp', gas, set });
+        continue;
+      }
+      let mass: Decimal;
+      let part: Decimal;
+      if (asContribution) {
+        const source = gwpOf(substance, basis);
+        if (!source) {
+          problems.push({ kind: 'no-gwp', gas, set: basis });
+          continue;
+        }
+        mass = dec(raw).div(source);
+        part = basis === set ? dec(raw) : mass.times(target);
+      } else {
+        mass = dec(raw);
+        part = mass.times(target);
+      }
+      add(byGas, key, part);
+      add(massByGas, key, mass);
+      if (isBiogenic || (values.biogenic && substance.id === 'CO2')) biogenic = biogenic.plus(part);
+    }
+    if (problems.length) return { ok: false, problems };
+    let total = [...byGas.values()].reduce((a, b) => a.plus(b), ZERO);
+    // Same basis as published: keep the publisher's total; rounding in its gas split stays visible.
+    if (asContribution && values.co2e !== undefined && (values.gwpBasis ?? set) === set) {
+      const published = dec(values.co2e);
+      const residual = published.minus(total);
+      if (!residual.isZero()) add(byGas, UNSPLIT, residual);
+      total = published;
+    }
+    return { ok: true, value: { kgCO2e: total, byGas, massByGas, biogenicKgCO2e: biogenic } };
+  }
+
+  const total = dec(values.co2e ?? 0);
+  byGas.set(UNSPLIT, total);
+  const value: CharacterisedFactor = {
+    kgCO2e: total,
+    byGas,
+    massByGas,
+    biogenicKgCO2e: values.biogenic ? total : ZERO,
+  };
+  if (values.gwpBasis && values.gwpBasis !== set) value.basisMismatch = values.gwpBasis;
+  return { ok: true, value };
+}
+
+/** GWP100 of a substance as a characterised factor per kg (direct emissions). */
+export function characteriseSubstance(substance: Substance, set: GwpSet): CharacterisedFactor | undefined {
+  const gwp = gwpOf(substance, set);
+  if (!gwp) return undefined;
+  return {
+    kgCO2e: gwp,
+    byGas: new Map([[substance.id, gwp]]),
+    massByGas: new Map([[substance.id, dec(1)]]),
+    biogenicKgCO2e: ZERO,
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * @module @greenlca/engine — pure life-cycle calculations (no I/O): the same code runs in Node and in
+ * the browser. Give it a product (product model v1) and a factor library; get a cited result.
+ */
+export { calculate, parseProduct, type CalculateOptions } from './calculate.js';
+export { compileProduct, type CompiledProduct, type CompileOptions } from './inventory/compile.js';
+export type { InventoryRow, ComponentInstance, LineKind } from './inventory/line.js';
+export type { ResolvedFactor } from './inventory/factors.js';
+export { createLibrary, substanceKey, type FactorLibrary, type LibraryFactor } from './library/library.js';
+export { searchFactors, type FactorQuery, type FactorHit } from './library/search.js';
+export { normaliseRegion, regionContains, countryOf } from './library/region.js';
+export { LcaInputError, ISSUE_CODES, type InputIssue, type IssueCode } from './errors.js';
+export { WARNING_CODES, type WarningCode } from './result/warnings.js';
+export { characteriseFactor, characteriseSubstance, type CharacterisedFactor, type FactorValues } from './impact/characterise.js';
+export { unitSpec, type UnitSpec } from './quantity/unit.js';
+export { evaluateAmount, type Quantity, type Scope } from './quantity/expression.js';
+export { convertTo } from './quantity/convert.js';
+export { Decimal } from './decimal.js';
+export { ENGINE } from './version.js';

@@ -1,0 +1,172 @@
+import type { CustomFactor, GwpSet, LineSource } from '@greenlca/schema';
+import { closest, pointer, type IssueLog } from '../errors.js';
+import { characteriseFactor, type CharacterisedFactor, type FactorValues } from '../impact/characterise.js';
+import type { FactorLibrary } from '../library/library.js';
+import { unitSpec, type UnitSpec } from '../quantity/unit.js';
+
+/** A factor ready to multiply: characterised with the run's GWP set, with its unit and citation. */
+export interface ResolvedFactor {
+  id: string;
+  name: string;
+  unit: UnitSpec;
+  value: CharacterisedFactor;
+  source: LineSource;
+  region?: string;
+  year?: number;
+  co2Only: boolean;
+  isCustom: boolean;
+  dataset?: { id: string; version: string; edition: string };
+}
+
+/**
+ * Resolves factor ids for one calculation: custom factors declared in the product first, then the
+ * bundled library. Each id is characterised once per run.
+ */
+export class FactorResolver {
+  private readonly custom = new Map<string, { factor: CustomFactor; index: number }>();
+  private readonly resolved = new Map<string, ResolvedFactor | null>();
+
+  constructor(
+    private readonly library: FactorLibrary,
+    customFactors: CustomFactor[] | undefined,
+    private readonly set: GwpSet,
+    private readonly productGwp: GwpSet,
+    private readonly log: IssueLog,
+  ) {
+    (customFactors ?? []).forEach((factor, index) => {
+      const path = pointer('factors', index);
+      if (this.custom.has(factor.id)) {
+        log.add('DUPLICATE_ID', pointer('factors', index, 'id'), `custom factor id "${factor.id}" is declared twice`, 'give each custom factor its own id');
+        return;
+      }
+      if (library.factor(factor.id)) {
+        log.add('DUPLICATE_ID', pointer('factors', index, 'id'), `custom factor id "${factor.id}" is also a bundled factor`,
+          'choose another id (e.g. prefix it with your organisation) or use the bundled factor');
+        return;
+      }
+      const hasCo2e = factor.co2e !== undefined;
+      const hasGases = factor.gases !== undefined && Object.keys(factor.gases).length > 0;
+      if (hasCo2e === hasGases) {
+        log.add('FACTOR_VALUE', path, `custom factor "${factor.id}" must give exactly one of "co2e" and "gases"`,
+          'give "co2e": kg CO2e per unit, or "gases": { "CO2": …, "CH4": … } in kg per unit');
+        return;
+      }
+      try {
+        unitSpec(factor.unit);
+      } catch {
+        log.add('BAD_UNIT', pointer('factors', index, 'unit'), `unknown unit "${factor.unit}"`, 'use a unit such as kg, t, kWh, MJ, L, m^3, t*km, item');
+        return;
+      }
+      this.custom.set(factor.id, { factor, index });
+    });
+  }
+
+  /** Ids of the product's custom factors, for suggestions and UI. */
+  customIds(): string[] {
+    return [...this.custom.keys()];
+  }
+
+  customFactor(id: string): { factor: CustomFactor; index: number } | undefined {
+    return this.custom.get(id);
+  }
+
+  /** Look a factor up; reports UNKNOWN_FACTOR (with suggestions) at `path` when missing. */
+  resolve(id: string, path: string): ResolvedFactor | undefined {
+    if (this.resolved.has(id)) {
+      const r = this.resolved.get(id);
+      if (!r) this.reportUnknown(id, path);
+      return r ?? undefined;
+    }
+    const r = this.build(id);
+    this.resolved.set(id, r);
+    if (r === null && !this.custom.has(id)) this.reportUnknown(id, path);
+    return r ?? undefined;
+  }
+
+  private reportUnknown(id: string, path: string): void {
+    if (this.custom.has(id)) return; // its own problem was reported where it is declared
+    const candidates = [...this.library.factorIds(), ...this.custom.keys()];
+    const near = closest(id, candidates);
+    this.log.add('UNKNOWN_FACTOR', path, `unknown factor "${id}"`,
+      near.length
+        ? `did you mean ${near.map((n) => `"${n}"`).join(', ')}? (search with: greenlca factors search TEXT)`
+        : 'declare it under "factors" or find a bundled one with: greenlca factors search TEXT');
+  }
+
+  private build(id: string): ResolvedFactor | null {
+    const custom = this.custom.get(id);
+    if (custom) return this.buildCustom(custom.factor, custom.index);
+    const entry = this.library.factor(id);
+    if (!entry) return null;
+    const f = entry.factor;
+    const values: FactorValues = {};
+    if (f.co2e !== undefined) values.co2e = f.co2e;
+    if (f.gwpBasis) values.gwpBasis = f.gwpBasis;
+    if (f.gases) values.gases = f.gases;
+    values.gasesBasis = f.gasesBasis ?? 'mass';
+    const characterised = characteriseFactor(values, this.set, (n) => this.library.substance(n));
+    if (!characterised.ok) {
+      // A bundled factor naming an unknown gas is a data bug, not the user's.
+      throw new Error(`bundled factor ${id} cannot be characterised: ${JSON.stringify(characterised.problems)}`);
+    }
+    const licence = entry.dataset.licences.find((l) => l.id === f.licence);
+    const citation = [f.source.source, f.source.table, f.source.row ? `row ${f.source.row}` : undefined].filter(Boolean).join(', ');
+    const source: LineSource = {
+      citation,
+      dataset: entry.dataset.id,
+      datasetVersion: entry.dataset.version,
+      licence: licence ? licence.id : f.licence,
+      region: f.region,
+      year: f.year,
+    };
+    if (f.source.url) source.url = f.source.url;
+    return {
+      id,
+      name: f.name.en,
+      unit: unitSpec(f.unit),
+      value: characterised.value,
+      source,
+      region: f.region,
+      year: f.year,
+      co2Only: f.co2Only === true,
+      isCustom: false,
+      dataset: { id: entry.dataset.id, version: entry.dataset.version, edition: entry.dataset.edition },
+    };
+  }
+
+  private buildCustom(f: CustomFactor, index: number): ResolvedFactor | null {
+    const values: FactorValues = { gwpBasis: f.gwp ?? this.productGwp, gasesBasis: 'mass' };
+    if (f.co2e !== undefined) values.co2e = f.co2e;
+    if (f.gases) values.gases = f.gases;
+    if (f.biogenic) values.biogenic = true;
+    const characterised = characteriseFactor(values, this.set, (n) => this.library.substance(n));
+    if (!characterised.ok) {
+      for (const p of characterised.problems) {
+        const path = pointer('factors', index, 'gases', p.gas);
+        if (p.kind === 'unknown-substance') {
+          const near = closest(p.gas, this.library.substanceNames());
+          this.log.add('UNKNOWN_SUBSTANCE', path, `unknown substance "${p.gas}"`,
+            near.length ? `did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : 'use an IPCC gas name such as CO2, CH4, N2O, SF6, HFC-134a');
+        } else {
+          this.log.add('NO_GWP_IN_SET', path, `"${p.gas}" has no GWP100 in IPCC ${p.set}`, 'choose another GWP set for the product');
+        }
+      }
+      return null;
+    }
+    const source: LineSource = { citation: f.source ?? '(no source given)' };
+    if (f.region) source.region = f.region;
+    if (f.year !== undefined) source.year = f.year;
+    const r: ResolvedFactor = {
+      id: f.id,
+      name: f.name ?? f.id,
+      unit: unitSpec(f.unit),
+      value: characterised.value,
+      source,
+      co2Only: false,
+      isCustom: true,
+    };
+    if (f.region) r.region = f.region;
+    if (f.year !== undefined) r.year = f.year;
+    return r;
+  }
+}

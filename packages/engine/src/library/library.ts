@@ -1,0 +1,51 @@
+import type { Factor, FactorDataset, Substance, SubstanceDataset } from '@greenlca/schema';
+
+/** A bundled factor together with the dataset it belongs to. */
+export interface LibraryFactor {
+  /** Full id: `<dataset>/<factor>`. */
+  id: string;
+  factor: Factor;
+  dataset: FactorDataset;
+}
+
+/** What a calculation looks factors and substances up in. Built once, shared by every calculation. */
+export interface FactorLibrary {
+  factor(id: string): LibraryFactor | undefined;
+  substance(nameOrAlias: string): Substance | undefined;
+  factorIds(): IterableIterator<string>;
+  substanceNames(): string[];
+  readonly factorDatasets: readonly FactorDataset[];
+  readonly substances: SubstanceDataset;
+}
+
+/** Substance look-ups ignore case, spaces, dashes and dots: "HFC-134a" = "hfc134a" = "R-134a" alias. */
+export function substanceKey(name: string): string {
+  return name.toLowerCase().replace(/[\s\-_.,()]/g, '');
+}
+
+export function createLibrary(factorDatasets: readonly FactorDataset[], substances: SubstanceDataset): FactorLibrary {
+  const factors = new Map<string, LibraryFactor>();
+  for (const dataset of factorDatasets) {
+    for (const factor of dataset.factors) {
+      const id = `${dataset.id}/${factor.id}`;
+      if (factors.has(id)) throw new Error(`factor id ${id} appears twice in the bundled datasets`);
+      factors.set(id, { id, factor, dataset });
+    }
+  }
+  const byKey = new Map<string, Substance>();
+  for (const s of substances.substances) {
+    for (const name of [s.id, ...s.aliases, ...(s.cas ? [s.cas] : []), ...(s.formula ? [s.formula] : []), s.name.en]) {
+      const key = substanceKey(name);
+      // The canonical id wins over another substance's alias with the same spelling.
+      if (!byKey.has(key) || substanceKey(s.id) === key) byKey.set(key, s);
+    }
+  }
+  return {
+    factor: (id) => factors.get(id),
+    substance: (name) => byKey.get(substanceKey(name)),
+    factorIds: () => factors.keys(),
+    substanceNames: () => substances.substances.map((s) => s.id),
+    factorDatasets,
+    substances,
+  };
+}

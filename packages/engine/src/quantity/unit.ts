@@ -1,0 +1,55 @@
+import { makeUnit, math, type Unit } from './math.js';
+
+/** A unit a factor is per, parsed once: its mathjs form and its size in SI base units. */
+export interface UnitSpec {
+  /** As written in the factor, e.g. `t*km`. */
+  text: string;
+  /** The unit with value 1, for dimension checks. */
+  unit: Unit;
+  /** Size of one unit in SI base units (1 t*km = 1e6 kg*m). */
+  si: number;
+  /** True for a pure count (item). */
+  isCount: boolean;
+}
+
+const cache = new Map<string, UnitSpec>();
+
+/** Spellings seen in factor tables and PLM exports, mapped to mathjs syntax. */
+export function normaliseUnitText(text: string): string {
+  return text
+    .trim()
+    .replace(/[·×]/g, '*')
+    .replace(/\btonne\.km\b/gi, 't*km')
+    .replace(/\bm³/g, 'm^3')
+    .replace(/\bm²/g, 'm^2');
+}
+
+/** Parse a unit string such as `kWh`, `t*km`, `m^3`, `item`. Throws with a readable message. */
+export function unitSpec(text: string): UnitSpec {
+  let spec = cache.get(text);
+  if (spec) return spec;
+  const unit = makeUnit(1, normaliseUnitText(text));
+  const itemBase = makeUnit(1, 'item');
+  spec = { text, unit, si: unit.value as number, isCount: unit.equalBase(itemBase) };
+  cache.set(text, spec);
+  return spec;
+}
+
+/** True if the name is a unit (so a parameter with that name would hide it inside expressions). */
+export function isUnitName(name: string): boolean {
+  try {
+    return math.Unit.isValuelessUnit(name);
+  } catch {
+    return false;
+  }
+}
+
+/** Human-readable dimension, for error messages: "mass", "energy", "mass × length" … */
+export function describeDimension(unit: Unit): string {
+  const probes: [string, string][] = [
+    ['kg', 'mass'], ['kWh', 'energy'], ['km', 'length'], ['t*km', 'mass × distance'], ['m^3', 'volume'],
+    ['m^2', 'area'], ['item', 'count'], ['day', 'time'], ['W', 'power'],
+  ];
+  for (const [probe, name] of probes) if (unit.equalBase(makeUnit(1, probe))) return name;
+  return unit.formatUnits() || 'dimensionless';
+}

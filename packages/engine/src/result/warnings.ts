@@ -1,0 +1,96 @@
+import type { Diagnostic, Product } from '@greenlca/schema';
+import type { CompiledProduct } from '../inventory/compile.js';
+import type { InventoryRow } from '../inventory/line.js';
+import { countryOf, normaliseRegion, regionContains } from '../library/region.js';
+import { parametersShadowingUnits } from '../quantity/parameters.js';
+
+/** Diagnostic codes the engine may return with a result (stable; documented in ERRORS.md). */
+export const WARNING_CODES = {
+  CO2_ONLY_FACTOR: 'A CO2-only factor (e.g. China MEE 电力二氧化碳排放因子) is used in a product footprint.',
+  FACTOR_REGION_MISMATCH: "A factor from another country than the product's region.",
+  FACTOR_YEAR_DISTANT: "A factor whose data year is more than 3 years from the product's reference year.",
+  GWP_BASIS_MISMATCH: 'A factor given only as CO2e in another GWP set than the one chosen.',
+  UNCITED_CUSTOM_FACTOR: 'A custom factor without a source.',
+  EOL_NOT_MODELLED: 'A component material with no end-of-life treatment.',
+  EOL_PARTIAL: 'End-of-life routes cover only part of a component material.',
+  MASS_WITHOUT_MATERIAL: 'A component with a mass but no material: counted in mass, not in emissions.',
+  NEGATIVE_AMOUNT: 'A line with a negative amount (a credit).',
+  UNKNOWN_FIELD: 'A field that product model v1 does not define (ignored).',
+  PARAMETER_SHADOWS_UNIT: 'A parameter named like a unit: in expressions the parameter wins.',
+  EMPTY_PRODUCT: 'Nothing to calculate.',
+} as const;
+export type WarningCode = keyof typeof WARNING_CODES;
+
+const YEAR_SPAN = 3;
+
+/** What a practitioner would want flagged: factor fit, missing end-of-life, data oddities. */
+export function practitionerWarnings(product: Product, compiled: CompiledProduct, referenceYear: number | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const w = (code: WarningCode, message: string, path?: string, hint?: string) => {
+    const d: Diagnostic = { code, message };
+    if (path !== undefined) d.path = path;
+    if (hint !== undefined) d.hint = hint;
+    out.push(d);
+  };
+  if (!compiled.rows.length) w('EMPTY_PRODUCT', 'the product has no inventory lines and no component materials, so its footprint is 0', '');
+
+  const byFactor = new Map<string, InventoryRow[]>();
+  for (const row of compiled.rows) {
+    if (row.kind === 'emission') continue;
+    const list = byFactor.get(row.factor.id) ?? [];
+    list.push(row);
+    byFactor.set(row.factor.id, list);
+  }
+  const where = (rows: InventoryRow[]) => (rows.length > 1 ? ` (${rows.length} lines, first at ${rows[0]!.path})` : '');
+  const productRegion = product.region ? normaliseRegion(product.region) : undefined;
+  const year = product.year ?? referenceYear;
+  for (const [id, rows] of byFactor) {
+    const f = rows[0]!.factor;
+    const path = rows[0]!.path;
+    if (f.co2Only) {
+      w('CO2_ONLY_FACTOR', `factor "${id}" counts CO2 only (an operational emission factor for organisational accounting), not life-cycle CO2e${where(rows)}`,
+        path, 'for a product carbon footprint (ISO 14067 / GB/T 24067) use a life-cycle factor such as cn-mee/electricity-footprint-national-2024');
+    }
+    if (productRegion && f.region && normaliseRegion(f.region) !== 'GLO' && !regionContains(countryOf(productRegion), f.region)
+      && !regionContains(f.region, productRegion)) {
+      w('FACTOR_REGION_MISMATCH', `factor "${id}" is for region ${f.region}, the product is in ${productRegion}${where(rows)}`,
+        path, 'use a factor for the product\'s region where one exists, or justify the proxy in the report');
+    }
+    if (year !== undefined && f.year !== undefined && Math.abs(year - f.year) > YEAR_SPAN) {
+      w('FACTOR_YEAR_DISTANT', `factor "${id}" is for data year ${f.year}, ${Math.abs(year - f.year)} years from ${year}${where(rows)}`,
+        path, 'prefer a more recent factor, or state the temporal proxy in the report');
+    }
+    if (f.value.basisMismatch) {
+      w('GWP_BASIS_MISMATCH', `factor "${id}" is CO2e in IPCC ${f.value.basisMismatch} with no split by gas, so it cannot be re-characterised with ${compiled.gwp}; used as published`,
+        path, 'give the factor per gas (gases) to characterise it with the chosen set');
+    }
+    if (f.isCustom && f.source.citation === '(no source given)') {
+      const index = (product.factors ?? []).findIndex((c) => c.id === id);
+      w('UNCITED_CUSTOM_FACTOR', `custom factor "${id}" has no source`, index >= 0 ? `/factors/${index}` : path,
+        'add "source": where the value comes from (EPD number, measurement, database and version)');
+    }
+  }
+  if (!compiled.hasEndOfLifeLines) {
+    for (const c of compiled.withoutEndOfLife) {
+      w('EOL_NOT_MODELLED', `the material of component "${c.idPath}" has no end-of-life treatment`, c.path,
+        'add "endOfLife": [{ "route": "recycling", "share": 1, "factor": "…" }] to the component, or endOfLife inventory lines');
+    }
+  }
+  for (const c of compiled.partialEndOfLife) {
+    w('EOL_PARTIAL', `end-of-life routes of component "${c.idPath}" cover ${Math.round(c.share * 1000) / 10} % of its material`, `${c.path}/endOfLife`,
+      'make the route shares add up to 1');
+  }
+  for (const c of compiled.massWithoutMaterial) {
+    w('MASS_WITHOUT_MATERIAL', `component "${c.idPath}" has a mass but no material, so it adds no emissions`, c.path,
+      'name its material factor, or model it with its children');
+  }
+  for (const row of compiled.rows) {
+    if (row.amount < 0) w('NEGATIVE_AMOUNT', `the amount at ${row.path} is negative (${row.amount} ${row.unit}), a credit`, row.path,
+      'ISO 14067 reports avoided emissions separately from the footprint; check this is intended');
+  }
+  for (const name of parametersShadowingUnits(product.parameters)) {
+    w('PARAMETER_SHADOWS_UNIT', `parameter "${name}" has the name of a unit; inside expressions it means the parameter`, `/parameters/${name}`,
+      'rename the parameter (e.g. lifetimeYears) so units stay readable');
+  }
+  return out;
+}
