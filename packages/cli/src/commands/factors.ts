@@ -1,0 +1,46 @@
+import { FACTOR_CATEGORIES, type FactorCategory } from '@greenlca/schema';
+import { searchFactors } from '@greenlca/engine';
+import { flagString, parseArgs, UsageError } from '../io.js';
+import { bundledLibrary } from '../library.js';
+import { textTable } from '../table.js';
+import type { Command } from './index.js';
+
+export const command: Command = {
+  summary: 'Search the bundled, cited emission factors (English or Chinese words).',
+  usage: 'greenlca factors search TEXT [--region R] [--category C] [--dataset D] [--limit N] [--format table|json]',
+  async run(args, io) {
+    const { positionals, flags } = parseArgs(args);
+    const [sub, ...words] = positionals;
+    if (sub !== 'search') throw new UsageError(`usage: ${this.usage}`);
+    const category = flagString(flags, 'category');
+    if (category && !(FACTOR_CATEGORIES as readonly string[]).includes(category)) {
+      throw new UsageError(`--category must be one of ${FACTOR_CATEGORIES.join(', ')}`);
+    }
+    const limitText = flagString(flags, 'limit') ?? '25';
+    const limit = Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number, not "${limitText}"`);
+    const format = flagString(flags, 'format') ?? 'table';
+    if (format !== 'json' && format !== 'table') throw new UsageError(`--format must be json or table`);
+    const query: Parameters<typeof searchFactors>[1] = { text: words.join(' '), limit };
+    const region = flagString(flags, 'region');
+    if (region) query.region = region;
+    if (category) query.category = category as FactorCategory;
+    const dataset = flagString(flags, 'dataset');
+    if (dataset) query.dataset = dataset;
+    const hits = searchFactors(bundledLibrary(), query);
+    if (format === 'json') {
+      io.stdout(JSON.stringify(hits.map((h) => ({ id: h.id, ...h.factor, dataset: h.dataset })), null, 2) + '\n');
+      return 0;
+    }
+    if (!hits.length) {
+      io.stdout(`no factor matches "${words.join(' ')}"${region ? ` in region ${region}` : ''}\n`);
+      return 0;
+    }
+    io.stdout(textTable(['Id', 'Name', 'Unit', 'kg CO2e or gases', 'Region', 'Year', 'Source'], hits.map((h) => {
+      const f = h.factor;
+      const value = f.co2e !== undefined ? `${f.co2e} CO2e${f.gwpBasis ? ` (${f.gwpBasis})` : ''}` : Object.entries(f.gases ?? {}).map(([g, v]) => `${g} ${v}`).join(', ');
+      return [h.id, f.name.zh ? `${f.name.en} / ${f.name.zh}` : f.name.en, f.unit, value + (f.co2Only ? ' [CO2 only]' : ''), f.region, String(f.year), f.source.source];
+    })) + '\n');
+    return 0;
+  },
+};
