@@ -1,0 +1,264 @@
+/**
+ * @module live-calc — instant results while a product is edited.
+ *
+ * A full `calculate()` of a 1,000-line product takes tens to hundreds of milliseconds, too slow for
+ * one frame. The product is therefore cut into segments: the bill of materials (all component
+ * materials and end-of-life routes) and each inventory line. Each segment is calculated by the
+ * engine itself, as a small product with the same parameters and custom factors, and cached by the
+ * identity of the object it came from: edits replace objects immutably, so an edit recalculates only
+ * what it touched. The segments' cited lines are then added up here. The full engine run still
+ * happens (in a worker, see engine-worker.ts) and replaces this result when it arrives, with the
+ * warnings that need the whole product.
+ */
+import {
+  calculate, LcaInputError, type FactorLibrary, type InputIssue,
+} from '@greenlca/engine';
+import { STAGES, type CalculationResult, type Component, type InventoryLine, type Product, type ResultLine, type Stage } from '@greenlca/schema';
+
+/** The part of a calculation that one segment contributes. */
+export interface Segment {
+  /** Result lines; inventory segments carry paths relative to `/inventory/0`, rewritten when assembled. */
+  lines: ResultLine[];
+  issues: InputIssue[];
+  /** Component structure (only for the BOM segment). */
+  components?: CalculationResult['byComponent'];
+}
+
+/** What the UI shows: a result (absent if the product shell itself is invalid) and every issue found. */
+export interface LiveResult {
+  result: CalculationResult | undefined;
+  issues: InputIssue[];
+  /** True when the result came from one full engine run (with all warnings), false when assembled. */
+  complete: boolean;
+  /** Lines left out of the total because they have errors. */
+  excluded: number;
+}
+
+type Shell = Omit<Product, 'components' | 'inventory'>;
+
+function shellOf(product: Product): Shell {
+  const { components: _c, inventory: _i, ...shell } = product;
+  return shell;
+}
+
+/** Parameter names an amount or quantity text refers to (word match; good enough to invalidate caches). */
+function mentions(value: unknown, names: ReadonlySet<string>): boolean {
+  if (!names.size) return false;
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const words = text.match(/[A-Za-z_][A-Za-z0-9_]*/g);
+  return !!words && words.some((w) => names.has(w));
+}
+
+/** Parameters that changed, plus every parameter defined in terms of them (transitively). */
+function changedParameters(before: Product['parameters'], after: Product['parameters']): Set<string> {
+  const a = before ?? {};
+  const b = after ?? {};
+  const changed = new Set<string>();
+  for (const name of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (JSON.stringify(a[name]) !== JSON.stringify(b[name])) changed.add(name);
+  }
+  let grew = changed.size > 0;
+  while (grew) {
+    grew = false;
+    for (const [name, value] of Object.entries(b)) {
+      if (!changed.has(name) && mentions(value, changed)) {
+        changed.add(name);
+        grew = true;
+      }
+    }
+  }
+  return changed;
+}
+
+/** A BOM with ids only: enough for the engine to check an inventory line's `component` reference. */
+function skeleton(components: Component[] | undefined): Component[] {
+  return (components ?? []).map((c) => {
+    const s: Component = { id: c.id };
+    if (c.children?.length) s.children = skeleton(c.children);
+    return s;
+  });
+}
+
+function run(product: unknown, library: FactorLibrary): { result?: CalculationResult; issues: InputIssue[] } {
+  try {
+    return { result: calculate(product, library), issues: [] };
+  } catch (error) {
+    if (error instanceof LcaInputError) return { issues: error.issues };
+    throw error;
+  }
+}
+
+const INVENTORY_PREFIX = /^\/inventory\/0(?=\/|$)/;
+
+/**
+ * Keeps the segment caches for one product being edited. Call `update(product)` after each edit with
+ * the new (immutably updated) product; it recalculates only the segments whose objects changed.
+ *
+ * @example
+ * const live = new LiveCalculator(library);
+ * live.update(product).result?.total.kgCO2e;
+ */
+export class LiveCalculator {
+  private shell: Shell | undefined;
+  private shellKey = '';
+  private shellIssues: InputIssue[] = [];
+  private skeletonFor: Component[] | undefined;
+  private skeletonValue: Component[] = [];
+  private bom: { components: Component[] | undefined; segment: Segment } | undefined;
+  private lines = new WeakMap<InventoryLine, Segment>();
+  /** Lines that name a component: they must be re-checked when the BOM changes. */
+  private linked = new Set<InventoryLine>();
+
+  constructor(private readonly library: FactorLibrary) {}
+
+  /** Seed the caches from a full engine result of this very product (e.g. from the worker). */
+  seed(product: Product, full: CalculationResult): void {
+    this.adoptShell(product);
+    const inv = product.inventory ?? [];
+    const perLine: ResultLine[][] = inv.map(() => []);
+    const bomLines: ResultLine[] = [];
+    for (const line of full.lines) {
+      const m = /^\/inventory\/(\d+)(.*)$/.exec(line.path);
+      if (m) perLine[Number(m[1])]?.push({ ...line, path: `/inventory/0${m[2]}` });
+      else bomLines.push(line);
+    }
+    inv.forEach((l, i) => this.lines.set(l, { lines: perLine[i]!, issues: [] }));
+    this.bom = { components: product.components, segment: { lines: bomLines, issues: [], components: full.byComponent } };
+  }
+
+  update(product: Product): LiveResult {
+    const shellChanged = this.adoptShell(product);
+    if (this.shellIssues.length) return { result: undefined, issues: this.shellIssues, complete: false, excluded: 0 };
+    void shellChanged;
+    const bom = this.bomSegment(product);
+    const inv = product.inventory ?? [];
+    const segments = inv.map((line) => this.lineSegment(product, line));
+    return assemble(product, bom, segments);
+  }
+
+  /** Compare the product-level fields with the cached ones; drop the caches they invalidate. */
+  private adoptShell(product: Product): boolean {
+    const shell = shellOf(product);
+    const key = JSON.stringify(shell);
+    if (key === this.shellKey) return false;
+    const before = this.shell;
+    this.shell = shell;
+    this.shellKey = key;
+    const probe = run({ ...shell, components: [], inventory: [] }, this.library);
+    this.shellIssues = probe.issues;
+    const onlyParameters = before !== undefined
+      && JSON.stringify({ ...before, parameters: undefined }) === JSON.stringify({ ...shell, parameters: undefined });
+    if (!onlyParameters) {
+      this.bom = undefined;
+      this.lines = new WeakMap();
+      return true;
+    }
+    // Parameters changed: keep the segments that do not use any changed parameter (a what-if slider
+    // on a parameter used by three lines recalculates three lines).
+    const changed = changedParameters(before.parameters, shell.parameters);
+    if (this.bom && mentions(this.bom.components ?? [], changed)) this.bom = undefined;
+    for (const line of (product.inventory ?? [])) {
+      if (mentions(line.amount, changed)) this.lines.delete(line);
+    }
+    return true;
+  }
+
+  private bomSegment(product: Product): Segment {
+    if (this.bom && this.bom.components === product.components) return this.bom.segment;
+    const { result, issues } = run({ ...this.shell, components: product.components ?? [], inventory: [] }, this.library);
+    const segment: Segment = { lines: result?.lines ?? [], issues, components: result?.byComponent ?? [] };
+    // A new BOM may break or mend a line's `component` reference.
+    for (const line of this.linked) this.lines.delete(line);
+    this.bom = { components: product.components, segment };
+    return segment;
+  }
+
+  private lineSegment(product: Product, line: InventoryLine): Segment {
+    const cached = this.lines.get(line);
+    if (cached) return cached;
+    if (line.component !== undefined) {
+      this.linked.add(line);
+      if (this.skeletonFor !== product.components) {
+        this.skeletonFor = product.components;
+        this.skeletonValue = skeleton(product.components);
+      }
+    }
+    const components = line.component !== undefined ? this.skeletonValue : [];
+    const { result, issues } = run({ ...this.shell, components, inventory: [line] }, this.library);
+    const segment: Segment = { lines: result?.lines ?? [], issues };
+    this.lines.set(line, segment);
+    return segment;
+  }
+}
+
+/** Add the segments up the way the engine does (total, by stage, by gas, by component, hotspots). */
+export function assemble(product: Product, bom: Segment, segments: Segment[]): LiveResult {
+  const issues: InputIssue[] = [...bom.issues];
+  const lines: ResultLine[] = [...bom.lines];
+  let excluded = 0;
+  segments.forEach((segment, index) => {
+    const prefix = `/inventory/${index}`;
+    for (const issue of segment.issues) issues.push({ ...issue, path: issue.path.replace(INVENTORY_PREFIX, prefix) });
+    if (segment.issues.length) excluded++;
+    for (const line of segment.lines) lines.push({ ...line, path: line.path.replace(INVENTORY_PREFIX, prefix) });
+  });
+  let total = 0;
+  let biogenic = 0;
+  let gross = 0;
+  let credits = false;
+  const byStage = Object.fromEntries(STAGES.map((s) => [s, { kgCO2e: 0 }])) as Record<Stage, { kgCO2e: number }>;
+  const byGas: CalculationResult['byGas'] = {};
+  const own = new Map<string, number>();
+  for (const line of lines) {
+    total += line.kgCO2e;
+    gross += Math.abs(line.kgCO2e);
+    if (line.kgCO2e < 0) credits = true;
+    biogenic += line.biogenicKgCO2e ?? 0;
+    byStage[line.stage].kgCO2e += line.kgCO2e;
+    for (const [gas, v] of Object.entries(line.byGas)) {
+      const entry = (byGas[gas] ??= { kgCO2e: 0 });
+      entry.kgCO2e += v;
+    }
+    if (line.component) own.set(line.component, (own.get(line.component) ?? 0) + line.kgCO2e);
+  }
+  const base = credits ? gross : total;
+  for (const line of lines) line.share = base === 0 ? 0 : line.kgCO2e / base;
+  const byComponent = rollUp(bom.components ?? [], own);
+  const hotspots = [...lines]
+    .sort((a, b) => Math.abs(b.kgCO2e) - Math.abs(a.kgCO2e))
+    .slice(0, 10)
+    .filter((l) => l.kgCO2e !== 0)
+    .map((l, i) => ({ rank: i + 1, path: l.path, label: l.label, stage: l.stage, kgCO2e: l.kgCO2e, share: l.share }));
+  const functionalUnit: CalculationResult['product']['functionalUnit'] = { ...product.functionalUnit };
+  const result: CalculationResult = {
+    schemaVersion: 1,
+    product: { id: product.id, name: product.name, functionalUnit },
+    gwp: product.gwp ?? 'AR6',
+    total: { kgCO2e: total, fossilKgCO2e: total - biogenic, biogenicKgCO2e: biogenic },
+    byStage,
+    byGas,
+    byComponent,
+    lines,
+    hotspots,
+    datasets: [],
+    warnings: [],
+    engine: { name: '@greenlca/engine (assembled in the browser)', version: '' },
+  };
+  return { result, issues, complete: false, excluded };
+}
+
+/** Component totals with attributed lines (a line may name a component), rolled up the tree. */
+function rollUp(structure: CalculationResult['byComponent'], own: Map<string, number>): CalculationResult['byComponent'] {
+  const subtree = new Map<string, number>();
+  for (let i = structure.length - 1; i >= 0; i--) {
+    const c = structure[i]!;
+    const mine = (subtree.get(c.component) ?? 0) + (own.get(c.component) ?? 0);
+    subtree.set(c.component, mine);
+    const cut = c.component.lastIndexOf('/');
+    if (cut > 0) {
+      const parent = c.component.slice(0, cut);
+      subtree.set(parent, (subtree.get(parent) ?? 0) + mine);
+    }
+  }
+  return structure.map((c) => ({ ...c, kgCO2e: own.get(c.component) ?? 0, totalKgCO2e: subtree.get(c.component) ?? 0 }));
+}
