@@ -1,0 +1,288 @@
+import type { Product } from '@greenlca/schema';
+import type { ApiKeyInfo, Organization, Scope } from '../schemas/auth.js';
+import type { ProductRecord, ProductSummary, VersionSummary } from '../schemas/product-record.js';
+import type { Provenance, StoredResult, StoredResultSummary } from '../schemas/stored-result.js';
+import type { Db, Queryable } from './db.js';
+import type { Conditional, ListProducts, NewProduct, NewResult, Storage, StoredKey } from './types.js';
+
+/** Both drivers return timestamptz as Date; keep the wire form (ISO 8601, UTC) in one place. */
+const iso = (value: unknown): string => (value instanceof Date ? value : new Date(String(value))).toISOString();
+
+/** json columns come back parsed from both drivers; accept a string too, to be safe. */
+const json = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
+
+interface ProductRow {
+  id: string;
+  product_id: string;
+  name: string;
+  created_at: Date;
+  version: number;
+  version_created_at: Date;
+  input_hash: string;
+  document?: unknown;
+  seq?: string | number;
+}
+
+function productRecord(row: ProductRow): ProductRecord {
+  return { ...productSummary(row), product: json<Product>(row.document) };
+}
+
+function productSummary(row: ProductRow): ProductSummary {
+  return {
+    id: row.id,
+    version: row.version,
+    productId: row.product_id,
+    name: row.name,
+    inputHash: row.input_hash,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.version_created_at),
+  };
+}
+
+interface KeyRow {
+  id: string;
+  org_id: string;
+  name: string;
+  scopes: Scope[];
+  created_at: Date;
+  revoked_at: Date | null;
+}
+
+function keyInfo(row: KeyRow): ApiKeyInfo {
+  const info: ApiKeyInfo = { id: row.id, orgId: row.org_id, name: row.name, scopes: row.scopes, createdAt: iso(row.created_at) };
+  if (row.revoked_at) info.revokedAt = iso(row.revoked_at);
+  return info;
+}
+
+interface OrgRow {
+  id: string;
+  name: string;
+  is_operator: boolean;
+  created_at: Date;
+}
+
+const organization = (row: OrgRow): Organization => ({ id: row.id, name: row.name, isOperator: row.is_operator, createdAt: iso(row.created_at) });
+
+interface ResultRow {
+  id: string;
+  product_id: string;
+  product_version: number;
+  created_at: Date;
+  provenance: unknown;
+  total_kg_co2e: number;
+  result?: unknown;
+}
+
+const PRODUCT_COLUMNS = `p.id, p.product_id, p.name, p.created_at, v.version, v.created_at AS version_created_at, v.input_hash`;
+
+/**
+ * The storage, written once in PostgreSQL's dialect and run on PGlite or PostgreSQL. Every query on
+ * organisation-owned rows has `org_id = $1`; a row of another organisation is indistinguishable from
+ * a missing one.
+ */
+export class SqlStorage implements Storage {
+  constructor(private readonly db: Db) {}
+
+  get kind(): Storage['kind'] {
+    return this.db.kind;
+  }
+
+  async createOrganization(org: { id: string; name: string; isOperator?: boolean }): Promise<Organization> {
+    const { rows } = await this.db.query<OrgRow>(
+      'INSERT INTO organizations (id, name, is_operator) VALUES ($1, $2, $3) RETURNING *',
+      [org.id, org.name, org.isOperator ?? false],
+    );
+    return organization(rows[0]!);
+  }
+
+  async getOrganization(orgId: string): Promise<Organization | undefined> {
+    const { rows } = await this.db.query<OrgRow>('SELECT * FROM organizations WHERE id = $1', [orgId]);
+    return rows[0] && organization(rows[0]);
+  }
+
+  async hasAnyKey(): Promise<boolean> {
+    const { rows } = await this.db.query('SELECT 1 FROM api_keys LIMIT 1');
+    return rows.length > 0;
+  }
+
+  async createApiKey(key: { id: string; orgId: string; name: string; scopes: Scope[]; secretHash: string }): Promise<ApiKeyInfo> {
+    const { rows } = await this.db.query<KeyRow>(
+      'INSERT INTO api_keys (id, org_id, name, scopes, secret_hash) VALUES ($1, $2, $3, $4, $5) RETURNING *',
+      [key.id, key.orgId, key.name, key.scopes, key.secretHash],
+    );
+    return keyInfo(rows[0]!);
+  }
+
+  async findApiKey(keyId: string): Promise<StoredKey | undefined> {
+    const { rows } = await this.db.query<KeyRow & { secret_hash: string; is_operator: boolean }>(
+      `SELECT k.*, o.is_operator FROM api_keys k JOIN organizations o ON o.id = k.org_id WHERE k.id = $1`,
+      [keyId],
+    );
+    const row = rows[0];
+    return row && { ...keyInfo(row), secretHash: row.secret_hash, isOperator: row.is_operator };
+  }
+
+  async listApiKeys(orgId: string): Promise<ApiKeyInfo[]> {
+    const { rows } = await this.db.query<KeyRow>('SELECT * FROM api_keys WHERE org_id = $1 ORDER BY created_at, id', [orgId]);
+    return rows.map(keyInfo);
+  }
+
+  async revokeApiKey(orgId: string, keyId: string): Promise<boolean> {
+    const { rows } = await this.db.query(
+      'UPDATE api_keys SET revoked_at = clock_timestamp() WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id',
+      [orgId, keyId],
+    );
+    return rows.length > 0;
+  }
+
+  async createProduct(orgId: string, input: NewProduct): Promise<ProductRecord> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(
+        'INSERT INTO products (id, org_id, product_id, name, current_version) VALUES ($1, $2, $3, $4, 1)',
+        [input.id, orgId, input.product.id, input.product.name],
+      );
+      await insertVersion(tx, orgId, input.id, 1, input);
+      return (await selectProduct(tx, orgId, input.id))!;
+    });
+  }
+
+  async getProduct(orgId: string, id: string, version?: number): Promise<ProductRecord | undefined> {
+    return selectProduct(this.db, orgId, id, version);
+  }
+
+  async listProducts(orgId: string, query: ListProducts): Promise<{ items: ProductSummary[]; next?: string }> {
+    const params: unknown[] = [orgId, query.cursor ?? '0', query.limit + 1];
+    let filter = '';
+    if (query.productId !== undefined) {
+      params.push(query.productId);
+      filter = 'AND p.product_id = $4';
+    }
+    const { rows } = await this.db.query<ProductRow>(
+      `SELECT ${PRODUCT_COLUMNS}, p.seq FROM products p
+         JOIN product_versions v ON v.product_id = p.id AND v.version = p.current_version
+        WHERE p.org_id = $1 AND p.deleted_at IS NULL AND p.seq > $2::bigint ${filter}
+        ORDER BY p.seq LIMIT $3`,
+      params,
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    const result: { items: ProductSummary[]; next?: string } = { items: page.map(productSummary) };
+    if (rows.length > query.limit && last) result.next = String(last.seq);
+    return result;
+  }
+
+  async updateProduct(
+    orgId: string, id: string, expectedVersion: number, input: Omit<NewProduct, 'id'>,
+  ): Promise<Conditional<ProductRecord>> {
+    return this.db.transaction(async (tx) => {
+      // The compare-and-set is one statement, so two concurrent updates with the same If-Match cannot both win.
+      const { rows } = await tx.query<{ current_version: number }>(
+        `UPDATE products SET current_version = current_version + 1, name = $4, product_id = $5, updated_at = clock_timestamp()
+          WHERE org_id = $1 AND id = $2 AND current_version = $3 AND deleted_at IS NULL
+          RETURNING current_version`,
+        [orgId, id, expectedVersion, input.product.name, input.product.id],
+      );
+      if (!rows[0]) return this.whyNot(tx, orgId, id);
+      await insertVersion(tx, orgId, id, rows[0].current_version, input);
+      return { ok: true, value: (await selectProduct(tx, orgId, id))! };
+    });
+  }
+
+  async deleteProduct(orgId: string, id: string, expectedVersion?: number): Promise<Conditional<{ version: number }>> {
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ current_version: number }>(
+        `UPDATE products SET deleted_at = clock_timestamp()
+          WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL AND ($3::integer IS NULL OR current_version = $3::integer)
+          RETURNING current_version`,
+        [orgId, id, expectedVersion ?? null],
+      );
+      if (!rows[0]) return this.whyNot(tx, orgId, id);
+      return { ok: true, value: { version: rows[0].current_version } };
+    });
+  }
+
+  private async whyNot(tx: Queryable, orgId: string, id: string): Promise<{ ok: false; reason: 'not-found' | 'version-mismatch'; current?: number }> {
+    const { rows } = await tx.query<{ current_version: number }>(
+      'SELECT current_version FROM products WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL',
+      [orgId, id],
+    );
+    return rows[0] ? { ok: false, reason: 'version-mismatch', current: rows[0].current_version } : { ok: false, reason: 'not-found' };
+  }
+
+  async listVersions(orgId: string, id: string): Promise<VersionSummary[] | undefined> {
+    const { rows } = await this.db.query<{ version: number; input_hash: string; created_at: Date; created_by: string | null }>(
+      `SELECT v.version, v.input_hash, v.created_at, v.created_by FROM products p
+         JOIN product_versions v ON v.product_id = p.id
+        WHERE p.org_id = $1 AND p.id = $2 AND p.deleted_at IS NULL ORDER BY v.version`,
+      [orgId, id],
+    );
+    if (!rows.length) return undefined;
+    return rows.map((r) => {
+      const v: VersionSummary = { version: r.version, inputHash: r.input_hash, createdAt: iso(r.created_at) };
+      if (r.created_by) v.createdBy = r.created_by;
+      return v;
+    });
+  }
+
+  async saveResult(orgId: string, input: NewResult): Promise<StoredResult> {
+    const { rows } = await this.db.query<ResultRow>(
+      `INSERT INTO results (id, org_id, product_id, product_version, input_hash, provenance, total_kg_co2e, result)
+       SELECT $2, $1, p.id, $4, $5, $6::json, $7, $8::json FROM products p WHERE p.org_id = $1 AND p.id = $3
+       RETURNING id, product_id, product_version, created_at`,
+      [orgId, input.id, input.productId, input.productVersion, input.provenance.inputHash, JSON.stringify(input.provenance),
+        input.result.total.kgCO2e, JSON.stringify(input.result)],
+    );
+    const row = rows[0];
+    if (!row) throw new Error(`product ${input.productId} not found in organisation ${orgId}`);
+    return { id: row.id, productId: row.product_id, productVersion: row.product_version, createdAt: iso(row.created_at), provenance: input.provenance, result: input.result };
+  }
+
+  async getResult(orgId: string, id: string): Promise<StoredResult | undefined> {
+    const { rows } = await this.db.query<ResultRow>(
+      `SELECT r.* FROM results r JOIN products p ON p.id = r.product_id
+        WHERE r.org_id = $1 AND r.id = $2 AND p.deleted_at IS NULL`,
+      [orgId, id],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      id: row.id, productId: row.product_id, productVersion: row.product_version, createdAt: iso(row.created_at),
+      provenance: json<Provenance>(row.provenance), result: json<StoredResult['result']>(row.result),
+    };
+  }
+
+  async listResults(orgId: string, productId: string): Promise<StoredResultSummary[] | undefined> {
+    const live = await this.db.query('SELECT 1 FROM products WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL', [orgId, productId]);
+    if (!live.rows.length) return undefined;
+    const { rows } = await this.db.query<ResultRow>(
+      `SELECT id, product_id, product_version, created_at, provenance, total_kg_co2e FROM results
+        WHERE org_id = $1 AND product_id = $2 ORDER BY created_at, id`,
+      [orgId, productId],
+    );
+    return rows.map((row) => ({
+      id: row.id, productId: row.product_id, productVersion: row.product_version, createdAt: iso(row.created_at),
+      totalKgCO2e: Number(row.total_kg_co2e), provenance: json<Provenance>(row.provenance),
+    }));
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+async function insertVersion(tx: Queryable, orgId: string, id: string, version: number, input: Omit<NewProduct, 'id'>): Promise<void> {
+  await tx.query(
+    'INSERT INTO product_versions (product_id, version, org_id, document, input_hash, created_by) VALUES ($1, $2, $3, $4::json, $5, $6)',
+    [id, version, orgId, JSON.stringify(input.product), input.inputHash, input.createdBy ?? null],
+  );
+}
+
+async function selectProduct(q: Queryable, orgId: string, id: string, version?: number): Promise<ProductRecord | undefined> {
+  const { rows } = await q.query<ProductRow>(
+    `SELECT ${PRODUCT_COLUMNS}, v.document FROM products p
+       JOIN product_versions v ON v.product_id = p.id AND v.version = COALESCE($3::integer, p.current_version)
+      WHERE p.org_id = $1 AND p.id = $2 AND p.deleted_at IS NULL`,
+    [orgId, id, version ?? null],
+  );
+  return rows[0] && productRecord(rows[0]);
+}

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openStorage, type StorageOptions } from './index.js';
+import type { Storage } from './types.js';
+
+/**
+ * The storage back ends every storage-dependent test runs against: the embedded one always, and
+ * PostgreSQL when DATABASE_URL is set (CI sets it). Each PostgreSQL test storage gets a schema of its
+ * own, dropped afterwards, so test files can run in parallel on one database.
+ */
+export interface TestBackend {
+  name: 'pglite' | 'postgres';
+  /** Why it does not run here, or undefined when it does. */
+  skip?: string;
+  open(): Promise<Storage & { dispose(): Promise<void>; options: StorageOptions }>;
+}
+
+const url = process.env.DATABASE_URL;
+
+export const testBackends: TestBackend[] = [
+  {
+    name: 'pglite',
+    async open() {
+      const options: StorageOptions = { kind: 'pglite' };
+      const storage = await openStorage(options);
+      return Object.assign(storage, { options, dispose: () => storage.close() });
+    },
+  },
+  {
+    name: 'postgres',
+    skip: url ? undefined : 'DATABASE_URL is not set: the PostgreSQL run is skipped (CI sets it; see .ci/run)',
+    async open() {
+      const schema = `t_${randomBytes(6).toString('hex')}`;
+      const options: StorageOptions = { kind: 'postgres', connectionString: url!, schema, max: 4 };
+      const storage = await openStorage(options);
+      return Object.assign(storage, {
+        options,
+        async dispose() {
+          await storage.close();
+          const client = new pg.Client({ connectionString: url });
+          await client.connect();
+          try {
+            await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+          } finally {
+            await client.end();
+          }
+        },
+      });
+    },
+  },
+];
+
+let printed = false;
+/** Print once per process why a back end is skipped, so a skipped run is never silent. */
+export function announceSkips(): void {
+  if (printed) return;
+  printed = true;
+  for (const b of testBackends) if (b.skip) console.warn(`[storage tests] ${b.name}: ${b.skip}`);
+}
