@@ -9,5 +9,9 @@ export {
   Licence, Citation, Factor, FactorDataset, FactorCategory, FACTOR_CATEGORIES, Substance, SubstanceDataset, GwpValue,
 } from './dataset.js';
 export { Diagnostic, LineSource, ResultLine, CalculationResult, LINE_KINDS } from './result.js';
+export {
+  Scenario, ScenarioOverrides, ComponentOverride, LineOverride, FactorReplacement, PointerSet,
+} from './scenario.js';
+export { Uncertainty, ProductUncertainty, DataQuality, UncertaintyFields } from './uncertainty.js';
 export { validate, type ValidationIssue } from './validate.js';
 export { productJsonSchema } from './json-schema.js';
