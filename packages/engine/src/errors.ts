@@ -57,7 +57,9 @@ export class IssueLog {
 
 /** JSON pointer segment escaping (RFC 6901). */
 export function pointer(...segments: (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let out = '';
+  for (const s of segments) out += '/' + (typeof s === 'number' ? s : s.replace(/~/g, '~0').replace(/\//g, '~1'));
+  return out;
 }
 
 /** Closest candidates by edit distance, for "did you mean" hints. */

@@ -114,6 +114,7 @@ function compileLine(ctx: Context, out: CompiledProduct, line: InventoryLine, in
     const gwpSource = substance.gwp100[ctx.set]!.source;
     const factor: ResolvedFactor = {
       id: substance.id, name: substance.name.en, unit: KG, value, co2Only: false, isCustom: false,
+      shown: { kgCO2e: value.kgCO2e.toNumber(), unit: 'kg' },
       source: {
         citation: [gwpSource.source, gwpSource.table].filter(Boolean).join(', '),
         dataset: ctx.library.substances.id, datasetVersion: ctx.library.substances.version,

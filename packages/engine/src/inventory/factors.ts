@@ -10,6 +10,8 @@ export interface ResolvedFactor {
   name: string;
   unit: UnitSpec;
   value: CharacterisedFactor;
+  /** kg CO2e per unit as shown in results (computed once per run). */
+  shown: { kgCO2e: number; unit: string };
   source: LineSource;
   region?: string;
   year?: number;
@@ -125,6 +127,7 @@ export class FactorResolver {
       name: f.name.en,
       unit: unitSpec(f.unit),
       value: characterised.value,
+      shown: { kgCO2e: characterised.value.kgCO2e.toNumber(), unit: f.unit },
       source,
       region: f.region,
       year: f.year,
@@ -161,6 +164,7 @@ export class FactorResolver {
       name: f.name ?? f.id,
       unit: unitSpec(f.unit),
       value: characterised.value,
+      shown: { kgCO2e: characterised.value.kgCO2e.toNumber(), unit: f.unit },
       source,
       co2Only: false,
       isCustom: true,

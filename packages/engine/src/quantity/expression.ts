@@ -1,12 +1,13 @@
 import type { Amount, ParameterValue } from '@greenlca/schema';
 import { compileExpression, isUnit, makeUnit, parseExpression, type Unit } from './math.js';
-import { normaliseUnitText } from './unit.js';
+import { evaluateFast, type FastQuantity } from './fast-path.js';
+import { normaliseUnitText, unitSpec } from './unit.js';
 
 /** A value after evaluation: a plain number (a count or ratio) or a quantity with a unit. */
-export type Quantity = number | Unit;
+export type Quantity = number | Unit | FastQuantity;
 
-/** Parameter values by name, already evaluated. */
-export type Scope = Map<string, Quantity>;
+/** Parameter values by name, already evaluated (mathjs values, so any expression can use them). */
+export type Scope = Map<string, number | Unit>;
 
 /** Why an expression failed, in words a product author understands. */
 export class ExpressionError extends Error {
@@ -63,8 +64,25 @@ function fromMathError(text: string, error: Error): ExpressionError {
   return new ExpressionError(`cannot evaluate "${text}": ${msg}`, 'syntax');
 }
 
-/** Evaluate an amount or parameter value (number, `{value, unit}` or expression) in a scope. */
+/**
+ * Evaluate an amount (number, `{value, unit}` or expression) in a scope. Products of numbers, units and
+ * parameters take the fast path; the rest is evaluated by mathjs.
+ */
 export function evaluateAmount(value: Amount | ParameterValue, scope: Scope): Quantity {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'object') {
+    try {
+      const spec = unitSpec(value.unit);
+      return { si: value.value * spec.si, dims: spec.unit.dimensions as number[] };
+    } catch (error) {
+      throw fromMathError(`${value.value} ${value.unit}`, error as Error);
+    }
+  }
+  return evaluateFast(value, scope) ?? evaluateExpression(value, scope);
+}
+
+/** Evaluate with mathjs: every operator and function, values as mathjs numbers and Units. */
+export function evaluateExpression(value: Amount | ParameterValue, scope: Scope): number | Unit {
   if (typeof value === 'number') return value;
   if (typeof value === 'object') {
     try {

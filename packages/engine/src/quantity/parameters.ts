@@ -1,6 +1,6 @@
 import type { ParameterValue } from '@greenlca/schema';
 import { closest, pointer, type IssueLog } from '../errors.js';
-import { evaluateAmount, ExpressionError, symbolsOf, type Quantity, type Scope } from './expression.js';
+import { evaluateExpression, ExpressionError, symbolsOf, type Scope } from './expression.js';
 import { isUnitName } from './unit.js';
 
 /**
@@ -8,7 +8,7 @@ import { isUnitName } from './unit.js';
  * others (`"lifetimeYears * 365 day"`). Cycles and unknown names are reported, not guessed.
  */
 export function resolveParameters(parameters: Record<string, ParameterValue> | undefined, log: IssueLog): Scope {
-  const scope: Scope = new Map<string, Quantity>();
+  const scope: Scope = new Map();
   if (!parameters) return scope;
   const names = Object.keys(parameters);
   const deps = new Map<string, string[]>();
@@ -29,7 +29,7 @@ export function resolveParameters(parameters: Record<string, ParameterValue> | u
     for (const d of deps.get(name)!) visit(d, [...chain, name]);
     state.set(name, 'done');
     try {
-      if (deps.get(name)!.every((d) => scope.has(d))) scope.set(name, evaluateAmount(parameters[name]!, scope));
+      if (deps.get(name)!.every((d) => scope.has(d))) scope.set(name, evaluateExpression(parameters[name]!, scope));
     } catch (error) {
       reportExpressionError(error, pointer('parameters', name), names, log);
     }

@@ -44,12 +44,19 @@ export function isUnitName(name: string): boolean {
   }
 }
 
-/** Human-readable dimension, for error messages: "mass", "energy", "mass × length" … */
-export function describeDimension(unit: Unit): string {
-  const probes: [string, string][] = [
-    ['kg', 'mass'], ['kWh', 'energy'], ['km', 'length'], ['t*km', 'mass × distance'], ['m^3', 'volume'],
-    ['m^2', 'area'], ['item', 'count'], ['day', 'time'], ['W', 'power'],
-  ];
-  for (const [probe, name] of probes) if (unit.equalBase(makeUnit(1, probe))) return name;
-  return unit.formatUnits() || 'dimensionless';
+const PROBES: [string, string][] = [
+  ['kg', 'mass'], ['kWh', 'energy'], ['km', 'length'], ['t*km', 'mass × distance'], ['m^3', 'volume'],
+  ['m^2', 'area'], ['item', 'count'], ['day', 'time'], ['W', 'power'], ['1/day', 'a rate per time'],
+];
+const BASE = ['kg', 'm', 's', 'A', 'K', 'cd', 'mol', 'rad', 'bit'];
+
+/** Human-readable dimension, for error messages: "mass", "energy", "mass × distance" … */
+export function describeDimensions(dims: readonly number[]): string {
+  const n = (a: readonly number[], i: number) => a[i] ?? 0;
+  for (const [probe, name] of PROBES) {
+    const d = unitSpec(probe).unit.dimensions as number[];
+    if (Array.from({ length: Math.max(d.length, dims.length) }, (_, i) => n(d, i) === n(dims, i)).every(Boolean)) return name;
+  }
+  const parts = dims.map((d, i) => (d ? `${BASE[i] ?? 'item'}${d === 1 ? '' : `^${d}`}` : '')).filter(Boolean);
+  return parts.length ? parts.join('·') : 'dimensionless';
 }

@@ -1,5 +1,5 @@
 import { STAGES, type CalculationResult, type ResultLine, type Stage } from '@greenlca/schema';
-import { Decimal, dec, num, ZERO } from '../decimal.js';
+import { type Decimal, dec, num, ZERO } from '../decimal.js';
 import type { ComponentInstance, InventoryRow } from '../inventory/line.js';
 
 /** Exact sums of a calculation, before they are turned into JSON numbers. */
@@ -8,7 +8,18 @@ export interface Totals {
   biogenic: Decimal;
   byStage: Record<Stage, Decimal>;
   byGas: Map<string, { kg: Decimal | undefined; kgCO2e: Decimal }>;
-  lines: { row: InventoryRow; kgCO2e: Decimal; byGas: Map<string, Decimal>; biogenic: Decimal }[];
+  lines: LineTotal[];
+}
+
+/** One row's exact value and its shown (double) values. */
+export interface LineTotal {
+  row: InventoryRow;
+  kgCO2e: Decimal;
+  /** The double shown for kgCO2e. */
+  value: number;
+  /** kg CO2e by gas, as shown. */
+  byGas: Record<string, number>;
+  biogenic: number;
 }
 
 /** Multiply every row by its factor and add up, exactly (decimal.js), by stage and by gas. */
@@ -17,57 +28,65 @@ export function aggregate(rows: InventoryRow[]): Totals {
   const byGas: Totals['byGas'] = new Map();
   let total = ZERO;
   let biogenic = ZERO;
-  const lines: Totals['lines'] = [];
-  for (const row of rows) {
+  const lines: LineTotal[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     const amount = dec(row.amount);
     const value = row.factor.value;
     const kg = amount.times(value.kgCO2e);
-    const lineGas = new Map<string, Decimal>();
+    const shown = kg.toNumber();
+    const lineGas: Record<string, number> = {};
+    const single = value.byGas.size === 1;
     for (const [gas, perUnit] of value.byGas) {
-      const part = amount.times(perUnit);
-      lineGas.set(gas, part);
-      const entry = byGas.get(gas) ?? { kg: ZERO as Decimal | undefined, kgCO2e: ZERO };
+      // One gas: its part is the whole line (no second multiplication).
+      const part = single ? kg : amount.times(perUnit);
+      lineGas[gas] = single ? shown : part.toNumber();
+      let entry = byGas.get(gas);
+      if (!entry) byGas.set(gas, (entry = { kg: ZERO, kgCO2e: ZERO }));
       entry.kgCO2e = entry.kgCO2e.plus(part);
       const mass = value.massByGas.get(gas);
       entry.kg = entry.kg !== undefined && mass !== undefined ? entry.kg.plus(amount.times(mass)) : undefined;
-      byGas.set(gas, entry);
     }
-    const bio = amount.times(value.biogenicKgCO2e);
+    let bio = 0;
+    if (!value.biogenicKgCO2e.isZero()) {
+      const b = amount.times(value.biogenicKgCO2e);
+      biogenic = biogenic.plus(b);
+      bio = b.toNumber();
+    }
     total = total.plus(kg);
-    biogenic = biogenic.plus(bio);
     byStage[row.stage] = byStage[row.stage].plus(kg);
-    lines.push({ row, kgCO2e: kg, byGas: lineGas, biogenic: bio });
+    lines[i] = { row, kgCO2e: kg, value: shown, byGas: lineGas, biogenic: bio };
   }
   return { total, biogenic, byStage, byGas, lines };
-}
-
-function share(part: Decimal, whole: Decimal): number {
-  return whole.isZero() ? 0 : num(part.div(whole));
 }
 
 /** Result lines in product order, each traceable to its factor and citation. */
 export function resultLines(totals: Totals): ResultLine[] {
   // With credits (negative lines), shares are of the gross absolute sum so they stay within ±1.
-  const gross = totals.lines.reduce((s, l) => s.plus(l.kgCO2e.abs()), ZERO);
-  const hasCredits = totals.lines.some((l) => l.kgCO2e.isNegative());
-  const base = hasCredits ? gross : totals.total;
-  return totals.lines.map(({ row, kgCO2e, byGas, biogenic }) => {
+  let gross = 0;
+  let hasCredits = false;
+  for (const l of totals.lines) {
+    gross += Math.abs(l.value);
+    if (l.value < 0) hasCredits = true;
+  }
+  const base = hasCredits ? gross : num(totals.total);
+  return totals.lines.map(({ row, value, byGas, biogenic }) => {
     const line: ResultLine = {
       path: row.path,
       kind: row.kind,
       stage: row.stage,
       label: row.label,
       amount: { value: row.amount, unit: row.unit },
-      factorValue: { kgCO2e: num(row.factor.value.kgCO2e), unit: row.unit },
-      kgCO2e: num(kgCO2e),
-      byGas: Object.fromEntries([...byGas].map(([g, v]) => [g, num(v)])),
-      share: share(kgCO2e, base),
+      factorValue: row.factor.shown,
+      kgCO2e: value,
+      byGas,
+      share: base === 0 ? 0 : value / base,
       source: row.factor.source,
     };
     if (row.substance) line.substance = row.substance;
     else line.factor = row.factor.id;
     if (row.component) line.component = row.component;
-    if (!biogenic.isZero()) line.biogenicKgCO2e = num(biogenic);
+    if (biogenic) line.biogenicKgCO2e = biogenic;
     return line;
   });
 }
