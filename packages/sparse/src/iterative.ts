@@ -1,0 +1,125 @@
+/**
+ * @module iterative — the sweeping solver: dependency ordering + Gauss–Seidel + GMRES acceleration.
+ *
+ * "Factorising" here is cheap and structural: order the rows so each sweep sees most dependencies
+ * already updated, and lay the matrix out in that order so sweeps stream through memory. The work
+ * is O(nnz) and reusable for any matrix with the same pattern (`refactorise` only gathers values).
+ */
+import { transpose, type CsrMatrix } from './csr.js';
+import { KrylovWorkspace, sweepSolve } from './krylov.js';
+import { dependencyOrder, permuteSymmetric } from './ordering.js';
+import { residual } from './residual.js';
+import { DEFAULT_TOLERANCE, type Factorisation, type FactoriseOptions, type SolveOptions, type Solution, type Solver } from './solver.js';
+
+/** Passes over the matrix before an iterative solve is declared stuck. */
+const MAX_SWEEPS = 600;
+/** Krylov vectors kept per restart cycle. */
+const RESTART = 30;
+
+export const sweepSolver: Solver = {
+  name: 'gauss-seidel-gmres',
+  factorise: (A, options) => new SweepFactorisation(A, options ?? {}),
+};
+
+/** Thrown internally when iteration stalls; the automatic solver catches it and falls back. */
+export class SweepFailure extends Error {
+  constructor(readonly backwardError: number, readonly worstRow: number) {
+    super(`Gauss–Seidel/GMRES stalled at componentwise backward error ${backwardError.toExponential(2)}`);
+  }
+}
+
+/** One direction (A or Aᵀ) laid out in sweep order. */
+class SweepSystem {
+  readonly workspace: KrylovWorkspace;
+  constructor(
+    readonly original: CsrMatrix,
+    readonly order: Int32Array,
+    readonly matrix: CsrMatrix,
+    /** matrix.values[q] = original.values[source[q]]. */
+    readonly source: Int32Array,
+    readonly invDiag: Float64Array,
+  ) {
+    this.workspace = new KrylovWorkspace(original.rows);
+  }
+
+  static build(A: CsrMatrix, orderFrom: Iterable<number>): SweepSystem {
+    const order = dependencyOrder(A, orderFrom);
+    const { matrix, source } = permuteSymmetric(A, order);
+    return new SweepSystem(A, order, matrix, source, inverseDiagonal(matrix));
+  }
+
+  withValues(values: Float64Array): SweepSystem {
+    const { source } = this;
+    const permuted = new Float64Array(source.length);
+    for (let q = 0; q < source.length; q++) permuted[q] = values[source[q]!]!;
+    const matrix: CsrMatrix = { ...this.matrix, values: permuted };
+    return new SweepSystem({ ...this.original, values }, this.order, matrix, source, inverseDiagonal(matrix));
+  }
+
+  solve(b: Float64Array, options: SolveOptions, tolerance: number): Solution {
+    const { order, matrix, invDiag } = this;
+    const n = order.length;
+    const bp = new Float64Array(n);
+    const xp = new Float64Array(n);
+    for (let k = 0; k < n; k++) bp[k] = b[order[k]!]!;
+    const guess = options.initialGuess;
+    if (guess) for (let k = 0; k < n; k++) xp[k] = guess[order[k]!]!;
+    let sweeps = 0;
+    // The sweep's own estimate is taken on a vector still being updated; the true residual decides.
+    for (let round = 0; round < 3; round++) {
+      const result = sweepSolve(matrix, invDiag, bp, xp, { tolerance, maxSweeps: MAX_SWEEPS, restart: RESTART }, this.workspace);
+      sweeps += result.sweeps;
+      const x = new Float64Array(n);
+      for (let k = 0; k < n; k++) x[order[k]!] = xp[k]!;
+      const r = residual(this.original, x, b);
+      if (r.backward <= tolerance) {
+        return { x, report: { method: sweepSolver.name, iterations: sweeps, residual: r.relative, backwardError: r.backward } };
+      }
+      if (!result.converged) throw new SweepFailure(r.backward, r.worstRow);
+    }
+    const x = new Float64Array(n);
+    for (let k = 0; k < n; k++) x[order[k]!] = xp[k]!;
+    const r = residual(this.original, x, b);
+    throw new SweepFailure(r.backward, r.worstRow);
+  }
+}
+
+class SweepFactorisation implements Factorisation {
+  readonly n: number;
+  private readonly tolerance: number;
+  private readonly forward: SweepSystem;
+  private backward: SweepSystem | undefined;
+
+  constructor(A: CsrMatrix, options: FactoriseOptions, forward?: SweepSystem, private readonly orderFrom: number[] = []) {
+    if (A.rows !== A.cols) throw new RangeError(`a ${A.rows} × ${A.cols} matrix is not square`);
+    this.n = A.rows;
+    this.tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+    if (!forward && options.orderFrom) this.orderFrom = [...options.orderFrom];
+    this.forward = forward ?? SweepSystem.build(A, this.orderFrom);
+  }
+
+  solve(b: Float64Array, options: SolveOptions = {}): Solution {
+    return this.forward.solve(b, options, options.tolerance ?? this.tolerance);
+  }
+
+  solveTransposed(b: Float64Array, options: SolveOptions = {}): Solution {
+    this.backward ??= SweepSystem.build(transpose(this.forward.original), []);
+    return this.backward.solve(b, options, options.tolerance ?? this.tolerance);
+  }
+
+  refactorise(values: Float64Array): Factorisation {
+    const next = new SweepFactorisation(this.forward.original, { tolerance: this.tolerance }, this.forward.withValues(values));
+    return next;
+  }
+}
+
+function inverseDiagonal(A: CsrMatrix): Float64Array {
+  const n = A.rows;
+  const inv = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let d = 0;
+    for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) if (A.colIdx[p] === i) d += A.values[p]!;
+    inv[i] = 1 / d; // Infinity for a zero diagonal: the automatic solver never sends one here
+  }
+  return inv;
+}

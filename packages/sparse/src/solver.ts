@@ -1,0 +1,59 @@
+/**
+ * @module solver — the one seam every solver sits behind: factorise once, solve many right-hand sides.
+ *
+ * "Factorise" means whatever a method does once per matrix: an LU decomposition for a direct method,
+ * an ordering and a permuted copy for the sweeping iterative method. Either way the result answers
+ * A x = b and Aᵀ x = b for as many b as the caller likes, and every answer comes with its residual.
+ */
+import type { CsrMatrix } from './csr.js';
+
+export interface SolveOptions {
+  /** Starting point for iterative methods (Monte Carlo passes the previous answer). Ignored by direct ones. */
+  initialGuess?: Float64Array;
+  /** Componentwise backward error to reach (default: the factorisation's). */
+  tolerance?: number;
+}
+
+export interface SolveReport {
+  /** What produced the answer, e.g. `gauss-seidel-gmres` or `dense-lu` (after a fallback, the last method). */
+  method: string;
+  /** Passes over the matrix (iterative) or 1 (direct). */
+  iterations: number;
+  /** ‖A x − b‖₂ / ‖b‖₂, measured on the answer. */
+  residual: number;
+  /** max_i |A x − b|_i / (|A| |x| + |b|)_i, measured on the answer. */
+  backwardError: number;
+}
+
+export interface Solution {
+  x: Float64Array;
+  report: SolveReport;
+}
+
+export interface Factorisation {
+  readonly n: number;
+  /** Solve A x = b. Throws SingularMatrixError or NotConvergedError, never returns a bad answer silently. */
+  solve(b: Float64Array, options?: SolveOptions): Solution;
+  /** Solve Aᵀ x = b (adjoint problems: one solve per output instead of one per input). */
+  solveTransposed(b: Float64Array, options?: SolveOptions): Solution;
+  /**
+   * The same pattern with new values (in the storage order of the matrix first given): reuses every
+   * structural result (orderings, permutations, symbolic analysis). Monte Carlo calls this per sample.
+   */
+  refactorise(values: Float64Array): Factorisation;
+}
+
+export interface FactoriseOptions {
+  /** Componentwise backward error iterative solves aim for (default 1e-10). */
+  tolerance?: number;
+  /** Rows to start the dependency ordering from, e.g. the non-zeros of the usual right-hand side. */
+  orderFrom?: Iterable<number>;
+}
+
+export interface Solver {
+  readonly name: string;
+  factorise(A: CsrMatrix, options?: FactoriseOptions): Factorisation;
+}
+
+/** The default componentwise backward error: four orders below data given to six significant digits. */
+export const DEFAULT_TOLERANCE = 1e-10;
