@@ -1,0 +1,37 @@
+import { compileProduct, LcaInputError, type FactorLibrary } from '@greenlca/engine';
+import type { Product } from '@greenlca/schema';
+import { compileLines, nodesFrom } from './compile.js';
+import { EMPTY_SUMS, SumsEditor } from './sums.js';
+import type { ModelOptions, WhatIfModel } from './types.js';
+
+/**
+ * Compile a product for what-if work (see `WhatIfModel`). The product must be valid product model v1
+ * (`parseProduct`); its `scenarios` are ignored. Throws the engine's `LcaInputError`, with every
+ * problem, when it cannot be calculated.
+ *
+ * @example
+ * const model = buildModel(parseProduct(json), library);
+ * modelTotals(model).total.kgCO2e;
+ */
+export function buildModel(product: Product, library: FactorLibrary, options: ModelOptions = {}): WhatIfModel {
+  const gwp = options.gwp ?? product.gwp ?? 'AR6';
+  try {
+    // The bill of materials, parameters and every custom factor in one engine call; the lines after.
+    const { inventory: _lines, scenarios: _scenarios, ...rest } = product;
+    const compiled = compileProduct(rest as Product, library, { gwp });
+    const roots = nodesFrom(product.components ?? [], compiled.components, compiled.rows);
+    const componentIds = new Set(compiled.components.map((c) => c.idPath));
+    const partial = { library, gwp, resolver: compiled.resolver, componentIds, scope: compiled.scope };
+    const indices = (product.inventory ?? []).map((_, i) => i);
+    const rows = compileLines(partial, product, indices);
+    const lineRows = indices.map((i) => rows.get(i)!);
+    const editor = new SumsEditor(EMPTY_SUMS);
+    editor.add(compiled.rows);
+    editor.add(lineRows);
+    return { product, library, options, gwp, scope: compiled.scope, lineRows, roots, sums: editor.finish(), resolver: compiled.resolver, componentIds };
+  } catch (error) {
+    // Report every problem at once, as the engine does on the whole product.
+    if (error instanceof LcaInputError) compileProduct(product, library, { gwp });
+    throw error;
+  }
+}

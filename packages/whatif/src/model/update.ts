@@ -1,0 +1,234 @@
+import { compileProduct, LcaInputError, type ComponentInstance, type InventoryRow, type Scope } from '@greenlca/engine';
+import type { Component, InventoryLine, ParameterValue, Product } from '@greenlca/schema';
+import { buildModel } from './build.js';
+import { compileLines, compileNode, symbols } from './compile.js';
+import { SumsEditor } from './sums.js';
+import type { NodeState, WhatIfModel } from './types.js';
+
+/**
+ * The model of `next`, an edited copy of the model's product, recompiling only what changed.
+ *
+ * Edits are found by object identity, so treat products as immutable and copy only along the edited
+ * path (`applyScenario` and the `edit*` helpers do): an unchanged line or component is the same object
+ * and is not looked at again. Then:
+ * - a changed line is recompiled alone; lines added, removed or moved keep the rows of the others;
+ * - a component whose own fields changed (mass, material, end of life) recompiles its own rows; one
+ *   whose quantity, stage or id changed recompiles its subtree; children are compared the same way;
+ * - a changed parameter recompiles the lines and components whose expressions use it (directly or
+ *   through other parameters);
+ * - a different GWP set or changed custom factors rebuild the model.
+ * Totals are adjusted by the difference of the recompiled rows, exactly.
+ */
+export function updateModel(model: WhatIfModel, next: Product): WhatIfModel {
+  const prev = model.product;
+  if (next === prev) return model;
+  const gwp = model.options.gwp ?? next.gwp ?? 'AR6';
+  if (gwp !== model.gwp || (prev.gwp ?? 'AR6') !== (next.gwp ?? 'AR6') || !sameJson(prev.factors, next.factors)) {
+    return buildModel(next, model.library, model.options);
+  }
+  let scope = model.scope;
+  let changed = new Set<string>();
+  if (prev.parameters !== next.parameters) {
+    changed = changedParameters(prev.parameters, next.parameters);
+    if (changed.size) scope = evaluateParameters(next, model);
+  }
+  const editor = new SumsEditor(model.sums);
+  const ctx: Ctx = { model, next, changed, editor };
+  let roots = model.roots;
+  let componentIds = model.componentIds;
+  if (prev.components !== next.components || changed.size) {
+    roots = diffList(ctx, model.roots, prev.components ?? [], next.components ?? [], undefined, '/components');
+    if (roots !== model.roots) {
+      const ids = new Set<string>();
+      const walk = (list: readonly NodeState[]) => list.forEach((n) => { ids.add(n.instance.idPath); walk(n.children); });
+      walk(roots);
+      if (ids.size !== componentIds.size || [...ids].some((id) => !componentIds.has(id))) componentIds = ids;
+    }
+  }
+  const lineRows = diffLines(ctx, componentIds, scope);
+  return { ...model, product: next, scope, roots, componentIds, lineRows, sums: editor.finish() };
+}
+
+interface Ctx {
+  model: WhatIfModel;
+  next: Product;
+  changed: ReadonlySet<string>;
+  editor: SumsEditor;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+function uses(changed: ReadonlySet<string>, value: unknown): boolean {
+  return changed.size > 0 && symbols(value).some((s) => changed.has(s));
+}
+
+/** Parameters whose value changed, and those defined in terms of them. */
+function changedParameters(a: Record<string, ParameterValue> | undefined, b: Record<string, ParameterValue> | undefined): Set<string> {
+  const before = a ?? {};
+  const after = b ?? {};
+  const changed = new Set<string>();
+  for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (!sameJson(before[name], after[name])) changed.add(name);
+  }
+  let grew = changed.size > 0;
+  while (grew) {
+    grew = false;
+    for (const [name, value] of Object.entries(after)) {
+      if (!changed.has(name) && uses(changed, value)) {
+        changed.add(name);
+        grew = true;
+      }
+    }
+  }
+  return changed;
+}
+
+function evaluateParameters(product: Product, model: WhatIfModel): Scope {
+  const sub: Product = { schemaVersion: 1, id: product.id, name: product.name, functionalUnit: product.functionalUnit };
+  if (product.parameters) sub.parameters = product.parameters;
+  return compileProduct(sub, model.library, { gwp: model.gwp }).scope;
+}
+
+function allRows(node: NodeState, into: InventoryRow[] = []): InventoryRow[] {
+  into.push(...node.rows);
+  for (const c of node.children) allRows(c, into);
+  return into;
+}
+
+function replaceSubtree(ctx: Ctx, old: NodeState | undefined, fresh: NodeState): NodeState {
+  if (old) ctx.editor.remove(allRows(old));
+  ctx.editor.add(allRows(fresh));
+  return fresh;
+}
+
+function rebase(path: string, from: string, to: string): string {
+  return path === from || path.startsWith(from + '/') ? to + path.slice(from.length) : path;
+}
+
+/** The same subtree at another index among its siblings. */
+function moveNode(node: NodeState, from: string, to: string): NodeState {
+  return {
+    component: node.component,
+    instance: { ...node.instance, path: rebase(node.instance.path, from, to) },
+    rows: node.rows.map((r) => ({ ...r, path: rebase(r.path, from, to) })),
+    children: node.children.map((c) => moveNode(c, from, to)),
+  };
+}
+
+function checkSiblingIds(list: readonly Component[], basePath: string): void {
+  const seen = new Set<string>();
+  list.forEach((c, i) => {
+    if (seen.has(c.id)) {
+      throw new LcaInputError([{ code: 'DUPLICATE_ID', path: `${basePath}/${i}/id`, message: `two components under the same parent have the id "${c.id}"`,
+        hint: 'give siblings distinct ids, or merge them and raise the quantity' }]);
+    }
+    seen.add(c.id);
+  });
+}
+
+function diffList(
+  ctx: Ctx, states: readonly NodeState[], prevList: readonly Component[], nextList: readonly Component[],
+  parent: ComponentInstance | undefined, basePath: string,
+): readonly NodeState[] {
+  if (prevList === nextList && !ctx.changed.size) return states;
+  checkSiblingIds(nextList, basePath);
+  const sameShape = prevList.length === nextList.length && prevList.every((c, i) => c.id === nextList[i]!.id);
+  const byObject = sameShape ? undefined : new Map(prevList.map((c, i) => [c, i]));
+  const used = new Set<number>();
+  let same = prevList.length === nextList.length;
+  const out = nextList.map((c, i) => {
+    const path = `${basePath}/${i}`;
+    const j = sameShape ? i : byObject!.get(c);
+    let node: NodeState;
+    if (j !== undefined && prevList[j] === c && !used.has(j)) {
+      used.add(j);
+      node = refresh(ctx, j === i ? states[j]! : moveNode(states[j]!, `${basePath}/${j}`, path), parent, path);
+    } else if (sameShape) {
+      used.add(i);
+      node = diffNode(ctx, states[i]!, prevList[i]!, c, parent, path);
+    } else {
+      node = replaceSubtree(ctx, undefined, compileNode(ctx.model, ctx.next, c, path, parent));
+    }
+    if (node !== states[i]) same = false;
+    return node;
+  });
+  states.forEach((s, j) => { if (!used.has(j)) ctx.editor.remove(allRows(s)); });
+  return same ? states : out;
+}
+
+/** The same component object: only changed parameters can touch it. */
+function refresh(ctx: Ctx, node: NodeState, parent: ComponentInstance | undefined, path: string): NodeState {
+  if (!ctx.changed.size) return node;
+  const c = node.component;
+  if (uses(ctx.changed, c.quantity)) return replaceSubtree(ctx, node, compileNode(ctx.model, ctx.next, c, path, parent));
+  let out = node;
+  if (uses(ctx.changed, c.mass)) out = recompileOwn(ctx, node, c, path, parent);
+  const children = diffList(ctx, out.children, c.children ?? [], c.children ?? [], out.instance, `${path}/children`);
+  return children === out.children ? out : { ...out, children };
+}
+
+function recompileOwn(ctx: Ctx, node: NodeState, c: Component, path: string, parent: ComponentInstance | undefined): NodeState {
+  const fresh = compileNode(ctx.model, ctx.next, c, path, parent, node.children);
+  ctx.editor.remove(node.rows);
+  ctx.editor.add(fresh.rows);
+  return fresh;
+}
+
+function ownEqual(a: Component, b: Component): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  keys.delete('children');
+  for (const k of keys) if (!sameJson(a[k], b[k])) return false;
+  return true;
+}
+
+function diffNode(ctx: Ctx, node: NodeState, prevC: Component, nextC: Component, parent: ComponentInstance | undefined, path: string): NodeState {
+  if (prevC === nextC) return refresh(ctx, node, parent, path);
+  if (!sameJson(prevC.quantity, nextC.quantity) || prevC.stage !== nextC.stage || prevC.id !== nextC.id || uses(ctx.changed, nextC.quantity)) {
+    return replaceSubtree(ctx, node, compileNode(ctx.model, ctx.next, nextC, path, parent));
+  }
+  let out: NodeState = node;
+  if (!ownEqual(prevC, nextC) || uses(ctx.changed, nextC.mass)) out = recompileOwn(ctx, node, nextC, path, parent);
+  const children = diffList(ctx, out.children, prevC.children ?? [], nextC.children ?? [], out.instance, `${path}/children`);
+  return { ...out, component: nextC, children };
+}
+
+function diffLines(ctx: Ctx, componentIds: ReadonlySet<string>, scope: Scope): readonly InventoryRow[] {
+  const { model, next, changed } = ctx;
+  const prevLines = model.product.inventory ?? [];
+  const nextLines = next.inventory ?? [];
+  const idsChanged = componentIds !== model.componentIds;
+  if (prevLines === nextLines && !changed.size && !idsChanged) return model.lineRows;
+  const stale = (line: InventoryLine) => uses(changed, line.amount) || (idsChanged && line.component !== undefined);
+  const rows: InventoryRow[] = new Array(nextLines.length);
+  const compile: number[] = [];
+  const used = new Set<number>();
+  if (prevLines.length === nextLines.length) {
+    for (let i = 0; i < nextLines.length; i++) {
+      if (prevLines[i] === nextLines[i] && !stale(nextLines[i]!)) {
+        rows[i] = model.lineRows[i]!;
+        used.add(i);
+      } else compile.push(i);
+    }
+  } else {
+    const byObject = new Map<InventoryLine, number[]>();
+    prevLines.forEach((l, j) => { const list = byObject.get(l); if (list) list.push(j); else byObject.set(l, [j]); });
+    nextLines.forEach((line, i) => {
+      const j = byObject.get(line)?.shift();
+      if (j !== undefined && !stale(line)) {
+        used.add(j);
+        const row = model.lineRows[j]!;
+        rows[i] = j === i ? row : { ...row, path: `/inventory/${i}` };
+      } else compile.push(i);
+    });
+  }
+  const lineModel = { library: model.library, gwp: model.gwp, resolver: model.resolver, componentIds, scope };
+  const fresh = compileLines(lineModel, next, compile);
+  model.lineRows.forEach((row, j) => { if (!used.has(j)) ctx.editor.remove([row]); });
+  for (const i of compile) {
+    rows[i] = fresh.get(i)!;
+    ctx.editor.add([rows[i]!]);
+  }
+  return rows;
+}

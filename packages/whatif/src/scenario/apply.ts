@@ -1,0 +1,211 @@
+import type { FactorLibrary } from '@greenlca/engine';
+import {
+  Product, Scenario, validate, type ComponentOverride, type CustomFactor, type FactorReplacement, type InventoryLine, type LineOverride,
+} from '@greenlca/schema';
+import { issue, pointer, segmentsOf, WhatIfInputError, type WhatIfIssue } from '../errors.js';
+import { Draft, getIn } from './draft.js';
+import { scaleAmount, scaleQuantity } from './scale.js';
+import { componentTargets, findComponent, findLine } from './targets.js';
+
+/** The id a comparison gives the product as stated. */
+export const BASELINE = 'baseline';
+
+/** The product's scenarios, checked: ids unique and not "baseline". */
+export function scenariosOf(product: Product): Scenario[] {
+  const list = product.scenarios ?? [];
+  const issues: WhatIfIssue[] = [];
+  const seen = new Set<string>();
+  list.forEach((s, i) => {
+    if (s.id === BASELINE || seen.has(s.id)) {
+      issues.push(issue('DUPLICATE_SCENARIO', pointer('scenarios', i, 'id'),
+        s.id === BASELINE ? '"baseline" is the product as stated and cannot be a scenario id' : `two scenarios have the id "${s.id}"`,
+        'give each scenario its own id'));
+    }
+    seen.add(s.id);
+  });
+  if (issues.length) throw new WhatIfInputError(issues);
+  return list;
+}
+
+/** Find a scenario of the product by id. */
+export function scenarioById(product: Product, id: string): { scenario: Scenario; index: number } {
+  const list = scenariosOf(product);
+  const index = list.findIndex((s) => s.id === id);
+  if (index < 0) {
+    throw new WhatIfInputError([issue('UNKNOWN_SCENARIO', '/scenarios', `the product has no scenario "${id}"`,
+      list.length ? `scenarios: ${list.map((s) => s.id).join(', ')}` : 'add one under "scenarios"')]);
+  }
+  return { scenario: list[index]!, index };
+}
+
+/**
+ * The product with a scenario's overrides applied (see `@greenlca/schema` scenario.ts for the order).
+ * Pure: the base product is not changed, and everything the scenario does not touch is shared with it,
+ * so the incremental model recompiles only what changed. Without `scenarios`.
+ *
+ * @example
+ * const lighter = applyScenario(product, 'light-housing', library);
+ */
+export function applyScenario(product: Product, scenario: Scenario | string, library: FactorLibrary): Product {
+  let index = -1;
+  if (typeof scenario === 'string') ({ scenario, index } = scenarioById(product, scenario));
+  else {
+    index = (product.scenarios ?? []).indexOf(scenario);
+    const checked = validate(Scenario, scenario);
+    if (!checked.ok) {
+      throw new WhatIfInputError(checked.issues.map((i) => ({ ...issue('SCENARIO_SCHEMA', i.path, i.message), scenario: (scenario as Scenario).id })));
+    }
+  }
+  const base = index >= 0 ? `/scenarios/${index}/overrides` : '/overrides';
+  const { scenarios: _ignored, ...rest } = product;
+  const draft = new Draft<Product>(rest as Product);
+  const issues: WhatIfIssue[] = [];
+  const o = scenario.overrides;
+  const at = (...s: (string | number)[]) => base + pointer(...s);
+
+  if (o.factors) applyFactors(draft, o.factors as unknown as CustomFactor[]);
+  if (o.parameters) {
+    for (const [name, value] of Object.entries(o.parameters)) {
+      if (!(name in (product.parameters ?? {}))) {
+        issues.push(issue('UNKNOWN_TARGET', at('parameters', name), `the product has no parameter "${name}"`,
+          `parameters: ${Object.keys(product.parameters ?? {}).join(', ') || '(none)'}`));
+      } else draft.set(['parameters', name], value);
+    }
+  }
+  const customIds = () => new Set((draft.value.factors ?? []).map((f) => f.id));
+  const exists = (id: string) => library.factor(id) !== undefined || customIds().has(id);
+  if (o.replaceFactor) {
+    const list = Array.isArray(o.replaceFactor) ? o.replaceFactor : [o.replaceFactor];
+    list.forEach((r, k) => {
+      const path = Array.isArray(o.replaceFactor) ? at('replaceFactor', k) : at('replaceFactor');
+      if (!exists(r.to)) {
+        issues.push(issue('UNKNOWN_TARGET', `${path}/to`, `unknown factor "${r.to}"`, 'find one with: greenlca factors search TEXT'));
+        return;
+      }
+      if (!replaceFactors(draft, (id) => id === r.from, r)) {
+        issues.push(issue('UNKNOWN_TARGET', `${path}/from`, `the product does not use factor "${r.from}"`, 'name a factor used by a line or a component material'));
+      }
+    });
+  }
+  if (o.grid) {
+    const to = o.grid;
+    const entry = library.factor(to);
+    if (!entry && !customIds().has(to)) issues.push(issue('UNKNOWN_TARGET', at('grid'), `unknown factor "${to}"`, 'name an electricity factor, e.g. from greenlca factors search electricity'));
+    else if (entry && entry.factor.category !== 'electricity') {
+      issues.push(issue('UNKNOWN_TARGET', at('grid'), `"${to}" is a ${entry.factor.category} factor, not electricity`, 'name an electricity factor'));
+    } else if (!replaceFactors(draft, (id) => id !== to && library.factor(id)?.factor.category === 'electricity', { from: '(grid)', to })) {
+      issues.push(issue('UNKNOWN_TARGET', at('grid'), 'the product uses no bundled electricity factor', 'use replaceFactor to swap a custom electricity factor'));
+    }
+  }
+  if (o.components) {
+    const targets = componentTargets(draft.value);
+    for (const [ref, change] of Object.entries(o.components)) {
+      const target = findComponent(targets, ref);
+      if (!target) {
+        issues.push(issue('UNKNOWN_TARGET', at('components', ref), `no component "${ref}"`,
+          `name it by id path (${targets.slice(0, 4).map((t) => `"${t.idPath}"`).join(', ')}${targets.length > 4 ? ', …' : ''}) or JSON pointer`));
+        continue;
+      }
+      issues.push(...applyComponent(draft, target.segments, target.component, change, at('components', ref)));
+    }
+  }
+  if (o.lines) {
+    const removed = new Set<number>();
+    for (const [ref, change] of Object.entries(o.lines)) {
+      const i = findLine(product, ref);
+      if (i === undefined) {
+        issues.push(issue('UNKNOWN_TARGET', at('lines', ref), `no inventory line "${ref}"`, 'name it by its "id" or as "/inventory/3"'));
+        continue;
+      }
+      if (change.remove) removed.add(i);
+      else issues.push(...applyLine(draft, i, change, at('lines', ref)));
+    }
+    if (removed.size) draft.set(['inventory'], (draft.value.inventory ?? []).filter((_, i) => !removed.has(i)));
+  }
+  (o.set ?? []).forEach((s, k) => {
+    const segments = segmentsOf(s.path);
+    const parent = getIn(draft.value, segments.slice(0, -1));
+    const last = segments[segments.length - 1]!;
+    const ok = parent !== null && typeof parent === 'object' && (!Array.isArray(parent) || /^\d+$/.test(last) && Number(last) <= parent.length);
+    if (!ok) issues.push(issue('UNKNOWN_TARGET', at('set', k, 'path'), `nothing to set at "${s.path}"`, 'the parent of the path must exist in the product'));
+    else draft.set(segments.map((x) => (Array.isArray(parent) && x === last ? Number(x) : x)), s.value);
+  });
+  if (o.gwp) draft.set(['gwp'], o.gwp);
+  if (o.region) draft.set(['region'], o.region);
+
+  if (issues.length) throw new WhatIfInputError(issues.map((i) => ({ ...i, scenario: scenario.id })));
+  const checked = validate(Product, draft.value);
+  if (!checked.ok) {
+    throw new WhatIfInputError(checked.issues.map((i) => ({
+      ...issue('SCENARIO_INVALID', i.path, `with the scenario applied: ${i.message}`), scenario: (scenario as Scenario).id,
+    })));
+  }
+  return draft.value;
+}
+
+function applyFactors(draft: Draft<Product>, factors: CustomFactor[]): void {
+  const list = (draft.value.factors ?? []).slice();
+  for (const f of factors) {
+    const i = list.findIndex((x) => x.id === f.id);
+    if (i >= 0) list[i] = f;
+    else list.push(f);
+  }
+  draft.set(['factors'], list);
+}
+
+/** Swap factor ids wherever they are used; returns whether anything was swapped. */
+function replaceFactors(draft: Draft<Product>, matches: (id: string) => boolean, r: FactorReplacement): boolean {
+  let count = 0;
+  (draft.value.inventory ?? []).forEach((line, i) => {
+    if (line.factor !== undefined && matches(line.factor)) {
+      draft.set(['inventory', i, 'factor'], r.to);
+      count++;
+    }
+  });
+  for (const t of componentTargets(draft.value)) {
+    if (t.component.material !== undefined && matches(t.component.material)) {
+      draft.set([...t.segments, 'material'], r.to);
+      count++;
+    }
+    (t.component.endOfLife ?? []).forEach((route, k) => {
+      if (route.factor !== undefined && matches(route.factor)) {
+        draft.set([...t.segments, 'endOfLife', k, 'factor'], r.to);
+        count++;
+      }
+    });
+  }
+  return count > 0;
+}
+
+function applyComponent(
+  draft: Draft<Product>, segments: (string | number)[], component: { mass?: unknown; quantity?: number | string }, change: ComponentOverride, path: string,
+): WhatIfIssue[] {
+  const out: WhatIfIssue[] = [];
+  if (change.mass !== undefined && change.massScale !== undefined) out.push(issue('CONFLICTING_OVERRIDE', path, 'give "mass" or "massScale", not both'));
+  if (change.quantity !== undefined && change.quantityScale !== undefined) out.push(issue('CONFLICTING_OVERRIDE', path, 'give "quantity" or "quantityScale", not both'));
+  if (out.length) return out;
+  if (change.mass !== undefined) draft.set([...segments, 'mass'], change.mass);
+  if (change.massScale !== undefined) {
+    if (component.mass === undefined) return [issue('UNKNOWN_TARGET', `${path}/massScale`, 'the component has no mass to scale', 'give "mass" instead')];
+    draft.set([...segments, 'mass'], scaleAmount(component.mass as never, change.massScale));
+  }
+  if (change.quantity !== undefined) draft.set([...segments, 'quantity'], change.quantity);
+  if (change.quantityScale !== undefined) draft.set([...segments, 'quantity'], scaleQuantity(component.quantity, change.quantityScale));
+  if (change.material !== undefined) draft.set([...segments, 'material'], change.material);
+  if (change.stage !== undefined) draft.set([...segments, 'stage'], change.stage);
+  return out;
+}
+
+function applyLine(draft: Draft<Product>, i: number, change: LineOverride, path: string): WhatIfIssue[] {
+  if (change.amount !== undefined && change.scale !== undefined) return [issue('CONFLICTING_OVERRIDE', path, 'give "amount" or "scale", not both')];
+  const line = (draft.value.inventory ?? [])[i] as InventoryLine;
+  if (change.amount !== undefined) draft.set(['inventory', i, 'amount'], change.amount);
+  if (change.scale !== undefined) draft.set(['inventory', i, 'amount'], scaleAmount(line.amount, change.scale));
+  if (change.factor !== undefined) {
+    const row = draft.writable(['inventory', i]);
+    row.factor = change.factor;
+    delete row.substance;
+  }
+  if (change.stage !== undefined) draft.set(['inventory', i, 'stage'], change.stage);
+  return [];
+}
