@@ -1,0 +1,88 @@
+/**
+ * @module @greenlca/server — the GreenLCA HTTP API. `buildApp()` assembles the Fastify instance from
+ * plugins (no `listen`: main.ts does that, tests use `inject()` or listen on a random port).
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { bootstrapKeys, type Bootstrap } from './lib/bootstrap.js';
+import { bundledCatalogue, type Catalogue } from './lib/library.js';
+import auth, { type AuthOptions } from './plugins/auth.js';
+import openapi from './plugins/openapi.js';
+import problem from './plugins/problem.js';
+import rateLimit, { type RateLimitOptions } from './plugins/rate-limit.js';
+import storagePlugin from './plugins/storage.js';
+import { validatorCompiler } from './plugins/validation.js';
+import web from './plugins/web.js';
+import { routes } from './routes/index.js';
+import type { Storage, StorageOptions } from './storage/index.js';
+import './types.js';
+
+export type { Storage, StorageOptions } from './storage/index.js';
+export { openStorage } from './storage/index.js';
+export { storageOptionsFromEnv, type ServerConfig } from './config.js';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface AppOptions {
+  /** An open storage (you close it), or how to open one (closed with the app). Default: in-memory PGlite. */
+  storage?: Storage | StorageOptions;
+  /** The factor library to calculate with. Default: the bundled datasets (@greenlca/datasets). */
+  catalogue?: Catalogue;
+  /** Admin key bootstrap (GREENLCA_API_KEY). */
+  bootstrap?: Bootstrap;
+  /** Called with a key generated at first start, to show it once. */
+  onGeneratedKey?: (key: string) => void;
+  /** `false` to switch rate limiting off (benchmarks of the ceiling); default 600 requests/minute per key. */
+  rateLimit?: RateLimitOptions | false;
+  auth?: AuthOptions;
+  /** Largest request body in bytes (default 2 MiB); batches allow `batchBodyLimit` (default 64 MiB). */
+  bodyLimit?: number;
+  batchBodyLimit?: number;
+  /** Directory of the built web UI, or false. Default `<repo>/web/dist`. */
+  webRoot?: string | false;
+  /** The clock (the engine never reads one); default `() => new Date()`. */
+  now?: () => Date;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export type App = FastifyInstance;
+
+/**
+ * Build the API. Nothing listens until you call `listen`.
+ *
+ * @example
+ * const app = await buildApp({ storage: { kind: 'pglite' } });
+ * const res = await app.inject({ method: 'POST', url: '/v1/calculate', headers: { authorization: `Bearer ${key}` }, payload: product });
+ */
+export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024,
+    // Fastify would answer 404 for /v1/products/ but the route is /v1/products.
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: { customOptions: { strict: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  // Responses are serialised as they are: schemas document them (OpenAPI) but never drop fields a
+  // product model carries beyond the schema ("add fields freely").
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  app.decorate('now', options.now ?? (() => new Date()));
+  app.decorate('catalogue', options.catalogue ?? (await bundledCatalogue()));
+
+  await app.register(problem);
+  await app.register(storagePlugin, { storage: options.storage ?? { kind: 'pglite' } });
+  if (options.rateLimit !== false) await app.register(rateLimit, options.rateLimit ?? {});
+  await app.register(auth, options.auth ?? {});
+  await app.register(openapi);
+
+  const boot = await bootstrapKeys(app.storage, options.bootstrap ?? {});
+  if (boot.generated) options.onGeneratedKey?.(boot.generated);
+
+  await app.register(routes, { batchBodyLimit: options.batchBodyLimit ?? 64 * 1024 * 1024 });
+  if (options.webRoot !== false) await app.register(web, { root: options.webRoot ?? join(repoRoot, 'web', 'dist') });
+  return app;
+}

@@ -1,0 +1,44 @@
+import type { ProblemError } from './schemas/problem.js';
+
+/**
+ * Every error the API answers with, by stable code. The code, its status and its title never change
+ * meaning; server/ERRORS.md documents each one (a test keeps the two in step).
+ */
+export const PROBLEMS = {
+  GLCA_VALIDATION: { status: 400, title: 'The request does not match the schema' },
+  GLCA_BAD_REQUEST: { status: 400, title: 'The request is malformed' },
+  GLCA_UNAUTHORIZED: { status: 401, title: 'A valid API key is required' },
+  GLCA_FORBIDDEN: { status: 403, title: 'The API key lacks the scope this needs' },
+  GLCA_NOT_FOUND: { status: 404, title: 'No such resource' },
+  GLCA_METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
+  GLCA_PRECONDITION_FAILED: { status: 412, title: 'The resource has changed since the version in If-Match' },
+  GLCA_BODY_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  GLCA_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
+  GLCA_INPUT_INVALID: { status: 422, title: 'The product cannot be calculated' },
+  GLCA_BOM_INVALID: { status: 422, title: 'The bill of materials cannot be imported' },
+  GLCA_PRECONDITION_REQUIRED: { status: 428, title: 'If-Match is required to change this resource' },
+  GLCA_RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  GLCA_INTERNAL: { status: 500, title: 'Internal error' },
+  GLCA_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+/** An error the API answers with as problem+json. Throw it from any handler or hook. */
+export class ApiError extends Error {
+  readonly statusCode: number;
+  readonly title: string;
+  constructor(
+    readonly code: ProblemCode,
+    detail: string,
+    readonly errors?: ProblemError[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(detail);
+    this.name = 'ApiError';
+    this.statusCode = PROBLEMS[code].status;
+    this.title = PROBLEMS[code].title;
+  }
+}
+
+export const notFound = (what: string): ApiError => new ApiError('GLCA_NOT_FOUND', `${what} was not found`);

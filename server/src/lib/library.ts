@@ -1,0 +1,19 @@
+import { createLibrary, type FactorLibrary } from '@greenlca/engine';
+import type { FactorDataset, SubstanceDataset } from '@greenlca/schema';
+
+/** The factor library the API calculates with, plus what it was built from. */
+export interface Catalogue {
+  library: FactorLibrary;
+  factorDatasets: readonly FactorDataset[];
+  substances: SubstanceDataset;
+}
+
+export function catalogue(factorDatasets: readonly FactorDataset[], substances: SubstanceDataset): Catalogue {
+  return { library: createLibrary(factorDatasets, substances), factorDatasets, substances };
+}
+
+/** The bundled datasets (@greenlca/datasets), loaded once on first use. */
+export async function bundledCatalogue(): Promise<Catalogue> {
+  const { bundledFactorDatasets, bundledSubstances } = await import('@greenlca/datasets');
+  return catalogue(bundledFactorDatasets, bundledSubstances);
+}

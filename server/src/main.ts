@@ -1,0 +1,39 @@
+/**
+ * `pnpm start`: listen. Everything else is in app.ts. Environment: PORT, HOST (default 127.0.0.1),
+ * DATABASE_URL or GREENLCA_DATA_DIR, GREENLCA_API_KEY, GREENLCA_RATE_LIMIT (requests/minute per key).
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import { configFromEnv } from './config.js';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const config = configFromEnv(process.env, repoRoot);
+const rate = process.env.GREENLCA_RATE_LIMIT ? Number(process.env.GREENLCA_RATE_LIMIT) : undefined;
+
+const app = await buildApp({
+  storage: config.storage,
+  bootstrap: { ...(config.apiKey ? { apiKey: config.apiKey } : {}), generate: true },
+  onGeneratedKey: (key) => {
+    process.stdout.write(`\nGreenLCA: a fresh installation. Admin API key (shown once, keep it):\n\n  ${key}\n\n` +
+      'Send it as "Authorization: Bearer <key>". Set GREENLCA_API_KEY to choose your own.\n\n');
+  },
+  ...(rate ? { rateLimit: { max: rate } } : {}),
+  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    app.log.info(`${signal}: closing`);
+    app.close().then(() => process.exit(0), () => process.exit(1));
+  });
+}
+
+try {
+  const address = await app.listen({ host: config.host, port: config.port });
+  const where = config.storage.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.storage.dataDir}`;
+  app.log.info(`GreenLCA API on ${address} (docs at ${address}/docs), storage: ${where}`);
+} catch (error) {
+  app.log.error(error);
+  process.exit(1);
+}

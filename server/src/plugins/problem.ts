@@ -1,0 +1,60 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { ApiError, PROBLEMS, type ProblemCode } from '../errors.js';
+import type { Problem } from '../schemas/problem.js';
+import { RequestValidationError } from './validation.js';
+
+const PROBLEM_TYPE = 'https://greenlca.org/problems/';
+
+/** Fastify's own 4xx errors, by status, to our codes. Their messages are safe to show. */
+const BY_STATUS: Record<number, ProblemCode> = {
+  400: 'GLCA_BAD_REQUEST', 401: 'GLCA_UNAUTHORIZED', 403: 'GLCA_FORBIDDEN', 404: 'GLCA_NOT_FOUND', 405: 'GLCA_METHOD_NOT_ALLOWED',
+  412: 'GLCA_PRECONDITION_FAILED', 413: 'GLCA_BODY_TOO_LARGE', 415: 'GLCA_UNSUPPORTED_MEDIA_TYPE', 428: 'GLCA_PRECONDITION_REQUIRED',
+  429: 'GLCA_RATE_LIMITED', 503: 'GLCA_UNAVAILABLE',
+};
+
+/** Build a problem document for an error; never includes a stack or an internal message of a 5xx. */
+export function toProblem(error: unknown, instance: string, requestId: string): Problem & { headers?: Record<string, string> } {
+  if (error instanceof ApiError) {
+    const p: Problem & { headers?: Record<string, string> } = {
+      type: PROBLEM_TYPE + error.code, title: error.title, status: error.statusCode, code: error.code, detail: error.message, instance,
+    };
+    if (error.errors) p.errors = error.errors;
+    if (error.headers) p.headers = error.headers;
+    return p;
+  }
+  if (error instanceof RequestValidationError) {
+    const { title, status } = PROBLEMS.GLCA_VALIDATION;
+    return { type: PROBLEM_TYPE + 'GLCA_VALIDATION', title, status, code: 'GLCA_VALIDATION', detail: error.message, instance, errors: error.errors };
+  }
+  const e = error as Partial<FastifyError>;
+  const status = typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;
+  const code: ProblemCode = status === 500 ? 'GLCA_INTERNAL' : BY_STATUS[status] ?? 'GLCA_BAD_REQUEST';
+  const detail = status === 500
+    ? `An internal error occurred. Quote request id ${requestId} when reporting it.`
+    : String(e.message ?? PROBLEMS[code].title);
+  return { type: PROBLEM_TYPE + code, title: PROBLEMS[code].title, status: code === 'GLCA_BAD_REQUEST' ? status : PROBLEMS[code].status, code, detail, instance };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem & { headers?: Record<string, string> }): FastifyReply {
+  const { headers, ...body } = problem;
+  if (headers) reply.headers(headers);
+  return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+/**
+ * One error shape for every failure: RFC 9457 problem+json with a stable `code`. 5xx are logged with
+ * their stack and answered with a request id only; bad input never yields a 5xx.
+ */
+async function problemPlugin(app: FastifyInstance): Promise<void> {
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const problem = toProblem(error, request.url.split('?')[0]!, request.id);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, toProblem(new ApiError('GLCA_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`), request.url.split('?')[0]!, request.id)),
+  );
+}
+
+export default fp(problemPlugin, { name: 'greenlca-problem', fastify: '5.x' });

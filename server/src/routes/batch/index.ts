@@ -1,0 +1,76 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { CalculationResult, GwpSet, type CalculationResult as Result } from '@greenlca/schema';
+import { calculateOrProblem } from '../../lib/calculate.js';
+import { toProblem } from '../../plugins/problem.js';
+import { Problem } from '../../schemas/problem.js';
+
+export const MAX_BATCH = 1000;
+
+const BatchRequest = Type.Object({
+  products: Type.Array(Type.Unknown({ description: 'A product model v1 document (checked one by one).' }), {
+    minItems: 1, maxItems: MAX_BATCH, description: `Up to ${MAX_BATCH} products. Each is checked and calculated on its own.`,
+  }),
+  gwp: Type.Optional(GwpSet),
+});
+
+const SUMMARY_KEYS = ['schemaVersion', 'product', 'gwp', 'total', 'byStage', 'datasets', 'warnings', 'engine'] as const;
+const ResultSummary = Type.Pick(CalculationResult, [...SUMMARY_KEYS], { description: 'A result without its lines, gases, components and hotspots.' });
+
+const BatchItem = Type.Union([
+  Type.Object({ index: Type.Integer(), ok: Type.Literal(true), result: Type.Union([CalculationResult, ResultSummary]) }),
+  Type.Object({ index: Type.Integer(), ok: Type.Literal(false), problem: Problem }),
+]);
+
+const BatchResponse = Type.Object({
+  items: Type.Array(BatchItem, { description: 'One per product, in the order sent.' }),
+  summary: Type.Object({ ok: Type.Integer(), failed: Type.Integer() }),
+});
+type BatchResponse = Static<typeof BatchResponse>;
+
+const summarise = (r: Result): Static<typeof ResultSummary> =>
+  Object.fromEntries(SUMMARY_KEYS.map((k) => [k, r[k]])) as Static<typeof ResultSummary>;
+
+/**
+ * `POST /v1/batch/calculate`: up to 1,000 products in one request. Order is kept; a product that
+ * cannot be calculated gets its own problem (pointers into the request, e.g. /products/2/inventory/0)
+ * and the others are unaffected. The event loop is given back between products so one large batch
+ * does not stall other requests.
+ */
+export function batchRoutes(options: { bodyLimit: number }): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post('/calculate', {
+      bodyLimit: options.bodyLimit,
+      schema: {
+        tags: ['calculate'],
+        summary: `Calculate up to ${MAX_BATCH} products`,
+        querystring: Type.Object({
+          view: Type.Union([Type.Literal('full'), Type.Literal('summary')], { default: 'full', description: '`summary` leaves out lines, gases, components and hotspots.' }),
+        }),
+        body: BatchRequest,
+        response: { 200: BatchResponse },
+      },
+      config: { access: 'read' },
+    }, async (request) => {
+      const referenceYear = app.now().getUTCFullYear();
+      const { products, gwp } = request.body;
+      const items: BatchResponse['items'] = [];
+      let failed = 0;
+      for (let index = 0; index < products.length; index++) {
+        if (index > 0 && index % 8 === 0) await yieldToEventLoop();
+        try {
+          const result = calculateOrProblem(products[index], app.catalogue.library, { gwp, referenceYear }, `/products/${index}`);
+          items.push({ index, ok: true, result: request.query.view === 'summary' ? summarise(result) : result });
+        } catch (error) {
+          failed++;
+          const problem = toProblem(error, request.url.split('?')[0]!, request.id);
+          if (problem.status >= 500) request.log.error({ err: error, index }, 'batch item failed');
+          delete problem.headers;
+          items.push({ index, ok: false, problem });
+        }
+      }
+      return { items, summary: { ok: items.length - failed, failed } };
+    });
+  };
+}

@@ -1,0 +1,111 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { Diagnostic, FunctionalUnit, Product } from '@greenlca/schema';
+import { BomError, importBom } from '../../bom/import.js';
+import { BOM_FIELDS, BomMapping } from '../../bom/mapping.js';
+import { ApiError } from '../../errors.js';
+import { searchCatalogue } from '../../lib/search.js';
+
+const ProductFields = Type.Object({
+  id: Type.Optional(Type.String({ minLength: 1 })),
+  name: Type.Optional(Type.String({ minLength: 1 })),
+  description: Type.Optional(Type.String()),
+  region: Type.Optional(Type.String()),
+  functionalUnit: Type.Optional(FunctionalUnit),
+});
+
+const JsonImport = Type.Object({
+  csv: Type.String({ minLength: 1, description: 'The CSV text of the export.' }),
+  mapping: Type.Optional(BomMapping),
+  product: Type.Optional(ProductFields),
+});
+
+const column = (field: string) => Type.Optional(Type.String({ minLength: 1, description: `Header of the ${field} column.` }));
+const CsvQuery = Type.Object({
+  level: column('level'), parent: column('parent'), partNumber: column('part number'), name: column('name'),
+  quantity: column('quantity'), material: column('material'), mass: column('mass'), unit: column('mass unit'),
+  massUnit: Type.Optional(Type.String({ minLength: 1 })),
+  delimiter: Type.Optional(Type.String({ minLength: 1, maxLength: 1 })),
+  productId: Type.Optional(Type.String({ minLength: 1 })),
+  productName: Type.Optional(Type.String({ minLength: 1 })),
+});
+
+const BomResponse = Type.Object({
+  product: Product,
+  warnings: Type.Array(Diagnostic),
+  columns: Type.Record(Type.String(), Type.String(), { description: 'Which header was read as which field.' }),
+  stats: Type.Object({ rows: Type.Integer(), components: Type.Integer(), depth: Type.Integer() }),
+});
+
+/** Decode a CSV body in the charset it declares: UTF-8 by default, GBK/GB18030 from Chinese Excel. */
+function decode(body: Buffer, contentType: string | undefined): string {
+  const charset = /charset="?([\w-]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase() ?? 'utf-8';
+  try {
+    return new TextDecoder(charset, { fatal: true }).decode(body);
+  } catch {
+    throw new ApiError('GLCA_BAD_REQUEST', `The body is not valid ${charset} text; declare the charset, e.g. "text/csv; charset=gb18030".`);
+  }
+}
+
+/**
+ * `POST /v1/imports/bom`: a PLM BOM export (CSV) to a product model. Send `text/csv` (mapping in the
+ * query string) or JSON `{ csv, mapping, product }` (mapping incl. material → factor ids). Stores
+ * nothing: POST the product to /v1/products to keep it.
+ */
+const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addContentTypeParser(['text/csv', 'text/plain', 'application/csv'], { parseAs: 'buffer' }, (request, body, done) => {
+    try {
+      done(null, decode(body as Buffer, request.headers['content-type']));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  app.post('/bom', {
+    schema: {
+      tags: ['import'],
+      summary: 'Import a bill of materials from a PLM CSV export',
+      description: 'Columns are found by header (level or parent, part number, name, quantity, material, mass, unit; English and Chinese names); ' +
+        'override them with the mapping. Quantities are per parent; masses per unit. See server/README.md "BOM import".',
+      querystring: CsvQuery,
+      body: Type.Union([Type.String({ description: 'text/csv body' }), JsonImport]),
+      response: { 200: BomResponse },
+    },
+    config: { access: 'read' },
+  }, async (request) => {
+    const q = request.query as Record<string, string | undefined>;
+    let csv: string;
+    let mapping: BomMapping = {};
+    let product: Parameters<typeof importBom>[1] extends infer O ? (O extends { product?: infer P } ? P : never) : never = {};
+    if (typeof request.body === 'string') {
+      csv = request.body;
+      const columns = Object.fromEntries(BOM_FIELDS.filter((f) => q[f]).map((f) => [f, q[f]!]));
+      mapping = { columns, ...(q.massUnit ? { massUnit: q.massUnit } : {}), ...(q.delimiter ? { delimiter: q.delimiter } : {}) };
+      product = { ...(q.productId ? { id: q.productId } : {}), ...(q.productName ? { name: q.productName } : {}) };
+    } else {
+      csv = request.body.csv;
+      mapping = request.body.mapping ?? {};
+      product = request.body.product ?? {};
+    }
+    const { library } = app.catalogue;
+    try {
+      return importBom(csv, {
+        mapping,
+        product,
+        isFactor: (id) => library.factor(id) !== undefined,
+        suggest: (text) => searchCatalogue(library, { text, limit: 3 }).map((h) => h.id),
+      });
+    } catch (error) {
+      if (error instanceof BomError) {
+        throw new ApiError('GLCA_BOM_INVALID', `The BOM has ${error.problems.length} problem(s): ${error.problems[0]!.message}`,
+          error.problems.map((p) => ({
+            pointer: `/csv/${p.line}${p.column ? `/${p.column.replace(/~/g, '~0').replace(/\//g, '~1')}` : ''}`,
+            code: p.code, detail: `line ${p.line}: ${p.message}`, ...(p.hint ? { hint: p.hint } : {}),
+          })));
+      }
+      throw error;
+    }
+  });
+};
+
+export default importRoutes;

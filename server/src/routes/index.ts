@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import adminRoutes from './admin/index.js';
+import { batchRoutes } from './batch/index.js';
+import calculateRoutes from './calculate/index.js';
+import catalogueRoutes from './catalogue/index.js';
+import healthRoutes from './health/index.js';
+import importRoutes from './imports/index.js';
+import productRoutes from './products/index.js';
+import resultRoutes from './results/index.js';
+
+/** Every resource is one plugin with its own prefix. */
+export const routes: FastifyPluginAsyncTypebox<{ batchBodyLimit: number }> = async (app, options) => {
+  await app.register(healthRoutes);
+  await app.register(calculateRoutes, { prefix: '/v1/calculate' });
+  await app.register(batchRoutes({ bodyLimit: options.batchBodyLimit }), { prefix: '/v1/batch' });
+  await app.register(productRoutes, { prefix: '/v1/products' });
+  await app.register(resultRoutes, { prefix: '/v1/results' });
+  await app.register(catalogueRoutes, { prefix: '/v1' });
+  await app.register(importRoutes, { prefix: '/v1/imports' });
+  await app.register(adminRoutes, { prefix: '/v1' });
+};

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { Product } from '@greenlca/schema';
+import { ENGINE } from '@greenlca/engine';
+import { notFound } from '../../errors.js';
+import { calculateOrProblem } from '../../lib/calculate.js';
+import { inputHash } from '../../lib/hash.js';
+import { callerOf } from '../../plugins/auth.js';
+import { CalculateQuery, Cursor, IdParams, Limit } from '../../schemas/common.js';
+import { ProductList, ProductRecord, VersionList } from '../../schemas/product-record.js';
+import { ResultList, StoredResult } from '../../schemas/stored-result.js';
+import { etag, parseIfMatch, preconditionFailed, requireIfMatch } from './etag.js';
+
+const VersionParams = Type.Object({ ...IdParams.properties, version: Type.Integer({ minimum: 1 }) });
+const tags = ['products'];
+
+/**
+ * Stored products. Every save is a new immutable version; the ETag is the version number; updates
+ * and deletes are conditional on If-Match (428 without it, 412 when it is stale, and nothing is stored).
+ * All of it happens inside the caller's organisation: another organisation's product is a 404.
+ */
+const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post('', {
+    schema: { tags, summary: 'Store a new product (version 1)', body: Product, response: { 201: ProductRecord } },
+    config: { access: 'write' },
+  }, async (request, reply) => {
+    const caller = callerOf(request);
+    const record = await app.storage.createProduct(caller.orgId, {
+      id: randomUUID(), product: request.body, inputHash: inputHash(request.body), createdBy: caller.keyId,
+    });
+    return reply.code(201).header('location', `/v1/products/${record.id}`).header('etag', etag(record.version)).send(record);
+  });
+
+  app.get('', {
+    schema: {
+      tags, summary: 'List products (current versions)',
+      querystring: Type.Object({ limit: Limit, cursor: Type.Optional(Cursor), productId: Type.Optional(Type.String({ description: 'Only products whose model `id` is this.' })) }),
+      response: { 200: ProductList },
+    },
+    config: { access: 'read' },
+  }, async (request) => {
+    const { limit, cursor, productId } = request.query;
+    return app.storage.listProducts(callerOf(request).orgId, { limit, ...(cursor ? { cursor } : {}), ...(productId !== undefined ? { productId } : {}) });
+  });
+
+  app.get('/:id', {
+    schema: {
+      tags, summary: 'Get a product (its current version)', params: IdParams,
+      response: { 200: ProductRecord, 304: Type.Null({ description: 'Not modified (If-None-Match matched).' }) },
+    },
+    config: { access: 'read' },
+  }, async (request, reply) => {
+    const record = await app.storage.getProduct(callerOf(request).orgId, request.params.id);
+    if (!record) throw notFound(`Product ${request.params.id}`);
+    reply.header('etag', etag(record.version));
+    const ifNoneMatch = parseIfMatch(request.headers['if-none-match']);
+    if (ifNoneMatch === '*' || (Array.isArray(ifNoneMatch) && ifNoneMatch.includes(record.version))) return reply.code(304).send(null);
+    return record;
+  });
+
+  app.put('/:id', {
+    schema: {
+      tags, summary: 'Save a new version of a product',
+      description: 'Needs If-Match with the ETag of the version edited: 428 without it, 412 (nothing stored) when the product has moved on.',
+      params: IdParams, body: Product,
+      headers: Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'ETag of the version this edit is based on, e.g. "3".' })) }),
+      response: { 200: ProductRecord },
+    },
+    config: { access: 'write' },
+  }, async (request, reply) => {
+    const caller = callerOf(request);
+    const wanted = requireIfMatch(request.headers['if-match']);
+    const current = await app.storage.getProduct(caller.orgId, request.params.id);
+    if (!current) throw notFound(`Product ${request.params.id}`);
+    if (wanted !== '*' && !wanted.includes(current.version)) throw preconditionFailed(current.version);
+    const outcome = await app.storage.updateProduct(caller.orgId, request.params.id, current.version, {
+      product: request.body, inputHash: inputHash(request.body), createdBy: caller.keyId,
+    });
+    if (!outcome.ok) {
+      if (outcome.reason === 'not-found') throw notFound(`Product ${request.params.id}`);
+      throw preconditionFailed(outcome.current);
+    }
+    return reply.header('etag', etag(outcome.value.version)).send(outcome.value);
+  });
+
+  app.delete('/:id', {
+    schema: {
+      tags, summary: 'Delete a product',
+      description: 'With If-Match, only if that version is current. Its versions and results stay stored for audit but are no longer served.',
+      params: IdParams, response: { 204: Type.Null() },
+    },
+    config: { access: 'write' },
+  }, async (request, reply) => {
+    const caller = callerOf(request);
+    const wanted = parseIfMatch(request.headers['if-match']);
+    let expected: number | undefined;
+    if (Array.isArray(wanted)) {
+      const current = await app.storage.getProduct(caller.orgId, request.params.id);
+      if (!current) throw notFound(`Product ${request.params.id}`);
+      if (!wanted.includes(current.version)) throw preconditionFailed(current.version);
+      expected = current.version;
+    }
+    const outcome = await app.storage.deleteProduct(caller.orgId, request.params.id, expected);
+    if (!outcome.ok) {
+      if (outcome.reason === 'not-found') throw notFound(`Product ${request.params.id}`);
+      throw preconditionFailed(outcome.current);
+    }
+    return reply.code(204).send(null);
+  });
+
+  app.get('/:id/versions', {
+    schema: { tags, summary: 'List the versions of a product', params: IdParams, response: { 200: VersionList } },
+    config: { access: 'read' },
+  }, async (request) => {
+    const items = await app.storage.listVersions(callerOf(request).orgId, request.params.id);
+    if (!items) throw notFound(`Product ${request.params.id}`);
+    return { id: request.params.id, items };
+  });
+
+  app.get('/:id/versions/:version', {
+    schema: { tags, summary: 'Get one version of a product', params: VersionParams, response: { 200: ProductRecord } },
+    config: { access: 'read' },
+  }, async (request, reply) => {
+    const record = await app.storage.getProduct(callerOf(request).orgId, request.params.id, request.params.version);
+    if (!record) throw notFound(`Version ${request.params.version} of product ${request.params.id}`);
+    return reply.header('etag', etag(record.version)).send(record);
+  });
+
+  app.post('/:id/calculate', {
+    schema: {
+      tags, summary: 'Calculate a stored product and store the result',
+      description: 'Calculates the current version (or `version`) and stores the result with its provenance: input hash, GWP set, reference year, dataset versions and engine version.',
+      params: IdParams,
+      querystring: Type.Object({ ...CalculateQuery.properties, version: Type.Optional(Type.Integer({ minimum: 1 })) }),
+      response: { 201: StoredResult },
+    },
+    config: { access: 'write' },
+  }, async (request, reply) => {
+    const caller = callerOf(request);
+    const record = await app.storage.getProduct(caller.orgId, request.params.id, request.query.version);
+    if (!record) throw notFound(request.query.version ? `Version ${request.query.version} of product ${request.params.id}` : `Product ${request.params.id}`);
+    const referenceYear = app.now().getUTCFullYear();
+    const result = calculateOrProblem(record.product, app.catalogue.library, { gwp: request.query.gwp, referenceYear });
+    const provenance = {
+      inputHash: record.inputHash, referenceYear, datasets: result.datasets, engine: { ...ENGINE },
+      ...(request.query.gwp ? { gwp: request.query.gwp } : {}),
+    };
+    const stored = await app.storage.saveResult(caller.orgId, { id: randomUUID(), productId: record.id, productVersion: record.version, provenance, result });
+    return reply.code(201).header('location', `/v1/results/${stored.id}`).send(stored);
+  });
+
+  app.get('/:id/results', {
+    schema: { tags, summary: 'List the stored results of a product', params: IdParams, response: { 200: ResultList } },
+    config: { access: 'read' },
+  }, async (request) => {
+    const items = await app.storage.listResults(callerOf(request).orgId, request.params.id);
+    if (!items) throw notFound(`Product ${request.params.id}`);
+    return { items };
+  });
+};
+
+export default productRoutes;

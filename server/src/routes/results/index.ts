@@ -1,0 +1,54 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ENGINE } from '@greenlca/engine';
+import { notFound } from '../../errors.js';
+import { calculateOrProblem } from '../../lib/calculate.js';
+import { jsonDifferences } from '../../lib/diff.js';
+import { inputHash } from '../../lib/hash.js';
+import { callerOf } from '../../plugins/auth.js';
+import { IdParams } from '../../schemas/common.js';
+import { Reproduction, StoredResult } from '../../schemas/stored-result.js';
+
+const tags = ['results'];
+
+/** Stored results, and their reproduction from the stored input. */
+const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/:id', {
+    schema: { tags, summary: 'Get a stored result with its provenance', params: IdParams, response: { 200: StoredResult } },
+    config: { access: 'read' },
+  }, async (request) => {
+    const stored = await app.storage.getResult(callerOf(request).orgId, request.params.id);
+    if (!stored) throw notFound(`Result ${request.params.id}`);
+    return stored;
+  });
+
+  app.post('/:id/reproduce', {
+    schema: {
+      tags, summary: 'Recalculate a stored result and compare',
+      description: 'Recalculates the stored product version with the recorded GWP set and reference year, and reports whether every number is the same, ' +
+        'whether the input hash, dataset versions and engine version still match, and each difference (JSON pointer). Stores nothing.',
+      params: IdParams, response: { 200: Reproduction },
+    },
+    config: { access: 'read' },
+  }, async (request) => {
+    const caller = callerOf(request);
+    const stored = await app.storage.getResult(caller.orgId, request.params.id);
+    if (!stored) throw notFound(`Result ${request.params.id}`);
+    const record = await app.storage.getProduct(caller.orgId, stored.productId, stored.productVersion);
+    if (!record) throw notFound(`Version ${stored.productVersion} of product ${stored.productId}`);
+    const { provenance } = stored;
+    const result = calculateOrProblem(record.product, app.catalogue.library, { gwp: provenance.gwp, referenceYear: provenance.referenceYear });
+    const differences = jsonDifferences(stored.result, result);
+    const sameDatasets = JSON.stringify(result.datasets) === JSON.stringify(provenance.datasets);
+    return {
+      resultId: stored.id,
+      reproducible: differences.length === 0,
+      inputHashMatches: inputHash(record.product) === provenance.inputHash,
+      sameDatasets,
+      sameEngine: ENGINE.name === provenance.engine.name && ENGINE.version === provenance.engine.version,
+      differences,
+      result,
+    };
+  });
+};
+
+export default resultRoutes;

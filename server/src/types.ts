@@ -1,0 +1,29 @@
+import type { Catalogue } from './lib/library.js';
+import type { Scope } from './schemas/auth.js';
+import type { Storage } from './storage/index.js';
+
+/** Who is calling: resolved from the bearer key by the auth plugin. */
+export interface Caller {
+  orgId: string;
+  keyId: string;
+  scopes: Scope[];
+  isOperator: boolean;
+}
+
+/** What a route needs: a scope, or `public` for the catalogue, the schemas and the docs. */
+export type Access = Scope | 'public';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    storage: Storage;
+    catalogue: Catalogue;
+    /** The clock the edge reads (the engine never does); tests may fix it. */
+    now: () => Date;
+  }
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
