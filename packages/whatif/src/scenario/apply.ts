@@ -47,6 +47,17 @@ export function scenarioById(product: Product, id: string): { scenario: Scenario
  * const lighter = applyScenario(product, 'light-housing', library);
  */
 export function applyScenario(product: Product, scenario: Scenario | string, library: FactorLibrary): Product {
+  return applyScenarioTraced(product, scenario, library).product;
+}
+
+/**
+ * `applyScenario`, also telling where each inventory line of the variant comes from: the index of the
+ * base line, or -1 for a line a `set` added. Monte Carlo uses it to pair a variant's lines with the
+ * baseline's (the same random draws for the same line).
+ */
+export function applyScenarioTraced(
+  product: Product, scenario: Scenario | string, library: FactorLibrary,
+): { product: Product; scenario: Scenario; lineOrigins: number[] } {
   let index = -1;
   if (typeof scenario === 'string') ({ scenario, index } = scenarioById(product, scenario));
   else {
@@ -109,6 +120,7 @@ export function applyScenario(product: Product, scenario: Scenario | string, lib
       issues.push(...applyComponent(draft, target.segments, target.component, change, at('components', ref)));
     }
   }
+  let lineOrigins = (product.inventory ?? []).map((_, i) => i);
   if (o.lines) {
     const removed = new Set<number>();
     for (const [ref, change] of Object.entries(o.lines)) {
@@ -120,7 +132,10 @@ export function applyScenario(product: Product, scenario: Scenario | string, lib
       if (change.remove) removed.add(i);
       else issues.push(...applyLine(draft, i, change, at('lines', ref)));
     }
-    if (removed.size) draft.set(['inventory'], (draft.value.inventory ?? []).filter((_, i) => !removed.has(i)));
+    if (removed.size) {
+      draft.set(['inventory'], (draft.value.inventory ?? []).filter((_, i) => !removed.has(i)));
+      lineOrigins = lineOrigins.filter((i) => !removed.has(i));
+    }
   }
   (o.set ?? []).forEach((s, k) => {
     const segments = segmentsOf(s.path);
@@ -130,6 +145,12 @@ export function applyScenario(product: Product, scenario: Scenario | string, lib
     if (!ok) issues.push(issue('UNKNOWN_TARGET', at('set', k, 'path'), `nothing to set at "${s.path}"`, 'the parent of the path must exist in the product'));
     else draft.set(segments.map((x) => (Array.isArray(parent) && x === last ? Number(x) : x)), s.value);
   });
+  const lines = draft.value.inventory ?? [];
+  if (lines.length !== lineOrigins.length) {
+    // A `set` changed the list itself: pair by identity where a line is unchanged.
+    const base = product.inventory ?? [];
+    lineOrigins = lines.map((l) => base.indexOf(l));
+  }
   if (o.gwp) draft.set(['gwp'], o.gwp);
   if (o.region) draft.set(['region'], o.region);
 
@@ -140,7 +161,7 @@ export function applyScenario(product: Product, scenario: Scenario | string, lib
       ...issue('SCENARIO_INVALID', i.path, `with the scenario applied: ${i.message}`), scenario: (scenario as Scenario).id,
     })));
   }
-  return draft.value;
+  return { product: draft.value, scenario, lineOrigins };
 }
 
 function applyFactors(draft: Draft<Product>, factors: CustomFactor[]): void {

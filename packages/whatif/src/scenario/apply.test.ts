@@ -1,0 +1,115 @@
+import { parseProduct } from '@greenlca/engine';
+import type { Product, Scenario } from '@greenlca/schema';
+import { describe, expect, it } from 'vitest';
+import { WhatIfInputError, type WhatIfIssue } from '../errors.js';
+import { whatifLibrary } from '../testing/library.js';
+import { kettle } from '../testing/products.js';
+import { applyScenario, applyScenarioTraced } from './apply.js';
+
+const lib = whatifLibrary();
+const s = (overrides: Scenario['overrides'], id = 'v'): Scenario => ({ id, name: id, overrides });
+
+function issues(product: Product, scenario: Scenario): WhatIfIssue[] {
+  try {
+    applyScenario(product, scenario, lib);
+  } catch (error) {
+    if (error instanceof WhatIfInputError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected the scenario to be rejected');
+}
+
+describe('applying a scenario', () => {
+  it('validates as part of the product and is found by id', () => {
+    const p = parseProduct({ ...kettle(), scenarios: [s({ components: { housing: { massScale: 0.8 } } }, 'light')] });
+    const v = applyScenario(p, 'light', lib);
+    expect(v.components![0]!.mass).toBe('0.4 kg');
+    expect(v.scenarios).toBeUndefined();
+    expect(p.components![0]!.mass).toBe('0.5 kg'); // the base is untouched
+  });
+
+  it('copies only the edited path: untouched lines and components keep their identity', () => {
+    const p = kettle();
+    const v = applyScenario(p, s({ lines: { truck: { factor: 'wf/rail' } } }), lib);
+    expect(v.inventory![1]).toEqual({ ...p.inventory![1], factor: 'wf/rail' });
+    expect(v.inventory![0]).toBe(p.inventory![0]);
+    expect(v.components).toBe(p.components);
+    expect(v.parameters).toBe(p.parameters);
+  });
+
+  it('applies each kind of override', () => {
+    const p = kettle();
+    const v = applyScenario(p, s({
+      factors: [{ id: 'my/green-power', unit: 'kWh', co2e: 0.02, source: 'PPA certificate' } as never],
+      parameters: { years: 7 },
+      replaceFactor: { from: 'wf/aluminium-primary', to: 'wf/aluminium-closed-loop' },
+      components: { screw: { quantityScale: 0.5 }, '/components/1': { material: 'wf/plastic-closed-loop' } },
+      lines: { '/inventory/3': { scale: 2 }, leak: { remove: true } },
+      set: [{ path: '/components/1/endOfLife/0/share', value: 0.5 }],
+      gwp: 'AR5',
+      region: 'CN-YN',
+    }), lib);
+    expect(v.factors!.map((f) => f.id)).toEqual(['my/green-power']);
+    expect(v.parameters!.years).toBe(7);
+    expect(v.components![0]!.material).toBe('wf/aluminium-closed-loop');
+    expect(v.components![1]!.material).toBe('wf/plastic-closed-loop');
+    expect(v.components![1]!.children![0]!.quantity).toBe(3);
+    expect(v.components![1]!.endOfLife![0]!.share).toBe(0.5);
+    expect(v.inventory!.map((l) => l.id)).toEqual(['use', 'truck', 'heat']);
+    expect(v.inventory![2]!.amount).toBe('7 kWh');
+    expect([v.gwp, v.region]).toEqual(['AR5', 'CN-YN']);
+  });
+
+  it('swaps every bundled electricity factor for the grid factor', () => {
+    const p = { ...kettle(), inventory: [...kettle().inventory!, { stage: 'manufacture' as const, factor: 'wf/grid-cn-sd', amount: '2 kWh' }] };
+    const v = applyScenario(p, s({ grid: 'wf/grid-cn-yn' }), lib);
+    expect(v.inventory!.map((l) => l.factor)).toEqual(['wf/grid-cn-yn', 'wf/hgv', undefined, 'wf/gas', 'wf/grid-cn-yn']);
+  });
+
+  it('traces where each variant line comes from', () => {
+    const t = applyScenarioTraced(kettle(), s({ lines: { use: { remove: true }, heat: { scale: 2 } } }), lib);
+    expect(t.lineOrigins).toEqual([1, 2, 3]);
+  });
+
+  it('scales expressions and quantities readably', () => {
+    const v = applyScenario(kettle(), s({ lines: { use: { scale: 0.5 } }, components: { housing: { quantityScale: 3 } } }), lib);
+    expect(v.inventory![0]!.amount).toBe('(0.1 kWh * boilsPerDay * 365 day * years) * 0.5');
+    expect(v.components![0]!.quantity).toBe(3);
+  });
+
+  it('names every target that does not exist, with the override\'s pointer', () => {
+    const found = issues(kettle(), s({
+      parameters: { lifetime: 3 },
+      replaceFactor: [{ from: 'wf/glass-primary', to: 'wf/aluminium-closed-loop' }, { from: 'wf/hgv', to: 'wf/nope' }],
+      components: { lid: { massScale: 0.5 } },
+      lines: { ship: { remove: true } },
+      set: [{ path: '/components/7/mass', value: '1 kg' }],
+    }));
+    expect(found.map((i) => [i.code, i.path])).toEqual([
+      ['UNKNOWN_TARGET', '/overrides/parameters/lifetime'],
+      ['UNKNOWN_TARGET', '/overrides/replaceFactor/0/from'],
+      ['UNKNOWN_TARGET', '/overrides/replaceFactor/1/to'],
+      ['UNKNOWN_TARGET', '/overrides/components/lid'],
+      ['UNKNOWN_TARGET', '/overrides/lines/ship'],
+      ['UNKNOWN_TARGET', '/overrides/set/0/path'],
+    ]);
+    expect(found.every((i) => i.scenario === 'v')).toBe(true);
+  });
+
+  it('points into the product\'s scenarios when the scenario is the product\'s own', () => {
+    const p = parseProduct({ ...kettle(), scenarios: [s({ components: { housing: { mass: '1 kg', massScale: 2 } } }, 'x')] });
+    expect(() => applyScenario(p, 'x', lib)).toThrow(/scenario "x": \/scenarios\/0\/overrides\/components\/housing: give "mass" or "massScale"/);
+    expect(() => applyScenario(p, 'y', lib)).toThrow(/no scenario "y"/);
+  });
+
+  it('rejects a grid that is not electricity, and a variant that is no longer a valid product', () => {
+    expect(issues(kettle(), s({ grid: 'wf/hgv' }))[0]!.message).toMatch(/freight factor, not electricity/);
+    const bad = issues(kettle(), s({ set: [{ path: '/inventory/0/stage', value: 'disposal' }] }));
+    expect(bad[0]).toMatchObject({ code: 'SCENARIO_INVALID', path: '/inventory/0/stage' });
+  });
+
+  it('rejects unknown override kinds instead of ignoring them', () => {
+    const found = issues(kettle(), { id: 'v', name: 'v', overrides: { lifetime: 7 } as never });
+    expect(found[0]).toMatchObject({ code: 'SCENARIO_SCHEMA' });
+  });
+});
