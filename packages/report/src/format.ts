@@ -1,0 +1,45 @@
+import { Decimal } from 'decimal.js';
+import type { Lang } from './document.js';
+
+/**
+ * Numbers as reports print them. kg CO2e values keep up to 6 decimals (exact for the engine's
+ * results in practice; `isRounded` tells when a value had more), no exponent, no thousands separator
+ * so a reader (and pdftotext) sees the same digits as the JSON.
+ */
+export const KG_DECIMALS = 6;
+
+export function formatKg(x: number): string {
+  const d = new Decimal(x).toDecimalPlaces(KG_DECIMALS, Decimal.ROUND_HALF_EVEN);
+  const s = d.toFixed();
+  return s === '-0' ? '0' : s;
+}
+
+export function isRounded(x: number): boolean {
+  return !new Decimal(x).toDecimalPlaces(KG_DECIMALS).eq(new Decimal(x));
+}
+
+/** Any measured amount: up to 6 significant decimals, trimmed. */
+export function formatAmount(x: number): string {
+  if (x === 0) return '0';
+  const abs = Math.abs(x);
+  const d = new Decimal(x);
+  const s = abs >= 1 ? d.toDecimalPlaces(6).toFixed() : d.toSignificantDigits(6).toFixed();
+  return s;
+}
+
+export function formatPercent(share: number, digits = 1): string {
+  return `${new Decimal(share).times(100).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toFixed(digits)} %`;
+}
+
+export function formatDate(iso: string | undefined, lang: Lang): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const y = d.getUTCFullYear(), m = d.getUTCMonth() + 1, day = d.getUTCDate();
+  return lang === 'zh' ? `${y}年${m}月${day}日` : `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Exact sum of the printed values (Decimal), for the "parts add up to the total" checks. */
+export function sumDecimal(values: readonly (number | string)[]): Decimal {
+  return values.reduce<Decimal>((acc, v) => acc.plus(new Decimal(v)), new Decimal(0));
+}

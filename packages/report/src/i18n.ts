@@ -1,0 +1,52 @@
+import { STAGE_NAMES, type Stage } from '@greenlca/schema';
+import type { Lang } from './document.js';
+
+/** A text in both report languages. */
+export interface Bi {
+  zh: string;
+  en: string;
+}
+
+export const bi = (zh: string, en: string): Bi => ({ zh, en });
+
+export function stageName(stage: Stage, lang: Lang): string {
+  return STAGE_NAMES[stage][lang];
+}
+
+/** What each engine warning means for the report reader. */
+export const WARNING_EXPLANATIONS: Record<string, Bi> = {
+  CO2_ONLY_FACTOR: bi(
+    '使用了仅含二氧化碳的因子（如生态环境部"电力二氧化碳排放因子"），它不含上游和其他温室气体，会低估产品碳足迹；产品碳足迹应使用"电力碳足迹因子"等生命周期因子。',
+    'A CO2-only factor (such as the MEE electricity CO2 emission factor) was used. It excludes upstream stages and other gases, so the footprint is underestimated; a product footprint should use a life-cycle factor such as the MEE electricity carbon-footprint factor.'),
+  FACTOR_REGION_MISMATCH: bi('因子所属地区与产品地区不一致，属于地理代用数据。', 'The factor is for another region than the product: a geographical proxy.'),
+  FACTOR_YEAR_DISTANT: bi('因子数据年份与基准年相差超过 3 年，属于时间代用数据。', 'The factor data year is more than 3 years from the reference year: a temporal proxy.'),
+  GWP_BASIS_MISMATCH: bi('因子仅以其他 GWP 版本的 CO2e 给出且未分气体，无法按所选 GWP 重新表征，按原值使用。', 'The factor is CO2e in another GWP set without a gas split; it is used as published, not re-characterised.'),
+  UNCITED_CUSTOM_FACTOR: bi('自定义因子未注明来源，无法追溯。', 'A custom factor gives no source and cannot be traced.'),
+  EOL_NOT_MODELLED: bi('部件材料未建模报废处理，报废阶段不完整。', 'A component material has no end-of-life treatment: the end-of-life stage is incomplete.'),
+  EOL_PARTIAL: bi('报废处理路径只覆盖部分材料质量。', 'End-of-life routes cover only part of the material mass.'),
+  MASS_WITHOUT_MATERIAL: bi('部件有质量但未指定材料，未计入排放。', 'A component has a mass but no material, so it adds no emissions.'),
+  NEGATIVE_AMOUNT: bi('存在负值（抵扣）清单行；ISO 14067 要求避免排放与碳足迹分开报告。', 'A line has a negative amount (a credit); ISO 14067 reports avoided emissions separately.'),
+  UNKNOWN_FIELD: bi('产品文件含模型未定义的字段，已忽略。', 'The product file has fields the model does not define; they were ignored.'),
+  PARAMETER_SHADOWS_UNIT: bi('参数名与单位同名，表达式中按参数解释。', 'A parameter is named like a unit; in expressions it means the parameter.'),
+  EMPTY_PRODUCT: bi('产品没有任何清单数据，碳足迹为 0。', 'The product has no inventory data; its footprint is 0.'),
+};
+
+export const DATA_KIND: Record<string, Bi> = {
+  'direct-emission': bi('直接排放', 'direct emission'),
+  'custom-factor': bi('自定义因子（初级）', 'custom factor (primary)'),
+  'bundled-factor': bi('内置数据集（二手）', 'bundled dataset (secondary)'),
+};
+
+export const LINE_KIND: Record<string, Bi> = {
+  inventory: bi('清单', 'inventory'),
+  emission: bi('直接排放', 'direct emission'),
+  material: bi('部件材料', 'component material'),
+  endOfLife: bi('报废处理', 'end of life'),
+};
+
+export const VERDICT: Record<string, Bi> = {
+  pass: bi('符合', 'Pass'),
+  fail: bi('不符合', 'Fail'),
+  unknown: bi('待定', 'Undetermined'),
+  notApplicable: bi('不适用', 'Not applicable'),
+};

@@ -1,0 +1,13 @@
+/**
+ * @module @greenlca/report — product carbon-footprint (ISO 14067 / GB/T 24067 / GHG Protocol) and
+ * GB/T 32161 self-evaluation reports. A report is a pure JSON data model built from a calculation
+ * result (and an eco-design evaluation), then rendered: HTML here (pure), PDF in `@greenlca/report/pdf`.
+ */
+export {
+  ReportDocument, Section, Block, TableBlock, Column, Lang, blocks, findTable,
+} from './document.js';
+export { buildCfpReport, cfpReportData, type CfpReport, type CfpReportData, type CfpReportOptions, type CfpLine, type Citation, type StudyInfo, type StudyType } from './cfp.js';
+export { renderHtml, escapeHtml } from './html.js';
+export { formatKg, formatAmount, formatPercent, isRounded, sumDecimal, KG_DECIMALS } from './format.js';
+export { WARNING_EXPLANATIONS, stageName } from './i18n.js';
+export { REPORT_GENERATOR } from './version.js';
