@@ -11,5 +11,6 @@ export interface Command {
 export const commands: Record<string, () => Promise<{ command: Command }>> = {
   calc: () => import('./calc.js'),
   factors: () => import('./factors.js'),
+  network: () => import('./network.js'),
   schema: () => import('./schema.js'),
 };

@@ -1,0 +1,178 @@
+/**
+ * `greenlca network solve DIR`: solve a reference network folder (the lcabench-mtx-1 format of
+ * shared/bench/) and time the three workloads the benchmark compares with SciPy/Brightway.
+ *
+ * Files are read and gunzipped here; everything after that is the engine's pure matrix layer.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+// The engine does not export its matrix layer from its package entry yet; until it does, import the
+// module directly (same code, same package).
+import {
+  demandFromIndices,
+  entryPositions,
+  factoriseTechnosphere,
+  fixedPlan,
+  LcaMatrixError,
+  lci,
+  monteCarlo,
+  multiLca,
+  parseNetwork,
+  type Network,
+} from '../../../engine/src/matrix/index.js';
+import { flagString, parseArgs, UsageError, type Io } from '../io.js';
+import type { Command } from './index.js';
+
+export interface NetworkRunOptions {
+  /** Time all of demands.json's multi demands. */
+  multi: boolean;
+  /** Monte Carlo iterations (0: none). */
+  mc: number;
+  seed: number;
+  /** Runs of the single-demand solve; the median is reported. */
+  repeats: number;
+  /** Use only the first this many multi demands (the benchmark matches SciPy's --multi). */
+  multiCount?: number;
+}
+
+export interface NetworkRun {
+  h: number[];
+  residual: number;
+  timingsMs: { single: number; multi?: number; mc?: number };
+  /** For the benchmark: more than the CLI prints. */
+  details: {
+    singleRunsMs: number[];
+    backwardError: number;
+    passes: number;
+    method: string;
+    multi?: { demands: number; hFirst: number[]; sumH: number; method: string; worstBackwardError: number };
+    mc?: { iterations: number; h0Mean: number; h0Sd: number; passesPerIteration: number; worstBackwardError: number };
+  };
+}
+
+/** Read a network folder (gzip or plain Matrix Market). */
+export function readNetwork(dir: string): Network {
+  const text = (base: string): string => {
+    for (const name of [`${base}.mtx.gz`, `${base}.mtx`]) {
+      const path = join(dir, name);
+      if (!existsSync(path)) continue;
+      const bytes = readFileSync(path);
+      return (name.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('latin1');
+    }
+    throw new UsageError(`${dir}: no ${base}.mtx.gz or ${base}.mtx`, 1);
+  };
+  const demandsPath = join(dir, 'demands.json');
+  if (!existsSync(demandsPath)) throw new UsageError(`${dir}: no demands.json`, 1);
+  return parseNetwork({
+    technosphere: text('technosphere'),
+    biosphere: text('biosphere'),
+    characterisation: text('characterization'),
+    demands: readFileSync(demandsPath, 'utf8'),
+  });
+}
+
+/** Solve the base demand (timed `repeats` times), then the optional multi and Monte Carlo workloads. */
+export function runNetwork(network: Network, options: NetworkRunOptions): NetworkRun {
+  const { system, demands } = network;
+  const n = system.technosphere.matrix.rows;
+  const f = demandFromIndices(n, demands.base.indices, demands.base.amounts);
+  const singleRunsMs: number[] = [];
+  let result: ReturnType<typeof lci> | undefined;
+  for (let r = 0; r < options.repeats; r++) {
+    const t0 = performance.now();
+    const factorisation = factoriseTechnosphere(system.technosphere, { orderFrom: demands.base.indices });
+    result = lci(system, factorisation, f);
+    singleRunsMs.push(performance.now() - t0);
+  }
+  if (!result) throw new UsageError('--repeats must be at least 1');
+  const run: NetworkRun = {
+    h: Array.from(result.scores),
+    residual: result.report.residual,
+    timingsMs: { single: median(singleRunsMs) },
+    details: { singleRunsMs, backwardError: result.report.backwardError, passes: result.report.iterations, method: result.report.method },
+  };
+  if (options.multi) {
+    const list = demands.multi.slice(0, options.multiCount ?? demands.multi.length);
+    if (list.length === 0) throw new UsageError('demands.json has no multi demands', 1);
+    const t0 = performance.now();
+    const factorisation = factoriseTechnosphere(system.technosphere);
+    const multi = multiLca(system, factorisation, list);
+    run.timingsMs.multi = performance.now() - t0;
+    let sumH = 0;
+    for (const h of multi.scores) for (const v of h) sumH += v;
+    run.details.multi = {
+      demands: list.length,
+      hFirst: Array.from(multi.scores[0]!),
+      sumH,
+      method: multi.method,
+      worstBackwardError: Math.max(...multi.reports.map((r) => r.backwardError)),
+    };
+  }
+  if (options.mc > 0) {
+    const sigma = demands.mcSigma;
+    if (sigma === undefined) throw new UsageError('demands.json has no "mc" entry with a sigma', 1);
+    const t0 = performance.now();
+    // The file's noise: exp(σ Z) on every off-diagonal entry of A and every entry of B.
+    const technosphere = fixedPlan(system.technosphere.matrix).addMultiplicativeNoise(entryPositions(system.technosphere.matrix, 'off-diagonal'), sigma);
+    const biosphere = fixedPlan(system.biosphere.matrix).addMultiplicativeNoise(entryPositions(system.biosphere.matrix, 'all'), sigma);
+    const mc = monteCarlo(system, { iterations: options.mc, seed: options.seed, demand: f, technosphere, biosphere, percentiles: [] });
+    run.timingsMs.mc = performance.now() - t0;
+    const first = mc.statistics[0]!;
+    run.details.mc = {
+      iterations: options.mc,
+      h0Mean: first.mean,
+      h0Sd: first.sd,
+      passesPerIteration: mc.solver.passes / options.mc,
+      worstBackwardError: mc.solver.worstBackwardError,
+    };
+  }
+  return run;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function positiveInteger(flags: Map<string, string | true>, name: string, fallback: number): number {
+  const v = flagString(flags, name);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number ≥ 0, got "${v}"`);
+  return n;
+}
+
+export const command: Command = {
+  summary:
+    'Solve a reference network folder (Matrix Market technosphere, biosphere, characterization + demands.json) and print ' +
+    '{"h", "residual", "timingsMs"} as JSON. --multi also times all multi demands, --mc N a seeded Monte Carlo run.',
+  usage: 'greenlca network solve DIR --format json [--multi] [--mc N] [--seed S] [--repeats R]',
+  async run(args: string[], io: Io): Promise<number> {
+    const { positionals, flags } = parseArgs(args, ['multi']);
+    const [sub, dir, ...extra] = positionals;
+    if (sub !== 'solve' || !dir || extra.length) throw new UsageError(`usage: ${command.usage}`);
+    const format = flagString(flags, 'format') ?? 'json';
+    if (format !== 'json') throw new UsageError(`--format must be json, got "${format}"`);
+    for (const key of flags.keys()) {
+      if (!['format', 'multi', 'mc', 'seed', 'repeats'].includes(key)) throw new UsageError(`unknown option --${key}`);
+    }
+    const options: NetworkRunOptions = {
+      multi: flags.get('multi') === true,
+      mc: positiveInteger(flags, 'mc', 0),
+      seed: positiveInteger(flags, 'seed', 42),
+      repeats: Math.max(1, positiveInteger(flags, 'repeats', 5)),
+    };
+    const path = io.path(dir);
+    if (!existsSync(path)) throw new UsageError(`no such folder: ${dir}`, 1);
+    try {
+      const run = runNetwork(readNetwork(path), options);
+      io.stdout(JSON.stringify({ h: run.h, residual: run.residual, timingsMs: run.timingsMs }) + '\n');
+      return 0;
+    } catch (error) {
+      if (error instanceof LcaMatrixError) throw new UsageError(`${error.code}: ${error.message}`, 1);
+      throw error;
+    }
+  },
+};

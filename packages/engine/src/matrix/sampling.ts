@@ -1,0 +1,154 @@
+/**
+ * @module sampling — new values for a fixed sparsity pattern, one Monte Carlo iteration at a time.
+ *
+ * Uncertain entries are kept in columnar form (positions, scales, spreads in typed arrays) because a
+ * database-sized run samples a million values per iteration: object-per-entry bookkeeping would cost
+ * more than the random numbers. Lognormal and normal entries are drawn in bulk; the rest one by one.
+ */
+import { checkDistribution, fillStandardNormal, sample, type CsrMatrix, type Distribution, type Xoshiro128 } from '@greenlca/sparse';
+import { LcaMatrixError } from './errors.js';
+
+/** How the values of one matrix vary: a fixed part plus sampled entries added on top. */
+export class SamplingPlan {
+  /** Values of the deterministic part (entries that only hold uncertain exchanges are 0 here). */
+  readonly fixed: Float64Array;
+  private readonly logPositions: number[] = [];
+  private readonly logScale: number[] = [];
+  private readonly logSigma: number[] = [];
+  private readonly normPositions: number[] = [];
+  private readonly normMean: number[] = [];
+  private readonly normSd: number[] = [];
+  private readonly other: { position: number; distribution: Distribution; sign: number }[] = [];
+  private packed: Packed | undefined;
+
+  constructor(fixed: Float64Array) {
+    this.fixed = fixed;
+  }
+
+  /** Number of sampled entries. */
+  get size(): number {
+    return this.logPositions.length + this.normPositions.length + this.other.length;
+  }
+
+  /** Add `sign × X` at `position` each iteration, X drawn from `distribution`. */
+  add(position: number, distribution: Distribution, sign = 1): this {
+    if (position < 0 || position >= this.fixed.length) throw new LcaMatrixError('LCA_ERR_DIMENSION', `position ${position} outside the pattern`);
+    checkDistribution(distribution);
+    this.packed = undefined;
+    if (distribution.kind === 'lognormal') {
+      this.logPositions.push(position);
+      this.logScale.push(sign * Math.exp(distribution.mu));
+      this.logSigma.push(distribution.sigma);
+    } else if (distribution.kind === 'normal') {
+      this.normPositions.push(position);
+      this.normMean.push(sign * distribution.mean);
+      this.normSd.push(sign * distribution.sd);
+    } else {
+      this.other.push({ position, distribution, sign });
+    }
+    return this;
+  }
+
+  /**
+   * Multiply existing entries by independent lognormal noise exp(σ Z): the bench networks' "mc"
+   * specification. `positions` must currently hold their base value in `fixed`, which moves to the
+   * sampled part.
+   */
+  addMultiplicativeNoise(positions: Int32Array, sigma: number): this {
+    if (!(sigma >= 0)) throw new LcaMatrixError('LCA_ERR_BAD_INPUT', `noise sigma must be ≥ 0, got ${sigma}`);
+    this.packed = undefined;
+    for (let q = 0; q < positions.length; q++) {
+      const p = positions[q]!;
+      this.logPositions.push(p);
+      this.logScale.push(this.fixed[p]!);
+      this.logSigma.push(sigma);
+      this.fixed[p] = 0;
+    }
+    return this;
+  }
+
+  /** Write one sample of every value into `out` (same length as the pattern). */
+  sample(rng: Xoshiro128, out: Float64Array): Float64Array {
+    const pk = (this.packed ??= this.pack());
+    out.set(this.fixed);
+    const z = pk.z;
+    if (pk.logPositions.length) {
+      const { logPositions: pos, logScale: scale, logSigma: sigma } = pk;
+      fillStandardNormal(rng, z, 0, pos.length);
+      for (let q = 0; q < pos.length; q++) {
+        const p = pos[q]!;
+        out[p] = out[p]! + scale[q]! * Math.exp(sigma[q]! * z[q]!);
+      }
+    }
+    if (pk.normPositions.length) {
+      const { normPositions: pos, normMean: mu, normSd: sd } = pk;
+      fillStandardNormal(rng, z, 0, pos.length);
+      for (let q = 0; q < pos.length; q++) {
+        const p = pos[q]!;
+        out[p] = out[p]! + mu[q]! + sd[q]! * z[q]!;
+      }
+    }
+    for (const { position, distribution, sign } of this.other) out[position] = out[position]! + sign * sample(distribution, rng);
+    return out;
+  }
+
+  private pack(): Packed {
+    return {
+      logPositions: Int32Array.from(this.logPositions),
+      logScale: Float64Array.from(this.logScale),
+      logSigma: Float64Array.from(this.logSigma),
+      normPositions: Int32Array.from(this.normPositions),
+      normMean: Float64Array.from(this.normMean),
+      normSd: Float64Array.from(this.normSd),
+      z: new Float64Array(Math.max(this.logPositions.length, this.normPositions.length)),
+    };
+  }
+}
+
+interface Packed {
+  logPositions: Int32Array;
+  logScale: Float64Array;
+  logSigma: Float64Array;
+  normPositions: Int32Array;
+  normMean: Float64Array;
+  normSd: Float64Array;
+  z: Float64Array;
+}
+
+/** An exchange as the builders keep it: where it went, its amount, sign and uncertainty. */
+interface SampledExchange {
+  amount: number;
+  input?: boolean;
+  uncertainty?: Distribution;
+}
+
+/**
+ * The plan for a matrix built from exchanges: exchanges without uncertainty form the fixed part; the
+ * others are sampled (with an input's sign) and added on top.
+ */
+export function planFromExchanges(matrix: CsrMatrix, positions: Int32Array, exchanges: readonly SampledExchange[]): SamplingPlan {
+  const fixed = new Float64Array(matrix.values.length);
+  const plan = new SamplingPlan(fixed);
+  exchanges.forEach((e, k) => {
+    const p = positions[k]!;
+    if (p < 0) return; // dropped (a factor for a flow no process emits)
+    const sign = e.input ? -1 : 1;
+    if (e.uncertainty) plan.add(p, e.uncertainty, sign);
+    else fixed[p] = fixed[p]! + sign * e.amount;
+  });
+  return plan;
+}
+
+/** A plan that leaves every value as it is (no uncertainty). */
+export function fixedPlan(matrix: CsrMatrix): SamplingPlan {
+  return new SamplingPlan(matrix.values.slice());
+}
+
+/** Positions of the off-diagonal entries (which: 'off-diagonal') or of all entries of a matrix. */
+export function entryPositions(matrix: CsrMatrix, which: 'all' | 'off-diagonal'): Int32Array {
+  const out: number[] = [];
+  for (let i = 0; i < matrix.rows; i++) {
+    for (let p = matrix.rowPtr[i]!; p < matrix.rowPtr[i + 1]!; p++) if (which === 'all' || matrix.colIdx[p] !== i) out.push(p);
+  }
+  return Int32Array.from(out);
+}
