@@ -33,7 +33,8 @@ class DenseLu implements Factorisation {
     for (let i = 0; i < n; i++) {
       for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) {
         const v = A.values[p]!;
-        lu[A.colIdx[p]! * n + i] += v;
+        const q = A.colIdx[p]! * n + i;
+        lu[q] = lu[q]! + v;
         scale = Math.max(scale, Math.abs(v));
       }
     }
