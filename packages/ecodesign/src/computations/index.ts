@@ -1,0 +1,63 @@
+import type { TSchema } from '@sinclair/typebox';
+import type { ValueKind } from '../units.js';
+import { text, type Text } from '../vocabulary.js';
+import { carbonFootprint, CarbonParameters } from './carbon.js';
+import type { ComputedValue, ProductContext } from './context.js';
+import { ContentParameters, packagingRatio, PackagingParameters, recycledContentShare, renewableContentShare } from './materials.js';
+import { recoverabilityRate, RecoveryParameters, recyclabilityRate } from './recovery.js';
+import { energyPerUnit, ResourceParameters, waterPerUnit } from './resources.js';
+import { restrictedSubstances, SubstanceParameters } from './substances.js';
+
+/**
+ * @module The computations a specification's computed indicators can name (`method.compute`). Each
+ * takes the product context and its parameters (checked against `parameters` when the specification is
+ * read) and returns a value in the canonical unit of its `kind`.
+ */
+export interface Computation {
+  id: string;
+  name: Text;
+  /** The formula, for the report. */
+  formula: Text;
+  kind: ValueKind;
+  parameters: TSchema;
+  compute(ctx: ProductContext, parameters: Record<string, unknown>): ComputedValue;
+}
+
+function computation<P>(
+  id: string, name: Text, formula: Text, kind: ValueKind, parameters: TSchema, compute: (ctx: ProductContext, p: P) => ComputedValue,
+): Computation {
+  return { id, name, formula, kind, parameters, compute: compute as Computation['compute'] };
+}
+
+const MASS = text('m_i：组件自身材料单件质量 × 每功能单位数量', 'm_i: own-material mass of one part × parts per functional unit');
+
+export const COMPUTATIONS: Readonly<Record<string, Computation>> = Object.fromEntries([
+  computation('carbonFootprint', text('产品碳足迹', 'Product carbon footprint'),
+    text('按产品模型计算的全生命周期（或所选阶段）温室气体排放，kgCO2e/功能单位', 'Life-cycle (or chosen stages) GHG emissions from the product model, kg CO2e per functional unit'),
+    'co2e', CarbonParameters, carbonFootprint),
+  computation('recyclabilityRate', text('可再利用率', 'Recyclability rate'),
+    text(`R_cyc = Σ m_i (s_再使用 + s_再生利用) / Σ m_i（不含包装）；${MASS.zh}`, `R_cyc = Σ m_i (s_reuse + s_recycling) / Σ m_i (product without packaging); ${MASS.en}`),
+    'ratio', RecoveryParameters, recyclabilityRate),
+  computation('recoverabilityRate', text('可回收利用率', 'Recoverability rate'),
+    text(`R_cov = Σ m_i (s_再使用 + s_再生利用 + s_能量回收) / Σ m_i（不含包装）；${MASS.zh}`,
+      `R_cov = Σ m_i (s_reuse + s_recycling + s_energyRecovery) / Σ m_i (product without packaging); ${MASS.en}`),
+    'ratio', RecoveryParameters, recoverabilityRate),
+  computation('restrictedSubstances', text('有害物质限量符合性', 'Restricted-substance conformity'),
+    text('每种均质材料中声明的限用物质质量分数 ≤ 限量', 'declared mass fraction of each restricted substance in each homogeneous material ≤ its limit'),
+    'conformity', SubstanceParameters, restrictedSubstances),
+  computation('energyPerUnit', text('单位产品能源消耗', 'Energy consumption per unit'),
+    text('所选阶段能源类清单行之和（kWh，1 kWh = 3.6 MJ）', 'sum of energy lines of the chosen stages (kWh; 1 kWh = 3.6 MJ)'),
+    'energy', ResourceParameters, energyPerUnit),
+  computation('waterPerUnit', text('单位产品取水量', 'Water consumption per unit'),
+    text('所选阶段水类清单行之和（m³）', 'sum of water lines of the chosen stages (m³)'),
+    'volume', ResourceParameters, waterPerUnit),
+  computation('packagingRatio', text('包装与产品质量比', 'Packaging-to-product mass ratio'),
+    text('Σ m_i（包装阶段组件）/ Σ m_i（其余组件）', 'Σ m_i (packaging-stage components) / Σ m_i (other components)'),
+    'ratio', PackagingParameters, packagingRatio),
+  computation('recycledContentShare', text('再生材料使用比例', 'Recycled material share'),
+    text('Σ m_i × 再生料含量_i / Σ m_i（不含包装）', 'Σ m_i × recycledContent_i / Σ m_i (product without packaging)'),
+    'ratio', ContentParameters, recycledContentShare),
+  computation('renewableContentShare', text('可再生材料使用比例', 'Renewable material share'),
+    text('Σ m_i × 可再生材料含量_i / Σ m_i（不含包装）', 'Σ m_i × renewableContent_i / Σ m_i (product without packaging)'),
+    'ratio', ContentParameters, renewableContentShare),
+].map((c) => [c.id, c]));

@@ -1,0 +1,88 @@
+import { gapTo, type Gap } from '../judge.js';
+import { displayNumber, displayValue, verdictName } from '../present.js';
+import type { IndicatorDeclaration } from '../request.js';
+import type { FactoryItemResult } from '../result.js';
+import type { FactoryItem } from '../spec/schema.js';
+import { round } from '../units.js';
+import { text, TO_BE_ENTERED, type Text, type Verdict } from '../vocabulary.js';
+
+/** @module One scored item of a green-factory evaluation. */
+
+export type ItemWeights = Map<string, FactoryItemResult['weight']>;
+
+interface Scale {
+  dimensionWeight: number | null;
+  /** Σ of the item weights of the dimension; null when one is missing. */
+  itemWeightSum: number | null;
+}
+
+function limit(spec: number | null, declared: number | undefined, source: string | undefined, unit: string | undefined): FactoryItemResult['benchmark'] {
+  if (spec !== null) return { value: spec, display: displayNumber(spec, unit), origin: 'spec' };
+  if (declared !== undefined) return { value: declared, display: displayNumber(declared, unit), origin: 'declared', source: source! };
+  return { value: null, display: TO_BE_ENTERED, origin: 'none' };
+}
+
+export function evaluateItem(it: FactoryItem, d: IndicatorDeclaration | undefined, weight: FactoryItemResult['weight'], scale: Scale): FactoryItemResult {
+  const unit = it.unit ?? '';
+  const declaredBenchmark = typeof d?.benchmark?.value === 'number' ? d.benchmark.value : undefined;
+  const benchmark = limit(it.benchmark, declaredBenchmark, d?.benchmark?.source, it.unit);
+  const leading = limit(it.leading, d?.benchmark?.leading, d?.benchmark?.source, it.unit);
+  const raw = d?.value;
+  const value: number | boolean | null = raw === undefined ? null
+    : it.kind === 'qualitative' ? (typeof raw === 'boolean' ? raw : raw > 0) : typeof raw === 'number' ? raw : null;
+  const evidence = d?.evidence ? [d.evidence] : [];
+
+  let fraction: number | null = null;
+  let verdict: Verdict;
+  let reason: Text | undefined;
+  let gap: Gap | null = null;
+  let gapToLeading: Gap | null = null;
+  if (value === null) {
+    verdict = 'incomplete';
+    reason = raw === undefined ? text('未声明数值', 'no value declared') : text('定量指标需要数值', 'a quantitative item needs a number');
+  } else if (typeof value === 'boolean') {
+    fraction = value ? 1 : 0;
+    verdict = value ? 'pass' : 'fail';
+    if (!value) reason = text('声明未满足', 'declared not met');
+  } else {
+    const b = benchmark.value;
+    const l = leading.value;
+    const higher = it.direction !== 'lower';
+    if (b !== null && l !== null) {
+      // Linear between 基准值 (0) and 引领值 (1), clamped: beyond 引领值 earns full points, beyond 基准值 none.
+      fraction = round(Math.min(1, Math.max(0, (value - b) / (l - b))));
+    }
+    if (b === null) {
+      verdict = 'incomplete';
+      reason = l === null ? text('基准值和引领值待按标准录入', '基准值 and 引领值 to be entered from the standard') : text('基准值待按标准录入', '基准值 to be entered from the standard');
+    } else {
+      const meets = higher ? value >= b : value <= b;
+      verdict = meets ? 'pass' : 'fail';
+      if (!meets) gap = gapTo(value, higher ? '>=' : '<=', b, unit);
+      if (l === null) reason = text('引领值待按标准录入，无法评分', '引领值 to be entered from the standard: cannot be scored');
+    }
+    if (l !== null && (higher ? value < l : value > l)) gapToLeading = gapTo(value, higher ? '>=' : '<=', l, unit);
+  }
+  if (verdict === 'pass' && !evidence.length) {
+    verdict = 'incomplete';
+    reason = text('声明未提供证据', 'declared without evidence');
+  }
+  const points = scale.dimensionWeight !== null && scale.itemWeightSum !== null && weight.value !== null
+    ? round(scale.itemWeightSum === 0 ? 0 : (scale.dimensionWeight * weight.value) / scale.itemWeightSum)
+    : null;
+  if (points === null && !reason) reason = text('权重待按标准录入，无法评分', 'weight to be entered from the standard: cannot be scored');
+  const score = points !== null && fraction !== null ? round(points * fraction) : null;
+
+  const out: FactoryItemResult = {
+    id: it.id, name: it.name, kind: it.kind, level: it.level ?? null, clause: it.clause,
+    benchmark, leading,
+    value: { value, display: displayValue(value, unit), origin: raw === undefined ? 'none' : 'declared' },
+    evidence, weight, points, fraction, score, verdict, verdictName: verdictName(verdict), gap, gapToLeading, provenance: it.provenance,
+  };
+  if (it.description) out.description = it.description;
+  if (it.direction) out.direction = it.direction;
+  if (it.unit !== undefined) out.unit = it.unit;
+  if (it.valueRule) out.valueRule = it.valueRule;
+  if (reason) out.reason = reason;
+  return out;
+}

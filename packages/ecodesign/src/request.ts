@@ -1,0 +1,100 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/**
+ * @module The evaluation request: what is evaluated (a product, or a factory), against which
+ * specification, and the declarations that the product model cannot hold: basic requirements met or
+ * not with their evidence, declared indicator values with evidence, and the LCA report.
+ *
+ * Declarations live here, not in the product model, because their ids belong to one specification: a
+ * product is evaluated against several specifications with different requirement and indicator ids.
+ */
+
+const Evidence = Type.String({ minLength: 1, description: 'What proves it: report number, certificate, document reference.' });
+
+/** A basic requirement declared met or not. */
+export const RequirementDeclaration = Type.Object(
+  { met: Type.Boolean(), evidence: Type.Optional(Evidence) },
+  { additionalProperties: false },
+);
+export type RequirementDeclaration = Static<typeof RequirementDeclaration>;
+
+/**
+ * A declared indicator: its value with evidence, and, where the specification could not cite a
+ * benchmark (基准值, for a factory also 引领值), the value the evaluator read in the standard with its
+ * source. A declared benchmark never replaces one the specification gives.
+ */
+export const IndicatorDeclaration = Type.Object(
+  {
+    value: Type.Optional(Type.Union([Type.Number(), Type.Boolean()], { description: 'A number in the indicator’s unit, or true/false for a qualitative one.' })),
+    unit: Type.Optional(Type.String({ description: 'Unit of `value` when it differs from the indicator’s (converted exactly, e.g. MJ → kWh, % → 1).' })),
+    evidence: Type.Optional(Evidence),
+    benchmark: Type.Optional(
+      Type.Object(
+        {
+          value: Type.Optional(Type.Union([Type.Number(), Type.Object({ zh: Type.String(), en: Type.String() })])),
+          leading: Type.Optional(Type.Number({ description: 'Factory items: 引领值.' })),
+          source: Type.String({ minLength: 1, description: 'Standard and clause or table the value was read from.' }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type IndicatorDeclaration = Static<typeof IndicatorDeclaration>;
+
+export const Declarations = Type.Object(
+  {
+    requirements: Type.Optional(Type.Record(Type.String(), RequirementDeclaration)),
+    indicators: Type.Optional(Type.Record(Type.String(), IndicatorDeclaration)),
+    lcaReport: Type.Optional(
+      Type.Object(
+        { exists: Type.Boolean(), reference: Type.Optional(Evidence) },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type Declarations = Static<typeof Declarations>;
+
+/** The factory evaluated (GB/T 36132): who it is; its data are declarations. */
+export const FactorySubject = Type.Object(
+  {
+    name: Type.String({ minLength: 1 }),
+    id: Type.Optional(Type.String()),
+    sector: Type.Optional(Type.String({ description: 'Industry, e.g. GB/T 4754 class.' })),
+    period: Type.Optional(Type.String({ description: 'Reporting period, e.g. 2025.' })),
+  },
+  { additionalProperties: false },
+);
+export type FactorySubject = Static<typeof FactorySubject>;
+
+/** Scoring settings of a factory evaluation: weights and pass mark, overriding the specification’s. */
+export const ScoringSettings = Type.Object(
+  {
+    weights: Type.Optional(Type.Record(Type.String(), Type.Number({ minimum: 0 }), {
+      description: 'Weight by dimension id or item id (item weights are relative within their dimension).',
+    })),
+    passScore: Type.Optional(Type.Number({ minimum: 0, description: 'Pass mark, e.g. from the local rules.' })),
+    source: Type.Optional(Type.String({ description: 'Where these settings come from (local rules, sector standard …).' })),
+  },
+  { additionalProperties: false },
+);
+export type ScoringSettings = Static<typeof ScoringSettings>;
+
+export const EvaluationRequest = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    schemaVersion: Type.Optional(Type.Literal(1)),
+    spec: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Record(Type.String(), Type.Unknown())], {
+      description: 'Bundled specification id, or a specification document.',
+    })),
+    product: Type.Optional(Type.Unknown({ description: 'Product model v1 (checked by the engine).' })),
+    factory: Type.Optional(FactorySubject),
+    declarations: Type.Optional(Declarations),
+    scoring: Type.Optional(ScoringSettings),
+  },
+  { additionalProperties: false, $id: 'EvaluationRequest' },
+);
+export type EvaluationRequest = Static<typeof EvaluationRequest>;
