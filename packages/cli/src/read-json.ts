@@ -10,16 +10,41 @@ export async function readJsonFile(path: string): Promise<unknown> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${(error as Error).message}`, 1);
   }
+  text = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message);
-    if (at) {
-      const offset = Number(at[1]);
-      const before = text.slice(0, offset).split('\n');
-      throw new UsageError(`${path} is not valid JSON: ${message.replace(/ in JSON at position \d+.*/, '')} at line ${before.length}, column ${before.at(-1)!.length + 1}`, 1);
-    }
-    throw new UsageError(`${path} is not valid JSON: ${message}`, 1);
+    const offset = errorOffset(text);
+    const before = text.slice(0, offset).split('\n');
+    const near = JSON.stringify(text.slice(offset, offset + 12));
+    throw new UsageError(`${path} is not valid JSON: unexpected ${offset >= text.length ? 'end of file' : `text ${near}`} at line ${before.length}, column ${before.at(-1)!.length + 1}`, 1);
   }
+}
+
+/**
+ * Where parsing goes wrong. Node 20's messages no longer give a position, so find the shortest prefix
+ * that fails for a reason other than ending early: every shorter prefix only ends early.
+ */
+function errorOffset(text: string): number {
+  const breaks = (length: number) => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return false;
+    } catch (error) {
+      const message = (error as Error).message;
+      if (/end of (JSON )?input/i.test(message)) return false;
+      const at = /at position (\d+)/.exec(message);
+      // An error at the very end of the prefix means the prefix merely stopped early.
+      return !(at && Number(at[1]) >= length);
+    }
+  };
+  if (!breaks(text.length)) return text.length;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return Math.max(0, lo - 1);
 }

@@ -163,13 +163,13 @@ describe('characterisation', () => {
   it('characterises a direct emission with each GWP set: 0.02 kg HFC-134a', () => {
     expect(emission('AR4').total.kgCO2e).toBe(28.6); // × 1430
     expect(emission('AR5').total.kgCO2e).toBe(26); // × 1300
-    expect(emission('AR6').total.kgCO2e).toBe(30.52); // × 1526
+    expect(emission('AR6').total.kgCO2e).toBe(30.6); // × 1530
   });
 
   it('resolves substance aliases (R-134a, methane) and rejects unknown substances', () => {
     const r = calculate({ ...base, inventory: [{ stage: 'use', substance: 'R-134a', amount: '1 g' }, { stage: 'use', substance: 'methane', amount: '1 kg' }] }, lib);
     expect(r.lines.map((l) => l.substance)).toEqual(['HFC-134a', 'CH4']);
-    expect(r.total.kgCO2e).toBe(29.426); // 1.526 + 27.9
+    expect(r.total.kgCO2e).toBe(29.43); // 1.53 + 27.9
     const found = issues({ ...base, inventory: [{ stage: 'use', substance: 'HFC-134x', amount: '1 kg' }] });
     expect(found[0]).toMatchObject({ code: 'UNKNOWN_SUBSTANCE', path: '/inventory/0/substance' });
     expect(found[0]!.hint).toContain('HFC-134a');

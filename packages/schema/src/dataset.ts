@@ -85,7 +85,11 @@ export type FactorDataset = Static<typeof FactorDataset>;
 
 /** GWP100 of one substance in one IPCC report, with its citation. */
 export const GwpValue = Type.Object(
-  { value: Type.Number(), source: Citation },
+  {
+    value: Type.Number(),
+    source: Citation,
+    licence: Type.Optional(Type.String({ description: 'Licence id of the source; the dataset lists the licence text.' })),
+  },
   {},
 );
 

@@ -51,8 +51,8 @@ function renderTable(r: CalculationResult): string {
   ])), '');
   out.push(textTable(['Line', 'Stage', 'Amount', 'Factor', 'kg CO2e', 'Source'], r.lines.map((l) => [
     l.path, l.stage, `${formatNumber(l.amount.value)} ${l.amount.unit}`, l.factor ?? l.substance ?? '', l.kgCO2e,
-    `${l.source.citation}${l.source.dataset ? ` [${l.source.dataset} ${l.source.datasetVersion}]` : ''}`,
-  ])), '');
+    l.source.dataset ? `${l.source.dataset} ${l.source.datasetVersion}${rowOf(l.source.citation)}` : `custom: ${l.source.citation}`,
+  ])), '(full citations: --format json)', '');
   out.push(`Datasets: ${r.datasets.map((d) => `${d.id} ${d.version} (${d.edition})`).join('; ')}`);
   out.push(`Engine: ${r.engine.name} ${r.engine.version}`);
   if (r.warnings.length) {
@@ -60,4 +60,10 @@ function renderTable(r: CalculationResult): string {
     for (const w of r.warnings) out.push(`  [${w.code}] ${w.path ?? ''} ${w.message}${w.hint ? `\n      ${w.hint}` : ''}`);
   }
   return out.join('\n') + '\n';
+}
+
+/** The source row id, when the citation names one: enough to find it in the table view. */
+function rowOf(citation: string): string {
+  const m = /, row (\S+)$/.exec(citation);
+  return m ? `, row ${m[1]}` : '';
 }

@@ -29,7 +29,7 @@ export const command: Command = {
     if (dataset) query.dataset = dataset;
     const hits = searchFactors(bundledLibrary(), query);
     if (format === 'json') {
-      io.stdout(JSON.stringify(hits.map((h) => ({ id: h.id, ...h.factor, dataset: h.dataset })), null, 2) + '\n');
+      io.stdout(JSON.stringify(hits.map((h) => ({ ...h.factor, id: h.id, dataset: h.dataset })), null, 2) + '\n');
       return 0;
     }
     if (!hits.length) {

@@ -111,14 +111,15 @@ function compileLine(ctx: Context, out: CompiledProduct, line: InventoryLine, in
       log.add('UNIT_MISMATCH', pointer('inventory', index, 'amount'), `a direct emission is a mass: ${kg.reason}`, 'give it in kg, g or t');
       return;
     }
-    const gwpSource = substance.gwp100[ctx.set]!.source;
+    const gwpValue = substance.gwp100[ctx.set]!;
+    const gwpSource = gwpValue.source;
     const factor: ResolvedFactor = {
       id: substance.id, name: substance.name.en, unit: KG, value, co2Only: false, isCustom: false,
       shown: { kgCO2e: value.kgCO2e.toNumber(), unit: 'kg' },
       source: {
         citation: [gwpSource.source, gwpSource.table].filter(Boolean).join(', '),
         dataset: ctx.library.substances.id, datasetVersion: ctx.library.substances.version,
-        licence: ctx.library.substances.licences[0]?.id,
+        licence: gwpValue.licence ?? ctx.library.substances.licences[0]?.id,
       },
       dataset: { id: ctx.library.substances.id, version: ctx.library.substances.version, edition: ctx.library.substances.edition },
     };

@@ -44,6 +44,18 @@ export function practitionerWarnings(product: Product, compiled: CompiledProduct
   const where = (rows: InventoryRow[]) => (rows.length > 1 ? ` (${rows.length} lines, first at ${rows[0]!.path})` : '');
   const productRegion = product.region ? normaliseRegion(product.region) : undefined;
   const year = product.year ?? referenceYear;
+  // Factor-fit warnings are grouped (one per region, data year, GWP basis) so 30 proxies make 3 lines.
+  type Group = Map<string, { ids: string[]; path: string }>;
+  const regionGroups: Group = new Map();
+  const yearGroups: Group = new Map();
+  const basisGroups: Group = new Map();
+  const group = (g: Group, key: string, id: string, path: string) => {
+    const entry = g.get(key) ?? { ids: [], path };
+    entry.ids.push(id);
+    g.set(key, entry);
+  };
+  const list = (ids: string[]) => (ids.length === 1 ? `factor "${ids[0]}" is` : `${ids.length} factors are`);
+  const named = (ids: string[]) => (ids.length === 1 ? '' : `: ${ids.join(', ')}`);
   for (const [id, rows] of byFactor) {
     const f = rows[0]!.factor;
     const path = rows[0]!.path;
@@ -53,22 +65,27 @@ export function practitionerWarnings(product: Product, compiled: CompiledProduct
     }
     if (productRegion && f.region && normaliseRegion(f.region) !== 'GLO' && !regionContains(countryOf(productRegion), f.region)
       && !regionContains(f.region, productRegion)) {
-      w('FACTOR_REGION_MISMATCH', `factor "${id}" is for region ${f.region}, the product is in ${productRegion}${where(rows)}`,
-        path, 'use a factor for the product\'s region where one exists, or justify the proxy in the report');
+      group(regionGroups, normaliseRegion(f.region), id, path);
     }
-    if (year !== undefined && f.year !== undefined && Math.abs(year - f.year) > YEAR_SPAN) {
-      w('FACTOR_YEAR_DISTANT', `factor "${id}" is for data year ${f.year}, ${Math.abs(year - f.year)} years from ${year}${where(rows)}`,
-        path, 'prefer a more recent factor, or state the temporal proxy in the report');
-    }
-    if (f.value.basisMismatch) {
-      w('GWP_BASIS_MISMATCH', `factor "${id}" is CO2e in IPCC ${f.value.basisMismatch} with no split by gas, so it cannot be re-characterised with ${compiled.gwp}; used as published`,
-        path, 'give the factor per gas (gases) to characterise it with the chosen set');
-    }
+    if (year !== undefined && f.year !== undefined && Math.abs(year - f.year) > YEAR_SPAN) group(yearGroups, String(f.year), id, path);
+    if (f.value.basisMismatch) group(basisGroups, f.value.basisMismatch, id, path);
     if (f.isCustom && f.source.citation === '(no source given)') {
       const index = (product.factors ?? []).findIndex((c) => c.id === id);
       w('UNCITED_CUSTOM_FACTOR', `custom factor "${id}" has no source`, index >= 0 ? `/factors/${index}` : path,
         'add "source": where the value comes from (EPD number, measurement, database and version)');
     }
+  }
+  for (const [region, g] of regionGroups) {
+    w('FACTOR_REGION_MISMATCH', `${list(g.ids)} for region ${region}, the product is in ${productRegion}${named(g.ids)}`, g.path,
+      'use factors for the product\'s region where they exist, or justify the proxies in the report');
+  }
+  for (const [factorYear, g] of yearGroups) {
+    w('FACTOR_YEAR_DISTANT', `${list(g.ids)} for data year ${factorYear}, ${Math.abs(year! - Number(factorYear))} years from ${year}${named(g.ids)}`, g.path,
+      'prefer more recent factors, or state the temporal proxy in the report');
+  }
+  for (const [basis, g] of basisGroups) {
+    w('GWP_BASIS_MISMATCH', `${list(g.ids)} CO2e in IPCC ${basis} with no split by gas, so cannot be re-characterised with ${compiled.gwp}; used as published${named(g.ids)}`, g.path,
+      'give such factors per gas to characterise them with the chosen set, or choose the factors\' GWP set');
   }
   if (!compiled.hasEndOfLifeLines) {
     for (const c of compiled.withoutEndOfLife) {

@@ -58,7 +58,7 @@ export const fixtureSubstances: SubstanceDataset = {
     gas('CO2', 1, 1, 1, ['Carbon dioxide']),
     gas('CH4', 25, 28, 27.9, ['Methane']),
     gas('N2O', 298, 265, 273, ['Nitrous oxide', 'Dinitrogen monoxide']),
-    gas('HFC-134a', 1430, 1300, 1526, ['HFC134a', 'R-134a', 'R134a']),
+    gas('HFC-134a', 1430, 1300, 1530, ['HFC134a', 'R-134a', 'R134a']),
     gas('HFC-32', 675, 677, 771, ['R-32']),
     gas('NEW-GAS', undefined, 10, 12),
   ],

@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+const bin = join(root, 'packages/cli/bin/greenlca.mjs');
+
+function greenlca(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: root } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempFile(content: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'greenlca-cli-')), 'product.json');
+  writeFileSync(file, content);
+  return file;
+}
+
+describe('greenlca calc', () => {
+  it('prints the result as JSON on stdout, nothing else', () => {
+    const r = greenlca('calc', 'examples/electric-kettle.json', '--format', 'json');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(Object.keys(result.byStage)).toEqual(['design', 'manufacture', 'packaging', 'transport', 'use', 'endOfLife']);
+    expect(result.byStage.use.kgCO2e).toBe(347.919825);
+    expect(result.gwp).toBe('AR6');
+    expect(result.datasets.map((d: { id: string }) => d.id)).toEqual(['cn-mee', 'desnz-2025', 'ipcc-gwp']);
+    for (const line of result.lines) expect(line).toMatchObject({ stage: expect.any(String), kgCO2e: expect.any(Number), source: { citation: expect.any(String) } });
+  });
+
+  it('prints a table by default', () => {
+    const r = greenlca('calc', 'examples/beer-bottle.json');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Carbon footprint: [\d.]+ kg CO2e \(GWP100, IPCC AR6\)/);
+    expect(r.stdout).toContain('报废处理');
+  });
+
+  it('names the line and the fix for a unit mismatch, exits non-zero, prints no stack trace', () => {
+    const file = tempFile(JSON.stringify({
+      schemaVersion: 1, id: 'x', name: 'x', functionalUnit: { amount: 1, unit: 'item' },
+      inventory: [{ stage: 'use', factor: 'desnz-2025/electricity-uk', amount: '5 kg' }],
+    }));
+    const r = greenlca('calc', file, '--format', 'json');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('/inventory/0/amount');
+    expect(r.stderr).toContain('UNIT_MISMATCH');
+    expect(r.stderr).toContain('fix:');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('explains invalid JSON with a line and column', () => {
+    const r = greenlca('calc', tempFile('{\n  "schemaVersion": 1,\n  "id": \n}'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/not valid JSON.*line 4/);
+  });
+
+  it('says when the file does not exist', () => {
+    const r = greenlca('calc', 'no/such/file.json');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no such file');
+  });
+});
+
+describe('greenlca factors search', () => {
+  it('finds China grid factors by region, including the CO2-only flag', () => {
+    const r = greenlca('factors', 'search', 'electricity', 'national', '2022', '--region', 'CN', '--format', 'json');
+    expect(r.code).toBe(0);
+    const hits = JSON.parse(r.stdout) as { id: string; gases?: { CO2: number }; co2Only?: boolean; region: string }[];
+    const national = hits.find((h) => h.id === 'cn-mee/electricity-national-2022')!;
+    expect(national.gases!.CO2).toBe(0.5366);
+    expect(national.co2Only).toBe(true);
+    expect(hits.every((h) => h.region.startsWith('CN'))).toBe(true);
+  });
+
+  it('searches Chinese names', () => {
+    const r = greenlca('factors', 'search', '铁路货运', '--format', 'json');
+    expect(JSON.parse(r.stdout).map((h: { id: string }) => h.id)).toContain('desnz-2025/freight-rail-freight-train-tkm');
+  });
+});
+
+describe('greenlca schema', () => {
+  it('prints the product model JSON Schema', () => {
+    const r = greenlca('schema');
+    const schema = JSON.parse(r.stdout);
+    expect(schema.$schema).toContain('json-schema.org');
+    expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'id', 'name', 'functionalUnit']));
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['components', 'inventory', 'factors', 'parameters', 'gwp']));
+  });
+});
