@@ -84,11 +84,10 @@ class WithFallback implements Factorisation {
       if (!(error instanceof SweepFailure)) throw error;
       if (this.n > DENSE_LIMIT) {
         throw new NotConvergedError(
-          `the iterative solver stalled at componentwise backward error ${error.backwardError.toExponential(2)} ` +
-            `(worst row ${error.worstRow}) and the system is too large (${this.n}) for dense LU; ` +
+          `${error.message} (rows ${preview(error.rows)}) and the system is too large (${this.n}) for dense LU; ` +
             'the matrix is probably singular or nearly so',
           error.backwardError,
-          [error.worstRow],
+          error.rows,
         );
       }
       // Once iteration has failed on this matrix it will fail again: keep the LU for later solves.

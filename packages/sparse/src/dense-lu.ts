@@ -144,8 +144,13 @@ function singular(lu: Float64Array, n: number, k: number, piv: Int32Array): Sing
   // Rows with nothing left after elimination: the equations that carry no new information.
   const rows = [piv[k]!];
   return new SingularMatrixError(
-    `the matrix is singular: column ${k} is a linear combination of columns ${columns.filter((c) => c !== k).join(', ') || '(none: it is zero)'}`,
+    `the matrix is singular: column ${k} is a linear combination of columns ${preview(columns.filter((c) => c !== k))}`,
     columns,
     rows,
   );
+}
+
+function preview(list: number[], max = 10): string {
+  if (list.length === 0) return '(none: it is zero)';
+  return list.length <= max ? list.join(', ') : `${list.slice(0, max).join(', ')}, … (${list.length} in all)`;
 }

@@ -11,6 +11,11 @@ import { dependencyOrder, permuteSymmetric } from './ordering.js';
 import { residual } from './residual.js';
 import { DEFAULT_TOLERANCE, type Factorisation, type FactoriseOptions, type SolveOptions, type Solution, type Solver } from './solver.js';
 
+/**
+ * Largest accepted ‖A‖ ‖x‖ / ‖b‖. Beyond it the residual is lost in rounding (a diverging iterate on a
+ * singular matrix has a zero computed residual), so the answer cannot be trusted.
+ */
+const MAX_GROWTH = 1e14;
 /** Passes over the matrix before an iterative solve is declared stuck. */
 const MAX_SWEEPS = 600;
 /** Krylov vectors kept per restart cycle. */
@@ -23,8 +28,13 @@ export const sweepSolver: Solver = {
 
 /** Thrown internally when iteration stalls; the automatic solver catches it and falls back. */
 export class SweepFailure extends Error {
-  constructor(readonly backwardError: number, readonly worstRow: number) {
-    super(`Gauss–Seidel/GMRES stalled at componentwise backward error ${backwardError.toExponential(2)}`);
+  constructor(
+    readonly backwardError: number,
+    /** The rows to name: largest residual, or largest (runaway) solution entries. */
+    readonly rows: number[],
+    reason = `Gauss–Seidel/GMRES stalled at componentwise backward error ${backwardError.toExponential(2)}`,
+  ) {
+    super(reason);
   }
 }
 
@@ -40,7 +50,11 @@ class SweepSystem {
     readonly invDiag: Float64Array,
   ) {
     this.workspace = new KrylovWorkspace(original.rows);
+    this.norm = infinityNorm(original);
   }
+
+  /** ‖A‖∞, for the growth check. */
+  private readonly norm: number;
 
   static build(A: CsrMatrix, orderFrom: Iterable<number>): SweepSystem {
     const order = dependencyOrder(A, orderFrom);
@@ -72,15 +86,19 @@ class SweepSystem {
       const x = new Float64Array(n);
       for (let k = 0; k < n; k++) x[order[k]!] = xp[k]!;
       const r = residual(this.original, x, b);
+      const growth = (maxAbs(x) * this.norm) / maxAbs(b);
+      if (growth > MAX_GROWTH || !Number.isFinite(growth)) {
+        throw new SweepFailure(Infinity, largestEntries(x), `the supplies grow without bound (‖A‖‖x‖/‖b‖ = ${growth.toExponential(1)})`);
+      }
       if (r.backward <= tolerance) {
         return { x, report: { method: sweepSolver.name, iterations: sweeps, residual: r.relative, backwardError: r.backward } };
       }
-      if (!result.converged) throw new SweepFailure(r.backward, r.worstRow);
+      if (!result.converged) throw new SweepFailure(r.backward, [r.worstRow]);
     }
     const x = new Float64Array(n);
     for (let k = 0; k < n; k++) x[order[k]!] = xp[k]!;
     const r = residual(this.original, x, b);
-    throw new SweepFailure(r.backward, r.worstRow);
+    throw new SweepFailure(r.backward, [r.worstRow]);
   }
 }
 
@@ -122,4 +140,30 @@ function inverseDiagonal(A: CsrMatrix): Float64Array {
     inv[i] = 1 / d; // Infinity for a zero diagonal: the automatic solver never sends one here
   }
   return inv;
+}
+
+function infinityNorm(A: CsrMatrix): number {
+  let norm = 0;
+  for (let i = 0; i < A.rows; i++) {
+    let s = 0;
+    for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) s += Math.abs(A.values[p]!);
+    if (s > norm) norm = s;
+  }
+  return norm;
+}
+
+function maxAbs(v: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < v.length; i++) {
+    const a = Math.abs(v[i]!);
+    if (!(a <= m)) m = a;
+  }
+  return m;
+}
+
+/** Indices of the (up to 10) largest |x_i|: where a runaway loop shows. */
+function largestEntries(x: Float64Array): number[] {
+  const idx = Array.from(x.keys());
+  idx.sort((a, b) => Math.abs(x[b]!) - Math.abs(x[a]!));
+  return idx.slice(0, 10);
 }

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { checkDistribution, fillSamples, mean, sample, variance, type Distribution } from './distributions.js';
+import { fillStandardNormal, standardNormal } from './normal.js';
+import { xoshiro128 } from './random.js';
+
+const N = 200_000;
+
+function moments(xs: Float64Array): { mean: number; variance: number } {
+  let m = 0;
+  for (const x of xs) m += x;
+  m /= xs.length;
+  let v = 0;
+  for (const x of xs) v += (x - m) ** 2;
+  return { mean: m, variance: v / (xs.length - 1) };
+}
+
+describe('xoshiro128**', () => {
+  it('is reproducible by seed and differs between seeds', () => {
+    const a = xoshiro128(7);
+    const b = xoshiro128(7);
+    const c = xoshiro128(8);
+    const sa = [a.nextUint32(), a.nextUint32(), a.next()];
+    expect([b.nextUint32(), b.nextUint32(), b.next()]).toEqual(sa);
+    expect(c.nextUint32()).not.toBe(sa[0]);
+  });
+  it('gives uniform doubles in [0, 1)', () => {
+    const rng = xoshiro128(1);
+    const xs = Float64Array.from({ length: N }, () => rng.next());
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...xs)).toBeLessThan(1);
+    const m = moments(xs);
+    expect(m.mean).toBeCloseTo(0.5, 2);
+    expect(m.variance).toBeCloseTo(1 / 12, 3);
+  });
+});
+
+describe('standard normal (ziggurat)', () => {
+  it('has mean 0, variance 1 and normal tails', () => {
+    const xs = new Float64Array(N);
+    fillStandardNormal(xoshiro128(3), xs);
+    const m = moments(xs);
+    expect(Math.abs(m.mean)).toBeLessThan(5 / Math.sqrt(N));
+    expect(Math.abs(m.variance - 1)).toBeLessThan(0.015);
+    // P(|Z| > 2) = 0.0455, P(|Z| > 3) = 0.0027 (the tail beyond the base layer at 3.44 is rare: 5.8e-4).
+    const beyond = (t: number) => xs.filter((x) => Math.abs(x) > t).length / N;
+    expect(beyond(2)).toBeCloseTo(0.0455, 2);
+    expect(beyond(3)).toBeGreaterThan(0.0022);
+    expect(beyond(3)).toBeLessThan(0.0032);
+    expect(beyond(3.5)).toBeGreaterThan(0.0003);
+  });
+  it('draws the same stream one at a time as in bulk', () => {
+    const bulk = new Float64Array(1000);
+    fillStandardNormal(xoshiro128(9), bulk);
+    const rng = xoshiro128(9);
+    expect(Array.from(bulk, () => standardNormal(rng))).toEqual(Array.from(bulk));
+  });
+});
+
+describe('distributions', () => {
+  const cases: Distribution[] = [
+    { kind: 'lognormal', mu: Math.log(2), sigma: 0.3 },
+    { kind: 'normal', mean: -1, sd: 0.5 },
+    { kind: 'triangular', min: 1, mode: 2, max: 5 },
+    { kind: 'uniform', min: -2, max: 4 },
+  ];
+  for (const d of cases) {
+    it(`${d.kind}: sample mean and variance match the distribution`, () => {
+      const xs = fillSamples(d, xoshiro128(11), new Float64Array(N));
+      const m = moments(xs);
+      const sd = Math.sqrt(variance(d));
+      expect(Math.abs(m.mean - mean(d))).toBeLessThan((5 * sd) / Math.sqrt(N));
+      expect(Math.abs(m.variance / variance(d) - 1)).toBeLessThan(0.03);
+    });
+  }
+  it('keeps triangular and uniform draws inside their bounds', () => {
+    const rng = xoshiro128(5);
+    for (let i = 0; i < 10_000; i++) {
+      const t = sample({ kind: 'triangular', min: 1, mode: 1.5, max: 2 }, rng);
+      expect(t >= 1 && t <= 2).toBe(true);
+    }
+  });
+  it('rejects parameters that describe no distribution', () => {
+    expect(() => checkDistribution({ kind: 'triangular', min: 2, mode: 1, max: 3 })).toThrow(/min ≤ mode ≤ max/);
+    expect(() => checkDistribution({ kind: 'lognormal', mu: 0, sigma: -1 })).toThrow(/sigma ≥ 0/);
+  });
+});

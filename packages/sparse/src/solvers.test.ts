@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { autoSolver, factorise } from './auto.js';
+import { csrFromTriplets, multiply, transpose, type CsrMatrix } from './csr.js';
+import { denseLuSolver } from './dense-lu.js';
+import { SingularMatrixError } from './errors.js';
+import { sweepSolver } from './iterative.js';
+import { residual } from './residual.js';
+import { randomVector, supplyChainMatrix } from './test-matrices.js';
+
+function maxRelDiff(a: Float64Array, b: Float64Array): number {
+  let scale = 0;
+  for (const v of b) scale = Math.max(scale, Math.abs(v));
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i]! - b[i]!));
+  return d / scale;
+}
+
+function fromDense(rows: number[][]): CsrMatrix {
+  const r: number[] = [];
+  const c: number[] = [];
+  const v: number[] = [];
+  rows.forEach((row, i) => row.forEach((x, j) => { if (x !== 0) { r.push(i); c.push(j); v.push(x); } }));
+  return csrFromTriplets({ rows: rows.length, cols: rows[0]!.length, row: Int32Array.from(r), col: Int32Array.from(c), value: Float64Array.from(v) });
+}
+
+describe('dense LU', () => {
+  const A = fromDense([[2, -1, 0], [-1, 2, -1], [0, -1, 2]]);
+  it('solves A x = b and Aᵀ x = b', () => {
+    const F = denseLuSolver.factorise(A);
+    expect(Array.from(F.solve(Float64Array.of(1, 0, 1)).x).map((v) => +v.toFixed(12))).toEqual([1, 1, 1]);
+    const N = fromDense([[0, 2], [1, 3]]); // needs a row swap
+    const G = denseLuSolver.factorise(N);
+    expect(Array.from(G.solve(Float64Array.of(2, 4)).x)).toEqual([1, 1]);
+    expect(Array.from(G.solveTransposed(Float64Array.of(1, 5)).x)).toEqual([1, 1]);
+  });
+  it('names the dependent columns of a singular matrix', () => {
+    const S = fromDense([[1, 2, 3], [2, 4, 6.5], [1, 2, 0]]);
+    try {
+      denseLuSolver.factorise(S);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(SingularMatrixError);
+      expect((e as SingularMatrixError).columns).toEqual([0, 1]);
+    }
+  });
+});
+
+describe('Gauss–Seidel/GMRES', () => {
+  const n = 600;
+  const A = supplyChainMatrix(n, 1, { negativeDiagonals: 0.05, positiveInputs: 0.03 });
+  const b = randomVector(n, 2);
+  const exact = denseLuSolver.factorise(A).solve(b).x;
+
+  it('agrees with dense LU, with negative diagonals and positive off-diagonal entries', () => {
+    const { x, report } = sweepSolver.factorise(A).solve(b);
+    expect(maxRelDiff(x, exact)).toBeLessThan(1e-9);
+    expect(report.backwardError).toBeLessThanOrEqual(1e-10);
+    expect(report.residual).toBe(residual(A, x, b).relative);
+  });
+  it('solves the transposed system', () => {
+    const exactT = denseLuSolver.factorise(A).solveTransposed(b).x;
+    const { x } = sweepSolver.factorise(A).solveTransposed(b);
+    expect(maxRelDiff(x, exactT)).toBeLessThan(1e-9);
+  });
+  it('starts from a guess and needs fewer passes from a good one', () => {
+    const F = sweepSolver.factorise(A);
+    const cold = F.solve(b).report.iterations;
+    const warm = F.solve(b, { initialGuess: exact }).report.iterations;
+    expect(warm).toBeLessThan(cold);
+  });
+  it('refactorises new values in the same pattern', () => {
+    const F = sweepSolver.factorise(A);
+    const scaled = A.values.map((v) => 2 * v);
+    const { x } = F.refactorise(scaled).solve(b);
+    expect(maxRelDiff(x, exact.map((v) => v / 2))).toBeLessThan(1e-9);
+  });
+});
+
+describe('automatic solver', () => {
+  it('permutes rows when the diagonal has zeros', () => {
+    const n = 300;
+    const A = supplyChainMatrix(n, 3);
+    // Swap two rows: two processes whose production now sits on each other's row.
+    const dense = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+    for (let i = 0; i < n; i++) for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) dense[i]![A.colIdx[p]!] = A.values[p]!;
+    [dense[10], dense[20]] = [dense[20]!, dense[10]!];
+    dense[10]![10] = 0;
+    dense[20]![20] = 0;
+    const S = fromDense(dense);
+    const b = randomVector(n, 4);
+    const { x } = factorise(S).solve(b);
+    expect(residual(S, x, b).backward).toBeLessThan(1e-9);
+    const y = factorise(S).solveTransposed(b).x;
+    expect(residual(transpose(S), y, b).backward).toBeLessThan(1e-9);
+  });
+  it('reports an empty column and an empty row', () => {
+    const A = fromDense([[1, 0, 0], [0, 0, 0], [0, 0, 1]]);
+    expect(() => autoSolver.factorise(A)).toThrow(/column\(s\) 1 have no non-zero entry; row\(s\) 1/);
+  });
+  it('reports a structurally singular pattern by its unmatched rows and columns', () => {
+    const A = fromDense([[1, 1, 1], [1, 0, 0], [1, 0, 0]]);
+    try {
+      autoSolver.factorise(A);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(SingularMatrixError);
+      expect((e as SingularMatrixError).message).toMatch(/structurally singular/);
+      expect((e as SingularMatrixError).rows.length).toBe(1);
+    }
+  });
+  it('falls back to LU when iteration cannot converge, and reports singularity', () => {
+    // A chain of 200 processes each needing one unit of the next, and a loop that closes with gain 1:
+    // (I − P) for a cyclic permutation P is singular.
+    const n = 200;
+    const rows: number[][] = Array.from({ length: n }, (_, i) => { const r = new Array<number>(n).fill(0); r[i] = 1; r[(i + 1) % n] = -1; return r; });
+    expect(() => factorise(fromDense(rows)).solve(new Float64Array(n).fill(1))).toThrow(SingularMatrixError);
+  });
+  it('solves systems that are not diagonally dominant', () => {
+    const A = fromDense([[1, 3], [2, 1]]);
+    const big = csrFromTriplets({ ...blockDiag(A, 120) });
+    const b = new Float64Array(big.rows).fill(1);
+    const { x, report } = factorise(big).solve(b);
+    expect(residual(big, x, b).backward).toBeLessThan(1e-12);
+    expect(report.backwardError).toBeLessThan(1e-10);
+    expect(multiply(big, x)[0]).toBeCloseTo(1, 9);
+  });
+});
+
+function blockDiag(block: CsrMatrix, copies: number) {
+  const row: number[] = [];
+  const col: number[] = [];
+  const value: number[] = [];
+  for (let c = 0; c < copies; c++) {
+    for (let i = 0; i < block.rows; i++) {
+      for (let p = block.rowPtr[i]!; p < block.rowPtr[i + 1]!; p++) {
+        row.push(c * block.rows + i);
+        col.push(c * block.cols + block.colIdx[p]!);
+        value.push(block.values[p]!);
+      }
+    }
+  }
+  return { rows: block.rows * copies, cols: block.cols * copies, row: Int32Array.from(row), col: Int32Array.from(col), value: Float64Array.from(value) };
+}
