@@ -34,10 +34,11 @@ export interface LiveResult {
   excluded: number;
 }
 
-type Shell = Omit<Product, 'components' | 'inventory'>;
+type Shell = Omit<Product, 'components' | 'inventory' | 'scenarios'>;
 
+/** Everything but the BOM and the lines; scenarios too are left out, the base calculation ignores them. */
 function shellOf(product: Product): Shell {
-  const { components: _c, inventory: _i, ...shell } = product;
+  const { components: _c, inventory: _i, scenarios: _s, ...shell } = product;
   return shell;
 }
 

@@ -1,0 +1,130 @@
+/**
+ * @module e2e harness — start the real server (tsx server/src/main.ts) on a free loopback port with a
+ * temporary data directory and a known admin key, and drive Debian's Chromium with playwright-core.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+// playwright-core is a dev dependency of @greenlca/web (test/ is not a package of its own), so it is
+// resolved from there.
+import type * as Playwright from '../../web/node_modules/playwright-core/index.js';
+
+export type Browser = Playwright.Browser;
+export type BrowserContext = Playwright.BrowserContext;
+export type Page = Playwright.Page;
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export const ARTIFACTS = join(REPO, 'test-artifacts', 'e2e');
+const { chromium } = createRequire(join(REPO, 'web', 'package.json'))('playwright-core') as typeof Playwright;
+
+export const API_KEY = 'glca_e2e0000000000000_e2e-test-admin-key-not-secret';
+
+if (!HAS_CHROMIUM) console.warn(`e2e: skipped, ${CHROMIUM} is not installed (apt-get install -y chromium)`);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Start `server/src/main.ts` with tsx and wait until /health answers. */
+export async function startServer(): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'greenlca-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, PORT: String(port), HOST: '127.0.0.1', GREENLCA_DATA_DIR: dataDir, GREENLCA_API_KEY: API_KEY, LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL; // always the embedded database in the temp dir, never a shared PostgreSQL
+  const tsx = join(REPO, 'node_modules', '.bin', 'tsx');
+  const child: ChildProcess = spawn(tsx, [join(REPO, 'server', 'src', 'main.ts')], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
+    try {
+      const response = await fetch(`${url}/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not answer /health within 90 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+}
+
+/** A page at 1280×800 with the API key already given (as a user who entered it once). */
+export async function openApp(browser: Browser, url: string, options: { width?: number; height?: number; locale?: 'zh' | 'en' } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 }, acceptDownloads: true, locale: 'en-GB' });
+  await context.addInitScript(([key, locale]) => {
+    if (!localStorage.getItem('greenlca.apiKey')) localStorage.setItem('greenlca.apiKey', key!);
+    if (locale && !localStorage.getItem('greenlca.locale')) localStorage.setItem('greenlca.locale', locale);
+  }, [API_KEY, options.locale ?? 'en'] as const);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(url);
+  return { context, page, errors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
+
+/**
+ * A factor's published value read from the bundled dataset file (datasets/factors/<dataset>.json), so
+ * expected values are worked out from the citation, never copied from the UI.
+ */
+export function co2e(id: string): { value: number; unit: string; source: string } {
+  const [datasetId, factorId] = id.split('/') as [string, string];
+  const dataset = JSON.parse(readFileSync(join(REPO, 'datasets', 'factors', `${datasetId}.json`), 'utf8')) as {
+    factors: { id: string; co2e?: number; unit: string; source: { source: string } }[];
+  };
+  const factor = dataset.factors.find((f) => f.id === factorId);
+  if (factor?.co2e === undefined) throw new Error(`no co2e for ${id}`);
+  return { value: factor.co2e, unit: factor.unit, source: factor.source.source };
+}

@@ -1,0 +1,92 @@
+/**
+ * The product workspace in real Chromium against the real server: create a product, add a component
+ * and a stage line, and see the total change to the value worked out by hand from the bundled factors.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { co2e, HAS_CHROMIUM, launchBrowser, openApp, screenshot, startServer, type Browser, type Page, type RunningServer } from './harness.js';
+
+const STEEL = 'desnz-2025/material-metal-steel-cans-primary';
+const GRID = 'cn-mee/electricity-footprint-national-2024';
+
+async function total(page: Page): Promise<number> {
+  return Number(await page.locator('[data-testid=total]').getAttribute('data-kg'));
+}
+
+async function waitForTotal(page: Page, expected: number): Promise<number> {
+  await expect.poll(() => total(page), { timeout: 15_000 }).toBeCloseTo(expected, 9);
+  return total(page);
+}
+
+async function text(page: Page, selector: string): Promise<string> {
+  const l = page.locator(selector).first();
+  return (await l.count()) ? ((await l.textContent()) ?? '') : '';
+}
+
+async function pick(page: Page, search: string, id: string): Promise<void> {
+  const dialog = page.locator('dialog[open]');
+  await dialog.getByRole('searchbox').fill(search);
+  await dialog.locator(`tr[data-factor="${id}"]`).click();
+}
+
+describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('creates a product, adds a component and a use-stage line, and shows the hand-calculated total', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    await page.getByPlaceholder('New product name').fill('E2E kettle');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await expect.poll(() => page.locator('lca-bom-tree').count()).toBe(1);
+
+    // A component: 0.5 kg of primary steel (DESNZ 2025 "Material use", per tonne).
+    await page.locator('button.add-root').click();
+    await page.getByRole('button', { name: 'Material of part-1' }).click();
+    await pick(page, 'steel cans primary', STEEL);
+    await page.getByLabel('Mass of part-1').fill('0.5 kg');
+    const steel = co2e(STEEL);
+    expect(steel.unit).toBe('t');
+    const materialKg = (0.5 / 1000) * steel.value; // 0.5 kg = 0.0005 t × 2,863.90131 kg CO2e/t
+    await waitForTotal(page, materialKg);
+
+    // A use-stage line: 10 kWh of China's life-cycle grid factor. A wrong unit is flagged at the field.
+    await page.getByRole('button', { name: 'Add a line in Use' }).click();
+    await pick(page, 'electricity footprint national 2024', GRID);
+    const amount = page.getByLabel(`Amount of ${GRID}`);
+    await amount.fill('10 kg');
+    await expect.poll(() => text(page, 'tr[data-line="0"] lca-amount-input .field-error')).toContain('the factor is per kWh');
+    await screenshot(page, '01-unit-error-at-field');
+    await amount.fill('10 kWh');
+    const grid = co2e(GRID);
+    expect(grid.unit).toBe('kWh');
+    const expected = materialKg + 10 * grid.value; // + 10 kWh × 0.5777 kg CO2e/kWh
+    await waitForTotal(page, expected);
+    await expect.poll(() => page.locator('[data-testid=result-status]').getAttribute('data-complete'), { timeout: 15_000 }).toBe('true');
+    await waitForTotal(page, expected); // the full engine run in the worker agrees with the live one
+    expect(await text(page, '[data-testid=total]')).toBe(new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 5 }).format(expected));
+    await screenshot(page, '02-editor-with-results');
+
+    // Every number leads back to its factor and citation.
+    await page.locator('[data-testid=hotspots] button').first().click();
+    await expect.poll(() => text(page, '[data-testid=trace-source]')).toContain(co2e(GRID).source);
+    await screenshot(page, '03-trace-dialog');
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    // Save: the server stores version 1, and the list shows it after a reload.
+    await page.locator('button[data-action=save]').click();
+    await expect.poll(() => text(page, '[role=status]')).toContain('Saved as version 1');
+    await page.reload();
+    await expect.poll(() => text(page, '[data-testid=product-list]')).toContain('E2E kettle');
+    await page.getByRole('button', { name: 'Open E2E kettle' }).click();
+    await waitForTotal(page, expected);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * @module charts/options — ECharts options built from engine results. Pure functions, so they are
+ * tested without a browser; the element `lca-chart` only draws them.
+ */
+import { STAGES, type CalculationResult, type Stage } from '@greenlca/schema';
+import type { EChartsCoreOption } from 'echarts/core';
+
+const GREEN = ['#1f7a4d', '#3f9d6b', '#7cbf8e', '#b5d9a8', '#e0b74f', '#c46a3a', '#8a5a9f', '#4a78b0'];
+export const STAGE_COLOURS: Record<Stage, string> = {
+  design: '#8a5a9f', manufacture: '#1f7a4d', packaging: '#e0b74f', transport: '#4a78b0', use: '#c46a3a', endOfLife: '#6b7b73',
+};
+
+const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(1) : Math.abs(v) >= 1 ? v.toFixed(3) : v.toPrecision(3));
+
+/** Horizontal bars of kg CO2e by stage, in report order. */
+export function stageBars(result: CalculationResult, names: (s: Stage) => string): EChartsCoreOption {
+  const stages = [...STAGES].reverse();
+  return {
+    animation: false,
+    aria: { enabled: true },
+    grid: { left: 8, right: 56, top: 4, bottom: 4, containLabel: true },
+    tooltip: { confine: true, trigger: 'item', valueFormatter: (v: unknown) => `${fmt(Number(v))} kg CO₂e` },
+    xAxis: { type: 'value', axisLabel: { show: false }, splitLine: { show: false } },
+    yAxis: { type: 'category', data: stages.map(names), axisTick: { show: false } },
+    series: [{
+      type: 'bar',
+      data: stages.map((s) => ({ value: result.byStage[s].kgCO2e, itemStyle: { color: STAGE_COLOURS[s] }, stage: s })),
+      label: { show: true, position: 'right', formatter: (p: { value: number }) => (p.value ? fmt(p.value) : '') },
+      barMaxWidth: 18,
+    }],
+  };
+}
+
+/** Horizontal bars of kg CO2e by gas. */
+export function gasBars(result: CalculationResult): EChartsCoreOption {
+  const gases = Object.entries(result.byGas).sort((a, b) => Math.abs(a[1].kgCO2e) - Math.abs(b[1].kgCO2e));
+  return {
+    animation: false,
+    aria: { enabled: true },
+    grid: { left: 8, right: 56, top: 4, bottom: 4, containLabel: true },
+    tooltip: { confine: true, trigger: 'item', valueFormatter: (v: unknown) => `${fmt(Number(v))} kg CO₂e` },
+    xAxis: { type: 'value', axisLabel: { show: false }, splitLine: { show: false } },
+    yAxis: { type: 'category', data: gases.map(([g]) => g), axisTick: { show: false } },
+    series: [{
+      type: 'bar', data: gases.map(([, v], i) => ({ value: v.kgCO2e, itemStyle: { color: GREEN[i % GREEN.length] } })),
+      label: { show: true, position: 'right', formatter: (p: { value: number }) => fmt(p.value) }, barMaxWidth: 16,
+    }],
+  };
+}
+
+export interface SankeyLabels {
+  stage: (s: Stage) => string;
+  noComponent: string;
+  other: string;
+}
+
+/**
+ * Stage → component → factor. Lines without a component flow through one "product level" node; the
+ * smallest components and factors are grouped as "other" so the diagram stays readable at 1,000 lines.
+ * Credits (negative lines) cannot be drawn as flows and are left out.
+ */
+export function sankey(result: CalculationResult, labels: SankeyLabels, maxComponents = 10, maxFactors = 14): EChartsCoreOption {
+  const lines = result.lines.filter((l) => l.kgCO2e > 0);
+  const sumBy = (key: (l: (typeof lines)[number]) => string) => {
+    const m = new Map<string, number>();
+    for (const l of lines) m.set(key(l), (m.get(key(l)) ?? 0) + l.kgCO2e);
+    return m;
+  };
+  const top = (m: Map<string, number>, n: number) => new Set([...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k]) => k));
+  const compOf = (l: (typeof lines)[number]) => (l.component ? l.component.split('/')[0]! : '');
+  const factorOf = (l: (typeof lines)[number]) => l.factor ?? l.substance ?? '?';
+  const topComps = top(sumBy(compOf), maxComponents);
+  const topFactors = top(sumBy(factorOf), maxFactors);
+  const cName = (l: (typeof lines)[number]) => {
+    const c = compOf(l);
+    return `C:${c === '' ? labels.noComponent : topComps.has(c) ? c : labels.other}`;
+  };
+  const fName = (l: (typeof lines)[number]) => `F:${topFactors.has(factorOf(l)) ? factorOf(l) : labels.other}`;
+  const links = new Map<string, number>();
+  const add = (a: string, b: string, v: number) => links.set(`${a}\u0000${b}`, (links.get(`${a}\u0000${b}`) ?? 0) + v);
+  for (const l of lines) {
+    const s = `S:${labels.stage(l.stage)}`;
+    add(s, cName(l), l.kgCO2e);
+    add(cName(l), fName(l), l.kgCO2e);
+  }
+  const nodeNames = new Set<string>();
+  for (const key of links.keys()) for (const n of key.split('\u0000')) nodeNames.add(n);
+  const colourOf = (name: string) => {
+    if (name.startsWith('S:')) {
+      const stage = STAGES.find((s) => `S:${labels.stage(s)}` === name);
+      return stage ? STAGE_COLOURS[stage] : '#888';
+    }
+    return name.startsWith('C:') ? '#3f9d6b' : '#7c8a83';
+  };
+  return {
+    animation: false,
+    aria: { enabled: true },
+    tooltip: {
+      confine: true,
+      trigger: 'item',
+      formatter: (p: { dataType: string; name: string; data: { source?: string; target?: string; value: number } }) => {
+        const strip = (s: string) => s.slice(2);
+        return p.dataType === 'edge'
+          ? `${strip(p.data.source!)} → ${strip(p.data.target!)}<br>${fmt(p.data.value)} kg CO₂e`
+          : `${strip(p.name)}<br>${fmt(p.data.value)} kg CO₂e`;
+      },
+    },
+    series: [{
+      type: 'sankey',
+      left: 8, right: 150, top: 8, bottom: 8,
+      nodeGap: 6,
+      emphasis: { focus: 'adjacency' },
+      label: { formatter: (p: { name: string }) => truncate(p.name.slice(2).replace(/^[a-z0-9-]+\//, ''), 24), fontSize: 11 },
+      data: [...nodeNames].map((name) => ({ name, itemStyle: { color: colourOf(name) } })),
+      links: [...links].map(([key, value]) => {
+        const [source, target] = key.split('\u0000');
+        return { source, target, value };
+      }),
+      lineStyle: { color: 'gradient', opacity: 0.35 },
+    }],
+  };
+}
+
+function truncate(text: string, n: number): string {
+  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
+}
+
+/** One bar group per stage, one series per variant: variants side by side. */
+export function variantBars(variants: { name: string; result: CalculationResult }[], names: (s: Stage) => string): EChartsCoreOption {
+  return {
+    animation: false,
+    aria: { enabled: true },
+    legend: { top: 0 },
+    grid: { left: 8, right: 8, top: 28, bottom: 4, containLabel: true },
+    tooltip: { confine: true, trigger: 'axis', valueFormatter: (v: unknown) => `${fmt(Number(v))} kg CO₂e` },
+    xAxis: { type: 'category', data: STAGES.map(names) },
+    yAxis: { type: 'value', name: 'kg CO₂e' },
+    series: variants.map((v, i) => ({
+      type: 'bar', name: v.name, data: STAGES.map((s) => v.result.byStage[s].kgCO2e), itemStyle: { color: GREEN[(i * 3) % GREEN.length] },
+    })),
+  };
+}
+
+/** A tornado: for each input, the total at its low and high value, as bars around the base total. */
+export function tornado(
+  rows: { label: string; low: number; high: number }[], base: number, lowName: string, highName: string,
+): EChartsCoreOption {
+  const sorted = [...rows].sort((a, b) => Math.abs(a.high - a.low) - Math.abs(b.high - b.low));
+  return {
+    animation: false,
+    aria: { enabled: true },
+    legend: { top: 0 },
+    grid: { left: 8, right: 40, top: 28, bottom: 4, containLabel: true },
+    tooltip: { confine: true, trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${fmt(Number(v) + base)} kg CO₂e` },
+    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmt(v + base) } },
+    yAxis: { type: 'category', data: sorted.map((r) => r.label), axisTick: { show: false } },
+    series: [
+      { type: 'bar', name: lowName, stack: 't', data: sorted.map((r) => r.low - base), itemStyle: { color: '#4a78b0' },
+        markLine: { symbol: 'none', data: [{ xAxis: 0 }], lineStyle: { color: '#333' }, label: { formatter: () => fmt(base) } } },
+      { type: 'bar', name: highName, stack: 't2', barGap: '-100%', data: sorted.map((r) => r.high - base), itemStyle: { color: '#c46a3a' } },
+    ],
+  };
+}

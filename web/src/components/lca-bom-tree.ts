@@ -1,0 +1,194 @@
+import type { FactorLibrary, InputIssue } from '@greenlca/engine';
+import { EOL_ROUTES, STAGES, type CalculationResult, type Component, type EndOfLifeRoute, type Product } from '@greenlca/schema';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { amountText, describe, issuesAt } from '../engine/issues.js';
+import { formatNumber, LocaleController, stageName, t, type MessageKey } from '../i18n/i18n.js';
+import { addComponent, removeComponent, setComponent, type TreePath } from '../model/edit.js';
+import { controls } from '../styles.js';
+import type { LcaFactorPicker } from './lca-factor-picker.js';
+import './lca-amount-input.js';
+import './lca-factor-picker.js';
+
+type Picking = { path: TreePath; field: 'material' } | { path: TreePath; field: 'eol'; route: number };
+
+/**
+ * The bill of materials as an editable tree: each part's quantity (per parent), material factor,
+ * mass of its own material, stage and end-of-life routes. Quantities multiply down the tree.
+ *
+ * @fires lca-edit - `detail: { product }`, the edited product.
+ */
+@customElement('lca-bom-tree')
+export class LcaBomTree extends LitElement {
+  static override styles = [controls, css`
+    ul { list-style: none; margin: 0; padding: 0; }
+    ul ul { margin-left: 18px; border-left: 1px dashed var(--lca-line); padding-left: 6px; }
+    .node { display: grid; grid-template-columns: 22px minmax(50px, 0.8fr) minmax(60px, 1fr) 48px minmax(90px, 1.6fr) minmax(76px, 1.1fr) 92px 52px 78px; gap: 4px; align-items: start; padding: 3px 0; }
+    .head { font-size: 12px; color: var(--lca-muted); font-weight: 600; }
+    .mat-btn { width: 100%; text-align: left; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-family: ui-monospace, monospace; font-size: 12px; }
+    .eol { margin: 2px 0 6px 26px; display: flex; flex-direction: column; gap: 3px; }
+    .eol-row { display: flex; gap: 4px; align-items: center; flex-wrap: wrap; }
+    .eol-row input[type=number] { width: 70px; }
+    .actions { display: flex; gap: 2px; }
+    .kg { padding-top: 4px; }
+    @media (max-width: 1100px) {
+      .node { grid-template-columns: 22px 1fr 1fr 56px; }
+      .node > .wide { grid-column: 2 / -1; }
+    }
+  `];
+
+  @property({ attribute: false }) product!: Product;
+  @property({ attribute: false }) library: FactorLibrary | undefined;
+  @property({ attribute: false }) issues: InputIssue[] = [];
+  @property({ attribute: false }) byComponent: CalculationResult['byComponent'] = [];
+  @state() private collapsed = new Set<string>();
+  @state() private eolOpen = new Set<string>();
+  @query('lca-factor-picker') private picker!: LcaFactorPicker;
+  private picking: Picking | undefined;
+  private readonly i18n = new LocaleController(this);
+
+  private emit(product: Product): void {
+    this.dispatchEvent(new CustomEvent('lca-edit', { detail: { product }, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    void this.i18n;
+    const totals = new Map(this.byComponent.map((c) => [c.component, c.totalKgCO2e]));
+    const list = this.product.components ?? [];
+    return html`
+      <div class="node head" aria-hidden="true">
+        <span></span><span>${t('bom.id')}</span><span>${t('bom.name')}</span><span>${t('bom.quantity')}</span>
+        <span>${t('bom.material')}</span><span>${t('bom.mass')}</span><span>${t('bom.stage')}</span><span class="num">kgCO₂e</span><span></span>
+      </div>
+      ${list.length ? html`<ul role="tree" aria-label=${t('bom.title')}>${list.map((c, i) => this.renderNode(c, [i], c.id, totals, 1))}</ul>`
+        : html`<p class="muted">${t('bom.empty')}</p>`}
+      <button class="add-root" @click=${() => this.emit(addComponent(this.product, []))}>+ ${t('bom.add')}</button>
+      <lca-factor-picker .library=${this.library} .custom=${this.product.factors ?? []} region=${this.product.region ?? ''}
+        @lca-pick=${this.onPick}></lca-factor-picker>
+    `;
+  }
+
+  private renderNode(c: Component, path: TreePath, idPath: string, totals: Map<string, number>, level: number): unknown {
+    const at = '/components/' + path.join('/children/');
+    const kids = c.children ?? [];
+    const open = !this.collapsed.has(idPath);
+    const label = c.name || c.id;
+    const field = (name: string) => describe(issuesAt(this.issues, `${at}/${name}`));
+    const kg = totals.get(idPath);
+    const own = this.issues.filter((i) => i.path === at);
+    return html`
+      <li role="treeitem" aria-level=${level} aria-expanded=${kids.length ? String(open) : nothing} aria-label=${label} data-component=${idPath}>
+        <div class="node">
+          ${kids.length
+            ? html`<button class="icon" aria-label=${open ? t('bom.collapse', { label }) : t('bom.expand', { label })}
+                @click=${() => this.toggle(this.collapsed, idPath)}>${open ? '▾' : '▸'}</button>`
+            : html`<span></span>`}
+          <span><input aria-label=${t('bom.idOf', { label })} .value=${c.id} aria-invalid=${field('id') ? 'true' : 'false'}
+            @change=${(e: Event) => this.emit(setComponent(this.product, path, { id: (e.target as HTMLInputElement).value.trim() || c.id }))} style="width:100%" />
+            ${field('id') ? html`<div class="field-error" role="alert">${field('id')}</div>` : nothing}</span>
+          <input aria-label=${t('bom.nameOf', { label })} .value=${c.name ?? ''}
+            @input=${(e: Event) => this.emit(setComponent(this.product, path, { name: (e.target as HTMLInputElement).value || undefined }))} />
+          <lca-amount-input class="qty" label=${t('bom.quantityOf', { label })} .value=${c.quantity === undefined ? '' : String(c.quantity)}
+            placeholder="1" .error=${field('quantity')}
+            @lca-change=${(e: CustomEvent<string>) => this.emit(setComponent(this.product, path, { quantity: quantityValue(e.detail) }))}></lca-amount-input>
+          <span class="wide">
+            <button class="mat-btn" title=${c.material ?? ''} aria-label=${t('bom.materialOf', { label })}
+              @click=${() => this.openPicker({ path, field: 'material' }, c.material)}>${c.material || t('bom.chooseMaterial')}</button>
+            ${field('material') ? html`<div class="field-error" role="alert">${field('material')}</div>` : nothing}
+          </span>
+          <lca-amount-input class="mass" label=${t('bom.massOf', { label })} unit="kg" .value=${amountText(c.mass)} .error=${field('mass')}
+            @lca-change=${(e: CustomEvent<string>) => this.emit(setComponent(this.product, path, { mass: e.detail || undefined }))}></lca-amount-input>
+          <select aria-label=${t('bom.stageOf', { label })}
+            @change=${(e: Event) => this.emit(setComponent(this.product, path, { stage: stageOrUndefined((e.target as HTMLSelectElement).value) }))}>
+            ${STAGES.map((s) => html`<option value=${s} ?selected=${(c.stage ?? 'manufacture') === s}>${stageName(s)}</option>`)}
+          </select>
+          <span class="num kg">${kg === undefined ? '—' : formatNumber(kg)}</span>
+          <span class="actions">
+            <button class="icon" title=${t('bom.eol')} aria-label=${t('bom.eolOf', { label })} aria-pressed=${String(this.eolOpen.has(idPath))}
+              @click=${() => this.toggle(this.eolOpen, idPath)}>♻${c.endOfLife?.length ? ` ${c.endOfLife.length}` : ''}</button>
+            <button class="icon add-child" aria-label=${t('bom.addChild', { label })} @click=${() => this.addChild(path, idPath)}>+</button>
+            <button class="icon" aria-label=${t('bom.remove', { label })} @click=${() => this.emit(removeComponent(this.product, path))}>✕</button>
+          </span>
+        </div>
+        ${own.length ? html`<div class="field-error" role="alert" style="margin-left: 26px">${describe(own)}</div>` : nothing}
+        ${this.eolOpen.has(idPath) ? this.renderEol(c, path, at) : nothing}
+        ${kids.length && open ? html`<ul role="group">${kids.map((k, i) => this.renderNode(k, [...path, i], `${idPath}/${k.id}`, totals, level + 1))}</ul>` : nothing}
+      </li>
+    `;
+  }
+
+  private renderEol(c: Component, path: TreePath, at: string) {
+    const routes = c.endOfLife ?? [];
+    const set = (next: EndOfLifeRoute[]) => this.emit(setComponent(this.product, path, { endOfLife: next.length ? next : undefined }));
+    const errors = describe(issuesAt(this.issues, `${at}/endOfLife`));
+    return html`
+      <div class="eol" role="group" aria-label=${t('bom.eolOf', { label: c.name || c.id })}>
+        ${routes.map((r, i) => html`
+          <div class="eol-row">
+            <select aria-label=${t('bom.route')} @change=${(e: Event) => set(routes.map((x, j) => (j === i ? { ...x, route: (e.target as HTMLSelectElement).value as EndOfLifeRoute['route'] } : x)))}>
+              ${EOL_ROUTES.map((name) => html`<option value=${name} ?selected=${r.route === name}>${t(`eol.${name}` as MessageKey)}</option>`)}
+            </select>
+            <label>${t('bom.share')} <input type="number" min="0" max="1" step="0.05" .value=${String(r.share)}
+              @input=${(e: Event) => set(routes.map((x, j) => (j === i ? { ...x, share: Number((e.target as HTMLInputElement).value) } : x)))} /></label>
+            <button class="mat-btn" style="width: 260px" @click=${() => this.openPicker({ path, field: 'eol', route: i }, r.factor)}>${r.factor || t('bom.chooseTreatment')}</button>
+            <button class="icon" aria-label=${t('common.delete')} @click=${() => set(routes.filter((_, j) => j !== i))}>✕</button>
+          </div>`)}
+        <div><button @click=${() => set([...routes, { route: 'recycling', share: routes.length ? 0 : 1 }])}>+ ${t('bom.addRoute')}</button></div>
+        ${errors ? html`<div class="field-error" role="alert">${errors}</div>` : nothing}
+      </div>
+    `;
+  }
+
+  private toggle(set: Set<string>, key: string): void {
+    const next = new Set(set);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    if (set === this.collapsed) this.collapsed = next;
+    else this.eolOpen = next;
+  }
+
+  private addChild(path: TreePath, idPath: string): void {
+    if (this.collapsed.has(idPath)) this.toggle(this.collapsed, idPath);
+    this.emit(addComponent(this.product, path));
+  }
+
+  private openPicker(picking: Picking, current: string | undefined): void {
+    this.picking = picking;
+    this.picker.open(current ?? '');
+  }
+
+  private onPick(e: CustomEvent<{ id: string }>): void {
+    const picking = this.picking;
+    this.picking = undefined;
+    if (!picking) return;
+    if (picking.field === 'material') {
+      this.emit(setComponent(this.product, picking.path, { material: e.detail.id }));
+      return;
+    }
+    let node: Component | undefined;
+    let list = this.product.components ?? [];
+    for (const i of picking.path) {
+      node = list[i];
+      list = node?.children ?? [];
+    }
+    const routes = (node?.endOfLife ?? []).map((r, j) => (j === picking.route ? { ...r, factor: e.detail.id } : r));
+    this.emit(setComponent(this.product, picking.path, { endOfLife: routes }));
+  }
+}
+
+function quantityValue(text: string): number | string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  const n = Number(trimmed);
+  return Number.isFinite(n) && /^[0-9.eE+-]+$/.test(trimmed) ? n : trimmed;
+}
+
+function stageOrUndefined(value: string) {
+  return value === 'manufacture' ? undefined : (value as Component['stage']);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lca-bom-tree': LcaBomTree;
+  }
+}

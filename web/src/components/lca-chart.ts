@@ -1,0 +1,69 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { loadECharts, type ECharts } from '../charts/echarts.js';
+
+/**
+ * One Apache ECharts chart. Give it an `option`; it renders on canvas, resizes with its box, and
+ * tells the page which data item was clicked so the number can be traced to its factor.
+ *
+ * @fires lca-chart-click - `detail: { name, seriesIndex, dataIndex, data }`.
+ */
+@customElement('lca-chart')
+export class LcaChart extends LitElement {
+  static override styles = css`
+    :host { display: block; position: relative; min-height: 120px; overflow: hidden; contain: paint; }
+    div { width: 100%; height: 100%; }
+  `;
+
+  @property({ attribute: false }) option: EChartsCoreOption | undefined;
+  /** Accessible description of what the chart shows (ECharts' aria module adds the data). */
+  @property() label = '';
+  @query('div') private box!: HTMLDivElement;
+  private chart: ECharts | undefined;
+  private resize: ResizeObserver | undefined;
+
+  override render() {
+    return html`<div role="img" aria-label=${this.label}></div>`;
+  }
+
+  override firstUpdated(): void {
+    void loadECharts().then((echarts) => {
+      if (!this.isConnected) return;
+      this.chart = echarts.init(this.box, undefined, { renderer: 'canvas' });
+      this.chart.on('click', (p) => {
+        const e = p as unknown as { name: string; seriesIndex: number; dataIndex: number; data: unknown };
+        this.dispatchEvent(new CustomEvent('lca-chart-click', { detail: { name: e.name, seriesIndex: e.seriesIndex, dataIndex: e.dataIndex, data: e.data }, bubbles: true, composed: true }));
+      });
+      this.resize = new ResizeObserver(() => this.chart?.resize());
+      this.resize.observe(this);
+      this.apply();
+    });
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('option')) this.apply();
+  }
+
+  private apply(): void {
+    if (this.chart && this.option) this.chart.setOption(this.option, { notMerge: true, lazyUpdate: false });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize?.disconnect();
+    this.chart?.dispose();
+    this.chart = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && !this.chart) this.firstUpdated();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lca-chart': LcaChart;
+  }
+}

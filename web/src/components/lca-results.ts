@@ -1,0 +1,142 @@
+import { STAGES, type CalculationResult, type ResultLine, type Stage } from '@greenlca/schema';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { gasBars, sankey, stageBars } from '../charts/options.js';
+import type { LiveResult } from '../engine/live-calc.js';
+import { formatNumber, LocaleController, stageName, t } from '../i18n/i18n.js';
+import { controls } from '../styles.js';
+import './lca-chart.js';
+
+const SHOWN_LINES = 25;
+
+/**
+ * Live results: the total, by stage, by gas, hotspots, a Sankey from stage to component to factor,
+ * warnings, and the contributing lines. Every number opens its trace (factor and citation).
+ *
+ * @fires lca-trace - `detail: { path }` for a line.
+ */
+@customElement('lca-results')
+export class LcaResults extends LitElement {
+  static override styles = [controls, css`
+    :host { display: block; }
+    .total { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; }
+    .total output { font-size: 30px; font-weight: 700; color: var(--lca-accent); font-variant-numeric: tabular-nums; }
+    .status { font-size: 12px; }
+    .status.partial { color: var(--lca-warn); }
+    .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+    @media (max-width: 900px) { .grid { grid-template-columns: 1fr; } }
+    lca-chart.stages { height: 170px; }
+    lca-chart.gases { height: 130px; }
+    lca-chart.sankey { height: 340px; }
+    ol { padding-left: 22px; margin: 0; }
+    li { margin: 2px 0; }
+    li button.link, td button.link { text-align: left; }
+    .warn { color: var(--lca-warn); font-size: 12px; }
+    .warn code { font-size: 11px; }
+    td.src { font-size: 12px; color: var(--lca-muted); max-width: 260px; }
+    .filter { font-size: 12px; }
+  `];
+
+  @property({ attribute: false }) live: LiveResult | undefined;
+  @property({ type: Number }) fullMs: number | undefined;
+  @state() private stageFilter: Stage | undefined;
+  @state() private allLines = false;
+  private readonly i18n = new LocaleController(this);
+  private lastResult: CalculationResult | undefined;
+
+  override render() {
+    void this.i18n;
+    const live = this.live;
+    const r = live?.result;
+    if (!r) {
+      return html`<p class="muted" data-testid="no-result">${live?.issues.length ? t('results.invalid') : t('results.none')}</p>
+        ${live?.issues.length ? html`<ul class="warn">${live.issues.map((i) => html`<li><code>${i.path || '/'}</code> ${i.message}</li>`)}</ul>` : nothing}`;
+    }
+    const fu = r.product.functionalUnit;
+    return html`
+      <div class="total">
+        <span>${t('results.total')}</span>
+        <output data-testid="total" data-kg=${String(r.total.kgCO2e)} aria-live="polite">${formatNumber(r.total.kgCO2e, 5)}</output>
+        <span>kg CO₂e / ${fu.amount} ${fu.unit}</span>
+      </div>
+      <div class="status ${live!.excluded ? 'partial' : 'muted'}" data-testid="result-status" data-complete=${String(live!.complete)}>
+        ${live!.excluded ? t('results.excluded', { n: live!.excluded }) + ' · ' : ''}
+        ${live!.complete ? t('results.complete', { gwp: r.gwp, ms: this.fullMs === undefined ? '—' : Math.round(this.fullMs) }) : t('results.live')}
+        ${r.total.biogenicKgCO2e ? html` · ${t('results.biogenic', { kg: formatNumber(r.total.biogenicKgCO2e) })}` : nothing}
+      </div>
+      <div class="grid">
+        <section>
+          <h3>${t('results.byStage')}</h3>
+          <lca-chart class="stages" .option=${stageBars(r, stageName)} label=${t('results.byStage')} @lca-chart-click=${this.onStageClick}></lca-chart>
+          <table class="sr-only"><caption>${t('results.byStage')}</caption>
+            ${STAGES.map((s) => html`<tr><th>${stageName(s)}</th><td>${formatNumber(r.byStage[s].kgCO2e)} kg CO₂e</td></tr>`)}</table>
+        </section>
+        <section>
+          <h3>${t('results.byGas')}</h3>
+          <lca-chart class="gases" .option=${gasBars(r)} label=${t('results.byGas')}></lca-chart>
+          <table data-testid="by-gas"><thead><tr><th>${t('results.gas')}</th><th class="num">kg</th><th class="num">kg CO₂e</th></tr></thead>
+            ${Object.entries(r.byGas).map(([g, v]) => html`<tr><td>${g}</td><td class="num">${v.kg === undefined ? '—' : formatNumber(v.kg)}</td><td class="num">${formatNumber(v.kgCO2e)}</td></tr>`)}</table>
+        </section>
+      </div>
+      <section>
+        <h3>${t('results.hotspots')}</h3>
+        <ol data-testid="hotspots">${r.hotspots.map((h) => html`<li><button class="link" @click=${() => this.trace(h.path)}>${h.label}</button>
+          <span class="muted">${stageName(h.stage)}</span> ${formatNumber(h.kgCO2e)} kg CO₂e (${formatNumber(h.share * 100, 3)} %)</li>`)}</ol>
+      </section>
+      <section>
+        <h3>${t('results.sankey')}</h3>
+        <lca-chart class="sankey" .option=${sankey(r, { stage: stageName, noComponent: t('results.productLevel'), other: t('results.other') })}
+          label=${t('results.sankey')}></lca-chart>
+      </section>
+      ${r.warnings.length ? html`<section><h3>${t('results.warnings')} (${r.warnings.length})</h3>
+        <ul class="warn" data-testid="warnings">${r.warnings.slice(0, 30).map((w) => html`<li><code>${w.code}</code> ${w.message}${w.hint ? html` — <span class="muted">${w.hint}</span>` : nothing}</li>`)}</ul></section>` : nothing}
+      ${this.renderLines(r.lines)}
+    `;
+  }
+
+  private renderLines(lines: ResultLine[]) {
+    const filtered = this.stageFilter ? lines.filter((l) => l.stage === this.stageFilter) : lines;
+    const sorted = [...filtered].sort((a, b) => Math.abs(b.kgCO2e) - Math.abs(a.kgCO2e));
+    const shown = this.allLines ? sorted : sorted.slice(0, SHOWN_LINES);
+    return html`
+      <section>
+        <h3>${t('results.lines')} (${filtered.length})
+          ${this.stageFilter ? html`<span class="filter">· ${stageName(this.stageFilter)} <button class="link" @click=${() => (this.stageFilter = undefined)}>${t('results.clearFilter')}</button></span>` : nothing}</h3>
+        <table data-testid="result-lines">
+          <thead><tr><th>${t('results.line')}</th><th>${t('trace.stage')}</th><th>${t('trace.factor')}</th><th class="num">${t('inventory.amount')}</th><th class="num">kg CO₂e</th><th>${t('trace.source')}</th></tr></thead>
+          <tbody>${shown.map((l) => html`<tr>
+            <td><button class="link" @click=${() => this.trace(l.path)}>${l.label}</button></td>
+            <td>${stageName(l.stage)}</td><td><code>${l.factor ?? l.substance}</code></td>
+            <td class="num">${formatNumber(l.amount.value)} ${l.amount.unit}</td>
+            <td class="num">${formatNumber(l.kgCO2e)}</td>
+            <td class="src">${l.source.citation}</td></tr>`)}</tbody>
+        </table>
+        ${sorted.length > SHOWN_LINES ? html`<button class="link" @click=${() => (this.allLines = !this.allLines)}>
+          ${this.allLines ? t('results.fewerLines') : t('results.allLines', { n: sorted.length })}</button>` : nothing}
+      </section>
+    `;
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('live') && this.live?.result && this.live.result !== this.lastResult) {
+      this.lastResult = this.live.result;
+      // The bench measures from the edit to this mark: the new total is in the DOM now.
+      performance.mark('lca:result-rendered');
+    }
+  }
+
+  private onStageClick(e: CustomEvent<{ data: { stage?: Stage } }>): void {
+    const stage = e.detail.data?.stage;
+    if (stage) this.stageFilter = this.stageFilter === stage ? undefined : stage;
+  }
+
+  private trace(path: string): void {
+    this.dispatchEvent(new CustomEvent('lca-trace', { detail: { path }, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lca-results': LcaResults;
+  }
+}

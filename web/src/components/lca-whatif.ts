@@ -1,0 +1,226 @@
+import type { FactorLibrary } from '@greenlca/engine';
+import { STAGES, type CalculationResult, type ParameterValue, type Product, type Scenario } from '@greenlca/schema';
+import { applyScenario } from '@greenlca/whatif';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { tornado, variantBars } from '../charts/options.js';
+import { LiveCalculator } from '../engine/live-calc.js';
+import { formatNumber, LocaleController, stageName, t } from '../i18n/i18n.js';
+import { controls } from '../styles.js';
+import './lca-chart.js';
+
+interface Variant {
+  id: string;
+  name: string;
+  result: CalculationResult | undefined;
+  error: string;
+}
+
+/** A parameter a slider can move: a plain number or a `{ value, unit }`. */
+function numericValue(value: ParameterValue | undefined): number | undefined {
+  if (typeof value === 'number') return value;
+  if (value && typeof value === 'object') return value.value;
+  return undefined;
+}
+
+function withValue(value: ParameterValue, n: number): ParameterValue {
+  return typeof value === 'object' ? { ...value, value: n } : n;
+}
+
+const TORNADO_SWING = 0.1;
+
+/**
+ * What-if: the product's scenarios (named overrides, stored with the product) side by side with the
+ * baseline and their deltas; sliders on the parameters of the selected variant, recalculated at once in
+ * the page; and a tornado of how much each parameter moves the total.
+ *
+ * @fires lca-edit - `detail: { product }` when a variant is added, changed or removed.
+ */
+@customElement('lca-whatif')
+export class LcaWhatif extends LitElement {
+  static override styles = [controls, css`
+    .layout { display: grid; grid-template-columns: minmax(300px, 0.8fr) minmax(0, 1.2fr); gap: 16px; align-items: start; }
+    @media (max-width: 1100px) { .layout { grid-template-columns: 1fr; } }
+    .panel { border: 1px solid var(--lca-line); border-radius: 8px; padding: 10px 12px; margin-bottom: 12px; }
+    .variants { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
+    .variants button[aria-pressed='true'] { background: var(--lca-accent-weak); border-color: var(--lca-accent); font-weight: 600; }
+    .slider { display: grid; grid-template-columns: 120px 1fr 90px; gap: 8px; align-items: center; margin: 6px 0; }
+    .slider input[type=number] { width: 90px; }
+    .up { color: var(--lca-error); }
+    .down { color: var(--lca-accent); }
+    lca-chart.bars { height: 260px; }
+    lca-chart.tornado { height: 240px; }
+    .error { color: var(--lca-error); font-size: 12px; }
+  `];
+
+  @property({ attribute: false }) product!: Product;
+  @property({ attribute: false }) library: FactorLibrary | undefined;
+  @state() private selected = '';
+  private readonly calculators = new Map<string, LiveCalculator>();
+  private readonly i18n = new LocaleController(this);
+
+  private emit(product: Product): void {
+    this.dispatchEvent(new CustomEvent('lca-edit', { detail: { product }, bubbles: true, composed: true }));
+  }
+
+  private calc(id: string, product: Product): CalculationResult | undefined {
+    if (!this.library) return undefined;
+    let c = this.calculators.get(id);
+    if (!c) this.calculators.set(id, (c = new LiveCalculator(this.library)));
+    const live = c.update(product);
+    if (live.issues.length) throw new Error(live.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; '));
+    return live.result;
+  }
+
+  private variants(): Variant[] {
+    const out: Variant[] = [];
+    const { scenarios: _s, ...base } = this.product;
+    const run = (id: string, name: string, make: () => Product) => {
+      try {
+        out.push({ id, name, result: this.calc(id, make()), error: '' });
+      } catch (error) {
+        out.push({ id, name, result: undefined, error: (error as Error).message });
+      }
+    };
+    run('baseline', t('whatif.baseline'), () => base as Product);
+    for (const s of this.product.scenarios ?? []) run(s.id, s.name, () => applyScenario(this.product, s, this.library!));
+    return out;
+  }
+
+  override render() {
+    void this.i18n;
+    if (!this.library) return html`<p class="muted">${t('app.loadingFactors')}</p>`;
+    const variants = this.variants();
+    const scenarios = this.product.scenarios ?? [];
+    const selected = scenarios.find((s) => s.id === this.selected) ?? scenarios[0];
+    const ok = variants.filter((v): v is Variant & { result: CalculationResult } => !!v.result);
+    return html`
+      <div class="panel">
+        <div class="variants" role="group" aria-label=${t('whatif.variants')}>
+          <strong>${t('whatif.variants')}:</strong>
+          ${scenarios.map((s) => html`<button aria-pressed=${String(s.id === selected?.id)} @click=${() => (this.selected = s.id)}>${s.name}</button>`)}
+          <button class="primary" data-action="add-variant" @click=${this.addVariant}>+ ${t('whatif.addVariant')}</button>
+        </div>
+      </div>
+      <div class="layout">
+        <div>
+          ${selected ? this.renderEditor(selected, variants.find((v) => v.id === selected.id)) : html`<p class="muted">${t('whatif.none')}</p>`}
+          ${this.renderTornado(ok[0]?.result)}
+        </div>
+        <div>
+          <div class="panel">
+            <h2>${t('whatif.compare')}</h2>
+            ${this.renderTable(variants)}
+            ${ok.length > 1 ? html`<lca-chart class="bars" .option=${variantBars(ok.map((v) => ({ name: v.name, result: v.result })), stageName)} label=${t('whatif.compare')}></lca-chart>` : nothing}
+          </div>
+          <div class="panel">
+            <h2>${t('whatif.uncertainty')}</h2>
+            <p class="muted">${t('whatif.uncertaintyPending')}</p>
+          </div>
+        </div>
+      </div>
+    `;
+  }
+
+  private renderTable(variants: Variant[]) {
+    const base = variants[0]?.result;
+    const delta = (r: CalculationResult | undefined, pick: (x: CalculationResult) => number) => {
+      if (!r || !base) return nothing;
+      const d = pick(r) - pick(base);
+      if (r === base || d === 0) return nothing;
+      const pct = pick(base) !== 0 ? ` (${d > 0 ? '+' : ''}${formatNumber((d / Math.abs(pick(base))) * 100, 3)} %)` : '';
+      return html`<div class="${d > 0 ? 'up' : 'down'} delta">${d > 0 ? '+' : ''}${formatNumber(d)}${pct}</div>`;
+    };
+    const row = (label: string, pick: (x: CalculationResult) => number, strong = false) => html`<tr>
+      <th>${label}</th>
+      ${variants.map((v) => html`<td class="num" data-variant=${v.id}>${v.result ? html`${strong ? html`<strong>${formatNumber(pick(v.result))}</strong>` : formatNumber(pick(v.result))}${delta(v.result, pick)}` : html`<span class="error">${v.error}</span>`}</td>`)}
+    </tr>`;
+    return html`<table data-testid="compare">
+      <thead><tr><th></th>${variants.map((v) => html`<th class="num">${v.name}</th>`)}</tr></thead>
+      <tbody>
+        ${row(t('results.total'), (r) => r.total.kgCO2e, true)}
+        ${STAGES.map((s) => row(stageName(s), (r) => r.byStage[s].kgCO2e))}
+      </tbody>
+    </table>
+    <p class="muted">kg CO₂e / ${this.product.functionalUnit.amount} ${this.product.functionalUnit.unit}</p>`;
+  }
+
+  private renderEditor(s: Scenario, variant: Variant | undefined) {
+    const params = Object.entries(this.product.parameters ?? {}).filter(([, v]) => numericValue(v) !== undefined);
+    const overrides = s.overrides.parameters ?? {};
+    return html`
+      <div class="panel" data-testid="variant-editor">
+        <label>${t('whatif.name')} <input .value=${s.name} aria-label=${t('whatif.name')}
+          @input=${(e: Event) => this.setScenario(s.id, { ...s, name: (e.target as HTMLInputElement).value || s.id })} /></label>
+        <button class="icon" aria-label=${t('whatif.remove', { name: s.name })} @click=${() => this.removeScenario(s.id)}>✕</button>
+        ${variant?.error ? html`<div class="error" role="alert">${variant.error}</div>` : nothing}
+        <h3>${t('whatif.parameters')}</h3>
+        ${params.length ? params.map(([name, value]) => {
+          const base = numericValue(value)!;
+          const current = numericValue(overrides[name]) ?? base;
+          const max = base === 0 ? 10 : Math.abs(base) * 3;
+          const set = (n: number) => this.setScenario(s.id, {
+            ...s, overrides: { ...s.overrides, parameters: { ...overrides, [name]: withValue(value, n) } },
+          });
+          return html`<div class="slider">
+            <label for="p-${name}">${name}</label>
+            <input id="p-${name}" type="range" min=${base < 0 ? -max : 0} max=${max} step=${max / 200} .value=${String(current)}
+              @input=${(e: Event) => set(Number((e.target as HTMLInputElement).value))} />
+            <input type="number" step="any" aria-label=${t('whatif.valueOf', { name })} .value=${String(current)}
+              @input=${(e: Event) => { const v = (e.target as HTMLInputElement).value; if (v !== '') set(Number(v)); }} />
+          </div>`;
+        }) : html`<p class="muted">${t('whatif.noParameters')}</p>`}
+      </div>
+    `;
+  }
+
+  /** Each numeric parameter −/+10 %, recalculated by the engine (only the lines that use it). */
+  private renderTornado(base: CalculationResult | undefined) {
+    const params = Object.entries(this.product.parameters ?? {}).filter(([, v]) => numericValue(v) !== undefined && numericValue(v) !== 0);
+    if (!base || !params.length) return nothing;
+    const { scenarios: _s, ...baseProduct } = this.product;
+    const rows: { label: string; low: number; high: number }[] = [];
+    for (const [name, value] of params) {
+      const at = (scale: number) => {
+        const p = { ...baseProduct, parameters: { ...this.product.parameters, [name]: withValue(value, numericValue(value)! * scale) } } as Product;
+        return this.calc(`tornado:${name}`, p)?.total.kgCO2e ?? base.total.kgCO2e;
+      };
+      try {
+        rows.push({ label: name, low: at(1 - TORNADO_SWING), high: at(1 + TORNADO_SWING) });
+      } catch {
+        // A parameter whose change breaks the product is left out of the chart.
+      }
+    }
+    return html`<div class="panel">
+      <h2>${t('whatif.tornado')}</h2>
+      <p class="muted">${t('whatif.tornadoExplain', { pct: TORNADO_SWING * 100 })}</p>
+      <lca-chart class="tornado" .option=${tornado(rows, base.total.kgCO2e, '−10 %', '+10 %')} label=${t('whatif.tornado')}></lca-chart>
+    </div>`;
+  }
+
+  private addVariant(): void {
+    const list = this.product.scenarios ?? [];
+    let n = list.length + 1;
+    while (list.some((s) => s.id === `variant-${n}`)) n++;
+    const scenario: Scenario = { id: `variant-${n}`, name: `${t('whatif.variant')} ${String.fromCharCode(64 + n)}`, overrides: {} };
+    this.selected = scenario.id;
+    this.emit({ ...this.product, scenarios: [...list, scenario] });
+  }
+
+  private setScenario(id: string, next: Scenario): void {
+    this.emit({ ...this.product, scenarios: (this.product.scenarios ?? []).map((s) => (s.id === id ? next : s)) });
+  }
+
+  private removeScenario(id: string): void {
+    const rest = (this.product.scenarios ?? []).filter((s) => s.id !== id);
+    this.calculators.delete(id);
+    const { scenarios: _old, ...next } = this.product;
+    this.emit(rest.length ? { ...next, scenarios: rest } : next);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lca-whatif': LcaWhatif;
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * @module workspace-controller — the product being edited and its live result. Edits replace the
+ * product immutably; the result is recalculated once per animation frame by the live calculator (only
+ * the touched segments), and the full engine run follows in a worker when edits pause.
+ */
+import type { FactorLibrary } from '@greenlca/engine';
+import type { Product } from '@greenlca/schema';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { FullCalculation, type FullResponse } from '../engine/full-calc.js';
+import { loadLibrary } from '../engine/library.js';
+import { LiveCalculator, type LiveResult } from '../engine/live-calc.js';
+
+/** Where the product is stored on the server, if it is. */
+export interface StoredRef {
+  id: string;
+  version: number;
+}
+
+export class WorkspaceController implements ReactiveController {
+  library: FactorLibrary | undefined;
+  libraryError: string | undefined;
+  product: Product | undefined;
+  stored: StoredRef | undefined;
+  /** The product as last saved or opened, to tell whether there are unsaved edits. */
+  savedProduct: Product | undefined;
+  live: LiveResult | undefined;
+  /** Milliseconds the last full worker calculation took. */
+  fullMs: number | undefined;
+  revision = 0;
+  private calculator: LiveCalculator | undefined;
+  private frame = 0;
+  private readonly full = new FullCalculation((response, product) => this.adoptFull(response, product));
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    loadLibrary().then(
+      (library) => {
+        this.library = library;
+        this.calculator = new LiveCalculator(library);
+        if (this.product) this.recalculate(true);
+        this.host.requestUpdate();
+      },
+      (error: Error) => {
+        this.libraryError = error.message;
+        this.host.requestUpdate();
+      },
+    );
+  }
+
+  hostDisconnected(): void {
+    cancelAnimationFrame(this.frame);
+    this.full.dispose();
+  }
+
+  get dirty(): boolean {
+    return this.product !== this.savedProduct;
+  }
+
+  /** Open a product (new, imported or loaded from the server). */
+  open(product: Product, stored?: StoredRef): void {
+    this.product = product;
+    this.savedProduct = product;
+    this.stored = stored;
+    this.live = undefined;
+    if (this.library) this.calculator = new LiveCalculator(this.library);
+    this.recalculate(true);
+    this.host.requestUpdate();
+  }
+
+  close(): void {
+    this.product = undefined;
+    this.savedProduct = undefined;
+    this.stored = undefined;
+    this.live = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** The product was stored: remember its id and version. */
+  saved(product: Product, stored: StoredRef): void {
+    this.savedProduct = product;
+    this.stored = stored;
+    this.host.requestUpdate();
+  }
+
+  /** Apply an edit. The result follows within the next animation frame. */
+  edit(product: Product): void {
+    performance.mark('lca:edit');
+    this.product = product;
+    this.revision++;
+    this.host.requestUpdate();
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.recalculate(false));
+  }
+
+  /**
+   * Calculate the current product. When a product has just been opened, the whole calculation goes to
+   * the worker and its result seeds the live caches, so opening a large product never blocks the page.
+   */
+  private recalculate(opening: boolean): void {
+    this.frame = 0;
+    const product = this.product;
+    if (!product || !this.calculator) return;
+    if (opening) {
+      this.seeding = product;
+      this.full.schedule(this.revision, product, true);
+      return;
+    }
+    performance.mark('lca:calc-start');
+    this.live = this.calculator.update(product);
+    performance.mark('lca:calc-end');
+    this.host.requestUpdate();
+    this.full.schedule(this.revision, product);
+  }
+
+  private seeding: Product | undefined;
+
+  private adoptFull(response: FullResponse, product: Product): void {
+    if (product !== this.product) return;
+    const seeding = this.seeding === product;
+    this.seeding = undefined;
+    if ('result' in response) {
+      if (seeding) this.calculator?.seed(product, response.result);
+      this.live = { result: response.result, issues: [], complete: true, excluded: 0 };
+      this.fullMs = response.ms;
+      this.host.requestUpdate();
+    }
+    // With input issues the assembled result stays (or is made now, for a product just opened): it
+    // shows every issue at its field and the total of the lines that are fine.
+    else if (seeding && this.calculator) {
+      this.live = this.calculator.update(product);
+      this.host.requestUpdate();
+    }
+    if ('failure' in response) console.error('engine worker:', response.failure);
+  }
+}

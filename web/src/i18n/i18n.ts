@@ -1,0 +1,91 @@
+/**
+ * @module i18n — a small message catalogue (zh/en, in JSON data files) and a Lit controller that
+ * re-renders its host when the language changes. The choice is remembered in localStorage.
+ */
+import { STAGE_NAMES, type Stage } from '@greenlca/schema';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import en from './en.json';
+import zh from './zh.json';
+
+export type Locale = 'zh' | 'en';
+export type MessageKey = keyof typeof en;
+
+const catalogues: Record<Locale, Record<string, string>> = { en, zh };
+const STORAGE_KEY = 'greenlca.locale';
+const listeners = new Set<() => void>();
+
+function initialLocale(): Locale {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (stored === 'zh' || stored === 'en') return stored;
+  } catch {
+    // localStorage may be unavailable (privacy mode): fall back to the browser language.
+  }
+  return typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+let current: Locale = initialLocale();
+
+export function locale(): Locale {
+  return current;
+}
+
+/** Switch language for the whole page and remember it. */
+export function setLocale(next: Locale): void {
+  if (next === current) return;
+  current = next;
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // Not remembered, still switched.
+  }
+  document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+  for (const listener of listeners) listener();
+}
+
+/**
+ * Translate a message key, filling `{name}` placeholders.
+ *
+ * @example
+ * t('results.total') // "Total" or "合计"
+ * t('inventory.count', { n: 3 })
+ */
+export function t(key: MessageKey, vars?: Record<string, string | number>): string {
+  const text = catalogues[current][key] ?? catalogues.en[key] ?? key;
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in vars ? String(vars[name]) : `{${name}}`));
+}
+
+/** A name given in both languages ({ en, zh? }), in the current one. */
+export function localName(name: { en: string; zh?: string | undefined }): string {
+  return current === 'zh' && name.zh ? name.zh : name.en;
+}
+
+/** Numbers in the current locale, to a sensible number of significant digits. */
+export function formatNumber(value: number, digits = 4): string {
+  if (!Number.isFinite(value)) return String(value);
+  const abs = Math.abs(value);
+  const opts: Intl.NumberFormatOptions = abs !== 0 && (abs < 1e-3 || abs >= 1e9)
+    ? { notation: 'scientific', maximumSignificantDigits: digits }
+    : { maximumSignificantDigits: Math.max(digits, Math.ceil(Math.log10(abs + 1))) };
+  return new Intl.NumberFormat(current === 'zh' ? 'zh-CN' : 'en-GB', opts).format(value);
+}
+
+/** Re-renders its host when the language changes. */
+export class LocaleController implements ReactiveController {
+  private readonly listener = () => this.host.requestUpdate();
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+  hostConnected(): void {
+    listeners.add(this.listener);
+  }
+  hostDisconnected(): void {
+    listeners.delete(this.listener);
+  }
+}
+
+/** A life-cycle stage's name in the current language (设计、制造、包装、运输、使用、报废处理). */
+export function stageName(stage: Stage): string {
+  return STAGE_NAMES[stage][current];
+}
