@@ -1,11 +1,12 @@
-import { all, create, type MathJsInstance, type Unit } from 'mathjs';
+import type { MathJsInstance, Unit } from 'mathjs';
+import mathjs from 'mathjs/lib/browser/math.js';
 
 /**
  * One private mathjs instance for units and expressions. Product files come from outside, so the
  * expression language is limited to arithmetic on numbers and units (mathjs "security" guidance:
  * functions that parse, import or define units are disabled inside expressions).
  */
-const math: MathJsInstance = create(all!, { number: 'number' });
+const math: MathJsInstance = mathjs.create(mathjs.all!, { number: 'number' });
 
 // Counted things: a factor "per item" takes a count ("6 item", or a plain number).
 math.createUnit('item', { aliases: ['items', 'pcs', 'piece', 'pieces', 'each', 'unit', 'units'] });
