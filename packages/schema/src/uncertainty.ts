@@ -27,11 +27,11 @@ const Bound = Amount;
  * 1996; ecoinvent v3 data quality guideline, Weidema et al. 2013): reliability, completeness, temporal
  * correlation, geographical correlation, further technological correlation.
  */
-export const DataQuality = Type.Tuple(
-  Array.from({ length: 5 }, () => Type.Integer({ minimum: 1, maximum: 5 })),
-  { description: 'Pedigree scores 1–5: [reliability, completeness, temporal, geographical, technological].' },
-);
-export type DataQuality = [number, number, number, number, number];
+const Score = Type.Integer({ minimum: 1, maximum: 5 });
+export const DataQuality = Type.Tuple([Score, Score, Score, Score, Score], {
+  description: 'Pedigree scores 1–5: [reliability, completeness, temporal, geographical, technological].',
+});
+export type DataQuality = Static<typeof DataQuality>;
 
 export const LognormalUncertainty = Type.Object(
   { distribution: Type.Literal('lognormal'), gsd: Type.Number({ minimum: 1, description: 'Geometric standard deviation σg (≥ 1).' }) },

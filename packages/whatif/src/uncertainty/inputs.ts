@@ -1,0 +1,195 @@
+import { convertTo, evaluateAmount, unitSpec, type InventoryRow, type Quantity, type Scope } from '@greenlca/engine';
+import { DataQuality, ProductUncertainty, Uncertainty, validate, type ParameterValue, type Product } from '@greenlca/schema';
+import { issue, pointer, WhatIfInputError } from '../errors.js';
+import { factorKey } from '../model/sums.js';
+import type { NodeState, WhatIfModel } from '../model/types.js';
+
+export type InputKind = 'parameter' | 'line' | 'component' | 'factor';
+export const INPUT_KINDS: readonly InputKind[] = ['parameter', 'line', 'component', 'factor'];
+
+/**
+ * A value of the product that sensitivity and Monte Carlo vary: an inventory line's amount, a
+ * component's mass, a factor's value or a parameter.
+ */
+export interface ModelInput {
+  /** Stable across scenarios: "line:use" (or "line:/inventory/2"), "component:body/screw", "factor:wf/steel", "parameter:years". */
+  key: string;
+  kind: InputKind;
+  label: string;
+  /** JSON pointer of the thing in the product. */
+  path: string;
+  /** The stated value, in `unit`. */
+  value: number;
+  unit: string;
+  /** Its uncertainty, if the product gives one (or a default applies), and where it is written. */
+  spec?: Uncertainty;
+  specPath?: string;
+  /** An absolute bound (number in `unit`, or an amount with a unit) as a number in `unit`. */
+  bound(value: unknown, path: string): number;
+  /** Rows whose amount or factor is proportional to the value (not used for parameters). */
+  rows: InventoryRow[];
+}
+
+type Loose = Record<string, unknown>;
+
+/** Read an item's `uncertainty` or `dataQuality` field (checked against the schema). */
+function specAt(item: unknown, path: string, fallback: DataQuality | undefined): { spec?: Uncertainty; specPath?: string } {
+  const o = (item ?? {}) as Loose;
+  if (o.uncertainty !== undefined) {
+    const checked = validate(Uncertainty, o.uncertainty);
+    if (!checked.ok) throw schemaError(checked.issues, `${path}/uncertainty`);
+    return { spec: checked.value, specPath: `${path}/uncertainty` };
+  }
+  if (o.dataQuality !== undefined) {
+    const checked = validate(DataQuality, o.dataQuality);
+    if (!checked.ok) throw schemaError(checked.issues, `${path}/dataQuality`);
+    return { spec: { distribution: 'pedigree', dataQuality: checked.value as DataQuality }, specPath: `${path}/dataQuality` };
+  }
+  return fallback ? { spec: { distribution: 'pedigree', dataQuality: fallback } } : {};
+}
+
+function schemaError(issues: { path: string; message: string }[], base: string): WhatIfInputError {
+  return new WhatIfInputError(issues.map((i) => issue('SCENARIO_SCHEMA', base + i.path, i.message,
+    'an uncertainty is { "distribution": "lognormal", "gsd": 1.2 }, normal (sd or cv), triangular, uniform, or "dataQuality": [1,2,1,3,2]')));
+}
+
+export function productUncertainty(product: Product): ProductUncertainty {
+  const raw = (product as unknown as Loose).uncertainty;
+  if (raw === undefined) return {};
+  const checked = validate(ProductUncertainty, raw);
+  if (!checked.ok) throw schemaError(checked.issues, '/uncertainty');
+  return checked.value;
+}
+
+function siOf(q: Quantity): { si: number; dims: readonly number[] } {
+  if (typeof q === 'number') return { si: q, dims: [] };
+  if ('si' in q) return { si: q.si, dims: q.dims };
+  return { si: q.value as number, dims: q.dimensions as number[] };
+}
+
+function sameDims(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return false;
+  return true;
+}
+
+function badBound(path: string, message: string, hint: string): WhatIfInputError {
+  return new WhatIfInputError([issue('BAD_BOUND', path, message, hint)]);
+}
+
+/** A bound for a value in the unit of a factor (lines) or in kg (masses). */
+function unitBound(scope: Scope, unit: string) {
+  return (b: unknown, path: string): number => {
+    if (typeof b === 'number') return b;
+    let converted;
+    try {
+      converted = convertTo(evaluateAmount(b as ParameterValue, scope), unitSpec(unit));
+    } catch (error) {
+      throw badBound(path, `cannot read the bound ${JSON.stringify(b)}: ${(error as Error).message}`, `give a number in ${unit} or an amount such as "2 ${unit}"`);
+    }
+    if (!converted.ok) throw badBound(path, `the bound ${JSON.stringify(b)} is not in ${unit}: ${converted.reason}`, `give a number in ${unit} or an amount of the same dimension`);
+    return converted.value;
+  };
+}
+
+/**
+ * Every input of a model: lines, components with a mass, factors and parameters, with their
+ * uncertainty where the product states one. `lineOrigins` pairs a variant's lines with the base's.
+ */
+export function collectInputs(model: WhatIfModel, options: { lineOrigins?: readonly number[]; defaultDataQuality?: DataQuality } = {}): ModelInput[] {
+  const product = model.product;
+  const pu = productUncertainty(product);
+  const out: ModelInput[] = [];
+  const dq = options.defaultDataQuality;
+
+  // Parameters: numbers, quantities or expressions; varied through the engine (they need not be linear).
+  for (const [name, written] of Object.entries(product.parameters ?? {})) {
+    const q = model.scope.get(name);
+    if (q === undefined) continue;
+    const { si, dims } = siOf(q);
+    const specPath = pointer('uncertainty', 'parameters', name);
+    const spec = pu.parameters?.[name];
+    const unit = typeof written === 'object' ? written.unit : dims.every((d) => d === 0) ? '' : 'SI';
+    const scaleTo = typeof written === 'object' ? si / written.value : 1;
+    const input: ModelInput = {
+      key: `parameter:${name}`, kind: 'parameter', label: name, path: pointer('parameters', name),
+      value: typeof written === 'object' ? written.value : si, unit, rows: [],
+      bound: (b, path) => {
+        if (typeof b === 'number') {
+          if (typeof written === 'string' && dims.some((d) => d !== 0)) {
+            throw badBound(path, `parameter "${name}" is an expression with a unit, so a bare number is ambiguous`, 'give the bound with its unit, e.g. "4 1/day"');
+          }
+          return b;
+        }
+        let q2;
+        try {
+          q2 = siOf(evaluateAmount(b as ParameterValue, model.scope));
+        } catch (error) {
+          throw badBound(path, `cannot read the bound ${JSON.stringify(b)}: ${(error as Error).message}`, 'give a number or an amount with a unit');
+        }
+        if (!sameDims(q2.dims, dims)) throw badBound(path, `the bound ${JSON.stringify(b)} has another dimension than parameter "${name}"`, 'give it in the parameter\'s unit');
+        return q2.si / scaleTo;
+      },
+    };
+    if (spec) Object.assign(input, { spec, specPath });
+    out.push(input);
+  }
+
+  // Components with a mass: their material and end-of-life rows scale with it (per-item rows do not).
+  const walk = (nodes: readonly NodeState[]) => {
+    for (const n of nodes) {
+      const rows = n.rows.filter((r) => !r.factor.unit.isCount);
+      if (n.component.mass !== undefined && rows.length) {
+        out.push({
+          key: `component:${n.instance.idPath}`, kind: 'component', label: n.instance.name, path: n.instance.path,
+          value: n.instance.unitMassKg, unit: 'kg', rows, bound: unitBound(model.scope, 'kg'), ...specAt(n.component, n.instance.path, dq),
+        });
+      }
+      walk(n.children);
+    }
+  };
+  walk(model.roots);
+
+  // Inventory lines.
+  const lines = product.inventory ?? [];
+  model.lineRows.forEach((row, i) => {
+    const line = lines[i]!;
+    const origin = options.lineOrigins ? options.lineOrigins[i]! : i;
+    const key = line.id !== undefined ? `line:${line.id}` : origin >= 0 ? `line:/inventory/${origin}` : `line:/variant/inventory/${i}`;
+    out.push({
+      key, kind: 'line', label: row.label, path: row.path, value: row.amount, unit: row.unit, rows: [row],
+      bound: unitBound(model.scope, row.unit), ...specAt(line, row.path, dq),
+    });
+  });
+
+  // Factors, once each, with every row that uses them.
+  const byFactor = new Map<string, InventoryRow[]>();
+  const all: InventoryRow[] = [];
+  const collect = (nodes: readonly NodeState[]) => nodes.forEach((n) => { all.push(...n.rows); collect(n.children); });
+  collect(model.roots);
+  all.push(...model.lineRows);
+  for (const row of all) {
+    if (row.substance !== undefined) continue;
+    const list = byFactor.get(factorKey(row));
+    if (list) list.push(row);
+    else byFactor.set(factorKey(row), [row]);
+  }
+  const customIndex = new Map((product.factors ?? []).map((f, i) => [f.id, i]));
+  for (const [id, rows] of byFactor) {
+    const f = rows[0]!.factor;
+    const ci = customIndex.get(id);
+    let found: { spec?: Uncertainty; specPath?: string } = {};
+    if (pu.factors?.[id]) found = { spec: pu.factors[id], specPath: pointer('uncertainty', 'factors', id) };
+    else if (ci !== undefined) found = specAt(product.factors![ci], pointer('factors', ci), dq);
+    else if (dq) found = { spec: { distribution: 'pedigree', dataQuality: dq } };
+    out.push({
+      key: `factor:${id}`, kind: 'factor', label: f.name, path: ci !== undefined ? pointer('factors', ci) : rows[0]!.path,
+      value: f.value.kgCO2e.toNumber(), unit: `kg CO2e/${f.unit.text}`, rows,
+      bound: (b, path) => {
+        if (typeof b !== 'number') throw badBound(path, `a factor bound is a number of kg CO2e per ${f.unit.text}`, 'give a number');
+        return b;
+      },
+      ...found,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+import type { Product } from '@greenlca/schema';
+import { describe, expect, it } from 'vitest';
+import { whatifLibrary } from '../testing/library.js';
+import { kettle } from '../testing/products.js';
+import { pedigreeSigma } from './distributions.js';
+import { monteCarlo } from './monte-carlo.js';
+import { uniforms } from './random.js';
+
+const lib = whatifLibrary();
+const one = (line: Record<string, unknown>, extra: Partial<Product> = {}): Product => ({
+  schemaVersion: 1, id: 'p', name: 'p', functionalUnit: { amount: 1, unit: 'item' },
+  inventory: [{ stage: 'use', factor: 'wf/grid-cn', amount: '100 kWh', ...line } as never], ...extra,
+});
+
+describe('seeded random streams', () => {
+  it('are reproducible, uniform on [0, 1), and differ by key and by seed', () => {
+    const a = uniforms(42, 'line:use', 10_000);
+    expect(uniforms(42, 'line:use', 10_000)).toEqual(a);
+    expect(uniforms(42, 'line:other', 5)).not.toEqual(a.slice(0, 5));
+    expect(uniforms(43, 'line:use', 5)).not.toEqual(a.slice(0, 5));
+    const mean = a.reduce((s, x) => s + x, 0) / a.length;
+    expect(mean).toBeGreaterThan(0.49);
+    expect(mean).toBeLessThan(0.51);
+    expect(Math.min(...a)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...a)).toBeLessThan(1);
+  });
+});
+
+describe('Monte Carlo', () => {
+  it('uniform(80, 120) kWh × 0.5: sample mean within 0.3 of (40 + 60) / 2, bounds respected, same numbers on a second run', () => {
+    const p = one({ uncertainty: { distribution: 'uniform', min: 80, max: 120 } });
+    const r = monteCarlo(p, lib, { runs: 10_000, seed: 7 });
+    expect(r.baseline.deterministic.kgCO2e).toBe(50);
+    expect(Math.abs(r.baseline.total.mean - 50)).toBeLessThan(0.3); // σ/√n = 5.77/100
+    expect(r.baseline.total.min).toBeGreaterThanOrEqual(40);
+    expect(r.baseline.total.max).toBeLessThan(60);
+    expect(r.baseline.total.p5).toBeCloseTo(41, 0); // 40 + 0.05 × 20
+    expect(r.baseline.total.p95).toBeCloseTo(59, 0);
+    expect(monteCarlo(p, lib, { runs: 10_000, seed: 7 })).toEqual(r);
+    expect(monteCarlo(p, lib, { runs: 10_000, seed: 8 }).baseline.total.mean).not.toBe(r.baseline.total.mean);
+  });
+
+  it('reads bounds in any unit of the same dimension: uniform("0.08 MWh", "432 MJ")', () => {
+    const r = monteCarlo(one({ uncertainty: { distribution: 'uniform', min: '0.08 MWh', max: '432 MJ' } }), lib, { runs: 2000, seed: 1 });
+    expect(r.baseline.total.min).toBeGreaterThanOrEqual(40); // 80 kWh × 0.5
+    expect(r.baseline.total.max).toBeLessThan(60); // 120 kWh × 0.5
+  });
+
+  it('triangular(70, 100, 160): mean (70 + 100 + 160) / 3 = 110 kWh → 55', () => {
+    const r = monteCarlo(one({ uncertainty: { distribution: 'triangular', min: 70, max: 160 } }), lib, { runs: 20_000, seed: 3 });
+    expect(Math.abs(r.baseline.total.mean - 55)).toBeLessThan(0.25);
+  });
+
+  it('normal with cv 0.1: mean 50, sd 5', () => {
+    const r = monteCarlo(one({ uncertainty: { distribution: 'normal', cv: 0.1 } }), lib, { runs: 20_000, seed: 3 });
+    expect(Math.abs(r.baseline.total.mean - 50)).toBeLessThan(0.1);
+    expect(Math.abs(r.baseline.total.sd - 5)).toBeLessThan(0.1);
+  });
+
+  it('lognormal on a bundled factor: the stated value is the median, P95 ≈ v × gsd^1.645', () => {
+    const p = one({}, { uncertainty: { factors: { 'wf/grid-cn': { distribution: 'lognormal', gsd: 1.5 } } } } as never);
+    const r = monteCarlo(p, lib, { runs: 20_000, seed: 11 });
+    expect(r.inputs).toEqual([expect.objectContaining({ key: 'factor:wf/grid-cn', specPath: '/uncertainty/factors/wf~1grid-cn' })]);
+    expect(Math.abs(r.baseline.total.median / 50 - 1)).toBeLessThan(0.02);
+    expect(Math.abs(r.baseline.total.p95 / (50 * 1.5 ** 1.6449) - 1)).toBeLessThan(0.03);
+  });
+
+  it('pedigree scores give a documented lognormal: [1,2,1,3,2] → σ² = 0.0006 + 0.0001 + 0.0001 + 0.0006', () => {
+    expect(pedigreeSigma([1, 2, 1, 3, 2])).toBeCloseTo(Math.sqrt(0.0014), 15);
+    expect(pedigreeSigma([5, 5, 5, 5, 5], 1.05)).toBeCloseTo(Math.sqrt(Math.log(1.05) ** 2 + 0.04 + 0.008 + 0.04 + 0.002 + 0.12), 15);
+    const r = monteCarlo(one({ dataQuality: [1, 2, 1, 3, 2] }), lib, { runs: 100, seed: 1 });
+    expect(r.inputs[0]!.distribution).toMatchObject({ kind: 'lognormal', sigma: Math.sqrt(0.0014) });
+    const d = monteCarlo(one({}), lib, { runs: 100, seed: 1, defaultDataQuality: [1, 1, 1, 1, 1] });
+    expect(d.inputs.map((i) => i.key)).toEqual(['line:/inventory/0', 'factor:wf/grid-cn']);
+  });
+
+  it('draws parameters through the engine: years uniform(4, 6) → use mean ≈ 273.75', () => {
+    const p = { ...kettle(), uncertainty: { parameters: { years: { distribution: 'uniform', min: 4, max: 6 } } } } as Product;
+    const r = monteCarlo(p, lib, { runs: 2000, seed: 5 });
+    expect(r.baseline.deterministic.kgCO2e).toBe(311.156);
+    expect(Math.abs(r.baseline.byStage.use.mean - 304.27)).toBeLessThan(1.5);
+    expect(r.baseline.byStage.use.min).toBeGreaterThanOrEqual(547.5 * 0.5 * 0.8 + 30.52 - 1e-9);
+    expect(r.baseline.byStage.manufacture.sd).toBeLessThan(1e-9);
+  });
+
+  it('pairs draws: rail instead of road is lower in every run, P(variant < baseline) = 1', () => {
+    const p = {
+      ...kettle(),
+      inventory: kettle().inventory!.map((l) => (l.id === 'truck' ? { ...l, uncertainty: { distribution: 'lognormal', gsd: 3 } } : l)),
+      uncertainty: { factors: { 'wf/grid-cn': { distribution: 'lognormal', gsd: 1.3 } } },
+      scenarios: [
+        { id: 'rail', name: 'Rail', overrides: { lines: { truck: { factor: 'wf/rail' } } } },
+        { id: 'half', name: 'Half the distance', overrides: { lines: { truck: { scale: 0.5 } } } },
+      ],
+    } as Product;
+    const r = monteCarlo(p, lib, { runs: 1000, seed: 9 });
+    const [rail, half] = r.variants;
+    expect(rail!.probabilityLower).toBe(1);
+    expect(rail!.delta.max).toBeLessThan(0);
+    // The variant keeps the line's relative spread: transport is exactly half in every run.
+    expect(half!.byStage.transport.mean).toBeCloseTo(r.baseline.byStage.transport.mean / 2, 10);
+    expect(half!.byStage.use).toEqual(r.baseline.byStage.use);
+    expect(half!.probabilityLower).toBe(1);
+  });
+
+  it('a variant that is the same as the baseline is never lower', () => {
+    const p = { ...one({ uncertainty: { distribution: 'lognormal', gsd: 2 } }), scenarios: [{ id: 'same', name: 'same', overrides: { region: 'CN' } }] } as Product;
+    const r = monteCarlo(p, lib, { runs: 500, seed: 2 });
+    expect(r.variants[0]!.probabilityLower).toBe(0);
+    expect(r.variants[0]!.delta.max).toBe(0);
+  });
+
+  it('warns when nothing is uncertain, and rejects bad runs, seeds and bounds', () => {
+    expect(monteCarlo(kettle(), lib, { runs: 10 }).warnings.map((w) => w.code)).toEqual(['NO_UNCERTAINTY']);
+    expect(() => monteCarlo(kettle(), lib, { runs: 0 })).toThrow(/runs must be/);
+    expect(() => monteCarlo(kettle(), lib, { seed: -1 })).toThrow(/seed must be/);
+    expect(() => monteCarlo(one({ uncertainty: { distribution: 'uniform', min: '2 kg', max: 120 } }), lib)).toThrow(/\/inventory\/0\/uncertainty\/min/);
+    expect(() => monteCarlo(one({ uncertainty: { distribution: 'gamma' } }), lib)).toThrow(/\/inventory\/0\/uncertainty/);
+  });
+});
