@@ -194,6 +194,6 @@ function hasZeroDiagonal(A: CsrMatrix): boolean {
   return false;
 }
 
-function preview(list: number[], max = 10): string {
+function preview(list: readonly number[], max = 10): string {
   return list.length <= max ? list.join(', ') : `${list.slice(0, max).join(', ')}, … (${list.length} in all)`;
 }

@@ -6,6 +6,7 @@
  * is O(nnz) and reusable for any matrix with the same pattern (`refactorise` only gathers values).
  */
 import { transpose, type CsrMatrix } from './csr.js';
+import { NotConvergedError } from './errors.js';
 import { KrylovWorkspace, sweepSolve } from './krylov.js';
 import { dependencyOrder, permuteSymmetric } from './ordering.js';
 import { residual } from './residual.js';
@@ -26,15 +27,15 @@ export const sweepSolver: Solver = {
   factorise: (A, options) => new SweepFactorisation(A, options ?? {}),
 };
 
-/** Thrown internally when iteration stalls; the automatic solver catches it and falls back. */
-export class SweepFailure extends Error {
+/** Iteration stalled or ran away; the automatic solver catches it and falls back to a direct method. */
+export class SweepFailure extends NotConvergedError {
   constructor(
-    readonly backwardError: number,
+    backwardError: number,
     /** The rows to name: largest residual, or largest (runaway) solution entries. */
-    readonly rows: number[],
+    rows: number[],
     reason = `Gauss–Seidel/GMRES stalled at componentwise backward error ${backwardError.toExponential(2)}`,
   ) {
-    super(reason);
+    super(reason, backwardError, rows);
   }
 }
 
