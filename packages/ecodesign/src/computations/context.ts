@@ -1,5 +1,6 @@
-import type { CompiledProduct, FactorLibrary } from '@greenlca/engine';
+import { calculate, compileProduct, LcaInputError, parseProduct, type CompiledProduct, type FactorLibrary } from '@greenlca/engine';
 import type { CalculationResult, Component, Diagnostic, Product, Stage } from '@greenlca/schema';
+import { EvaluationInputError } from '../errors.js';
 import type { Bound } from '../judge.js';
 import type { SubstanceLimitSet } from '../spec/schema.js';
 import type { Text } from '../vocabulary.js';
@@ -89,4 +90,25 @@ export function materialInstances(product: Product, compiled: CompiledProduct): 
 /** The materials a mass-based computation counts: the product without its packaging, unless asked. */
 export function productMaterials(ctx: ProductContext, includePackaging: boolean | undefined): MaterialInstance[] {
   return ctx.materials.filter((m) => includePackaging || !m.isPackaging);
+}
+
+/**
+ * Check, compile and calculate a product once for all computations. Engine input problems come back as
+ * EvaluationInputError issues under `/product`, with the engine's code in `detail`.
+ */
+export function buildProductContext(input: unknown, library: FactorLibrary, limitSets: ReadonlyMap<string, SubstanceLimitSet>): ProductContext {
+  try {
+    const product = parseProduct(input);
+    const compiled = compileProduct(product, library);
+    const calculation = calculate(product, library);
+    return { product, library, compiled, calculation, materials: materialInstances(product, compiled), limitSets };
+  } catch (error) {
+    if (error instanceof LcaInputError) {
+      throw new EvaluationInputError(error.issues.map((i) => {
+        const issue = { code: 'PRODUCT' as const, path: `/product${i.path}`, message: i.message, detail: i.code };
+        return i.hint ? { ...issue, hint: i.hint } : issue;
+      }));
+    }
+    throw error;
+  }
 }

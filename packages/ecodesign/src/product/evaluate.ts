@@ -1,7 +1,7 @@
-import { calculate, compileProduct, LcaInputError, parseProduct, type FactorLibrary } from '@greenlca/engine';
-import type { Diagnostic, Product } from '@greenlca/schema';
-import { materialInstances, type ProductContext } from '../computations/context.js';
-import { EvaluationInputError, IssueList } from '../errors.js';
+import type { FactorLibrary } from '@greenlca/engine';
+import type { Diagnostic } from '@greenlca/schema';
+import { buildProductContext } from '../computations/context.js';
+import { IssueList } from '../errors.js';
 import { verdictName } from '../present.js';
 import { count, evaluateRequirements, requirementReasons, tableReason, unknownDeclarations, worst } from '../requirements.js';
 import type { Declarations } from '../request.js';
@@ -27,27 +27,9 @@ export interface ProductEvaluationInput {
   limitSets: ReadonlyMap<string, SubstanceLimitSet>;
 }
 
-function productContext(input: unknown, library: FactorLibrary, limitSets: ReadonlyMap<string, SubstanceLimitSet>): ProductContext {
-  let product: Product;
-  try {
-    product = parseProduct(input);
-    const compiled = compileProduct(product, library);
-    const calculation = calculate(product, library);
-    return { product, library, compiled, calculation, materials: materialInstances(product, compiled), limitSets };
-  } catch (error) {
-    if (error instanceof LcaInputError) {
-      throw new EvaluationInputError(error.issues.map((i) => {
-        const issue = { code: 'PRODUCT' as const, path: `/product${i.path}`, message: i.message, detail: i.code };
-        return i.hint ? { ...issue, hint: i.hint } : issue;
-      }));
-    }
-    throw error;
-  }
-}
-
 export function evaluateProduct(input: ProductEvaluationInput): ProductEvaluation {
   const { spec, declarations } = input;
-  const ctx = productContext(input.product, input.library, input.limitSets);
+  const ctx = buildProductContext(input.product, input.library, input.limitSets);
   const issues = new IssueList();
   const diagnostics: Diagnostic[] = [
     ...unknownDeclarations(declarations?.requirements, spec.requirements.map((r) => r.id), 'requirement', '/declarations/requirements'),
