@@ -22,6 +22,7 @@ export const ISSUE_CODES = {
   FACTOR_VALUE: 'A custom factor must give exactly one of `co2e` and `gases`.',
   EOL_SHARES: 'End-of-life route shares of a component add up to more than 1.',
   UNKNOWN_COMPONENT: 'An inventory line attributed to a component id that does not exist.',
+  SINGULAR_NETWORK: 'Foreground processes whose network has no unique solution.',
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -13,5 +13,6 @@ export {
   Scenario, ScenarioOverrides, ComponentOverride, LineOverride, FactorReplacement, PointerSet,
 } from './scenario.js';
 export { Uncertainty, ProductUncertainty, DataQuality, UncertaintyFields } from './uncertainty.js';
+export { ForegroundProcess, ProcessExchange } from './process.js';
 export { validate, type ValidationIssue } from './validate.js';
 export { productJsonSchema } from './json-schema.js';

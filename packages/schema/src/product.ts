@@ -1,6 +1,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Amount, ParameterValue } from './amount.js';
 import { GwpSet } from './gwp.js';
+import { ForegroundProcess } from './process.js';
 import { Scenario } from './scenario.js';
 import { Stage } from './stage.js';
 
@@ -135,6 +136,7 @@ export const Product = Type.Object(
     factors: Type.Optional(Type.Array(CustomFactor)),
     components: Type.Optional(Type.Array(Component)),
     inventory: Type.Optional(Type.Array(InventoryLine)),
+    processes: Type.Optional(Type.Array(ForegroundProcess, { description: 'Foreground processes that supply each other; referenced like factors.' })),
     scenarios: Type.Optional(Type.Array(Scenario, { description: 'Named what-if variants (see scenario.ts); ignored by the base calculation.' })),
   },
   { $id: 'Product', title: 'GreenLCA product model v1' },

@@ -8,6 +8,7 @@ import { evaluateAmount, type Quantity, type Scope } from '../quantity/expressio
 import { reportExpressionError, resolveParameters } from '../quantity/parameters.js';
 import { unitSpec } from '../quantity/unit.js';
 import { FactorResolver, type ResolvedFactor } from './factors.js';
+import { solveProcesses } from './processes.js';
 import type { ComponentInstance, InventoryRow } from './line.js';
 
 export interface CompileOptions {
@@ -66,6 +67,7 @@ export function compileProduct(product: Product, library: FactorLibrary, options
     hasEndOfLifeLines: (product.inventory ?? []).some((l) => l.stage === 'endOfLife'),
     partialEndOfLife: [], withoutEndOfLife: [], massWithoutMaterial: [],
   };
+  solveProcesses(product, resolver, library, set, scope, ctx.parameterNames, log);
   expandComponents(ctx, out);
   const componentIds = new Set(out.components.map((c) => c.idPath));
   (product.inventory ?? []).forEach((line, index) => compileLine(ctx, out, line, index, componentIds));

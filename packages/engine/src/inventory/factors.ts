@@ -18,6 +18,8 @@ export interface ResolvedFactor {
   co2Only: boolean;
   isCustom: boolean;
   dataset?: { id: string; version: string; edition: string };
+  /** For a foreground process: the background factors it draws on (for warnings and citations). */
+  upstream?: ResolvedFactor[];
 }
 
 /**
@@ -27,6 +29,7 @@ export interface ResolvedFactor {
 export class FactorResolver {
   private readonly custom = new Map<string, { factor: CustomFactor; index: number }>();
   private readonly resolved = new Map<string, ResolvedFactor | null>();
+  private readonly computed = new Map<string, ResolvedFactor>();
 
   constructor(
     private readonly library: FactorLibrary,
@@ -72,6 +75,12 @@ export class FactorResolver {
     return this.custom.get(id);
   }
 
+  /** Add a factor computed during this run (a solved foreground process). */
+  register(factor: ResolvedFactor): void {
+    this.computed.set(factor.id, factor);
+    this.resolved.set(factor.id, factor);
+  }
+
   /** Look a factor up; reports UNKNOWN_FACTOR (with suggestions) at `path` when missing. */
   resolve(id: string, path: string): ResolvedFactor | undefined {
     if (this.resolved.has(id)) {
@@ -87,7 +96,7 @@ export class FactorResolver {
 
   private reportUnknown(id: string, path: string): void {
     if (this.custom.has(id)) return; // its own problem was reported where it is declared
-    const candidates = [...this.library.factorIds(), ...this.custom.keys()];
+    const candidates = [...this.library.factorIds(), ...this.custom.keys(), ...this.computed.keys()];
     const near = closest(id, candidates);
     this.log.add('UNKNOWN_FACTOR', path, `unknown factor "${id}"`,
       near.length

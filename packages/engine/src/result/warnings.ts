@@ -37,9 +37,12 @@ export function practitionerWarnings(product: Product, compiled: CompiledProduct
   const byFactor = new Map<string, InventoryRow[]>();
   for (const row of compiled.rows) {
     if (row.kind === 'emission') continue;
-    const list = byFactor.get(row.factor.id) ?? [];
-    list.push(row);
-    byFactor.set(row.factor.id, list);
+    // A foreground process is judged by the background factors it draws on.
+    for (const factor of row.factor.upstream ?? [row.factor]) {
+      const list = byFactor.get(factor.id) ?? [];
+      list.push(factor === row.factor ? row : { ...row, factor });
+      byFactor.set(factor.id, list);
+    }
   }
   const where = (rows: InventoryRow[]) => (rows.length > 1 ? ` (${rows.length} lines, first at ${rows[0]!.path})` : '');
   const productRegion = product.region ? normaliseRegion(product.region) : undefined;

@@ -1,0 +1,230 @@
+import type { ForegroundProcess, GwpSet, LineSource, Product } from '@greenlca/schema';
+import { Decimal, dec, ZERO } from '../decimal.js';
+import { closest, pointer, type IssueLog } from '../errors.js';
+import { characteriseSubstance, type CharacterisedFactor } from '../impact/characterise.js';
+import type { FactorLibrary } from '../library/library.js';
+import { buildTechnosphere, factoriseTechnosphere, LcaMatrixError, type TechnosphereExchange } from '../matrix/index.js';
+import { convertTo, massKg } from '../quantity/convert.js';
+import { evaluateAmount, type Scope } from '../quantity/expression.js';
+import { reportExpressionError } from '../quantity/parameters.js';
+import { unitSpec, type UnitSpec } from '../quantity/unit.js';
+import type { FactorResolver, ResolvedFactor } from './factors.js';
+
+/**
+ * Solve the product's foreground process network and turn each process into a factor: its
+ * cradle-to-gate kg CO2e (by gas) per unit of its product. With A the technosphere (production on the
+ * diagonal, inputs from other processes off it) and c_g each process's direct kg CO2e of gas g per run,
+ * the adjoint λ_g = A⁻ᵀ c_g gives every process's per-unit footprint at once — a handful of solves
+ * (one per gas), however many lines use the processes.
+ */
+export function solveProcesses(
+  product: Product, resolver: FactorResolver, library: FactorLibrary, set: GwpSet, scope: Scope, parameterNames: string[], log: IssueLog,
+): void {
+  const processes = product.processes ?? [];
+  if (!processes.length) return;
+  const index = new Map<string, number>();
+  const units: UnitSpec[] = [];
+  const outputs: number[] = [];
+  let ok = true;
+  processes.forEach((p, i) => {
+    const path = pointer('processes', i);
+    if (index.has(p.id)) {
+      log.add('DUPLICATE_ID', `${path}/id`, `process id "${p.id}" is declared twice`, 'give each process its own id');
+      ok = false;
+      return;
+    }
+    if (resolver.customFactor(p.id) || library.factor(p.id)) {
+      log.add('DUPLICATE_ID', `${path}/id`, `process id "${p.id}" is also a factor id`, 'give the process an id no factor has');
+      ok = false;
+      return;
+    }
+    index.set(p.id, i);
+    try {
+      units[i] = unitSpec(p.unit);
+    } catch {
+      log.add('BAD_UNIT', `${path}/unit`, `unknown unit "${p.unit}"`, 'use a unit such as kg, kWh, MJ, t*km, m^3, item');
+      ok = false;
+      return;
+    }
+    outputs[i] = 1;
+    if (p.output !== undefined) {
+      try {
+        const converted = convertTo(evaluateAmount(p.output, scope), units[i]!);
+        if (!converted.ok) {
+          log.add('UNIT_MISMATCH', `${path}/output`, converted.reason, `give the output in ${p.unit}`);
+          ok = false;
+        } else if (converted.value === 0) {
+          log.add('BAD_EXPRESSION', `${path}/output`, 'the output is zero', 'give the amount of product one run of the process makes');
+          ok = false;
+        } else outputs[i] = converted.value;
+      } catch (error) {
+        reportExpressionError(error, `${path}/output`, parameterNames, log);
+        ok = false;
+      }
+    }
+  });
+  if (!ok) return;
+
+  const n = processes.length;
+  const exchanges: TechnosphereExchange[] = processes.map((p, i) => ({ process: p.id, product: p.id, amount: outputs[i]! }));
+  // Direct kg CO2e per run of each process, by gas; gas masses; biogenic part.
+  const direct = new Map<string, Float64Array>();
+  const mass = new Map<string, Float64Array>();
+  const biogenic = new Float64Array(n);
+  const upstream: ResolvedFactor[][] = processes.map(() => []);
+  const add = (map: Map<string, Float64Array>, gas: string, i: number, value: number) => {
+    let v = map.get(gas);
+    if (!v) map.set(gas, (v = new Float64Array(n)));
+    v[i] = v[i]! + value;
+  };
+  const addFactor = (i: number, amount: number, value: CharacterisedFactor) => {
+    for (const [gas, perUnit] of value.byGas) add(direct, gas, i, amount * perUnit.toNumber());
+    for (const [gas, perUnit] of value.massByGas) add(mass, gas, i, amount * perUnit.toNumber());
+    biogenic[i] = biogenic[i]! + amount * value.biogenicKgCO2e.toNumber();
+  };
+
+  processes.forEach((p, i) => {
+    p.inputs.forEach((input, k) => {
+      const path = pointer('processes', i, 'inputs', k);
+      const named = [input.process, input.factor, input.substance].filter((x) => x !== undefined).length;
+      if (named !== 1) {
+        log.add('FACTOR_OR_SUBSTANCE', path, 'a process input needs exactly one of "process", "factor" and "substance"',
+          'use "process" for another foreground process, "factor" for background data, "substance" for a direct emission');
+        ok = false;
+        return;
+      }
+      let quantity;
+      try {
+        quantity = evaluateAmount(input.amount, scope);
+      } catch (error) {
+        reportExpressionError(error, `${path}/amount`, parameterNames, log);
+        ok = false;
+        return;
+      }
+      if (input.process !== undefined) {
+        const j = index.get(input.process);
+        if (j === undefined) {
+          const near = closest(input.process, index.keys());
+          log.add('UNKNOWN_FACTOR', `${path}/process`, `unknown process "${input.process}"`,
+            near.length ? `did you mean ${near.map((x) => `"${x}"`).join(', ')}?` : 'declare it under "processes"');
+          ok = false;
+          return;
+        }
+        const converted = convertTo(quantity, units[j]!);
+        if (!converted.ok) {
+          log.add('UNIT_MISMATCH', `${path}/amount`, `${converted.reason} (process "${input.process}" makes ${units[j]!.text})`, `give the amount in ${units[j]!.text}`);
+          ok = false;
+          return;
+        }
+        exchanges.push({ process: p.id, product: input.process, amount: converted.value, input: true });
+      } else if (input.factor !== undefined) {
+        if (index.has(input.factor)) {
+          log.add('FACTOR_OR_SUBSTANCE', `${path}/factor`, `"${input.factor}" is a foreground process`, 'name it with "process", not "factor"');
+          ok = false;
+          return;
+        }
+        const factor = resolver.resolve(input.factor, `${path}/factor`);
+        if (!factor) {
+          ok = false;
+          return;
+        }
+        const converted = convertTo(quantity, factor.unit);
+        if (!converted.ok) {
+          log.add('UNIT_MISMATCH', `${path}/amount`, converted.reason, `give the amount in a unit convertible to ${factor.unit.text}`);
+          ok = false;
+          return;
+        }
+        addFactor(i, converted.value, factor.value);
+        upstream[i]!.push(factor);
+      } else {
+        const substance = library.substance(input.substance!);
+        const value = substance && characteriseSubstance(substance, set);
+        if (!substance || !value) {
+          log.add(substance ? 'NO_GWP_IN_SET' : 'UNKNOWN_SUBSTANCE', `${path}/substance`,
+            substance ? `${substance.id} has no GWP100 in IPCC ${set}` : `unknown substance "${input.substance}"`);
+          ok = false;
+          return;
+        }
+        const kg = massKg(quantity, unitSpec('kg'));
+        if (!kg.ok) {
+          log.add('UNIT_MISMATCH', `${path}/amount`, `a direct emission is a mass: ${kg.reason}`, 'give it in kg, g or t');
+          ok = false;
+          return;
+        }
+        addFactor(i, kg.value, value);
+      }
+    });
+  });
+  if (!ok) return;
+
+  let footprint: Map<string, Float64Array>;
+  let massFootprint: Map<string, Float64Array>;
+  let biogenicFootprint: Float64Array;
+  try {
+    const technosphere = buildTechnosphere(processes.map((p) => ({ id: p.id, name: p.name ?? p.id })), exchanges);
+    const factorised = factoriseTechnosphere(technosphere);
+    const adjoint = (c: Float64Array) => factorised.solveTransposed(c).x;
+    footprint = new Map([...direct].map(([gas, c]) => [gas, adjoint(c)]));
+    massFootprint = new Map([...mass].map(([gas, c]) => [gas, adjoint(c)]));
+    biogenicFootprint = adjoint(biogenic);
+  } catch (error) {
+    if (!(error instanceof LcaMatrixError)) throw error;
+    log.add('SINGULAR_NETWORK', '/processes', error.message,
+      'every process needs a non-zero output, and a loop must not need more of a product than it makes');
+    return;
+  }
+
+  processes.forEach((p: ForegroundProcess, i) => {
+    const byGas = new Map<string, Decimal>();
+    let total = ZERO;
+    for (const [gas, lambda] of footprint) {
+      const v = dec(clean(lambda[i]!));
+      byGas.set(gas, v);
+      total = total.plus(v);
+    }
+    const massByGas = new Map<string, Decimal>();
+    for (const [gas, lambda] of massFootprint) massByGas.set(gas, dec(clean(lambda[i]!)));
+    const background = [...new Set(upstreamOf(i, upstream, exchanges, index).map((f) => f.id))];
+    const source: LineSource = {
+      citation: `foreground process "${p.id}"${p.source ? ` (${p.source})` : ''}, network of ${n} process${n === 1 ? '' : 'es'} solved by GreenLCA`
+        + (background.length ? `; background factors: ${background.join(', ')}` : ''),
+    };
+    resolver.register({
+      id: p.id,
+      name: p.name ?? p.id,
+      unit: units[i]!,
+      value: { kgCO2e: total, byGas, massByGas, biogenicKgCO2e: dec(clean(biogenicFootprint[i]!)) },
+      shown: { kgCO2e: total.toNumber(), unit: p.unit },
+      source,
+      co2Only: false,
+      isCustom: true,
+      upstream: upstreamOf(i, upstream, exchanges, index),
+    });
+  });
+}
+
+/** 15 significant digits: the solver's last-bit noise is not data. */
+function clean(x: number): number {
+  return x === 0 ? 0 : Number(x.toPrecision(15));
+}
+
+/** Background factors a process reaches through the network (for citations and factor-fit warnings). */
+function upstreamOf(start: number, direct: ResolvedFactor[][], exchanges: TechnosphereExchange[], index: Map<string, number>): ResolvedFactor[] {
+  const suppliers = new Map<number, number[]>();
+  for (const e of exchanges) {
+    if (!e.input) continue;
+    const consumer = index.get(String(e.process))!;
+    const list = suppliers.get(consumer) ?? [];
+    list.push(index.get(String(e.product))!);
+    suppliers.set(consumer, list);
+  }
+  const seen = new Set<number>([start]);
+  const queue = [start];
+  const out: ResolvedFactor[] = [];
+  while (queue.length) {
+    const i = queue.shift()!;
+    out.push(...direct[i]!);
+    for (const j of suppliers.get(i) ?? []) if (!seen.has(j)) seen.add(j), queue.push(j);
+  }
+  return out;
+}
