@@ -10,6 +10,7 @@ export interface Command {
 /** Commands load lazily so `greenlca schema` does not pay for the solver or the datasets. */
 export const commands: Record<string, () => Promise<{ command: Command }>> = {
   calc: () => import('./calc.js'),
+  evaluate: () => import('./evaluate.js'),
   factors: () => import('./factors.js'),
   network: () => import('./network.js'),
   schema: () => import('./schema.js'),
