@@ -174,8 +174,7 @@ export function exportProductFootprint(result: CalculationResult, options: PactE
   const gwpSets = new Set<string>([result.gwp]);
   for (const w of result.warnings) {
     if (w.code !== 'GWP_BASIS_MISMATCH') continue;
-    const m = /IPCC (AR\d+)/.exec(w.message);
-    if (m) gwpSets.add(m[1]!);
+    for (const m of w.message.matchAll(/\b(AR\d+)\b/g)) gwpSets.add(m[1]!);
   }
 
   const usedDatasets = new Set(inBoundary.map((l) => l.source.dataset).filter((d): d is string => !!d));

@@ -515,7 +515,7 @@ function cfpDocument(d: CfpReportData, lang: Lang, generatedAt: string | undefin
     id: 'warnings', number: '9', heading: L('警告', 'Warnings'),
     blocks: d.warnings.length
       ? [{
-        type: 'table', id: 'warnings', columns: [{ label: L('代码', 'Code'), width: 1.3 }, { label: L('位置', 'Where'), width: 1.1 }, { label: L('说明', 'What it means'), width: 4 }],
+        type: 'table', id: 'warnings', columns: [{ label: L('代码', 'Code'), width: 1.75 }, { label: L('位置', 'Where'), width: 1.1 }, { label: L('说明', 'What it means'), width: 4 }],
         rows: d.warnings.map((w) => [w.code, w.path ?? '', [w.explanation, w.message, w.hint ? `${L('建议', 'Fix')}: ${w.hint}` : ''].filter(Boolean).join('\n')]),
         tones: d.warnings.map(() => 'warn' as const),
       }]

@@ -7,6 +7,7 @@ export {
   ReportDocument, Section, Block, TableBlock, Column, Lang, blocks, findTable,
 } from './document.js';
 export { buildCfpReport, cfpReportData, type CfpReport, type CfpReportData, type CfpReportOptions, type CfpLine, type Citation, type StudyInfo, type StudyType } from './cfp.js';
+export { buildEcodesignReport, type EcodesignReport, type EcodesignReportOptions } from './ecodesign.js';
 export { renderHtml, escapeHtml } from './html.js';
 export { formatKg, formatAmount, formatPercent, isRounded, sumDecimal, KG_DECIMALS } from './format.js';
 export { WARNING_EXPLANATIONS, stageName } from './i18n.js';

@@ -251,11 +251,34 @@ function drawBlock(L: Layout, b: Block): void {
   }
 }
 
+/** Height of the first piece of a block (table header + first row, first field …), to keep headings with it. */
+function startHeight(L: Layout, b: Block): number {
+  switch (b.type) {
+    case 'table': {
+      const w = widths(b);
+      const row = (cells: string[], bold: boolean) => Math.max(...cells.map((c, i) => L.height(c, w[i]! - 2 * PAD, bold, SIZE.table))) + 2 * PAD;
+      return (b.caption ? L.height(b.caption, CONTENT, true, SIZE.body) + 2 : 0) + row(b.columns.map((c) => c.label), true) + (b.rows[0] ? row(b.rows[0], false) : 0);
+    }
+    case 'fields':
+      return b.rows[0] ? L.height(b.rows[0][1], CONTENT * 0.7 - 2 * PAD, false, SIZE.table + 0.5) + 2 * PAD : 0;
+    case 'figures':
+      return 64;
+    case 'paragraph':
+    case 'notice':
+      return Math.min(L.height(b.text, CONTENT, false, SIZE.body), 40) + 10;
+    case 'list':
+      return b.items[0] ? Math.min(L.height(b.items[0], CONTENT - 14, false, SIZE.body), 40) : 0;
+    case 'bars':
+      return 40;
+  }
+}
+
 function drawSection(L: Layout, s: Section, depth: number): void {
   const size = depth === 0 ? SIZE.h2 : SIZE.h3;
   const heading = `${s.number ? `${s.number}  ` : ''}${s.heading}`;
   const h = L.height(heading, CONTENT, true, size);
-  L.ensure(h + 60); // keep a heading with the start of its content
+  const first = s.blocks[0] ?? s.subsections?.[0]?.blocks[0];
+  L.ensure(h + 14 + (first ? startHeight(L, first) : 0)); // keep a heading with the start of its content
   L.y += depth === 0 ? 8 : 4;
   L.put(heading, M.left, L.y, CONTENT, { bold: true, size, color: depth === 0 ? C.green : C.ink });
   L.y += h + 2;
