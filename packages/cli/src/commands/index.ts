@@ -13,5 +13,7 @@ export const commands: Record<string, () => Promise<{ command: Command }>> = {
   evaluate: () => import('./evaluate.js'),
   factors: () => import('./factors.js'),
   network: () => import('./network.js'),
+  pact: () => import('./pact.js'),
+  report: () => import('./report.js'),
   schema: () => import('./schema.js'),
 };

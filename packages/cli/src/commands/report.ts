@@ -1,0 +1,132 @@
+import { writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { CalculationResult, Product } from '@greenlca/schema';
+import { calculate, LcaInputError, parseProduct } from '@greenlca/engine';
+import { buildCfpReport, buildEcodesignReport, renderHtml, type Lang, type StudyInfo } from '@greenlca/report';
+import { flagString, parseArgs, UsageError, type Io } from '../io.js';
+import { bundledLibrary } from '../library.js';
+import { formatIssues } from '../format-issues.js';
+import { readJsonFile } from '../read-json.js';
+import type { Command } from './index.js';
+
+const USAGE = 'greenlca report FILE [--kind cfp|ecodesign] [--format pdf|html|json] [--lang zh|en] [--out PATH] [--study STUDY.json] [--company NAME]';
+
+const SUMMARY = [
+  'Write a report: cfp = product carbon footprint (ISO 14067 / GB/T 24067 / GHG Protocol structure) from a product file;',
+  'ecodesign = GB/T 32161 self-evaluation (自评价报告) from an evaluation request { product, spec, declarations } or an evaluation result.',
+  'Formats: pdf (Chinese font embedded; needs fonts-noto-cjk or GREENLCA_CJK_FONT), html, json. Default: --kind cfp --lang zh, format from --out.',
+].join('\n');
+
+function choice<T extends string>(flags: Map<string, string | true>, name: string, values: readonly T[], fallback: T | undefined): T | undefined {
+  const v = flagString(flags, name);
+  if (v === undefined) return fallback;
+  if (!(values as readonly string[]).includes(v)) throw new UsageError(`--${name} must be ${values.join(', ')}; not "${v}"`);
+  return v as T;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Calculate a product; input problems are printed with their JSON pointers. */
+function calc(file: string, input: unknown, io: Io, now: Date): { product: Product; result: CalculationResult } | undefined {
+  try {
+    const product = parseProduct(input);
+    return { product, result: calculate(input, bundledLibrary(), { referenceYear: now.getUTCFullYear() }) };
+  } catch (error) {
+    if (error instanceof LcaInputError) {
+      io.stderr(formatIssues(file, error.issues));
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+async function ecodesignReport(file: string, input: unknown, io: Io, lang: Lang, now: Date, company: string | undefined) {
+  const generatedAt = now.toISOString();
+  if (isObject(input) && (input.kind === 'product' || input.kind === 'factory') && 'verdict' in input && 'specification' in input) {
+    // Already an evaluation result (greenlca evaluate --format json).
+    const { EvaluationResult } = await import('@greenlca/ecodesign');
+    const { validate } = await import('@greenlca/schema');
+    const checked = validate(EvaluationResult, input);
+    if (!checked.ok) {
+      io.stderr(`${file}: not an evaluation result:\n${checked.issues.slice(0, 10).map((i) => `  ${i.path || '/'}  ${i.message}`).join('\n')}\n`);
+      return undefined;
+    }
+    return buildEcodesignReport(checked.value, { lang, generatedAt, ...(company ? { company } : {}) });
+  }
+  const { evaluate, EvaluationInputError } = await import('@greenlca/ecodesign');
+  let evaluation;
+  try {
+    evaluation = evaluate(input, { library: bundledLibrary() });
+  } catch (error) {
+    if (error instanceof EvaluationInputError) {
+      io.stderr(`${file}: ${error.issues.length === 1 ? '1 problem' : `${error.issues.length} problems`}, nothing evaluated\n`);
+      for (const i of error.issues) io.stderr(`  ${i.path || '/'}  [${i.code}]  ${i.message}${i.hint ? `\n      fix: ${i.hint}` : ''}\n`);
+      return undefined;
+    }
+    throw error;
+  }
+  let result: CalculationResult | undefined;
+  if (evaluation.kind === 'product' && isObject(input) && input.product !== undefined) {
+    const calculated = calc(`${file} (product)`, input.product, io, now);
+    if (!calculated) return undefined;
+    result = calculated.result;
+  }
+  return buildEcodesignReport(evaluation, { lang, generatedAt, ...(result ? { result } : {}), ...(company ? { company } : {}) });
+}
+
+export const command: Command = {
+  summary: SUMMARY,
+  usage: USAGE,
+  async run(args, io) {
+    const { positionals, flags } = parseArgs(args);
+    const file = positionals[0];
+    if (!file || positionals.length > 1) throw new UsageError(`usage: ${USAGE}`);
+    const kind = choice(flags, 'kind', ['cfp', 'ecodesign'] as const, 'cfp')!;
+    const lang = choice(flags, 'lang', ['zh', 'en'] as const, 'zh')!;
+    const out = flagString(flags, 'out');
+    const fromExt = out ? ({ '.pdf': 'pdf', '.html': 'html', '.htm': 'html', '.json': 'json' } as const)[extname(out).toLowerCase() as '.pdf'] : undefined;
+    const format = choice(flags, 'format', ['pdf', 'html', 'json'] as const, fromExt ?? 'html')!;
+    if (format === 'pdf' && !out) throw new UsageError('a PDF needs --out PATH');
+    const company = flagString(flags, 'company');
+    const now = new Date();
+    const input = await readJsonFile(io.path(file));
+
+    let report;
+    if (kind === 'cfp') {
+      const calculated = calc(file, input, io, now);
+      if (!calculated) return 1;
+      let study: StudyInfo = {};
+      const studyFile = flagString(flags, 'study');
+      if (studyFile) {
+        const s = await readJsonFile(io.path(studyFile));
+        if (!isObject(s)) throw new UsageError(`${studyFile} must be a JSON object (goal, intendedApplication, allocation, cutOff, exclusions …)`, 1);
+        study = s as StudyInfo;
+      }
+      if (company) study = { ...study, company };
+      report = buildCfpReport(calculated.result, { lang, product: calculated.product, study, generatedAt: now.toISOString() });
+    } else {
+      report = await ecodesignReport(file, input, io, lang, now, company);
+      if (!report) return 1;
+    }
+
+    let bytes: string | Uint8Array;
+    if (format === 'json') bytes = JSON.stringify(report, null, 2) + '\n';
+    else if (format === 'html') bytes = renderHtml(report.document);
+    else {
+      const { reportToPdf, FontNotFoundError } = await import('@greenlca/report/pdf');
+      try {
+        bytes = await reportToPdf(report);
+      } catch (error) {
+        if (error instanceof FontNotFoundError) throw new UsageError(error.message, 3);
+        throw error;
+      }
+    }
+    if (out) {
+      await writeFile(io.path(out), bytes);
+      io.stderr(`wrote ${out} (${kind}, ${format}, ${lang})\n`);
+    } else io.stdout(typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('latin1'));
+    return 0;
+  },
+};
