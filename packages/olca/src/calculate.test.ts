@@ -1,7 +1,7 @@
 import type { SubstanceDataset } from '@greenlca/schema';
 import { describe, expect, it } from 'vitest';
 import {
-  buildMatrices, calculateProcess, calculateProductSystem, gwpMethod, impactsFromPackage, linkFromProcess, readPackage,
+  buildMatrices, calculateDatabase, calculateProcess, linkDatabase, calculateProductSystem, gwpMethod, impactsFromPackage, linkFromProcess, readPackage,
   type OlcaPackage, type OlcaResult, type Process,
 } from './index.js';
 import { denseSolver } from './testing/dense-solver.js';
@@ -81,6 +81,26 @@ describe.each([1, 2] as const)('fixture package in olca-schema v%i field names',
     close(inv(IDS.ch4).amount, CH4);
     expect(inv(IDS.co2air).isInput).toBe(true);
     close(inv(IDS.co2air).amount, 0.1 * SLAG);
+  });
+
+  it('gives the same answer with the default sparse solver', () => {
+    close(impact(calculateProcess(pkg, IDS.mill, { impacts: testMethod(pkg) }), IDS.category), GWP_TEST);
+  });
+
+  it('calculates every product of the linked database per reference unit, with either solver', () => {
+    for (const s of [denseSolver, undefined]) {
+      const db = calculateDatabase(linkDatabase(pkg), testMethod(pkg), s ? { solver: s } : {});
+      const row = (flowId: string) => db.products.find((p) => p.flowId === flowId)!;
+      close(row(IDS.steel).impacts[IDS.category]!, GWP_TEST);
+      expect(row(IDS.steel).chain).toMatchObject({ processes: 4, cutOffs: 1, processesWithCutOffs: 1, unallocatedProcesses: 0 });
+      // Per kg of slag treated (a waste treatment: demand −1 kg).
+      const e = -0.01 / 0.882;
+      close(row(IDS.slag).impacts[IDS.category]!, 30 * 0.002 + 0.8 * e + 30 * 0.01 * 0.36 * e);
+      // Electricity per MJ (its reference unit) = per kWh / 3.6.
+      const perKwh = calculateProcess(pkg, IDS.power, { solver: denseSolver, impacts: testMethod(pkg), amount: 3.6 });
+      close(row(IDS.electricity).impacts[IDS.category]! * 3.6, impact(perKwh, IDS.category));
+      expect(row(IDS.electricity).unit).toBe('MJ');
+    }
   });
 
   it('lists the cut-off input (not dropped) with its amount, scaled by allocation', () => {

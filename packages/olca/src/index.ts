@@ -19,6 +19,8 @@ export {
 export { buildMatrices, referenceAmount, type CooMatrix, type EnviFlow, type SystemMatrices, type MatrixProblem } from './calc/matrices.js';
 export { buildCharacterisation, impactsFromPackage, type ImpactSpec, type ImpactProblem } from './calc/characterisation.js';
 export { characterisedInterventions, diagonal, multiply, solveDemand, type Factorisation, type LinearSolver, type LciaVectors } from './calc/algebra.js';
+export { sparseSolver } from './calc/sparse-solver.js';
+export { calculateDatabase, type DatabaseResults, type ProductResult } from './calc/database.js';
 export {
   calculateLinked, calculateProcess, calculateProductSystem, linkStatistics, referenceDemand,
   type CalculateOptions, type ContributionRow, type CutOffRow, type ImpactRow, type InventoryRow, type LinkStatistics,

@@ -8,6 +8,8 @@ import type { CooMatrix } from './matrices.js';
 /** A factorised matrix that solves A·x = b for many right-hand sides. */
 export interface Factorisation {
   solve(b: Float64Array): Float64Array;
+  /** Aᵀ·x = b, when the solver offers it: one solve per impact category gives the intensities of all products. */
+  solveTransposed?(b: Float64Array): Float64Array;
 }
 
 /**

@@ -9,9 +9,11 @@ import { characterisedInterventions, diagonal, solveDemand, type LinearSolver } 
 import { buildCharacterisation, type ImpactSpec } from './characterisation.js';
 import { linkFromProcess, linkProductSystem, techKey, type AmbiguousLink, type CutOff, type LinkedSystem, type LinkOptions, type UnallocatedCoProduct } from './link.js';
 import { buildMatrices, referenceAmount, type SystemMatrices } from './matrices.js';
+import { sparseSolver } from './sparse-solver.js';
 
 export interface CalculateOptions extends LinkOptions {
-  solver: LinearSolver;
+  /** Default: {@link sparseSolver} (`@greenlca/sparse`). */
+  solver?: LinearSolver;
   /** Impact categories to characterise with (from {@link impactsFromPackage} or a GWP method). */
   impacts?: readonly ImpactSpec[];
   /** Amount of the reference flow, in its reference unit. Default: the process's reference amount, or the product system's target. */
@@ -126,7 +128,7 @@ export function referenceDemand(system: LinkedSystem, techFlow: number): { amoun
 export function calculateLinked(
   system: LinkedSystem,
   target: { techFlow: number; amount?: number },
-  options: { solver: LinearSolver; impacts?: readonly ImpactSpec[] },
+  options: { solver?: LinearSolver; impacts?: readonly ImpactSpec[] } = {},
 ): OlcaResult {
   const { pkg } = system;
   const matrices = buildMatrices(system);
@@ -138,7 +140,7 @@ export function calculateLinked(
   const amount = target.amount ?? ref.amount;
   const f = new Float64Array(n);
   f[target.techFlow] = ref.sign * amount;
-  const F = options.solver.factorise(matrices.technosphere);
+  const F = (options.solver ?? sparseSolver).factorise(matrices.technosphere);
   const v = solveDemand(F, matrices.intervention, C, CB, f);
   const diag = diagonal(matrices.technosphere);
   const units = unitIndex(pkg);
@@ -206,10 +208,10 @@ export function calculateLinked(
  * Calculate a process with its supply chain linked by default provider / reference product.
  *
  * @example
- * const r = calculateProcess(pkg, processId, { solver, impacts: gwpImpacts(pkg, substances, 'AR6').impacts });
+ * const r = calculateProcess(pkg, processId, { impacts: gwpMethod(pkg, substances, 'AR6').impacts });
  * r.impacts[0].amount; // kg CO2e for the process's reference amount
  */
-export function calculateProcess(pkg: OlcaPackage, processId: string, options: CalculateOptions): OlcaResult {
+export function calculateProcess(pkg: OlcaPackage, processId: string, options: CalculateOptions = {}): OlcaResult {
   const system = linkFromProcess(pkg, processId, options);
   const target: { techFlow: number; amount?: number } = { techFlow: 0 };
   if (options.amount !== undefined) target.amount = options.amount;
@@ -220,7 +222,7 @@ export function calculateProcess(pkg: OlcaPackage, processId: string, options: C
 }
 
 /** Calculate a product system of the package with its own process links and target amount. */
-export function calculateProductSystem(pkg: OlcaPackage, systemId: string, options: CalculateOptions): OlcaResult {
+export function calculateProductSystem(pkg: OlcaPackage, systemId: string, options: CalculateOptions = {}): OlcaResult {
   const ps = pkg.productSystems.get(systemId);
   if (!ps) throw new Error(`product system ${systemId} is not in the package`);
   const system = linkProductSystem(pkg, ps, options);

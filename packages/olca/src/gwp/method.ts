@@ -85,7 +85,7 @@ export interface GwpMethodOptions {
  *
  * @example
  * const gwp = gwpMethod(pkg, bundledSubstances, 'AR6');
- * calculateProcess(pkg, id, { solver, impacts: gwp.impacts }).impacts[0].amount; // kg CO2e
+ * calculateProcess(pkg, id, { impacts: gwp.impacts }).impacts[0].amount; // kg CO2e
  */
 export function gwpMethod(pkg: OlcaPackage, substances: SubstanceDataset, set: GwpSet, options: GwpMethodOptions = {}): GwpMethod {
   const mapping = options.mapping ?? defaultGwpMapping;
