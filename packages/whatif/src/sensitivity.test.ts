@@ -1,0 +1,66 @@
+import type { Product } from '@greenlca/schema';
+import { describe, expect, it } from 'vitest';
+import { sensitivity } from './sensitivity.js';
+import { whatifLibrary } from './testing/library.js';
+import { kettle } from './testing/products.js';
+
+const lib = whatifLibrary();
+
+describe('one-at-a-time sensitivity', () => {
+  const t = sensitivity(kettle(), lib);
+  const bar = (key: string) => t.bars.find((b) => b.key === key)!;
+
+  it('ranks every parameter, line and component by swing (±10 %, hand-computed)', () => {
+    expect(t.baseline.kgCO2e).toBe(311.156);
+    expect(t.bars.map((b) => [b.key, b.swing])).toEqual([
+      ['line:use', 54.75], // 273.75 × 0.2
+      ['parameter:boilsPerDay', 54.75],
+      ['parameter:years', 54.75],
+      ['line:leak', 6.104], // 30.52 × 0.2
+      ['component:housing', 0.9], // 4.5 × 0.2
+      ['component:body', 0.294], // (1.26 + 0.21) × 0.2
+      ['line:heat', 0.14],
+      ['line:truck', 0.0384],
+      ['component:body/screw', 0.0048],
+    ].map(([k, s]) => [k, expect.closeTo(s as number, 12)]));
+    expect(t.bars.map((b) => b.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('gives the totals at both ends and the input range', () => {
+    expect(bar('line:use')).toMatchObject({
+      kind: 'line', path: '/inventory/0',
+      range: { low: 492.75, high: 602.25, value: 547.5, unit: 'kWh', from: 'percent', percent: 10 },
+      low: { kgCO2e: 283.781, delta: -27.375 },
+      high: { kgCO2e: 338.531, delta: 27.375 },
+    });
+    expect(bar('parameter:years').range).toMatchObject({ low: 4.5, high: 5.5, unit: '' });
+    expect(bar('parameter:years').high.delta).toBeCloseTo(27.375, 9);
+    expect(bar('parameter:boilsPerDay').range).toMatchObject({ low: 2.7, high: 3.3, unit: '1/day' });
+    expect(bar('component:housing')).toMatchObject({ range: { low: 0.45, high: 0.55, unit: 'kg' }, low: { delta: -0.45 }, high: { delta: 0.45 } });
+  });
+
+  it('takes given ranges, and min/max of a uniform or triangular uncertainty', () => {
+    const p = kettle();
+    p.inventory![3] = { ...p.inventory![3]!, uncertainty: { distribution: 'uniform', min: '3 kWh', max: '5 kWh' } } as never;
+    const r = sensitivity(p, lib, { ranges: { 'line:truck': { min: 1, max: 3 }, 'parameter:years': { percent: 50 } } });
+    const b = (key: string) => r.bars.find((x) => x.key === key)!;
+    expect(b('line:truck')).toMatchObject({ range: { low: 1, high: 3, from: 'ranges' }, low: { delta: -0.092 }, high: { delta: 0.108 }, swing: 0.2 });
+    expect(b('parameter:years').range).toMatchObject({ low: 2.5, high: 7.5, from: 'ranges', percent: 50 });
+    expect(b('parameter:years').swing).toBeCloseTo(273.75, 9);
+    expect(b('line:heat')).toMatchObject({ range: { low: 3, high: 5, from: 'uncertainty' }, swing: 0.4 }); // 2 kWh × 0.2
+  });
+
+  it('varies factor values when asked, and can keep only the top bars', () => {
+    const r = sensitivity(kettle(), lib, { kinds: ['factor'], percent: 20, limit: 2 });
+    expect(r.bars.map((b) => [b.key, b.swing])).toEqual([
+      ['factor:wf/grid-cn', 109.5], // 547.5 kWh × 0.5 × 0.4
+      ['factor:wf/aluminium-primary', 1.8],
+    ]);
+  });
+
+  it('rejects ranges for inputs that do not exist and bad percentages', () => {
+    expect(() => sensitivity(kettle(), lib, { ranges: { 'line:ship': { percent: 5 } } })).toThrow(/no input "line:ship"/);
+    expect(() => sensitivity(kettle(), lib, { percent: 0 })).toThrow(/percentage/);
+    expect(() => sensitivity({ ...kettle(), inventory: [] } as Product, lib, { ranges: { 'parameter:years': { min: '2 kg', max: 3 } } })).toThrow(/another dimension/);
+  });
+});
