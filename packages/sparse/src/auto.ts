@@ -22,8 +22,7 @@ export const autoSolver: Solver = {
   name: 'auto',
   factorise(A: CsrMatrix, options: FactoriseOptions = {}): Factorisation {
     if (A.rows !== A.cols) throw new RangeError(`a ${A.rows} × ${A.cols} matrix is not square`);
-    checkEmpty(A);
-    if (hasZeroDiagonal(A)) {
+    if (checkStructure(A).zeroDiagonal) {
       const matching = maximumMatching(transpose(A));
       if (matching.size < A.rows) {
         const cols: number[] = [];
@@ -164,34 +163,35 @@ function permuteRows(A: CsrMatrix, rowOf: Int32Array): { matrix: CsrMatrix; sour
   return { matrix: { rows: n, cols: A.cols, rowPtr, colIdx, values }, source };
 }
 
-function checkEmpty(A: CsrMatrix): void {
+/** Throws for empty rows or columns; reports whether any diagonal entry is zero. One pass. */
+function checkStructure(A: CsrMatrix): { zeroDiagonal: boolean } {
+  const { rows, cols, rowPtr, colIdx, values } = A;
+  const used = new Uint8Array(cols);
   const emptyRows: number[] = [];
+  let zeroDiagonal = false;
+  for (let i = 0; i < rows; i++) {
+    let any = false;
+    let d = 0;
+    for (let p = rowPtr[i]!, end = rowPtr[i + 1]!; p < end; p++) {
+      const v = values[p]!;
+      if (v === 0) continue;
+      any = true;
+      const j = colIdx[p]!;
+      used[j] = 1;
+      if (j === i) d += v;
+    }
+    if (!any) emptyRows.push(i);
+    if (d === 0) zeroDiagonal = true;
+  }
   const emptyCols: number[] = [];
-  const used = new Uint8Array(A.cols);
-  const nnz = A.rowPtr[A.rows]!;
-  for (let p = 0; p < nnz; p++) if (A.values[p] !== 0) used[A.colIdx[p]!] = 1;
-  for (let i = 0; i < A.rows; i++) if (!hasNonZero(A, i)) emptyRows.push(i);
-  for (let j = 0; j < A.cols; j++) if (!used[j]) emptyCols.push(j);
+  for (let j = 0; j < cols; j++) if (!used[j]) emptyCols.push(j);
   if (emptyRows.length || emptyCols.length) {
     const parts: string[] = [];
     if (emptyCols.length) parts.push(`column(s) ${preview(emptyCols)} have no non-zero entry`);
     if (emptyRows.length) parts.push(`row(s) ${preview(emptyRows)} have no non-zero entry`);
     throw new SingularMatrixError(`the matrix is singular: ${parts.join('; ')}`, emptyCols, emptyRows);
   }
-}
-
-function hasNonZero(A: CsrMatrix, i: number): boolean {
-  for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) if (A.values[p] !== 0) return true;
-  return false;
-}
-
-function hasZeroDiagonal(A: CsrMatrix): boolean {
-  for (let i = 0; i < A.rows; i++) {
-    let d = 0;
-    for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) if (A.colIdx[p] === i) d += A.values[p]!;
-    if (d === 0) return true;
-  }
-  return false;
+  return { zeroDiagonal };
 }
 
 function preview(list: readonly number[], max = 10): string {

@@ -49,18 +49,17 @@ class SweepSystem {
     /** matrix.values[q] = original.values[source[q]]. */
     readonly source: Int32Array,
     readonly invDiag: Float64Array,
+    /** ‖A‖∞, for the growth check. */
+    private readonly norm: number,
   ) {
     this.workspace = new KrylovWorkspace(original.rows);
-    this.norm = infinityNorm(original);
   }
-
-  /** ‖A‖∞, for the growth check. */
-  private readonly norm: number;
 
   static build(A: CsrMatrix, orderFrom: Iterable<number>): SweepSystem {
     const order = dependencyOrder(A, orderFrom);
     const { matrix, source } = permuteSymmetric(A, order);
-    return new SweepSystem(A, order, matrix, source, inverseDiagonal(matrix));
+    const { invDiag, norm } = measure(matrix, matrix.values);
+    return new SweepSystem(A, order, matrix, source, invDiag, norm);
   }
 
   withValues(values: Float64Array): SweepSystem {
@@ -68,7 +67,8 @@ class SweepSystem {
     const permuted = new Float64Array(source.length);
     for (let q = 0; q < source.length; q++) permuted[q] = values[source[q]!]!;
     const matrix: CsrMatrix = { ...this.matrix, values: permuted };
-    return new SweepSystem({ ...this.original, values }, this.order, matrix, source, inverseDiagonal(matrix));
+    const { invDiag, norm } = measure(matrix, permuted);
+    return new SweepSystem({ ...this.original, values }, this.order, matrix, source, invDiag, norm);
   }
 
   solve(b: Float64Array, options: SolveOptions, tolerance: number): Solution {
@@ -132,25 +132,24 @@ class SweepFactorisation implements Factorisation {
   }
 }
 
-function inverseDiagonal(A: CsrMatrix): Float64Array {
+/** 1 / A_ii (Infinity for a zero diagonal: the automatic solver never sends one here) and ‖A‖∞, in one pass. */
+function measure(A: CsrMatrix, values: Float64Array): { invDiag: Float64Array; norm: number } {
   const n = A.rows;
-  const inv = new Float64Array(n);
+  const { rowPtr, colIdx } = A;
+  const invDiag = new Float64Array(n);
+  let norm = 0;
   for (let i = 0; i < n; i++) {
     let d = 0;
-    for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) if (A.colIdx[p] === i) d += A.values[p]!;
-    inv[i] = 1 / d; // Infinity for a zero diagonal: the automatic solver never sends one here
+    let sum = 0;
+    for (let p = rowPtr[i]!, end = rowPtr[i + 1]!; p < end; p++) {
+      const v = values[p]!;
+      sum += Math.abs(v);
+      if (colIdx[p] === i) d += v;
+    }
+    invDiag[i] = 1 / d;
+    if (sum > norm) norm = sum;
   }
-  return inv;
-}
-
-function infinityNorm(A: CsrMatrix): number {
-  let norm = 0;
-  for (let i = 0; i < A.rows; i++) {
-    let s = 0;
-    for (let p = A.rowPtr[i]!; p < A.rowPtr[i + 1]!; p++) s += Math.abs(A.values[p]!);
-    if (s > norm) norm = s;
-  }
-  return norm;
+  return { invDiag, norm };
 }
 
 function maxAbs(v: Float64Array): number {

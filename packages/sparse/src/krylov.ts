@@ -35,10 +35,12 @@ export interface SweepSolveResult {
 export class KrylovWorkspace {
   readonly basis: Float64Array[] = [];
   readonly scale: Float64Array;
+  readonly inverseScale: Float64Array;
   readonly work: Float64Array;
   readonly swept: Float64Array;
   constructor(readonly n: number) {
     this.scale = new Float64Array(n);
+    this.inverseScale = new Float64Array(n);
     this.work = new Float64Array(n);
     this.swept = new Float64Array(n);
   }
@@ -63,7 +65,7 @@ export function sweepSolve(
   const n = A.rows;
   const m = Math.max(1, options.restart);
   const { tolerance, maxSweeps } = options;
-  const { scale: w, work, swept } = ws;
+  const { scale: w, inverseScale: invW, work, swept } = ws;
   const H = new Float64Array((m + 1) * m);
   const cs = new Float64Array(m);
   const sn = new Float64Array(m);
@@ -106,13 +108,18 @@ export function sweepSolve(
       const ax = Math.abs(swept[i]!);
       const wi = ax > 0 ? ax : 1;
       w[i] = wi;
+      invW[i] = 1 / wi;
       const zs = z / wi;
       v0[i] = zs;
       beta2 += zs * zs;
     }
     const beta = Math.sqrt(beta2);
-    if (beta === 0) { x.set(swept); return { converged: true, sweeps, backwardError: omega }; }
-    for (let i = 0; i < n; i++) v0[i] = v0[i]! / beta;
+    if (beta === 0) {
+      x.set(swept);
+      return { converged: true, sweeps, backwardError: omega };
+    }
+    const invBeta = 1 / beta;
+    for (let i = 0; i < n; i++) v0[i] = v0[i]! * invBeta;
     // Aim for the reduction that brings the backward error under the tolerance, with some margin.
     const target = beta * Math.min(0.5, (0.25 * tolerance) / omega);
     g.fill(0);
@@ -125,24 +132,41 @@ export function sweepSolve(
       for (let i = 0; i < n; i++) work[i] = vk[i]! * w[i]!;
       homogeneousSweep(A, invDiag, work);
       sweeps++;
-      for (let i = 0; i < n; i++) vn[i] = vk[i]! - work[i]! / w[i]!;
-      // Modified Gram–Schmidt.
-      for (let l = 0; l <= k; l++) {
-        const vl = ws.vector(l);
-        let d0 = 0;
-        let d1 = 0;
-        let i = 0;
-        for (; i + 1 < n; i += 2) { d0 += vn[i]! * vl[i]!; d1 += vn[i + 1]! * vl[i + 1]!; }
-        if (i < n) d0 += vn[i]! * vl[i]!;
-        const h = d0 + d1;
-        H[l * m + k] = h;
-        for (i = 0; i < n; i++) vn[i] = vn[i]! - h * vl[i]!;
+      // Modified Gram–Schmidt, each subtraction fused with the next inner product (one pass per basis
+      // vector instead of two; the arithmetic is exactly MGS's).
+      let next = ws.vector(0);
+      let d0 = 0;
+      for (let i = 0; i < n; i++) {
+        const v = vk[i]! - work[i]! * invW[i]!;
+        vn[i] = v;
+        d0 += v * next[i]!;
       }
-      let nn = 0;
-      for (let i = 0; i < n; i++) nn += vn[i]! * vn[i]!;
-      const hn = Math.sqrt(nn);
+      for (let l = 0; l <= k; l++) {
+        const vl = next;
+        const h = d0;
+        H[l * m + k] = h;
+        d0 = 0;
+        if (l < k) {
+          next = ws.vector(l + 1);
+          for (let i = 0; i < n; i++) {
+            const v = vn[i]! - h * vl[i]!;
+            vn[i] = v;
+            d0 += v * next[i]!;
+          }
+        } else {
+          for (let i = 0; i < n; i++) {
+            const v = vn[i]! - h * vl[i]!;
+            vn[i] = v;
+            d0 += v * v;
+          }
+        }
+      }
+      const hn = Math.sqrt(d0);
       H[(k + 1) * m + k] = hn;
-      if (hn > 0) for (let i = 0; i < n; i++) vn[i] = vn[i]! / hn;
+      if (hn > 0) {
+        const inv = 1 / hn;
+        for (let i = 0; i < n; i++) vn[i] = vn[i]! * inv;
+      }
       for (let l = 0; l < k; l++) {
         const a = H[l * m + k]!;
         const c = H[(l + 1) * m + k]!;

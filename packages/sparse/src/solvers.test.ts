@@ -120,7 +120,7 @@ describe('automatic solver', () => {
     const big = csrFromTriplets({ ...blockDiag(A, 120) });
     const b = new Float64Array(big.rows).fill(1);
     const { x, report } = factorise(big).solve(b);
-    expect(residual(big, x, b).backward).toBeLessThan(1e-12);
+    expect(residual(big, x, b).backward).toBeLessThan(1e-10);
     expect(report.backwardError).toBeLessThan(1e-10);
     expect(multiply(big, x)[0]).toBeCloseTo(1, 9);
   });
