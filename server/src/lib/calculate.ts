@@ -23,8 +23,9 @@ export function issuesToErrors(error: LcaInputError, prefix = ''): ProblemError[
  * its JSON pointer; anything else is a bug and propagates (500, logged, no stack to the client).
  */
 export function calculateOrProblem(product: unknown, library: FactorLibrary, options: CalcOptions, pointerPrefix = ''): CalculationResult {
+  let result: CalculationResult;
   try {
-    return calculate(product, library, options.gwp ? { gwp: options.gwp, referenceYear: options.referenceYear } : { referenceYear: options.referenceYear });
+    result = calculate(product, library, options.gwp ? { gwp: options.gwp, referenceYear: options.referenceYear } : { referenceYear: options.referenceYear });
   } catch (error) {
     if (error instanceof LcaInputError) {
       const n = error.issues.length;
@@ -32,4 +33,13 @@ export function calculateOrProblem(product: unknown, library: FactorLibrary, opt
     }
     throw error;
   }
+  // JSON has no Infinity or NaN: an amount like "1e999 kWh" must not come back as a null total.
+  if (!Number.isFinite(result.total.kgCO2e)) {
+    const bad = result.lines.filter((l) => !Number.isFinite(l.kgCO2e) || !Number.isFinite(l.amount.value));
+    const errors: ProblemError[] = (bad.length ? bad : [{ path: '' }]).map((l) => ({
+      pointer: pointerPrefix + l.path, code: 'NON_FINITE', detail: 'this amount gives a result that is not a finite number', hint: 'check the amount and the parameters it uses',
+    }));
+    throw new ApiError('GLCA_INPUT_INVALID', 'The product gives a result that is not a finite number.', errors);
+  }
+  return result;
 }

@@ -73,7 +73,9 @@ interface ResultRow {
   result?: unknown;
 }
 
-const PRODUCT_COLUMNS = `p.id, p.product_id, p.name, p.created_at, v.version, v.created_at AS version_created_at, v.input_hash`;
+// Name and model id come from the version's own document, so an old version reads as it was saved.
+const PRODUCT_COLUMNS = `p.id, v.document->>'id' AS product_id, v.document->>'name' AS name, p.created_at, v.version,
+  v.created_at AS version_created_at, v.input_hash`;
 
 /**
  * The storage, written once in PostgreSQL's dialect and run on PGlite or PostgreSQL. Every query on

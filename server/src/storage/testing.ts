@@ -1,7 +1,30 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
-import { openStorage, type StorageOptions } from './index.js';
+import { migrations, openStorage, type StorageOptions } from './index.js';
 import type { Storage } from './types.js';
+
+/**
+ * PGlite's initdb costs seconds of CPU; a copy of a migrated data directory opens in well under one.
+ * The template is made once per migration set (its hash is in the name) and copied for each test storage.
+ */
+async function pgliteTemplate(): Promise<string> {
+  const hash = createHash('sha256').update(migrations().map((m) => m.sql).join('\n')).digest('hex').slice(0, 12);
+  const template = join(tmpdir(), `greenlca-pglite-template-${hash}`);
+  if (existsSync(join(template, 'PG_VERSION'))) return template;
+  const building = mkdtempSync(join(tmpdir(), 'greenlca-pglite-building-'));
+  const storage = await openStorage({ kind: 'pglite', dataDir: building });
+  await storage.close();
+  try {
+    renameSync(building, template);
+  } catch {
+    // Another worker finished first: use its template.
+    rmSync(building, { recursive: true, force: true });
+  }
+  return template;
+}
 
 /**
  * The storage back ends every storage-dependent test runs against: the embedded one always, and
@@ -21,9 +44,17 @@ export const testBackends: TestBackend[] = [
   {
     name: 'pglite',
     async open() {
-      const options: StorageOptions = { kind: 'pglite' };
+      const dataDir = mkdtempSync(join(tmpdir(), 'greenlca-pglite-test-'));
+      cpSync(await pgliteTemplate(), dataDir, { recursive: true });
+      const options: StorageOptions = { kind: 'pglite', dataDir };
       const storage = await openStorage(options);
-      return Object.assign(storage, { options, dispose: () => storage.close() });
+      return Object.assign(storage, {
+        options,
+        async dispose() {
+          await storage.close();
+          rmSync(dataDir, { recursive: true, force: true });
+        },
+      });
     },
   },
   {

@@ -1,0 +1,13 @@
+import { PGlite } from '/work/main/server/node_modules/@electric-sql/pglite/dist/index.js';
+let t = performance.now();
+const a = await PGlite.create();
+console.log('create', performance.now() - t);
+t = performance.now();
+const blob = await a.dumpDataDir('none');
+console.log('dump', performance.now() - t, blob.size);
+t = performance.now();
+const b = await PGlite.create({ loadDataDir: blob });
+console.log('load', performance.now() - t, (await b.query('select 1 as x')).rows);
+t = performance.now();
+const c = await PGlite.create({ loadDataDir: blob });
+console.log('load2', performance.now() - t);

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calculate } from '@greenlca/engine';
+import { FIXED_NOW, kettle, testApp, type TestApp } from '../../testing/harness.js';
+import { announceSkips, testBackends } from '../../storage/testing.js';
+
+announceSkips();
+
+describe.each(testBackends)('POST /v1/calculate ($name)', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    if (!backend.skip) t = await testApp(backend);
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  it.skipIf(!!backend.skip)('gives exactly the engine\'s result, to the last digit', async () => {
+    const res = await t.call(t.orgA.keys.read, 'POST', '/v1/calculate', kettle());
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const direct = calculate(kettle(), t.app.catalogue.library, { referenceYear: FIXED_NOW().getUTCFullYear() });
+    expect(body.total.kgCO2e).toBe(direct.total.kgCO2e);
+    expect(body).toEqual(JSON.parse(JSON.stringify(direct)));
+    expect(body.total.kgCO2e).toBeGreaterThan(0);
+    expect(body.datasets.map((d: { id: string }) => d.id)).toContain('desnz-2025');
+  });
+
+  it.skipIf(!!backend.skip)('recharacterises with the GWP set in the query', async () => {
+    const ar4 = (await t.call(t.orgA.keys.read, 'POST', '/v1/calculate?gwp=AR4', kettle())).json();
+    const direct = calculate(kettle(), t.app.catalogue.library, { gwp: 'AR4', referenceYear: 2026 });
+    expect(ar4.gwp).toBe('AR4');
+    expect(ar4.total.kgCO2e).toBe(direct.total.kgCO2e);
+  });
+
+  it.skipIf(!!backend.skip)('asks for a key (401 problem) and accepts any scope from read up', async () => {
+    const none = await t.call(undefined, 'POST', '/v1/calculate', kettle());
+    expect(none.statusCode).toBe(401);
+    expect(none.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(none.headers['www-authenticate']).toMatch(/^Bearer/);
+    expect(none.json()).toMatchObject({ status: 401, code: 'GLCA_UNAUTHORIZED' });
+    const wrong = await t.call('glca_0000000000000000_notarealsecretnotarealsecret', 'POST', '/v1/calculate', kettle());
+    expect(wrong.json().code).toBe('GLCA_UNAUTHORIZED');
+    for (const key of Object.values(t.orgA.keys)) expect((await t.call(key, 'POST', '/v1/calculate', kettle())).statusCode).toBe(200);
+  });
+
+  it.skipIf(!!backend.skip)('answers a shape error with 400 and a JSON pointer per problem', async () => {
+    const bad = kettle({ inventory: [{ stage: 'usage', factor: 'desnz-2025/electricity-uk', amount: '1 kWh' }], functionalUnit: { amount: 0, unit: 'item' } });
+    const res = await t.call(t.orgA.keys.read, 'POST', '/v1/calculate', bad);
+    expect(res.statusCode).toBe(400);
+    const problem = res.json();
+    expect(problem).toMatchObject({ type: 'https://greenlca.org/problems/GLCA_VALIDATION', status: 400, code: 'GLCA_VALIDATION', instance: '/v1/calculate' });
+    expect(problem.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/functionalUnit/amount', '/inventory/0/stage']);
+    expect(problem.errors.find((e: { pointer: string }) => e.pointer === '/inventory/0/stage').detail).toMatch(/design, manufacture/);
+  });
+
+  it.skipIf(!!backend.skip)('answers a product the engine cannot calculate with 422 and the engine\'s codes and hints', async () => {
+    const res = await t.call(t.orgA.keys.read, 'POST', '/v1/calculate', kettle({
+      inventory: [
+        { stage: 'use', factor: 'desnz-2025/electricity-ukk', amount: '1 kWh' },
+        { stage: 'use', factor: 'desnz-2025/electricity-uk', amount: '2 kg' },
+      ],
+    }));
+    expect(res.statusCode).toBe(422);
+    const problem = res.json();
+    expect(problem.code).toBe('GLCA_INPUT_INVALID');
+    const byPointer = Object.fromEntries(problem.errors.map((e: { pointer: string }) => [e.pointer, e]));
+    expect(byPointer['/inventory/0/factor']).toMatchObject({ code: 'UNKNOWN_FACTOR' });
+    expect(byPointer['/inventory/0/factor'].hint).toMatch(/electricity-uk/);
+    expect(Object.values(byPointer).some((e) => (e as { code: string }).code === 'UNIT_MISMATCH')).toBe(true);
+  });
+
+  it.skipIf(!!backend.skip)('never answers bad input with a 5xx or a stack trace', async () => {
+    const bodies: [string, string][] = [
+      ['application/json', '{"schemaVersion":1,'],
+      ['application/json', ''],
+      ['application/json', 'null'],
+      ['application/json', '[]'],
+      ['application/json', '"product"'],
+      ['application/json', JSON.stringify(kettle({ parameters: { years: 'years * 2' } }))],
+      ['application/json', JSON.stringify(kettle({ parameters: { a: 'b', b: 'a' } }))],
+      ['application/json', JSON.stringify(kettle({ inventory: [{ stage: 'use', factor: 'desnz-2025/electricity-uk', amount: '1e999 kWh' }] }))],
+      ['application/json', JSON.stringify(kettle({ inventory: [{ stage: 'use', factor: 'desnz-2025/electricity-uk', amount: 'kWh kWh kWh' }] }))],
+      ['application/json', JSON.stringify(kettle({ components: [{ id: 'a', material: 'nope/nope', mass: '-1 kg', quantity: -2 }] }))],
+      ['application/json', JSON.stringify(kettle({ inventory: [{ stage: 'use', substance: 'unobtainium', amount: '1 kg' }] }))],
+      ['application/json', '{"__proto__":{"polluted":true},"schemaVersion":1}'],
+      ['text/plain', 'hello'],
+      ['application/xml', '<product/>'],
+    ];
+    for (const [type, payload] of bodies) {
+      const res = await t.call(t.orgA.keys.read, 'POST', '/v1/calculate', payload, { 'content-type': type });
+      expect(res.statusCode, `${type} ${payload.slice(0, 60)}`).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, `${type} ${payload.slice(0, 60)}`).toBeLessThan(500);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).not.toMatch(/\n\s+at /);
+      expect(typeof res.json().code).toBe('string');
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.skipIf(!!backend.skip)('refuses a body over the limit with 413', async () => {
+    const huge = kettle({ description: 'x'.repeat(3 * 1024 * 1024) });
+    const res = await t.call(t.orgA.keys.read, 'POST', '/v1/calculate', huge);
+    expect(res.statusCode).toBe(413);
+    expect(res.json().code).toBe('GLCA_BODY_TOO_LARGE');
+  });
+});
