@@ -21,6 +21,7 @@ export type { ComputedValue, ProductContext, MaterialInstance, BreakdownRow } fr
 export type { SubstanceCheck } from './computations/substances.js';
 export { judge, gapTo, type Gap, type Judgement, type Bound } from './judge.js';
 export { EvaluationInputError, EVALUATION_ISSUE_CODES, type EvaluationIssue, type EvaluationIssueCode } from './errors.js';
+export { REASON_CODES, DIAGNOSTIC_CODES, type ReasonCode, type DiagnosticCode } from './codes.js';
 export {
   Text, ATTRIBUTES, ATTRIBUTE_NAMES, SPEC_STAGES, SPEC_STAGE_NAMES, COMPARATORS, VERDICTS, VERDICT_NAMES, TO_BE_ENTERED,
   PROVENANCE_STATUSES, type Attribute, type SpecStage, type Comparator, type Verdict, type ProvenanceStatus,

@@ -1,8 +1,8 @@
-import type { Diagnostic } from '@greenlca/schema';
+import type { CodedDiagnostic, CodedReason } from './codes.js';
 import { nearest } from './errors.js';
 import { verdictName } from './present.js';
 import type { Declarations } from './request.js';
-import type { Reason, RequirementResult } from './result.js';
+import type { RequirementResult } from './result.js';
 import type { Requirement, Table } from './spec/schema.js';
 import { text, type Text, type Verdict } from './vocabulary.js';
 
@@ -38,7 +38,7 @@ export function evaluateRequirements(requirements: Requirement[], declarations: 
   });
 }
 
-export function requirementReasons(results: RequirementResult[]): Reason[] {
+export function requirementReasons(results: RequirementResult[]): CodedReason[] {
   return results
     .filter((r) => r.verdict !== 'pass')
     .map((r) => ({
@@ -48,7 +48,7 @@ export function requirementReasons(results: RequirementResult[]): Reason[] {
     }));
 }
 
-export function tableReason(table: Table, name: Text, subject: string): Reason | undefined {
+export function tableReason(table: Table, name: Text, subject: string): CodedReason | undefined {
   if (table.isComplete) return undefined;
   const clause = table.clause ? `（${table.clause}）` : '';
   const clauseEn = table.clause ? ` (clause ${table.clause})` : '';
@@ -59,12 +59,12 @@ export function tableReason(table: Table, name: Text, subject: string): Reason |
 }
 
 /** Declarations naming ids the specification does not have: probably a typo. */
-export function unknownDeclarations(declared: Record<string, unknown> | undefined, known: string[], what: string, path: string): Diagnostic[] {
+export function unknownDeclarations(declared: Record<string, unknown> | undefined, known: string[], what: string, path: string): CodedDiagnostic[] {
   return Object.keys(declared ?? {})
     .filter((id) => !known.includes(id))
     .map((id) => {
       const near = nearest(id, known);
-      const d: Diagnostic = { code: 'UNKNOWN_DECLARATION', path: `${path}/${id}`, message: `the specification has no ${what} "${id}": the declaration is ignored` };
+      const d: CodedDiagnostic = { code: 'UNKNOWN_DECLARATION', path: `${path}/${id}`, message: `the specification has no ${what} "${id}": the declaration is ignored` };
       if (near.length) d.hint = `did you mean ${near.map((n) => `"${n}"`).join(', ')}?`;
       return d;
     });

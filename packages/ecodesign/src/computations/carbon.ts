@@ -42,5 +42,5 @@ export function carbonFootprint(ctx: ProductContext, parameters: CarbonParameter
     totals.fossilKgCO2e = round(calc.total.fossilKgCO2e / divisor);
     totals.biogenicKgCO2e = round(calc.total.biogenicKgCO2e / divisor);
   }
-  return { value: round(total / divisor), breakdown, totals, notes, diagnostics: [] };
+  return { value: round(total / divisor), breakdown, totals, notes };
 }

@@ -1,5 +1,5 @@
 import { calculate, compileProduct, LcaInputError, parseProduct, type CompiledProduct, type FactorLibrary } from '@greenlca/engine';
-import type { CalculationResult, Component, Diagnostic, Product, Stage } from '@greenlca/schema';
+import type { CalculationResult, Component, Product, Stage } from '@greenlca/schema';
 import { EvaluationInputError } from '../errors.js';
 import type { Bound } from '../judge.js';
 import type { SubstanceLimitSet } from '../spec/schema.js';
@@ -61,7 +61,6 @@ export interface ComputedValue {
   checks?: SubstanceCheck[];
   /** What is missing or assumed, for the report. */
   notes: Text[];
-  diagnostics: Diagnostic[];
 }
 
 /** Walk a JSON pointer like /components/0/children/2 to the component as written. */

@@ -36,10 +36,10 @@ export function packagingRatio(ctx: ProductContext, _parameters: PackagingParame
   const notes: Text[] = [];
   if (productKg === 0) {
     notes.push(text('产品模型中没有产品本体组件质量', 'the product model has no product (non-packaging) component masses'));
-    return { value: null, breakdown, totals, notes, diagnostics: [] };
+    return { value: null, breakdown, totals, notes };
   }
   if (packagingKg === 0) notes.push(text('物料清单中没有包装阶段的组件', 'no packaging-stage components in the bill of materials'));
-  return { value: round(packagingKg / productKg), breakdown, totals, notes, diagnostics: [] };
+  return { value: round(packagingKg / productKg), breakdown, totals, notes };
 }
 
 function contentShare(ctx: ProductContext, parameters: ContentParameters, field: 'recycledContent' | 'renewableContent'): ComputedValue {
@@ -64,9 +64,9 @@ function contentShare(ctx: ProductContext, parameters: ContentParameters, field:
   const notes: Text[] = [];
   if (totalKg === 0) {
     notes.push(text('产品模型中没有组件质量', 'the product model has no component masses'));
-    return { value: null, breakdown, totals, notes, diagnostics: [] };
+    return { value: null, breakdown, totals, notes };
   }
-  const out: ComputedValue = { value: round(contentKg / totalKg), breakdown, totals, notes, diagnostics: [] };
+  const out: ComputedValue = { value: round(contentKg / totalKg), breakdown, totals, notes };
   if (undeclared.length) {
     out.bound = 'lower';
     const what = field === 'recycledContent' ? ['再生料含量', 'recycled content'] : ['可再生材料含量', 'renewable content'];

@@ -78,12 +78,12 @@ function rate(ctx: ProductContext, parameters: RecoveryParameters, withEnergy: b
   const notes: Text[] = [];
   if (m.totalMassKg === 0) {
     return {
-      value: null, breakdown: m.breakdown, totals, diagnostics: [],
+      value: null, breakdown: m.breakdown, totals,
       notes: [text('产品模型中没有组件质量', 'the product model has no component masses')],
     };
   }
   const recovered = m.byRoute.reuse + m.byRoute.recycling + (withEnergy ? m.byRoute.energyRecovery : 0);
-  const out: ComputedValue = { value: round(recovered / m.totalMassKg), breakdown: m.breakdown, totals, notes, diagnostics: [] };
+  const out: ComputedValue = { value: round(recovered / m.totalMassKg), breakdown: m.breakdown, totals, notes };
   if (m.undeclared.length) {
     out.bound = 'lower';
     notes.push(text(

@@ -76,7 +76,7 @@ function sumLines(ctx: ProductContext, parameters: ResourceParameters, what: 'en
   const totals: Record<string, number> = Object.fromEntries(Object.entries(byStage).map(([s, v]) => [s, round(v / divisor)]));
   totals.total = round(total / divisor);
   const notes: Text[] = [];
-  const out: ComputedValue = { value: round(total / divisor), breakdown, totals, notes, diagnostics: [] };
+  const out: ComputedValue = { value: round(total / divisor), breakdown, totals, notes };
   if (unconverted.length) {
     out.bound = 'lower';
     notes.push(text(

@@ -132,6 +132,6 @@ export function restrictedSubstances(ctx: ProductContext, parameters: SubstanceP
     totals: { materials: breakdown.length, undeclared: undeclared.length, checks: checks.length, exceedances: failed.length },
     checks,
     notes,
-    diagnostics: [],
+   
   };
 }

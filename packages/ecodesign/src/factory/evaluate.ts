@@ -1,9 +1,9 @@
-import type { Diagnostic } from '@greenlca/schema';
+import type { CodedDiagnostic, CodedReason } from '../codes.js';
 import { gapTo } from '../judge.js';
 import { verdictName } from '../present.js';
 import { count, evaluateRequirements, requirementReasons, tableReason, unknownDeclarations, worst } from '../requirements.js';
 import type { Declarations, FactorySubject, ScoringSettings } from '../request.js';
-import type { FactoryDimensionResult, FactoryEvaluation, Reason } from '../result.js';
+import type { FactoryDimensionResult, FactoryEvaluation } from '../result.js';
 import type { FactorySpecification } from '../spec/schema.js';
 import { GENERATOR, resultLabels, specificationSummary } from '../summary.js';
 import { round } from '../units.js';
@@ -37,7 +37,7 @@ export function evaluateFactory(input: FactoryEvaluationInput): FactoryEvaluatio
   const { spec, declarations, scoring } = input;
   const overrides = scoring?.weights ?? {};
   const allItems = spec.dimensions.flatMap((d) => d.items);
-  const diagnostics: Diagnostic[] = [
+  const diagnostics: CodedDiagnostic[] = [
     ...unknownDeclarations(declarations?.requirements, spec.requirements.map((r) => r.id), 'requirement', '/declarations/requirements'),
     ...unknownDeclarations(declarations?.indicators, allItems.map((i) => i.id), 'item', '/declarations/indicators'),
     ...unknownDeclarations(overrides, [...spec.dimensions.map((d) => d.id), ...allItems.map((i) => i.id)], 'dimension or item', '/scoring/weights'),
@@ -82,7 +82,7 @@ export function evaluateFactory(input: FactoryEvaluationInput): FactoryEvaluatio
   const passScore = scoring?.passScore ?? spec.scoring.passScore;
   const passScoreOrigin = scoring?.passScore !== undefined ? 'request' : spec.scoring.passScore !== null ? 'spec' : 'none';
 
-  const reasons: Reason[] = [...requirementReasons(requirements)];
+  const reasons: CodedReason[] = [...requirementReasons(requirements)];
   const verdicts: Verdict[] = requirements.map((r) => r.verdict);
   for (const dim of dimensions) {
     const tr = tableReason(dim.itemsTable, text(`“${dim.name.zh}”指标表`, `indicator table of "${dim.name.en}"`), dim.id);

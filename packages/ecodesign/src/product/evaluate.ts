@@ -1,11 +1,11 @@
 import type { FactorLibrary } from '@greenlca/engine';
-import type { Diagnostic } from '@greenlca/schema';
+import type { CodedDiagnostic, CodedReason } from '../codes.js';
 import { buildProductContext } from '../computations/context.js';
 import { IssueList } from '../errors.js';
 import { verdictName } from '../present.js';
 import { count, evaluateRequirements, requirementReasons, tableReason, unknownDeclarations, worst } from '../requirements.js';
 import type { Declarations } from '../request.js';
-import type { ProductEvaluation, Reason } from '../result.js';
+import type { ProductEvaluation } from '../result.js';
 import type { ProductSpecification, SubstanceLimitSet } from '../spec/schema.js';
 import { text, type Text, type Verdict } from '../vocabulary.js';
 import { evaluateIndicator } from './indicator.js';
@@ -31,7 +31,7 @@ export function evaluateProduct(input: ProductEvaluationInput): ProductEvaluatio
   const { spec, declarations } = input;
   const ctx = buildProductContext(input.product, input.library, input.limitSets);
   const issues = new IssueList();
-  const diagnostics: Diagnostic[] = [
+  const diagnostics: CodedDiagnostic[] = [
     ...unknownDeclarations(declarations?.requirements, spec.requirements.map((r) => r.id), 'requirement', '/declarations/requirements'),
     ...unknownDeclarations(declarations?.indicators, spec.indicators.map((r) => r.id), 'indicator', '/declarations/indicators'),
   ];
@@ -41,7 +41,7 @@ export function evaluateProduct(input: ProductEvaluationInput): ProductEvaluatio
   issues.throwIfAny();
   const lcaReport = evaluateLcaReport(spec, declarations);
 
-  const reasons: Reason[] = [...requirementReasons(requirements)];
+  const reasons: CodedReason[] = [...requirementReasons(requirements)];
   for (const ind of indicators) {
     if (ind.verdict === 'pass') continue;
     const code = ind.verdict === 'fail' ? 'INDICATOR_FAILS'
@@ -58,7 +58,7 @@ export function evaluateProduct(input: ProductEvaluationInput): ProductEvaluatio
   const tableReasons = [
     tableReason(spec.requirementsTable, text('基本要求', 'basic requirements'), 'requirementsTable'),
     tableReason(spec.indicatorsTable, text('评价指标表', 'indicator table'), 'indicatorsTable'),
-  ].filter((r): r is Reason => r !== undefined);
+  ].filter((r): r is CodedReason => r !== undefined);
   reasons.push(...tableReasons);
 
   const verdicts: Verdict[] = [...requirements.map((r) => r.verdict), ...indicators.map((i) => i.verdict), lcaReport.verdict];

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@greenlca/schema';
+import type { CodedDiagnostic } from '../codes.js';
 import { COMPUTATIONS } from '../computations/index.js';
 import type { ComputedValue, ProductContext } from '../computations/context.js';
 import { IssueList, pointer } from '../errors.js';
@@ -26,7 +26,7 @@ interface Value {
 }
 
 export function evaluateIndicator(
-  ind: Indicator, ctx: ProductContext, d: IndicatorDeclaration | undefined, issues: IssueList, diagnostics: Diagnostic[],
+  ind: Indicator, ctx: ProductContext, d: IndicatorDeclaration | undefined, issues: IssueList, diagnostics: CodedDiagnostic[],
 ): IndicatorResult {
   const declPath = pointer('declarations', 'indicators', ind.id);
   const numeric = ind.comparator !== 'conforms';
@@ -55,7 +55,6 @@ export function evaluateIndicator(
   const computation = ind.method ? COMPUTATIONS[ind.method.compute] : undefined;
   if (ind.source === 'computed' && computation) {
     computed = computation.compute(ctx, ind.method!.parameters ?? {});
-    diagnostics.push(...computed.diagnostics);
     if (computed.value !== null) {
       const scale = unitScale(computation.kind, ind.unit);
       const v = typeof computed.value === 'number' && scale.ok ? round(computed.value * scale.scale) : computed.value;
@@ -164,15 +163,15 @@ function valuePer(ind: Indicator, ctx: ProductContext, kind: string | undefined)
 }
 
 /** Warn when an indicator is per a unit ("kWh/台") that is not visibly the product's functional unit. */
-function checkBasis(ind: Indicator, ctx: ProductContext, kind: string, diagnostics: Diagnostic[]): void {
+function checkBasis(ind: Indicator, ctx: ProductContext, kind: string, diagnostics: CodedDiagnostic[]): void {
   const { per } = splitUnit(ind.unit);
   if (!per || (kind !== 'co2e' && kind !== 'energy' && kind !== 'volume')) return;
   const fu = ctx.product.functionalUnit;
   const perUnit = ind.method?.parameters?.basis === 'unit' || fu.amount === 1;
   if (per === fu.unit && perUnit) return;
   diagnostics.push({
-    code: 'UNIT_BASIS', path: `/indicators/${ind.id}`,
-    message: `"${ind.id}" is per ${per}; the product's functional unit is ${fu.amount} ${fu.unit}: the value is per functional unit${perUnit ? ` (1 ${fu.unit})` : ''}`,
+    code: 'UNIT_BASIS',
+    message: `indicator "${ind.id}" is per ${per}; the product's functional unit is ${fu.amount} ${fu.unit}: the value is per functional unit${perUnit ? ` (1 ${fu.unit})` : ''}`,
     hint: `make the functional unit one ${per}, or set the method parameter "basis": "unit"`,
   });
 }
