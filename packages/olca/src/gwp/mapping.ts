@@ -139,7 +139,7 @@ export function matchFlows(pkg: OlcaPackage, mapping: GwpMapping = defaultGwpMap
       matches.push(found);
       continue;
     }
-    if ((compartment === 'air' || compartment === 'unspecified') && mapping.greenhouseGasLike.some((re) => re.test(flow.name))) {
+    if ((compartment === 'air' || compartment === 'unspecified') && mapping.greenhouseGasLike.some((re) => re.test(normaliseFlowName(flow.name)))) {
       ghgLikeUnmapped.push({ flowId: flow.id, name: flow.name, category: flow.category, uses: uses.get(flow.id)?.total ?? 0 });
     }
   }
