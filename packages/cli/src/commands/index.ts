@@ -13,6 +13,7 @@ export const commands: Record<string, () => Promise<{ command: Command }>> = {
   evaluate: () => import('./evaluate.js'),
   factors: () => import('./factors.js'),
   network: () => import('./network.js'),
+  olca: () => import('./olca.js'),
   pact: () => import('./pact.js'),
   report: () => import('./report.js'),
   schema: () => import('./schema.js'),
