@@ -267,7 +267,9 @@ function treeFromParents(rows: Row[], problems: BomError['problems']): { root?: 
     const lines = childrenOf.get(p)!.map((r) => r.line).join(', ');
     problems.push({ line: childrenOf.get(p)![0]!.line, code: 'UNKNOWN_PARENT', message: `parent "${p}" (line ${lines}) is not a part number in the file` });
   }
+  const reached = new Set<Row>();
   const build = (row: Row, path: string[]): Node => {
+    reached.add(row);
     if (row.partNumber !== undefined && path.includes(row.partNumber)) {
       problems.push({ line: row.line, code: 'CYCLE', message: `${[...path, row.partNumber].join(' → ')}: a part contains itself` });
       return { row, children: [] };
@@ -277,6 +279,11 @@ function treeFromParents(rows: Row[], problems: BomError['problems']): { root?: 
     return { row, children: kids.map((k) => build(k, next)) };
   };
   const tops = (rootId !== undefined ? childrenOf.get(rootId)! : topRows).map((r) => build(r, rootId !== undefined ? [rootId] : []));
+  for (const r of rows) {
+    if (!reached.has(r) && !missingParents.has(r.parent ?? '')) {
+      problems.push({ line: r.line, code: 'CYCLE', message: `${r.partNumber ?? r.name} is not under any top-level part: its parents form a cycle` });
+    }
+  }
   return rootId !== undefined ? { root: { line: 0, quantity: 1, partNumber: rootId }, tops } : { tops };
 }
 
