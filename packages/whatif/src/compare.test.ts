@@ -9,9 +9,9 @@ const lib = whatifLibrary();
 
 const scenarios: Scenario[] = [
   { id: 'light', name: '20 % lighter housing', overrides: { components: { housing: { massScale: 0.8 } } } },
-  { id: 'recycled', name: 'Recycled aluminium', overrides: { replaceFactor: { from: 'wf/aluminium-primary', to: 'wf/aluminium-closed-loop' } } },
+  { id: 'recycled', name: 'Recycled aluminium', overrides: { replaceFactor: { from: 'wf/material-aluminium-primary', to: 'wf/material-aluminium-closed-loop-source' } } },
   { id: 'clean-grid', name: 'Yunnan grid', overrides: { grid: 'wf/grid-cn-yn' } },
-  { id: 'rail', name: 'Rail instead of road', overrides: { lines: { truck: { factor: 'wf/rail' } } } },
+  { id: 'rail', name: 'Rail instead of road', overrides: { lines: { truck: { factor: 'wf/freight-rail-freight-train-tkm' } } } },
   { id: 'ar5', name: 'AR5', overrides: { gwp: 'AR5' } },
 ];
 

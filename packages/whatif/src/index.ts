@@ -4,9 +4,34 @@
  * paired draws, and eco-design suggestions quantified with the bundled factors. Built on an incremental
  * model that recompiles only what an edit touched.
  */
+
+// Scenarios
+export { applyScenario, applyScenarioTraced, scenarioById, scenariosOf, BASELINE } from './scenario/apply.js';
+export { compareScenarios, compareModels, type Comparison, type CompareOptions, type VariantComparison, type Delta, type Footprint } from './compare.js';
+export type { ScenarioSelection } from './variants.js';
+
+// Sensitivity
+export { sensitivity, sensitivityOfModel, type SensitivityOptions, type SensitivityRange, type SensitivityResult, type TornadoBar } from './sensitivity.js';
+
+// Uncertainty
+export {
+  monteCarlo, type MonteCarloOptions, type UncertaintyResult, type UncertaintyFootprint, type UncertaintyVariant, type UncertainInput,
+} from './uncertainty/monte-carlo.js';
+export { pedigreeSigma, PEDIGREE_VARIANCES, DEFAULT_BASIC_VARIANCE, type Sampler } from './uncertainty/distributions.js';
+export type { Stats } from './uncertainty/stats.js';
+export { Xoshiro128 } from './uncertainty/random.js';
+export type { InputKind } from './uncertainty/inputs.js';
+
+// Eco-design suggestions
+export {
+  suggest, suggestForModel, type SuggestOptions, type SuggestResult, type Suggestion, type SuggestionKind, type NotQuantified, type Hotspot, type FactorRef,
+} from './suggest/suggest.js';
+
+// The incremental model
 export { buildModel } from './model/build.js';
 export { updateModel } from './model/update.js';
 export { modelTotals, modelRows, rankedLines, type ModelTotals, type ModelLine } from './model/view.js';
 export type { WhatIfModel, ModelOptions, NodeState } from './model/types.js';
-export { applyScenario, scenarioById, scenariosOf, BASELINE } from './scenario/apply.js';
+
+// Errors
 export { WhatIfInputError, WHATIF_ISSUE_CODES, type WhatIfIssue, type WhatIfIssueCode } from './errors.js';

@@ -54,7 +54,7 @@ describe('one-at-a-time sensitivity', () => {
     const r = sensitivity(kettle(), lib, { kinds: ['factor'], percent: 20, limit: 2 });
     expect(r.bars.map((b) => [b.key, b.swing])).toEqual([
       ['factor:wf/grid-cn', 109.5], // 547.5 kWh × 0.5 × 0.4
-      ['factor:wf/aluminium-primary', 1.8],
+      ['factor:wf/material-aluminium-primary', 1.8],
     ]);
   });
 

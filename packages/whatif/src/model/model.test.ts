@@ -83,7 +83,7 @@ describe('the what-if model', () => {
     step({ ...cur, inventory: cur.inventory!.slice(1) });
     step({ ...cur, inventory: [...cur.inventory!, { stage: 'use', factor: 'wf/grid-cn-yn', amount: '10 kWh', component: 'screw' }] });
     step({ ...cur, inventory: [...cur.inventory!].reverse() });
-    const extra: Component = { id: 'lid', material: 'wf/steel', mass: '50 g', children: [{ id: 'knob', material: 'wf/plastic-primary', mass: '5 g' }] };
+    const extra: Component = { id: 'lid', material: 'wf/steel', mass: '50 g', children: [{ id: 'knob', material: 'wf/material-plastics-primary', mass: '5 g' }] };
     step({ ...cur, components: [extra, ...cur.components!] });
     step({ ...cur, components: cur.components!.slice(1).reverse() });
     const body = cur.components![0]!;
@@ -95,7 +95,7 @@ describe('the what-if model', () => {
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const lines: InventoryLine[] = Array.from({ length: 40 }, (_, i) => ({
-      stage: i % 3 ? 'use' : 'transport', factor: i % 3 ? 'wf/grid-cn' : 'wf/hgv', amount: i % 3 ? `${i + 0.5} kWh` : `${i} kg * 100 km`,
+      stage: i % 3 ? 'use' : 'transport', factor: i % 3 ? 'wf/grid-cn' : 'wf/freight-hgv-average-laden-tkm', amount: i % 3 ? `${i + 0.5} kWh` : `${i} kg * 100 km`,
     }));
     let cur: Product = { ...kettle(), inventory: lines };
     let m = buildModel(cur, lib);
@@ -103,7 +103,7 @@ describe('the what-if model', () => {
       const inv = cur.inventory!.slice();
       const i = Math.floor(rnd() * inv.length);
       const r = rnd();
-      if (r < 0.5) inv[i] = { ...inv[i]!, amount: inv[i]!.factor === 'wf/hgv' ? `${Math.round(rnd() * 1000) / 10} kg * 100 km` : `${Math.round(rnd() * 1e4) / 100} kWh` };
+      if (r < 0.5) inv[i] = { ...inv[i]!, amount: inv[i]!.factor === 'wf/freight-hgv-average-laden-tkm' ? `${Math.round(rnd() * 1000) / 10} kg * 100 km` : `${Math.round(rnd() * 1e4) / 100} kWh` };
       else if (r < 0.7) inv.splice(i, 1);
       else if (r < 0.85) inv.splice(i, 0, { stage: 'manufacture', factor: 'wf/gas', amount: `${Math.round(rnd() * 100)} kWh` });
       else inv[i] = { ...inv[i]!, stage: 'packaging' };

@@ -30,8 +30,8 @@ describe('applying a scenario', () => {
 
   it('copies only the edited path: untouched lines and components keep their identity', () => {
     const p = kettle();
-    const v = applyScenario(p, s({ lines: { truck: { factor: 'wf/rail' } } }), lib);
-    expect(v.inventory![1]).toEqual({ ...p.inventory![1], factor: 'wf/rail' });
+    const v = applyScenario(p, s({ lines: { truck: { factor: 'wf/freight-rail-freight-train-tkm' } } }), lib);
+    expect(v.inventory![1]).toEqual({ ...p.inventory![1], factor: 'wf/freight-rail-freight-train-tkm' });
     expect(v.inventory![0]).toBe(p.inventory![0]);
     expect(v.components).toBe(p.components);
     expect(v.parameters).toBe(p.parameters);
@@ -42,8 +42,8 @@ describe('applying a scenario', () => {
     const v = applyScenario(p, s({
       factors: [{ id: 'my/green-power', unit: 'kWh', co2e: 0.02, source: 'PPA certificate' } as never],
       parameters: { years: 7 },
-      replaceFactor: { from: 'wf/aluminium-primary', to: 'wf/aluminium-closed-loop' },
-      components: { screw: { quantityScale: 0.5 }, '/components/1': { material: 'wf/plastic-closed-loop' } },
+      replaceFactor: { from: 'wf/material-aluminium-primary', to: 'wf/material-aluminium-closed-loop-source' },
+      components: { screw: { quantityScale: 0.5 }, '/components/1': { material: 'wf/material-plastics-closed-loop-source' } },
       lines: { '/inventory/3': { scale: 2 }, leak: { remove: true } },
       set: [{ path: '/components/1/endOfLife/0/share', value: 0.5 }],
       gwp: 'AR5',
@@ -51,8 +51,8 @@ describe('applying a scenario', () => {
     }), lib);
     expect(v.factors!.map((f) => f.id)).toEqual(['my/green-power']);
     expect(v.parameters!.years).toBe(7);
-    expect(v.components![0]!.material).toBe('wf/aluminium-closed-loop');
-    expect(v.components![1]!.material).toBe('wf/plastic-closed-loop');
+    expect(v.components![0]!.material).toBe('wf/material-aluminium-closed-loop-source');
+    expect(v.components![1]!.material).toBe('wf/material-plastics-closed-loop-source');
     expect(v.components![1]!.children![0]!.quantity).toBe(3);
     expect(v.components![1]!.endOfLife![0]!.share).toBe(0.5);
     expect(v.inventory!.map((l) => l.id)).toEqual(['use', 'truck', 'heat']);
@@ -63,7 +63,7 @@ describe('applying a scenario', () => {
   it('swaps every bundled electricity factor for the grid factor', () => {
     const p = { ...kettle(), inventory: [...kettle().inventory!, { stage: 'manufacture' as const, factor: 'wf/grid-cn-sd', amount: '2 kWh' }] };
     const v = applyScenario(p, s({ grid: 'wf/grid-cn-yn' }), lib);
-    expect(v.inventory!.map((l) => l.factor)).toEqual(['wf/grid-cn-yn', 'wf/hgv', undefined, 'wf/gas', 'wf/grid-cn-yn']);
+    expect(v.inventory!.map((l) => l.factor)).toEqual(['wf/grid-cn-yn', 'wf/freight-hgv-average-laden-tkm', undefined, 'wf/gas', 'wf/grid-cn-yn']);
   });
 
   it('traces where each variant line comes from', () => {
@@ -80,7 +80,7 @@ describe('applying a scenario', () => {
   it('names every target that does not exist, with the override\'s pointer', () => {
     const found = issues(kettle(), s({
       parameters: { lifetime: 3 },
-      replaceFactor: [{ from: 'wf/glass-primary', to: 'wf/aluminium-closed-loop' }, { from: 'wf/hgv', to: 'wf/nope' }],
+      replaceFactor: [{ from: 'wf/material-glass-primary', to: 'wf/material-aluminium-closed-loop-source' }, { from: 'wf/freight-hgv-average-laden-tkm', to: 'wf/nope' }],
       components: { lid: { massScale: 0.5 } },
       lines: { ship: { remove: true } },
       set: [{ path: '/components/7/mass', value: '1 kg' }],
@@ -103,7 +103,7 @@ describe('applying a scenario', () => {
   });
 
   it('rejects a grid that is not electricity, and a variant that is no longer a valid product', () => {
-    expect(issues(kettle(), s({ grid: 'wf/hgv' }))[0]!.message).toMatch(/freight factor, not electricity/);
+    expect(issues(kettle(), s({ grid: 'wf/freight-hgv-average-laden-tkm' }))[0]!.message).toMatch(/freight factor, not electricity/);
     const bad = issues(kettle(), s({ set: [{ path: '/inventory/0/stage', value: 'disposal' }] }));
     expect(bad[0]).toMatchObject({ code: 'SCENARIO_INVALID', path: '/inventory/0/stage' });
   });

@@ -21,16 +21,16 @@ export function kettle(): Product {
     region: 'CN',
     parameters: { boilsPerDay: { value: 3, unit: '1/day' }, years: 5 },
     components: [
-      { id: 'housing', name: 'Housing', material: 'wf/aluminium-primary', mass: '0.5 kg' },
+      { id: 'housing', name: 'Housing', material: 'wf/material-aluminium-primary', mass: '0.5 kg' },
       {
-        id: 'body', name: 'Body', material: 'wf/plastic-primary', mass: '0.42 kg',
+        id: 'body', name: 'Body', material: 'wf/material-plastics-primary', mass: '0.42 kg',
         endOfLife: [{ route: 'landfill', share: 1, factor: 'wf/landfill' }],
         children: [{ id: 'screw', name: 'Screw', quantity: 6, material: 'wf/steel', mass: '2 g' }],
       },
     ],
     inventory: [
       { id: 'use', stage: 'use', factor: 'wf/grid-cn', amount: '0.1 kWh * boilsPerDay * 365 day * years' },
-      { id: 'truck', stage: 'transport', factor: 'wf/hgv', amount: '1.6 kg * 1200 km' },
+      { id: 'truck', stage: 'transport', factor: 'wf/freight-hgv-average-laden-tkm', amount: '1.6 kg * 1200 km' },
       { id: 'leak', stage: 'use', substance: 'HFC-134a', amount: '0.02 kg' },
       { id: 'heat', stage: 'manufacture', factor: 'wf/gas', amount: '3.5 kWh' },
     ],

@@ -89,7 +89,7 @@ describe('Monte Carlo', () => {
       inventory: kettle().inventory!.map((l) => (l.id === 'truck' ? { ...l, uncertainty: { distribution: 'lognormal', gsd: 3 } } : l)),
       uncertainty: { factors: { 'wf/grid-cn': { distribution: 'lognormal', gsd: 1.3 } } },
       scenarios: [
-        { id: 'rail', name: 'Rail', overrides: { lines: { truck: { factor: 'wf/rail' } } } },
+        { id: 'rail', name: 'Rail', overrides: { lines: { truck: { factor: 'wf/freight-rail-freight-train-tkm' } } } },
         { id: 'half', name: 'Half the distance', overrides: { lines: { truck: { scale: 0.5 } } } },
       ],
     } as Product;

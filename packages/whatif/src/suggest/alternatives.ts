@@ -1,0 +1,90 @@
+import { countryOf, normaliseRegion, type FactorLibrary, type LibraryFactor, type ResolvedFactor } from '@greenlca/engine';
+import { FREIGHT_MODES, MATERIAL_ROUTES, MODE_SHIFTS, type FreightMode } from './rules.js';
+
+/** A bundled factor that could replace another, with why. */
+export interface Alternative {
+  entry: LibraryFactor;
+  kgPerUnit: number;
+  /** Short description of the change, e.g. "closed-loop recycled source". */
+  what: string;
+}
+
+function sameUnit(a: LibraryFactor, b: ResolvedFactor): boolean {
+  return a.factor.unit === b.unit.text;
+}
+
+function valueOf(entry: LibraryFactor): number | undefined {
+  const f = entry.factor;
+  if (f.co2e !== undefined) return f.co2e;
+  if (f.gases && Object.keys(f.gases).length === 1 && f.gases.CO2 !== undefined && (f.gasesBasis ?? 'mass') === 'mass') return f.gases.CO2;
+  return undefined;
+}
+
+function datasetOf(library: FactorLibrary, factor: ResolvedFactor): LibraryFactor[] {
+  if (!factor.dataset) return [];
+  const ds = library.factorDatasets.find((d) => d.id === factor.dataset!.id);
+  return ds ? ds.factors.map((f) => library.factor(`${ds.id}/${f.id}`)!) : [];
+}
+
+/** Recycled-content or re-used variants of a material factor, lower-carbon than it. */
+export function materialVariants(library: FactorLibrary, factor: ResolvedFactor): Alternative[] {
+  const entry = library.factor(factor.id);
+  if (!entry || entry.factor.category !== 'material') return [];
+  const current = MATERIAL_ROUTES.find((r) => r.suffix.test(entry.factor.id));
+  if (!current) return [];
+  const stem = entry.factor.id.replace(current.suffix, '');
+  const value = factor.value.kgCO2e.toNumber();
+  return datasetOf(library, factor).flatMap((cand) => {
+    const route = MATERIAL_ROUTES.find((r) => r.suffix.test(cand.factor.id));
+    const v = valueOf(cand);
+    if (!route?.lowerCarbon || cand.id === factor.id || cand.factor.id.replace(route.suffix, '') !== stem) return [];
+    if (!sameUnit(cand, factor) || v === undefined || v >= value) return [];
+    return [{ entry: cand, kgPerUnit: v, what: route.label }];
+  });
+}
+
+/**
+ * Lower-carbon grids in the same dataset, the same country, the same data year and the same scope
+ * (CO2-only factors are compared only with CO2-only ones), lowest first.
+ */
+export function gridAlternatives(library: FactorLibrary, factor: ResolvedFactor): Alternative[] {
+  const entry = library.factor(factor.id);
+  if (!entry || entry.factor.category !== 'electricity') return [];
+  const f = entry.factor;
+  const value = factor.value.kgCO2e.toNumber();
+  return datasetOf(library, factor)
+    .flatMap((cand) => {
+      const c = cand.factor;
+      const v = valueOf(cand);
+      if (c.category !== 'electricity' || cand.id === factor.id || c.year !== f.year || (c.co2Only === true) !== (f.co2Only === true)) return [];
+      if (countryOf(c.region) !== countryOf(f.region) || normaliseRegion(c.region) === normaliseRegion(f.region)) return [];
+      if (!sameUnit(cand, factor) || v === undefined || v >= value) return [];
+      return [{ entry: cand, kgPerUnit: v, what: `${c.region} grid` }];
+    })
+    .sort((a, b) => a.kgPerUnit - b.kgPerUnit);
+}
+
+export function modeOf(text: string): FreightMode | undefined {
+  return FREIGHT_MODES.find((m) => m.pattern.test(text))?.mode;
+}
+
+/**
+ * Freight factors of another mode (see MODE_SHIFTS) in the same dataset and unit, one per mode: an
+ * "average" factor if there is one, else the highest of the mode (the conservative choice).
+ */
+export function modeShifts(library: FactorLibrary, factor: ResolvedFactor): Alternative[] {
+  const entry = library.factor(factor.id);
+  if (!entry || entry.factor.category !== 'freight') return [];
+  const mode = modeOf(`${entry.factor.id} ${entry.factor.name.en}`);
+  if (!mode) return [];
+  const value = factor.value.kgCO2e.toNumber();
+  const out: Alternative[] = [];
+  for (const target of MODE_SHIFTS[mode]) {
+    const pool = datasetOf(library, factor).filter((cand) => cand.factor.category === 'freight' && sameUnit(cand, factor)
+      && valueOf(cand) !== undefined && modeOf(`${cand.factor.id} ${cand.factor.name.en}`) === target);
+    const averages = pool.filter((c) => /average/i.test(c.factor.id));
+    const pick = (averages.length ? averages : pool).sort((a, b) => valueOf(b)! - valueOf(a)! || a.id.localeCompare(b.id))[0];
+    if (pick && valueOf(pick)! < value) out.push({ entry: pick, kgPerUnit: valueOf(pick)!, what: `${mode} → ${target}` });
+  }
+  return out;
+}
