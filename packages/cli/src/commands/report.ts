@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import type { CalculationResult, Product } from '@greenlca/schema';
 import { calculate, LcaInputError, parseProduct } from '@greenlca/engine';
 import { buildCfpReport, buildEcodesignReport, renderHtml, type Lang, type StudyInfo } from '@greenlca/report';
@@ -9,7 +9,7 @@ import { formatIssues } from '../format-issues.js';
 import { readJsonFile } from '../read-json.js';
 import type { Command } from './index.js';
 
-const USAGE = 'greenlca report FILE [--kind cfp|ecodesign] [--format pdf|html|json] [--lang zh|en] [--out PATH] [--study STUDY.json] [--company NAME]';
+const USAGE = 'greenlca report FILE [--kind cfp|ecodesign] [--format pdf|html|json] [--lang zh|en] [--out PATH] [--study STUDY.json] [--spec SPEC_ID] [--company NAME]';
 
 const SUMMARY = [
   'Write a report: cfp = product carbon footprint (ISO 14067 / GB/T 24067 / GHG Protocol structure) from a product file;',
@@ -42,8 +42,13 @@ function calc(file: string, input: unknown, io: Io, now: Date): { product: Produ
   }
 }
 
-async function ecodesignReport(file: string, input: unknown, io: Io, lang: Lang, now: Date, company: string | undefined) {
+async function ecodesignReport(file: string, input: unknown, io: Io, lang: Lang, now: Date, company: string | undefined, spec: string | undefined) {
   const generatedAt = now.toISOString();
+  // A bare product is evaluated with --spec; a request may name its product file, relative to the request.
+  if (isObject(input) && input.schemaVersion === 1 && 'functionalUnit' in input && !('product' in input)) input = { product: input };
+  if (isObject(input) && typeof input.product === 'string') {
+    input = { ...input, product: await readJsonFile(resolve(dirname(io.path(file)), input.product)) };
+  }
   if (isObject(input) && (input.kind === 'product' || input.kind === 'factory') && 'verdict' in input && 'specification' in input) {
     // Already an evaluation result (greenlca evaluate --format json).
     const { EvaluationResult } = await import('@greenlca/ecodesign');
@@ -58,7 +63,7 @@ async function ecodesignReport(file: string, input: unknown, io: Io, lang: Lang,
   const { evaluate, EvaluationInputError } = await import('@greenlca/ecodesign');
   let evaluation;
   try {
-    evaluation = evaluate(input, { library: bundledLibrary() });
+    evaluation = evaluate(input, { library: bundledLibrary(), ...(spec ? { spec } : {}) });
   } catch (error) {
     if (error instanceof EvaluationInputError) {
       io.stderr(`${file}: ${error.issues.length === 1 ? '1 problem' : `${error.issues.length} problems`}, nothing evaluated\n`);
@@ -107,7 +112,7 @@ export const command: Command = {
       if (company) study = { ...study, company };
       report = buildCfpReport(calculated.result, { lang, product: calculated.product, study, generatedAt: now.toISOString() });
     } else {
-      report = await ecodesignReport(file, input, io, lang, now, company);
+      report = await ecodesignReport(file, input, io, lang, now, company, flagString(flags, 'spec'));
       if (!report) return 1;
     }
 

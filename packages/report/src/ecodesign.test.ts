@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, type FactoryEvaluation, type ProductEvaluation } from '@greenlca/ecodesign';
+import { calculate } from '@greenlca/engine';
+import { validate } from '@greenlca/schema';
+import { Decimal } from 'decimal.js';
+import { testLibrary } from '../../ecodesign/src/testing/library.js';
+import { product, threePartBom } from '../../ecodesign/src/testing/products.js';
+import { exampleFactorySpec, exampleProductSpec } from '../../ecodesign/src/testing/specs.js';
+import { findTable, ReportDocument, blocks } from './document.js';
+import { buildEcodesignReport } from './ecodesign.js';
+import { sumDecimal } from './format.js';
+
+const library = testLibrary();
+
+/** The eco-design package's example: R_cyc = 62.5 %, 20 kWh manufacture energy, CF 29.1 kg CO2e (hand-checked there). */
+function request(): Record<string, any> {
+  return {
+    product: product({
+      components: structuredClone(threePartBom).map((c) => ({ ...c, substances: [] })),
+      inventory: [{ stage: 'manufacture', factor: 'tx/grid', amount: '10 kWh' }, { stage: 'manufacture', factor: 'tx/steam', amount: '36 MJ' }],
+    }),
+    declarations: {
+      requirements: { ems: { met: true, evidence: 'ISO 14001 certificate 123' }, 'no-accident': { met: true, evidence: 'EPB letter 2025-04' } },
+      indicators: { noise: { value: 48, evidence: 'Test report N-7' } },
+      lcaReport: { exists: true, reference: 'LCA report 2025-01' },
+    },
+  };
+}
+
+function evaluateProduct(req: Record<string, any>, spec = exampleProductSpec()): ProductEvaluation {
+  const e = evaluate(req, { spec, library });
+  if (e.kind !== 'product') throw new Error('product expected');
+  return e;
+}
+
+describe('GB/T 32161 self-evaluation report', () => {
+  it('reports a pass with the indicator table, values, benchmarks and verdicts (R_cyc 62.5 % ≥ 60 %)', () => {
+    const req = request();
+    const e = evaluateProduct(req);
+    const result = calculate(req.product, library);
+    const r = buildEcodesignReport(e, { lang: 'zh', result, generatedAt: '2025-06-01T00:00:00Z', company: '示例电器有限公司' });
+    expect(r.document.title).toBe('绿色设计产品自评价报告');
+    const ind = findTable(r.document, 'indicators')!;
+    expect(ind.rows.map((row) => [row[1], row[3], row[4], row[5]])).toEqual([
+      ['可再利用率 (4.2)', '≥ 60 %', '62.5 %', '符合'],
+      [expect.stringContaining('有害物质'), expect.any(String), expect.any(String), '符合'],
+      [expect.stringContaining('能耗'), '≤ 25 kWh', '20 kWh', '符合'],
+      [expect.stringContaining('噪声'), expect.any(String), '48 dB(A)（申报）', '符合'],
+    ]);
+    expect(ind.tones).toEqual(['pass', 'pass', 'pass', 'pass']);
+    expect(findTable(r.document, 'requirements')!.rows.map((row) => row[4])).toEqual(['符合', '符合']);
+    const conclusion = r.document.sections.find((s) => s.id === 'conclusion')!;
+    expect(conclusion.blocks[0]).toMatchObject({ type: 'notice', level: 'pass', text: expect.stringContaining('自评价结论为：符合') });
+    // LCA summary: the engine's total, and the stage rows add up to it
+    expect(r.data.lca!.total.kgCO2e).toBe(29.1);
+    const stages = findTable(r.document, 'lca-by-stage')!;
+    expect(sumDecimal(stages.rows.map((row) => row[1]!)).eq(new Decimal(stages.footer![0]![1]!))).toBe(true);
+    expect(stages.footer![0]![1]).toBe('29.1');
+    expect(JSON.stringify(r.document)).toContain('示例电器有限公司');
+    expect(validate(ReportDocument, r.document).ok).toBe(true);
+  });
+
+  it('reports a fail with the gap: needs ≥ 70 %, is 62.5 %, increase by 7.5 points', () => {
+    const spec = exampleProductSpec();
+    spec.indicators[0]!.benchmark = 70;
+    const e = evaluateProduct(request(), spec);
+    expect(e.verdict).toBe('fail');
+    const r = buildEcodesignReport(e, { lang: 'en' });
+    const row = findTable(r.document, 'indicators')!.rows[0]!;
+    expect(row[3]).toBe('≥ 70 %');
+    expect(row[4]).toBe('62.5 %');
+    expect(row[5]).toBe('Fail');
+    expect(row[6]).toMatch(/7\.5/);
+    expect(findTable(r.document, 'indicators')!.tones![0]).toBe('fail');
+    const conclusion = r.document.sections.find((s) => s.id === 'conclusion')!;
+    expect(conclusion.blocks[0]).toMatchObject({ level: 'fail' });
+    expect(JSON.stringify(conclusion)).toMatch(/7\.5/);
+    // no result given: the LCA summary falls back to the evaluation's own carbon footprint
+    expect(findTable(r.document, 'lca-by-stage')!.footer![0]![1]).toBe('29.1');
+  });
+
+  it('says "incomplete" and lists what is missing when a requirement is not declared', () => {
+    const req = request();
+    delete req.declarations.requirements.ems;
+    const r = buildEcodesignReport(evaluateProduct(req), { lang: 'zh' });
+    expect(r.data.evaluation.verdict).toBe('incomplete');
+    expect(findTable(r.document, 'requirements')!.tones).toEqual(['warn', 'pass']);
+    const figures = [...blocks(r.document)].find((b) => b.block.type === 'figures')!.block;
+    expect(figures.type === 'figures' && figures.items[0]!.value).toBe('不完整');
+  });
+});
+
+describe('green-factory self-evaluation report', () => {
+  it('shows items with 基准值, 引领值, points and score (65 of 100, pass mark 60, hand-checked in ecodesign)', () => {
+    const e = evaluate({
+      factory: { name: 'Example Works', period: '2025' },
+      declarations: {
+        requirements: { permit: { met: true, evidence: 'Permit 9133' } },
+        indicators: {
+          renewables: { value: 20, evidence: 'Energy balance 2025' }, intensity: { value: 80, evidence: 'Energy audit 2025' },
+          'green-design': { value: true, evidence: 'Case study A' }, 'footprint-share': { value: 25, evidence: 'CFP reports list' },
+        },
+      },
+    }, { spec: exampleFactorySpec() }) as FactoryEvaluation;
+    const r = buildEcodesignReport(e, { lang: 'zh', generatedAt: '2025-06-01T00:00:00Z' });
+    expect(r.document.title).toBe('绿色工厂自评价报告');
+    const score = r.document.sections.find((s) => s.id === 'dimensions')!.blocks[0]!;
+    expect(score.type === 'fields' && score.rows[0]).toEqual(['得分', '65']);
+    const energy = r.document.sections.find((s) => s.id === 'dimensions')!.subsections![0]!.blocks[0]!;
+    expect(energy.type === 'table' && energy.rows.map((row) => [row[4], row[5], row[6]])).toEqual([['20 %', '30', '15'], ['80 kgce/t', '10', '5']]);
+  });
+});

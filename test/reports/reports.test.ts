@@ -1,0 +1,205 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { calculate, createLibrary, Decimal } from '@greenlca/engine';
+import { bundledFactorDatasets, bundledSubstances } from '@greenlca/datasets';
+import { STAGES, type CalculationResult } from '@greenlca/schema';
+import { checkProductFootprint } from '../../packages/pact/src/index.js';
+import { formatKg } from '../../packages/report/src/index.js';
+
+/**
+ * The `greenlca report` and `greenlca pact` commands end to end: PDFs are rendered to PNG with
+ * pdftoppm (Debian poppler-utils) and their text read with pdftotext; PNGs stay in
+ * test-artifacts/reports/ (ignored by git) for people to look at.
+ */
+
+const root = join(import.meta.dirname, '../..');
+const bin = join(root, 'packages/cli/bin/greenlca.mjs');
+const artifacts = join(root, 'test-artifacts/reports');
+const kettleFile = 'examples/electric-kettle.json';
+
+function greenlca(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: root, ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tool(cmd: string, args: string[]): string {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.error) throw new Error(`${cmd} is not installed (Debian package poppler-utils): ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+function pageCount(pdf: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(tool('pdfinfo', [pdf]))![1]);
+}
+
+/** Share of dark pixels on a page, from a grey-scale render (PGM, P5). */
+function inkShare(pdf: string, page: number): number {
+  const base = join(artifacts, `ink-${process.pid}`);
+  tool('pdftoppm', ['-gray', '-r', '30', '-f', String(page), '-l', String(page), '-singlefile', pdf, base]);
+  const pgm = readFileSync(`${base}.pgm`);
+  rmSync(`${base}.pgm`);
+  // Header: "P5\n<w> <h>\n<max>\n", then one byte per pixel.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
+  const [w, h] = [Number(header[1]), Number(header[2])];
+  const pixels = pgm.subarray(header[0].length);
+  let dark = 0;
+  for (let i = 0; i < w * h; i++) if (pixels[i]! < 160) dark++;
+  return dark / (w * h);
+}
+
+/** Render every page to PNG for a person to look at; returns the files. */
+function toPng(pdf: string, name: string): string[] {
+  for (const f of readdirSync(artifacts)) if (f.startsWith(`${name}-`) && f.endsWith('.png')) rmSync(join(artifacts, f));
+  tool('pdftoppm', ['-png', '-r', '60', pdf, join(artifacts, name)]);
+  return readdirSync(artifacts).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'));
+}
+
+let kettle: CalculationResult;
+
+beforeAll(() => {
+  mkdirSync(artifacts, { recursive: true });
+  const library = createLibrary(bundledFactorDatasets, bundledSubstances);
+  kettle = calculate(JSON.parse(readFileSync(join(root, kettleFile), 'utf8')), library, { referenceYear: new Date().getUTCFullYear() });
+});
+
+describe('greenlca report --kind cfp', { timeout: 120_000 }, () => {
+  it('writes a Chinese PDF whose pages render, are not blank, and whose text has the headings and the total', () => {
+    const pdf = join(artifacts, 'kettle-cfp-zh.pdf');
+    const r = greenlca(['report', kettleFile, '--kind', 'cfp', '--format', 'pdf', '--lang', 'zh', '--out', pdf]);
+    expect(r.stderr).toContain('wrote');
+    expect(r.code).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = pageCount(pdf);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    expect(toPng(pdf, 'kettle-cfp-zh')).toHaveLength(pages);
+    for (let p = 1; p <= pages; p++) expect(inkShare(pdf, p), `page ${p} looks blank`).toBeGreaterThan(0.002);
+    // The Chinese font is embedded as a subset.
+    expect(tool('pdffonts', [pdf])).toMatch(/[A-Z]{6}\+NotoSans\S*CJK\S*\s.*\byes\s+yes\b/);
+    const text = tool('pdftotext', ['-layout', pdf, '-']);
+    for (const heading of ['产品碳足迹报告', '产品碳足迹', '目的与范围', '系统边界', '数据来源与数据质量', '分配与取舍准则', '按生命周期阶段', '局限性与解释', '参考文献']) {
+      expect(text).toContain(heading);
+    }
+    expect(text).toContain(formatKg(kettle.total.kgCO2e));
+    expect(text).toContain(`第 1 页 / 共 ${pages} 页`);
+    expect(text).toContain('IPCC AR6');
+    expect(text).toContain(kettle.engine.version);
+  });
+
+  it('writes the English report as HTML and the JSON whose totals are the engine\'s to the last digit', () => {
+    const html = greenlca(['report', kettleFile, '--format', 'html', '--lang', 'en']);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain('<h1>Product Carbon Footprint Report</h1>');
+    expect(html.stdout).toContain(formatKg(kettle.total.kgCO2e));
+    const out = join(artifacts, 'kettle-cfp-en.json');
+    const json = greenlca(['report', kettleFile, '--lang', 'en', '--out', out]);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.kind).toBe('cfp');
+    expect(report.data.total).toEqual(kettle.total);
+    expect(report.data.byStage.map((s: { kgCO2e: number }) => s.kgCO2e)).toEqual(STAGES.map((s) => kettle.byStage[s].kgCO2e));
+    expect(report.data.lines).toHaveLength(kettle.lines.length);
+    expect(report.data.citations.length).toBeGreaterThan(1);
+    for (const line of report.data.lines) expect(report.data.citations[line.ref - 1].factors).toContain(line.factor ?? line.substance);
+  });
+
+  it('says which font to install when none can be found', () => {
+    const r = greenlca(['report', kettleFile, '--out', join(artifacts, 'no-font.pdf')], { GREENLCA_CJK_FONT: '/nonexistent/font.ttc' });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('fonts-noto-cjk');
+    expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+});
+
+describe('greenlca report --kind ecodesign', { timeout: 120_000 }, () => {
+  it('writes the Chinese self-evaluation PDF with the requirement and indicator tables, the LCA summary and the conclusion', () => {
+    const pdf = join(artifacts, 'kettle-ecodesign-zh.pdf');
+    const r = greenlca(['report', 'examples/electric-kettle-evaluation.json', '--kind', 'ecodesign', '--lang', 'zh', '--out', pdf]);
+    expect(r.stderr).toContain('wrote');
+    expect(r.code).toBe(0);
+    const pages = pageCount(pdf);
+    expect(toPng(pdf, 'kettle-ecodesign-zh')).toHaveLength(pages);
+    for (let p = 1; p <= pages; p++) expect(inkShare(pdf, p), `page ${p} looks blank`).toBeGreaterThan(0.002);
+    const text = tool('pdftotext', ['-layout', pdf, '-']);
+    for (const heading of ['绿色设计产品自评价报告', '基本要求符合性', '评价指标符合性', '产品生命周期评价', '评价结论', 'GB/T 32161-2015']) expect(text).toContain(heading);
+    expect(text).toContain(formatKg(kettle.total.kgCO2e));
+  });
+
+  it('writes the English JSON with the evaluation and the engine\'s LCA totals', () => {
+    const r = greenlca(['report', 'examples/electric-kettle-evaluation.json', '--kind', 'ecodesign', '--lang', 'en', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.data.evaluation.kind).toBe('product');
+    expect(report.data.lca.total).toEqual(kettle.total);
+    expect(report.document.title).toBe('Eco-design Product Self-evaluation Report');
+  });
+});
+
+describe('greenlca pact', { timeout: 120_000 }, () => {
+  it('exports a cradle-to-gate ProductFootprint that validates, with exact decimal strings', () => {
+    const r = greenlca(['pact', 'export', kettleFile, '--company', 'Demo Kettle Co.', '--company-id', 'urn:pact:kettle.example:company-id:1']);
+    expect(r.code).toBe(0);
+    const pf = JSON.parse(r.stdout);
+    expect(checkProductFootprint(pf).ok).toBe(true);
+    const gate = ['design', 'manufacture', 'packaging'] as const;
+    const expected = gate.reduce((s, st) => s.plus(kettle.byStage[st].kgCO2e), new Decimal(0));
+    expect(pf.pcf.pcfExcludingBiogenicUptake).toBe(expected.toFixed());
+    expect(pf.pcf.packagingGhgEmissions).toBe(new Decimal(kettle.byStage.packaging.kgCO2e).toFixed());
+    expect(pf.pcf.outboundLogisticsGhgEmissions).toBe(new Decimal(kettle.byStage.transport.kgCO2e).toFixed());
+    expect(pf.companyName).toBe('Demo Kettle Co.');
+    expect(r.stderr).toContain('note: fossilCarbonContent');
+  });
+
+  it('exports the whole life cycle: pcfExcludingBiogenicUptake and fossilGhgEmissions equal the engine totals', () => {
+    const out = join(artifacts, 'kettle.pact.json');
+    const r = greenlca(['pact', 'export', kettleFile, '--boundary', 'cradle-to-grave', '--out', out]);
+    expect(r.code).toBe(0);
+    const pf = JSON.parse(readFileSync(out, 'utf8'));
+    expect(checkProductFootprint(pf).ok).toBe(true);
+    expect(pf.pcf.pcfExcludingBiogenicUptake).toBe(new Decimal(kettle.total.kgCO2e).toFixed());
+    expect(pf.pcf.fossilGhgEmissions).toBe(new Decimal(kettle.total.fossilKgCO2e).toFixed());
+    expect(r.stderr).toContain('companyName/companyIds');
+  });
+
+  it('imports a supplier footprint as a factor that gives mass × value as a component material (0.45 kg × 1.85 = 0.8325)', () => {
+    const dir = join(artifacts, 'pact-import');
+    mkdirSync(dir, { recursive: true });
+    const pcfFile = join(dir, 'supplier.json');
+    writeFileSync(pcfFile, JSON.stringify({
+      data: [{
+        id: '3f1c2a9e-8b7d-4c6e-9a5f-1e2d3c4b5a69', specVersion: '3.0.0', created: '2025-03-01T00:00:00Z', status: 'Active',
+        companyName: 'Ningbo Polymer Co.', companyIds: ['urn:pact:polymer.example:company-id:91330200'],
+        productDescription: 'PP homopolymer', productIds: ['urn:pact:polymer.example:product-id:PP-H1500'], productNameCompany: 'PP H1500',
+        pcf: {
+          declaredUnitOfMeasurement: 'kilogram', declaredUnitAmount: '10', productMassPerDeclaredUnit: '10',
+          referencePeriodStart: '2024-01-01T00:00:00Z', referencePeriodEnd: '2025-01-01T00:00:00Z', geographyCountry: 'CN',
+          pcfExcludingBiogenicUptake: '18.5', pcfIncludingBiogenicUptake: '18.5', fossilCarbonContent: '8.5', fossilGhgEmissions: '18.2',
+          ipccCharacterizationFactors: ['AR6'], crossSectoralStandards: ['ISO14067'], exemptedEmissionsPercent: '0',
+        },
+      }],
+    }));
+    const productFile = join(dir, 'body.json');
+    writeFileSync(productFile, JSON.stringify({
+      schemaVersion: 1, id: 'body', name: 'Kettle body', functionalUnit: { amount: 1, unit: 'item' }, region: 'CN', year: 2025,
+      components: [{ id: 'body', material: 'supplier/pp-h1500', mass: '0.45 kg' }],
+    }));
+    const merged = join(dir, 'body-with-factor.json');
+    const r = greenlca(['pact', 'import', pcfFile, '--id', 'supplier/pp-h1500', '--into', productFile, '--out', merged]);
+    expect(r.stderr).toContain('18.5 ÷ 10 = 1.85');
+    expect(r.code).toBe(0);
+    const calc = greenlca(['calc', merged, '--format', 'json']);
+    expect(calc.code).toBe(0);
+    expect(JSON.parse(calc.stdout).total.kgCO2e).toBe(0.8325);
+  });
+
+  it('rejects a malformed footprint with JSON pointers and exit code 1', () => {
+    const file = join(artifacts, 'bad-pcf.json');
+    writeFileSync(file, JSON.stringify({ id: 'x', specVersion: '3.0.0', pcf: { declaredUnitAmount: 10 } }));
+    const r = greenlca(['pact', 'import', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    for (const path of ['/id', '/companyName', '/pcf/declaredUnitAmount', '/pcf/pcfExcludingBiogenicUptake']) expect(r.stderr).toContain(path);
+  });
+});
