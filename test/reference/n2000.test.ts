@@ -22,7 +22,7 @@ function maxRelativeDifference(actual: readonly number[], reference: readonly nu
 describe('n2000 reference network', () => {
   it('`greenlca network solve` prints h agreeing with SciPy to 1e-9 relative', async () => {
     let out = '';
-    const code = await command.run(['solve', dir, '--format', 'json', '--repeats', '1'], {
+    const code = await command.run(['solve', dir, '--format', 'json', '--repeats', '1', '--warmup', '0'], {
       stdout: (t) => (out += t),
       stderr: (t) => { throw new Error(t); },
       path: (p) => p,
@@ -38,15 +38,15 @@ describe('n2000 reference network', () => {
   it('MultiLCA (adjoint) reproduces the first unit demand and the sum over all 1,000', () => {
     const network = readNetwork(dir);
     expect(network.demands.multi[0]!.indices[0]).toBe(expected.multi_first_demand.first_demand_index);
-    const run = runNetwork(network, { multi: true, mc: 0, seed: 1, repeats: 1 });
+    const run = runNetwork(network, { multi: true, mc: 0, seed: 1, repeats: 1, warmup: 0 });
     expect(maxRelativeDifference(run.details.multi!.hFirst, expected.multi_first_demand.h_first_demand)).toBeLessThan(1e-9);
     expect(Math.abs(run.details.multi!.sumH / expected.multi_first_demand.sum_H - 1)).toBeLessThan(1e-9);
   });
 
   it('Monte Carlo on the network is reproducible by seed', () => {
     const network = readNetwork(dir);
-    const a = runNetwork(network, { multi: false, mc: 5, seed: 11, repeats: 1 }).details.mc!;
-    const b = runNetwork(network, { multi: false, mc: 5, seed: 11, repeats: 1 }).details.mc!;
+    const a = runNetwork(network, { multi: false, mc: 5, seed: 11, repeats: 1, warmup: 0 }).details.mc!;
+    const b = runNetwork(network, { multi: false, mc: 5, seed: 11, repeats: 1, warmup: 0 }).details.mc!;
     expect(a.h0Mean).toBe(b.h0Mean);
     expect(a.h0Sd).toBe(b.h0Sd);
     expect(a.h0Sd).toBeGreaterThan(0);

@@ -71,11 +71,19 @@ class WithFallback implements Factorisation {
     return this.attempt(() => this.iterative.solveTransposed(b, options), (f) => f.solveTransposed(b, options));
   }
 
+  solveMany(bs: readonly Float64Array[], options?: SolveOptions): Solution[] {
+    return this.attempt(() => this.iterative.solveMany(bs, options), (f) => f.solveMany(bs, options));
+  }
+
+  solveTransposedMany(bs: readonly Float64Array[], options?: SolveOptions): Solution[] {
+    return this.attempt(() => this.iterative.solveTransposedMany(bs, options), (f) => f.solveTransposedMany(bs, options));
+  }
+
   refactorise(values: Float64Array): Factorisation {
     return new WithFallback({ ...this.A, values }, this.options, this.iterative.refactorise(values));
   }
 
-  private attempt(iterate: () => Solution, direct: (f: Factorisation) => Solution): Solution {
+  private attempt<T>(iterate: () => T, direct: (f: Factorisation) => T): T {
     if (this.direct) return direct(this.direct);
     try {
       return iterate();
@@ -127,6 +135,14 @@ class RowPermuted implements Factorisation {
     const x = new Float64Array(this.n);
     for (let k = 0; k < this.n; k++) x[this.rowOf[k]!] = inner.x[k]!;
     return { x, report: inner.report };
+  }
+
+  solveMany(bs: readonly Float64Array[], options?: SolveOptions): Solution[] {
+    return bs.map((b) => this.solve(b, options));
+  }
+
+  solveTransposedMany(bs: readonly Float64Array[], options?: SolveOptions): Solution[] {
+    return bs.map((b) => this.solveTransposed(b, options));
   }
 
   refactorise(values: Float64Array): Factorisation {

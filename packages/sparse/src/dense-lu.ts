@@ -115,6 +115,14 @@ class DenseLu implements Factorisation {
     return { x, report: report(this.transposedA, x, b) };
   }
 
+  solveMany(bs: readonly Float64Array[], options?: SolveOptions): Solution[] {
+    return bs.map((b) => this.solve(b, options));
+  }
+
+  solveTransposedMany(bs: readonly Float64Array[], options?: SolveOptions): Solution[] {
+    return bs.map((b) => this.solveTransposed(b, options));
+  }
+
   refactorise(values: Float64Array): Factorisation {
     return new DenseLu({ ...this.A, values });
   }

@@ -6,6 +6,7 @@
  * is O(nnz) and reusable for any matrix with the same pattern (`refactorise` only gathers values).
  */
 import { transpose, type CsrMatrix } from './csr.js';
+import { BLOCK_WIDTH, blockGaussSeidel } from './block.js';
 import { NotConvergedError } from './errors.js';
 import { KrylovWorkspace, sweepSolve } from './krylov.js';
 import { dependencyOrder, permuteSymmetric } from './ordering.js';
@@ -71,6 +72,38 @@ class SweepSystem {
     return new SweepSystem({ ...this.original, values }, this.order, matrix, source, invDiag, norm);
   }
 
+  /** Several right-hand sides by block Gauss–Seidel; any that do not converge are solved one by one. */
+  solveMany(bs: readonly Float64Array[], tolerance: number): Solution[] {
+    const out: Solution[] = [];
+    for (let start = 0; start < bs.length; start += BLOCK_WIDTH) {
+      const chunk = bs.slice(start, start + BLOCK_WIDTH);
+      if (chunk.length === 1) { out.push(this.solve(chunk[0]!, {}, tolerance)); continue; }
+      const k = BLOCK_WIDTH;
+      const { order, matrix, invDiag } = this;
+      const n = order.length;
+      const B = new Float64Array(n * k);
+      const X = new Float64Array(n * k);
+      for (let i = 0; i < n; i++) {
+        const src = order[i]!;
+        for (let r = 0; r < chunk.length; r++) B[i * k + r] = chunk[r]![src]!;
+      }
+      const result = blockGaussSeidel(matrix, invDiag, B, X, tolerance, MAX_SWEEPS);
+      chunk.forEach((b, r) => {
+        const x = new Float64Array(n);
+        for (let i = 0; i < n; i++) x[order[i]!] = X[i * k + r]!;
+        const res = residual(this.original, x, b);
+        if (result.converged[r] && res.backward <= tolerance) {
+          out.push({ x, report: { method: 'block-gauss-seidel', iterations: result.sweeps, residual: res.relative, backwardError: res.backward } });
+        } else {
+          const single = this.solve(b, { initialGuess: x }, tolerance);
+          single.report.iterations += result.sweeps;
+          out.push(single);
+        }
+      });
+    }
+    return out;
+  }
+
   solve(b: Float64Array, options: SolveOptions, tolerance: number): Solution {
     const { order, matrix, invDiag } = this;
     const n = order.length;
@@ -124,6 +157,15 @@ class SweepFactorisation implements Factorisation {
   solveTransposed(b: Float64Array, options: SolveOptions = {}): Solution {
     this.backward ??= SweepSystem.build(transpose(this.forward.original), []);
     return this.backward.solve(b, options, options.tolerance ?? this.tolerance);
+  }
+
+  solveMany(bs: readonly Float64Array[], options: SolveOptions = {}): Solution[] {
+    return this.forward.solveMany(bs, options.tolerance ?? this.tolerance);
+  }
+
+  solveTransposedMany(bs: readonly Float64Array[], options: SolveOptions = {}): Solution[] {
+    this.backward ??= SweepSystem.build(transpose(this.forward.original), []);
+    return this.backward.solveMany(bs, options.tolerance ?? this.tolerance);
   }
 
   refactorise(values: Float64Array): Factorisation {

@@ -36,6 +36,10 @@ export interface Factorisation {
   solve(b: Float64Array, options?: SolveOptions): Solution;
   /** Solve Aᵀ x = b (adjoint problems: one solve per output instead of one per input). */
   solveTransposed(b: Float64Array, options?: SolveOptions): Solution;
+  /** Solve A x = b for several b at once (iterative methods share their passes over the matrix). */
+  solveMany(bs: readonly Float64Array[], options?: SolveOptions): Solution[];
+  /** Solve Aᵀ x = b for several b at once. */
+  solveTransposedMany(bs: readonly Float64Array[], options?: SolveOptions): Solution[];
   /**
    * The same pattern with new values (in the storage order of the matrix first given): reuses every
    * structural result (orderings, permutations, symbolic analysis). Monte Carlo calls this per sample.

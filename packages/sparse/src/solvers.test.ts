@@ -68,6 +68,17 @@ describe('Gauss–Seidel/GMRES', () => {
     const warm = F.solve(b, { initialGuess: exact }).report.iterations;
     expect(warm).toBeLessThan(cold);
   });
+  it('solves many right-hand sides at once (block sweeps), like one at a time', () => {
+    const F = sweepSolver.factorise(A);
+    const bs = Array.from({ length: 5 }, (_, r) => randomVector(n, 10 + r));
+    const many = F.solveTransposedMany(bs);
+    const dense = denseLuSolver.factorise(A);
+    many.forEach((s, r) => {
+      expect(maxRelDiff(s.x, dense.solveTransposed(bs[r]!).x)).toBeLessThan(1e-9);
+      expect(s.report.backwardError).toBeLessThanOrEqual(1e-10);
+    });
+    expect(maxRelDiff(F.solveMany(bs)[3]!.x, dense.solve(bs[3]!).x)).toBeLessThan(1e-9);
+  });
   it('refactorises new values in the same pattern', () => {
     const F = sweepSolver.factorise(A);
     const scaled = A.values.map((v) => 2 * v);

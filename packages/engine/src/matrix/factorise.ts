@@ -24,6 +24,8 @@ export interface TechnosphereFactorisation {
   readonly technosphere: Technosphere;
   solve(f: Float64Array, options?: SolveOptions): Solution;
   solveTransposed(c: Float64Array, options?: SolveOptions): Solution;
+  /** Several adjoints at once (shares the passes over the matrix). */
+  solveTransposedMany(cs: readonly Float64Array[], options?: SolveOptions): Solution[];
   /** New values in the same pattern (Monte Carlo): keeps orderings and other structure. */
   refactorise(values: Float64Array): TechnosphereFactorisation;
 }
@@ -42,6 +44,7 @@ function wrap(technosphere: Technosphere, inner: Factorisation): TechnosphereFac
     technosphere,
     solve: (f, o) => translated(technosphere, () => inner.solve(f, o)),
     solveTransposed: (c, o) => translated(technosphere, () => inner.solveTransposed(c, o)),
+    solveTransposedMany: (cs, o) => translated(technosphere, () => inner.solveTransposedMany(cs, o)),
     refactorise: (values) => wrap({ ...technosphere, matrix: { ...technosphere.matrix, values } }, translated(technosphere, () => inner.refactorise(values))),
   };
 }

@@ -51,13 +51,9 @@ export function multiLca(system: LcaSystem, factorisation: TechnosphereFactorisa
     });
     return { scores, method, reports };
   }
-  const unitScores: Float64Array[] = [];
-  const reports: SolveReport[] = [];
-  for (const row of characterisedBiosphere(system)) {
-    const { x, report } = factorisation.solveTransposed(row);
-    unitScores.push(x);
-    reports.push(report);
-  }
+  const solutions = factorisation.solveTransposedMany(characterisedBiosphere(system));
+  const unitScores = solutions.map((s) => s.x);
+  const reports = solutions.map((s) => s.report);
   const scores = sparse.map((d) => scoreOf(unitScores, d));
   return { scores, method, reports, unitScores };
 }

@@ -1,0 +1,120 @@
+/**
+ * @module block — Gauss–Seidel on four right-hand sides at once.
+ *
+ * Systems with the same matrix share every load of a matrix entry: the sweep reads A once and
+ * updates four interleaved unknowns per entry, held in scalar accumulators (a loop over an array of
+ * accumulators would cost more than it saves). k adjoint solves (one per impact category) then cost
+ * about k/3 single solves, which is what makes MultiLCA by adjoints cheap.
+ */
+import type { CsrMatrix } from './csr.js';
+
+/** Right-hand sides per block; X and B hold them interleaved: X[4 i + r]. */
+export const BLOCK_WIDTH = 4;
+
+export interface BlockResult {
+  sweeps: number;
+  /** Per right-hand side: converged to the tolerance. */
+  converged: boolean[];
+  backwardErrors: Float64Array;
+}
+
+/**
+ * Solve A X = B in place for four interleaved columns (X holds the initial guess; unused columns are
+ * zero), A in sweep order with `invDiag` = 1 / A_ii. Stops when every column's componentwise backward
+ * error (measured every third sweep) is below `tolerance`, or when progress stalls.
+ */
+export function blockGaussSeidel(A: CsrMatrix, invDiag: Float64Array, B: Float64Array, X: Float64Array, tolerance: number, maxSweeps: number): BlockResult {
+  const omega = new Float64Array(BLOCK_WIDTH).fill(Infinity);
+  let best = Infinity;
+  let stalled = 0;
+  let sweeps = 0;
+  while (sweeps < maxSweeps) {
+    const measure = sweeps % 3 === 2;
+    if (measure) measuredSweep(A, invDiag, B, X, omega);
+    else sweep(A, invDiag, B, X);
+    sweeps++;
+    if (!measure) continue;
+    let worst = 0;
+    for (let r = 0; r < BLOCK_WIDTH; r++) if (!(omega[r]! <= worst)) worst = omega[r]!;
+    if (worst <= tolerance || !Number.isFinite(worst)) break;
+    // Each measurement spans three sweeps; less than a halving over three of them is a stall.
+    if (worst < 0.5 * best) {
+      best = worst;
+      stalled = 0;
+    } else if (++stalled >= 3) break;
+  }
+  return { sweeps, converged: Array.from(omega, (w) => w <= tolerance), backwardErrors: omega };
+}
+
+function sweep(A: CsrMatrix, invDiag: Float64Array, B: Float64Array, X: Float64Array): void {
+  const { rows: n, rowPtr, colIdx, values } = A;
+  for (let i = 0; i < n; i++) {
+    const o = 4 * i;
+    let s0 = B[o]!;
+    let s1 = B[o + 1]!;
+    let s2 = B[o + 2]!;
+    let s3 = B[o + 3]!;
+    for (let p = rowPtr[i]!, end = rowPtr[i + 1]!; p < end; p++) {
+      const v = values[p]!;
+      const c = 4 * colIdx[p]!;
+      s0 -= v * X[c]!;
+      s1 -= v * X[c + 1]!;
+      s2 -= v * X[c + 2]!;
+      s3 -= v * X[c + 3]!;
+    }
+    const d = invDiag[i]!;
+    X[o] = X[o]! + s0 * d;
+    X[o + 1] = X[o + 1]! + s1 * d;
+    X[o + 2] = X[o + 2]! + s2 * d;
+    X[o + 3] = X[o + 3]! + s3 * d;
+  }
+}
+
+function measuredSweep(A: CsrMatrix, invDiag: Float64Array, B: Float64Array, X: Float64Array, omega: Float64Array): void {
+  const { rows: n, rowPtr, colIdx, values } = A;
+  let w0 = 0;
+  let w1 = 0;
+  let w2 = 0;
+  let w3 = 0;
+  for (let i = 0; i < n; i++) {
+    const o = 4 * i;
+    let s0 = B[o]!;
+    let s1 = B[o + 1]!;
+    let s2 = B[o + 2]!;
+    let s3 = B[o + 3]!;
+    let a0 = Math.abs(s0);
+    let a1 = Math.abs(s1);
+    let a2 = Math.abs(s2);
+    let a3 = Math.abs(s3);
+    for (let p = rowPtr[i]!, end = rowPtr[i + 1]!; p < end; p++) {
+      const v = values[p]!;
+      const c = 4 * colIdx[p]!;
+      const t0 = v * X[c]!;
+      const t1 = v * X[c + 1]!;
+      const t2 = v * X[c + 2]!;
+      const t3 = v * X[c + 3]!;
+      s0 -= t0;
+      s1 -= t1;
+      s2 -= t2;
+      s3 -= t3;
+      a0 += Math.abs(t0);
+      a1 += Math.abs(t1);
+      a2 += Math.abs(t2);
+      a3 += Math.abs(t3);
+    }
+    const d = invDiag[i]!;
+    X[o] = X[o]! + s0 * d;
+    X[o + 1] = X[o + 1]! + s1 * d;
+    X[o + 2] = X[o + 2]! + s2 * d;
+    X[o + 3] = X[o + 3]! + s3 * d;
+    // NaN-safe maxima: a NaN makes the comparison false and is kept.
+    if (s0 !== 0) { const w = Math.abs(s0) / a0; if (!(w <= w0)) w0 = w; }
+    if (s1 !== 0) { const w = Math.abs(s1) / a1; if (!(w <= w1)) w1 = w; }
+    if (s2 !== 0) { const w = Math.abs(s2) / a2; if (!(w <= w2)) w2 = w; }
+    if (s3 !== 0) { const w = Math.abs(s3) / a3; if (!(w <= w3)) w3 = w; }
+  }
+  omega[0] = w0;
+  omega[1] = w1;
+  omega[2] = w2;
+  omega[3] = w3;
+}

@@ -1,0 +1,40 @@
+/**
+ * `pnpm bench [-- --only network,… --sizes 2000,20000 …]`: run the benchmark modules in turn.
+ * Each module lives beside this file and gets the command-line options; add new ones to `modules`.
+ */
+export interface BenchModule {
+  /** One line for the listing. */
+  description: string;
+  run(args: readonly string[]): Promise<void>;
+}
+
+const modules: Record<string, () => Promise<{ bench: BenchModule }>> = {
+  network: () => import('./network.js'),
+  web: () => import('./web.js'),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const args = argv[0] === '--' ? argv.slice(1) : argv;
+  const at = args.indexOf('--only');
+  const only = at >= 0 ? (args[at + 1] ?? '').split(',').filter(Boolean) : Object.keys(modules);
+  const unknown = only.filter((name) => !(name in modules));
+  if (unknown.length) {
+    process.stderr.write(`bench: unknown module(s) ${unknown.join(', ')}; available: ${Object.keys(modules).join(', ')}\n`);
+    return 2;
+  }
+  const rest = at >= 0 ? [...args.slice(0, at), ...args.slice(at + 2)] : args;
+  for (const name of only) {
+    const { bench } = await modules[name]!();
+    process.stdout.write(`\n## ${name}: ${bench.description}\n\n`);
+    await bench.run(rest);
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`bench: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);
