@@ -27,6 +27,7 @@ export type ReasonCode = keyof typeof REASON_CODES;
 
 export const DIAGNOSTIC_CODES = {
   UNKNOWN_DECLARATION: 'A declaration or weight names an id the specification does not have; it is ignored.',
+  DECLARED_VALUE_IGNORED: 'A value is declared for an indicator the product model computes; the computed one is used.',
   DECLARED_BENCHMARK_IGNORED: 'A benchmark is declared for an indicator whose specification gives one; the specification’s is used.',
   UNIT_BASIS: 'An indicator is per a unit (kWh/台) that is not visibly the product’s functional unit.',
   WEIGHTS_UNVERIFIED: 'Some weights used are not verified in the standard text.',

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { EvaluationInputError } from '../errors.js';
 import { gapTo, type Gap } from '../judge.js';
 import type { SubstanceLimit, SubstanceLimitSet } from '../spec/schema.js';
 import { round } from '../units.js';
@@ -62,7 +63,12 @@ export function limitIndex(set: SubstanceLimitSet): Map<string, SubstanceLimit> 
 
 export function restrictedSubstances(ctx: ProductContext, parameters: SubstanceParameters): ComputedValue {
   const setId = parameters.limitSet ?? DEFAULT_LIMIT_SET;
-  const set = ctx.limitSets.get(setId)!; // checked when the specification was read
+  const set = ctx.limitSets.get(setId);
+  if (!set) {
+    // Specifications read with parseSpecification are checked for this; a hand-built one may not be.
+    throw new EvaluationInputError([{ code: 'UNKNOWN_LIMIT_SET', path: '/spec', message: `no restricted-substance limit set "${setId}"`,
+      hint: `available: ${[...ctx.limitSets.keys()].join(', ') || 'none'}` }]);
+  }
   const index = limitIndex(set);
   const checks: SubstanceCheck[] = [];
   const breakdown: BreakdownRow[] = [];

@@ -164,6 +164,13 @@ describe('GB/T 32161 verdict of a product', () => {
     expect(r.reasons[0]!.text.en).toMatch(/clause 6/);
   });
 
+  it('keeps the computed value when one is also declared, and says so', () => {
+    const r = run(request((x) => { x.declarations.indicators.recyclability = { value: 90, evidence: 'supplier claim' }; }));
+    expect(indicator(r, 'recyclability').value).toMatchObject({ value: 62.5, origin: 'computed' });
+    expect(indicator(r, 'recyclability').evidence).toContain('supplier claim');
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'DECLARED_VALUE_IGNORED', path: '/declarations/indicators/recyclability/value' })]);
+  });
+
   it('flags declarations for ids the specification does not have', () => {
     const r = run(request((x) => { x.declarations.requirements.emss = { met: true, evidence: 'x' }; }));
     expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'UNKNOWN_DECLARATION', path: '/declarations/requirements/emss', hint: 'did you mean "ems"?' })]);

@@ -64,6 +64,10 @@ export function evaluateIndicator(
     }
     checkBasis(ind, ctx, computation.kind, diagnostics);
   }
+  if (value.origin === 'computed' && d?.value !== undefined) {
+    diagnostics.push({ code: 'DECLARED_VALUE_IGNORED', path: `${declPath}/value`,
+      message: `"${ind.id}" is computed from the product model (${String(value.value)}); the declared ${String(d.value)} is ignored` });
+  }
   if (value.value === null && d?.value !== undefined) {
     const declared = declaredValue(ind, d, declPath, issues);
     if (declared !== undefined) value = { value: declared, origin: 'declared' };
