@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kettle, testApp, type TestApp } from '../testing/harness.js';
+import { testBackends } from '../storage/testing.js';
+
+describe('rate limits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp(testBackends[0]!, { rateLimit: { max: 3, timeWindow: 60_000 } });
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  it('limits each key on its own and answers 429 as a problem with Retry-After', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await t.call(t.orgA.keys.read, 'POST', '/v1/calculate', kettle())).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const limited = await t.call(t.orgA.keys.read, 'GET', '/v1/products');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(limited.headers['retry-after']).toBeDefined();
+    expect(limited.json().code).toBe('GLCA_RATE_LIMITED');
+    // Another key of the same organisation has its own allowance.
+    expect((await t.call(t.orgA.keys.write, 'GET', '/v1/products')).statusCode).toBe(200);
+  });
+});
+
+describe('OpenAPI document', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp(testBackends[0]!);
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  it('documents every /v1 route with its scope, problem responses and the shared schemas', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Product', 'Component', 'CalculationResult', 'Problem']));
+    expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const ops = Object.entries(doc.paths as Record<string, Record<string, { security?: unknown; responses: Record<string, unknown> }>>)
+      .flatMap(([path, methods]) => Object.entries(methods).map(([m, op]) => ({ path, m, op })));
+    expect(ops.length).toBeGreaterThan(20);
+    for (const { path, op } of ops.filter((o) => o.path.startsWith('/v1/'))) {
+      expect(op.responses['4XX'], path).toBeDefined();
+      const isPublic = /^\/v1\/(datasets|factors|substances|schemas)/.test(path);
+      expect(op.security === undefined, path).toBe(isPublic);
+    }
+    const body = doc.paths['/v1/calculate'].post.requestBody.content['application/json'].schema;
+    expect(body.$ref === '#/components/schemas/Product' || body.title === 'GreenLCA product model v1').toBe(true);
+    expect((await t.app.inject({ method: 'GET', url: '/docs' })).statusCode).toBeLessThan(400);
+  });
+
+  it('answers unknown routes and methods with a problem', async () => {
+    const res = await t.call(undefined, 'GET', '/v1/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: 'GLCA_NOT_FOUND', status: 404 });
+  });
+});
