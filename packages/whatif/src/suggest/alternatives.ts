@@ -88,3 +88,23 @@ export function modeShifts(library: FactorLibrary, factor: ResolvedFactor): Alte
   }
   return out;
 }
+
+/**
+ * The lowest electricity factor of the same country in any bundled dataset, whatever its year and
+ * scope: not a like-for-like alternative, only a pointer for the reason a grid change is not quantified.
+ */
+export function lowestGridAnyScope(library: FactorLibrary, factor: ResolvedFactor): Alternative | undefined {
+  const entry = library.factor(factor.id);
+  if (!entry) return undefined;
+  let best: Alternative | undefined;
+  for (const ds of library.factorDatasets) {
+    for (const f of ds.factors) {
+      const cand = library.factor(`${ds.id}/${f.id}`)!;
+      const v = valueOf(cand);
+      if (f.category !== 'electricity' || cand.id === factor.id || countryOf(f.region) !== countryOf(entry.factor.region) || v === undefined) continue;
+      if (!sameUnit(cand, factor) || v >= factor.value.kgCO2e.toNumber() || (best && best.kgPerUnit <= v)) continue;
+      best = { entry: cand, kgPerUnit: v, what: `${f.region} grid` };
+    }
+  }
+  return best;
+}

@@ -66,6 +66,13 @@ describe('eco-design suggestions', () => {
     expect(r.notQuantified[1]!.reason).toMatch(/no service-life parameter/);
   });
 
+  it('points to the lowest grid of another year or scope, without counting it as a saving', () => {
+    const cn: Product = { ...kettle(), components: [], parameters: {}, inventory: [{ stage: 'use', factor: 'wf/grid-cn-footprint-2024', amount: '100 kWh' }] };
+    const r = suggest(cn, lib);
+    expect(r.suggestions).toEqual([]);
+    expect(r.notQuantified[0]!.reason).toMatch(/same data year \(2024\).*the lowest in the bundled data, wf\/grid-cn-yn at 0.1 kg\/kWh, is another scope for 2023/);
+  });
+
   it('says when a material has no recycled variant in the data', () => {
     const glass: Product = { ...kettle(), parameters: {}, inventory: [], components: [{ id: 'jug', material: 'wf/material-glass-primary', mass: '1 kg' }] };
     const r = suggest(glass, lib);

@@ -7,7 +7,7 @@ import { updateModel } from '../model/update.js';
 import { exactTotals, rankedLines } from '../model/view.js';
 import { scaledParameter } from '../uncertainty/simulate.js';
 import { baseModel } from '../variants.js';
-import { gridAlternatives, materialVariants, modeOf, modeShifts, type Alternative } from './alternatives.js';
+import { gridAlternatives, lowestGridAnyScope, materialVariants, modeOf, modeShifts, type Alternative } from './alternatives.js';
 import { DEFAULTS, LIFETIME_PARAMETERS } from './rules.js';
 
 export type SuggestionKind = 'material-variant' | 'grid' | 'transport-mode' | 'mass-reduction' | 'lifetime';
@@ -105,7 +105,8 @@ export function suggestForModel(model: WhatIfModel, options: SuggestOptions = {}
     const category = row.substance !== undefined ? 'emission' : library.factor(row.factor.id)?.factor.category;
     const swap = (kind: SuggestionKind, alternatives: Alternative[], why: () => string) => {
       if (!alternatives.length) {
-        notQuantified.push({ kind, hotspot, reason: why() });
+        // One entry per factor: the largest hotspot that uses it.
+        if (!notQuantified.some((n) => n.kind === kind && n.hotspot?.factor === row.factor.id)) notQuantified.push({ kind, hotspot, reason: why() });
         return;
       }
       for (const alt of alternatives) {
@@ -209,7 +210,11 @@ function gridReason(library: FactorLibrary, row: InventoryRow): string {
   const entry = library.factor(row.factor.id);
   if (!entry) return `"${row.factor.id}" is a custom factor: the bundled data cannot say which grid it is`;
   const f = entry.factor;
-  return `${entry.dataset.id} has no lower-carbon electricity factor for another region of ${f.region.split('-')[0]} with the same data year (${f.year}) and scope${f.co2Only ? ' (CO2 only)' : ''}; factors of other datasets or scopes are not comparable`;
+  const other = lowestGridAnyScope(library, row.factor);
+  const pointerTo = other
+    ? ` (the lowest in the bundled data, ${other.entry.id} at ${fmt(other.kgPerUnit)} kg/${row.unit}, is ${other.entry.factor.co2Only ? 'CO2 only' : 'another scope'} for ${other.entry.factor.year}: model it as a scenario if that basis suits the study)`
+    : '';
+  return `${entry.dataset.id} has no lower-carbon electricity factor for another region of ${f.region.split('-')[0]} with the same data year (${f.year}) and scope${f.co2Only ? ' (CO2 only)' : ''}, and factors of other datasets, years or scopes are not like for like${pointerTo}`;
 }
 
 function titleOf(kind: SuggestionKind, row: InventoryRow, alt: Alternative): string {

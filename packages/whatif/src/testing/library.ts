@@ -31,6 +31,7 @@ export const whatifFactors: FactorDataset = {
     factor('grid-cn', 'Electricity, China national grid', 'electricity', 'kWh', 0.5, { region: 'CN', year: 2023 }),
     factor('grid-cn-yn', 'Electricity, Yunnan provincial grid', 'electricity', 'kWh', 0.1, { region: 'CN-YN', year: 2023 }),
     factor('grid-cn-sd', 'Electricity, Shandong provincial grid', 'electricity', 'kWh', 0.7, { region: 'CN-SD', year: 2023 }),
+    factor('grid-cn-footprint-2024', 'Electricity, China national carbon footprint 2024', 'electricity', 'kWh', 0.58, { region: 'CN', year: 2024 }),
     factor('grid-fr', 'Electricity, France', 'electricity', 'kWh', 0.05, { region: 'FR', year: 2023 }),
     factor('freight-hgv-average-laden-tkm', 'Freight: HGV (all diesel), All HGVs, Average laden, per tonne.km', 'freight', 't*km', 0.1),
     factor('freight-rail-freight-train-tkm', 'Freight: Rail, Freight train, per tonne.km', 'freight', 't*km', 0.025),
