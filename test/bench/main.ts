@@ -1,7 +1,10 @@
 /**
  * `pnpm bench [-- --only network,… --sizes 2000,20000 …]`: run the benchmark modules in turn.
- * Each module lives beside this file and gets the command-line options; add new ones to `modules`.
+ * A module is any `*.ts` file beside this one that exports `bench: BenchModule`; it gets the
+ * command-line options. Adding a benchmark means adding a file, nothing else.
  */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 export interface BenchModule {
   /** One line for the listing. */
   description: string;
@@ -25,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
   const rest = at >= 0 ? [...args.slice(0, at), ...args.slice(at + 2)] : args;
   for (const name of only) {
     const { bench } = await modules[name]!();
+    if (!bench) continue; // a helper file, not a benchmark
     process.stdout.write(`\n## ${name}: ${bench.description}\n\n`);
     await bench.run(rest);
   }
