@@ -86,7 +86,7 @@ function render(r: EvaluationResult): string {
     ? `${r.subject.name} (${r.subject.id}) — functional unit ${r.subject.functionalUnit.amount} ${r.subject.functionalUnit.unit}`
     : `${r.subject.name}${r.subject.period ? ` (${r.subject.period})` : ''}`);
   out.push(`Specification: ${s.id} — ${s.standard.number} ${s.title.zh} [${s.status}]`);
-  out.push(`Verdict 结论: ${r.verdictName.zh} / ${r.verdict}${r.isComplete ? '' : ' (incomplete evidence or tables)'}`, '');
+  out.push(`Verdict 结论: ${r.verdictName.zh} / ${r.verdict}${r.verdict === 'fail' && !r.isComplete ? ' (some evidence or tables are also missing)' : ''}`, '');
   if (r.requirements.length) {
     out.push(textTable(['Basic requirement 基本要求', 'Clause', 'Declared', 'Verdict'], r.requirements.map((q) => [
       q.name.zh, q.clause ?? '—', q.declared ? `${q.declared.met ? 'met' : 'not met'}${q.declared.evidence ? ` (${q.declared.evidence})` : ''}` : '—', q.verdict,

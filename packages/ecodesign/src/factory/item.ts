@@ -6,6 +6,8 @@ import type { FactoryItem } from '../spec/schema.js';
 import { round } from '../units.js';
 import { text, TO_BE_ENTERED, type Text, type Verdict } from '../vocabulary.js';
 
+const NOT_APPLICABLE: Text = text('不适用', 'not applicable');
+
 /** @module One scored item of a green-factory evaluation. */
 
 export type ItemWeights = Map<string, FactoryItemResult['weight']>;
@@ -25,8 +27,10 @@ function limit(spec: number | null, declared: number | undefined, source: string
 export function evaluateItem(it: FactoryItem, d: IndicatorDeclaration | undefined, weight: FactoryItemResult['weight'], scale: Scale): FactoryItemResult {
   const unit = it.unit ?? '';
   const declaredBenchmark = typeof d?.benchmark?.value === 'number' ? d.benchmark.value : undefined;
-  const benchmark = limit(it.benchmark, declaredBenchmark, d?.benchmark?.source, it.unit);
-  const leading = limit(it.leading, d?.benchmark?.leading, d?.benchmark?.source, it.unit);
+  // Qualitative items are met or not: they have no 基准值 or 引领值.
+  const none = { value: null, display: NOT_APPLICABLE, origin: 'none' as const };
+  const benchmark = it.kind === 'qualitative' ? none : limit(it.benchmark, declaredBenchmark, d?.benchmark?.source, it.unit);
+  const leading = it.kind === 'qualitative' ? none : limit(it.leading, d?.benchmark?.leading, d?.benchmark?.source, it.unit);
   const raw = d?.value;
   const value: number | boolean | null = raw === undefined ? null
     : it.kind === 'qualitative' ? (typeof raw === 'boolean' ? raw : raw > 0) : typeof raw === 'number' ? raw : null;
