@@ -166,12 +166,12 @@ function indicatorsSection(e: ProductEvaluation, lang: Lang, number: string): Se
   const table: TableBlock = {
     type: 'table', id: 'indicators',
     columns: [
-      { label: L('一级指标', 'Attribute'), width: 0.9 }, { label: L('二级指标', 'Indicator'), width: 1.5 }, { label: L('单位', 'Unit'), width: 0.75 },
-      { label: L('基准值', 'Benchmark'), width: 1.3 }, { label: L('实际值', 'Value'), align: 'right', width: 1.1 }, { label: L('结论', 'Verdict'), align: 'center', width: 0.8 },
-      { label: L('差距 / 说明', 'Gap / note'), width: 1.8 }, { label: L('所属阶段', 'Stage'), width: 0.8 },
+      { label: L('一级指标', 'Attribute'), width: 1.2 }, { label: L('二级指标', 'Indicator'), width: 1.5 }, { label: L('单位', 'Unit'), width: 0.7 },
+      { label: L('基准值', 'Benchmark'), width: 1.3 }, { label: L('实际值', 'Value'), align: 'right', width: 1.05 }, { label: L('结论', 'Verdict'), align: 'center', width: 1.0 },
+      { label: L('差距 / 说明', 'Gap / note'), width: 1.65 }, { label: L('所属阶段', 'Stage'), width: 1.0 },
     ],
     rows: e.indicators.map((i) => [
-      i.attributeName[lang], `${i.name[lang]}${i.clause ? ` (${clause(i.clause)})` : ''}`, i.unit || '—',
+      i.attributeName[lang].replace(/\s+attribute$/i, ''), `${i.name[lang]}${i.clause ? ` (${clause(i.clause)})` : ''}`, i.unit || '—',
       `${i.benchmark.display[lang]}${i.benchmark.origin === 'declared' ? L('（申报）', ' (declared)') : ''}`,
       `${i.value.display[lang]}${i.value.origin === 'declared' ? L('（申报）', ' (declared)') : ''}`,
       i.verdictName[lang].replace(/（.*|\s\(.*/, ''),
