@@ -40,12 +40,35 @@ export interface TestBackend {
 
 const url = process.env.DATABASE_URL;
 
+/** A fresh, migrated PGlite data directory (a copy of the template), for a server started on it. */
+export async function freshPgliteDataDir(): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'greenlca-pglite-test-'));
+  cpSync(await pgliteTemplate(), dataDir, { recursive: true });
+  return dataDir;
+}
+
+/** A fresh PostgreSQL schema name for one test, and a way to drop it. */
+export function freshPostgresSchema(): { schema: string; drop(): Promise<void> } {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  return {
+    schema,
+    async drop() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
 export const testBackends: TestBackend[] = [
   {
     name: 'pglite',
     async open() {
-      const dataDir = mkdtempSync(join(tmpdir(), 'greenlca-pglite-test-'));
-      cpSync(await pgliteTemplate(), dataDir, { recursive: true });
+      const dataDir = await freshPgliteDataDir();
       const options: StorageOptions = { kind: 'pglite', dataDir };
       const storage = await openStorage(options);
       return Object.assign(storage, {
@@ -61,20 +84,14 @@ export const testBackends: TestBackend[] = [
     name: 'postgres',
     skip: url ? undefined : 'DATABASE_URL is not set: the PostgreSQL run is skipped (CI sets it; see .ci/run)',
     async open() {
-      const schema = `t_${randomBytes(6).toString('hex')}`;
+      const { schema, drop } = freshPostgresSchema();
       const options: StorageOptions = { kind: 'postgres', connectionString: url!, schema, max: 4 };
       const storage = await openStorage(options);
       return Object.assign(storage, {
         options,
         async dispose() {
           await storage.close();
-          const client = new pg.Client({ connectionString: url });
-          await client.connect();
-          try {
-            await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-          } finally {
-            await client.end();
-          }
+          await drop();
         },
       });
     },
