@@ -131,6 +131,10 @@ describe('green-factory evaluation (GB/T 36132 scoring)', () => {
     expect(item(r, 'intensity')).toMatchObject({
       score: 5, benchmark: { value: 100, origin: 'declared', source: 'GB 21256 levels 2 and 1' }, leading: { value: 60, origin: 'declared' },
     });
+    // Where the specification cites them, declared ones are ignored, and the result says so.
+    const cited = run(request((x) => { x.declarations.indicators.intensity.benchmark = { value: 90, source: 'elsewhere' }; }));
+    expect(item(cited, 'intensity').benchmark).toMatchObject({ value: 100, origin: 'spec' });
+    expect(cited.diagnostics.map((d) => d.code)).toContain('DECLARED_BENCHMARK_IGNORED');
   });
 });
 

@@ -42,6 +42,13 @@ export function evaluateFactory(input: FactoryEvaluationInput): FactoryEvaluatio
     ...unknownDeclarations(declarations?.indicators, allItems.map((i) => i.id), 'item', '/declarations/indicators'),
     ...unknownDeclarations(overrides, [...spec.dimensions.map((d) => d.id), ...allItems.map((i) => i.id)], 'dimension or item', '/scoring/weights'),
   ];
+  for (const it of allItems) {
+    const b = declarations?.indicators?.[it.id]?.benchmark;
+    if (b && ((b.value !== undefined && it.benchmark !== null) || (b.leading !== undefined && it.leading !== null))) {
+      diagnostics.push({ code: 'DECLARED_BENCHMARK_IGNORED', path: `/declarations/indicators/${it.id}/benchmark`,
+        message: `"${it.id}" has its 基准值/引领值 in the specification; the declared ones are used only where it has none` });
+    }
+  }
   const requirements = evaluateRequirements(spec.requirements, declarations, true);
   let weightsVerified = true;
   const dimensions: FactoryDimensionResult[] = spec.dimensions.map((dim) => {
