@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   calculateDatabase, calculateProcess, gwpMethod, linkDatabase, readPackage, type DatabaseResults, type OlcaPackage,
 } from '../../packages/olca/src/index.js';
+import { buildUslci } from '../../packages/olca/scripts/build-uslci.js';
 import { unpackZip } from '../../packages/olca/src/read/zip.js';
 import { buildFixture } from '../../packages/olca/src/testing/fixture.js';
 
@@ -120,7 +121,14 @@ describe('datasets/factors/uslci-fy17.json', () => {
     }
   });
 
-  it('matches a fresh calculation (no drift) and keeps the metals, plastics, paper and chemicals', () => {
+  it('equals a fresh build byte for byte (run pnpm --filter @greenlca/olca build:uslci after changing the importer)', () => {
+    const { files } = buildUslci(shared, root);
+    for (const [path, text] of Object.entries(files)) {
+      expect(text === readFileSync(join(root, path), 'utf8'), `${path} differs from a fresh build`).toBe(true);
+    }
+  }, 120_000);
+
+  it('matches a fresh calculation and keeps the metals, plastics, paper and chemicals', () => {
     const factor = (id: string) => dataset.factors.find((f) => f.id === id)!;
     const grid = db.products.find((p) => p.processName === 'Electricity, at Grid, US, 2010')!;
     expect(factor('electricity-at-grid-us-2010').co2e).toBeCloseTo(grid.impacts['gwp100']! * 3.6, 5);
