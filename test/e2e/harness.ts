@@ -128,3 +128,20 @@ export function co2e(id: string): { value: number; unit: string; source: string 
   if (factor?.co2e === undefined) throw new Error(`no co2e for ${id}`);
   return { value: factor.co2e, unit: factor.unit, source: factor.source.source };
 }
+
+/** Wait until every chart on the page has drawn its data (ECharts loads lazily). */
+export async function chartsDrawn(page: Page): Promise<void> {
+  // Passed as text: tsx and vitest may wrap named helpers in `__name(…)`, which the page lacks.
+  await page.waitForFunction(`(() => {
+    const charts = [];
+    function walk(root) {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.tagName === 'LCA-CHART') charts.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    }
+    walk(document);
+    return charts.length > 0 && charts.every((c) => c.dataset.drawn === 'true');
+  })()`, undefined, { timeout: 15_000 });
+  await page.waitForTimeout(100); // one more frame for the canvas
+}

@@ -3,7 +3,7 @@
  * and a stage line, and see the total change to the value worked out by hand from the bundled factors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { co2e, HAS_CHROMIUM, launchBrowser, openApp, screenshot, startServer, type Browser, type Page, type RunningServer } from './harness.js';
+import { chartsDrawn, co2e, HAS_CHROMIUM, launchBrowser, openApp, screenshot, startServer, type Browser, type Page, type RunningServer } from './harness.js';
 
 const STEEL = 'desnz-2025/material-metal-steel-cans-primary';
 const GRID = 'cn-mee/electricity-footprint-national-2024';
@@ -72,6 +72,7 @@ describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
     await expect.poll(() => page.locator('[data-testid=result-status]').getAttribute('data-complete'), { timeout: 15_000 }).toBe('true');
     await waitForTotal(page, expected); // the full engine run in the worker agrees with the live one
     expect(await text(page, '[data-testid=total]')).toBe(new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 5 }).format(expected));
+    await chartsDrawn(page);
     await screenshot(page, '02-editor-with-results');
 
     // Every number leads back to its factor and citation.
@@ -83,7 +84,11 @@ describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
     // Save: the server stores version 1, and the list shows it after a reload.
     await page.locator('button[data-action=save]').click();
     await expect.poll(() => text(page, '[role=status]')).toContain('Saved as version 1');
+    // The address names the stored product, so a reload reopens it; the list shows it too.
+    expect(page.url()).toMatch(/#\/products\/[0-9a-f-]{36}$/);
     await page.reload();
+    await waitForTotal(page, expected);
+    await page.locator('nav [data-view=products]').click();
     await expect.poll(() => text(page, '[data-testid=product-list]')).toContain('E2E kettle');
     await page.getByRole('button', { name: 'Open E2E kettle' }).click();
     await waitForTotal(page, expected);

@@ -2,6 +2,7 @@ import type { Product } from '@greenlca/schema';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ApiClient, ApiError } from '../api/client.js';
+import { loadECharts } from '../charts/echarts.js';
 import { WorkspaceController, type StoredRef } from '../controllers/workspace-controller.js';
 import { formatNumber, LocaleController, t } from '../i18n/i18n.js';
 import { controls } from '../styles.js';
@@ -66,6 +67,23 @@ export class LcaApp extends LitElement {
 
   override firstUpdated(): void {
     if (!this.api.hasKey) this.keyDialog.open();
+    // Fetch the charting code once the page is idle, so the first chart does not wait for it.
+    const idle = (window as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
+    idle(() => void loadECharts());
+    void this.openFromLocation();
+  }
+
+  /** `#/products/<id>` opens that stored product: links can be shared and the page reloaded. */
+  private async openFromLocation(): Promise<void> {
+    const m = /^#\/products\/([0-9a-f-]{36})$/i.exec(location.hash);
+    if (!m || !this.api.hasKey) return;
+    try {
+      const record = await this.api.getProduct(m[1]!);
+      this.workspace.open(record.product, { id: record.id, version: record.version });
+      this.view = 'editor';
+    } catch (error) {
+      this.flash(`${t('app.openFailed')}: ${(error as Error).message}`, true);
+    }
   }
 
   override render() {
@@ -102,7 +120,7 @@ export class LcaApp extends LitElement {
     }
     if (this.view === 'whatif') return html`${this.toolbar(w.product)}<lca-whatif .product=${w.product} .library=${w.library}></lca-whatif>`;
     if (this.view === 'evaluation') {
-      return html`${this.toolbar(w.product)}<lca-evaluation .product=${w.product} .api=${this.api} .result=${w.live?.result}></lca-evaluation>`;
+      return html`${this.toolbar(w.product)}<lca-evaluation .product=${w.product} .library=${w.library} .result=${w.live?.result}></lca-evaluation>`;
     }
     const live = w.live;
     return html`
@@ -155,6 +173,7 @@ export class LcaApp extends LitElement {
     this.workspace.open(e.detail.product, e.detail.stored);
     this.message = '';
     this.view = 'editor';
+    history.replaceState(null, '', e.detail.stored ? `#/products/${e.detail.stored.id}` : location.pathname);
   }
 
   private onTrace(e: CustomEvent<{ path: string }>): void {
@@ -169,6 +188,7 @@ export class LcaApp extends LitElement {
     try {
       const record = w.stored ? await this.api.updateProduct(w.stored.id, w.stored.version, product) : await this.api.createProduct(product);
       w.saved(product, { id: record.id, version: record.version });
+      history.replaceState(null, '', `#/products/${record.id}`);
       this.flash(t('app.saved', { version: record.version }), false);
       this.listGeneration++;
     } catch (error) {

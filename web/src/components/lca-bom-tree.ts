@@ -23,17 +23,29 @@ export class LcaBomTree extends LitElement {
   static override styles = [controls, css`
     ul { list-style: none; margin: 0; padding: 0; }
     ul ul { margin-left: 18px; border-left: 1px dashed var(--lca-line); padding-left: 6px; }
-    .node { display: grid; grid-template-columns: 22px minmax(50px, 0.8fr) minmax(60px, 1fr) 48px minmax(90px, 1.6fr) minmax(76px, 1.1fr) 92px 52px 78px; gap: 4px; align-items: start; padding: 3px 0; }
+    .node {
+      display: grid; gap: 4px; align-items: start; padding: 3px 0;
+      grid-template-columns: 22px minmax(0, 0.8fr) minmax(0, 1fr) 48px minmax(0, 1.6fr) minmax(0, 1.1fr) 84px 60px max-content;
+      grid-template-areas: "tog id name qty mat mass stage kg act";
+    }
+    .node > * { min-width: 0; }
+    .tog { grid-area: tog; } .id { grid-area: id; } .name { grid-area: name; } .qty { grid-area: qty; } .mat { grid-area: mat; }
+    .mass { grid-area: mass; } .stage { grid-area: stage; } .kg { grid-area: kg; } .act { grid-area: act; }
     .head { font-size: 12px; color: var(--lca-muted); font-weight: 600; }
     .mat-btn { width: 100%; text-align: left; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-family: ui-monospace, monospace; font-size: 12px; }
     .eol { margin: 2px 0 6px 26px; display: flex; flex-direction: column; gap: 3px; }
     .eol-row { display: flex; gap: 4px; align-items: center; flex-wrap: wrap; }
     .eol-row input[type=number] { width: 70px; }
     .actions { display: flex; gap: 2px; }
-    .kg { padding-top: 4px; }
+    .kg { padding-top: 4px; font-size: 12px; text-align: right; }
+    /* Tablet: two rows per part, what it is on the first, what it is made of on the second. */
     @media (max-width: 1100px) {
-      .node { grid-template-columns: 22px 1fr 1fr 56px; }
-      .node > .wide { grid-column: 2 / -1; }
+      .node {
+        grid-template-columns: 22px minmax(0, 1fr) minmax(0, 1.2fr) 64px 64px max-content;
+        grid-template-areas: "tog id name qty kg act" "tog mat mat mass stage stage";
+        border-bottom: 1px solid var(--lca-line); padding: 5px 0;
+      }
+      .node.head { display: none; }
     }
   `];
 
@@ -57,8 +69,8 @@ export class LcaBomTree extends LitElement {
     const list = this.product.components ?? [];
     return html`
       <div class="node head" aria-hidden="true">
-        <span></span><span>${t('bom.id')}</span><span>${t('bom.name')}</span><span>${t('bom.quantity')}</span>
-        <span>${t('bom.material')}</span><span>${t('bom.mass')}</span><span>${t('bom.stage')}</span><span class="num">kgCO₂e</span><span></span>
+        <span class="tog"></span><span class="id">${t('bom.id')}</span><span class="name">${t('bom.name')}</span><span class="qty">${t('bom.quantity')}</span>
+        <span class="mat">${t('bom.material')}</span><span class="mass">${t('bom.mass')}</span><span class="stage">${t('bom.stage')}</span><span class="num kg">kgCO₂e</span><span class="act"></span>
       </div>
       ${list.length ? html`<ul role="tree" aria-label=${t('bom.title')}>${list.map((c, i) => this.renderNode(c, [i], c.id, totals, 1))}</ul>`
         : html`<p class="muted">${t('bom.empty')}</p>`}
@@ -80,30 +92,30 @@ export class LcaBomTree extends LitElement {
       <li role="treeitem" aria-level=${level} aria-expanded=${kids.length ? String(open) : nothing} aria-label=${label} data-component=${idPath}>
         <div class="node">
           ${kids.length
-            ? html`<button class="icon" aria-label=${open ? t('bom.collapse', { label }) : t('bom.expand', { label })}
+            ? html`<button class="icon tog" aria-label=${open ? t('bom.collapse', { label }) : t('bom.expand', { label })}
                 @click=${() => this.toggle(this.collapsed, idPath)}>${open ? '▾' : '▸'}</button>`
-            : html`<span></span>`}
-          <span><input aria-label=${t('bom.idOf', { label })} .value=${c.id} aria-invalid=${field('id') ? 'true' : 'false'}
+            : html`<span class="tog"></span>`}
+          <span class="id"><input placeholder=${t('bom.id')} aria-label=${t('bom.idOf', { label })} .value=${c.id} aria-invalid=${field('id') ? 'true' : 'false'}
             @change=${(e: Event) => this.emit(setComponent(this.product, path, { id: (e.target as HTMLInputElement).value.trim() || c.id }))} style="width:100%" />
             ${field('id') ? html`<div class="field-error" role="alert">${field('id')}</div>` : nothing}</span>
-          <input aria-label=${t('bom.nameOf', { label })} .value=${c.name ?? ''}
+          <input class="name" placeholder=${t('bom.name')} aria-label=${t('bom.nameOf', { label })} .value=${c.name ?? ''}
             @input=${(e: Event) => this.emit(setComponent(this.product, path, { name: (e.target as HTMLInputElement).value || undefined }))} />
           <lca-amount-input class="qty" label=${t('bom.quantityOf', { label })} .value=${c.quantity === undefined ? '' : String(c.quantity)}
             placeholder="1" .error=${field('quantity')}
             @lca-change=${(e: CustomEvent<string>) => this.emit(setComponent(this.product, path, { quantity: quantityValue(e.detail) }))}></lca-amount-input>
-          <span class="wide">
+          <span class="mat">
             <button class="mat-btn" title=${c.material ?? ''} aria-label=${t('bom.materialOf', { label })}
               @click=${() => this.openPicker({ path, field: 'material' }, c.material)}>${c.material || t('bom.chooseMaterial')}</button>
             ${field('material') ? html`<div class="field-error" role="alert">${field('material')}</div>` : nothing}
           </span>
           <lca-amount-input class="mass" label=${t('bom.massOf', { label })} unit="kg" .value=${amountText(c.mass)} .error=${field('mass')}
             @lca-change=${(e: CustomEvent<string>) => this.emit(setComponent(this.product, path, { mass: e.detail || undefined }))}></lca-amount-input>
-          <select aria-label=${t('bom.stageOf', { label })}
+          <select class="stage" aria-label=${t('bom.stageOf', { label })}
             @change=${(e: Event) => this.emit(setComponent(this.product, path, { stage: stageOrUndefined((e.target as HTMLSelectElement).value) }))}>
             ${STAGES.map((s) => html`<option value=${s} ?selected=${(c.stage ?? 'manufacture') === s}>${stageName(s)}</option>`)}
           </select>
           <span class="num kg">${kg === undefined ? '—' : formatNumber(kg)}</span>
-          <span class="actions">
+          <span class="actions act">
             <button class="icon" title=${t('bom.eol')} aria-label=${t('bom.eolOf', { label })} aria-pressed=${String(this.eolOpen.has(idPath))}
               @click=${() => this.toggle(this.eolOpen, idPath)}>♻${c.endOfLife?.length ? ` ${c.endOfLife.length}` : ''}</button>
             <button class="icon add-child" aria-label=${t('bom.addChild', { label })} @click=${() => this.addChild(path, idPath)}>+</button>

@@ -46,7 +46,10 @@ export class LcaChart extends LitElement {
   }
 
   private apply(): void {
-    if (this.chart && this.option) this.chart.setOption(this.option, { notMerge: true, lazyUpdate: false });
+    if (this.chart && this.option) {
+      this.chart.setOption(this.option, { notMerge: true, lazyUpdate: false });
+      this.dataset.drawn = 'true';
+    }
   }
 
   override disconnectedCallback(): void {

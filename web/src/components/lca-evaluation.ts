@@ -1,54 +1,191 @@
+import type { FactorLibrary } from '@greenlca/engine';
+import {
+  bundledSpecifications, evaluate, EvaluationInputError, type Declarations, type EvaluationResult, type ProductEvaluation,
+} from '@greenlca/ecodesign';
+import { buildCfpReport, buildEcodesignReport, renderHtml } from '@greenlca/report';
 import type { CalculationResult, Product } from '@greenlca/schema';
-import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import { ApiError, type ApiClient } from '../api/client.js';
-import { LocaleController, t } from '../i18n/i18n.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { locale, LocaleController, t } from '../i18n/i18n.js';
 import { controls } from '../styles.js';
 
+type Text = { zh: string; en: string };
+const tx = (text: Text | null | undefined) => (text ? text[locale()] : '');
+
+function storageKey(product: Product, spec: string): string {
+  return `greenlca.declarations.${product.id}.${spec}`;
+}
+
+function loadDeclarations(product: Product, spec: string): Declarations {
+  try {
+    return JSON.parse(localStorage.getItem(storageKey(product, spec)) ?? '{}') as Declarations;
+  } catch {
+    return {};
+  }
+}
+
+/** Save a document the browser made (a report) as a file. */
+function download(content: string, filename: string, type: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([content], { type }));
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 5000);
+}
+
 /**
- * Evaluation against a GB/T 32161 product specification, and the carbon-footprint and
- * self-evaluation reports. Both come from the API (packages/ecodesign and packages/report run on the
- * server); while a server does not offer them, this says so rather than showing anything made up.
+ * Evaluation against a GB/T 32161-family product specification: the basic requirements (declared
+ * met, with evidence) and the indicators (computed from the product, or declared) with their verdicts
+ * and the gap to each benchmark. It runs `@greenlca/ecodesign` in the page; the carbon-footprint and
+ * self-evaluation reports are built by `@greenlca/report` and downloaded as HTML.
  */
 @customElement('lca-evaluation')
 export class LcaEvaluation extends LitElement {
   static override styles = [controls, css`
     .panel { border: 1px solid var(--lca-line); border-radius: 8px; padding: 10px 12px; margin-bottom: 12px; }
+    .row { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
+    select { max-width: 100%; }
+    .verdict { font-weight: 600; white-space: nowrap; }
+    .verdict.pass { color: var(--lca-accent); }
+    .verdict.fail { color: var(--lca-error); }
+    .verdict.incomplete { color: var(--lca-warn); }
+    .big { font-size: 18px; }
+    td input[type=text] { width: 100%; }
+    .reasons { font-size: 12px; color: var(--lca-muted); }
+    .error { color: var(--lca-error); white-space: pre-wrap; }
   `];
 
   @property({ attribute: false }) product!: Product;
   @property({ attribute: false }) result: CalculationResult | undefined;
-  @property({ attribute: false }) api!: ApiClient;
+  @property({ attribute: false }) library: FactorLibrary | undefined;
+  @state() private spec = '';
+  @state() private declarations: Declarations = {};
   private readonly i18n = new LocaleController(this);
 
-  private readonly specs = new Task(this, {
-    task: async ([api], { signal }) => {
-      const response = await fetch('/v1/specifications', { headers: { accept: 'application/json' }, signal });
-      if (response.status === 404) return undefined;
-      void api;
-      if (!response.ok) throw new ApiError(response.status, `HTTP_${response.status}`, response.statusText);
-      return (await response.json()) as unknown;
-    },
-    args: () => [this.api] as const,
-  });
+  private specs() {
+    return bundledSpecifications().filter((s) => s.kind === 'product');
+  }
+
+  private choose(id: string): void {
+    this.spec = id;
+    this.declarations = loadDeclarations(this.product, id);
+  }
+
+  private declare(next: Declarations): void {
+    this.declarations = next;
+    try {
+      localStorage.setItem(storageKey(this.product, this.spec), JSON.stringify(next));
+    } catch {
+      // kept for this page only
+    }
+  }
+
+  private run(): { evaluation?: ProductEvaluation; error?: string } {
+    if (!this.library || !this.spec) return {};
+    try {
+      const evaluation = evaluate({ product: this.product, declarations: this.declarations }, { spec: this.spec, library: this.library });
+      return evaluation.kind === 'product' ? { evaluation } : { error: 'not a product specification' };
+    } catch (error) {
+      if (error instanceof EvaluationInputError) return { error: error.issues.map((i) => `${i.path}: ${i.message}`).join('\n') };
+      return { error: (error as Error).message };
+    }
+  }
 
   override render() {
     void this.i18n;
+    const specs = this.specs();
+    if (!this.spec && specs[0]) this.choose(specs.find((s) => s.id !== 'template')?.id ?? specs[0].id);
+    const { evaluation, error } = this.run();
     return html`
       <div class="panel">
         <h2>${t('evaluation.title')}</h2>
-        ${this.specs.render({
-          pending: () => html`<p class="muted">${t('common.loading')}</p>`,
-          error: (e) => html`<p class="field-error">${(e as Error).message}</p>`,
-          complete: (specs) => (specs === undefined ? html`<p class="muted" data-testid="evaluation-unavailable">${t('evaluation.unavailable')}</p>` : nothing),
-        })}
+        <div class="row">
+          <label>${t('evaluation.spec')}
+            <select data-testid="spec" @change=${(e: Event) => this.choose((e.target as HTMLSelectElement).value)}>
+              ${specs.map((s) => html`<option value=${s.id} ?selected=${s.id === this.spec}>${tx(s.title)} (${s.id})</option>`)}
+            </select></label>
+          ${evaluation ? html`<span class="verdict big ${evaluation.verdict}" data-testid="verdict">${tx(evaluation.verdictName)}</span>
+            <span class="muted">${t('evaluation.status', { status: evaluation.specification.status })}</span>` : nothing}
+        </div>
+        ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
+        ${evaluation?.reasons.length ? html`<ul class="reasons">${evaluation.reasons.slice(0, 8).map((r) => html`<li>${tx(r.text)}</li>`)}</ul>` : nothing}
       </div>
+      ${evaluation ? this.renderRequirements(evaluation) : nothing}
+      ${evaluation ? this.renderIndicators(evaluation) : nothing}
       <div class="panel">
         <h2>${t('reports.title')}</h2>
-        <p class="muted">${t('reports.unavailable')}</p>
+        <div class="row">
+          <button class="primary" data-action="cfp-report" ?disabled=${!this.result?.engine.version} @click=${() => this.cfpReport()}>${t('reports.cfp')}</button>
+          <button data-action="ecodesign-report" ?disabled=${!evaluation} @click=${() => evaluation && this.ecodesignReport(evaluation)}>${t('reports.selfEvaluation')}</button>
+          <span class="muted">${t('reports.language', { lang: locale() === 'zh' ? '中文' : 'English' })}</span>
+        </div>
+        ${this.result && !this.result.engine.version ? html`<p class="muted">${t('reports.waitFull')}</p>` : nothing}
       </div>
     `;
+  }
+
+  private renderRequirements(e: ProductEvaluation) {
+    const declared = this.declarations.requirements ?? {};
+    const set = (id: string, met: boolean, evidence: string) => this.declare({
+      ...this.declarations, requirements: { ...declared, [id]: evidence ? { met, evidence } : { met } },
+    });
+    return html`<div class="panel">
+      <h3>${t('evaluation.requirements')} (${e.summary.requirements.pass}/${e.summary.requirements.total})</h3>
+      <table data-testid="requirements">
+        <thead><tr><th>${t('evaluation.requirement')}</th><th>${t('evaluation.clause')}</th><th>${t('evaluation.met')}</th><th>${t('evaluation.evidence')}</th><th>${t('evaluation.verdict')}</th></tr></thead>
+        ${e.requirements.map((r) => html`<tr>
+          <td>${tx(r.name)}${r.isVeto ? html` <span class="muted">(${t('evaluation.veto')})</span>` : nothing}</td>
+          <td class="muted">${r.clause ? JSON.stringify(r.clause).replace(/[{}"]/g, '').slice(0, 40) : ''}</td>
+          <td><input type="checkbox" aria-label=${t('evaluation.metOf', { name: tx(r.name) })} .checked=${declared[r.id]?.met ?? false}
+            @change=${(ev: Event) => set(r.id, (ev.target as HTMLInputElement).checked, declared[r.id]?.evidence ?? '')} /></td>
+          <td><input type="text" aria-label=${t('evaluation.evidenceOf', { name: tx(r.name) })} .value=${declared[r.id]?.evidence ?? ''}
+            @change=${(ev: Event) => set(r.id, declared[r.id]?.met ?? false, (ev.target as HTMLInputElement).value)} /></td>
+          <td class="verdict ${r.verdict}">${tx(r.verdictName)}${r.reason ? html`<div class="reasons">${tx(r.reason)}</div>` : nothing}</td>
+        </tr>`)}
+      </table></div>`;
+  }
+
+  private renderIndicators(e: ProductEvaluation) {
+    const declared = this.declarations.indicators ?? {};
+    const set = (id: string, value: string, evidence: string) => {
+      const v = value.trim() === '' ? undefined : Number(value);
+      const entry = { ...(v !== undefined && Number.isFinite(v) ? { value: v } : {}), ...(evidence ? { evidence } : {}) };
+      this.declare({ ...this.declarations, indicators: { ...declared, [id]: entry } });
+    };
+    return html`<div class="panel">
+      <h3>${t('evaluation.indicators')} (${e.summary.indicators.pass}/${e.summary.indicators.total})</h3>
+      <table data-testid="indicators">
+        <thead><tr><th>${t('evaluation.indicator')}</th><th>${t('evaluation.benchmark')}</th><th>${t('evaluation.value')}</th><th>${t('evaluation.verdict')}</th><th>${t('evaluation.gap')}</th></tr></thead>
+        ${e.indicators.map((i) => html`<tr>
+          <td>${tx(i.name)} <span class="muted">${tx(i.stageName)} · ${i.unit}</span></td>
+          <td>${tx(i.benchmark.display)}</td>
+          <td>${i.source === 'declared'
+            ? html`<input type="number" step="any" aria-label=${t('evaluation.valueOf', { name: tx(i.name) })} style="width: 90px"
+                .value=${declared[i.id]?.value === undefined ? '' : String(declared[i.id]?.value)}
+                @change=${(ev: Event) => set(i.id, (ev.target as HTMLInputElement).value, String(declared[i.id]?.evidence ?? ''))} />
+              <input type="text" placeholder=${t('evaluation.evidence')} aria-label=${t('evaluation.evidenceOf', { name: tx(i.name) })} style="width: 120px"
+                .value=${String(declared[i.id]?.evidence ?? '')}
+                @change=${(ev: Event) => set(i.id, String(declared[i.id]?.value ?? ''), (ev.target as HTMLInputElement).value)} />`
+            : html`${tx(i.value.display)} <span class="muted">(${t('evaluation.computed')})</span>`}</td>
+          <td class="verdict ${i.verdict}">${tx(i.verdictName)}</td>
+          <td>${i.gap ? tx(i.gap.text) : i.reason ? html`<span class="reasons">${tx(i.reason)}</span>` : '—'}</td>
+        </tr>`)}
+      </table></div>`;
+  }
+
+  private cfpReport(): void {
+    if (!this.result) return;
+    const lang = locale();
+    const report = buildCfpReport(this.result, { lang, product: this.product, generatedAt: new Date().toISOString() });
+    download(renderHtml(report.document), `${this.product.id}-cfp-${lang}.html`, 'text/html');
+  }
+
+  private ecodesignReport(evaluation: EvaluationResult): void {
+    const lang = locale();
+    const report = buildEcodesignReport(evaluation, { lang, ...(this.result ? { result: this.result } : {}) });
+    download(renderHtml(report.document), `${this.product.id}-self-evaluation-${lang}.html`, 'text/html');
   }
 }
 

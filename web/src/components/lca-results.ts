@@ -49,7 +49,7 @@ export class LcaResults extends LitElement {
     const live = this.live;
     const r = live?.result;
     if (!r) {
-      return html`<p class="muted" data-testid="no-result">${live?.issues.length ? t('results.invalid') : t('results.none')}</p>
+      return html`<p class="muted" data-testid="no-result">${!live ? t('results.calculating') : live.issues.length ? t('results.invalid') : t('results.none')}</p>
         ${live?.issues.length ? html`<ul class="warn">${live.issues.map((i) => html`<li><code>${i.path || '/'}</code> ${i.message}</li>`)}</ul>` : nothing}`;
     }
     const fu = r.product.functionalUnit;

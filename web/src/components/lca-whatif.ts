@@ -131,15 +131,15 @@ export class LcaWhatif extends LitElement {
       const pct = pick(base) !== 0 ? ` (${d > 0 ? '+' : ''}${formatNumber((d / Math.abs(pick(base))) * 100, 3)} %)` : '';
       return html`<div class="${d > 0 ? 'up' : 'down'} delta">${d > 0 ? '+' : ''}${formatNumber(d)}${pct}</div>`;
     };
-    const row = (label: string, pick: (x: CalculationResult) => number, strong = false) => html`<tr>
+    const row = (key: string, label: string, pick: (x: CalculationResult) => number, strong = false) => html`<tr data-row=${key}>
       <th>${label}</th>
-      ${variants.map((v) => html`<td class="num" data-variant=${v.id}>${v.result ? html`${strong ? html`<strong>${formatNumber(pick(v.result))}</strong>` : formatNumber(pick(v.result))}${delta(v.result, pick)}` : html`<span class="error">${v.error}</span>`}</td>`)}
+      ${variants.map((v) => html`<td class="num" data-variant=${v.id} data-kg=${v.result ? String(pick(v.result)) : ''}>${v.result ? html`${strong ? html`<strong>${formatNumber(pick(v.result))}</strong>` : formatNumber(pick(v.result))}${delta(v.result, pick)}` : html`<span class="error">${v.error}</span>`}</td>`)}
     </tr>`;
     return html`<table data-testid="compare">
       <thead><tr><th></th>${variants.map((v) => html`<th class="num">${v.name}</th>`)}</tr></thead>
       <tbody>
-        ${row(t('results.total'), (r) => r.total.kgCO2e, true)}
-        ${STAGES.map((s) => row(stageName(s), (r) => r.byStage[s].kgCO2e))}
+        ${row('total', t('results.total'), (r) => r.total.kgCO2e, true)}
+        ${STAGES.map((s) => row(s, stageName(s), (r) => r.byStage[s].kgCO2e))}
       </tbody>
     </table>
     <p class="muted">kg CO₂e / ${this.product.functionalUnit.amount} ${this.product.functionalUnit.unit}</p>`;

@@ -61,6 +61,7 @@ export class WorkspaceController implements ReactiveController {
 
   /** Open a product (new, imported or loaded from the server). */
   open(product: Product, stored?: StoredRef): void {
+    performance.mark('lca:open');
     this.product = product;
     this.savedProduct = product;
     this.stored = stored;

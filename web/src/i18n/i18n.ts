@@ -65,7 +65,7 @@ export function localName(name: { en: string; zh?: string | undefined }): string
 export function formatNumber(value: number, digits = 4): string {
   if (!Number.isFinite(value)) return String(value);
   const abs = Math.abs(value);
-  const opts: Intl.NumberFormatOptions = abs !== 0 && (abs < 1e-3 || abs >= 1e9)
+  const opts: Intl.NumberFormatOptions = abs !== 0 && (abs < 1e-4 || abs >= 1e9)
     ? { notation: 'scientific', maximumSignificantDigits: digits }
     : { maximumSignificantDigits: Math.max(digits, Math.ceil(Math.log10(abs + 1))) };
   return new Intl.NumberFormat(current === 'zh' ? 'zh-CN' : 'en-GB', opts).format(value);

@@ -1,0 +1,167 @@
+/**
+ * Browser benchmark (issue #7): the web UI in Debian's headless Chromium against the real server.
+ *
+ *  1. First render of a stored 1,000-line product (900 inventory lines, 100 components, bundled cited
+ *     factors): from navigation start to the total in the DOM, cold page each time (performance marks
+ *     `lca:open` and `lca:result-rendered`). Target: under 1 s.
+ *  2. Edit to result: an amount typed into a line of that product, from the `input` event to the new
+ *     total in the DOM, and to the next animation frame (the frame that shows it). Target: 16 ms.
+ *
+ * Options: --no-build (use the existing web/dist), --edits N (default 60), --loads N (default 5).
+ * Run alone: `pnpm tsx test/bench/web.ts`; in the suite: `pnpm bench -- --only web`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { API_KEY, HAS_CHROMIUM, launchBrowser, REPO, startServer } from '../e2e/harness.js';
+import type { BenchModule } from './main.js';
+
+interface Factor { id: string; unit: string; category: string }
+
+function factorsOf(dataset: string): Factor[] {
+  return (JSON.parse(readFileSync(join(REPO, 'datasets', 'factors', `${dataset}.json`), 'utf8')) as { factors: Factor[] }).factors
+    .map((f) => ({ ...f, id: `${dataset}/${f.id}` }));
+}
+
+/** 900 inventory lines over five stages and 100 components, all on bundled factors. */
+export function thousandLineProduct(): Record<string, unknown> {
+  const desnz = factorsOf('desnz-2025');
+  const materials = desnz.filter((f) => f.category === 'material' && f.unit === 't').slice(0, 20);
+  const freight = desnz.find((f) => f.category === 'freight' && f.unit === 't*km');
+  const fuel = desnz.find((f) => f.category === 'fuel' && f.unit === 'kWh') ?? desnz.find((f) => f.unit === 'kWh')!;
+  if (!freight || materials.length < 5) throw new Error('bench: the bundled DESNZ dataset lacks the factors this product uses');
+  const grid = 'cn-mee/electricity-footprint-national-2024';
+  const inventory = Array.from({ length: 900 }, (_, i) => {
+    switch (i % 6) {
+      case 0: return { name: `Assembly power ${i}`, stage: 'manufacture', factor: grid, amount: `${(i % 50) + 1} kWh` };
+      case 1: return { name: `Packaging ${i}`, stage: 'packaging', factor: materials[i % materials.length]!.id, amount: `${(i % 40) + 5} g` };
+      case 2: return { name: `Freight ${i}`, stage: 'transport', factor: freight.id, amount: `${(i % 9) + 1} kg * ${100 + i} km` };
+      case 3: return { name: `Use ${i}`, stage: 'use', factor: grid, amount: `${(i % 30) + 1} kWh * years`, component: `part-${i % 100}` };
+      case 4: return { name: `Heat ${i}`, stage: 'manufacture', factor: fuel.id, amount: `${(i % 20) + 1} kWh` };
+      default: return { name: `Disposal ${i}`, stage: 'endOfLife', factor: materials[(i + 3) % materials.length]!.id, amount: `${(i % 25) + 1} g` };
+    }
+  });
+  const components = Array.from({ length: 100 }, (_, i) => ({
+    id: `part-${i}`, name: `Part ${i}`, quantity: (i % 4) + 1, material: materials[i % materials.length]!.id, mass: `${10 + i} g`,
+  }));
+  return {
+    schemaVersion: 1, id: 'bench-1000', name: 'Benchmark product (1,000 lines)', functionalUnit: { amount: 1, unit: 'item' },
+    region: 'CN', gwp: 'AR6', parameters: { years: 5 }, components, inventory,
+  };
+}
+
+function stats(xs: number[]): { median: number; p95: number; max: number; min: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+  return { median: at(0.5), p95: at(0.95), max: s[s.length - 1]!, min: s[0]! };
+}
+
+/** Runs in the page: type amounts into electricity lines and time each edit to its result. */
+const EDIT_LOOP = `async (count) => {
+  const table = document.querySelector('lca-app').shadowRoot.querySelector('lca-inventory-table').shadowRoot;
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+  const out = [];
+  for (let k = 0; k < count; k++) {
+    const line = (k * 6) % 900; // manufacture electricity lines: "<n> kWh"
+    const input = table.querySelector('tr[data-line="' + line + '"] lca-amount-input').shadowRoot.querySelector('input');
+    await frame();
+    const before = performance.getEntriesByName('lca:result-rendered').length;
+    const t0 = performance.now();
+    input.value = ((k % 17) + 2) + ' kWh';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    let shown = 0;
+    for (;;) {
+      const marks = performance.getEntriesByName('lca:result-rendered');
+      if (marks.length > before) { shown = marks[marks.length - 1].startTime; break; }
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    const painted = await frame();
+    const calcStart = performance.getEntriesByName('lca:calc-start').at(-1).startTime;
+    const calcEnd = performance.getEntriesByName('lca:calc-end').at(-1).startTime;
+    out.push({ dom: shown - t0, frame: painted - t0, calc: calcEnd - calcStart });
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return out;
+}`;
+
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+export const bench: BenchModule = {
+  description: 'web UI in headless Chromium: first render of a 1,000-line product, edit → result at 1,000 lines',
+  async run(args) {
+    if (!HAS_CHROMIUM) {
+      process.stdout.write('skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)\n');
+      return;
+    }
+    const opt = (name: string, fallback: number) => {
+      const i = args.indexOf(name);
+      return i >= 0 ? Number(args[i + 1]) : fallback;
+    };
+    const edits = opt('--edits', 60);
+    const loads = opt('--loads', 5);
+    if (!args.includes('--no-build') || !existsSync(join(REPO, 'web', 'dist', 'index.html'))) {
+      const { build } = await import('vite');
+      await build({ configFile: join(REPO, 'web', 'vite.config.ts'), logLevel: 'warn' });
+    }
+    const server = await startServer();
+    const browser = await launchBrowser();
+    try {
+      const response = await fetch(`${server.url}/v1/products`, {
+        method: 'POST', headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify(thousandLineProduct()),
+      });
+      if (!response.ok) throw new Error(`storing the bench product: ${response.status} ${await response.text()}`);
+      const { id } = (await response.json()) as { id: string };
+
+      // 1. First render, cold page each time (new context: no cache, no warm JIT).
+      const firstRender: number[] = [];
+      const fromOpen: number[] = [];
+      let page;
+      for (let i = 0; i < loads; i++) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        await context.addInitScript((key) => localStorage.setItem('greenlca.apiKey', key), API_KEY);
+        page = await context.newPage();
+        await page.goto(`${server.url}/#/products/${id}`);
+        await page.waitForFunction(() => performance.getEntriesByName('lca:result-rendered').length > 0, undefined, { timeout: 30_000 });
+        const t = await page.evaluate(() => ({
+          rendered: performance.getEntriesByName('lca:result-rendered')[0]!.startTime,
+          open: performance.getEntriesByName('lca:open')[0]!.startTime,
+          rows: document.querySelector('lca-app')!.shadowRoot!.querySelector('lca-inventory-table')!.shadowRoot!.querySelectorAll('tr.row').length,
+        }));
+        if (t.rows !== 900) throw new Error(`expected 900 inventory rows in the editor, found ${t.rows}`);
+        firstRender.push(t.rendered);
+        fromOpen.push(t.rendered - t.open);
+        if (i < loads - 1) await context.close();
+      }
+
+      // 2. Edit → result: type amounts into electricity lines of the loaded product.
+      // In-page code is passed as text: tsx would otherwise wrap its named helpers in `__name(…)`.
+      const timings = (await page!.evaluate(`(${EDIT_LOOP})(${edits})`)) as { dom: number; frame: number; calc: number }[];
+
+      const fr = stats(firstRender);
+      const fo = stats(fromOpen);
+      const dom = stats(timings.map((x) => x.dom));
+      const frame = stats(timings.map((x) => x.frame));
+      const calc = stats(timings.map((x) => x.calc));
+      process.stdout.write([
+        `product: 900 inventory lines + 100 components (1,000 lines), bundled DESNZ 2025 and China MEE factors`,
+        `first render (navigation → total in the DOM), ${loads} cold loads: median ${ms(fr.median)}, max ${ms(fr.max)} (target < 1000 ms)`,
+        `  of which after the product arrived (lca:open → total): median ${ms(fo.median)}`,
+        `edit → new total in the DOM, ${edits} edits: median ${ms(dom.median)}, p95 ${ms(dom.p95)}, max ${ms(dom.max)} (target ≤ 16 ms)`,
+        `edit → next animation frame (the frame that shows it): median ${ms(frame.median)}, p95 ${ms(frame.p95)}`,
+        `  live recalculation alone: median ${ms(calc.median)}, p95 ${ms(calc.p95)}`,
+        '',
+      ].join('\n'));
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  },
+};
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  bench.run(process.argv.slice(2)).catch((error: unknown) => {
+    process.stderr.write(`bench web: ${(error as Error).stack}\n`);
+    process.exitCode = 1;
+  });
+}

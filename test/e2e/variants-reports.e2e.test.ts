@@ -1,0 +1,154 @@
+/**
+ * Language switch (remembered), an imported product compared in two variants with deltas, the two
+ * reports downloaded, the PLM CSV import, and the layout at tablet width.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ARTIFACTS, chartsDrawn, co2e, HAS_CHROMIUM, launchBrowser, openApp, screenshot, startServer, type Browser, type Page, type RunningServer,
+} from './harness.js';
+
+const GRID = 'cn-mee/electricity-footprint-national-2024';
+const STEEL = 'desnz-2025/material-metal-steel-cans-primary';
+
+const heater = {
+  schemaVersion: 1, id: 'e2e-heater', name: 'E2E heater', functionalUnit: { amount: 1, unit: 'item', description: 'one heater, 5 years' },
+  region: 'CN', gwp: 'AR6', parameters: { useKWh: 10 },
+  components: [{ id: 'case', name: 'Case', material: STEEL, mass: '0.5 kg' }],
+  inventory: [{ stage: 'use', factor: GRID, amount: 'useKWh * 1 kWh' }],
+};
+
+async function text(page: Page, selector: string): Promise<string> {
+  const l = page.locator(selector).first();
+  return (await l.count()) ? ((await l.textContent()) ?? '') : '';
+}
+
+async function kg(page: Page, selector: string): Promise<number> {
+  return Number(await page.locator(selector).first().getAttribute('data-kg'));
+}
+
+/** Import the heater through the "Import product JSON" file input. */
+async function importHeater(page: Page): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = join(ARTIFACTS, 'e2e-heater.json');
+  writeFileSync(file, JSON.stringify(heater));
+  await page.locator('input[type=file][accept^=".json"]').setInputFiles(file);
+  await expect.poll(() => page.locator('lca-inventory-table').count()).toBe(1);
+}
+
+describe.skipIf(!HAS_CHROMIUM)('variants, reports, language, import, tablet', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const grid = co2e(GRID);
+  const steel = co2e(STEEL);
+  const steelKg = (0.5 / 1000) * steel.value; // 0.5 kg of steel, factor per tonne
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('switches to Chinese and remembers it after a reload', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    await importHeater(page);
+    await expect.poll(() => kg(page, '[data-testid=total]')).toBeGreaterThan(0);
+    await page.locator('lca-language-switch button[data-locale=zh]').click();
+    await expect.poll(() => text(page, 'nav [data-view=products]')).toBe('产品');
+    expect(await text(page, 'lca-inventory-table section[data-stage=use] h3')).toContain('使用');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await screenshot(page, '10-editor-zh');
+    await page.reload();
+    await expect.poll(() => text(page, 'nav [data-view=products]')).toBe('产品');
+    expect(await page.evaluate(() => localStorage.getItem('greenlca.locale'))).toBe('zh');
+    await page.locator('lca-language-switch button[data-locale=en]').click();
+    await expect.poll(() => text(page, 'nav [data-view=products]')).toBe('Products');
+    expect(errors).toEqual([]);
+  });
+
+  it('compares two variants side by side with deltas worked out from the factor', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    await importHeater(page);
+    const baseline = steelKg + 10 * grid.value; // 10 kWh × 0.5777 + steel
+    await expect.poll(() => kg(page, '[data-testid=total]')).toBeCloseTo(baseline, 9);
+
+    await page.locator('nav [data-view=whatif]').click();
+    await page.locator('button[data-action=add-variant]').click();
+    await page.getByLabel('Value of useKWh').fill('20');
+    await page.locator('button[data-action=add-variant]').click();
+    await page.getByLabel('Value of useKWh').fill('5');
+
+    const cell = (variant: string, row = 'total') => `[data-testid=compare] tr[data-row=${row}] td[data-variant="${variant}"]`;
+    await expect.poll(() => kg(page, cell('variant-1'))).toBeCloseTo(steelKg + 20 * grid.value, 9);
+    await expect.poll(() => kg(page, cell('variant-2'))).toBeCloseTo(steelKg + 5 * grid.value, 9);
+    expect(await kg(page, cell('baseline'))).toBeCloseTo(baseline, 9);
+    expect(await kg(page, cell('variant-1', 'use'))).toBeCloseTo(20 * grid.value, 9);
+    expect(await kg(page, cell('variant-2', 'manufacture'))).toBeCloseTo(steelKg, 9);
+    // Deltas against the baseline: +10 kWh and −5 kWh of grid electricity.
+    const fmt = (x: number) => new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 4 }).format(x);
+    expect(await text(page, `${cell('variant-1')} .delta`)).toContain(`+${fmt(10 * grid.value)}`);
+    expect(await text(page, `${cell('variant-2')} .delta`)).toContain(fmt(-5 * grid.value));
+    await chartsDrawn(page);
+    await screenshot(page, '11-variants');
+    expect(errors).toEqual([]);
+  });
+
+  it('downloads the carbon-footprint and self-evaluation reports', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    await importHeater(page);
+    await page.locator('nav [data-view=evaluation]').click();
+    const cfpButton = page.locator('button[data-action=cfp-report]');
+    await expect.poll(() => cfpButton.isEnabled(), { timeout: 15_000 }).toBe(true);
+    const [cfp] = await Promise.all([page.waitForEvent('download'), cfpButton.click()]);
+    expect(cfp.suggestedFilename()).toBe('e2e-heater-cfp-en.html');
+    const cfpPath = join(ARTIFACTS, cfp.suggestedFilename());
+    await cfp.saveAs(cfpPath);
+    const cfpHtml = readFileSync(cfpPath, 'utf8');
+    expect(cfpHtml).toContain('E2E heater');
+    expect(cfpHtml).toContain(grid.source.replace(/&/g, '&amp;')); // the citation, HTML-escaped
+    // The summary prints kg CO2e to 6 decimals: 0.0005 t × 2,863.90131 + 10 kWh × 0.5777 = 7.208950655 → 7.208951.
+    expect(cfpHtml).toContain(`>${(steelKg + 10 * grid.value).toFixed(6)}<`);
+
+    await expect.poll(() => page.locator('[data-testid=verdict]').count()).toBe(1);
+    await screenshot(page, '12-evaluation');
+    const [eco] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-action=ecodesign-report]').click()]);
+    const ecoPath = join(ARTIFACTS, eco.suggestedFilename());
+    await eco.saveAs(ecoPath);
+    expect(readFileSync(ecoPath, 'utf8')).toContain('E2E heater');
+
+    // The report as a reader sees it.
+    const reader = await page.context().newPage();
+    await reader.goto(`file://${cfpPath}`);
+    await screenshot(reader, '13-cfp-report');
+    expect(errors).toEqual([]);
+  });
+
+  it('imports a PLM bill of materials (CSV) through the API', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    const csv = ['level,part number,name,quantity,material,mass,unit', `1,KB-100,Body,1,${STEEL},0.5,kg`, `2,SC-1,Screw,6,${STEEL},2,g`].join('\n');
+    const file = join(ARTIFACTS, 'e2e-bom.csv');
+    writeFileSync(file, csv);
+    await page.locator('input[type=file][accept^=".csv"]').setInputFiles(file);
+    await expect.poll(() => page.locator('lca-bom-tree').count()).toBe(1);
+    // 0.5 kg body + 6 × 2 g screws = 0.512 kg of steel = 0.000512 t × the factor per tonne.
+    await expect.poll(() => kg(page, '[data-testid=total]')).toBeCloseTo(0.000512 * steel.value, 9);
+    await chartsDrawn(page);
+    await screenshot(page, '14-csv-import');
+    expect(errors).toEqual([]);
+  });
+
+  it('fits a tablet (820 px wide) without sideways scrolling', async () => {
+    const { page, errors } = await openApp(browser, server.url, { width: 820, height: 1180 });
+    await importHeater(page);
+    await expect.poll(() => kg(page, '[data-testid=total]')).toBeCloseTo(steelKg + 10 * grid.value, 9);
+    await chartsDrawn(page);
+    await screenshot(page, '15-tablet');
+    await page.screenshot({ path: join(ARTIFACTS, '16-tablet-full.png'), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
+    expect(errors).toEqual([]);
+  });
+});
