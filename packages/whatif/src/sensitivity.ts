@@ -2,7 +2,6 @@ import type { FactorLibrary } from '@greenlca/engine';
 import type { GwpSet, Product } from '@greenlca/schema';
 import { issue, WhatIfInputError } from './errors.js';
 import { Exact, fixedOf, exactOf } from './model/exact.js';
-import { rowKg } from './model/sums.js';
 import type { ModelOptions, WhatIfModel } from './model/types.js';
 import { updateModel } from './model/update.js';
 import { exactTotals } from './model/view.js';
@@ -161,13 +160,10 @@ function totalWith(model: WhatIfModel, input: ModelInput, x: number, xExact: Exa
     case 'parameter': {
       const written = model.product.parameters![input.label]!;
       const m = input.value === 0 ? 0 : x / input.value;
-      const value = typeof written === 'string' ? scaledParameter(written, m) : typeof written === 'object' ? { value: x, unit: written.unit } : x;
+      const value = typeof written === 'object' ? { value: x, unit: written.unit }
+        : typeof written === 'number' ? x
+          : input.unit !== '' && input.unit !== 'SI' ? `${x} ${input.unit}` : scaledParameter(written, m);
       return exactTotals(updateModel(model, { ...model.product, parameters: { ...model.product.parameters, [input.label]: value } })).total;
     }
   }
-}
-
-/** Exact contribution of an input's rows (for callers ranking by contribution). */
-export function contributionOf(input: ModelInput): Exact {
-  return input.rows.reduce((s, r) => s.plus(rowKg(r)), new Exact(0));
 }

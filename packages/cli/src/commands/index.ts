@@ -10,6 +10,7 @@ export interface Command {
 /** Commands load lazily so `greenlca schema` does not pay for the solver or the datasets. */
 export const commands: Record<string, () => Promise<{ command: Command }>> = {
   calc: () => import('./calc.js'),
+  compare: () => import('./compare.js'),
   evaluate: () => import('./evaluate.js'),
   factors: () => import('./factors.js'),
   network: () => import('./network.js'),
@@ -17,4 +18,7 @@ export const commands: Record<string, () => Promise<{ command: Command }>> = {
   pact: () => import('./pact.js'),
   report: () => import('./report.js'),
   schema: () => import('./schema.js'),
+  sensitivity: () => import('./sensitivity.js'),
+  suggest: () => import('./suggest.js'),
+  uncertainty: () => import('./uncertainty.js'),
 };

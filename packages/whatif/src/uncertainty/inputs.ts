@@ -108,14 +108,17 @@ export function collectInputs(model: WhatIfModel, options: { lineOrigins?: reado
     const { si, dims } = siOf(q);
     const specPath = pointer('uncertainty', 'parameters', name);
     const spec = pu.parameters?.[name];
-    const unit = typeof written === 'object' ? written.unit : dims.every((d) => d === 0) ? '' : 'SI';
-    const scaleTo = typeof written === 'object' ? si / written.value : 1;
+    // Report and read bounds in the unit the parameter is written in ("0.11 kWh" → kWh), else in SI.
+    const simple = typeof written === 'string' ? /^\s*([0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\s+(\S.*?)\s*$/.exec(written) : null;
+    const shown = typeof written === 'object' ? written : simple && Number(simple[1]) !== 0 ? { value: Number(simple[1]), unit: simple[2]! } : undefined;
+    const unit = shown ? shown.unit : dims.every((d) => d === 0) ? '' : 'SI';
+    const scaleTo = shown ? si / shown.value : 1;
     const input: ModelInput = {
       key: `parameter:${name}`, kind: 'parameter', label: name, path: pointer('parameters', name),
-      value: typeof written === 'object' ? written.value : si, unit, rows: [],
+      value: shown ? shown.value : si, unit, rows: [],
       bound: (b, path) => {
         if (typeof b === 'number') {
-          if (typeof written === 'string' && dims.some((d) => d !== 0)) {
+          if (typeof written === 'string' && !shown && dims.some((d) => d !== 0)) {
             throw badBound(path, `parameter "${name}" is an expression with a unit, so a bare number is ambiguous`, 'give the bound with its unit, e.g. "4 1/day"');
           }
           return b;
