@@ -88,6 +88,7 @@ function inspect(pkg: OlcaPackage, format: string, io: Io): number {
     impactMethods: [...pkg.impactMethods.values()].map((m) => ({ id: m.id, name: m.name, categories: m.categoryIds.length })),
     productSystems: [...pkg.productSystems.values()].map((s) => ({ id: s.id, name: s.name })),
     linking: stats, cutOffReasons: reasons, topCutOffFlows: topCutOffs.map(([id, v]) => ({ flowId: id, ...v })),
+    cutOffs: system.cutoffs,
     ambiguousProviders: ambiguous, processesWithUnallocatedCoProducts: unallocatedProcesses,
     gwpMapping: { mapping: `${gwp.mappingId} ${gwp.mappingVersion}`, mappedFlows: gwp.mapped.length, unresolved: gwp.unresolved, greenhouseGasLikeUnmapped: gwp.ghgLikeUnmapped },
     readWarnings: pkg.warnings,
@@ -107,7 +108,8 @@ function inspect(pkg: OlcaPackage, format: string, io: Io): number {
   out.push(`  cut-off reasons: ${Object.entries(reasons).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
   out.push(`  flows with several providers: ${ambiguous.length} (${stats.ambiguousLinks} links chosen by rule); processes with unallocated co-products: ${unallocatedProcesses}`, '');
   if (topCutOffs.length) {
-    out.push(textTable(['Cut-off flow (no provider)', 'Processes'], topCutOffs.map(([, v]) => [v.name, v.processes])), '');
+    out.push(textTable(['Cut-off flow (no provider)', 'Processes'], topCutOffs.map(([, v]) => [v.name, v.processes])));
+    out.push(`(--format json lists all ${system.cutoffs.length} cut-off exchanges with process, amount and unit)`, '');
   }
   for (const a of ambiguous) out.push(`Several providers of "${a.flow}": ${a.candidates.join(' | ')} → chose "${a.chosen}" for ${a.consumers} consumers`);
   out.push('', `GWP mapping (${report.gwpMapping.mapping}): ${gwp.mapped.length} elementary flows mapped; ${gwp.ghgLikeUnmapped.length} greenhouse-gas-like flows unmapped; ${gwp.unresolved.length} unresolved`);
