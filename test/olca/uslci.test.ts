@@ -143,7 +143,7 @@ describe('datasets/factors/uslci-fy17.json', () => {
 describe('greenlca olca (CLI)', () => {
   const bin = join(root, 'packages/cli/bin/greenlca.mjs');
   const greenlca = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: root } });
+    const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, INIT_CWD: root } });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 
