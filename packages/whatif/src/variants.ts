@@ -28,8 +28,9 @@ export function compileVariants(base: WhatIfModel, selection: ScenarioSelection)
       const scenario = typeof s === 'string' ? scenarioById(product, s).scenario : s;
       const traced = applyScenarioTraced(product, scenario, base.library);
       // A scenario's own GWP set wins over the caller's.
-      const model = scenario.overrides.gwp && scenario.overrides.gwp !== base.gwp
-        ? buildModel(traced.product, base.library, { ...base.options, gwp: scenario.overrides.gwp })
+      const own = scenario.overrides.gwp;
+      const model = own && own !== base.gwp
+        ? updateModel({ ...base, options: { ...base.options, gwp: own } }, traced.product)
         : updateModel(base, traced.product);
       return { scenario, product: traced.product, model, lineOrigins: traced.lineOrigins };
     });

@@ -54,6 +54,13 @@ function subProduct(product: Product, parts: Pick<Product, 'components' | 'inven
     schemaVersion: 1, id: product.id, name: product.name, functionalUnit: product.functionalUnit, ...parts,
   };
   if (product.gwp) sub.gwp = product.gwp;
+  if (product.processes?.length) {
+    // Foreground processes act as factors and may use any parameter or custom factor: keep them all.
+    sub.processes = product.processes;
+    if (product.parameters) sub.parameters = product.parameters;
+    if (product.factors) sub.factors = product.factors;
+    return sub;
+  }
   const parameters = neededParameters(product.parameters, values);
   if (parameters) sub.parameters = parameters;
   const factors = (product.factors ?? []).filter((f) => factorIds.has(f.id));

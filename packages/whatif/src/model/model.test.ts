@@ -113,6 +113,41 @@ describe('the what-if model', () => {
     expectSameAsFresh(cur, m);
   });
 
+  it('re-values every row for another GWP set without compiling amounts again: HFC-134a at AR5 is 0.02 × 1300', () => {
+    const p = kettle();
+    const m = buildModel(p, lib);
+    const u = updateModel(m, { ...p, gwp: 'AR5' });
+    expect(u.gwp).toBe('AR5');
+    expect(u.lineRows[2]!.factor.value.kgCO2e.toNumber()).toBe(1300);
+    expect(modelTotals(u).byStage.use.kgCO2e).toBe(273.75 + 26);
+    expect(u.lineRows.map((r) => r.amount)).toEqual(m.lineRows.map((r) => r.amount));
+    expectSameAsFresh({ ...p, gwp: 'AR5' }, u);
+    // And back, with an edit at the same time.
+    const inventory = p.inventory!.slice();
+    inventory[3] = { ...inventory[3]!, amount: '7 kWh' };
+    const back = { ...p, inventory, gwp: 'AR6' as const };
+    expectSameAsFresh(back, updateModel(u, back));
+  });
+
+  it('keeps foreground processes working in the parts it recompiles', () => {
+    const p: Product = {
+      ...kettle(),
+      processes: [
+        { id: 'power', unit: 'kWh', inputs: [{ process: 'coal', amount: '0.4 kg' }, { substance: 'CO2', amount: '0.9 kg' }] },
+        { id: 'coal', unit: 'kg', inputs: [{ process: 'power', amount: '0.1 kWh' }, { substance: 'CH4', amount: '10 g' }] },
+      ],
+      components: [{ id: 'brick', material: 'coal', mass: '2 kg' }],
+      inventory: [{ stage: 'use', factor: 'power', amount: '100 kWh * years' }, { stage: 'manufacture', factor: 'wf/gas', amount: '1 kWh' }],
+    };
+    let m = buildModel(p, lib);
+    expectSameAsFresh(p, m);
+    const next = { ...p, parameters: { ...p.parameters, years: 2 }, components: [{ id: 'brick', material: 'coal', mass: '3 kg' }] };
+    m = updateModel(m, next);
+    expectSameAsFresh(next, m);
+    const ar5 = { ...next, gwp: 'AR5' as const };
+    expectSameAsFresh(ar5, updateModel(m, ar5));
+  });
+
   it('reports a bad edit with the real JSON pointer, and leaves the old model usable', () => {
     const p = kettle();
     const m = buildModel(p, lib);

@@ -1,6 +1,7 @@
 import { compileProduct, LcaInputError, type ComponentInstance, type InventoryRow, type Scope } from '@greenlca/engine';
 import type { Component, InventoryLine, ParameterValue, Product } from '@greenlca/schema';
 import { buildModel } from './build.js';
+import { revalue } from './revalue.js';
 import { compileLines, compileNode, symbols } from './compile.js';
 import { SumsEditor } from './sums.js';
 import type { NodeState, WhatIfModel } from './types.js';
@@ -16,15 +17,23 @@ import type { NodeState, WhatIfModel } from './types.js';
  *   whose quantity, stage or id changed recompiles its subtree; children are compared the same way;
  * - a changed parameter recompiles the lines and components whose expressions use it (directly or
  *   through other parameters);
- * - a different GWP set or changed custom factors rebuild the model.
+ * - another GWP set re-values every row without compiling any amount again (`revalue`);
+ * - changed custom factors or foreground processes rebuild the model.
  * Totals are adjusted by the difference of the recompiled rows, exactly.
  */
 export function updateModel(model: WhatIfModel, next: Product): WhatIfModel {
   const prev = model.product;
   if (next === prev) return model;
+  if (!sameJson(prev.factors, next.factors) || !sameJson(prev.processes, next.processes)) return buildModel(next, model.library, model.options);
   const gwp = model.options.gwp ?? next.gwp ?? 'AR6';
-  if (gwp !== model.gwp || (prev.gwp ?? 'AR6') !== (next.gwp ?? 'AR6') || !sameJson(prev.factors, next.factors)) {
-    return buildModel(next, model.library, model.options);
+  if (gwp !== model.gwp || (prev.gwp ?? 'AR6') !== (next.gwp ?? 'AR6')) {
+    // Another GWP set: re-value every row (no amount is compiled again), then apply the other edits.
+    const gwpOnly: Product = { ...prev };
+    if (next.gwp === undefined) delete gwpOnly.gwp;
+    else gwpOnly.gwp = next.gwp;
+    const revalued = revalue(model, gwpOnly, gwp);
+    if (!revalued) return buildModel(next, model.library, model.options);
+    return updateModel(revalued, next);
   }
   let scope = model.scope;
   let changed = new Set<string>();
@@ -200,32 +209,38 @@ function diffLines(ctx: Ctx, componentIds: ReadonlySet<string>, scope: Scope): r
   const nextLines = next.inventory ?? [];
   const idsChanged = componentIds !== model.componentIds;
   if (prevLines === nextLines && !changed.size && !idsChanged) return model.lineRows;
-  const stale = (line: InventoryLine) => uses(changed, line.amount) || (idsChanged && line.component !== undefined);
-  const rows: InventoryRow[] = new Array(nextLines.length);
+  const anyStale = changed.size > 0 || idsChanged;
+  const stale = (line: InventoryLine) => anyStale && (uses(changed, line.amount) || (idsChanged && line.component !== undefined));
   const compile: number[] = [];
-  const used = new Set<number>();
+  const removed: InventoryRow[] = [];
+  let rows: InventoryRow[];
   if (prevLines.length === nextLines.length) {
+    // The usual edit: lines changed in place. Only identities are compared.
     for (let i = 0; i < nextLines.length; i++) {
-      if (prevLines[i] === nextLines[i] && !stale(nextLines[i]!)) {
-        rows[i] = model.lineRows[i]!;
-        used.add(i);
-      } else compile.push(i);
+      if (prevLines[i] !== nextLines[i] || stale(nextLines[i]!)) compile.push(i);
     }
+    if (!compile.length) return model.lineRows;
+    rows = model.lineRows.slice();
+    for (const i of compile) removed.push(model.lineRows[i]!);
   } else {
+    // Lines added, removed or moved: pair them with the old ones by identity.
+    rows = new Array<InventoryRow>(nextLines.length);
     const byObject = new Map<InventoryLine, number[]>();
     prevLines.forEach((l, j) => { const list = byObject.get(l); if (list) list.push(j); else byObject.set(l, [j]); });
+    const used = new Uint8Array(prevLines.length);
     nextLines.forEach((line, i) => {
       const j = byObject.get(line)?.shift();
       if (j !== undefined && !stale(line)) {
-        used.add(j);
+        used[j] = 1;
         const row = model.lineRows[j]!;
         rows[i] = j === i ? row : { ...row, path: `/inventory/${i}` };
       } else compile.push(i);
     });
+    model.lineRows.forEach((row, j) => { if (!used[j]) removed.push(row); });
   }
   const lineModel = { library: model.library, gwp: model.gwp, resolver: model.resolver, componentIds, scope };
   const fresh = compileLines(lineModel, next, compile);
-  model.lineRows.forEach((row, j) => { if (!used.has(j)) ctx.editor.remove([row]); });
+  ctx.editor.remove(removed);
   for (const i of compile) {
     rows[i] = fresh.get(i)!;
     ctx.editor.add([rows[i]!]);

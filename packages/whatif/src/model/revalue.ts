@@ -1,0 +1,88 @@
+import { compileProduct, type InventoryRow, type ResolvedFactor } from '@greenlca/engine';
+import { STAGES, type GwpSet, type Product, type Stage } from '@greenlca/schema';
+import { compileLines } from './compile.js';
+import { EXACT_ZERO, Exact, exactOf } from './exact.js';
+import { factorKey, type Sums } from './sums.js';
+import type { NodeState, WhatIfModel } from './types.js';
+
+/**
+ * The model under another GWP set, without compiling any amount again: an amount in a factor's unit
+ * does not depend on the GWP set, only the factors' values do. Every row gets its factor
+ * characterised with the new set, and the totals are the per-factor amount sums (unchanged) times the
+ * new values. `product` may differ from the model's in its `gwp` only. Returns undefined when a row's
+ * factor cannot be re-characterised (the caller then rebuilds).
+ */
+export function revalue(model: WhatIfModel, product: Product, gwp: GwpSet): WhatIfModel | undefined {
+  const sub: Product = { schemaVersion: 1, id: product.id, name: product.name, functionalUnit: product.functionalUnit };
+  if (product.gwp) sub.gwp = product.gwp;
+  if (product.parameters) sub.parameters = product.parameters;
+  if (product.factors) sub.factors = product.factors;
+  if (product.processes) sub.processes = product.processes;
+  const resolver = compileProduct(sub, model.library, { gwp }).resolver;
+  const swapped = new Map<ResolvedFactor, ResolvedFactor | undefined>();
+  const substanceLines: number[] = [];
+  const swap = (row: InventoryRow): InventoryRow | undefined => {
+    let factor = swapped.get(row.factor);
+    if (!swapped.has(row.factor)) {
+      factor = resolver.resolve(row.factor.id, row.path);
+      swapped.set(row.factor, factor);
+    }
+    return factor ? { ...row, factor } : undefined;
+  };
+  const nodes = (list: readonly NodeState[]): NodeState[] | undefined => {
+    const out: NodeState[] = [];
+    for (const n of list) {
+      const rows = n.rows.map(swap);
+      const children = nodes(n.children);
+      if (rows.some((r) => !r) || !children) return undefined;
+      out.push({ ...n, rows: rows as InventoryRow[], children });
+    }
+    return out;
+  };
+  const roots = nodes(model.roots);
+  if (!roots) return undefined;
+  const lineRows: InventoryRow[] = [];
+  for (const [i, row] of model.lineRows.entries()) {
+    if (row.substance !== undefined) {
+      substanceLines.push(i);
+      continue;
+    }
+    const r = swap(row);
+    if (!r) return undefined;
+    lineRows[i] = r;
+  }
+  // Direct emissions are characterised by the engine with the new set (few lines).
+  let substances: Map<number, InventoryRow>;
+  const next = { ...model, product, gwp, resolver, roots, lineRows };
+  try {
+    substances = compileLines(next, product, substanceLines);
+  } catch {
+    return undefined;
+  }
+  for (const [i, row] of substances) lineRows[i] = row;
+
+  // Totals: the same amount sums per factor, times the new values.
+  const valueOf = new Map<string, ResolvedFactor>();
+  const visit = (rows: readonly InventoryRow[]) => { for (const r of rows) valueOf.set(factorKey(r), r.factor); };
+  const walk = (list: readonly NodeState[]) => list.forEach((n) => { visit(n.rows); walk(n.children); });
+  walk(roots);
+  visit(lineRows);
+  const groups = new Map<string, Sums['groups'] extends ReadonlyMap<string, infer G> ? G : never>();
+  const byStage = Object.fromEntries(STAGES.map((s) => [s, EXACT_ZERO])) as Record<Stage, Exact>;
+  let biogenic = EXACT_ZERO;
+  for (const [key, group] of model.sums.groups) {
+    const factor = valueOf.get(key);
+    if (!factor) return undefined;
+    const kgPerUnit = new Exact(factor.value.kgCO2e.toString());
+    const biogenicPerUnit = new Exact(factor.value.biogenicKgCO2e.toString());
+    groups.set(key, { kgPerUnit, biogenicPerUnit, amounts: group.amounts });
+    for (const s of STAGES) {
+      const amount = group.amounts[s];
+      if (amount.m === 0n) continue;
+      const a = exactOf(amount);
+      byStage[s] = byStage[s].plus(a.times(kgPerUnit));
+      if (!biogenicPerUnit.isZero()) biogenic = biogenic.plus(a.times(biogenicPerUnit));
+    }
+  }
+  return { ...next, lineRows, sums: { groups, byStage, biogenic } };
+}
