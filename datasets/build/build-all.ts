@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { datasetsDir } from './lib/paths.js';
 import type { FactorDataset, SubstanceDataset } from '@greenlca/schema';
 import { BuildLog } from './lib/log.js';
 import { readSource } from './lib/source-file.js';
@@ -26,6 +28,18 @@ export const OUTPUT_FILES = [
 
 function withMarker<T extends object>(dataset: T): Record<string, unknown> {
   return { $comment: GENERATED_MARKER, ...dataset };
+}
+
+/** Factor files in datasets/factors that another script builds (not in OUTPUT_FILES), read as committed. */
+function externalFactorFiles(): [string, string, FactorDataset][] {
+  const dir = resolve(datasetsDir, 'factors');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !(OUTPUT_FILES as readonly string[]).includes(`factors/${f}`))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(resolve(dir, f), 'utf8');
+      return [`factors/${f}`, text, JSON.parse(text) as FactorDataset];
+    });
 }
 
 function sha256(text: string): string {
@@ -64,10 +78,15 @@ export async function buildAll(outDir: string): Promise<{ log: string[]; files: 
     sha256: sha256(files[path]!),
     sourceFiles: d.sourceFiles,
   });
+  // Factor sets built by other scripts (e.g. packages/olca's USLCI build) are listed as they are.
+  const external = externalFactorFiles().map(([path, text, d]) => ({
+    id: d.id, file: path, version: d.version, edition: d.edition, factorCount: d.factors.length,
+    licences: d.licences.map((l) => l.id), sha256: sha256(text), sourceFiles: d.sourceFiles, builtBy: d.builtBy,
+  }));
   const manifest = {
     $comment: GENERATED_MARKER,
     builtBy: 'datasets/build/main.ts',
-    factorDatasets: factorDatasets.map(([path, d]) => entry(path, d, { factorCount: d.factors.length })),
+    factorDatasets: [...factorDatasets.map(([path, d]) => entry(path, d, { factorCount: d.factors.length })), ...external],
     substanceDatasets: [
       entry('substances/ipcc-gwp.json', substances as SubstanceDataset, {
         substanceCount: substances.substances.length,

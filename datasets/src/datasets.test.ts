@@ -10,8 +10,8 @@ const datasetsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const lookupKey = (name: string) => name.toLowerCase().replace(/[\s\-_.,()]/g, '');
 
 describe('bundled factor datasets', () => {
-  it('are the four expected datasets with distinct ids', () => {
-    expect(bundledFactorDatasets.map((d) => d.id).sort()).toEqual(['cn-mee', 'desnz-2025', 'ember', 'epa-hub-2025']);
+  it('are the five expected datasets with distinct ids', () => {
+    expect(bundledFactorDatasets.map((d) => d.id).sort()).toEqual(['cn-mee', 'desnz-2025', 'ember', 'epa-hub-2025', 'uslci-fy17']);
   });
 
   for (const dataset of bundledFactorDatasets) {
@@ -24,7 +24,8 @@ describe('bundled factor datasets', () => {
       it('is versioned and names its edition, source files and builder', () => {
         expect(dataset.version).toMatch(/^\d+\.\d+\.\d+$/);
         expect(dataset.edition.length).toBeGreaterThan(3);
-        expect(dataset.builtBy).toMatch(/^datasets\/build\//);
+        // USLCI factors are computed by the openLCA importer's script; the rest by datasets/build.
+        expect(dataset.builtBy).toMatch(/^(datasets\/build\/|packages\/olca\/scripts\/)/);
         expect(dataset.sourceFiles.length).toBeGreaterThan(0);
         for (const f of dataset.sourceFiles) {
           expect(f.path).toMatch(/^data-sources\//);

@@ -9,6 +9,7 @@ import ember from '../factors/ember.json' with { type: 'json' };
 import epaHub2025 from '../factors/epa-hub-2025.json' with { type: 'json' };
 import manifest from '../manifest.json' with { type: 'json' };
 import ipccGwp from '../substances/ipcc-gwp.json' with { type: 'json' };
+import uslciFy17 from '../factors/uslci-fy17.json' with { type: 'json' };
 
 /** Factor datasets in a fixed order; a factor's full id is `<dataset id>/<factor id>`. */
 export const bundledFactorDatasets: FactorDataset[] = [
@@ -16,6 +17,7 @@ export const bundledFactorDatasets: FactorDataset[] = [
   epaHub2025 as FactorDataset,
   cnMee as FactorDataset,
   ember as FactorDataset,
+  uslciFy17 as unknown as FactorDataset,
 ];
 
 /** IPCC GWP100 (AR4, AR5, AR6) of gases and refrigerant blends. */

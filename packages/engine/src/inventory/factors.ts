@@ -18,6 +18,8 @@ export interface ResolvedFactor {
   co2Only: boolean;
   isCustom: boolean;
   dataset?: { id: string; version: string; edition: string };
+  /** Caveats the source data carries (e.g. USLCI "unallocated-upstream"), for warnings. */
+  caveats?: string[];
   /** For a foreground process: the background factors it draws on (for warnings and citations). */
   upstream?: ResolvedFactor[];
 }
@@ -143,6 +145,7 @@ export class FactorResolver {
       co2Only: f.co2Only === true,
       isCustom: false,
       dataset: { id: entry.dataset.id, version: entry.dataset.version, edition: entry.dataset.edition },
+      ...caveatsOf(f),
     };
   }
 
@@ -182,4 +185,14 @@ export class FactorResolver {
     if (f.year !== undefined) r.year = f.year;
     return r;
   }
+}
+
+/** Tags that mark a factor as less reliable than its neighbours, and what to tell the user. */
+const CAVEAT_TAGS: Record<string, string> = {
+  'unallocated-upstream': 'its supply chain includes multi-output processes the source does not allocate (e.g. a refinery), which overstates it',
+};
+
+function caveatsOf(f: { tags?: string[] }): { caveats?: string[] } {
+  const caveats = (f.tags ?? []).filter((t) => t in CAVEAT_TAGS).map((t) => CAVEAT_TAGS[t]!);
+  return caveats.length ? { caveats } : {};
 }

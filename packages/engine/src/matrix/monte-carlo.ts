@@ -90,7 +90,9 @@ export function monteCarlo(system: LcaSystem, options: MonteCarloOptions): Monte
   };
   const orderFrom: number[] = [];
   demand.forEach((v, i) => v !== 0 && orderFrom.push(i));
-  const base = options.factorisation ?? factoriseTechnosphere(technosphere, { orderFrom });
+  // Eliminating single-customer producers costs one solve's worth of planning and saves ~30 % of
+  // every later solve: worth it here, where the structure is reused for every iteration.
+  const base = options.factorisation ?? factoriseTechnosphere(technosphere, { orderFrom, reduce: true });
   const B: CsrMatrix = { ...biosphere.matrix, values: varies.biosphere ? values.biosphere : biosphere.matrix.values };
   const C: CsrMatrix = { ...characterisation.matrix, values: varies.characterisation ? values.characterisation : characterisation.matrix.values };
   const k = C.rows;

@@ -18,6 +18,7 @@ export const WARNING_CODES = {
   UNKNOWN_FIELD: 'A field that product model v1 does not define (ignored).',
   PARAMETER_SHADOWS_UNIT: 'A parameter named like a unit: in expressions the parameter wins.',
   EMPTY_PRODUCT: 'Nothing to calculate.',
+  FACTOR_CAVEAT: 'A factor whose source data carries a known caveat (e.g. unallocated upstream processes).',
 } as const;
 export type WarningCode = keyof typeof WARNING_CODES;
 
@@ -72,6 +73,9 @@ export function practitionerWarnings(product: Product, compiled: CompiledProduct
     }
     if (year !== undefined && f.year !== undefined && Math.abs(year - f.year) > YEAR_SPAN) group(yearGroups, String(f.year), id, path);
     if (f.value.basisMismatch) group(basisGroups, f.value.basisMismatch, id, path);
+    for (const caveat of f.caveats ?? []) {
+      w('FACTOR_CAVEAT', `factor "${id}": ${caveat}${where(rows)}`, path, 'read the factor\'s notes; prefer a factor without this caveat where one exists');
+    }
     if (f.isCustom && f.source.citation === '(no source given)') {
       const index = (product.factors ?? []).findIndex((c) => c.id === id);
       w('UNCITED_CUSTOM_FACTOR', `custom factor "${id}" has no source`, index >= 0 ? `/factors/${index}` : path,
