@@ -10,6 +10,7 @@ import { BLOCK_WIDTH, blockGaussSeidel } from './block.js';
 import { NotConvergedError } from './errors.js';
 import { KrylovWorkspace, sweepSolve } from './krylov.js';
 import { dependencyOrder, permuteSymmetric } from './ordering.js';
+import { planReduction, type Reduction } from './reduction.js';
 import { residual } from './residual.js';
 import { DEFAULT_TOLERANCE, type Factorisation, type FactoriseOptions, type SolveOptions, type Solution, type Solver } from './solver.js';
 
@@ -139,38 +140,89 @@ class SweepSystem {
 class SweepFactorisation implements Factorisation {
   readonly n: number;
   private readonly tolerance: number;
+  /** Sweeps run on the reduced system when producers with a single customer could be eliminated. */
   private readonly forward: SweepSystem;
+  private readonly reduction: Reduction | undefined;
   private backward: SweepSystem | undefined;
 
-  constructor(A: CsrMatrix, options: FactoriseOptions, forward?: SweepSystem, private readonly orderFrom: number[] = []) {
+  constructor(
+    private readonly A: CsrMatrix,
+    options: FactoriseOptions,
+    prebuilt?: { forward: SweepSystem; reduction: Reduction | undefined },
+  ) {
     if (A.rows !== A.cols) throw new RangeError(`a ${A.rows} × ${A.cols} matrix is not square`);
     this.n = A.rows;
     this.tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
-    if (!forward && options.orderFrom) this.orderFrom = [...options.orderFrom];
-    this.forward = forward ?? SweepSystem.build(A, this.orderFrom);
+    if (prebuilt) {
+      this.forward = prebuilt.forward;
+      this.reduction = prebuilt.reduction;
+      return;
+    }
+    this.reduction = options.reduce ? planReduction(A) : undefined;
+    const from = [...(options.orderFrom ?? [])];
+    if (this.reduction) {
+      const index = new Int32Array(this.n).fill(-1);
+      this.reduction.kept.forEach((i, k) => (index[i] = k));
+      // A start row that was eliminated hands over to the unknown it depends on.
+      const starts = from.map((i) => index[i]!).filter((k) => k >= 0);
+      this.forward = SweepSystem.build(this.reduction.matrix, starts);
+    } else {
+      this.forward = SweepSystem.build(A, from);
+    }
   }
 
   solve(b: Float64Array, options: SolveOptions = {}): Solution {
-    return this.forward.solve(b, options, options.tolerance ?? this.tolerance);
-  }
-
-  solveTransposed(b: Float64Array, options: SolveOptions = {}): Solution {
-    this.backward ??= SweepSystem.build(transpose(this.forward.original), []);
-    return this.backward.solve(b, options, options.tolerance ?? this.tolerance);
+    return this.solveForward([b], options)[0]!;
   }
 
   solveMany(bs: readonly Float64Array[], options: SolveOptions = {}): Solution[] {
-    return this.forward.solveMany(bs, options.tolerance ?? this.tolerance);
+    return this.solveForward(bs, options);
+  }
+
+  solveTransposed(b: Float64Array, options: SolveOptions = {}): Solution {
+    this.backward ??= SweepSystem.build(transpose(this.A), []);
+    return this.backward.solve(b, options, options.tolerance ?? this.tolerance);
   }
 
   solveTransposedMany(bs: readonly Float64Array[], options: SolveOptions = {}): Solution[] {
-    this.backward ??= SweepSystem.build(transpose(this.forward.original), []);
+    this.backward ??= SweepSystem.build(transpose(this.A), []);
     return this.backward.solveMany(bs, options.tolerance ?? this.tolerance);
   }
 
   refactorise(values: Float64Array): Factorisation {
-    const next = new SweepFactorisation(this.forward.original, { tolerance: this.tolerance }, this.forward.withValues(values));
-    return next;
+    const A = { ...this.A, values };
+    const forward = this.forward.withValues(this.reduction ? this.reduction.values(values) : values);
+    return new SweepFactorisation(A, { tolerance: this.tolerance }, { forward, reduction: this.reduction });
+  }
+
+  private solveForward(bs: readonly Float64Array[], options: SolveOptions): Solution[] {
+    const tolerance = options.tolerance ?? this.tolerance;
+    const { reduction, A } = this;
+    if (!reduction) {
+      return bs.length === 1 ? [this.forward.solve(bs[0]!, options, tolerance)] : this.forward.solveMany(bs, tolerance);
+    }
+    const rhs = bs.map((b) => reduction.rhs(b, A.values));
+    const guess = options.initialGuess;
+    const reducedGuess = guess ? Float64Array.from(reduction.kept, (i) => guess[i]!) : undefined;
+    const reduced =
+      bs.length === 1
+        ? [this.forward.solve(rhs[0]!, reducedGuess ? { initialGuess: reducedGuess } : {}, tolerance)]
+        : this.forward.solveMany(rhs, tolerance);
+    return reduced.map((solution, r) => {
+      const b = bs[r]!;
+      let x = reduction.expand(solution.x, b, A.values);
+      let check = residual(A, x, b);
+      let iterations = solution.report.iterations;
+      if (check.backward > tolerance) {
+        // The reduced rows' errors are measured against |S||y|, the full ones against |A||x|: when
+        // they differ enough to matter, tighten once.
+        const again = this.forward.solve(rhs[r]!, { initialGuess: solution.x }, tolerance / 100);
+        iterations += again.report.iterations;
+        x = reduction.expand(again.x, b, A.values);
+        check = residual(A, x, b);
+      }
+      return { x, report: { method: solution.report.method, iterations, residual: check.relative, backwardError: check.backward } };
+    });
   }
 }
 

@@ -87,6 +87,41 @@ describe('Gauss–Seidel/GMRES', () => {
   });
 });
 
+describe('elimination of single-customer unknowns', () => {
+  // 200 "markets" (a random supply-chain core) each buying from 3 "producers" that have no other customer.
+  const core = supplyChainMatrix(200, 7);
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const vals: number[] = [];
+  for (let i = 0; i < core.rows; i++) {
+    for (let p = core.rowPtr[i]!; p < core.rowPtr[i + 1]!; p++) { rows.push(i); cols.push(core.colIdx[p]!); vals.push(core.values[p]!); }
+  }
+  for (let q = 0; q < 600; q++) {
+    const producer = 200 + q;
+    const market = q % 200;
+    rows.push(producer, producer, market);
+    cols.push(producer, market, producer);
+    vals.push(q % 7 === 0 ? -2 : 1.5, -0.3, -0.2 * ((q % 5) + 1));
+  }
+  const A = csrFromTriplets({ rows: 800, cols: 800, row: Int32Array.from(rows), col: Int32Array.from(cols), value: Float64Array.from(vals) });
+  const b = randomVector(800, 8);
+  const dense = denseLuSolver.factorise(A);
+
+  it('gives the same answers with and without the reduction, also after refactorising', () => {
+    const exact = dense.solve(b).x;
+    const reduced = sweepSolver.factorise(A, { reduce: true });
+    const plain = sweepSolver.factorise(A);
+    expect(maxRelDiff(reduced.solve(b).x, exact)).toBeLessThan(1e-9);
+    expect(maxRelDiff(plain.solve(b).x, exact)).toBeLessThan(1e-9);
+    expect(maxRelDiff(reduced.solveMany([b, b.map((v) => 2 * v)])[1]!.x, exact.map((v) => 2 * v))).toBeLessThan(1e-9);
+    const values = A.values.map((v, q) => v * (1 + 0.1 * Math.sin(q)));
+    const changed = { ...A, values };
+    const again = reduced.refactorise(values).solve(b, { initialGuess: exact });
+    expect(maxRelDiff(again.x, denseLuSolver.factorise(changed).solve(b).x)).toBeLessThan(1e-9);
+    expect(again.report.backwardError).toBeLessThanOrEqual(1e-10);
+  });
+});
+
 describe('automatic solver', () => {
   it('permutes rows when the diagonal has zeros', () => {
     const n = 300;
