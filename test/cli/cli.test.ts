@@ -90,3 +90,17 @@ describe('greenlca schema', () => {
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['components', 'inventory', 'factors', 'parameters', 'gwp']));
   });
 });
+
+describe('greenlca evaluate', () => {
+  it('computes the kettle’s recyclability and recoverability from its BOM and says the verdict is incomplete without benchmarks', () => {
+    const r = greenlca('evaluate', 'examples/electric-kettle-evaluation.json', '--format', 'json');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    const value = (id: string) => result.indicators.find((i: { id: string }) => i.id === id).value.value;
+    // Product without packaging: body 0.45 kg (30 % recycled, 50 % energy recovery), plate 0.25 kg (90 % recycled),
+    // controls 0.08 kg (60 % recycled), cord 0.12 kg (landfill): 0.9 kg in all.
+    expect(value('recyclability-rate')).toBeCloseTo((100 * (0.45 * 0.3 + 0.25 * 0.9 + 0.08 * 0.6)) / 0.9, 6); // 45.33 %
+    expect(value('recoverability-rate')).toBeCloseTo((100 * (0.45 * 0.8 + 0.25 * 0.9 + 0.08 * 0.6)) / 0.9, 6); // 70.33 %
+    expect(result.verdict).toBe('incomplete');
+  });
+});
