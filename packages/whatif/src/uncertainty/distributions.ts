@@ -1,4 +1,5 @@
 import type { DataQuality, Uncertainty } from '@greenlca/schema';
+import { normalQuantile } from './normal.js';
 
 /**
  * Distributions as multipliers of the stated value v (x = v × m), so a variant that changes v keeps the
@@ -67,27 +68,28 @@ export function samplerOf(spec: Uncertainty, v: number, bound: (b: unknown, fiel
 }
 
 /**
- * Multipliers from a stream of 2n uniforms: draw j uses u[2j] (and u[2j+1] for the normal's Box–Muller
- * pair), so every distribution on the same stream is driven by the same numbers.
+ * Multipliers from a stream of n uniforms on [0, 1): draw j is a monotone function of u[j] (inverse
+ * CDF), so every distribution on the same stream is driven by the same numbers.
  */
 export function multipliers(sampler: Sampler, u: Float64Array, n: number): Float64Array {
   const out = new Float64Array(n);
-  const normal = (j: number) => Math.sqrt(-2 * Math.log(1 - u[2 * j]!)) * Math.cos(2 * Math.PI * u[2 * j + 1]!);
+  // Midpoints keep p strictly inside (0, 1) for the normal quantile.
+  const z = (j: number) => normalQuantile(u[j]! + 2 ** -33);
   switch (sampler.kind) {
     case 'lognormal':
-      for (let j = 0; j < n; j++) out[j] = Math.exp(sampler.sigma * normal(j));
+      for (let j = 0; j < n; j++) out[j] = Math.exp(sampler.sigma * z(j));
       break;
     case 'normal':
-      for (let j = 0; j < n; j++) out[j] = 1 + sampler.sd * normal(j);
+      for (let j = 0; j < n; j++) out[j] = 1 + sampler.sd * z(j);
       break;
     case 'uniform':
-      for (let j = 0; j < n; j++) out[j] = sampler.min + (sampler.max - sampler.min) * u[2 * j]!;
+      for (let j = 0; j < n; j++) out[j] = sampler.min + (sampler.max - sampler.min) * u[j]!;
       break;
     case 'triangular': {
       const { min: a, mode: c, max: b } = sampler;
       const fc = b === a ? 0 : (c - a) / (b - a);
       for (let j = 0; j < n; j++) {
-        const x = u[2 * j]!;
+        const x = u[j]!;
         out[j] = x < fc ? a + Math.sqrt(x * (b - a) * (c - a)) : b - Math.sqrt((1 - x) * (b - a) * (b - c));
       }
       break;

@@ -118,3 +118,16 @@ describe('Monte Carlo', () => {
     expect(() => monteCarlo(one({ uncertainty: { distribution: 'gamma' } }), lib)).toThrow(/\/inventory\/0\/uncertainty/);
   });
 });
+
+describe('the normal quantile (AS 241)', () => {
+  it('matches tabulated values of Φ⁻¹', async () => {
+    const { normalQuantile } = await import('./normal.js');
+    expect(normalQuantile(0.5)).toBe(0);
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959963984540054, 14);
+    expect(normalQuantile(0.05)).toBeCloseTo(-1.6448536269514729, 14);
+    expect(normalQuantile(0.001)).toBeCloseTo(-3.090232306167813, 13);
+    expect(normalQuantile(1e-10)).toBeCloseTo(-6.361340902404056, 12);
+    expect(normalQuantile(0.9)).toBeCloseTo(-normalQuantile(0.1), 14);
+    expect(normalQuantile(0.9)).toBeCloseTo(1.2815515655446004, 14);
+  });
+});

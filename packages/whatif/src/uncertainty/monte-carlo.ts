@@ -106,7 +106,7 @@ export function monteCarlo(product: Product, library: FactorLibrary, options: Mo
     if (!m) {
       let u = streams.get(input.key);
       if (!u) {
-        u = uniforms(seed, input.key, 2 * runs);
+        u = uniforms(seed, input.key, runs);
         streams.set(input.key, u);
       }
       m = multipliers(sampler, u, runs);
