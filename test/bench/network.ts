@@ -13,6 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readNetwork, runNetwork, type NetworkRun } from '../../packages/cli/src/commands/network.js';
@@ -40,7 +41,11 @@ interface ScipyResult {
   };
   results: { h_base: number[]; multi_h_checksum: { sum_H: number; h_first_demand: number[] } };
   notes: string[];
-  cachedAt?: string;
+  /** When it was measured, and the 1-minute load average then (this machine is shared). */
+  measuredAt?: string;
+  load?: number;
+  /** Set when read back from the cache rather than measured in this run. */
+  fromCache?: boolean;
 }
 
 interface Row {
@@ -68,11 +73,19 @@ export const bench: BenchModule = {
       const dir = ensureNetwork(n);
       const scipy = noScipy ? undefined : scipyResults(dir, n, plan.flags, fresh);
       log(`n = ${n}: ours`);
+      const loadBefore = loadavg()[0]!;
       const ours = runNetwork(readNetwork(dir), { multi: true, multiCount: plan.multi, mc: plan.mc, seed: 42, repeats });
-      rows.push(...compare(n, plan, ours, scipy));
+      const compared = compare(n, plan, ours, scipy);
+      const loads = `load ${loadBefore.toFixed(1)}${scipy?.load !== undefined ? ` (SciPy's run: ${scipy.load.toFixed(1)}${scipy.fromCache ? `, cached ${scipy.measuredAt?.slice(0, 16)}` : ''})` : ''}`;
+      for (const row of compared) row.note = `${row.note}; ${loads}`;
+      rows.push(...compared);
     }
     printTable(rows);
     writeFileSync(join(cache, 'last-network-bench.json'), JSON.stringify({ date: new Date().toISOString(), rows }, null, 1));
+    process.stdout.write(
+      '\nratio = ours / fastest SciPy path measured by shared/bench/scipy_ref.py (OPENBLAS_NUM_THREADS=1); "load" is the\n' +
+        '1-minute load average of this shared machine when each side ran. Multi: SciPy paths include their LCIA (H = C B S).\n',
+    );
   },
 };
 
@@ -101,7 +114,7 @@ function scipyResults(dir: string, n: number, flags: string[], fresh: boolean): 
   const file = join(cache, `scipy-n${n}-${key}.json`);
   if (!fresh && existsSync(file)) {
     log(`n = ${n}: SciPy results from cache (${file}; --fresh-scipy re-runs)`);
-    return JSON.parse(readFileSync(file, 'utf8')) as ScipyResult;
+    return { ...(JSON.parse(readFileSync(file, 'utf8')) as ScipyResult), fromCache: true };
   }
   log(`n = ${n}: running scipy_ref.py ${flags.join(' ')} (minutes at n ≥ 20,000)…`);
   const t0 = Date.now();
@@ -114,7 +127,8 @@ function scipyResults(dir: string, n: number, flags: string[], fresh: boolean): 
     return undefined;
   }
   const result = JSON.parse(readFileSync(file + '.tmp', 'utf8')) as ScipyResult;
-  result.cachedAt = new Date().toISOString();
+  result.measuredAt = new Date().toISOString();
+  result.load = loadavg()[0];
   writeFileSync(file, JSON.stringify(result));
   log(`n = ${n}: SciPy done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   return result;
@@ -134,7 +148,7 @@ function compare(n: number, plan: { multi: number; mc: number }, ours: NetworkRu
   const mc: Row = { n, workload: `mc (${plan.mc} iterations)`, oursMs: ours.timingsMs.mc! };
   const oursMc = ours.details.mc!;
   mc.note = `${oursMc.passesPerIteration.toFixed(1)} passes/it`;
-  single.note = `${ours.details.passes} passes, ω ${ours.details.backwardError.toExponential(0)}`;
+  single.note = `${ours.details.passes} passes, ω ${ours.details.backwardError.toExponential(0)}, cold first run ${ours.details.firstRunMs.toFixed(0)} ms`;
   multi.note = `${ours.details.multi!.method}`;
   if (!scipy) return [single, multi, mc];
   const t = scipy.timings_ms;
@@ -162,7 +176,6 @@ function compare(n: number, plan: { multi: number; mc: number }, ours: NetworkRu
   if (mcf) [mc.scipyPath, mc.scipyMs] = mcf;
   const gm = t.mc['gmres_jacobi_warmstart_rtol1e-10'] as { h0_mean: number; h0_std: number } | undefined;
   if (gm) mc.hDiff = `mean h₀ ${((oursMc.h0Mean / gm.h0_mean - 1) * 100).toFixed(2)}% (sd ${((gm.h0_std / gm.h0_mean) * 100).toFixed(1)}%)`;
-  if (scipy.cachedAt) for (const row of [single, multi, mc]) row.note = `${row.note}; SciPy cached ${scipy.cachedAt.slice(0, 16)}`;
   return [single, multi, mc];
 }
 
