@@ -69,7 +69,7 @@ export function translate(technosphere: Technosphere, error: unknown): unknown {
     if (error.rows.length) parts.push(`products ${names(error.rows, products)}`);
     return new LcaMatrixError(
       'LCA_ERR_SINGULAR_TECHNOSPHERE',
-      `the technosphere matrix is singular (${error.message}); involved: ${parts.join('; ')}. ` +
+      `the technosphere ${error.message.replace(/^the /, '')}; involved: ${parts.join('; ')}. ` +
         'Check that each process has a non-zero production amount of its reference product and that no two processes are copies of each other',
       ids,
     );

@@ -110,7 +110,7 @@ export function technosphereFromMatrix(matrix: CsrMatrix, processes?: IndexMap, 
     );
   }
   const procs = processes ?? IndexMap.range(matrix.cols, (i) => `process ${i}`);
-  return { matrix, processes: procs, products: products ?? procs, positions: new Int32Array(0), exchanges: [] };
+  return { matrix, processes: procs, products: products ?? IndexMap.range(matrix.rows, (i) => `product ${i}`), positions: new Int32Array(0), exchanges: [] };
 }
 
 /**
