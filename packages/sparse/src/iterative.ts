@@ -53,8 +53,11 @@ class SweepSystem {
     readonly invDiag: Float64Array,
     /** ‖A‖∞, for the growth check. */
     private readonly norm: number,
+    workspace?: KrylovWorkspace,
   ) {
-    this.workspace = new KrylovWorkspace(original.rows);
+    // Shared with refactorised copies: Monte Carlo would otherwise allocate the Krylov basis anew for
+    // every sample.
+    this.workspace = workspace ?? new KrylovWorkspace(original.rows);
   }
 
   static build(A: CsrMatrix, orderFrom: Iterable<number>): SweepSystem {
@@ -70,7 +73,7 @@ class SweepSystem {
     for (let q = 0; q < source.length; q++) permuted[q] = values[source[q]!]!;
     const matrix: CsrMatrix = { ...this.matrix, values: permuted };
     const { invDiag, norm } = measure(matrix, permuted);
-    return new SweepSystem({ ...this.original, values }, this.order, matrix, source, invDiag, norm);
+    return new SweepSystem({ ...this.original, values }, this.order, matrix, source, invDiag, norm, this.workspace);
   }
 
   /** Several right-hand sides by block Gauss–Seidel; any that do not converge are solved one by one. */
