@@ -40,6 +40,8 @@ export interface AppOptions {
   /** Largest request body in bytes (default 2 MiB); batches allow `batchBodyLimit` (default 64 MiB). */
   bodyLimit?: number;
   batchBodyLimit?: number;
+  /** Bytes of serialised /v1/calculate results to keep for identical requests (default 64 MiB); 0 = off. */
+  resultCacheBytes?: number;
   /** Directory of the built web UI, or false. Default `<repo>/web/dist`. */
   webRoot?: string | false;
   /** The clock (the engine never reads one); default `() => new Date()`. */
@@ -82,7 +84,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const boot = await bootstrapKeys(app.storage, options.bootstrap ?? {});
   if (boot.generated) options.onGeneratedKey?.(boot.generated);
 
-  await app.register(routes, { batchBodyLimit: options.batchBodyLimit ?? 64 * 1024 * 1024 });
+  await app.register(routes, { batchBodyLimit: options.batchBodyLimit ?? 64 * 1024 * 1024, cacheBytes: options.resultCacheBytes ?? 64 * 1024 * 1024 });
   if (options.webRoot !== false) await app.register(web, { root: options.webRoot ?? join(repoRoot, 'web', 'dist') });
   return app;
 }

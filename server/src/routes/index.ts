@@ -9,9 +9,9 @@ import productRoutes from './products/index.js';
 import resultRoutes from './results/index.js';
 
 /** Every resource is one plugin with its own prefix. */
-export const routes: FastifyPluginAsyncTypebox<{ batchBodyLimit: number }> = async (app, options) => {
+export const routes: FastifyPluginAsyncTypebox<{ batchBodyLimit: number; cacheBytes: number }> = async (app, options) => {
   await app.register(healthRoutes);
-  await app.register(calculateRoutes, { prefix: '/v1/calculate' });
+  await app.register(calculateRoutes, { prefix: '/v1/calculate', cacheBytes: options.cacheBytes });
   await app.register(batchRoutes({ bodyLimit: options.batchBodyLimit }), { prefix: '/v1/batch' });
   await app.register(productRoutes, { prefix: '/v1/products' });
   await app.register(resultRoutes, { prefix: '/v1/results' });

@@ -1,10 +1,11 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
-import { CalculationResult, GwpSet, type CalculationResult as Result } from '@greenlca/schema';
+import { CalculationResult, GwpSet } from '@greenlca/schema';
 import { calculateOrProblem } from '../../lib/calculate.js';
 import { toProblem } from '../../plugins/problem.js';
 import { Problem } from '../../schemas/problem.js';
+import { ResultSummary, View, viewOf } from '../../schemas/view.js';
 
 export const MAX_BATCH = 1000;
 
@@ -15,8 +16,6 @@ const BatchRequest = Type.Object({
   gwp: Type.Optional(GwpSet),
 });
 
-const SUMMARY_KEYS = ['schemaVersion', 'product', 'gwp', 'total', 'byStage', 'datasets', 'warnings', 'engine'] as const;
-const ResultSummary = Type.Pick(CalculationResult, [...SUMMARY_KEYS], { description: 'A result without its lines, gases, components and hotspots.' });
 
 const BatchItem = Type.Union([
   Type.Object({ index: Type.Integer(), ok: Type.Literal(true), result: Type.Union([CalculationResult, ResultSummary]) }),
@@ -29,8 +28,6 @@ const BatchResponse = Type.Object({
 });
 type BatchResponse = Static<typeof BatchResponse>;
 
-const summarise = (r: Result): Static<typeof ResultSummary> =>
-  Object.fromEntries(SUMMARY_KEYS.map((k) => [k, r[k]])) as Static<typeof ResultSummary>;
 
 /**
  * `POST /v1/batch/calculate`: up to 1,000 products in one request. Order is kept; a product that
@@ -45,9 +42,7 @@ export function batchRoutes(options: { bodyLimit: number }): FastifyPluginAsyncT
       schema: {
         tags: ['calculate'],
         summary: `Calculate up to ${MAX_BATCH} products`,
-        querystring: Type.Object({
-          view: Type.Union([Type.Literal('full'), Type.Literal('summary')], { default: 'full', description: '`summary` leaves out lines, gases, components and hotspots.' }),
-        }),
+        querystring: Type.Object({ view: View }),
         body: BatchRequest,
         response: { 200: BatchResponse },
       },
@@ -61,7 +56,7 @@ export function batchRoutes(options: { bodyLimit: number }): FastifyPluginAsyncT
         if (index > 0 && index % 8 === 0) await yieldToEventLoop();
         try {
           const result = calculateOrProblem(products[index], app.catalogue.library, { gwp, referenceYear }, `/products/${index}`);
-          items.push({ index, ok: true, result: request.query.view === 'summary' ? summarise(result) : result });
+          items.push({ index, ok: true, result: viewOf(result, request.query.view) });
         } catch (error) {
           failed++;
           const problem = toProblem(error, request.url.split('?')[0]!, request.id);

@@ -1,27 +1,82 @@
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { CalculationResult, Product } from '@greenlca/schema';
 import { calculateOrProblem } from '../../lib/calculate.js';
+import { ResultCache } from '../../lib/result-cache.js';
+import { callerOf } from '../../plugins/auth.js';
 import { CalculateQuery } from '../../schemas/common.js';
+import { ResultSummary, View, viewOf } from '../../schemas/view.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** sha256 of the raw JSON body, for the result cache. */
+    bodyHash?: string;
+    /** The serialised answer to these exact bytes, found before parsing them. */
+    cachedResult?: string;
+  }
+}
+
+/** Stands in for a body whose answer is cached: those bytes were parsed and validated when first seen. */
+const CACHED_STUB = Object.freeze({ schemaVersion: 1, id: 'cached', name: 'cached', functionalUnit: Object.freeze({ amount: 1, unit: 'item' }) });
+
+const cacheKey = (orgId: string, gwp: string | undefined, view: string | undefined, year: number, hash: string) =>
+  `${orgId}|${gwp ?? ''}|${view ?? 'full'}|${year}|${hash}`;
+
+export interface CalculateRoutesOptions {
+  /** Bytes of serialised results to keep (default 64 MiB); 0 switches the cache off. */
+  cacheBytes: number;
+}
 
 /**
  * `POST /v1/calculate`: stateless. A product model in, the result out, nothing stored. Needs the
  * `read` scope: it changes nothing, but it spends the server's time, so it is not anonymous.
+ * An identical body (byte for byte) from the same organisation in the same year is answered from a
+ * bounded cache of serialised results (header `x-greenlca-cache: hit`).
  */
-const calculateRoutes: FastifyPluginAsyncTypebox = async (app) => {
+const calculateRoutes: FastifyPluginAsyncTypebox<CalculateRoutesOptions> = async (app, options) => {
+  const cache = options.cacheBytes > 0 ? new ResultCache(options.cacheBytes) : undefined;
+  if (cache) {
+    // Fastify's own JSON parser (with its prototype-poisoning checks), after hashing the raw text.
+    const parseJson = app.getDefaultJsonParser('error', 'error');
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+      request.bodyHash = createHash('sha256').update(body as string).digest('base64');
+      // Authentication ran in onRequest, so the caller is known here: a hit skips parsing 20 KiB of JSON.
+      const query = request.query as { gwp?: string; view?: string };
+      const hit = request.caller && cache.get(cacheKey(request.caller.orgId, query.gwp, query.view, app.now().getUTCFullYear(), request.bodyHash));
+      if (hit) {
+        request.cachedResult = hit;
+        done(null, CACHED_STUB);
+        return;
+      }
+      parseJson(request, body as string, done);
+    });
+  }
+
   app.post('', {
     schema: {
       tags: ['calculate'],
       summary: 'Calculate a product (stateless)',
       description: 'The body is a product model v1 document; the answer is its cradle-to-grave result, the same as `greenlca calc --format json`. ' +
         'Shape errors are 400 (GLCA_VALIDATION); products that cannot be calculated (unknown factor, unit mismatch …) are 422 (GLCA_INPUT_INVALID), each problem with a JSON pointer.',
-      querystring: CalculateQuery,
+      querystring: Type.Object({ ...CalculateQuery.properties, view: View }),
       body: Product,
-      response: { 200: CalculationResult },
+      response: { 200: Type.Union([CalculationResult, ResultSummary]) },
     },
     config: { access: 'read' },
-  }, async (request) =>
-    calculateOrProblem(request.body, app.catalogue.library, { gwp: request.query.gwp, referenceYear: app.now().getUTCFullYear() }),
-  );
+  }, async (request, reply) => {
+    const referenceYear = app.now().getUTCFullYear();
+    const key = cache && request.bodyHash ? cacheKey(callerOf(request).orgId, request.query.gwp, request.query.view, referenceYear, request.bodyHash) : undefined;
+    const hit = request.cachedResult ?? (key ? cache!.get(key) : undefined);
+    if (hit !== undefined) {
+      return reply.header('x-greenlca-cache', 'hit').type('application/json; charset=utf-8').send(hit as never);
+    }
+    const result = viewOf(calculateOrProblem(request.body, app.catalogue.library, { gwp: request.query.gwp, referenceYear }), request.query.view);
+    if (!key) return result;
+    const text = JSON.stringify(result);
+    cache!.set(key, text);
+    return reply.header('x-greenlca-cache', 'miss').type('application/json; charset=utf-8').send(text as never);
+  });
 };
 
 export default calculateRoutes;

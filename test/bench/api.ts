@@ -1,0 +1,106 @@
+/**
+ * `pnpm bench -- --only api [--duration 10] [--connections 10]`: throughput and p50/p99 latency of
+ * `POST /v1/calculate` for a 200-line product on loopback (autocannon), beside a bare Fastify route
+ * returning a constant measured in the same run (the ceiling), and a 1,000-product batch.
+ * Target: /v1/calculate at ≥ 25 % of the bare route's throughput.
+ */
+import { rmSync } from 'node:fs';
+import { buildApp, openStorage } from '../../server/src/app.js';
+import { freshPgliteDataDir } from '../../server/src/storage/testing.js';
+import { load, startBareServer, type LoadResult } from '../../server/src/testing/load.js';
+import type { BenchModule } from './main.js';
+
+const KEY = 'bench-admin-key-0123456789abcdef';
+
+/** A product whose result has 200 lines: 120 inventory lines and 80 component materials, bundled factors only. */
+export function product200(seed = 0): Record<string, unknown> {
+  const energy = ['cn-mee/electricity-national-2021', 'cn-mee/electricity-grid-east-2021', 'desnz-2025/electricity-uk'];
+  const freight = 'desnz-2025/freight-hgv-all-diesel-all-artics-100pct-laden-tkm';
+  const materials = ['desnz-2025/material-plastics-average-plastic-rigid-primary', 'desnz-2025/material-metal-steel-cans-primary', 'desnz-2025/material-paper-and-board-board-primary'];
+  const inventory = Array.from({ length: 120 }, (_, i) =>
+    i % 3 === 2
+      ? { stage: 'transport', factor: freight, amount: `${(i + seed) % 7 + 1} kg * ${100 + i} km` }
+      : { stage: i % 3 ? 'use' : 'manufacture', factor: energy[i % energy.length], amount: `${0.1 + ((i + seed) % 10) / 10} kWh * years` });
+  const components = Array.from({ length: 80 }, (_, i) => ({
+    id: `part-${i}`, name: `Part ${i}`, quantity: 1 + (i % 4), material: materials[i % materials.length], mass: `${5 + ((i * 7 + seed) % 50)} g`,
+  }));
+  return { schemaVersion: 1, id: `bench-${seed}`, name: 'Benchmark product (200 lines)', functionalUnit: { amount: 1, unit: 'item' }, parameters: { years: 5 }, inventory, components };
+}
+
+function arg(args: readonly string[], name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(args[i + 1]) : Number.NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+const row = (name: string, r: LoadResult) =>
+  `| ${name} | ${r.rps.toFixed(0)} | ${r.p50ms.toFixed(2)} | ${r.p99ms.toFixed(2)} | ${r.requests} | ${r.non2xx + r.errors} |`;
+
+export const bench: BenchModule = {
+  description: 'API: POST /v1/calculate (200-line product) vs a bare Fastify route, and a 1,000-product batch (autocannon, loopback)',
+  async run(args) {
+    const duration = arg(args, 'duration', 10);
+    const connections = arg(args, 'connections', 10);
+
+    const bare = await startBareServer();
+
+    const dataDir = await freshPgliteDataDir();
+    const storage = await openStorage({ kind: 'pglite', dataDir });
+    // Rate limiting stays on (its cost is part of the measure) with a limit the run cannot reach.
+    const common = { storage, bootstrap: { apiKey: KEY }, rateLimit: { max: 1e9 }, webRoot: false as const };
+    const app = await buildApp(common);
+    const uncached = await buildApp({ ...common, resultCacheBytes: 0 });
+    const appUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    const uncachedUrl = await uncached.listen({ host: '127.0.0.1', port: 0 });
+    const headers = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
+
+    try {
+      const body = JSON.stringify(product200());
+      const check = await fetch(`${appUrl}/v1/calculate`, { method: 'POST', headers, body });
+      const result = (await check.json()) as { lines: unknown[] };
+      if (check.status !== 200 || result.lines.length !== 200) throw new Error(`the benchmark product does not calculate to 200 lines (${check.status})`);
+
+      const workers = 1;
+      const run = { duration, connections, workers };
+      const post = { method: 'POST' as const, headers, body };
+      const ceiling = await load({ url: bare.url, ...run });
+      const sized = await load({ url: `${bare.url}?bytes=${JSON.stringify(result).length}`, ...run });
+      const rows: [string, LoadResult][] = [
+        ['GET /bare: a constant {"ok":true} (the ceiling)', ceiling],
+        ['GET /bare: a constant of the full result\'s size (size-only ceiling)', sized],
+        ['POST /v1/calculate, full result, as served (result cache on)', await load({ url: `${appUrl}/v1/calculate`, ...post, ...run })],
+        ['POST /v1/calculate, full result, every request calculated (cache off)', await load({ url: `${uncachedUrl}/v1/calculate`, ...post, ...run })],
+        ['POST /v1/calculate?view=summary, as served', await load({ url: `${appUrl}/v1/calculate?view=summary`, ...post, ...run })],
+        ['POST /v1/calculate?view=summary, every request calculated', await load({ url: `${uncachedUrl}/v1/calculate?view=summary`, ...post, ...run })],
+      ];
+
+      process.stdout.write(`${duration} s each, ${connections} connections, ${workers} load worker thread; request body ${(body.length / 1024).toFixed(1)} KiB, response ${(JSON.stringify(result).length / 1024).toFixed(1)} KiB\n\n`);
+      process.stdout.write('| route | req/s | p50 ms | p99 ms | requests | errors | % of ceiling |\n| --- | --- | --- | --- | --- | --- | --- |\n');
+      for (const [name, r] of rows) process.stdout.write(`${row(name, r)} ${((r.rps / ceiling.rps) * 100).toFixed(1)} % |\n`);
+      const served = rows[2]![1].rps / ceiling.rps;
+      process.stdout.write(`\nPOST /v1/calculate (full result, as served) at ${(served * 100).toFixed(1)} % of the bare route: target ≥ 25 % ${served >= 0.25 ? 'met' : 'NOT met'}\n\n`);
+
+      const products = Array.from({ length: 1000 }, (_, i) => product200(i));
+      const batchBody = JSON.stringify({ products });
+      for (const [view, runs] of [['summary', 3], ['full', 1]] as const) {
+        const times: number[] = [];
+        for (let run = 0; run < runs; run++) {
+          const t0 = performance.now();
+          const res = await fetch(`${appUrl}/v1/batch/calculate?view=${view}`, { method: 'POST', headers, body: batchBody });
+          const out = (await res.json()) as { summary: { ok: number; failed: number } };
+          times.push(performance.now() - t0);
+          if (out.summary.ok !== 1000) throw new Error(`batch: ${JSON.stringify(out.summary)}`);
+        }
+        times.sort((a, b) => a - b);
+        const median = times[Math.floor(times.length / 2)]!;
+        process.stdout.write(`batch of 1,000 × 200-line products (view=${view}, ${(batchBody.length / 1048576).toFixed(1)} MiB in): ${runs > 1 ? `median of ${runs}` : 'one run'} ${(median / 1000).toFixed(2)} s, ${(1000 / (median / 1000)).toFixed(0)} products/s\n`);
+      }
+    } finally {
+      await app.close();
+      await uncached.close();
+      await storage.close();
+      await bare.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+};
