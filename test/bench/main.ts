@@ -14,6 +14,8 @@ export interface BenchModule {
 const modules: Record<string, () => Promise<{ bench: BenchModule }>> = {
   network: () => import('./network.js'),
   web: () => import('./web.js'),
+  api: () => import('./api.js'),
+  whatif: () => import('./whatif.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -148,6 +148,15 @@ describe('the what-if model', () => {
     expectSameAsFresh(ar5, updateModel(m, ar5));
   });
 
+  it('sums exactly over mixed magnitudes and digits, as the engine does', () => {
+    const amounts = ['0.1 kg', '0.2 kg', '1e-7 kg', '123456.789 kg', '3.14159265358979 kg', '2.718281828459045 kg', '7e21 kg', '1 g', '0.000123 t', '99999999999999.9 kg'];
+    const p: Product = { ...kettle(), components: [], inventory: amounts.map((amount) => ({ stage: 'manufacture', factor: 'wf/steel', amount })) };
+    const m = buildModel(p, lib);
+    expect(modelTotals(m).total.kgCO2e).toBe(calculate(p, lib).total.kgCO2e);
+    const inventory = p.inventory!.slice(2);
+    expectSameAsFresh({ ...p, inventory }, updateModel(m, { ...p, inventory }));
+  });
+
   it('reports a bad edit with the real JSON pointer, and leaves the old model usable', () => {
     const p = kettle();
     const m = buildModel(p, lib);

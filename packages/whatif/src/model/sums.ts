@@ -36,10 +36,70 @@ export function rowKg(row: InventoryRow): Exact {
   return exactOf(fixedOf(row.amount)).times(row.factor.value.kgCO2e.toString());
 }
 
+/**
+ * A running exact sum: (big + small) × 10^e. Most amounts have at most 15 significant digits, whose
+ * mantissa a double holds exactly, so they are added as doubles (no allocation) and moved into the
+ * BigInt only before the double could lose a digit.
+ */
+interface Acc {
+  big: bigint;
+  small: number;
+  e: number;
+}
+
+const SAFE = 2 ** 53 - 1e15;
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+const BIG10: bigint[] = [1n];
+function big10(n: number): bigint {
+  while (BIG10.length <= n) BIG10.push(BIG10[BIG10.length - 1]! * 10n);
+  return BIG10[n]!;
+}
+
+function addTo(acc: Acc, x: number, sign: 1 | -1): void {
+  if (x === 0) return;
+  const text = String(x);
+  let mant: number | undefined;
+  let e = 0;
+  if (!text.includes('e')) {
+    const dot = text.indexOf('.');
+    const decimals = dot < 0 ? 0 : text.length - dot - 1;
+    const digits = text.length - (dot < 0 ? 0 : 1) - (x < 0 ? 1 : 0);
+    if (digits <= 15 && decimals < POW10.length) {
+      mant = Math.round(x * POW10[decimals]!);
+      e = -decimals;
+    }
+  }
+  if (mant === undefined || e > acc.e) {
+    const f = mant === undefined ? fixedOf(x) : { m: BigInt(mant), e };
+    if (f.e < acc.e) rescale(acc, f.e);
+    acc.big += (sign < 0 ? -f.m : f.m) * big10(f.e - acc.e);
+    return;
+  }
+  if (e < acc.e) rescale(acc, e);
+  acc.small += sign * mant;
+  if (Math.abs(acc.small) > SAFE) {
+    acc.big += BigInt(acc.small);
+    acc.small = 0;
+  }
+}
+
+function rescale(acc: Acc, e: number): void {
+  acc.big = (acc.big + BigInt(acc.small)) * big10(acc.e - e);
+  acc.small = 0;
+  acc.e = e;
+}
+
+function fixedOfAcc(acc: Acc): Fixed {
+  const m = acc.big + BigInt(acc.small);
+  return m === 0n ? FIXED_ZERO : { m, e: acc.e };
+}
+
+const emptyAmounts = () => Object.fromEntries(STAGES.map((s) => [s, FIXED_ZERO])) as Record<Stage, Fixed>;
+
 /** Collects row additions and removals, then applies them to the sums in one pass. */
 export class SumsEditor {
   private readonly groups: Map<string, Group>;
-  private readonly before = new Map<string, Record<Stage, Fixed>>();
+  private readonly touched = new Map<string, { before: Record<Stage, Fixed>; acc: Partial<Record<Stage, Acc>>; group: Group }>();
 
   constructor(private readonly base: Sums) {
     this.groups = new Map(base.groups);
@@ -55,30 +115,40 @@ export class SumsEditor {
 
   private change(row: InventoryRow, sign: 1 | -1): void {
     const key = factorKey(row);
-    let group = this.groups.get(key);
-    if (!this.before.has(key)) {
-      this.before.set(key, group ? group.amounts : Object.fromEntries(STAGES.map((s) => [s, FIXED_ZERO])) as Record<Stage, Fixed>);
-      group = group
-        ? { ...group, amounts: { ...group.amounts } }
+    let t = this.touched.get(key);
+    if (!t) {
+      const old = this.groups.get(key);
+      const group: Group = old
+        ? { ...old, amounts: { ...old.amounts } }
         : {
           kgPerUnit: new Exact(row.factor.value.kgCO2e.toString()),
           biogenicPerUnit: new Exact(row.factor.value.biogenicKgCO2e.toString()),
-          amounts: Object.fromEntries(STAGES.map((s) => [s, FIXED_ZERO])) as Record<Stage, Fixed>,
+          amounts: emptyAmounts(),
         };
+      t = { before: old ? old.amounts : emptyAmounts(), acc: {}, group };
+      this.touched.set(key, t);
       this.groups.set(key, group);
     }
-    group!.amounts[row.stage] = addFixed(group!.amounts[row.stage], fixedOf(row.amount), sign);
+    let acc = t.acc[row.stage];
+    if (!acc) {
+      const start = t.group.amounts[row.stage];
+      acc = { big: start.m, small: 0, e: start.m === 0n ? 0 : start.e };
+      t.acc[row.stage] = acc;
+    }
+    addTo(acc, row.amount, sign);
   }
 
   finish(): Sums {
-    if (!this.before.size) return this.base;
+    if (!this.touched.size) return this.base;
     const byStage = { ...this.base.byStage };
     let biogenic = this.base.biogenic;
-    for (const [key, old] of this.before) {
-      const group = this.groups.get(key)!;
+    for (const [key, { before, acc, group }] of this.touched) {
       for (const stage of STAGES) {
-        const was = old[stage];
-        const now = group.amounts[stage];
+        const a = acc[stage];
+        if (!a) continue;
+        const now = fixedOfAcc(a);
+        group.amounts[stage] = now;
+        const was = before[stage];
         if (was.m === now.m && was.e === now.e) continue;
         const diff = exactOf(addFixed(now, was, -1));
         byStage[stage] = byStage[stage].plus(diff.times(group.kgPerUnit));
