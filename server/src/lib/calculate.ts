@@ -1,4 +1,4 @@
-import { calculate, LcaInputError, type FactorLibrary } from '@greenlca/engine';
+import { calculate, type FactorLibrary } from '@greenlca/engine';
 import type { CalculationResult, GwpSet } from '@greenlca/schema';
 import { ApiError } from '../errors.js';
 import type { ProblemError } from '../schemas/problem.js';
@@ -9,13 +9,46 @@ export interface CalcOptions {
   referenceYear: number;
 }
 
-/** Engine issues as problem `errors`, each pointer prefixed with where the product sits in the request. */
-export function issuesToErrors(error: LcaInputError, prefix = ''): ProblemError[] {
-  return error.issues.map((issue) => {
-    const e: ProblemError = { pointer: prefix + issue.path, code: issue.code, detail: issue.message };
+/** An input problem as the engine and the packages built on it report one. */
+interface Issue {
+  code: string;
+  path: string;
+  message: string;
+  hint?: string;
+  scenario?: string;
+}
+
+/** Issues as problem `errors`, each pointer prefixed with where the product sits in the request. */
+export function issuesToErrors(issues: readonly Issue[], prefix = ''): ProblemError[] {
+  return issues.map((issue) => {
+    const detail = issue.scenario ? `scenario "${issue.scenario}": ${issue.message}` : issue.message;
+    const e: ProblemError = { pointer: prefix + issue.path, code: issue.code, detail };
     if (issue.hint !== undefined) e.hint = issue.hint;
     return e;
   });
+}
+
+/** The input errors of the engine and of the packages on top of it (what-if, eco-design, PACT). */
+const INPUT_ERRORS = new Set(['LcaInputError', 'WhatIfInputError', 'EvaluationInputError', 'PactExportError', 'PactValidationError']);
+
+/**
+ * Run a pure calculation at the edge: an input error of any GreenLCA package becomes a 422 problem
+ * carrying each issue with its JSON pointer (prefixed with where the product sits in the request);
+ * anything else is a bug and propagates (500, logged, no stack to the client).
+ */
+export function answerOrProblem<T>(fn: () => T, pointerPrefix = ''): T {
+  try {
+    return fn();
+  } catch (error) {
+    const issues = (error as { issues?: unknown }).issues;
+    if (error instanceof Error && INPUT_ERRORS.has(error.name) && Array.isArray(issues)) {
+      const list = issues as Issue[];
+      const n = list.length;
+      throw new ApiError('GLCA_INPUT_INVALID', `The input has ${n} problem${n === 1 ? '' : 's'}: ${list[0]?.message ?? error.message}${n > 1 ? ' …' : ''}`,
+        issuesToErrors(list, pointerPrefix));
+    }
+    throw error;
+  }
 }
 
 /**
@@ -23,16 +56,10 @@ export function issuesToErrors(error: LcaInputError, prefix = ''): ProblemError[
  * its JSON pointer; anything else is a bug and propagates (500, logged, no stack to the client).
  */
 export function calculateOrProblem(product: unknown, library: FactorLibrary, options: CalcOptions, pointerPrefix = ''): CalculationResult {
-  let result: CalculationResult;
-  try {
-    result = calculate(product, library, options.gwp ? { gwp: options.gwp, referenceYear: options.referenceYear } : { referenceYear: options.referenceYear });
-  } catch (error) {
-    if (error instanceof LcaInputError) {
-      const n = error.issues.length;
-      throw new ApiError('GLCA_INPUT_INVALID', `The product has ${n} problem${n === 1 ? '' : 's'}: ${error.issues[0]?.message ?? ''}${n > 1 ? ' …' : ''}`, issuesToErrors(error, pointerPrefix));
-    }
-    throw error;
-  }
+  const result = answerOrProblem(
+    () => calculate(product, library, options.gwp ? { gwp: options.gwp, referenceYear: options.referenceYear } : { referenceYear: options.referenceYear }),
+    pointerPrefix,
+  );
   // JSON has no Infinity or NaN: an amount like "1e999 kWh" must not come back as a null total.
   if (!Number.isFinite(result.total.kgCO2e)) {
     const bad = result.lines.filter((l) => !Number.isFinite(l.kgCO2e) || !Number.isFinite(l.amount.value));

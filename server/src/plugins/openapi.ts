@@ -48,6 +48,7 @@ async function openapiPlugin(app: FastifyInstance): Promise<void> {
         { name: 'products', description: 'Stored products: immutable versions, ETag / If-Match' },
         { name: 'results', description: 'Stored results and their reproduction' },
         { name: 'catalogue', description: 'Datasets, factors and schemas (public)' },
+        { name: 'what-if', description: 'Scenarios, sensitivity, uncertainty and eco-design suggestions' },
         { name: 'import', description: 'Bills of materials from PLM exports' },
         { name: 'admin', description: 'Organisations and API keys' },
       ],

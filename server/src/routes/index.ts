@@ -7,6 +7,7 @@ import healthRoutes from './health/index.js';
 import importRoutes from './imports/index.js';
 import productRoutes from './products/index.js';
 import resultRoutes from './results/index.js';
+import whatifRoutes from './whatif/index.js';
 
 /** Every resource is one plugin with its own prefix. */
 export const routes: FastifyPluginAsyncTypebox<{ batchBodyLimit: number; cacheBytes: number }> = async (app, options) => {
@@ -16,6 +17,7 @@ export const routes: FastifyPluginAsyncTypebox<{ batchBodyLimit: number; cacheBy
   await app.register(productRoutes, { prefix: '/v1/products' });
   await app.register(resultRoutes, { prefix: '/v1/results' });
   await app.register(catalogueRoutes, { prefix: '/v1' });
+  await app.register(whatifRoutes, { prefix: '/v1/whatif' });
   await app.register(importRoutes, { prefix: '/v1/imports' });
   await app.register(adminRoutes, { prefix: '/v1' });
 };

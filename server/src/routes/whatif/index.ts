@@ -1,0 +1,97 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { DataQuality, GwpSet, Product, Scenario } from '@greenlca/schema';
+import { compareScenarios, monteCarlo, sensitivity, suggest } from '@greenlca/whatif';
+import { answerOrProblem } from '../../lib/calculate.js';
+
+const tags = ['what-if'];
+
+/** @greenlca/whatif exports its results as TypeScript types only; the documents here say which one. */
+const result = (type: string) => Type.Object({}, { additionalProperties: true, description: `@greenlca/whatif ${type}` });
+
+const Scenarios = Type.Array(Type.Union([Type.String({ minLength: 1, description: 'Id of a scenario the product declares.' }), Scenario]), {
+  maxItems: 50, description: 'Scenarios to compare: ids of the product\'s own, or scenarios given here. Default: all of the product\'s.',
+});
+
+const CompareBody = Type.Object({ product: Product, scenarios: Type.Optional(Scenarios), gwp: Type.Optional(GwpSet) });
+
+const SensitivityBody = Type.Object({
+  product: Product,
+  percent: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100, description: '± this percentage on every input (default 10).' })),
+  ranges: Type.Optional(Type.Record(Type.String(), Type.Object({
+    percent: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100 })), min: Type.Optional(Type.Unknown()), max: Type.Optional(Type.Unknown()),
+  }), { description: 'Per input key: its own ± percent or min/max.' })),
+  kinds: Type.Optional(Type.Array(Type.Union([Type.Literal('parameter'), Type.Literal('line'), Type.Literal('component'), Type.Literal('factor')]), { uniqueItems: true })),
+  useUncertainty: Type.Optional(Type.Boolean({ description: 'Use the inputs\' declared uncertainty ranges where they have one.' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'Keep the largest bars (default all).' })),
+  gwp: Type.Optional(GwpSet),
+});
+
+export const MAX_RUNS = 20_000;
+
+const UncertaintyBody = Type.Object({
+  product: Product,
+  runs: Type.Optional(Type.Integer({ minimum: 10, maximum: MAX_RUNS, description: `Monte Carlo runs (default 1000, at most ${MAX_RUNS}).` })),
+  seed: Type.Optional(Type.Integer({ minimum: 0, description: 'The same seed gives the same numbers (default 1).' })),
+  scenarios: Type.Optional(Scenarios),
+  defaultDataQuality: Type.Optional(DataQuality),
+  gwp: Type.Optional(GwpSet),
+});
+
+const SuggestBody = Type.Object({
+  product: Product,
+  hotspots: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, description: 'How many of the largest contributions to look at (default 5).' })),
+  massReduction: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 0.9, description: 'Mass reduction to try on the top material, as a fraction (default 0.1).' })),
+  lifetimeExtension: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 5, description: 'Longer service life to try, as a fraction (default 0.2).' })),
+  lifetimeParameter: Type.Optional(Type.String({ minLength: 1 })),
+  gwp: Type.Optional(GwpSet),
+});
+
+/** Drop the keys whose value is undefined (the what-if options are exact optional properties). */
+function defined<T extends Record<string, unknown>>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}
+
+/**
+ * What-if questions on a product (stateless, `read` scope; @greenlca/whatif): scenarios compared with
+ * the baseline, one-at-a-time sensitivity (tornado), Monte Carlo uncertainty and eco-design suggestions.
+ * Problems are 422 with JSON pointers into the request (`/product/…`).
+ */
+const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { library } = app.catalogue;
+  const config = { access: 'read' as const };
+
+  app.post('/compare', {
+    schema: { tags, summary: 'Compare scenarios with the baseline', body: CompareBody, response: { 200: result('Comparison') } },
+    config,
+  }, async (request) => {
+    const { product, scenarios, gwp } = request.body;
+    return answerOrProblem(() => compareScenarios(product, library, defined({ scenarios, gwp })), '/product');
+  });
+
+  app.post('/sensitivity', {
+    schema: { tags, summary: 'One-at-a-time sensitivity (tornado bars)', body: SensitivityBody, response: { 200: result('SensitivityResult') } },
+    config,
+  }, async (request) => {
+    const { product, ...options } = request.body;
+    return answerOrProblem(() => sensitivity(product, library, defined(options)), '/product');
+  });
+
+  app.post('/uncertainty', {
+    schema: { tags, summary: 'Monte Carlo uncertainty, paired across scenarios', body: UncertaintyBody, response: { 200: result('UncertaintyResult') } },
+    config,
+  }, async (request) => {
+    const { product, ...options } = request.body;
+    return answerOrProblem(() => monteCarlo(product, library, defined(options)), '/product');
+  });
+
+  app.post('/suggest', {
+    schema: { tags, summary: 'Eco-design suggestions from the hotspots, each with its saving', body: SuggestBody, response: { 200: result('SuggestResult') } },
+    config,
+  }, async (request) => {
+    const { product, ...options } = request.body;
+    return answerOrProblem(() => suggest(product, library, defined(options)), '/product');
+  });
+};
+
+export default whatifRoutes;
