@@ -8,7 +8,7 @@
  *
  * SciPy's direct solvers take minutes at n = 50,000 (SuperLU ~1 min per factorisation), so its
  * results are cached per network checksum and flags; --fresh-scipy re-runs them. Options:
- *   --sizes 2000,20000,50000   --fresh-scipy   --no-scipy   --repeats N (single-demand runs, default 5)
+ *   --sizes 2000,20000,50000   --fresh-scipy   --no-scipy   --repeats N (single-demand runs, default 7)
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -62,7 +62,7 @@ export const bench: BenchModule = {
   description: 'matrix LCA (single demand, 1,000 demands, Monte Carlo) vs SciPy on Brightway’s solve paths',
   async run(args) {
     const sizes = option(args, '--sizes', '2000,20000,50000').split(',').map(Number);
-    const repeats = Number(option(args, '--repeats', '5'));
+    const repeats = Number(option(args, '--repeats', '7'));
     const fresh = args.includes('--fresh-scipy');
     const noScipy = args.includes('--no-scipy');
     mkdirSync(cache, { recursive: true });

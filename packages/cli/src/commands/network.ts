@@ -32,7 +32,10 @@ export interface NetworkRunOptions {
   seed: number;
   /** Runs of the single-demand solve; the median is reported. */
   repeats: number;
-  /** Untimed runs first, so the median measures compiled code rather than the JIT compiler (default 3). */
+  /**
+   * Untimed runs first, so timings measure compiled code rather than the JIT compiler (default 3 for
+   * the single solve; with any warm-up, one untimed multi run and a 5-iteration Monte Carlo run too).
+   */
   warmup?: number;
   /** Use only the first this many multi demands (the benchmark matches SciPy's --multi). */
   multiCount?: number;
@@ -45,7 +48,7 @@ export interface NetworkRun {
   /** For the benchmark: more than the CLI prints. */
   details: {
     singleRunsMs: number[];
-    /** The very first (cold, JIT-compiling) run. */
+    /** The very first (cold, JIT-compiling) run, NaN without warm-up. */
     firstRunMs: number;
     backwardError: number;
     passes: number;
@@ -84,16 +87,22 @@ export function runNetwork(network: Network, options: NetworkRunOptions): Networ
   const singleRunsMs: number[] = [];
   let result: ReturnType<typeof lci> | undefined;
   let firstRunMs = NaN;
-  const warmup = options.warmup ?? 3;
-  for (let r = -warmup; r < options.repeats; r++) {
+  const solveBase = () => {
     // Every run factorises from scratch: nothing is cached between runs.
     const t0 = performance.now();
-    const factorisation = factoriseTechnosphere(system.technosphere, { orderFrom: demands.base.indices });
-    result = lci(system, factorisation, f);
-    const ms = performance.now() - t0;
-    if (r === -warmup) firstRunMs = ms;
-    if (r >= 0) singleRunsMs.push(ms);
+    result = lci(system, factoriseTechnosphere(system.technosphere, { orderFrom: demands.base.indices }), f);
+    return performance.now() - t0;
+  };
+  // Warm-up: at least `warmup` runs and, when warming up at all, half a second (V8 compiles hot code
+  // in the background; on a busy machine that takes a while).
+  const warmup = options.warmup ?? 3;
+  let spent = 0;
+  for (let r = 0; r < warmup || (warmup > 0 && spent < 500 && r < 200); r++) {
+    const ms = solveBase();
+    if (r === 0) firstRunMs = ms;
+    spent += ms;
   }
+  for (let r = 0; r < options.repeats; r++) singleRunsMs.push(solveBase());
   if (!result) throw new UsageError('--repeats must be at least 1');
   const run: NetworkRun = {
     h: Array.from(result.scores),
@@ -104,9 +113,10 @@ export function runNetwork(network: Network, options: NetworkRunOptions): Networ
   if (options.multi) {
     const list = demands.multi.slice(0, options.multiCount ?? demands.multi.length);
     if (list.length === 0) throw new UsageError('demands.json has no multi demands', 1);
+    const solveAll = () => multiLca(system, factoriseTechnosphere(system.technosphere), list);
+    if ((options.warmup ?? 3) > 0) solveAll(); // untimed: compiles the adjoint path
     const t0 = performance.now();
-    const factorisation = factoriseTechnosphere(system.technosphere);
-    const multi = multiLca(system, factorisation, list);
+    const multi = solveAll();
     run.timingsMs.multi = performance.now() - t0;
     let sumH = 0;
     for (const h of multi.scores) for (const v of h) sumH += v;
@@ -121,11 +131,15 @@ export function runNetwork(network: Network, options: NetworkRunOptions): Networ
   if (options.mc > 0) {
     const sigma = demands.mcSigma;
     if (sigma === undefined) throw new UsageError('demands.json has no "mc" entry with a sigma', 1);
+    const simulate = (iterations: number) => {
+      // The file's noise: exp(σ Z) on every off-diagonal entry of A and every entry of B.
+      const technosphere = fixedPlan(system.technosphere.matrix).addMultiplicativeNoise(entryPositions(system.technosphere.matrix, 'off-diagonal'), sigma);
+      const biosphere = fixedPlan(system.biosphere.matrix).addMultiplicativeNoise(entryPositions(system.biosphere.matrix, 'all'), sigma);
+      return monteCarlo(system, { iterations, seed: options.seed, demand: f, technosphere, biosphere, percentiles: [] });
+    };
+    if ((options.warmup ?? 3) > 0) simulate(Math.min(options.mc, 5)); // untimed: compiles the sampling and refactorising path
     const t0 = performance.now();
-    // The file's noise: exp(σ Z) on every off-diagonal entry of A and every entry of B.
-    const technosphere = fixedPlan(system.technosphere.matrix).addMultiplicativeNoise(entryPositions(system.technosphere.matrix, 'off-diagonal'), sigma);
-    const biosphere = fixedPlan(system.biosphere.matrix).addMultiplicativeNoise(entryPositions(system.biosphere.matrix, 'all'), sigma);
-    const mc = monteCarlo(system, { iterations: options.mc, seed: options.seed, demand: f, technosphere, biosphere, percentiles: [] });
+    const mc = simulate(options.mc);
     run.timingsMs.mc = performance.now() - t0;
     const first = mc.statistics[0]!;
     run.details.mc = {
