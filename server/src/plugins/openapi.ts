@@ -49,6 +49,7 @@ async function openapiPlugin(app: FastifyInstance): Promise<void> {
         { name: 'results', description: 'Stored results and their reproduction' },
         { name: 'catalogue', description: 'Datasets, factors and schemas (public)' },
         { name: 'what-if', description: 'Scenarios, sensitivity, uncertainty and eco-design suggestions' },
+        { name: 'compliance', description: 'GB/T 32161 evaluations and reports' },
         { name: 'import', description: 'Bills of materials from PLM exports' },
         { name: 'admin', description: 'Organisations and API keys' },
       ],

@@ -8,6 +8,8 @@ import importRoutes from './imports/index.js';
 import productRoutes from './products/index.js';
 import resultRoutes from './results/index.js';
 import whatifRoutes from './whatif/index.js';
+import evaluationRoutes from './evaluations/index.js';
+import reportRoutes from './reports/index.js';
 
 /** Every resource is one plugin with its own prefix. */
 export const routes: FastifyPluginAsyncTypebox<{ batchBodyLimit: number; cacheBytes: number }> = async (app, options) => {
@@ -18,6 +20,8 @@ export const routes: FastifyPluginAsyncTypebox<{ batchBodyLimit: number; cacheBy
   await app.register(resultRoutes, { prefix: '/v1/results' });
   await app.register(catalogueRoutes, { prefix: '/v1' });
   await app.register(whatifRoutes, { prefix: '/v1/whatif' });
+  await app.register(evaluationRoutes, { prefix: '/v1' });
+  await app.register(reportRoutes, { prefix: '/v1/reports' });
   await app.register(importRoutes, { prefix: '/v1/imports' });
   await app.register(adminRoutes, { prefix: '/v1' });
 };

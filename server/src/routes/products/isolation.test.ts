@@ -32,6 +32,7 @@ describe.each(testBackends)('organisation isolation ($name)', (backend) => {
     ['GET', `/v1/products/${productB}/results`],
     ['GET', `/v1/results/${resultB}`],
     ['POST', `/v1/results/${resultB}/reproduce`],
+    ['GET', `/v1/results/${resultB}/report`],
   ];
 
   /** Routes that change something need write: a read key gets 403 before anything is looked up. */

@@ -7,6 +7,8 @@ import { inputHash } from '../../lib/hash.js';
 import { callerOf } from '../../plugins/auth.js';
 import { IdParams } from '../../schemas/common.js';
 import { Reproduction, StoredResult } from '../../schemas/stored-result.js';
+import { buildCfpReport } from '@greenlca/report';
+import { ReportQuery, ReportResponse, sendReport } from '../reports/render.js';
 
 const tags = ['results'];
 
@@ -48,6 +50,25 @@ const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
       differences,
       result,
     };
+  });
+
+  app.get('/:id/report', {
+    schema: {
+      tags, summary: 'Carbon-footprint report of a stored result (json, html or pdf; zh or en)',
+      description: 'Built from the stored result and the product version it was calculated from; nothing is recalculated.',
+      params: IdParams, querystring: ReportQuery, response: { 200: ReportResponse },
+    },
+    config: { access: 'read' },
+  }, async (request, reply) => {
+    const caller = callerOf(request);
+    const stored = await app.storage.getResult(caller.orgId, request.params.id);
+    if (!stored) throw notFound(`Result ${request.params.id}`);
+    const record = await app.storage.getProduct(caller.orgId, stored.productId, stored.productVersion);
+    if (!record) throw notFound(`Version ${stored.productVersion} of product ${stored.productId}`);
+    const report = buildCfpReport(stored.result, {
+      lang: request.query.lang, product: record.product, generatedAt: stored.createdAt, referenceYear: stored.provenance.referenceYear,
+    });
+    return sendReport(reply, report, request.query.format, `cfp-${record.productId}-v${record.version}`);
   });
 };
 

@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { evaluate, EvaluationRequest } from '@greenlca/ecodesign';
+import { buildCfpReport, buildEcodesignReport } from '@greenlca/report';
+import { GwpSet, Product } from '@greenlca/schema';
+import { answerOrProblem, calculateOrProblem } from '../../lib/calculate.js';
+import { ReportQuery, ReportResponse, sendReport } from './render.js';
+
+const tags = ['compliance'];
+
+const Study = Type.Object({
+  company: Type.Optional(Type.String()), practitioner: Type.Optional(Type.String()), commissioner: Type.Optional(Type.String()),
+  goal: Type.Optional(Type.String()), intendedApplication: Type.Optional(Type.String()), audience: Type.Optional(Type.String()),
+  referencePeriod: Type.Optional(Type.String()), pcr: Type.Optional(Type.String()),
+}, { additionalProperties: true, description: 'Study information (@greenlca/report StudyInfo).' });
+
+/**
+ * Reports (@greenlca/report): a product carbon-footprint report (ISO 14067 / GB/T 24067) and a
+ * GB/T 32161 self-evaluation report, as JSON, HTML or PDF, zh or en. Stateless, `read` scope; the
+ * report of a stored result is GET /v1/results/{id}/report.
+ */
+const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post('/cfp', {
+    schema: {
+      tags, summary: 'Carbon-footprint report of a product', querystring: ReportQuery,
+      body: Type.Object({ product: Product, study: Type.Optional(Study), gwp: Type.Optional(GwpSet) }),
+      response: { 200: ReportResponse },
+    },
+    config: { access: 'read' },
+  }, async (request, reply) => {
+    const now = app.now();
+    const { product, study, gwp } = request.body;
+    const result = calculateOrProblem(product, app.catalogue.library, { gwp, referenceYear: now.getUTCFullYear() }, '/product');
+    const report = answerOrProblem(() => buildCfpReport(result, {
+      lang: request.query.lang, product, generatedAt: now.toISOString(), referenceYear: now.getUTCFullYear(), ...(study ? { study } : {}),
+    }));
+    return sendReport(reply, report, request.query.format, `cfp-${product.id}`);
+  });
+
+  app.post('/ecodesign', {
+    schema: {
+      tags, summary: 'GB/T 32161 self-evaluation report', querystring: ReportQuery,
+      body: Type.Object({ request: EvaluationRequest, company: Type.Optional(Type.String()) }),
+      response: { 200: ReportResponse },
+    },
+    config: { access: 'read' },
+  }, async (request, reply) => {
+    const now = app.now();
+    const { library } = app.catalogue;
+    const evaluation = answerOrProblem(() => evaluate(request.body.request, { library }), '/request');
+    const product = request.body.request.product;
+    const result = product === undefined ? undefined : calculateOrProblem(product, library, { referenceYear: now.getUTCFullYear() }, '/request/product');
+    const report = buildEcodesignReport(evaluation, {
+      lang: request.query.lang, generatedAt: now.toISOString(),
+      ...(result ? { result } : {}), ...(request.body.company ? { company: request.body.company } : {}),
+    });
+    return sendReport(reply, report, request.query.format, 'ecodesign');
+  });
+};
+
+export default reportRoutes;

@@ -1,0 +1,31 @@
+import type { FastifyReply } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { Lang, renderHtml, type ReportDocument } from '@greenlca/report';
+import { ApiError } from '../../errors.js';
+
+export const ReportQuery = Type.Object({
+  format: Type.Union([Type.Literal('json'), Type.Literal('html'), Type.Literal('pdf')], { default: 'json', description: 'json (the report data model), html or pdf.' }),
+  lang: Type.Union([...Lang.anyOf], { default: 'zh', description: 'zh or en.' }),
+});
+export type ReportQuery = Static<typeof ReportQuery>;
+
+export const ReportResponse = Type.Object({}, { additionalProperties: true, description: 'The report (@greenlca/report CfpReport or EcodesignReport) as JSON; text/html or application/pdf by `format`.' });
+
+/** Send a built report in the asked format. PDFs embed a CJK font found on the machine. */
+export async function sendReport(reply: FastifyReply, report: { document: ReportDocument; generatedAt?: string }, format: ReportQuery['format'], name: string): Promise<FastifyReply> {
+  if (format === 'html') return reply.type('text/html; charset=utf-8').send(renderHtml(report.document));
+  if (format === 'pdf') {
+    const { reportToPdf } = await import('@greenlca/report/pdf');
+    let pdf: Uint8Array;
+    try {
+      pdf = await reportToPdf(report);
+    } catch (error) {
+      if ((error as Error).name === 'FontNotFoundError') {
+        throw new ApiError('GLCA_UNAVAILABLE', `PDF reports need a CJK font on the server: ${(error as Error).message}`);
+      }
+      throw error;
+    }
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}.pdf"`).send(Buffer.from(pdf));
+  }
+  return reply.send(report);
+}
