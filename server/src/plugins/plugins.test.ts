@@ -42,7 +42,7 @@ describe('OpenAPI document', () => {
     expect(ops.length).toBeGreaterThan(20);
     for (const { path, op } of ops.filter((o) => o.path.startsWith('/v1/'))) {
       expect(op.responses['4XX'], path).toBeDefined();
-      const isPublic = /^\/v1\/(datasets|factors|substances|schemas)/.test(path);
+      const isPublic = /^\/v1\/(datasets|factors|substances|schemas|specifications)/.test(path);
       expect(op.security === undefined, path).toBe(isPublic);
     }
     const body = doc.paths['/v1/calculate'].post.requestBody.content['application/json'].schema;
