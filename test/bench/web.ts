@@ -63,7 +63,7 @@ const EDIT_LOOP = `async (count) => {
   const out = [];
   for (let k = 0; k < count; k++) {
     const line = (k * 6) % 900; // manufacture electricity lines: "<n> kWh"
-    const input = table.querySelector('tr[data-line="' + line + '"] lca-amount-input').shadowRoot.querySelector('input');
+    const input = table.querySelector('tr[data-line="' + line + '"] input.amount-input');
     await frame();
     const before = performance.getEntriesByName('lca:result-rendered').length;
     const t0 = performance.now();
@@ -116,6 +116,8 @@ export const bench: BenchModule = {
       // 1. First render, cold page each time (new context: no cache, no warm JIT).
       const firstRender: number[] = [];
       const fromOpen: number[] = [];
+      const allRows: number[] = [];
+      const phases: string[] = [];
       let page;
       for (let i = 0; i < loads; i++) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -123,12 +125,20 @@ export const bench: BenchModule = {
         page = await context.newPage();
         await page.goto(`${server.url}/#/products/${id}`);
         await page.waitForFunction(() => performance.getEntriesByName('lca:result-rendered').length > 0, undefined, { timeout: 30_000 });
-        const t = await page.evaluate(() => ({
-          rendered: performance.getEntriesByName('lca:result-rendered')[0]!.startTime,
-          open: performance.getEntriesByName('lca:open')[0]!.startTime,
-          rows: document.querySelector('lca-app')!.shadowRoot!.querySelector('lca-inventory-table')!.shadowRoot!.querySelectorAll('tr.row').length,
-        }));
-        if (t.rows !== 900) throw new Error(`expected 900 inventory rows in the editor, found ${t.rows}`);
+        const t = await page.evaluate(() => {
+          const marks = ['lca:result-rendered', 'lca:open', 'lca:start', 'lca:library-loaded', 'lca:full-result']
+            .map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN);
+          return {
+            rendered: marks[0]!, open: marks[1]!, start: marks[2]!, library: marks[3]!, full: marks[4]!,
+            rows: document.querySelector('lca-app')!.shadowRoot!.querySelector('lca-inventory-table')!.shadowRoot!.querySelectorAll('tr.row').length,
+          };
+        });
+        // The first rows of each stage paint at once; the rest follow while the page is idle.
+        await page.waitForFunction(() => document.querySelector('lca-app')!.shadowRoot!.querySelector('lca-inventory-table')!.shadowRoot!
+          .querySelectorAll('tr.row').length === 900, undefined, { timeout: 60_000 });
+        allRows.push(await page.evaluate(() => performance.now()));
+        phases.push(`load ${i + 1}: script ${t.start.toFixed(0)}, product open ${t.open.toFixed(0)}, library ${t.library.toFixed(0)}, ` +
+          `worker result ${t.full.toFixed(0)}, total shown ${t.rendered.toFixed(0)} (${t.rows} rows painted), all 900 rows ${allRows.at(-1)!.toFixed(0)} ms`);
         firstRender.push(t.rendered);
         fromOpen.push(t.rendered - t.open);
         if (i < loads - 1) await context.close();
@@ -147,6 +157,8 @@ export const bench: BenchModule = {
         `product: 900 inventory lines + 100 components (1,000 lines), bundled DESNZ 2025 and China MEE factors`,
         `first render (navigation → total in the DOM), ${loads} cold loads: median ${ms(fr.median)}, max ${ms(fr.max)} (target < 1000 ms)`,
         `  of which after the product arrived (lca:open → total): median ${ms(fo.median)}`,
+        `  all 900 inventory rows in the DOM (rendered in idle chunks after the first frame): median ${ms(stats(allRows).median)}`,
+        ...phases.map((p) => `  ${p}`),
         `edit → new total in the DOM, ${edits} edits: median ${ms(dom.median)}, p95 ${ms(dom.p95)}, max ${ms(dom.max)} (target ≤ 16 ms)`,
         `edit → next animation frame (the frame that shows it): median ${ms(frame.median)}, p95 ${ms(frame.p95)}`,
         `  live recalculation alone: median ${ms(calc.median)}, p95 ${ms(calc.p95)}`,

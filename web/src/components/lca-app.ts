@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ApiClient, ApiError } from '../api/client.js';
 import { loadECharts } from '../charts/echarts.js';
+import { loadLibrary } from '../engine/library.js';
 import { WorkspaceController, type StoredRef } from '../controllers/workspace-controller.js';
 import { formatNumber, LocaleController, t } from '../i18n/i18n.js';
 import { controls } from '../styles.js';
@@ -10,16 +11,21 @@ import type { LcaApiKey } from './lca-api-key.js';
 import type { LcaTraceDialog } from './lca-trace-dialog.js';
 import './lca-api-key.js';
 import './lca-bom-tree.js';
-import './lca-evaluation.js';
 import './lca-inventory-table.js';
 import './lca-language-switch.js';
 import './lca-product-list.js';
 import './lca-product-settings.js';
 import './lca-results.js';
 import './lca-trace-dialog.js';
-import './lca-whatif.js';
 
 type View = 'products' | 'editor' | 'whatif' | 'evaluation';
+
+/** What-if and evaluation (with the ecodesign and report packages) load after the editor, on first need. */
+let panels: Promise<unknown> | undefined;
+function loadPanels(): Promise<unknown> {
+  panels ??= Promise.all([import('./lca-whatif.js'), import('./lca-evaluation.js')]);
+  return panels;
+}
 
 /**
  * The GreenLCA workspace: products, the editor with live results, what-if and evaluation. The engine
@@ -67,9 +73,11 @@ export class LcaApp extends LitElement {
 
   override firstUpdated(): void {
     if (!this.api.hasKey) this.keyDialog.open();
-    // Fetch the charting code once the page is idle, so the first chart does not wait for it.
+    // The charting code is fetched as soon as the page is idle, so the first chart does not wait; the
+    // what-if and evaluation panels only after the factor library, which the first result needs more.
     const idle = (window as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
     idle(() => void loadECharts());
+    void loadLibrary().then(() => setTimeout(() => idle(() => void loadPanels()), 1500));
     void this.openFromLocation();
   }
 
@@ -118,6 +126,7 @@ export class LcaApp extends LitElement {
     if (this.view === 'products' || !w.product) {
       return html`<lca-product-list .api=${this.api} .generation=${this.listGeneration}></lca-product-list>`;
     }
+    if (this.view === 'whatif' || this.view === 'evaluation') void loadPanels();
     if (this.view === 'whatif') return html`${this.toolbar(w.product)}<lca-whatif .product=${w.product} .library=${w.library}></lca-whatif>`;
     if (this.view === 'evaluation') {
       return html`${this.toolbar(w.product)}<lca-evaluation .product=${w.product} .library=${w.library} .result=${w.live?.result}></lca-evaluation>`;

@@ -2,8 +2,9 @@ import type { FactorLibrary, InputIssue } from '@greenlca/engine';
 import { EOL_ROUTES, STAGES, type CalculationResult, type Component, type EndOfLifeRoute, type Product } from '@greenlca/schema';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { amountText, describe, issuesAt } from '../engine/issues.js';
-import { formatNumber, LocaleController, stageName, t, type MessageKey } from '../i18n/i18n.js';
+import { formatNumber, locale, LocaleController, stageName, t, type MessageKey } from '../i18n/i18n.js';
 import { addComponent, removeComponent, setComponent, type TreePath } from '../model/edit.js';
 import { controls } from '../styles.js';
 import type { LcaFactorPicker } from './lca-factor-picker.js';
@@ -84,14 +85,24 @@ export class LcaBomTree extends LitElement {
     const at = '/components/' + path.join('/children/');
     const kids = c.children ?? [];
     const open = !this.collapsed.has(idPath);
-    const label = c.name || c.id;
-    const field = (name: string) => describe(issuesAt(this.issues, `${at}/${name}`));
-    const kg = totals.get(idPath);
-    const own = this.issues.filter((i) => i.path === at);
+    const mine = this.issues.filter((i) => (i.path === at || i.path.startsWith(at + '/')) && !i.path.startsWith(at + '/children/'));
+    const deps = [c, at, totals.get(idPath), JSON.stringify(mine), open, this.eolOpen.has(idPath), this.library, this.product.factors, locale()];
     return html`
-      <li role="treeitem" aria-level=${level} aria-expanded=${kids.length ? String(open) : nothing} aria-label=${label} data-component=${idPath}>
+      <li role="treeitem" aria-level=${level} aria-expanded=${kids.length ? String(open) : nothing} aria-label=${c.name || c.id} data-component=${idPath}>
+        ${guard(deps, () => this.renderRow(c, path, idPath, at, totals.get(idPath), mine, kids.length > 0, open))}
+        ${kids.length && open ? html`<ul role="group">${kids.map((k, i) => this.renderNode(k, [...path, i], `${idPath}/${k.id}`, totals, level + 1))}</ul>` : nothing}
+      </li>
+    `;
+  }
+
+  /** One part's own row (not its children), rendered again only when it or its result changes. */
+  private renderRow(c: Component, path: TreePath, idPath: string, at: string, kg: number | undefined, issues: InputIssue[], hasKids: boolean, open: boolean) {
+    const label = c.name || c.id;
+    const field = (name: string) => describe(issuesAt(issues, `${at}/${name}`));
+    const own = issues.filter((i) => i.path === at);
+    return html`
         <div class="node">
-          ${kids.length
+          ${hasKids
             ? html`<button class="icon tog" aria-label=${open ? t('bom.collapse', { label }) : t('bom.expand', { label })}
                 @click=${() => this.toggle(this.collapsed, idPath)}>${open ? '▾' : '▸'}</button>`
             : html`<span class="tog"></span>`}
@@ -124,8 +135,6 @@ export class LcaBomTree extends LitElement {
         </div>
         ${own.length ? html`<div class="field-error" role="alert" style="margin-left: 26px">${describe(own)}</div>` : nothing}
         ${this.eolOpen.has(idPath) ? this.renderEol(c, path, at) : nothing}
-        ${kids.length && open ? html`<ul role="group">${kids.map((k, i) => this.renderNode(k, [...path, i], `${idPath}/${k.id}`, totals, level + 1))}</ul>` : nothing}
-      </li>
     `;
   }
 

@@ -3,6 +3,8 @@ import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { loadECharts, type ECharts } from '../charts/echarts.js';
 
+const REDRAW_MS = 150;
+
 /**
  * One Apache ECharts chart. Give it an `option`; it renders on canvas, resizes with its box, and
  * tells the page which data item was clicked so the number can be traced to its factor.
@@ -42,12 +44,29 @@ export class LcaChart extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (changed.has('option')) this.apply();
+    if (changed.has('option')) this.schedule();
+  }
+
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastDrawn = 0;
+
+  /**
+   * Redraw at most every REDRAW_MS while results change as the user types: the numbers update within
+   * the frame, the charts follow a moment later instead of costing every keystroke a full chart render.
+   */
+  private schedule(): void {
+    if (this.timer !== undefined) return;
+    const wait = Math.max(0, this.lastDrawn + REDRAW_MS - performance.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.apply();
+    }, wait);
   }
 
   private apply(): void {
     if (this.chart && this.option) {
-      this.chart.setOption(this.option, { notMerge: true, lazyUpdate: false });
+      this.lastDrawn = performance.now();
+      this.chart.setOption(this.option, { notMerge: true, lazyUpdate: true });
       this.dataset.drawn = 'true';
     }
   }

