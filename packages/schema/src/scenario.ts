@@ -12,6 +12,8 @@ import { Stage } from './stage.js';
  *  2. `parameters`     set parameter values (by name)
  *  3. `replaceFactor`  swap a factor everywhere it is used (lines, materials, end-of-life routes)
  *  4. `grid`           swap every bundled electricity factor (category "electricity") for one grid factor
+ *                      (a factor id), or for the same dataset's factor of another region
+ *                      (`{ "region": "CN-YN" }`: same data year and scope, e.g. a China MEE province)
  *  5. `components`     per component (by id path "body/screw", a unique id, or a JSON pointer)
  *  6. `lines`          per inventory line (by line `id` or JSON pointer "/inventory/3")
  *  7. `set`            set any value by JSON pointer (RFC 6901): the escape hatch
@@ -75,7 +77,13 @@ export const ScenarioOverrides = Type.Object(
       description: 'New values of existing parameters, by name.',
     })),
     replaceFactor: Type.Optional(Type.Union([FactorReplacement, Type.Array(FactorReplacement)])),
-    grid: Type.Optional(Type.String({ minLength: 1, description: 'Electricity factor id that replaces every bundled electricity factor.' })),
+    grid: Type.Optional(Type.Union([
+      Type.String({ minLength: 1, description: 'Electricity factor id that replaces every bundled electricity factor.' }),
+      Type.Object(
+        { region: Type.String({ minLength: 1, description: 'Region whose grid factor (same dataset, data year and scope) replaces each bundled electricity factor.' }) },
+        { additionalProperties: false },
+      ),
+    ])),
     components: Type.Optional(Type.Record(Type.String({ minLength: 1 }), ComponentOverride, {
       description: 'By component id path ("body/screw"), unique id ("screw") or JSON pointer ("/components/0").',
     })),

@@ -66,6 +66,14 @@ describe('applying a scenario', () => {
     expect(v.inventory!.map((l) => l.factor)).toEqual(['wf/grid-cn-yn', 'wf/freight-hgv-average-laden-tkm', undefined, 'wf/gas', 'wf/grid-cn-yn']);
   });
 
+  it('moves the grid to another region of the same dataset, year and scope', () => {
+    const v = applyScenario(kettle(), s({ grid: { region: 'cn-yn' } }), lib);
+    expect(v.inventory![0]!.factor).toBe('wf/grid-cn-yn');
+    const found = issues(kettle(), s({ grid: { region: 'DE' } }));
+    expect(found[0]).toMatchObject({ code: 'UNKNOWN_TARGET', path: '/overrides/grid/region' });
+    expect(found[0]!.message).toMatch(/wf has no electricity factor for DE with the data year \(2023\)/);
+  });
+
   it('traces where each variant line comes from', () => {
     const t = applyScenarioTraced(kettle(), s({ lines: { use: { remove: true }, heat: { scale: 2 } } }), lib);
     expect(t.lineOrigins).toEqual([1, 2, 3]);

@@ -1,4 +1,4 @@
-import type { FactorLibrary } from '@greenlca/engine';
+import { normaliseRegion, type FactorLibrary } from '@greenlca/engine';
 import {
   Product, Scenario, validate, type ComponentOverride, type CustomFactor, type FactorReplacement, type InventoryLine, type LineOverride,
 } from '@greenlca/schema';
@@ -98,7 +98,7 @@ export function applyScenarioTraced(
       }
     });
   }
-  if (o.grid) {
+  if (typeof o.grid === 'string') {
     const to = o.grid;
     const entry = library.factor(to);
     if (!entry && !customIds().has(to)) issues.push(issue('UNKNOWN_TARGET', at('grid'), `unknown factor "${to}"`, 'name an electricity factor, e.g. from greenlca factors search electricity'));
@@ -107,6 +107,8 @@ export function applyScenarioTraced(
     } else if (!replaceFactors(draft, (id) => id !== to && library.factor(id)?.factor.category === 'electricity', { from: '(grid)', to })) {
       issues.push(issue('UNKNOWN_TARGET', at('grid'), 'the product uses no bundled electricity factor', 'use replaceFactor to swap a custom electricity factor'));
     }
+  } else if (o.grid) {
+    issues.push(...applyGridRegion(draft, library, o.grid.region, at('grid', 'region')));
   }
   if (o.components) {
     const targets = componentTargets(draft.value);
@@ -162,6 +164,30 @@ export function applyScenarioTraced(
     })));
   }
   return { product: draft.value, scenario, lineOrigins };
+}
+
+/** Each bundled electricity factor used becomes its dataset's factor for `region` (same year and scope). */
+function applyGridRegion(draft: Draft<Product>, library: FactorLibrary, region: string, path: string): WhatIfIssue[] {
+  const used = new Set<string>();
+  (draft.value.inventory ?? []).forEach((l) => { if (l.factor) used.add(l.factor); });
+  for (const t of componentTargets(draft.value)) if (t.component.material) used.add(t.component.material);
+  const grids = [...used].flatMap((id) => {
+    const e = library.factor(id);
+    return e && e.factor.category === 'electricity' ? [e] : [];
+  });
+  if (!grids.length) return [issue('UNKNOWN_TARGET', path, 'the product uses no bundled electricity factor', 'use replaceFactor to swap a custom electricity factor')];
+  const want = normaliseRegion(region);
+  const out: WhatIfIssue[] = [];
+  for (const from of grids) {
+    const f = from.factor;
+    const match = from.dataset.factors.find((c) => c.category === 'electricity' && normaliseRegion(c.region) === want && c.year === f.year
+      && (c.co2Only === true) === (f.co2Only === true) && c.unit === f.unit);
+    if (!match) {
+      out.push(issue('UNKNOWN_TARGET', path, `${from.dataset.id} has no electricity factor for ${want} with the data year (${f.year}) and scope of ${from.id}`,
+        'name a grid factor instead: "grid": "<dataset>/<factor>" (greenlca factors search electricity)'));
+    } else if (`${from.dataset.id}/${match.id}` !== from.id) replaceFactors(draft, (id) => id === from.id, { from: from.id, to: `${from.dataset.id}/${match.id}` });
+  }
+  return out;
 }
 
 function applyFactors(draft: Draft<Product>, factors: CustomFactor[]): void {
