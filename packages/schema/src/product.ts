@@ -3,6 +3,7 @@ import { Amount, ParameterValue } from './amount.js';
 import { GwpSet } from './gwp.js';
 import { ForegroundProcess } from './process.js';
 import { Scenario } from './scenario.js';
+import { ProductUncertainty, UncertaintyFields } from './uncertainty.js';
 import { Stage } from './stage.js';
 
 /**
@@ -27,6 +28,7 @@ export const CustomFactor = Type.Object(
     region: Type.Optional(Type.String()),
     year: Type.Optional(Type.Integer()),
     biogenic: Type.Optional(Type.Boolean({ description: 'The CO2 of this factor is biogenic.' })),
+    ...UncertaintyFields,
   },
   {},
 );
@@ -71,6 +73,8 @@ export interface Component {
   renewableContent?: number;
   substances?: SubstanceContent[];
   children?: Component[];
+  uncertainty?: Static<typeof UncertaintyFields.uncertainty>;
+  dataQuality?: Static<typeof UncertaintyFields.dataQuality>;
   [extra: string]: unknown;
 }
 
@@ -93,6 +97,7 @@ export const Component = Type.Recursive(
       renewableContent: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
       substances: Type.Optional(Type.Array(SubstanceContent)),
       children: Type.Optional(Type.Array(This)),
+      ...UncertaintyFields,
     }),
   { $id: 'Component' },
 );
@@ -107,6 +112,7 @@ export const InventoryLine = Type.Object(
     substance: Type.Optional(Type.String({ minLength: 1, description: 'A greenhouse gas emitted directly, e.g. HFC-134a.' })),
     amount: Amount,
     component: Type.Optional(Type.String({ description: 'Attribute the line to a component (its id path, e.g. body/screw).' })),
+    ...UncertaintyFields,
   },
   {},
 );
@@ -137,6 +143,7 @@ export const Product = Type.Object(
     components: Type.Optional(Type.Array(Component)),
     inventory: Type.Optional(Type.Array(InventoryLine)),
     processes: Type.Optional(Type.Array(ForegroundProcess, { description: 'Foreground processes that supply each other; referenced like factors.' })),
+    uncertainty: Type.Optional(ProductUncertainty),
     scenarios: Type.Optional(Type.Array(Scenario, { description: 'Named what-if variants (see scenario.ts); ignored by the base calculation.' })),
   },
   { $id: 'Product', title: 'GreenLCA product model v1' },
