@@ -41,6 +41,11 @@ export function answerOrProblem<T>(fn: () => T, pointerPrefix = ''): T {
     return fn();
   } catch (error) {
     const issues = (error as { issues?: unknown }).issues;
+    if (error instanceof Error && INPUT_ERRORS.has(error.name) && !Array.isArray(issues)) {
+      // One problem without a location (e.g. a result PACT cannot express).
+      const e = error as Error & { code?: string; hint?: string };
+      throw new ApiError('GLCA_INPUT_INVALID', error.message, [{ pointer: pointerPrefix, code: e.code ?? error.name, detail: error.message, ...(e.hint ? { hint: e.hint } : {}) }]);
+    }
     if (error instanceof Error && INPUT_ERRORS.has(error.name) && Array.isArray(issues)) {
       const list = issues as Issue[];
       const n = list.length;

@@ -50,6 +50,7 @@ async function openapiPlugin(app: FastifyInstance): Promise<void> {
         { name: 'catalogue', description: 'Datasets, factors and schemas (public)' },
         { name: 'what-if', description: 'Scenarios, sensitivity, uncertainty and eco-design suggestions' },
         { name: 'compliance', description: 'GB/T 32161 evaluations and reports' },
+        { name: 'pact', description: 'PACT v3 host: footprints, events, OAuth2 client credentials' },
         { name: 'import', description: 'Bills of materials from PLM exports' },
         { name: 'admin', description: 'Organisations and API keys' },
       ],

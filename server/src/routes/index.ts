@@ -10,6 +10,8 @@ import resultRoutes from './results/index.js';
 import whatifRoutes from './whatif/index.js';
 import evaluationRoutes from './evaluations/index.js';
 import reportRoutes from './reports/index.js';
+import footprintRoutes from './footprints/index.js';
+import pactRoutes from './pact/index.js';
 
 /** Every resource is one plugin with its own prefix. */
 export const routes: FastifyPluginAsyncTypebox<{ batchBodyLimit: number; cacheBytes: number }> = async (app, options) => {
@@ -22,6 +24,8 @@ export const routes: FastifyPluginAsyncTypebox<{ batchBodyLimit: number; cacheBy
   await app.register(whatifRoutes, { prefix: '/v1/whatif' });
   await app.register(evaluationRoutes, { prefix: '/v1' });
   await app.register(reportRoutes, { prefix: '/v1/reports' });
+  await app.register(footprintRoutes, { prefix: '/v1/products' });
+  await app.register(pactRoutes);
   await app.register(importRoutes, { prefix: '/v1/imports' });
   await app.register(adminRoutes, { prefix: '/v1' });
 };

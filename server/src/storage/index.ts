@@ -4,7 +4,7 @@ import { openPostgres } from './postgres.js';
 import { SqlStorage } from './sql-storage.js';
 import type { Storage } from './types.js';
 
-export type { Storage, StoredKey, NewProduct, NewResult, ListProducts, Conditional } from './types.js';
+export type { Storage, StoredKey, NewProduct, NewResult, ListProducts, Conditional, NewFootprint, StoredFootprint } from './types.js';
 export { migrations, migrate } from './migrate.js';
 
 export type StorageOptions =

@@ -3,7 +3,7 @@ import type { ApiKeyInfo, Organization, Scope } from '../schemas/auth.js';
 import type { ProductRecord, ProductSummary, VersionSummary } from '../schemas/product-record.js';
 import type { Provenance, StoredResult, StoredResultSummary } from '../schemas/stored-result.js';
 import type { Db, Queryable } from './db.js';
-import type { Conditional, ListProducts, NewProduct, NewResult, Storage, StoredKey } from './types.js';
+import type { Conditional, ListProducts, NewFootprint, NewProduct, NewResult, Storage, StoredFootprint, StoredKey } from './types.js';
 
 /** Both drivers return timestamptz as Date; keep the wire form (ISO 8601, UTC) in one place. */
 const iso = (value: unknown): string => (value instanceof Date ? value : new Date(String(value))).toISOString();
@@ -267,9 +267,85 @@ export class SqlStorage implements Storage {
     }));
   }
 
+  async createFootprint(orgId: string, input: NewFootprint): Promise<StoredFootprint> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE footprints SET status = 'Deprecated' WHERE org_id = $1 AND product_id = $2 AND status = 'Active'`,
+        [orgId, input.productId],
+      );
+      const { rows } = await tx.query<FootprintRow>(
+        `INSERT INTO footprints (id, org_id, product_id, result_id, document)
+         SELECT $2, $1, r.product_id, r.id, $5::json FROM results r WHERE r.org_id = $1 AND r.id = $4 AND r.product_id = $3
+         RETURNING id, product_id, result_id, status, document, created_at, seq`,
+        [orgId, input.id, input.productId, input.resultId, JSON.stringify(input.document)],
+      );
+      if (!rows[0]) throw new Error(`result ${input.resultId} of product ${input.productId} not found in organisation ${orgId}`);
+      return footprint(rows[0]);
+    });
+  }
+
+  async activeFootprintIds(orgId: string, productId: string): Promise<string[] | undefined> {
+    const live = await this.db.query('SELECT 1 FROM products WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL', [orgId, productId]);
+    if (!live.rows.length) return undefined;
+    const { rows } = await this.db.query<{ id: string }>(
+      `SELECT id FROM footprints WHERE org_id = $1 AND product_id = $2 AND status = 'Active' ORDER BY seq`, [orgId, productId]);
+    return rows.map((r) => r.id);
+  }
+
+  async getFootprint(orgId: string, id: string): Promise<StoredFootprint | undefined> {
+    const { rows } = await this.db.query<FootprintRow>('SELECT * FROM footprints WHERE org_id = $1 AND id = $2', [orgId, id]);
+    return rows[0] && footprint(rows[0]);
+  }
+
+  async listFootprints(orgId: string, query: { productId?: string; limit: number; cursor?: string }): Promise<{ items: StoredFootprint[]; next?: string }> {
+    const params: unknown[] = [orgId, query.cursor ?? '0', query.limit + 1];
+    if (query.productId !== undefined) params.push(query.productId);
+    const { rows } = await this.db.query<FootprintRow>(
+      `SELECT * FROM footprints WHERE org_id = $1 AND seq > $2::bigint ${query.productId !== undefined ? 'AND product_id = $4' : ''}
+        ORDER BY seq LIMIT $3`,
+      params,
+    );
+    const page = rows.slice(0, query.limit);
+    const out: { items: StoredFootprint[]; next?: string } = { items: page.map(footprint) };
+    if (rows.length > query.limit) out.next = String(page[page.length - 1]!.seq);
+    return out;
+  }
+
+  async createAccessToken(token: { tokenHash: string; keyId: string; orgId: string; expiresAt: Date }): Promise<void> {
+    await this.db.query('INSERT INTO access_tokens (token_hash, key_id, org_id, expires_at) VALUES ($1, $2, $3, $4)',
+      [token.tokenHash, token.keyId, token.orgId, token.expiresAt.toISOString()]);
+  }
+
+  async findAccessToken(tokenHash: string): Promise<{ keyId: string; orgId: string; scopes: Scope[]; expiresAt: string } | undefined> {
+    const { rows } = await this.db.query<{ key_id: string; org_id: string; scopes: Scope[]; expires_at: Date }>(
+      `SELECT t.key_id, t.org_id, k.scopes, t.expires_at FROM access_tokens t
+         JOIN api_keys k ON k.id = t.key_id WHERE t.token_hash = $1 AND k.revoked_at IS NULL`,
+      [tokenHash],
+    );
+    const row = rows[0];
+    return row && { keyId: row.key_id, orgId: row.org_id, scopes: row.scopes, expiresAt: iso(row.expires_at) };
+  }
+
   close(): Promise<void> {
     return this.db.close();
   }
+}
+
+interface FootprintRow {
+  id: string;
+  product_id: string;
+  result_id: string;
+  status: 'Active' | 'Deprecated';
+  document: unknown;
+  created_at: Date;
+  seq: string | number;
+}
+
+function footprint(row: FootprintRow): StoredFootprint {
+  return {
+    id: row.id, productId: row.product_id, resultId: row.result_id, status: row.status, createdAt: iso(row.created_at),
+    document: { ...json<Record<string, unknown>>(row.document), status: row.status },
+  };
 }
 
 async function insertVersion(tx: Queryable, orgId: string, id: string, version: number, input: Omit<NewProduct, 'id'>): Promise<void> {

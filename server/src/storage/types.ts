@@ -69,5 +69,37 @@ export interface Storage {
   getResult(orgId: string, id: string): Promise<StoredResult | undefined>;
   listResults(orgId: string, productId: string): Promise<StoredResultSummary[] | undefined>;
 
+  /**
+   * Store a PACT footprint of a stored result, and mark the product's earlier active footprints
+   * Deprecated, in one transaction.
+   */
+  createFootprint(orgId: string, footprint: NewFootprint): Promise<StoredFootprint>;
+  /** Ids of the product's active footprints (the next one's precedingPfIds). */
+  activeFootprintIds(orgId: string, productId: string): Promise<string[] | undefined>;
+  getFootprint(orgId: string, id: string): Promise<StoredFootprint | undefined>;
+  /** The organisation's footprints in publication order, each with its current status. */
+  listFootprints(orgId: string, query: { productId?: string; limit: number; cursor?: string }): Promise<{ items: StoredFootprint[]; next?: string }>;
+
+  createAccessToken(token: { tokenHash: string; keyId: string; orgId: string; expiresAt: Date }): Promise<void>;
+  /** A token whose key is not revoked, with its expiry (the caller judges it against its clock). */
+  findAccessToken(tokenHash: string): Promise<{ keyId: string; orgId: string; scopes: Scope[]; expiresAt: string } | undefined>;
+
   close(): Promise<void>;
+}
+
+export interface NewFootprint {
+  id: string;
+  productId: string;
+  resultId: string;
+  document: Record<string, unknown>;
+}
+
+export interface StoredFootprint {
+  id: string;
+  productId: string;
+  resultId: string;
+  status: 'Active' | 'Deprecated';
+  createdAt: string;
+  /** The ProductFootprint with its current status. */
+  document: Record<string, unknown>;
 }

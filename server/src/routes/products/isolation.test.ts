@@ -33,6 +33,8 @@ describe.each(testBackends)('organisation isolation ($name)', (backend) => {
     ['GET', `/v1/results/${resultB}`],
     ['POST', `/v1/results/${resultB}/reproduce`],
     ['GET', `/v1/results/${resultB}/report`],
+    ['POST', `/v1/products/${productB}/footprints`, { company: { name: 'A', ids: ['urn:a:1'] }, productIds: ['urn:a:p'] }],
+    ['GET', `/v1/products/${productB}/footprints`],
   ];
 
   /** Routes that change something need write: a read key gets 403 before anything is looked up. */

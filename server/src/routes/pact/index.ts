@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { ProductFootprint } from '@greenlca/pact';
+import { ApiError } from '../../errors.js';
+import { hashesMatch, hashToken, keyIdOf } from '../../lib/keys.js';
+import { allows } from '../../plugins/auth.js';
+import { RequestValidationError } from '../../plugins/validation.js';
+import { filterFootprints, PactQuery } from './filter.js';
+
+const TOKEN_SECONDS = 3600;
+const tags = ['pact'];
+
+/** PACT error codes by HTTP status (PACT v3 OpenAPI `Error`). */
+const PACT_CODES: Record<number, string> = { 400: 'BadRequest', 401: 'TokenExpired', 403: 'AccessDenied', 404: 'NotFound', 501: 'NotImplemented' };
+
+class PactError extends Error {
+  constructor(readonly statusCode: number, readonly pactCode: string, message: string) {
+    super(message);
+  }
+}
+
+const PactErrorBody = Type.Object({ code: Type.String(), message: Type.String() }, { description: 'PACT v3 Error' });
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    pactOrg?: string;
+  }
+}
+
+const EVENT_TYPES = new Set([
+  'org.wbcsd.pact.ProductFootprint.RequestCreatedEvent.3', 'org.wbcsd.pact.ProductFootprint.RequestFulfilledEvent.3',
+  'org.wbcsd.pact.ProductFootprint.RequestRejectedEvent.3', 'org.wbcsd.pact.ProductFootprint.PublishedEvent.3',
+  // v2 names, accepted while partners move to v3.
+  'org.wbcsd.pathfinder.ProductFootprint.Published.v1', 'org.wbcsd.pathfinder.ProductFootprintRequest.Created.v1',
+  'org.wbcsd.pathfinder.ProductFootprintRequest.Fulfilled.v1', 'org.wbcsd.pathfinder.ProductFootprintRequest.Rejected.v1',
+]);
+
+/**
+ * The PACT v3 host API (WBCSD Technical Specifications): `POST /auth/token` (OAuth2 client
+ * credentials: client_id = the API key's id, client_secret = the API key; it needs the read scope),
+ * `GET /3/footprints`, `GET /3/footprints/{id}` and `POST /3/events`, each answering in PACT's own
+ * error shape `{ code, message }`. An invalid token is 400 BadRequest as the conformance tests expect
+ * (the spec text says 401); an expired one is 401 TokenExpired.
+ */
+const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+  app.addContentTypeParser('application/cloudevents+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    if (request.url.startsWith('/auth/')) {
+      const status = (error as { statusCode?: number }).statusCode ?? 500;
+      return reply.code(status >= 500 ? 500 : 400).send({ error: status >= 500 ? 'server_error' : 'invalid_request', error_description: status >= 500 ? 'internal error' : (error as Error).message });
+    }
+    let status = 500;
+    let code = 'InternalError';
+    let message = `An internal error occurred. Quote request id ${request.id}.`;
+    if (error instanceof PactError) ({ statusCode: status, pactCode: code, message } = error);
+    else if (error instanceof ApiError || error instanceof RequestValidationError || ((error as { statusCode?: number }).statusCode ?? 500) < 500) {
+      status = (error as { statusCode: number }).statusCode;
+      code = PACT_CODES[status] ?? 'BadRequest';
+      message = (error as Error).message;
+    }
+    if (status >= 500) request.log.error({ err: error }, 'PACT request failed');
+    return reply.code(status).type('application/json').send({ code, message });
+  });
+
+  /** Bearer access token → the organisation whose footprints it may read. */
+  const authenticate = async (request: FastifyRequest): Promise<void> => {
+    const m = /^Bearer[ \t]+(\S+)$/i.exec(request.headers.authorization ?? '');
+    if (!m) throw new PactError(400, 'BadRequest', 'Send an access token from /auth/token as "Authorization: Bearer <token>".');
+    const token = await app.storage.findAccessToken(hashToken(m[1]!));
+    if (!token) throw new PactError(400, 'BadRequest', 'The access token is invalid.');
+    if (Date.parse(token.expiresAt) <= app.now().getTime()) throw new PactError(401, 'TokenExpired', 'The access token has expired; request a new one from /auth/token.');
+    if (!allows(token.scopes, 'read')) throw new PactError(403, 'AccessDenied', 'The client lacks the read scope.');
+    request.pactOrg = token.orgId;
+  };
+
+  const tokenEndpoint = '/auth/token';
+  app.get('/.well-known/openid-configuration', {
+    schema: { tags, summary: 'OpenID discovery: where the token endpoint is', response: { 200: Type.Object({ issuer: Type.String(), token_endpoint: Type.String() }) } },
+    config: { access: 'public' },
+  }, async (request) => {
+    const base = `${request.protocol}://${request.host}`;
+    return { issuer: base, token_endpoint: `${base}${tokenEndpoint}` };
+  });
+
+  app.post(tokenEndpoint, {
+    schema: {
+      tags, summary: 'OAuth2 client credentials → access token (PACT)',
+      description: 'Basic auth with client_id = API key id, client_secret = the API key (read scope); body grant_type=client_credentials.',
+      body: Type.Object({ grant_type: Type.String() }, { additionalProperties: true }),
+      response: { 200: Type.Object({ access_token: Type.String(), token_type: Type.Literal('Bearer'), expires_in: Type.Integer() }) },
+    },
+    config: { access: 'public' },
+  }, async (request, reply) => {
+    const fail = (status: number, error: string, description: string) =>
+      (reply as FastifyReply).code(status).header('cache-control', 'no-store').send({ error, error_description: description });
+    if (request.body.grant_type !== 'client_credentials') return fail(400, 'unsupported_grant_type', 'only grant_type=client_credentials is supported');
+    const basic = /^Basic[ \t]+([A-Za-z0-9+/=]+)$/i.exec(request.headers.authorization ?? '');
+    const decoded = basic ? Buffer.from(basic[1]!, 'base64').toString('utf8') : '';
+    const colon = decoded.indexOf(':');
+    const clientId = decodeURIComponent(decoded.slice(0, Math.max(colon, 0)));
+    const secret = decodeURIComponent(decoded.slice(colon + 1));
+    if (colon < 0 || keyIdOf(secret) !== clientId) return fail(401, 'invalid_client', 'client authentication failed');
+    const key = await app.storage.findApiKey(clientId);
+    if (!key || key.revokedAt || !hashesMatch(key.secretHash, hashToken(secret))) return fail(401, 'invalid_client', 'client authentication failed');
+    if (!allows(key.scopes, 'read')) return fail(400, 'invalid_scope', 'the key lacks the read scope');
+    const token = randomBytes(32).toString('base64url');
+    await app.storage.createAccessToken({ tokenHash: hashToken(token), keyId: key.id, orgId: key.orgId, expiresAt: new Date(app.now().getTime() + TOKEN_SECONDS * 1000) });
+    return reply.header('cache-control', 'no-store').send({ access_token: token, token_type: 'Bearer' as const, expires_in: TOKEN_SECONDS });
+  });
+
+  app.get('/3/footprints', {
+    onRequest: authenticate,
+    schema: {
+      tags, summary: 'PACT ListFootprints', querystring: PactQuery,
+      response: { 200: Type.Object({ data: Type.Array(ProductFootprint) }), '4XX': PactErrorBody },
+    },
+    config: { access: 'public' },
+  }, async (request, reply) => {
+    const all = await app.storage.listFootprints(request.pactOrg!, { limit: 10_000 });
+    const matching = filterFootprints(all.items.map((f) => f.document), request.query);
+    const limit = request.query.limit ?? 100;
+    const offset = request.query.offset ?? 0;
+    const page = matching.slice(offset, offset + limit);
+    if (offset + limit < matching.length) {
+      const next = new URLSearchParams();
+      for (const [k, v] of Object.entries(request.query)) for (const x of Array.isArray(v) ? v : [v]) if (k !== 'offset') next.append(k, String(x));
+      next.set('offset', String(offset + limit));
+      reply.header('link', `<${request.protocol}://${request.host}/3/footprints?${next.toString()}>; rel="next"`);
+    }
+    return { data: page as never };
+  });
+
+  app.get('/3/footprints/:id', {
+    onRequest: authenticate,
+    schema: {
+      tags, summary: 'PACT GetFootprint', params: Type.Object({ id: Type.String() }),
+      response: { 200: Type.Object({ data: ProductFootprint }), '4XX': PactErrorBody },
+    },
+    config: { access: 'public' },
+  }, async (request) => {
+    const found = /^[0-9a-f-]{36}$/i.test(request.params.id) ? await app.storage.getFootprint(request.pactOrg!, request.params.id) : undefined;
+    if (!found) throw new PactError(404, 'NotFound', `No footprint ${request.params.id}.`);
+    return { data: found.document as never };
+  });
+
+  app.post('/3/events', {
+    onRequest: authenticate,
+    schema: {
+      tags, summary: 'PACT events (CloudEvents structured mode)',
+      body: Type.Object({
+        type: Type.String(), specversion: Type.Literal('1.0'), id: Type.String({ minLength: 1 }), source: Type.String({ minLength: 1 }),
+        time: Type.Optional(Type.String()), data: Type.Optional(Type.Unknown()),
+      }, { additionalProperties: true }),
+      response: { 200: Type.Null(), '4XX': PactErrorBody },
+    },
+    config: { access: 'public' },
+  }, async (request, reply) => {
+    if (!EVENT_TYPES.has(request.body.type)) throw new PactError(400, 'BadRequest', `Unknown event type ${request.body.type}.`);
+    // Accepted. Answering a RequestCreatedEvent asynchronously needs outbound calls to the requester's host: not done yet.
+    request.log.info({ event: request.body.type, id: request.body.id, source: request.body.source }, 'PACT event accepted');
+    return reply.code(200).type('text/plain; charset=utf-8').send('' as never);
+  });
+};
+
+export default pactRoutes;

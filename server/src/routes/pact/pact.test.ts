@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkProductFootprint } from '@greenlca/pact';
+import { FIXED_NOW, kettle, testApp, type TestApp } from '../../testing/harness.js';
+import { announceSkips, testBackends } from '../../storage/testing.js';
+
+announceSkips();
+
+const publish = { company: { name: 'Acme Appliances', ids: ['urn:pact:acme.example:company:1'] }, productIds: ['urn:pact:acme.example:product-id:k17'] };
+
+describe.each(testBackends)('PACT v3 host ($name)', (backend) => {
+  let t: TestApp;
+  let now = FIXED_NOW();
+  beforeAll(async () => {
+    if (!backend.skip) t = await testApp(backend, { now: () => now });
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+  const token = async (key: string) => {
+    const res = await t.app.inject({
+      method: 'POST', url: '/auth/token', payload: 'grant_type=client_credentials',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(key.split('_')[1]!, key) },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { access_token: string; token_type: string; expires_in: number };
+  };
+  const pact = (access: string | undefined, url: string, init: { method?: 'GET' | 'POST'; payload?: unknown; headers?: Record<string, string> } = {}) =>
+    t.app.inject({ method: init.method ?? 'GET', url, headers: { ...(access ? { authorization: `Bearer ${access}` } : {}), ...init.headers }, ...(init.payload ? { payload: init.payload as string } : {}) });
+
+  it.skipIf(!!backend.skip)('issues tokens for client credentials and refuses bad ones the OAuth2 way', async () => {
+    const ok = await token(t.orgA.keys.read);
+    expect(ok).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
+    const wrong = await t.app.inject({
+      method: 'POST', url: '/auth/token', payload: 'grant_type=client_credentials',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(t.orgA.keys.read.split('_')[1]!, 'glca_0000000000000000_wrongwrongwrongwrongwrong') },
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error).toBe('invalid_client');
+    const discovery = (await t.app.inject({ method: 'GET', url: '/.well-known/openid-configuration' })).json();
+    expect(discovery.token_endpoint).toMatch(/\/auth\/token$/);
+  });
+
+  it.skipIf(!!backend.skip)('publishes valid v3 footprints, serves them per organisation, and deprecates the previous one', async () => {
+    const { id } = (await t.call(t.orgA.keys.write, 'POST', '/v1/products', kettle({ region: 'CN' }))).json();
+    const first = await t.call(t.orgA.keys.write, 'POST', `/v1/products/${id}/footprints`, publish);
+    expect(first.statusCode).toBe(201);
+    const pf1 = first.json().footprint;
+    expect(checkProductFootprint(pf1).ok).toBe(true);
+    expect(pf1).toMatchObject({ specVersion: expect.stringMatching(/^3\./), status: 'Active', companyName: 'Acme Appliances', productIds: publish.productIds });
+    const second = (await t.call(t.orgA.keys.write, 'POST', `/v1/products/${id}/footprints`, publish)).json().footprint;
+    expect(second.precedingPfIds).toEqual([pf1.id]);
+
+    const access = (await token(t.orgA.keys.read)).access_token;
+    const one = await pact(access, `/3/footprints/${pf1.id}`);
+    expect(one.statusCode).toBe(200);
+    expect(one.json().data).toMatchObject({ id: pf1.id, status: 'Deprecated' });
+    const list = (await pact(access, '/3/footprints')).json().data as { id: string; status: string }[];
+    expect(list.map((f) => [f.id, f.status])).toEqual([[pf1.id, 'Deprecated'], [second.id, 'Active']]);
+    expect((await pact(access, '/3/footprints?status=Active')).json().data.map((f: { id: string }) => f.id)).toEqual([second.id]);
+    expect((await pact(access, '/3/footprints?productId=URN:PACT:ACME.EXAMPLE:PRODUCT-ID:K17')).json().data).toHaveLength(2);
+    expect((await pact(access, '/3/footprints?productId=urn:other')).json().data).toEqual([]);
+    const paged = await pact(access, '/3/footprints?limit=1');
+    expect(paged.json().data).toHaveLength(1);
+    const link = paged.headers.link as string;
+    expect(link).toMatch(/^<http:\/\/localhost(:\d+)?\/3\/footprints\?limit=1&offset=1>; rel="next"$/);
+    const next = await pact(access, link.slice(link.indexOf('/3/'), link.indexOf('>')));
+    expect(next.json().data[0].id).toBe(second.id);
+    expect(next.headers.link).toBeUndefined();
+
+    // Organisation B's token sees none of it.
+    const accessB = (await token(t.orgB.keys.read)).access_token;
+    expect((await pact(accessB, '/3/footprints')).json()).toEqual({ data: [] });
+    const hidden = await pact(accessB, `/3/footprints/${pf1.id}`);
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json()).toMatchObject({ code: 'NotFound' });
+  });
+
+  it.skipIf(!!backend.skip)('answers without a valid token in PACT\'s error shape, and expired tokens with TokenExpired', async () => {
+    const none = await pact(undefined, '/3/footprints');
+    expect(none.statusCode).toBe(400);
+    expect(none.json()).toMatchObject({ code: 'BadRequest' });
+    expect((await pact('not-a-token', '/3/footprints')).json().code).toBe('BadRequest');
+    const access = (await token(t.orgA.keys.read)).access_token;
+    now = new Date(FIXED_NOW().getTime() - 2 * 3600_000);
+    const old = (await token(t.orgA.keys.read)).access_token;
+    now = FIXED_NOW();
+    const expired = await pact(old, '/3/footprints');
+    expect(expired.statusCode).toBe(401);
+    expect(expired.json().code).toBe('TokenExpired');
+    expect((await pact(access, '/3/footprints')).statusCode).toBe(200);
+  });
+
+  it.skipIf(!!backend.skip)('accepts CloudEvents of the PACT types and refuses others', async () => {
+    const access = (await token(t.orgA.keys.read)).access_token;
+    const event = { type: 'org.wbcsd.pact.ProductFootprint.PublishedEvent.3', specversion: '1.0', id: 'e1', source: '//partner.example/3/events', time: '2026-06-01T00:00:00Z', data: { pfIds: [] } };
+    const headers = { 'content-type': 'application/cloudevents+json; charset=UTF-8' };
+    const ok = await pact(access, '/3/events', { method: 'POST', payload: JSON.stringify(event), headers });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toBe('');
+    const bad = await pact(access, '/3/events', { method: 'POST', payload: JSON.stringify({ ...event, type: 'something.else' }), headers });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('BadRequest');
+    const malformed = await pact(access, '/3/events', { method: 'POST', payload: JSON.stringify({ type: event.type }), headers });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().code).toBe('BadRequest');
+  });
+});
