@@ -120,8 +120,9 @@ export function tableExp(x: number): number {
  * out[positions[q]] += scale[q] · exp(sigma · Z_q) for independent standard normal Z_q: multiplicative
  * lognormal noise written straight into a matrix's values. The normal draw is fused into the loop (no
  * intermediate array), which is most of the cost of a large Monte Carlo iteration in JavaScript.
+ * With `assign`, out[positions[q]] = … instead (when every value is sampled, nothing needs clearing).
  */
-export function addLognormalNoise(rng: Xoshiro128, positions: Int32Array, scale: Float64Array, sigma: number, out: Float64Array): void {
+export function addLognormalNoise(rng: Xoshiro128, positions: Int32Array, scale: Float64Array, sigma: number, out: Float64Array, assign = false): void {
   let a = rng.a;
   let b = rng.b;
   let c = rng.c;
@@ -153,7 +154,7 @@ export function addLognormalNoise(rng: Xoshiro128, positions: Int32Array, scale:
       const r = x - k / EXP_STEPS;
       e = EXP_TABLE[k + EXP_OFFSET]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))));
     } else e = Math.exp(x);
-    out[p] = out[p]! + scale[q]! * e;
+    out[p] = assign ? scale[q]! * e : out[p]! + scale[q]! * e;
   }
   rng.a = a;
   rng.b = b;

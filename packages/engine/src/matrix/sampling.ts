@@ -70,8 +70,13 @@ export class SamplingPlan {
   /** Write one sample of every value into `out` (same length as the pattern). */
   sample(rng: Xoshiro128, out: Float64Array): Float64Array {
     const pk = (this.packed ??= this.pack());
-    out.set(this.fixed);
     const z = pk.z;
+    if (pk.everyValueOnce && pk.commonSigma !== undefined) {
+      // Noise on every entry of the matrix: each value is written once, nothing to copy first.
+      addLognormalNoise(rng, pk.logPositions, pk.logScale, pk.commonSigma, out, true);
+      return out;
+    }
+    out.set(this.fixed);
     if (pk.logPositions.length && pk.commonSigma !== undefined) {
       addLognormalNoise(rng, pk.logPositions, pk.logScale, pk.commonSigma, out);
     } else if (pk.logPositions.length) {
@@ -104,7 +109,19 @@ export class SamplingPlan {
       normSd: Float64Array.from(this.normSd),
       z: new Float64Array(Math.max(this.logPositions.length, this.normPositions.length)),
       commonSigma: this.logSigma.every((v) => v === this.logSigma[0]) ? this.logSigma[0] : undefined,
+      everyValueOnce: this.coversEveryValueOnce(),
     };
+  }
+
+  private coversEveryValueOnce(): boolean {
+    if (this.logPositions.length !== this.fixed.length || this.normPositions.length || this.other.length) return false;
+    if (this.fixed.some((v) => v !== 0)) return false;
+    const seen = new Uint8Array(this.fixed.length);
+    for (const p of this.logPositions) {
+      if (seen[p]) return false;
+      seen[p] = 1;
+    }
+    return true;
   }
 }
 
@@ -118,6 +135,8 @@ interface Packed {
   z: Float64Array;
   /** Set when every lognormal entry has the same σ (the common case of noise on a whole matrix). */
   commonSigma: number | undefined;
+  /** Every value is one lognormal entry and the fixed part is zero. */
+  everyValueOnce: boolean;
 }
 
 /** An exchange as the builders keep it: where it went, its amount, sign and uncertainty. */

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { csrFromTriplets, xoshiro128 } from '@greenlca/sparse';
+import { entryPositions, fixedPlan, planFromExchanges } from './sampling.js';
+
+const M = csrFromTriplets({ rows: 2, cols: 2, row: Int32Array.of(0, 0, 1, 1), col: Int32Array.of(0, 1, 0, 1), value: Float64Array.of(1, -0.5, -0.2, 2) });
+
+describe('SamplingPlan', () => {
+  it('multiplicative noise on every entry equals noise on some entries plus the fixed rest', () => {
+    const all = fixedPlan(M).addMultiplicativeNoise(entryPositions(M, 'all'), 0.1).sample(xoshiro128(1), new Float64Array(4));
+    const some = fixedPlan(M).addMultiplicativeNoise(Int32Array.of(0, 1, 2), 0.1).sample(xoshiro128(1), new Float64Array(4));
+    expect(Array.from(some.subarray(0, 3))).toEqual(Array.from(all.subarray(0, 3)));
+    expect(some[3]).toBe(2);
+    all.forEach((v, q) => expect(Math.abs(Math.log(v / M.values[q]!))).toBeLessThan(0.1 * 6));
+  });
+
+  it('keeps exchanges without uncertainty fixed and samples the others with the sign of an input', () => {
+    const plan = planFromExchanges(M, Int32Array.of(0, 1, 1), [
+      { amount: 1 },
+      { amount: 0.25, input: true },
+      { amount: 0.25, input: true, uncertainty: { kind: 'uniform', min: 0.2, max: 0.3 } },
+    ]);
+    const rng = xoshiro128(3);
+    const out = new Float64Array(4);
+    for (let i = 0; i < 100; i++) {
+      plan.sample(rng, out);
+      expect(out[0]).toBe(1);
+      expect(out[1]!).toBeGreaterThanOrEqual(-0.55);
+      expect(out[1]!).toBeLessThanOrEqual(-0.45);
+      expect(out[2]).toBe(0); // no exchange there
+    }
+  });
+
+  it('rejects impossible noise', () => {
+    expect(() => fixedPlan(M).addMultiplicativeNoise(Int32Array.of(0), -1)).toThrow(/sigma/);
+  });
+});
