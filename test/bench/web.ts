@@ -63,7 +63,7 @@ const EDIT_LOOP = `async (count) => {
   const out = [];
   for (let k = 0; k < count; k++) {
     const line = (k * 6) % 900; // manufacture electricity lines: "<n> kWh"
-    const input = table.querySelector('tr[data-line="' + line + '"] input.amount-input');
+    const input = table.querySelector('[data-line="' + line + '"] input.amount-input');
     await frame();
     const before = performance.getEntriesByName('lca:result-rendered').length;
     const t0 = performance.now();
@@ -130,12 +130,12 @@ export const bench: BenchModule = {
             .map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN);
           return {
             rendered: marks[0]!, open: marks[1]!, start: marks[2]!, library: marks[3]!, full: marks[4]!,
-            rows: document.querySelector('lca-app')!.shadowRoot!.querySelector('lca-inventory-table')!.shadowRoot!.querySelectorAll('tr.row').length,
+            rows: document.querySelector('lca-app')!.shadowRoot!.querySelector('lca-inventory-table')!.shadowRoot!.querySelectorAll('.row').length,
           };
         });
         // The first rows of each stage paint at once; the rest follow while the page is idle.
         await page.waitForFunction(() => document.querySelector('lca-app')!.shadowRoot!.querySelector('lca-inventory-table')!.shadowRoot!
-          .querySelectorAll('tr.row').length === 900, undefined, { timeout: 60_000 });
+          .querySelectorAll('.row').length === 900, undefined, { timeout: 60_000 });
         allRows.push(await page.evaluate(() => performance.now()));
         phases.push(`load ${i + 1}: script ${t.start.toFixed(0)}, product open ${t.open.toFixed(0)}, library ${t.library.toFixed(0)}, ` +
           `worker result ${t.full.toFixed(0)}, total shown ${t.rendered.toFixed(0)} (${t.rows} rows painted), all 900 rows ${allRows.at(-1)!.toFixed(0)} ms`);

@@ -62,7 +62,7 @@ describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
     await pick(page, 'electricity footprint national 2024', GRID);
     const amount = page.getByLabel(`Amount of ${GRID}`);
     await amount.fill('10 kg');
-    await expect.poll(() => text(page, 'tr[data-line="0"] td.amount .field-error')).toContain('the factor is per kWh');
+    await expect.poll(() => text(page, '[data-line="0"] .amount .field-error')).toContain('the factor is per kWh');
     await screenshot(page, '01-unit-error-at-field');
     await amount.fill('10 kWh');
     const grid = co2e(GRID);

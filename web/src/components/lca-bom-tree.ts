@@ -23,6 +23,7 @@ type Picking = { path: TreePath; field: 'material' } | { path: TreePath; field: 
 export class LcaBomTree extends LitElement {
   static override styles = [controls, css`
     ul { list-style: none; margin: 0; padding: 0; }
+    li > .node { content-visibility: auto; contain-intrinsic-size: auto 34px; }
     ul ul { margin-left: 18px; border-left: 1px dashed var(--lca-line); padding-left: 6px; }
     .node {
       display: grid; gap: 4px; align-items: start; padding: 3px 0;

@@ -19,6 +19,12 @@ export class LcaChart extends LitElement {
   `;
 
   @property({ attribute: false }) option: EChartsCoreOption | undefined;
+  /**
+   * Or: data and a function that makes the option from it. The option is then built only when the
+   * chart is drawn (throttled), not on every render of the page.
+   */
+  @property({ attribute: false }) data: unknown;
+  @property({ attribute: false }) build: ((data: never) => EChartsCoreOption) | undefined;
   /** Accessible description of what the chart shows (ECharts' aria module adds the data). */
   @property() label = '';
   @query('div') private box!: HTMLDivElement;
@@ -44,7 +50,7 @@ export class LcaChart extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (changed.has('option')) this.schedule();
+    if (changed.has('option') || changed.has('data') || changed.has('build')) this.schedule();
   }
 
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -64,9 +70,10 @@ export class LcaChart extends LitElement {
   }
 
   private apply(): void {
-    if (this.chart && this.option) {
+    const option = this.build && this.data !== undefined ? this.build(this.data as never) : this.option;
+    if (this.chart && option) {
       this.lastDrawn = performance.now();
-      this.chart.setOption(this.option, { notMerge: true, lazyUpdate: true });
+      this.chart.setOption(option, { notMerge: true, lazyUpdate: true });
       this.dataset.drawn = 'true';
     }
   }

@@ -27,10 +27,12 @@ export class LcaInventoryTable extends LitElement {
     section { margin-bottom: 10px; }
     .stage-head { display: flex; align-items: baseline; gap: 8px; justify-content: space-between; background: var(--lca-panel); padding: 4px 6px; border-radius: 4px; }
     .stage-head h3 { margin: 0; color: var(--lca-fg); }
-    table { table-layout: fixed; }
-    td { padding: 2px 4px; }
-    tr.row { content-visibility: auto; contain-intrinsic-size: auto 30px; }
-    col.name { width: 20%; } col.factor { width: 28%; } col.amount { width: 26%; } col.comp { width: 12%; } col.kg { width: 9%; } col.del { width: 5%; }
+    /* Rows are grid blocks, not table rows: CSS containment (content-visibility) applies to blocks only,
+       so rows off screen cost no layout or paint, and an edit relayouts one row, not 1,000. */
+    .grid-row { display: grid; grid-template-columns: 20fr 28fr 26fr 12fr 9fr 5fr; gap: 0; border-bottom: 1px solid var(--lca-line); }
+    .grid-row > div { padding: 2px 4px; min-width: 0; }
+    .grid-row.head > div { font-weight: 600; color: var(--lca-muted); font-size: 12px; padding: 3px 4px; }
+    .row { content-visibility: auto; contain-intrinsic-size: auto 34px; }
     .factor-btn { width: 100%; text-align: left; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-family: ui-monospace, monospace; font-size: 12px; }
     .factor-btn.missing { color: var(--lca-error); border-color: var(--lca-error); }
     .unit { font-size: 11px; color: var(--lca-muted); }
@@ -124,20 +126,20 @@ export class LcaInventoryTable extends LitElement {
           </span>
         </div>
         ${indices.length ? html`
-          <table>
-            <colgroup><col class="name" /><col class="factor" /><col class="amount" /><col class="comp" /><col class="kg" /><col class="del" /></colgroup>
-            <thead><tr>
-              <th>${t('inventory.name')}</th><th>${t('inventory.factor')}</th><th>${t('inventory.amount')}</th>
-              <th>${t('inventory.component')}</th><th class="num">kgCO₂e</th><th><span class="sr-only">${t('common.delete')}</span></th>
-            </tr></thead>
-            <tbody>${indices.slice(0, this.limit).map((i) => {
+          <div role="table" aria-label=${stageName(stage)}>
+            <div class="grid-row head" role="row">
+              <div role="columnheader">${t('inventory.name')}</div><div role="columnheader">${t('inventory.factor')}</div>
+              <div role="columnheader">${t('inventory.amount')}</div><div role="columnheader">${t('inventory.component')}</div>
+              <div role="columnheader" class="num">kgCO₂e</div><div role="columnheader"><span class="sr-only">${t('common.delete')}</span></div>
+            </div>
+            <div role="rowgroup">${indices.slice(0, this.limit).map((i) => {
               const line = inventory[i]!;
               const kg = byPath.get(`/inventory/${i}`);
               const issues = this.rowIssues.get(i) ?? NO_ISSUES;
               // Only the rows whose line, result or issues changed are rendered again: an edit touches one row of 1,000.
               return guard([line, i, kg, issues, this.product.factors, this.library, locale()], () => this.renderLine(i, line, kg, issues));
-            })}</tbody>
-          </table>` : nothing}
+            })}</div>
+          </div>` : nothing}
       </section>
     `;
   }
@@ -151,11 +153,11 @@ export class LcaInventoryTable extends LitElement {
     const unit = this.unitOf(line);
     const label = line.name || line.factor || line.substance || t('inventory.line', { n: index + 1 });
     return html`
-      <tr class="row" data-line=${index}>
-        <td><input class="name" aria-label=${t('inventory.nameOf', { n: index + 1 })} .value=${line.name ?? ''}
+      <div class="grid-row row" role="row" data-line=${index}>
+        <div role="cell"><input class="name" aria-label=${t('inventory.nameOf', { n: index + 1 })} .value=${line.name ?? ''}
           placeholder=${t('inventory.optional')}
-          @input=${(e: Event) => this.emit(setLine(this.product, index, { name: (e.target as HTMLInputElement).value || undefined }))} /></td>
-        <td>
+          @input=${(e: Event) => this.emit(setLine(this.product, index, { name: (e.target as HTMLInputElement).value || undefined }))} /></div>
+        <div role="cell">
           ${line.substance !== undefined
             ? html`<input aria-label=${t('inventory.substanceOf', { n: index + 1 })} .value=${line.substance}
                 @input=${(e: Event) => this.emit(setLine(this.product, index, { substance: (e.target as HTMLInputElement).value }))} />`
@@ -164,15 +166,15 @@ export class LcaInventoryTable extends LitElement {
                 ${line.factor || t('inventory.chooseFactor')}</button>`}
           ${unit ? html`<div class="unit">${t('inventory.per', { unit })}</div>` : nothing}
           ${factorIssues.length || rowIssues.length ? html`<div class="field-error" role="alert">${describe([...factorIssues, ...rowIssues])}</div>` : nothing}
-        </td>
-        <td class="amount">${this.amountField(index, line, unit, label, describe(amountIssues))}</td>
-        <td><input class="comp" list="component-paths" aria-label=${t('inventory.componentOf', { label })} .value=${line.component ?? ''}
+        </div>
+        <div role="cell" class="amount">${this.amountField(index, line, unit, label, describe(amountIssues))}</div>
+        <div role="cell"><input class="comp" list="component-paths" aria-label=${t('inventory.componentOf', { label })} .value=${line.component ?? ''}
           aria-invalid=${compIssues.length ? 'true' : 'false'} title=${describe(compIssues)}
-          @change=${(e: Event) => this.emit(setLine(this.product, index, { component: (e.target as HTMLInputElement).value || undefined }))} /></td>
-        <td class="num kg">${kg === undefined ? html`<span class="muted">—</span>` : html`<button class="link" title=${t('trace.open')}
-          @click=${() => this.trace(`/inventory/${index}`)}>${formatNumber(kg)}</button>`}</td>
-        <td><button class="icon" aria-label=${t('inventory.remove', { label })} @click=${() => this.emit(removeLine(this.product, index))}>✕</button></td>
-      </tr>
+          @change=${(e: Event) => this.emit(setLine(this.product, index, { component: (e.target as HTMLInputElement).value || undefined }))} /></div>
+        <div role="cell" class="num kg">${kg === undefined ? html`<span class="muted">—</span>` : html`<button class="link" title=${t('trace.open')}
+          @click=${() => this.trace(`/inventory/${index}`)}>${formatNumber(kg)}</button>`}</div>
+        <div role="cell"><button class="icon" aria-label=${t('inventory.remove', { label })} @click=${() => this.emit(removeLine(this.product, index))}>✕</button></div>
+      </div>
     `;
   }
 
@@ -218,7 +220,7 @@ export class LcaInventoryTable extends LitElement {
     this.emit(setLine(this.product, index, { factor: e.detail.id }));
     // Move on to the amount, the next thing to type.
     void this.updateComplete.then(() => {
-      this.renderRoot.querySelector<HTMLInputElement>(`tr[data-line="${index}"] input.amount-input`)?.focus();
+      this.renderRoot.querySelector<HTMLInputElement>(`[data-line="${index}"] input.amount-input`)?.focus();
     });
   }
 

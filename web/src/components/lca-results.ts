@@ -3,11 +3,16 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { gasBars, sankey, stageBars } from '../charts/options.js';
 import type { LiveResult } from '../engine/live-calc.js';
-import { formatNumber, LocaleController, stageName, t } from '../i18n/i18n.js';
+import { formatNumber, locale, LocaleController, stageName, t } from '../i18n/i18n.js';
 import { controls } from '../styles.js';
 import './lca-chart.js';
 
 const SHOWN_LINES = 25;
+
+// Chart builders (stable functions: lca-chart calls them only when it draws).
+const buildStages = ([r]: [CalculationResult, string]) => stageBars(r, stageName);
+const buildSankey = ([r]: [CalculationResult, string]) =>
+  sankey(r, { stage: stageName, noComponent: t('results.productLevel'), other: t('results.other') });
 
 /**
  * Live results: the total, by stage, by gas, hotspots, a Sankey from stage to component to factor,
@@ -67,13 +72,13 @@ export class LcaResults extends LitElement {
       <div class="grid">
         <section>
           <h3>${t('results.byStage')}</h3>
-          <lca-chart class="stages" .option=${stageBars(r, stageName)} label=${t('results.byStage')} @lca-chart-click=${this.onStageClick}></lca-chart>
+          <lca-chart class="stages" .data=${[r, locale()]} .build=${buildStages} label=${t('results.byStage')} @lca-chart-click=${this.onStageClick}></lca-chart>
           <table class="sr-only"><caption>${t('results.byStage')}</caption>
             ${STAGES.map((s) => html`<tr><th>${stageName(s)}</th><td>${formatNumber(r.byStage[s].kgCO2e)} kg CO₂e</td></tr>`)}</table>
         </section>
         <section>
           <h3>${t('results.byGas')}</h3>
-          <lca-chart class="gases" .option=${gasBars(r)} label=${t('results.byGas')}></lca-chart>
+          <lca-chart class="gases" .data=${r} .build=${gasBars} label=${t('results.byGas')}></lca-chart>
           <table data-testid="by-gas"><thead><tr><th>${t('results.gas')}</th><th class="num">kg</th><th class="num">kg CO₂e</th></tr></thead>
             ${Object.entries(r.byGas).map(([g, v]) => html`<tr><td>${g}</td><td class="num">${v.kg === undefined ? '—' : formatNumber(v.kg)}</td><td class="num">${formatNumber(v.kgCO2e)}</td></tr>`)}</table>
         </section>
@@ -85,7 +90,7 @@ export class LcaResults extends LitElement {
       </section>
       <section>
         <h3>${t('results.sankey')}</h3>
-        <lca-chart class="sankey" .option=${sankey(r, { stage: stageName, noComponent: t('results.productLevel'), other: t('results.other') })}
+        <lca-chart class="sankey" .data=${[r, locale()]} .build=${buildSankey}
           label=${t('results.sankey')}></lca-chart>
       </section>
       ${r.warnings.length ? html`<section><h3>${t('results.warnings')} (${r.warnings.length})</h3>

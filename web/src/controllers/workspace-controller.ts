@@ -87,21 +87,44 @@ export class WorkspaceController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Apply an edit. The result follows within the next animation frame. */
+  /**
+   * Apply an edit. The first edit in a frame is calculated at once (its result is in the DOM before the
+   * frame is drawn); further edits in the same frame are folded into one calculation at the next frame.
+   */
   edit(product: Product): void {
     performance.mark('lca:edit');
     this.product = product;
     this.revision++;
     this.host.requestUpdate();
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.recalculate(false));
+    if (this.frameOpen) {
+      this.editedInFrame = true;
+      return;
+    }
+    this.calculateInFrame();
+  }
+
+  /** True from a calculation until the next frame starts; edits meanwhile wait for that frame. */
+  private frameOpen = false;
+  private editedInFrame = false;
+
+  private calculateInFrame(): void {
+    this.frameOpen = true;
+    this.recalculate(false);
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.frameOpen = false;
+      if (this.editedInFrame) {
+        this.editedInFrame = false;
+        this.calculateInFrame();
+      }
+    });
   }
 
   /**
-   * Calculate the current product. When a product has just been opened, the whole calculation goes to
-   * the worker and its result seeds the live caches, so opening a large product never blocks the page.
+   * Calculate the current product. A product just opened gets one full engine run (which seeds the
+   * live caches); an edit gets the live calculation of what it touched.
    */
   private recalculate(opening: boolean): void {
-    this.frame = 0;
     const product = this.product;
     if (!product || !this.calculator) return;
     if (opening) {
