@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,6 +130,7 @@ function scipyResults(dir: string, n: number, flags: string[], fresh: boolean): 
   result.measuredAt = new Date().toISOString();
   result.load = loadavg()[0];
   writeFileSync(file, JSON.stringify(result));
+  unlinkSync(file + '.tmp');
   log(`n = ${n}: SciPy done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   return result;
 }
