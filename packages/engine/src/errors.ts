@@ -59,7 +59,9 @@ export class IssueLog {
 /** JSON pointer segment escaping (RFC 6901). */
 export function pointer(...segments: (string | number)[]): string {
   let out = '';
-  for (const s of segments) out += '/' + (typeof s === 'number' ? s : s.replace(/~/g, '~0').replace(/\//g, '~1'));
+  for (const s of segments) {
+    out += '/' + (typeof s === 'number' || !/[~/]/.test(s) ? s : s.replace(/~/g, '~0').replace(/\//g, '~1'));
+  }
   return out;
 }
 

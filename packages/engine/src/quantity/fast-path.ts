@@ -59,6 +59,21 @@ const NONE: FastQuantity = { si: 1, dims: [] };
  */
 export function evaluateFast(text: string, scope: ReadonlyMap<string, number | Unit>): FastQuantity | number | undefined {
   if (text.includes('/') || text.includes('(') || text.includes('+')) return undefined;
+  // Amounts that name no parameter mean the same in every product: evaluate each text once.
+  const constant = constants.get(text);
+  if (constant !== undefined && !constant.words.some((w) => scope.has(w))) return constant.value;
+  const value = evaluateTerms(text, scope);
+  if (value !== undefined && constants.size < 100_000) {
+    const words = text.match(WORD_NAMES) ?? [];
+    if (!words.some((w) => scope.has(w))) constants.set(text, { value, words });
+  }
+  return value;
+}
+
+const WORD_NAMES = /[A-Za-z_][A-Za-z0-9_]*/g;
+const constants = new Map<string, { value: FastQuantity | number; words: string[] }>();
+
+function evaluateTerms(text: string, scope: ReadonlyMap<string, number | Unit>): FastQuantity | number | undefined {
   let acc: FastQuantity = NONE;
   let dimensionless = true;
   for (const part of text.split('*')) {

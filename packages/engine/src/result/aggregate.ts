@@ -22,42 +22,68 @@ export interface LineTotal {
   biogenic: number;
 }
 
-/** Multiply every row by its factor and add up, exactly (decimal.js), by stage and by gas. */
+/** A factor's per-unit values as doubles, for showing a line's split by gas (display only). */
+const shownSplit = new WeakMap<object, { gases: [string, number][]; biogenic: number }>();
+function splitOf(value: InventoryRow['factor']['value']) {
+  let split = shownSplit.get(value);
+  if (!split) {
+    split = { gases: [...value.byGas].map(([g, v]) => [g, v.toNumber()]), biogenic: value.biogenicKgCO2e.toNumber() };
+    shownSplit.set(value, split);
+  }
+  return split;
+}
+
+/**
+ * Multiply every row by its factor and add up, exactly (decimal.js), by stage and by gas. Totals are
+ * sums of exact products; since (Σ aᵢ)·p = Σ (aᵢ·p) exactly in decimal, amounts are summed per factor
+ * and stage first and multiplied once, so a line costs one decimal product (its shown value) and one sum.
+ */
 export function aggregate(rows: InventoryRow[]): Totals {
   const byStage = Object.fromEntries(STAGES.map((s) => [s, ZERO])) as Record<Stage, Decimal>;
   const byGas: Totals['byGas'] = new Map();
   let total = ZERO;
   let biogenic = ZERO;
   const lines: LineTotal[] = new Array(rows.length);
+  // Σ amounts per characterised factor and stage.
+  const buckets = new Map<InventoryRow['factor']['value'], Map<Stage, Decimal>>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const amount = dec(row.amount);
     const value = row.factor.value;
     const kg = amount.times(value.kgCO2e);
     const shown = kg.toNumber();
+    let stages = buckets.get(value);
+    if (!stages) buckets.set(value, (stages = new Map()));
+    stages.set(row.stage, (stages.get(row.stage) ?? ZERO).plus(amount));
+    const split = splitOf(value);
     const lineGas: Record<string, number> = {};
-    const single = value.byGas.size === 1;
+    if (split.gases.length === 1) lineGas[split.gases[0]![0]] = shown;
+    else for (const [gas, perUnit] of split.gases) lineGas[gas] = clean(row.amount * perUnit);
+    lines[i] = { row, kgCO2e: kg, value: shown, byGas: lineGas, biogenic: split.biogenic ? clean(row.amount * split.biogenic) : 0 };
+  }
+  for (const [value, stages] of buckets) {
+    let sum = ZERO;
+    for (const [stage, amount] of stages) {
+      const kg = amount.times(value.kgCO2e);
+      byStage[stage] = byStage[stage].plus(kg);
+      total = total.plus(kg);
+      sum = sum.plus(amount);
+    }
     for (const [gas, perUnit] of value.byGas) {
-      // One gas: its part is the whole line (no second multiplication).
-      const part = single ? kg : amount.times(perUnit);
-      lineGas[gas] = single ? shown : part.toNumber();
       let entry = byGas.get(gas);
       if (!entry) byGas.set(gas, (entry = { kg: ZERO, kgCO2e: ZERO }));
-      entry.kgCO2e = entry.kgCO2e.plus(part);
+      entry.kgCO2e = entry.kgCO2e.plus(sum.times(perUnit));
       const mass = value.massByGas.get(gas);
-      entry.kg = entry.kg !== undefined && mass !== undefined ? entry.kg.plus(amount.times(mass)) : undefined;
+      entry.kg = entry.kg !== undefined && mass !== undefined ? entry.kg.plus(sum.times(mass)) : undefined;
     }
-    let bio = 0;
-    if (!value.biogenicKgCO2e.isZero()) {
-      const b = amount.times(value.biogenicKgCO2e);
-      biogenic = biogenic.plus(b);
-      bio = b.toNumber();
-    }
-    total = total.plus(kg);
-    byStage[row.stage] = byStage[row.stage].plus(kg);
-    lines[i] = { row, kgCO2e: kg, value: shown, byGas: lineGas, biogenic: bio };
+    if (!value.biogenicKgCO2e.isZero()) biogenic = biogenic.plus(sum.times(value.biogenicKgCO2e));
   }
   return { total, biogenic, byStage, byGas, lines };
+}
+
+/** 15 significant digits, for display values computed in doubles. */
+function clean(x: number): number {
+  return x === 0 ? 0 : Number(x.toPrecision(15));
 }
 
 /** Result lines in product order, each traceable to its factor and citation. */
