@@ -6,11 +6,12 @@ import { fileURLToPath } from 'node:url';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
- * `server/src/main.ts` as `pnpm start` runs it (under tsx), in a child process on 127.0.0.1 and a
- * port the OS picks. Resolves with its base URL once it listens.
+ * `server/src/main.ts` under tsx, as `pnpm start` runs it, in a child process on 127.0.0.1 and a port
+ * the OS picks. Node runs it directly with tsx's loader (not the tsx CLI, which would put the server in
+ * a grandchild that a SIGKILL of the child leaves running). Resolves with its base URL once it listens.
  */
 export async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; output: () => string }> {
-  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'server', 'src', 'main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'src', 'main.ts')], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
