@@ -92,6 +92,9 @@ describe.skipIf(!HAS_CHROMIUM)('variants, reports, language, import, tablet', ()
     const fmt = (x: number) => new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 4 }).format(x);
     expect(await text(page, `${cell('variant-1')} .delta`)).toContain(`+${fmt(10 * grid.value)}`);
     expect(await text(page, `${cell('variant-2')} .delta`)).toContain(fmt(-5 * grid.value));
+    // Uncertainty: 1,000 paired Monte Carlo draws; the stated totals are the exact ones above.
+    await page.locator('button[data-action=monte-carlo]').click();
+    await expect.poll(() => page.locator('[data-testid=uncertainty] tbody tr').count()).toBe(3);
     await chartsDrawn(page);
     await screenshot(page, '11-variants');
     expect(errors).toEqual([]);

@@ -1,6 +1,6 @@
 import type { FactorLibrary } from '@greenlca/engine';
 import { STAGES, type CalculationResult, type ParameterValue, type Product, type Scenario } from '@greenlca/schema';
-import { applyScenario } from '@greenlca/whatif';
+import { applyScenario, monteCarlo, sensitivity, type UncertaintyResult } from '@greenlca/whatif';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { tornado, variantBars } from '../charts/options.js';
@@ -28,6 +28,7 @@ function withValue(value: ParameterValue, n: number): ParameterValue {
 }
 
 const TORNADO_SWING = 0.1;
+const RUNS = 1000;
 
 /**
  * What-if: the product's scenarios (named overrides, stored with the product) side by side with the
@@ -105,7 +106,7 @@ export class LcaWhatif extends LitElement {
       <div class="layout">
         <div>
           ${selected ? this.renderEditor(selected, variants.find((v) => v.id === selected.id)) : html`<p class="muted">${t('whatif.none')}</p>`}
-          ${this.renderTornado(ok[0]?.result)}
+          ${this.renderTornado()}
         </div>
         <div>
           <div class="panel">
@@ -113,10 +114,7 @@ export class LcaWhatif extends LitElement {
             ${this.renderTable(variants)}
             ${ok.length > 1 ? html`<lca-chart class="bars" .option=${variantBars(ok.map((v) => ({ name: v.name, result: v.result })), stageName)} label=${t('whatif.compare')}></lca-chart>` : nothing}
           </div>
-          <div class="panel">
-            <h2>${t('whatif.uncertainty')}</h2>
-            <p class="muted">${t('whatif.uncertaintyPending')}</p>
-          </div>
+          ${this.renderUncertainty()}
         </div>
       </div>
     `;
@@ -174,28 +172,67 @@ export class LcaWhatif extends LitElement {
     `;
   }
 
-  /** Each numeric parameter −/+10 %, recalculated by the engine (only the lines that use it). */
-  private renderTornado(base: CalculationResult | undefined) {
-    const params = Object.entries(this.product.parameters ?? {}).filter(([, v]) => numericValue(v) !== undefined && numericValue(v) !== 0);
-    if (!base || !params.length) return nothing;
-    const { scenarios: _s, ...baseProduct } = this.product;
-    const rows: { label: string; low: number; high: number }[] = [];
-    for (const [name, value] of params) {
-      const at = (scale: number) => {
-        const p = { ...baseProduct, parameters: { ...this.product.parameters, [name]: withValue(value, numericValue(value)! * scale) } } as Product;
-        return this.calc(`tornado:${name}`, p)?.total.kgCO2e ?? base.total.kgCO2e;
-      };
+  /**
+   * One-at-a-time sensitivity from `@greenlca/whatif`: each input (parameters, line amounts, masses)
+   * moved ±10 % (or over its stated uncertainty), the total recalculated exactly, largest swing first.
+   */
+  private renderTornado() {
+    const p = this.product;
+    const key = [p.inventory, p.components, p.parameters, p.factors, p.gwp, p.functionalUnit, this.library];
+    // Moving a variant's slider changes only `scenarios`: the baseline's sensitivity stays as it was.
+    if (!this.tornadoCache || key.some((k, i) => k !== this.tornadoCache!.key[i])) {
+      const { scenarios: _s, ...base } = p;
       try {
-        rows.push({ label: name, low: at(1 - TORNADO_SWING), high: at(1 + TORNADO_SWING) });
+        const result = sensitivity(base as Product, this.library!, { percent: TORNADO_SWING * 100, limit: 10 });
+        this.tornadoCache = { key, baseline: result.baseline.kgCO2e, bars: result.bars.map((b) => ({ label: b.label, low: b.low.kgCO2e, high: b.high.kgCO2e })) };
       } catch {
-        // A parameter whose change breaks the product is left out of the chart.
+        this.tornadoCache = { key, baseline: 0, bars: [] }; // the product has input errors; the editor shows them
       }
     }
+    const { bars, baseline } = this.tornadoCache;
+    if (!bars.length) return nothing;
     return html`<div class="panel">
       <h2>${t('whatif.tornado')}</h2>
       <p class="muted">${t('whatif.tornadoExplain', { pct: TORNADO_SWING * 100 })}</p>
-      <lca-chart class="tornado" .option=${tornado(rows, base.total.kgCO2e, '−10 %', '+10 %')} label=${t('whatif.tornado')}></lca-chart>
+      <lca-chart class="tornado" .option=${tornado(bars, baseline, '−10 %', '+10 %')} label=${t('whatif.tornado')}></lca-chart>
     </div>`;
+  }
+
+  /** Monte Carlo with paired draws (`@greenlca/whatif`): the 90 % range of each variant's total. */
+  private renderUncertainty() {
+    const u = this.uncertainty;
+    const fmt = (x: number) => formatNumber(x);
+    return html`<div class="panel">
+      <h2>${t('whatif.uncertainty')}</h2>
+      <p class="muted">${t('whatif.uncertaintyExplain', { runs: RUNS })}</p>
+      <button data-action="monte-carlo" @click=${this.runUncertainty}>${t('whatif.runUncertainty', { runs: RUNS })}</button>
+      ${this.uncertaintyError ? html`<p class="error" role="alert">${this.uncertaintyError}</p>` : nothing}
+      ${u ? html`<table data-testid="uncertainty">
+        <thead><tr><th></th><th class="num">${t('whatif.stated')}</th><th class="num">${t('whatif.median')}</th><th class="num">${t('whatif.range90')}</th><th class="num">${t('whatif.pLower')}</th></tr></thead>
+        <tbody>
+          <tr><th>${t('whatif.baseline')}</th><td class="num">${fmt(u.baseline.deterministic.kgCO2e)}</td><td class="num">${fmt(u.baseline.total.median)}</td>
+            <td class="num">${fmt(u.baseline.total.p5)} – ${fmt(u.baseline.total.p95)}</td><td class="num">—</td></tr>
+          ${u.variants.map((v) => html`<tr><th>${v.name}</th><td class="num">${fmt(v.deterministic.kgCO2e)}</td><td class="num">${fmt(v.total.median)}</td>
+            <td class="num">${fmt(v.total.p5)} – ${fmt(v.total.p95)}</td><td class="num">${formatNumber(v.probabilityLower * 100, 3)} %</td></tr>`)}
+        </tbody>
+      </table>
+      <p class="muted">${t('whatif.uncertaintyMeta', { runs: u.runs, seed: u.seed, inputs: u.inputs.length })}</p>` : nothing}
+    </div>`;
+  }
+
+  private tornadoCache: { key: unknown[]; baseline: number; bars: { label: string; low: number; high: number }[] } | undefined;
+  @state() private uncertainty: UncertaintyResult | undefined;
+  @state() private uncertaintyError = '';
+
+  private runUncertainty(): void {
+    if (!this.library) return;
+    try {
+      this.uncertainty = monteCarlo(this.product, this.library, { runs: RUNS, seed: 1 });
+      this.uncertaintyError = '';
+    } catch (error) {
+      this.uncertainty = undefined;
+      this.uncertaintyError = (error as Error).message;
+    }
   }
 
   private addVariant(): void {
