@@ -123,6 +123,12 @@ describe.skipIf(!HAS_CHROMIUM)('variants, reports, language, import, tablet', ()
     await eco.saveAs(ecoPath);
     expect(readFileSync(ecoPath, 'utf8')).toContain('E2E heater');
 
+    // The PDF comes from the server (POST /v1/reports/cfp?format=pdf).
+    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('button[data-action=cfp-pdf]').click()]);
+    const pdfPath = join(ARTIFACTS, pdf.suggestedFilename());
+    await pdf.saveAs(pdfPath);
+    expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
     // The report as a reader sees it.
     const reader = await page.context().newPage();
     await reader.goto(`file://${cfpPath}`);

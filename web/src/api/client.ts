@@ -183,9 +183,13 @@ export class ApiClient {
     return this.json('POST', '/evaluations', { body });
   }
 
-  /** Download a report (carbon footprint or self-evaluation) as a file. */
-  async report(path: string, body: unknown, accept: string): Promise<Download> {
-    const response = await this.send('POST', path, { body, headers: { accept } });
+  /**
+   * A report made by the server (`POST /v1/reports/cfp` or `/v1/reports/ecodesign`) as a file: PDF
+   * (with an embedded CJK font) or HTML, in zh or en.
+   */
+  async report(kind: 'cfp' | 'ecodesign', body: unknown, format: 'pdf' | 'html', lang: 'zh' | 'en'): Promise<Download> {
+    const accept = format === 'pdf' ? 'application/pdf' : 'text/html';
+    const response = await this.send('POST', `/reports/${kind}`, { body, query: { format, lang }, headers: { accept } });
     const disposition = response.headers.get('content-disposition') ?? '';
     const filename = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1] ?? 'report';
     return { blob: await response.blob(), filename: decodeURIComponent(filename) };

@@ -129,7 +129,7 @@ export class LcaApp extends LitElement {
     if (this.view === 'whatif' || this.view === 'evaluation') void loadPanels();
     if (this.view === 'whatif') return html`${this.toolbar(w.product)}<lca-whatif .product=${w.product} .library=${w.library}></lca-whatif>`;
     if (this.view === 'evaluation') {
-      return html`${this.toolbar(w.product)}<lca-evaluation .product=${w.product} .library=${w.library} .result=${w.live?.result}></lca-evaluation>`;
+      return html`${this.toolbar(w.product)}<lca-evaluation .product=${w.product} .library=${w.library} .api=${this.api} .result=${w.live?.result}></lca-evaluation>`;
     }
     const live = w.live;
     return html`

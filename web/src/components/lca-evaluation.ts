@@ -6,6 +6,7 @@ import { buildCfpReport, buildEcodesignReport, renderHtml } from '@greenlca/repo
 import type { CalculationResult, Product } from '@greenlca/schema';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError, type ApiClient } from '../api/client.js';
 import { locale, LocaleController, t } from '../i18n/i18n.js';
 import { controls } from '../styles.js';
 
@@ -60,7 +61,10 @@ export class LcaEvaluation extends LitElement {
   @property({ attribute: false }) product!: Product;
   @property({ attribute: false }) result: CalculationResult | undefined;
   @property({ attribute: false }) library: FactorLibrary | undefined;
+  @property({ attribute: false }) api: ApiClient | undefined;
   @state() private spec = '';
+  @state() private pdfBusy = false;
+  @state() private pdfError = '';
   @state() private declarations: Declarations = {};
   private readonly i18n = new LocaleController(this);
 
@@ -121,6 +125,13 @@ export class LcaEvaluation extends LitElement {
           <button data-action="ecodesign-report" ?disabled=${!evaluation} @click=${() => evaluation && this.ecodesignReport(evaluation)}>${t('reports.selfEvaluation')}</button>
           <span class="muted">${t('reports.language', { lang: locale() === 'zh' ? '中文' : 'English' })}</span>
         </div>
+        <div class="row" style="margin-top: 8px">
+          <button data-action="cfp-pdf" ?disabled=${!this.api?.hasKey || this.pdfBusy} @click=${() => this.pdf('cfp', { product: this.product })}>${t('reports.cfpPdf')}</button>
+          <button data-action="ecodesign-pdf" ?disabled=${!this.api?.hasKey || !evaluation || this.pdfBusy}
+            @click=${() => this.pdf('ecodesign', { request: { spec: this.spec, product: this.product, declarations: this.declarations } })}>${t('reports.selfEvaluationPdf')}</button>
+          <span class="muted">${this.pdfBusy ? t('common.working') : t('reports.pdfByServer')}</span>
+        </div>
+        ${this.pdfError ? html`<p class="error" role="alert">${this.pdfError}</p>` : nothing}
         ${this.result && !this.result.engine.version ? html`<p class="muted">${t('reports.waitFull')}</p>` : nothing}
       </div>
     `;
@@ -173,6 +184,28 @@ export class LcaEvaluation extends LitElement {
           <td>${i.gap ? tx(i.gap.text) : i.reason ? html`<span class="reasons">${tx(i.reason)}</span>` : '—'}</td>
         </tr>`)}
       </table></div>`;
+  }
+
+  /** A PDF made by the server (packages/report/pdf needs Node and a CJK font, so it is not made here). */
+  private async pdf(kind: 'cfp' | 'ecodesign', body: unknown): Promise<void> {
+    if (!this.api) return;
+    this.pdfBusy = true;
+    this.pdfError = '';
+    try {
+      const file = await this.api.report(kind, body, 'pdf', locale());
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(file.blob);
+      a.download = file.filename.endsWith('.pdf') ? file.filename : `${this.product.id}-${kind}-${locale()}.pdf`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 5000);
+    } catch (error) {
+      const located = error instanceof ApiError ? error.errors.slice(0, 3).map((x) => ` ${x.pointer}: ${x.detail}`).join(';') : '';
+      this.pdfError = `${(error as Error).message}${located}`;
+    } finally {
+      this.pdfBusy = false;
+    }
   }
 
   private cfpReport(): void {
