@@ -64,7 +64,7 @@ export const bench: BenchModule = {
       const run = { duration, connections, workers };
       const post = { method: 'POST' as const, headers, body };
       const ceiling = await load({ url: bare.url, ...run });
-      const sized = await load({ url: `${bare.url}?bytes=${JSON.stringify(result).length}`, ...run });
+      const sized = await load({ url: `${bare.url}?bytes=${Buffer.byteLength(JSON.stringify(result))}`, ...run });
       const rows: [string, LoadResult][] = [
         ['GET /bare: a constant {"ok":true} (the ceiling)', ceiling],
         ['GET /bare: a constant of the full result\'s size (size-only ceiling)', sized],

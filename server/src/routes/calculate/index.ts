@@ -13,7 +13,7 @@ declare module 'fastify' {
     /** sha256 of the raw JSON body, for the result cache. */
     bodyHash?: string;
     /** The serialised answer to these exact bytes, found before parsing them. */
-    cachedResult?: string;
+    cachedResult?: Buffer;
   }
 }
 
@@ -73,9 +73,9 @@ const calculateRoutes: FastifyPluginAsyncTypebox<CalculateRoutesOptions> = async
     }
     const result = viewOf(calculateOrProblem(request.body, app.catalogue.library, { gwp: request.query.gwp, referenceYear }), request.query.view);
     if (!key) return result;
-    const text = JSON.stringify(result);
-    cache!.set(key, text);
-    return reply.header('x-greenlca-cache', 'miss').type('application/json; charset=utf-8').send(text as never);
+    const bytes = Buffer.from(JSON.stringify(result), 'utf8');
+    cache!.set(key, bytes);
+    return reply.header('x-greenlca-cache', 'miss').type('application/json; charset=utf-8').send(bytes as never);
   });
 };
 
