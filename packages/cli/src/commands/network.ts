@@ -93,11 +93,11 @@ export function runNetwork(network: Network, options: NetworkRunOptions): Networ
     result = lci(system, factoriseTechnosphere(system.technosphere, { orderFrom: demands.base.indices }), f);
     return performance.now() - t0;
   };
-  // Warm-up: at least `warmup` runs and, when warming up at all, half a second (V8 compiles hot code
+  // Warm-up: at least `warmup` runs and, when warming up at all, 1.5 s (V8 compiles hot code
   // in the background; on a busy machine that takes a while).
   const warmup = options.warmup ?? 3;
   let spent = 0;
-  for (let r = 0; r < warmup || (warmup > 0 && spent < 500 && r < 200); r++) {
+  for (let r = 0; r < warmup || (warmup > 0 && spent < 1500 && r < 300); r++) {
     const ms = solveBase();
     if (r === 0) firstRunMs = ms;
     spent += ms;
