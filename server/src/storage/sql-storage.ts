@@ -73,9 +73,8 @@ interface ResultRow {
   result?: unknown;
 }
 
-// Name and model id come from the version's own document, so an old version reads as it was saved.
-const PRODUCT_COLUMNS = `p.id, v.document->>'id' AS product_id, v.document->>'name' AS name, p.created_at, v.version,
-  v.created_at AS version_created_at, v.input_hash`;
+// Name and model id are the version's own, so an old version reads as it was saved.
+const PRODUCT_COLUMNS = `p.id, v.model_id AS product_id, v.name, p.created_at, v.version, v.created_at AS version_created_at, v.input_hash`;
 
 /**
  * The storage, written once in PostgreSQL's dialect and run on PGlite or PostgreSQL. Every query on
@@ -350,8 +349,9 @@ function footprint(row: FootprintRow): StoredFootprint {
 
 async function insertVersion(tx: Queryable, orgId: string, id: string, version: number, input: Omit<NewProduct, 'id'>): Promise<void> {
   await tx.query(
-    'INSERT INTO product_versions (product_id, version, org_id, document, input_hash, created_by) VALUES ($1, $2, $3, $4::json, $5, $6)',
-    [id, version, orgId, JSON.stringify(input.product), input.inputHash, input.createdBy ?? null],
+    `INSERT INTO product_versions (product_id, version, org_id, document, input_hash, created_by, name, model_id)
+     VALUES ($1, $2, $3, $4::json, $5, $6, $7, $8)`,
+    [id, version, orgId, JSON.stringify(input.product), input.inputHash, input.createdBy ?? null, input.product.name, input.product.id],
   );
 }
 

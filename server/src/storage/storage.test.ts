@@ -136,3 +136,21 @@ describe.each(testBackends)('storage on $name', (backend) => {
     expect((await storage.findApiKey(key.id))?.revokedAt).toBeDefined();
   });
 });
+
+describe('migrations', () => {
+  it('are numbered without gaps and each applies once', async () => {
+    const { migrations } = await import('./migrate.js');
+    expect(migrations().map((m) => m.version)).toEqual(migrations().map((_, i) => i + 1));
+    const backend = testBackends[0]!;
+    const storage = await backend.open();
+    try {
+      const db = (storage as unknown as { db: import('./db.js').Db }).db;
+      const { migrate } = await import('./migrate.js');
+      expect(await migrate(db)).toEqual([]);
+      const { rows } = await db.query<{ version: number }>('SELECT version FROM greenlca_migrations ORDER BY version');
+      expect(rows.map((r) => r.version)).toEqual(migrations().map((m) => m.version));
+    } finally {
+      await storage.dispose();
+    }
+  }, 120_000);
+});
