@@ -41,6 +41,11 @@ async function openapiPlugin(app: FastifyInstance): Promise<void> {
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer glca_…`. Scopes: read ⊂ write ⊂ admin.' },
+          pactToken: {
+            type: 'oauth2',
+            description: 'PACT v3: client credentials (client_id = API key id, client_secret = the API key, read scope) at /auth/token.',
+            flows: { clientCredentials: { tokenUrl: '/auth/token', scopes: { 'footprint:list': 'List footprints', 'footprint:read': 'Read a footprint' } } },
+          },
         },
       },
       tags: [

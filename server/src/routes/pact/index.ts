@@ -117,7 +117,7 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/3/footprints', {
     onRequest: authenticate,
     schema: {
-      tags, summary: 'PACT ListFootprints', querystring: PactQuery,
+      tags, summary: 'PACT ListFootprints', querystring: PactQuery, security: [{ pactToken: ['footprint:list'] }],
       response: { 200: Type.Object({ data: Type.Array(ProductFootprint) }), '4XX': PactErrorBody },
     },
     config: { access: 'public' },
@@ -139,7 +139,7 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/3/footprints/:id', {
     onRequest: authenticate,
     schema: {
-      tags, summary: 'PACT GetFootprint', params: Type.Object({ id: Type.String() }),
+      tags, summary: 'PACT GetFootprint', params: Type.Object({ id: Type.String() }), security: [{ pactToken: ['footprint:read'] }],
       response: { 200: Type.Object({ data: ProductFootprint }), '4XX': PactErrorBody },
     },
     config: { access: 'public' },
@@ -152,7 +152,7 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/3/events', {
     onRequest: authenticate,
     schema: {
-      tags, summary: 'PACT events (CloudEvents structured mode)',
+      tags, summary: 'PACT events (CloudEvents structured mode)', security: [{ pactToken: [] }],
       body: Type.Object({
         type: Type.String(), specversion: Type.Literal('1.0'), id: Type.String({ minLength: 1 }), source: Type.String({ minLength: 1 }),
         time: Type.Optional(Type.String()), data: Type.Optional(Type.Unknown()),
