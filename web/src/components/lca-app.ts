@@ -3,7 +3,6 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ApiClient, ApiError } from '../api/client.js';
 import { loadECharts } from '../charts/echarts.js';
-import { loadLibrary } from '../engine/library.js';
 import { WorkspaceController, type StoredRef } from '../controllers/workspace-controller.js';
 import { formatNumber, LocaleController, t } from '../i18n/i18n.js';
 import { controls } from '../styles.js';
@@ -68,7 +67,7 @@ export class LcaApp extends LitElement {
   @query('lca-api-key') private keyDialog!: LcaApiKey;
   @query('lca-trace-dialog') private traceDialog!: LcaTraceDialog;
   private readonly api = new ApiClient();
-  private readonly workspace = new WorkspaceController(this);
+  private readonly workspace = new WorkspaceController(this, this.api);
   private readonly i18n = new LocaleController(this);
 
   override firstUpdated(): void {
@@ -77,7 +76,7 @@ export class LcaApp extends LitElement {
     // what-if and evaluation panels only after the factor library, which the first result needs more.
     const idle = (window as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
     idle(() => void loadECharts());
-    void loadLibrary().then(() => setTimeout(() => idle(() => void loadPanels()), 1500));
+    setTimeout(() => idle(() => void loadPanels()), 6000);
     void this.openFromLocation();
   }
 
@@ -91,6 +90,7 @@ export class LcaApp extends LitElement {
       this.view = 'editor';
     } catch (error) {
       this.flash(`${t('app.openFailed')}: ${(error as Error).message}`, true);
+      this.workspace.loadEngine();
     }
   }
 
@@ -151,7 +151,7 @@ export class LcaApp extends LitElement {
         </div>
         <aside aria-label=${t('results.title')}>
           <h2>${t('results.title')}</h2>
-          ${w.library ? html`<lca-results .live=${live} .fullMs=${w.fullMs}></lca-results>` : html`<p class="muted">${t('app.loadingFactors')}</p>`}
+          ${w.library || live ? html`<lca-results .live=${live} .fullMs=${w.fullMs}></lca-results>` : html`<p class="muted">${t('app.loadingFactors')}</p>`}
         </aside>
       </div>
     `;

@@ -1,4 +1,5 @@
-import { searchFactors, type FactorHit, type FactorLibrary } from '@greenlca/engine';
+import type { FactorHit, FactorLibrary } from '@greenlca/engine';
+import { runtime } from '../engine/runtime.js';
 import type { CustomFactor } from '@greenlca/schema';
 import { html, LitElement, css } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -83,8 +84,9 @@ export class LcaFactorPicker extends LitElement {
     const custom = this.custom
       .filter((f) => words.every((w) => `${f.id} ${f.name ?? ''}`.toLowerCase().includes(w)))
       .map(fromCustom);
-    const hits = this.library
-      ? searchFactors(this.library, { text: this.text, limit: 60, ...(this.regionOnly && this.region ? { region: this.region } : {}) })
+    const search = runtime()?.engine.searchFactors;
+    const hits = this.library && search
+      ? search(this.library, { text: this.text, limit: 60, ...(this.regionOnly && this.region ? { region: this.region } : {}) })
       : [];
     return [...custom, ...hits.map(fromHit)];
   }

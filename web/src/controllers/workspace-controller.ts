@@ -3,12 +3,13 @@
  * product immutably; the result is recalculated once per animation frame by the live calculator (only
  * the touched segments), and the full engine run follows in a worker when edits pause.
  */
-import { calculate, LcaInputError, type FactorLibrary } from '@greenlca/engine';
-import type { Product } from '@greenlca/schema';
+import type { FactorLibrary } from '@greenlca/engine';
+import type { CalculationResult, Product } from '@greenlca/schema';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ApiClient } from '../api/client.js';
 import { FullCalculation, type FullResponse } from '../engine/full-calc.js';
-import { loadLibrary } from '../engine/library.js';
-import { LiveCalculator, type LiveResult } from '../engine/live-calc.js';
+import type { LiveCalculator, LiveResult } from '../engine/live-calc.js';
+import { loadRuntime, type EngineRuntime } from '../engine/runtime.js';
 
 /** Where the product is stored on the server, if it is. */
 export interface StoredRef {
@@ -28,19 +29,36 @@ export class WorkspaceController implements ReactiveController {
   fullMs: number | undefined;
   revision = 0;
   private calculator: LiveCalculator | undefined;
+  private runtime: EngineRuntime | undefined;
   private frame = 0;
   private readonly full = new FullCalculation((response, product) => this.adoptFull(response, product));
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(private readonly host: ReactiveControllerHost, private readonly api?: ApiClient) {
     host.addController(this);
   }
 
+  /** A result the server calculated for a product opened before the engine had loaded here. */
+  private serverResult: { product: Product; result: CalculationResult } | undefined;
+
   hostConnected(): void {
-    loadLibrary().then(
-      (library) => {
+    // A page opened on a stored product (#/products/<id>) gets its first result from the server, and
+    // loads the engine here only after it: one long parsing task would otherwise hold that answer back.
+    if (!/^#\/products\//.test(location.hash) || !this.api?.hasKey) this.loadEngine();
+    else setTimeout(() => this.loadEngine(), 4000);
+  }
+
+  private engineRequested = false;
+
+  /** Load the engine, the cited datasets and the live calculator (once). */
+  loadEngine(): void {
+    if (this.engineRequested) return;
+    this.engineRequested = true;
+    loadRuntime().then(
+      (rt) => {
         performance.mark('lca:library-loaded');
-        this.library = library;
-        this.calculator = new LiveCalculator(library);
+        this.runtime = rt;
+        this.library = rt.library;
+        this.calculator = new rt.LiveCalculator(rt.library);
         if (this.product) this.recalculate(true);
         this.host.requestUpdate();
       },
@@ -67,9 +85,34 @@ export class WorkspaceController implements ReactiveController {
     this.savedProduct = product;
     this.stored = stored;
     this.live = undefined;
-    if (this.library) this.calculator = new LiveCalculator(this.library);
+    if (this.runtime) this.calculator = new this.runtime.LiveCalculator(this.runtime.library);
+    else this.askServer(product);
     this.recalculate(true);
     this.host.requestUpdate();
+  }
+
+  /**
+   * While the engine and the cited datasets still load in the page, the server (where they are warm)
+   * calculates the product just opened: the same engine, the same result, shown at once; it then seeds
+   * the page's live calculator.
+   */
+  private askServer(product: Product): void {
+    if (!this.api?.hasKey) {
+      this.loadEngine();
+      return;
+    }
+    this.api.calculate(product).then(
+      (result) => {
+        if (this.product !== product || this.live) return;
+        performance.mark('lca:server-result');
+        this.serverResult = { product, result };
+        this.live = { result, issues: [], complete: true, excluded: 0 };
+        this.host.requestUpdate();
+      },
+      () => {
+        // Input issues or no server: the page's own calculation will show them once loaded.
+      },
+    ).finally(() => setTimeout(() => this.loadEngine(), 50));
   }
 
   close(): void {
@@ -126,8 +169,14 @@ export class WorkspaceController implements ReactiveController {
    */
   private recalculate(opening: boolean): void {
     const product = this.product;
-    if (!product || !this.calculator) return;
+    if (!product || !this.calculator || !this.runtime) return;
     if (opening) {
+      const { calculate, LcaInputError } = this.runtime.engine;
+      if (this.serverResult?.product === product) {
+        this.calculator.seed(product, this.serverResult.result);
+        this.serverResult = undefined;
+        return;
+      }
       // The first result of a product just opened: one full engine run here (tens of ms even at
       // 1,000 lines), which also seeds the live caches. The worker takes over after edits.
       performance.mark('lca:calc-start');
