@@ -1,4 +1,4 @@
-import { Product, STAGES, validate, type CalculationResult, type GwpSet } from '@greenlca/schema';
+import { MAX_COMPONENT_DEPTH, nestingIssue, Product, STAGES, validate, type CalculationResult, type GwpSet } from '@greenlca/schema';
 import { num } from './decimal.js';
 import { LcaInputError, type InputIssue } from './errors.js';
 import { compileProduct, type CompiledProduct } from './inventory/compile.js';
@@ -18,8 +18,13 @@ export interface CalculateOptions {
   referenceYear?: number;
 }
 
-/** Check a document against product model v1; throws LcaInputError with JSON pointers. */
+/** Check a document against product model v1 (components at most MAX_COMPONENT_DEPTH deep); throws LcaInputError with JSON pointers. */
 export function parseProduct(input: unknown): Product {
+  // Before the recursive schema check, which would overflow the stack on a tree thousands deep.
+  const deep = nestingIssue(input, { components: MAX_COMPONENT_DEPTH });
+  if (deep) {
+    throw new LcaInputError([{ code: 'SCHEMA', path: deep.path, message: deep.message, hint: deep.hint }]);
+  }
   const checked = validate(Product, input);
   if (checked.ok) return checked.value;
   const issues: InputIssue[] = checked.issues.map((i) => {

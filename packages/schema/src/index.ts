@@ -16,3 +16,4 @@ export { Uncertainty, ProductUncertainty, DataQuality, UncertaintyFields } from 
 export { ForegroundProcess, ProcessExchange } from './process.js';
 export { validate, type ValidationIssue } from './validate.js';
 export { productJsonSchema } from './json-schema.js';
+export { MAX_COMPONENT_DEPTH, nestingIssue, type NestingLimits } from './depth.js';

@@ -1,6 +1,6 @@
 import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { validate } from '@greenlca/schema';
+import { MAX_COMPONENT_DEPTH, nestingIssue, validate } from '@greenlca/schema';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { ProblemError } from '../schemas/problem.js';
 
@@ -20,14 +20,39 @@ export class RequestValidationError extends Error {
   }
 }
 
+/** Arrays and objects nest at most this deep in a body holding products (they are hashed and stored, which recurses). */
+export const MAX_JSON_DEPTH = 1000;
+
+/** Does this schema contain the recursive Component schema (so a deep tree would overflow its check)? */
+function hasComponents(schema: unknown, seen = new Set<unknown>()): boolean {
+  if (!schema || typeof schema !== 'object' || seen.has(schema)) return false;
+  seen.add(schema);
+  if ((schema as { $id?: unknown }).$id === 'Component') return true;
+  return Object.values(schema).some((v) => hasComponents(v, seen));
+}
+
+/**
+ * A product body nested too deeply, found before the (recursive) schema check runs: components more
+ * than MAX_COMPONENT_DEPTH levels deep, or anything more than MAX_JSON_DEPTH. (A batch's products are
+ * not in its schema: the engine checks them one by one, each with its own problem.)
+ */
+function tooDeep(input: unknown): ProblemError | undefined {
+  const issue = nestingIssue(input, { components: MAX_COMPONENT_DEPTH, json: MAX_JSON_DEPTH });
+  return issue && { pointer: issue.path, code: 'SCHEMA', detail: issue.message, hint: issue.hint };
+}
+
 /**
  * Validate requests with the same TypeBox schemas and the same messages as the engine and the CLI
  * (@greenlca/schema `validate`: one message per path, unions summarised). Query strings, params and
- * headers are converted (strings to numbers) and defaulted first; bodies are checked as sent.
+ * headers are converted (strings to numbers) and defaulted first; bodies are checked as sent, those
+ * holding products after a non-recursive check of how deeply they nest.
  */
 export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
   const part = httpPart ?? 'body';
+  const holdsProducts = part === 'body' && hasComponents(schema);
   return (input: unknown) => {
+    const deep = holdsProducts ? tooDeep(input) : undefined;
+    if (deep) return { error: new RequestValidationError(part, [deep]) };
     const value = part === 'body' ? input : Value.Convert(schema, Value.Default(schema, Value.Clone(input ?? {})));
     const checked = validate(schema, value);
     if (checked.ok) return { value };
