@@ -91,13 +91,18 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 }
 
-/** A page at 1280×800 with the API key already given (as a user who entered it once). */
-export async function openApp(browser: Browser, url: string, options: { width?: number; height?: number; locale?: 'zh' | 'en' } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+/**
+ * A page at 1280×800 with the API key already given (as a user who entered it once), or with no key
+ * stored (`withKey: false`, a first visit).
+ */
+export async function openApp(
+  browser: Browser, url: string, options: { width?: number; height?: number; locale?: 'zh' | 'en'; withKey?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 }, acceptDownloads: true, locale: 'en-GB' });
   await context.addInitScript(([key, locale]) => {
-    if (!localStorage.getItem('greenlca.apiKey')) localStorage.setItem('greenlca.apiKey', key!);
+    if (key && !localStorage.getItem('greenlca.apiKey')) localStorage.setItem('greenlca.apiKey', key);
     if (locale && !localStorage.getItem('greenlca.locale')) localStorage.setItem('greenlca.locale', locale);
-  }, [API_KEY, options.locale ?? 'en'] as const);
+  }, [options.withKey === false ? '' : API_KEY, options.locale ?? 'en'] as const);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

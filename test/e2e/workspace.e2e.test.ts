@@ -3,7 +3,7 @@
  * and a stage line, and see the total change to the value worked out by hand from the bundled factors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartsDrawn, co2e, HAS_CHROMIUM, launchBrowser, openApp, screenshot, startServer, type Browser, type Page, type RunningServer } from './harness.js';
+import { API_KEY, chartsDrawn, co2e, HAS_CHROMIUM, launchBrowser, openApp, screenshot, startServer, type Browser, type Page, type RunningServer } from './harness.js';
 
 const STEEL = 'desnz-2025/material-metal-steel-cans-primary';
 const GRID = 'cn-mee/electricity-footprint-national-2024';
@@ -39,6 +39,28 @@ describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+  });
+
+  it('asks for the API key on a first visit (none stored), and the key entered works', async () => {
+    const { page, errors } = await openApp(browser, server.url, { withKey: false });
+    const dialog = page.locator('lca-api-key dialog');
+    await expect.poll(() => dialog.evaluate((d: HTMLDialogElement) => d.open), { timeout: 15_000 }).toBe(true);
+    expect(await page.evaluate(() => localStorage.getItem('greenlca.apiKey'))).toBeNull();
+    // The key field has the focus: typing and Enter are enough.
+    await expect.poll(() => page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.getAttribute('name');
+    })).toBe('key');
+    await screenshot(page, '00-first-visit-key-dialog');
+    await page.keyboard.type(API_KEY);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
+    expect(await page.evaluate(() => localStorage.getItem('greenlca.apiKey'))).toBe(API_KEY);
+    // The stored products are listed with that key (none yet), not the "give an API key" hint.
+    await expect.poll(() => text(page, 'lca-product-list p.muted'), { timeout: 5000 }).toContain('No stored products yet');
+    expect(await text(page, 'lca-product-list p.muted')).not.toContain('Give an API key');
+    expect(errors).toEqual([]);
   });
 
   it('creates a product, adds a component and a use-stage line, and shows the hand-calculated total', async () => {

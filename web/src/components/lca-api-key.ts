@@ -24,9 +24,15 @@ export class LcaApiKey extends LitElement {
   @query('dialog') private dialog!: HTMLDialogElement;
   private readonly i18n = new LocaleController(this);
 
-  open(): void {
+  /**
+   * Open the dialog. It may be called before this element's first render (the app asks for a key
+   * from its own firstUpdated, which runs before its children have rendered), so it waits for it.
+   */
+  async open(): Promise<void> {
     this.error = '';
+    await this.updateComplete;
     if (!this.dialog.open) this.dialog.showModal();
+    this.renderRoot.querySelector<HTMLInputElement>('input[name=key]')?.focus();
   }
 
   override render() {

@@ -71,13 +71,19 @@ export class LcaApp extends LitElement {
   private readonly i18n = new LocaleController(this);
 
   override firstUpdated(): void {
-    if (!this.api.hasKey) this.keyDialog.open();
+    if (!this.api.hasKey) void this.askForKey();
     // The charting code is fetched as soon as the page is idle, so the first chart does not wait; the
     // what-if and evaluation panels only after the factor library, which the first result needs more.
     const idle = (window as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
     idle(() => void loadECharts());
     setTimeout(() => idle(() => void loadPanels()), 6000);
     void this.openFromLocation();
+  }
+
+  /** The first visit (no key stored): ask for it once the dialog element has rendered. */
+  private async askForKey(): Promise<void> {
+    await this.updateComplete;
+    await this.keyDialog.open();
   }
 
   /** `#/products/<id>` opens that stored product: links can be shared and the page reloaded. */
@@ -110,9 +116,9 @@ export class LcaApp extends LitElement {
         </nav>
         <span class="spacer"></span>
         <lca-language-switch></lca-language-switch>
-        <button class="key" @click=${() => this.keyDialog.open()}>${t('auth.button')}</button>
+        <button class="key" @click=${() => void this.keyDialog.open()}>${t('auth.button')}</button>
       </header>
-      <main role="tabpanel" @lca-edit=${this.onEdit} @lca-open=${this.onOpen} @lca-trace=${this.onTrace} @lca-auth=${() => this.keyDialog.open()}>
+      <main role="tabpanel" @lca-edit=${this.onEdit} @lca-open=${this.onOpen} @lca-trace=${this.onTrace} @lca-auth=${() => void this.keyDialog.open()}>
         ${w.libraryError ? html`<p class="msg error" role="alert">${t('app.libraryFailed')}: ${w.libraryError}</p>` : nothing}
         ${this.renderView()}
       </main>
@@ -201,7 +207,7 @@ export class LcaApp extends LitElement {
       this.flash(t('app.saved', { version: record.version }), false);
       this.listGeneration++;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) this.keyDialog.open();
+      if (error instanceof ApiError && error.status === 401) void this.keyDialog.open();
       const conflict = error instanceof ApiError && error.status === 412;
       const located = error instanceof ApiError ? error.errors.slice(0, 3).map((x) => ` ${x.pointer}: ${x.detail}`).join(';') : '';
       this.flash(conflict ? t('app.conflict') : `${t('app.saveFailed')}: ${(error as Error).message}${located}`, true);
