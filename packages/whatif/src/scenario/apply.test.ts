@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { WhatIfInputError, type WhatIfIssue } from '../errors.js';
 import { whatifLibrary } from '../testing/library.js';
 import { kettle } from '../testing/products.js';
+import { compareScenarios } from '../compare.js';
 import { applyScenario, applyScenarioTraced } from './apply.js';
 
 const lib = whatifLibrary();
@@ -83,6 +84,19 @@ describe('applying a scenario', () => {
     const v = applyScenario(kettle(), s({ lines: { use: { scale: 0.5 } }, components: { housing: { quantityScale: 3 } } }), lib);
     expect(v.inventory![0]!.amount).toBe('(0.1 kWh * boilsPerDay * 365 day * years) * 0.5');
     expect(v.components![0]!.quantity).toBe(3);
+  });
+
+  it('rejects a negative line scale like a negative massScale; a credit is a negative amount, stated as such', () => {
+    const found = issues(kettle(), s({ lines: { use: { scale: -1 } } }));
+    expect(found).toEqual([expect.objectContaining({ code: 'SCENARIO_SCHEMA', path: '/overrides/lines/use/scale', scenario: 'v' })]);
+    expect(found[0]!.message).toBe('scale must be 0 or more, not -1');
+    expect(found[0]!.hint).toMatch(/"amount": "-2 kWh"/);
+    const p = parseProduct({ ...kettle(), scenarios: [s({ lines: { use: { scale: -1 } } }, 'flip')] });
+    expect(() => compareScenarios(p, lib)).toThrow(/scenario "flip": \/scenarios\/0\/overrides\/lines\/use\/scale: scale must be 0 or more/);
+    // Zero is a scale (the line drops to nothing), and an explicit negative amount is still accepted as a credit.
+    expect(applyScenario(kettle(), s({ lines: { heat: { scale: 0 } } }), lib).inventory![3]!.amount).toBe('0 kWh');
+    const credit = compareScenarios({ ...kettle(), scenarios: [s({ lines: { heat: { amount: '-3.5 kWh' } } }, 'credit')] }, lib);
+    expect(credit.variants[0]!.delta.total.kgCO2e).toBeCloseTo(-1.4, 12); // from +3.5 to −3.5 kWh × 0.2
   });
 
   it('names every target that does not exist, with the override\'s pointer', () => {

@@ -245,6 +245,13 @@ function applyComponent(
 
 function applyLine(draft: Draft<Product>, i: number, change: LineOverride, path: string): WhatIfIssue[] {
   if (change.amount !== undefined && change.scale !== undefined) return [issue('CONFLICTING_OVERRIDE', path, 'give "amount" or "scale", not both')];
+  // As for massScale and quantityScale: a scale is 0 or more. A credit (avoided burden) is stated
+  // deliberately as a negative "amount", which the engine reports (NEGATIVE_AMOUNT); a negative scale
+  // would flip a burden into a credit by a slip of the sign.
+  if (change.scale !== undefined && !(change.scale >= 0)) {
+    return [issue('SCENARIO_SCHEMA', `${path}/scale`, `scale must be 0 or more, not ${change.scale}`,
+      'multiply by 0 or more (0.5 halves the amount); to model a credit, give the negative amount itself, e.g. "amount": "-2 kWh"')];
+  }
   const line = (draft.value.inventory ?? [])[i] as InventoryLine;
   if (change.amount !== undefined) draft.set(['inventory', i, 'amount'], change.amount);
   if (change.scale !== undefined) draft.set(['inventory', i, 'amount'], scaleAmount(line.amount, change.scale));
