@@ -2,8 +2,10 @@
  * The product workspace in real Chromium against the real server: create a product, add a component
  * and a stage line, and see the total change to the value worked out by hand from the bundled factors.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_KEY, chartsDrawn, co2e, HAS_CHROMIUM, launchBrowser, openApp, screenshot, startServer, type Browser, type Page, type RunningServer } from './harness.js';
+import { API_KEY, ARTIFACTS, chartsDrawn, co2e, HAS_CHROMIUM, launchBrowser, openApp, screenshot, startServer, type Browser, type Page, type RunningServer } from './harness.js';
 
 const STEEL = 'desnz-2025/material-metal-steel-cans-primary';
 const GRID = 'cn-mee/electricity-footprint-national-2024';
@@ -26,6 +28,23 @@ async function pick(page: Page, search: string, id: string): Promise<void> {
   const dialog = page.locator('dialog[open]');
   await dialog.getByRole('searchbox').fill(search);
   await dialog.locator(`tr[data-factor="${id}"]`).click();
+}
+
+/** Import a product through the "Import product JSON" file input. */
+async function importProduct(page: Page, product: object, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = join(ARTIFACTS, `${name}.json`);
+  writeFileSync(file, JSON.stringify(product));
+  await page.locator('input[type=file][accept^=".json"]').setInputFiles(file);
+  await expect.poll(() => page.locator('lca-bom-tree').count()).toBe(1);
+}
+
+/** The product being edited and its result's stage totals, as the app holds them. */
+async function state(page: Page): Promise<{ product: { components: { id: string; stage?: string; children?: { id: string; stage?: string }[] }[] }; byStage: Record<string, number> }> {
+  return page.evaluate(`(() => {
+    const w = document.querySelector('lca-app').workspace;
+    return { product: w.product, byStage: Object.fromEntries(Object.entries(w.live.result.byStage).map(([s, v]) => [s, v.kgCO2e])) };
+  })()`);
 }
 
 describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
@@ -60,6 +79,39 @@ describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
     // The stored products are listed with that key (none yet), not the "give an API key" hint.
     await expect.poll(() => text(page, 'lca-product-list p.muted'), { timeout: 5000 }).toContain('No stored products yet');
     expect(await text(page, 'lca-product-list p.muted')).not.toContain('Give an API key');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the stage a child part inherits, and saves a stage chosen for it as chosen', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    const steelKg = (kg: number) => (kg / 1000) * co2e(STEEL).value;
+    await importProduct(page, {
+      schemaVersion: 1, id: 'e2e-boxed', name: 'E2E boxed', functionalUnit: { amount: 1, unit: 'item' }, region: 'CN', gwp: 'AR6',
+      components: [
+        { id: 'body', name: 'Body', material: STEEL, mass: '0.5 kg' },
+        { id: 'box', name: 'Box', stage: 'packaging', children: [{ id: 'tray', name: 'Tray', material: STEEL, mass: '0.1 kg' }] },
+      ],
+    }, 'e2e-boxed');
+    await waitForTotal(page, steelKg(0.6));
+    const selected = (label: string) => page.getByLabel(`Stage of ${label}`).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent?.trim());
+    // The tray states no stage: it counts under its parent's Packaging, and says so.
+    expect(await selected('Tray')).toBe('↳ Packaging (inherited)');
+    expect(await selected('Body')).toBe('Manufacture (default)');
+    expect(await selected('Box')).toBe('Packaging');
+    expect((await state(page)).byStage.packaging).toBeCloseTo(steelKg(0.1), 9);
+
+    // Manufacture chosen for the tray is saved as such (not dropped as "the default"), and the tray moves there.
+    await page.getByLabel('Stage of Tray').selectOption('manufacture');
+    await expect.poll(async () => (await state(page)).product.components[1]!.children![0]!.stage).toBe('manufacture');
+    await expect.poll(async () => (await state(page)).byStage.packaging).toBe(0);
+    expect((await state(page)).byStage.manufacture).toBeCloseTo(steelKg(0.6), 9);
+    expect(await selected('Tray')).toBe('Manufacture');
+    await screenshot(page, '04-bom-stage-explicit');
+
+    // Back to "inherited": the stage is removed from the part again.
+    await page.getByLabel('Stage of Tray').selectOption('');
+    await expect.poll(async () => 'stage' in (await state(page)).product.components[1]!.children![0]!).toBe(false);
+    await expect.poll(async () => (await state(page)).byStage.packaging).toBeCloseTo(steelKg(0.1), 9);
     expect(errors).toEqual([]);
   });
 

@@ -9,10 +9,11 @@ export const WHATIF_ISSUE_CODES = {
   SCENARIO_SCHEMA: 'A scenario, uncertainty or range does not have the documented shape.',
   UNKNOWN_SCENARIO: 'A scenario id that the product does not declare.',
   DUPLICATE_SCENARIO: 'Two scenarios with the same id (or one named "baseline").',
-  UNKNOWN_TARGET: 'An override names a component, line, parameter, factor or pointer that does not exist.',
+  UNKNOWN_TARGET: 'An override or an uncertainty names a component, line, parameter, factor or pointer that does not exist.',
   CONFLICTING_OVERRIDE: 'An override gives both a value and a scale for the same thing.',
   SCENARIO_INVALID: 'The product with the scenario applied is not a valid product.',
-  BAD_BOUND: 'An uncertainty bound or sensitivity range that cannot be read in the unit of its value.',
+  BAD_BOUND: 'An uncertainty bound or sensitivity range that cannot be read in the unit of its value, or whose min is above its max.',
+  BAD_DISTRIBUTION: 'A distribution whose parameters contradict each other or the stated value: min above max, a triangular mode (or the stated value) outside [min, max], a negative sd, normal without sd or cv.',
   BAD_RUNS: 'A Monte Carlo run count or seed out of range.',
 } as const;
 export type WhatIfIssueCode = keyof typeof WHATIF_ISSUE_CODES;
@@ -54,6 +55,29 @@ export function inScenario<T>(scenario: string | undefined, fn: () => T): T {
     }
     throw error;
   }
+}
+
+/** Up to `max` candidates close to `target` (edit distance, or one containing the other), closest first: for "did you mean". */
+export function closest(target: string, candidates: Iterable<string>, max = 3): string[] {
+  const t = target.toLowerCase();
+  const scored: [number, string][] = [];
+  for (const c of new Set(candidates)) {
+    const l = c.toLowerCase();
+    const d = editDistance(t, l);
+    if (d <= Math.max(2, Math.floor(t.length / 3)) || (t.length > 2 && (l.includes(t) || t.includes(l)))) scored.push([d, c]);
+  }
+  return scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])).slice(0, max).map(([, c]) => c);
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 12) return 99;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 /** RFC 6901 pointer from segments. */

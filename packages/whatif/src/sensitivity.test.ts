@@ -63,4 +63,22 @@ describe('one-at-a-time sensitivity', () => {
     expect(() => sensitivity(kettle(), lib, { percent: 0 })).toThrow(/percentage/);
     expect(() => sensitivity({ ...kettle(), inventory: [] } as Product, lib, { ranges: { 'parameter:years': { min: '2 kg', max: 3 } } })).toThrow(/another dimension/);
   });
+
+  it('rejects a range with min above max, and a bad distribution it would read as a range (never swapped)', () => {
+    expect(() => sensitivity(kettle(), lib, { ranges: { 'parameter:years': { min: 8, max: 4 } } })).toThrow(/the range of "parameter:years" has min 8 above max 4/);
+    expect(() => sensitivity(kettle(), lib, { ranges: { 'parameter:years': { percent: 150 } } })).toThrow(/±150 %/);
+    const p = { ...kettle(), uncertainty: { parameters: { years: { distribution: 'uniform', min: 8, max: 4 } } } } as Product;
+    expect(() => sensitivity(p, lib)).toThrow(/\/uncertainty\/parameters\/years\/min: min 8 is above max 4/);
+    const tri = { ...kettle(), uncertainty: { parameters: { years: { distribution: 'triangular', min: 6, max: 9 } } } } as Product;
+    expect(() => sensitivity(tri, lib)).toThrow(/the stated value 5, which is the mode when none is given, is outside \[min, max\] = \[6, 9\]/);
+    expect(() => sensitivity(tri, lib, { useUncertainty: false })).not.toThrow();
+    // Valid bounds still give the range: years uniform(4, 7) → use 547.5 kWh × 0.5 × (7 − 4) / 5 = 164.25.
+    const ok = { ...kettle(), uncertainty: { parameters: { years: { distribution: 'uniform', min: 4, max: 7 } } } } as Product;
+    expect(sensitivity(ok, lib).bars.find((b) => b.key === 'parameter:years')).toMatchObject({ range: { low: 4, high: 7, from: 'uncertainty' }, swing: expect.closeTo(164.25, 9) });
+  });
+
+  it('suggests the key meant by an unknown range, or the kind to add', () => {
+    expect(() => sensitivity(kettle(), lib, { ranges: { 'parameter:year': { percent: 5 } } })).toThrow(/did you mean "parameter:years"\?/);
+    expect(() => sensitivity(kettle(), lib, { ranges: { 'factor:wf/grid-cn': { percent: 5 } } })).toThrow(/"factor:wf\/grid-cn" is a factor, which is not varied here \(add "factor" to the kinds\)/);
+  });
 });

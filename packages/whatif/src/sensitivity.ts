@@ -1,12 +1,13 @@
 import type { FactorLibrary } from '@greenlca/engine';
 import type { GwpSet, Product } from '@greenlca/schema';
-import { issue, WhatIfInputError } from './errors.js';
+import { closest, issue, WhatIfInputError, type WhatIfIssue } from './errors.js';
 import { Exact, fixedOf, exactOf } from './model/exact.js';
 import type { ModelOptions, WhatIfModel } from './model/types.js';
 import { updateModel } from './model/update.js';
 import { exactTotals } from './model/view.js';
 import { componentTargets } from './scenario/targets.js';
 import { Draft } from './scenario/draft.js';
+import { samplerOf } from './uncertainty/distributions.js';
 import { scaledParameter } from './uncertainty/simulate.js';
 import { collectInputs, INPUT_KINDS, type InputKind, type ModelInput } from './uncertainty/inputs.js';
 import { baseModel } from './variants.js';
@@ -75,11 +76,19 @@ export function sensitivityOfModel(model: WhatIfModel, options: SensitivityOptio
   for (const k of kinds) {
     if (!(INPUT_KINDS as readonly string[]).includes(k)) throw new WhatIfInputError([issue('BAD_BOUND', '', `unknown input kind "${k}"`, `kinds are ${INPUT_KINDS.join(', ')}`)]);
   }
-  const inputs = collectInputs(model).filter((i) => kinds.has(i.kind));
+  const all = collectInputs(model);
+  if (options.useUncertainty ?? true) checkDistributions(all);
+  const inputs = all.filter((i) => kinds.has(i.kind));
   const known = new Set(inputs.map((i) => i.key));
   const unknown = Object.keys(options.ranges ?? {}).filter((k) => !known.has(k));
   if (unknown.length) {
-    throw new WhatIfInputError(unknown.map((k) => issue('UNKNOWN_TARGET', '', `no input "${k}" to vary`, 'keys look like parameter:years, line:use, component:body/screw, factor:wf/steel')));
+    throw new WhatIfInputError(unknown.map((k) => {
+      const near = closest(k, known);
+      const other = all.find((i) => i.key === k);
+      return issue('UNKNOWN_TARGET', '', other ? `"${k}" is a ${other.kind}, which is not varied here` : `no input "${k}" to vary`,
+        other ? `add "${other.kind}" to the kinds` : near.length ? `did you mean ${near.map((n) => `"${n}"`).join(', ')}?`
+          : 'keys look like parameter:years, line:use, component:body/screw, factor:wf/steel');
+    }));
   }
   const base = exactTotals(model).total;
   const bars = inputs.map((input) => {
@@ -123,10 +132,19 @@ function rangeOf(input: ModelInput, options: SensitivityOptions, percent: number
   const byBounds = (min: unknown, max: unknown, from: Range['from'], path: string): Range => {
     const low = input.bound(min, `${path}/min`);
     const high = input.bound(max, `${path}/max`);
+    if (low > high) {
+      throw new WhatIfInputError([issue('BAD_BOUND', from === 'ranges' ? '' : `${path}/min`,
+        `the range of "${input.key}" has min ${low} above max ${high}${input.unit && input.unit !== 'SI' ? ` ${input.unit}` : ''}`, 'give the lower end first: min ≤ max')]);
+    }
     return { low, high, lowExact: exactOf(fixedOf(low)), highExact: exactOf(fixedOf(high)), from };
   };
   if (given) {
-    if (given.percent !== undefined) return byPercent(given.percent, 'ranges');
+    if (given.percent !== undefined) {
+      if (!(given.percent > 0 && given.percent <= 100)) {
+        throw new WhatIfInputError([issue('BAD_BOUND', '', `the range of "${input.key}" is ±${given.percent} %`, 'give a percentage above 0 and at most 100')]);
+      }
+      return byPercent(given.percent, 'ranges');
+    }
     if (given.min !== undefined && given.max !== undefined) return byBounds(given.min, given.max, 'ranges', `ranges/${input.key}`);
     throw new WhatIfInputError([issue('BAD_BOUND', '', `the range of "${input.key}" needs "percent" or both "min" and "max"`)]);
   }
@@ -135,6 +153,22 @@ function rangeOf(input: ModelInput, options: SensitivityOptions, percent: number
     return byBounds(spec.min, spec.max, 'uncertainty', input.specPath ?? input.path);
   }
   return byPercent(percent, 'percent');
+}
+
+/** The product's distributions must be valid (the ones used as ranges, and the others, as Monte Carlo reads them). */
+function checkDistributions(inputs: readonly ModelInput[]): void {
+  const problems: WhatIfIssue[] = [];
+  for (const input of inputs) {
+    if (!input.spec) continue;
+    const path = input.specPath ?? input.path;
+    try {
+      samplerOf(input.spec, input.value, (b, field) => input.bound(b, `${path}/${field}`), { path, unit: input.unit });
+    } catch (error) {
+      if (!(error instanceof WhatIfInputError)) throw error;
+      problems.push(...error.issues);
+    }
+  }
+  if (problems.length) throw new WhatIfInputError(problems);
 }
 
 /** The exact total with one input at value x. */

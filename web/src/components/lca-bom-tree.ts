@@ -1,5 +1,5 @@
 import type { FactorLibrary, InputIssue } from '@greenlca/engine';
-import { EOL_ROUTES, STAGES, type CalculationResult, type Component, type EndOfLifeRoute, type Product } from '@greenlca/schema';
+import { EOL_ROUTES, STAGES, type CalculationResult, type Component, type EndOfLifeRoute, type Product, type Stage } from '@greenlca/schema';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
@@ -27,7 +27,7 @@ export class LcaBomTree extends LitElement {
     ul ul { margin-left: 18px; border-left: 1px dashed var(--lca-line); padding-left: 6px; }
     .node {
       display: grid; gap: 4px; align-items: start; padding: 3px 0;
-      grid-template-columns: 22px minmax(0, 0.8fr) minmax(0, 1fr) 48px minmax(0, 1.6fr) minmax(0, 1.1fr) 84px 60px max-content;
+      grid-template-columns: 22px minmax(0, 0.8fr) minmax(0, 1fr) 48px minmax(0, 1.6fr) minmax(0, 1.1fr) 96px 60px max-content;
       grid-template-areas: "tog id name qty mat mass stage kg act";
     }
     .node > * { min-width: 0; }
@@ -74,7 +74,7 @@ export class LcaBomTree extends LitElement {
         <span class="tog"></span><span class="id">${t('bom.id')}</span><span class="name">${t('bom.name')}</span><span class="qty">${t('bom.quantity')}</span>
         <span class="mat">${t('bom.material')}</span><span class="mass">${t('bom.mass')}</span><span class="stage">${t('bom.stage')}</span><span class="num kg">kgCO₂e</span><span class="act"></span>
       </div>
-      ${list.length ? html`<ul role="tree" aria-label=${t('bom.title')}>${list.map((c, i) => this.renderNode(c, [i], c.id, totals, 1))}</ul>`
+      ${list.length ? html`<ul role="tree" aria-label=${t('bom.title')}>${list.map((c, i) => this.renderNode(c, [i], c.id, totals, 1, undefined))}</ul>`
         : html`<p class="muted">${t('bom.empty')}</p>`}
       <button class="add-root" @click=${() => this.emit(addComponent(this.product, []))}>+ ${t('bom.add')}</button>
       <lca-factor-picker .library=${this.library} .custom=${this.product.factors ?? []} region=${this.product.region ?? ''}
@@ -82,22 +82,27 @@ export class LcaBomTree extends LitElement {
     `;
   }
 
-  private renderNode(c: Component, path: TreePath, idPath: string, totals: Map<string, number>, level: number): unknown {
+  /**
+   * One part and its children. `inherited` is the stage its parent counts in (undefined for a part at
+   * the top, which counts in Manufacture unless it says otherwise), as the engine assigns it.
+   */
+  private renderNode(c: Component, path: TreePath, idPath: string, totals: Map<string, number>, level: number, inherited: Stage | undefined): unknown {
     const at = '/components/' + path.join('/children/');
     const kids = c.children ?? [];
     const open = !this.collapsed.has(idPath);
     const mine = this.issues.filter((i) => (i.path === at || i.path.startsWith(at + '/')) && !i.path.startsWith(at + '/children/'));
-    const deps = [c, at, totals.get(idPath), JSON.stringify(mine), open, this.eolOpen.has(idPath), this.library, this.product.factors, locale()];
+    const effective: Stage = c.stage ?? inherited ?? 'manufacture';
+    const deps = [c, at, totals.get(idPath), JSON.stringify(mine), open, this.eolOpen.has(idPath), this.library, this.product.factors, locale(), inherited];
     return html`
       <li role="treeitem" aria-level=${level} aria-expanded=${kids.length ? String(open) : nothing} aria-label=${c.name || c.id} data-component=${idPath}>
-        ${guard(deps, () => this.renderRow(c, path, idPath, at, totals.get(idPath), mine, kids.length > 0, open))}
-        ${kids.length && open ? html`<ul role="group">${kids.map((k, i) => this.renderNode(k, [...path, i], `${idPath}/${k.id}`, totals, level + 1))}</ul>` : nothing}
+        ${guard(deps, () => this.renderRow(c, path, idPath, at, totals.get(idPath), mine, kids.length > 0, open, inherited))}
+        ${kids.length && open ? html`<ul role="group">${kids.map((k, i) => this.renderNode(k, [...path, i], `${idPath}/${k.id}`, totals, level + 1, effective))}</ul>` : nothing}
       </li>
     `;
   }
 
   /** One part's own row (not its children), rendered again only when it or its result changes. */
-  private renderRow(c: Component, path: TreePath, idPath: string, at: string, kg: number | undefined, issues: InputIssue[], hasKids: boolean, open: boolean) {
+  private renderRow(c: Component, path: TreePath, idPath: string, at: string, kg: number | undefined, issues: InputIssue[], hasKids: boolean, open: boolean, inherited: Stage | undefined) {
     const label = c.name || c.id;
     const field = (name: string) => describe(issuesAt(issues, `${at}/${name}`));
     const own = issues.filter((i) => i.path === at);
@@ -122,9 +127,12 @@ export class LcaBomTree extends LitElement {
           </span>
           <lca-amount-input class="mass" label=${t('bom.massOf', { label })} unit="kg" .value=${amountText(c.mass)} .error=${field('mass')}
             @lca-change=${(e: CustomEvent<string>) => this.emit(setComponent(this.product, path, { mass: e.detail || undefined }))}></lca-amount-input>
-          <select class="stage" aria-label=${t('bom.stageOf', { label })}
+          <select class="stage" aria-label=${t('bom.stageOf', { label })} title=${t('bom.stageTitle', { stage: stageName(c.stage ?? inherited ?? 'manufacture') })}
             @change=${(e: Event) => this.emit(setComponent(this.product, path, { stage: stageOrUndefined((e.target as HTMLSelectElement).value) }))}>
-            ${STAGES.map((s) => html`<option value=${s} ?selected=${(c.stage ?? 'manufacture') === s}>${stageName(s)}</option>`)}
+            <option value="" ?selected=${c.stage === undefined}>${inherited
+              ? t('bom.stageInherited', { stage: stageName(inherited) })
+              : t('bom.stageDefault', { stage: stageName('manufacture') })}</option>
+            ${STAGES.map((s) => html`<option value=${s} ?selected=${c.stage === s}>${stageName(s)}</option>`)}
           </select>
           <span class="num kg">${kg === undefined ? '—' : formatNumber(kg)}</span>
           <span class="actions act">
@@ -205,8 +213,9 @@ function quantityValue(text: string): number | string | undefined {
   return Number.isFinite(n) && /^[0-9.eE+-]+$/.test(trimmed) ? n : trimmed;
 }
 
-function stageOrUndefined(value: string) {
-  return value === 'manufacture' ? undefined : (value as Component['stage']);
+/** The empty choice is "as the parent" (or Manufacture at the top); any stage chosen is saved as chosen. */
+function stageOrUndefined(value: string): Stage | undefined {
+  return value === '' ? undefined : (value as Stage);
 }
 
 declare global {

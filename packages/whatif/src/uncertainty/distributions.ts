@@ -1,4 +1,5 @@
 import type { DataQuality, Uncertainty } from '@greenlca/schema';
+import { issue, WhatIfInputError } from '../errors.js';
 import { normalQuantile } from './normal.js';
 
 /**
@@ -36,33 +37,76 @@ export function pedigreeSigma(scores: DataQuality, basicGsd?: number): number {
   return Math.sqrt(scores.reduce((sum, score, i) => sum + PEDIGREE_VARIANCES[i]![score - 1]!, basic));
 }
 
+/** Where an uncertainty is written and in what unit its value is, for error messages. */
+export interface SpecSite {
+  /** JSON pointer of the distribution, e.g. `/uncertainty/parameters/years` or `/inventory/2/uncertainty`. */
+  path: string;
+  /** The unit bounds are read in ("kWh", "kg"; "" for a pure number). */
+  unit?: string;
+}
+
+const show = (x: number, unit = '') => `${Number(x.toPrecision(12))}${unit && unit !== 'SI' ? ` ${unit}` : ''}`;
+
+function badDistribution(path: string, message: string, hint: string): WhatIfInputError {
+  return new WhatIfInputError([issue('BAD_DISTRIBUTION', path, message, hint)]);
+}
+
 /**
  * The sampler of an uncertainty on a value `v`, with `bound` reading an absolute bound in v's unit.
  * Absolute bounds become ratios to v; v = 0 gives no spread (a zero stays zero).
+ *
+ * Parameters that contradict each other or the stated value are input errors (`BAD_DISTRIBUTION`, at
+ * `site.path`), never silently repaired: min above max (uniform, triangular), a triangular mode
+ * outside [min, max] (the mode defaults to v, so then v must lie within them), a negative sd, a normal
+ * with neither or both of sd and cv.
  */
-export function samplerOf(spec: Uncertainty, v: number, bound: (b: unknown, field: string) => number): Sampler | undefined {
+export function samplerOf(
+  spec: Uncertainty, v: number, bound: (b: unknown, field: string) => number, site: SpecSite = { path: '' },
+): Sampler | undefined {
+  const at = (field: string) => `${site.path}/${field}`;
+  const u = site.unit;
   switch (spec.distribution) {
     case 'lognormal':
       return { kind: 'lognormal', sigma: Math.log(spec.gsd) };
     case 'pedigree':
       return { kind: 'lognormal', sigma: pedigreeSigma(spec.dataQuality as DataQuality, spec.basicGsd) };
     case 'normal': {
+      if (spec.cv !== undefined && spec.sd !== undefined) {
+        throw badDistribution(site.path, 'a normal distribution gives both "sd" and "cv"', 'keep one: "sd" in the value\'s unit, or "cv" as a fraction of the value');
+      }
+      if (spec.cv === undefined && spec.sd === undefined) {
+        throw badDistribution(site.path, 'a normal distribution needs "sd" or "cv"', 'add "sd" (in the value\'s unit) or "cv" (e.g. 0.1 for 10 %)');
+      }
+      const sd = spec.cv !== undefined ? spec.cv * Math.abs(v) : bound(spec.sd, 'sd');
+      if (!(sd >= 0)) throw badDistribution(at('sd'), `the standard deviation ${show(sd, u)} is negative`, `an sd is 0 or more: give ${show(Math.abs(sd), u)}`);
       if (v === 0) return undefined;
-      const sd = spec.cv !== undefined ? spec.cv * Math.abs(v) : spec.sd !== undefined ? bound(spec.sd, 'sd') : 0;
-      return { kind: 'normal', sd: Math.abs(sd / v) };
+      return { kind: 'normal', sd: sd / Math.abs(v) };
     }
-    case 'triangular': {
-      if (v === 0) return undefined;
-      const a = bound(spec.min, 'min') / v;
-      const b = bound(spec.max, 'max') / v;
-      const c = spec.mode === undefined ? 1 : bound(spec.mode, 'mode') / v;
-      return { kind: 'triangular', min: Math.min(a, b), mode: c, max: Math.max(a, b) };
-    }
+    case 'triangular':
     case 'uniform': {
+      const min = bound(spec.min, 'min');
+      const max = bound(spec.max, 'max');
+      if (min > max) {
+        throw badDistribution(at('min'), `min ${show(min, u)} is above max ${show(max, u)}`, 'min is the lowest possible value and max the highest: swap them');
+      }
+      if (spec.distribution === 'uniform') {
+        if (v === 0) return undefined;
+        const a = min / v;
+        const b = max / v;
+        return { kind: 'uniform', min: Math.min(a, b), max: Math.max(a, b) };
+      }
+      const mode = spec.mode === undefined ? v : bound(spec.mode, 'mode');
+      if (mode < min || mode > max) {
+        throw spec.mode === undefined
+          ? badDistribution(site.path, `the stated value ${show(v, u)}, which is the mode when none is given, is outside [min, max] = [${show(min, u)}, ${show(max, u)}]`,
+            'give bounds that contain the stated value, or a "mode" within them')
+          : badDistribution(at('mode'), `the mode ${show(mode, u)} is outside [min, max] = [${show(min, u)}, ${show(max, u)}]`, 'give a mode between min and max');
+      }
       if (v === 0) return undefined;
-      const a = bound(spec.min, 'min') / v;
-      const b = bound(spec.max, 'max') / v;
-      return { kind: 'uniform', min: Math.min(a, b), max: Math.max(a, b) };
+      // v < 0 (a credit) turns the order of the ratios around.
+      const a = min / v;
+      const b = max / v;
+      return { kind: 'triangular', min: Math.min(a, b), mode: mode / v, max: Math.max(a, b) };
     }
   }
 }

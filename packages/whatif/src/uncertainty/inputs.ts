@@ -1,6 +1,6 @@
 import { convertTo, evaluateAmount, unitSpec, type InventoryRow, type Quantity, type Scope } from '@greenlca/engine';
 import { DataQuality, ProductUncertainty, Uncertainty, validate, type ParameterValue, type Product } from '@greenlca/schema';
-import { issue, pointer, WhatIfInputError } from '../errors.js';
+import { closest, issue, pointer, WhatIfInputError, type WhatIfIssue } from '../errors.js';
 import { factorKey } from '../model/sums.js';
 import type { NodeState, WhatIfModel } from '../model/types.js';
 
@@ -92,12 +92,54 @@ function unitBound(scope: Scope, unit: string) {
 }
 
 /**
+ * `Product.uncertainty` names parameters and factors by name and id: each must exist, or the
+ * uncertainty would silently not apply. A factor exists if it is bundled, declared under `factors` or
+ * `processes`, or added by a scenario's `overrides.factors` (it may be used only by that scenario).
+ */
+function unknownTargets(model: WhatIfModel, pu: ProductUncertainty): WhatIfIssue[] {
+  const product = model.product;
+  const out: WhatIfIssue[] = [];
+  const parameters = Object.keys(product.parameters ?? {});
+  for (const name of Object.keys(pu.parameters ?? {})) {
+    if (parameters.includes(name)) continue;
+    const near = closest(name, parameters);
+    out.push(issue('UNKNOWN_TARGET', pointer('uncertainty', 'parameters', name), `the product has no parameter "${name}", so this uncertainty would apply to nothing`,
+      near.length ? `did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : parameters.length ? `parameters: ${parameters.join(', ')}` : 'declare it under "parameters" first'));
+  }
+  const declared = new Set<string>([
+    ...(product.factors ?? []).map((f) => f.id),
+    ...(product.processes ?? []).map((p) => p.id),
+    ...(product.scenarios ?? []).flatMap((s) => ((s.overrides.factors ?? []) as { id: string }[]).map((f) => f.id)),
+  ]);
+  for (const id of Object.keys(pu.factors ?? {})) {
+    if (declared.has(id) || model.library.factor(id) !== undefined) continue;
+    const used = new Set<string>();
+    const rows = (nodes: readonly NodeState[]) => nodes.forEach((n) => { n.rows.forEach((r) => used.add(r.factor.id)); rows(n.children); });
+    rows(model.roots);
+    model.lineRows.forEach((r) => used.add(r.factor.id));
+    let near = closest(id, [...used, ...declared]);
+    if (!near.length) near = closest(id, model.library.factorIds());
+    out.push(issue('UNKNOWN_TARGET', pointer('uncertainty', 'factors', id), `unknown factor "${id}": neither bundled nor declared in the product, so this uncertainty would apply to nothing`,
+      near.length ? `did you mean ${near.map((n) => `"${n}"`).join(', ')}? (or search with: greenlca factors search TEXT)` : 'name a factor the product uses (greenlca factors search TEXT)'));
+  }
+  return out;
+}
+
+/**
  * Every input of a model: lines, components with a mass, factors and parameters, with their
  * uncertainty where the product states one. `lineOrigins` pairs a variant's lines with the base's.
+ * Unless `checkTargets` is false (a variant, already checked as its base), a parameter or factor in
+ * `Product.uncertainty` that does not exist is an error (`UNKNOWN_TARGET`).
  */
-export function collectInputs(model: WhatIfModel, options: { lineOrigins?: readonly number[]; defaultDataQuality?: DataQuality } = {}): ModelInput[] {
+export function collectInputs(
+  model: WhatIfModel, options: { lineOrigins?: readonly number[]; defaultDataQuality?: DataQuality; checkTargets?: boolean } = {},
+): ModelInput[] {
   const product = model.product;
   const pu = productUncertainty(product);
+  if (options.checkTargets ?? true) {
+    const unknown = unknownTargets(model, pu);
+    if (unknown.length) throw new WhatIfInputError(unknown);
+  }
   const out: ModelInput[] = [];
   const dq = options.defaultDataQuality;
 

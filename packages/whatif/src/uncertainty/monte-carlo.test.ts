@@ -1,5 +1,6 @@
 import type { Product } from '@greenlca/schema';
 import { describe, expect, it } from 'vitest';
+import { WhatIfInputError, type WhatIfIssue } from '../errors.js';
 import { whatifLibrary } from '../testing/library.js';
 import { kettle } from '../testing/products.js';
 import { pedigreeSigma } from './distributions.js';
@@ -129,5 +130,104 @@ describe('the normal quantile (AS 241)', () => {
     expect(normalQuantile(1e-10)).toBeCloseTo(-6.361340902404056, 12);
     expect(normalQuantile(0.9)).toBeCloseTo(-normalQuantile(0.1), 14);
     expect(normalQuantile(0.9)).toBeCloseTo(1.2815515655446004, 14);
+  });
+
+  it('P(variant lower) strictly between 0 and 1 matches the closed form Φ(ln(a/b) / ln GSD) for one lognormal factor', () => {
+    // Baseline: 100 kWh × 0.5 × X, X lognormal (median 1, GSD 2), so a = 50 kg. The variant uses the
+    // Shandong grid (0.7, no uncertainty): b = 70 kg in every run. P(b < a X) = P(ln X > ln(b/a))
+    // = Φ(ln(a/b) / ln 2) = Φ(−0.48543) = 0.31369; Monte Carlo error √(p(1 − p)/n) = 0.0033 at 20,000 runs.
+    const p = one({}, {
+      uncertainty: { factors: { 'wf/grid-cn': { distribution: 'lognormal', gsd: 2 } } },
+      scenarios: [{ id: 'sd', name: 'Shandong grid', overrides: { lines: { '/inventory/0': { factor: 'wf/grid-cn-sd' } } } }],
+    } as never);
+    const r = monteCarlo(p, lib, { runs: 20_000, seed: 4 });
+    const v = r.variants[0]!;
+    expect(v.deterministic.kgCO2e).toBe(70);
+    expect(v.total.sd).toBe(0);
+    expect(Math.abs(v.probabilityLower - 0.3136868)).toBeLessThan(0.01); // 3 standard errors
+    expect(r.baseline.total.median).toBeCloseTo(50, 0);
+  });
+});
+
+function problems(fn: () => unknown): WhatIfIssue[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof WhatIfInputError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected an input error');
+}
+
+describe('bad distribution parameters are input errors, not repaired', () => {
+  it('triangular: the mode, or the stated value when no mode is given, must lie in [min, max]', () => {
+    const [stated] = problems(() => monteCarlo(one({ uncertainty: { distribution: 'triangular', min: 120, max: 160 } }), lib, { runs: 10 }));
+    expect(stated).toMatchObject({ code: 'BAD_DISTRIBUTION', path: '/inventory/0/uncertainty' });
+    expect(stated!.message).toBe('the stated value 100 kWh, which is the mode when none is given, is outside [min, max] = [120 kWh, 160 kWh]');
+    expect(stated!.hint).toMatch(/bounds that contain the stated value/);
+    const [mode] = problems(() => monteCarlo(one({ uncertainty: { distribution: 'triangular', min: 80, mode: '0.2 MWh', max: 160 } }), lib, { runs: 10 }));
+    expect(mode).toMatchObject({ code: 'BAD_DISTRIBUTION', path: '/inventory/0/uncertainty/mode', message: 'the mode 200 kWh is outside [min, max] = [80 kWh, 160 kWh]' });
+    const [swapped] = problems(() => monteCarlo(one({ uncertainty: { distribution: 'triangular', min: 160, max: 80 } }), lib, { runs: 10 }));
+    expect(swapped).toMatchObject({ code: 'BAD_DISTRIBUTION', path: '/inventory/0/uncertainty/min', message: 'min 160 kWh is above max 80 kWh' });
+    // On the edge is fine: mode = max.
+    expect(monteCarlo(one({ uncertainty: { distribution: 'triangular', min: 50, max: 100 } }), lib, { runs: 10 }).baseline.total.max).toBeLessThanOrEqual(50);
+  });
+
+  it('normal: a negative sd is rejected (not made positive), and it needs exactly one of sd and cv', () => {
+    const [neg] = problems(() => monteCarlo(one({ uncertainty: { distribution: 'normal', sd: '-5 kWh' } }), lib, { runs: 10 }));
+    expect(neg).toMatchObject({ code: 'BAD_DISTRIBUTION', path: '/inventory/0/uncertainty/sd', message: 'the standard deviation -5 kWh is negative' });
+    expect(problems(() => monteCarlo(one({ uncertainty: { distribution: 'normal' } }), lib, { runs: 10 }))[0]!.message).toMatch(/needs "sd" or "cv"/);
+    expect(problems(() => monteCarlo(one({ uncertainty: { distribution: 'normal', sd: 5, cv: 0.1 } }), lib, { runs: 10 }))[0]!.message).toMatch(/both "sd" and "cv"/);
+    const ok = monteCarlo(one({ uncertainty: { distribution: 'normal', sd: 10 } }), lib, { runs: 20_000, seed: 3 });
+    expect(ok.inputs[0]!.distribution).toEqual({ kind: 'normal', sd: 0.1 }); // 10 kWh of 100 kWh
+  });
+
+  it('uniform: min above max is rejected (not swapped); every bad distribution is reported at once', () => {
+    const p = {
+      ...kettle(),
+      uncertainty: { parameters: { years: { distribution: 'uniform', min: 8, max: 4 }, boilsPerDay: { distribution: 'normal', sd: { value: -1, unit: '1/day' } } } },
+    } as Product;
+    expect(problems(() => monteCarlo(p, lib, { runs: 10 })).map((i) => [i.code, i.path, i.message])).toEqual([
+      ['BAD_DISTRIBUTION', '/uncertainty/parameters/boilsPerDay/sd', 'the standard deviation -1 1/day is negative'],
+      ['BAD_DISTRIBUTION', '/uncertainty/parameters/years/min', 'min 8 is above max 4'],
+    ]);
+  });
+
+  it('a negative value (a credit) keeps its bounds in value terms: uniform(−120, −80) kWh is fine, (−80, −120) is not', () => {
+    const credit = one({ amount: '-100 kWh', uncertainty: { distribution: 'uniform', min: '-120 kWh', max: '-80 kWh' } });
+    const r = monteCarlo(credit, lib, { runs: 2000, seed: 1 });
+    expect(r.baseline.total.min).toBeGreaterThanOrEqual(-60);
+    expect(r.baseline.total.max).toBeLessThanOrEqual(-40);
+    const bad = one({ amount: '-100 kWh', uncertainty: { distribution: 'uniform', min: '-80 kWh', max: '-120 kWh' } });
+    expect(problems(() => monteCarlo(bad, lib, { runs: 10 }))[0]).toMatchObject({ code: 'BAD_DISTRIBUTION', message: 'min -80 kWh is above max -120 kWh' });
+  });
+
+  it('an unknown factor id or parameter name in Product.uncertainty is an error with a did-you-mean', () => {
+    const p = {
+      ...kettle(),
+      uncertainty: {
+        factors: { 'wf/grid-cm': { distribution: 'lognormal', gsd: 1.2 } },
+        parameters: { year: { distribution: 'uniform', min: 4, max: 6 } },
+      },
+    } as Product;
+    const found = problems(() => monteCarlo(p, lib, { runs: 10 }));
+    expect(found.map((i) => [i.code, i.path])).toEqual([
+      ['UNKNOWN_TARGET', '/uncertainty/parameters/year'],
+      ['UNKNOWN_TARGET', '/uncertainty/factors/wf~1grid-cm'],
+    ]);
+    expect(found[0]!.message).toBe('the product has no parameter "year", so this uncertainty would apply to nothing');
+    expect(found[0]!.hint).toBe('did you mean "years"?');
+    expect(found[1]!.hint).toMatch(/^did you mean "wf\/grid-cn"/);
+    // A bundled factor, or a custom one only a scenario declares, is a known target.
+    const ok = {
+      ...kettle(),
+      uncertainty: { factors: { 'wf/grid-cn-yn': { distribution: 'lognormal', gsd: 1.2 }, 'my/green': { distribution: 'lognormal', gsd: 1.5 } } },
+      scenarios: [{ id: 'green', name: 'green', overrides: {
+        factors: [{ id: 'my/green', name: 'Green power', unit: 'kWh', co2e: 0.05, source: 'supplier' }],
+        lines: { use: { factor: 'my/green' } },
+      } }],
+    } as Product;
+    const r = monteCarlo(ok, lib, { runs: 200, seed: 1 });
+    expect(r.variants[0]!.total.sd).toBeGreaterThan(0); // the scenario's factor is drawn
   });
 });

@@ -1,6 +1,6 @@
 import type { FactorLibrary } from '@greenlca/engine';
 import { STAGES, type DataQuality, type Diagnostic, type GwpSet, type Product, type Stage } from '@greenlca/schema';
-import { issue, WhatIfInputError } from '../errors.js';
+import { inScenario, issue, WhatIfInputError, type WhatIfIssue } from '../errors.js';
 import type { ModelOptions, WhatIfModel } from '../model/types.js';
 import { exactTotals } from '../model/view.js';
 import { BASELINE } from '../scenario/apply.js';
@@ -97,7 +97,8 @@ export function monteCarlo(product: Product, library: FactorLibrary, options: Mo
     const known = baseSamplers.get(input.key);
     // A variant keeps the baseline's relative spread for a value it changed, unless it restates it.
     if (reuse && known && known.spec === specText) return known.sampler;
-    return samplerOf(input.spec, input.value, (b, field) => input.bound(b, `${input.specPath ?? input.path}/${field}`));
+    const path = input.specPath ?? input.path;
+    return samplerOf(input.spec, input.value, (b, field) => input.bound(b, `${path}/${field}`), { path, unit: input.unit });
   };
   const multiplierOf = (input: ModelInput, sampler: Sampler | undefined): Float64Array | undefined => {
     if (!sampler) return undefined;
@@ -117,8 +118,20 @@ export function monteCarlo(product: Product, library: FactorLibrary, options: Mo
 
   const inputsInfo: UncertainInput[] = [];
   const baseMult = new Map<ModelInput, Float64Array | undefined>();
+  // Every bad distribution at once, not one per attempt.
+  const problems: WhatIfIssue[] = [];
+  const baseSamplerOf = new Map<ModelInput, Sampler | undefined>();
   for (const input of baseInputs) {
-    const sampler = samplerFor(input, false);
+    try {
+      baseSamplerOf.set(input, samplerFor(input, false));
+    } catch (error) {
+      if (!(error instanceof WhatIfInputError)) throw error;
+      problems.push(...error.issues);
+    }
+  }
+  if (problems.length) throw new WhatIfInputError(problems);
+  for (const input of baseInputs) {
+    const sampler = baseSamplerOf.get(input);
     if (!sampler) continue;
     baseSamplers.set(input.key, { sampler, spec: JSON.stringify(input.spec) });
     baseMult.set(input, multiplierOf(input, sampler));
@@ -131,8 +144,9 @@ export function monteCarlo(product: Product, library: FactorLibrary, options: Mo
   const baseline = { id: BASELINE, ...footprint(base, baseDraws) } as const;
 
   const results = variants.map(({ scenario, model, lineOrigins }) => {
-    const inputs = collectInputs(model, { lineOrigins, ...inputOptions });
-    const vd = simulate(model, inputs, (i) => multiplierOf(i, samplerFor(i, true)), runs);
+    // The product's uncertainty targets were checked on the base (a scenario may add a factor only it uses).
+    const inputs = collectInputs(model, { lineOrigins, ...inputOptions, checkTargets: false });
+    const vd = inScenario(scenario.id, () => simulate(model, inputs, (i) => multiplierOf(i, samplerFor(i, true)), runs));
     const diff = new Float64Array(runs);
     let lower = 0;
     for (let j = 0; j < runs; j++) {
