@@ -1,9 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import type { Component } from '@greenlca/schema';
-import { BomError, importBom } from './import.js';
+import { BomError, importBom, MAX_BOM_COMPONENTS, MAX_BOM_DEPTH } from './import.js';
 
 const PLASTIC = 'desnz-2025/material-plastics-average-plastic-rigid-primary';
 const STEEL = 'desnz-2025/material-metal-steel-cans-primary';
+
+/** The problems importBom throws for this CSV (fails the test if it imports). */
+function problemsOf(csv: string): BomError['problems'] {
+  try {
+    importBom(csv);
+  } catch (error) {
+    if (error instanceof BomError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the BOM to be refused');
+}
+
+/** Depth of a component tree, without recursion limits mattering (the trees here are ≤ 100 deep). */
+const depthOf = (components: Component[] | undefined): number => Math.max(0, ...(components ?? []).map((c) => 1 + depthOf(c.children)));
+
+/** Parts P1 … Pn, each listed `copies` times under the part before it (P1 at the top). */
+function parentChain(n: number, copies = 1): string {
+  const rows = ['Parent,Part Number,Qty', ',P1,1'];
+  for (let i = 2; i <= n; i++) for (let c = 0; c < copies; c++) rows.push(`P${i - 1},P${i},1`);
+  return rows.join('\n');
+}
 
 /** Component ids, quantities and masses as one readable tree. */
 function outline(components: Component[] | undefined, indent = ''): string[] {
@@ -100,5 +121,47 @@ describe('importBom', () => {
     expect(() => importBom('Name,Qty\nA,1')).toThrow(/no level or parent column/);
     expect(() => importBom('Level,Part Number')).toThrow(/no data rows/);
     expect(() => importBom('Level,Part Number\n1,A', { mapping: { columns: { mass: 'Gewicht' } } })).toThrow(/"Gewicht", which is not a header/);
+  });
+
+  it(`refuses a level BOM deeper than ${MAX_BOM_DEPTH} levels, naming the first line too deep, and reads one exactly that deep`, () => {
+    const levels = (n: number) => ['Level,Part Number,Qty', ...Array.from({ length: n }, (_, i) => `${i + 1},P${i + 1},1`)].join('\n');
+    const problems = problemsOf(levels(5000));
+    // Line 1 is the header, the part at level L is on line L + 1: level 101 on line 102.
+    expect(problems).toEqual([expect.objectContaining({ line: MAX_BOM_DEPTH + 2, code: 'TOO_DEEP' })]);
+    expect(problems[0]!.message).toMatch(/more than 100 levels/);
+    const ok = importBom(levels(MAX_BOM_DEPTH));
+    expect(ok.stats).toMatchObject({ components: MAX_BOM_DEPTH, depth: MAX_BOM_DEPTH });
+    expect(depthOf(ok.product.components)).toBe(MAX_BOM_DEPTH);
+    expect(problemsOf(levels(MAX_BOM_DEPTH + 1))).toEqual([expect.objectContaining({ line: MAX_BOM_DEPTH + 2, code: 'TOO_DEEP' })]);
+  });
+
+  it(`refuses a parent list deeper than ${MAX_BOM_DEPTH} levels (no false cycles below the cut) and reads one exactly that deep`, () => {
+    const problems = problemsOf(parentChain(5000));
+    // P101 (level 101) is on line 102.
+    expect(problems).toEqual([expect.objectContaining({ line: MAX_BOM_DEPTH + 2, code: 'TOO_DEEP' })]);
+    const ok = importBom(parentChain(MAX_BOM_DEPTH));
+    expect(depthOf(ok.product.components)).toBe(MAX_BOM_DEPTH);
+  });
+
+  it(`stops a parent list whose shared sub-assemblies expand to more than ${MAX_BOM_COMPONENTS} components, quickly`, () => {
+    // Each part twice under the one before: 30 parts in ~600 bytes would be 2^30 components.
+    const csv = parentChain(30, 2);
+    expect(csv.length).toBeLessThan(700);
+    const started = performance.now();
+    const problems = problemsOf(csv);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: 'TOO_MANY_COMPONENTS' });
+    expect(problems[0]!.message).toMatch(/expands to more than 10,000 components/);
+    expect(problems[0]!.line).toBeGreaterThan(2);
+    // Thirteen parts doubling make 2^13 - 1 = 8,191 components: within the limit, every copy built.
+    const ok = importBom(parentChain(13, 2));
+    expect(ok.stats.components).toBe(2 ** 13 - 1);
+  });
+
+  it(`refuses a file with more than ${MAX_BOM_COMPONENTS} component rows before building anything`, () => {
+    const rows = ['Level,Part Number,Qty', ...Array.from({ length: MAX_BOM_COMPONENTS + 1 }, (_, i) => `1,P${i},1`)];
+    expect(problemsOf(rows.join('\n'))).toEqual([expect.objectContaining({ line: MAX_BOM_COMPONENTS + 2, code: 'TOO_MANY_COMPONENTS' })]);
+    expect(importBom(rows.slice(0, -1).join('\n')).stats.components).toBe(MAX_BOM_COMPONENTS);
   });
 });

@@ -1,6 +1,26 @@
 import { parse } from 'csv-parse/sync';
-import type { Component, Diagnostic, Product } from '@greenlca/schema';
+import { MAX_COMPONENT_DEPTH, type Component, type Diagnostic, type Product } from '@greenlca/schema';
 import { BOM_FIELDS, DEFAULT_HEADERS, headerKey, type BomField, type BomMapping } from './mapping.js';
+
+/** Levels of components an import may produce: the product model's own limit. */
+export const MAX_BOM_DEPTH = MAX_COMPONENT_DEPTH;
+/**
+ * Components an import may produce, counting a sub-assembly once per place it is used. A product this
+ * size is about a megabyte of JSON, within the API's 2 MiB body limit to store or calculate it.
+ */
+export const MAX_BOM_COMPONENTS = 10_000;
+
+const tooDeep = (line: number): BomError['problems'][number] => ({
+  line, code: 'TOO_DEEP',
+  message: `the part is more than ${MAX_BOM_DEPTH} levels deep; a product has at most ${MAX_BOM_DEPTH} levels of components`,
+  hint: 'flatten the BOM: list the parts of deep sub-assemblies one level up, with their quantities multiplied',
+});
+
+const tooMany = (line: number, how: string): BomError => new BomError([{
+  line, code: 'TOO_MANY_COMPONENTS',
+  message: `the BOM ${how} more than ${MAX_BOM_COMPONENTS.toLocaleString('en')} components; a product may have at most ${MAX_BOM_COMPONENTS.toLocaleString('en')}`,
+  hint: 'split the product into several, or give a part used many times under one parent once, with its quantity',
+}]);
 
 /** A BOM that cannot be read, with every problem located by line and column. */
 export class BomError extends Error {
@@ -122,6 +142,9 @@ export function importBom(csv: string, options: BomOptions = {}): BomImport {
   };
   const massUnitDefault = options.mapping?.massUnit ?? 'kg';
 
+  // A row is at most one component (and a level-0 row the product itself): refuse a larger file before reading it.
+  if (data.length > MAX_BOM_COMPONENTS + 1) throw tooMany(MAX_BOM_COMPONENTS + 3, 'has');
+
   const rows: Row[] = data.map((r, i) => {
     const line = i + 2;
     const row: Row = { line, quantity: 1 };
@@ -178,7 +201,11 @@ export function importBom(csv: string, options: BomOptions = {}): BomImport {
     if (row.quantity !== 1) c.quantity = row.quantity;
     if (row.material !== undefined) {
       c.material = row.material;
-      if (options.isFactor && !options.isFactor(row.material)) unmapped.set(row.material, [...(unmapped.get(row.material) ?? []), row.line]);
+      if (options.isFactor && !options.isFactor(row.material)) {
+        const lines = unmapped.get(row.material);
+        if (lines) lines.push(row.line);
+        else unmapped.set(row.material, [row.line]);
+      }
     }
     if (row.mass !== undefined) c.mass = row.mass;
     if (row.material !== undefined && row.mass === undefined && node.children.length === 0) {
@@ -217,7 +244,7 @@ interface Node {
 
 /** Indented BOM: a row at level L belongs to the nearest row above it at level L−1. */
 function treeFromLevels(rows: Row[], problems: BomError['problems']): { root?: Row; tops: Node[] } {
-  const min = Math.min(...rows.map((r) => r.level!));
+  const min = rows.reduce((m, r) => Math.min(m, r.level!), Number.POSITIVE_INFINITY);
   let body = rows;
   let root: Row | undefined;
   // A single level-0 first row is the product itself (Windchill, SAP CS12 put the header material there).
@@ -225,11 +252,20 @@ function treeFromLevels(rows: Row[], problems: BomError['problems']): { root?: R
     root = rows[0];
     body = rows.slice(1);
   }
+  if (body.length > MAX_BOM_COMPONENTS) throw tooMany(body[MAX_BOM_COMPONENTS]!.line, 'has');
   const tops: Node[] = [];
   const stack: Node[] = [];
-  const base = body.length ? Math.min(...body.map((r) => r.level!)) : 0;
+  const base = body.length ? body.reduce((m, r) => Math.min(m, r.level!), Number.POSITIVE_INFINITY) : 0;
+  let inTooDeep = false;
   for (const row of body) {
     const depth = row.level! - base;
+    // depth 0 is a top-level component (level 1): one problem per run of rows below the limit.
+    if (depth >= MAX_BOM_DEPTH) {
+      if (!inTooDeep) problems.push(tooDeep(row.line));
+      inTooDeep = true;
+      continue;
+    }
+    inTooDeep = false;
     const node: Node = { row, children: [] };
     if (depth === 0) tops.push(node);
     else {
@@ -249,14 +285,19 @@ function treeFromLevels(rows: Row[], problems: BomError['problems']): { root?: R
 /** Parent-child list: a row belongs under every row whose part number is its parent. */
 function treeFromParents(rows: Row[], problems: BomError['problems']): { root?: Row; tops: Node[] } {
   const byPart = new Map<string, Row[]>();
-  for (const r of rows) if (r.partNumber !== undefined) byPart.set(r.partNumber, [...(byPart.get(r.partNumber) ?? []), r]);
+  const add = (map: Map<string, Row[]>, key: string, row: Row) => {
+    const list = map.get(key);
+    if (list) list.push(row);
+    else map.set(key, [row]);
+  };
+  for (const r of rows) if (r.partNumber !== undefined) add(byPart, r.partNumber, r);
   const childrenOf = new Map<string, Row[]>();
   const topRows: Row[] = [];
   const missingParents = new Set<string>();
   for (const r of rows) {
     if (r.parent === undefined) topRows.push(r);
     else {
-      childrenOf.set(r.parent, [...(childrenOf.get(r.parent) ?? []), r]);
+      add(childrenOf, r.parent, r);
       if (!byPart.has(r.parent)) missingParents.add(r.parent);
     }
   }
@@ -268,18 +309,29 @@ function treeFromParents(rows: Row[], problems: BomError['problems']): { root?: 
     problems.push({ line: childrenOf.get(p)![0]!.line, code: 'UNKNOWN_PARENT', message: `parent "${p}" (line ${lines}) is not a part number in the file` });
   }
   const reached = new Set<Row>();
-  const build = (row: Row, path: string[]): Node => {
+  // A sub-assembly used in n places is copied n times, so each one listed twice under the one before
+  // doubles the tree: count as it grows, and stop at the limits (not at 2^30 nodes or a stack overflow).
+  let count = 0;
+  let cutDeep = false;
+  const build = (row: Row, path: string[], level: number): Node => {
     reached.add(row);
+    if (++count > MAX_BOM_COMPONENTS) throw tooMany(row.line, 'expands to');
     if (row.partNumber !== undefined && path.includes(row.partNumber)) {
       problems.push({ line: row.line, code: 'CYCLE', message: `${[...path, row.partNumber].join(' → ')}: a part contains itself` });
       return { row, children: [] };
     }
     const kids = row.partNumber !== undefined ? childrenOf.get(row.partNumber) ?? [] : [];
+    if (kids.length && level >= MAX_BOM_DEPTH) {
+      if (!cutDeep) problems.push(tooDeep(kids[0]!.line));
+      cutDeep = true;
+      return { row, children: [] };
+    }
     const next = row.partNumber !== undefined ? [...path, row.partNumber] : path;
-    return { row, children: kids.map((k) => build(k, next)) };
+    return { row, children: kids.map((k) => build(k, next, level + 1)) };
   };
-  const tops = (rootId !== undefined ? childrenOf.get(rootId)! : topRows).map((r) => build(r, rootId !== undefined ? [rootId] : []));
-  for (const r of rows) {
+  const tops = (rootId !== undefined ? childrenOf.get(rootId)! : topRows).map((r) => build(r, rootId !== undefined ? [rootId] : [], 1));
+  // Rows below a cut-off deep branch were never reached, but they are not in a cycle.
+  if (!cutDeep) for (const r of rows) {
     if (!reached.has(r) && !missingParents.has(r.parent ?? '')) {
       problems.push({ line: r.line, code: 'CYCLE', message: `${r.partNumber ?? r.name} is not under any top-level part: its parents form a cycle` });
     }

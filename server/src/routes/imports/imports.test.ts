@@ -85,4 +85,25 @@ describe('POST /v1/imports/bom', () => {
     expect(problem.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code])).toEqual([['/csv/2/Qty', 'BAD_QUANTITY'], ['/csv/3/Level', 'BAD_LEVEL']]);
     expect((await t.call(undefined, 'POST', '/v1/imports/bom', { csv: CSV })).statusCode).toBe(401);
   });
+
+  it('refuses a BOM too deep or expanding too far with a 422 naming the CSV line, not a 500 or a hang', async () => {
+    const deep = ['Level,Part Number,Qty', ...Array.from({ length: 5000 }, (_, i) => `${i + 1},P${i + 1},1`)].join('\n');
+    const res = await t.app.inject({
+      method: 'POST', url: '/v1/imports/bom', payload: deep,
+      headers: { authorization: `Bearer ${t.orgA.keys.read}`, 'content-type': 'text/csv' },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchObject({ code: 'GLCA_BOM_INVALID', errors: [{ pointer: '/csv/102', code: 'TOO_DEEP' }] });
+    expect(res.json().errors[0].detail).toMatch(/^line 102: .*more than 100 levels/);
+
+    // Each part listed twice under the one before: ~600 bytes that would expand to 2^30 components.
+    const rows = ['Parent,Part Number,Qty', ',P1,1'];
+    for (let i = 2; i <= 30; i++) rows.push(`P${i - 1},P${i},1`, `P${i - 1},P${i},1`);
+    const doubling = await t.call(t.orgA.keys.read, 'POST', '/v1/imports/bom', { csv: rows.join('\n') });
+    expect(doubling.statusCode).toBe(422);
+    expect(doubling.json()).toMatchObject({ code: 'GLCA_BOM_INVALID', errors: [{ code: 'TOO_MANY_COMPONENTS' }] });
+    expect(doubling.json().errors[0].pointer).toMatch(/^\/csv\/\d+$/);
+    expect(doubling.json().detail).toMatch(/more than 10,000 components/);
+  });
 });
