@@ -226,7 +226,7 @@ describe('bad distribution parameters are input errors, not repaired', () => {
         factors: [{ id: 'my/green', name: 'Green power', unit: 'kWh', co2e: 0.05, source: 'supplier' }],
         lines: { use: { factor: 'my/green' } },
       } }],
-    } as Product;
+    } as unknown as Product;
     const r = monteCarlo(ok, lib, { runs: 200, seed: 1 });
     expect(r.variants[0]!.total.sd).toBeGreaterThan(0); // the scenario's factor is drawn
   });
