@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -102,5 +102,36 @@ describe('greenlca evaluate', () => {
     expect(value('recyclability-rate')).toBeCloseTo((100 * (0.45 * 0.3 + 0.25 * 0.9 + 0.08 * 0.6)) / 0.9, 6); // 45.33 %
     expect(value('recoverability-rate')).toBeCloseTo((100 * (0.45 * 0.8 + 0.25 * 0.9 + 0.08 * 0.6)) / 0.9, 6); // 70.33 %
     expect(result.verdict).toBe('incomplete');
+  });
+
+  it('reports the problems of a --spec file under that file’s name, with pointers into it', () => {
+    const spec = JSON.parse(readFileSync(join(root, 'datasets/specifications/product/gb-t-32161-2015.json'), 'utf8'));
+    delete spec.standard.year;
+    spec.indicators[0].provenance.sources = ['NOPE'];
+    const specFile = tempFile(JSON.stringify(spec));
+    const r = greenlca('evaluate', 'examples/electric-kettle-evaluation.json', '--spec', specFile);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')[0]).toBe(`${specFile}: 1 problem, nothing evaluated`);
+    expect(r.stderr).toContain('/standard/year  [SPEC_SCHEMA]  is required');
+    expect(r.stderr).not.toContain('electric-kettle-evaluation.json');
+    // Shape right, rules wrong: still the specification file's problems.
+    spec.standard.year = 2015;
+    const second = greenlca('evaluate', 'examples/electric-kettle-evaluation.json', '--spec', tempFile(JSON.stringify(spec)));
+    expect(second.stderr).toMatch(/^\S+product\.json: 1 problem, nothing evaluated\n  \/indicators\/0\/provenance\/sources\/0  \[SPEC_UNKNOWN_REFERENCE\]/);
+  });
+
+  it('refuses a declared 基准值 on the better side of the specification’s 引领值, naming the request and the pointer', () => {
+    const request = {
+      spec: 'gb-t-36132-2025', factory: { name: 'Plant' },
+      declarations: { indicators: { 'energy-carbon-platform-functions': { value: 4, evidence: 'x', benchmark: { value: 10, source: 'sector rule' } } } },
+    };
+    const file = tempFile(JSON.stringify(request));
+    const r = greenlca('evaluate', file, '--format', 'json');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${file}: 1 problem, nothing evaluated`);
+    expect(r.stderr).toContain('/declarations/indicators/energy-carbon-platform-functions/benchmark/value  [DECLARED_DIRECTION]');
+    expect(r.stderr).toContain('引领值 8 项 (specification) is not above 基准值 10 项 (declared)');
   });
 });

@@ -22,6 +22,7 @@ export const EVALUATION_ISSUE_CODES = {
   PRODUCT: 'The product cannot be calculated (the engine’s issue code is kept in `detail`).',
   DECLARED_UNIT: 'A declared value’s unit cannot be converted to the indicator’s unit.',
   DECLARED_VALUE: 'A declared value has the wrong type for its indicator (a number or true/false).',
+  DECLARED_DIRECTION: 'A factory item whose 基准值/引领值, declared or part declared, do not put the 引领值 strictly on the better side of the 基准值.',
 } as const;
 
 export type EvaluationIssueCode = keyof typeof EVALUATION_ISSUE_CODES;
@@ -54,6 +55,24 @@ export class IssueList {
   throwIfAny(): void {
     if (this.issues.length) throw new EvaluationInputError(this.issues);
   }
+}
+
+/**
+ * A schema message that says what is wrong: the shared validator describes a missing property whose
+ * schema is a union (`"year": number | null`) as "has the wrong form (…)"; when the property is absent
+ * from the document it is "is required (…)".
+ */
+export function schemaMessage(document: unknown, path: string, message: string): string {
+  if (!message.startsWith('has the wrong form') || !path) return message;
+  const segments = path.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const key = segments.pop()!;
+  let parent: unknown = document;
+  for (const s of segments) {
+    if (typeof parent !== 'object' || parent === null) return message;
+    parent = (parent as Record<string, unknown>)[s];
+  }
+  if (typeof parent !== 'object' || parent === null || Array.isArray(parent) || key in parent) return message;
+  return message.replace(/^has the wrong form/, 'is required');
 }
 
 /** JSON pointer from segments (RFC 6901 escaping). */

@@ -1,6 +1,6 @@
 import type { FactorLibrary } from '@greenlca/engine';
 import { validate } from '@greenlca/schema';
-import { EvaluationInputError, IssueList, nearest } from './errors.js';
+import { EvaluationInputError, IssueList, nearest, schemaMessage } from './errors.js';
 import { evaluateFactory } from './factory/evaluate.js';
 import { evaluateProduct } from './product/evaluate.js';
 import { EvaluationRequest } from './request.js';
@@ -37,12 +37,14 @@ export function evaluate(input: unknown, options: EvaluateOptions = {}): Evaluat
   const issues = new IssueList();
   const checked = validate(EvaluationRequest, input);
   if (!checked.ok) {
-    for (const i of checked.issues) issues.add('REQUEST_SCHEMA', i.path, i.message);
+    for (const i of checked.issues) issues.add('REQUEST_SCHEMA', i.path, schemaMessage(input, i.path, i.message));
     issues.throwIfAny();
   }
   const request = (checked as { value: EvaluationRequest }).value;
   const limitSets = new Map((options.limitSets ?? bundledLimitSets()).map((s) => [s.id, s]));
-  const spec = resolveSpecification(options.spec ?? request.spec, options.specifications, limitSets);
+  const spec = options.spec === undefined && typeof request.spec === 'object'
+    ? inRequest(() => resolveSpecification(request.spec, options.specifications, limitSets))
+    : resolveSpecification(options.spec ?? request.spec, options.specifications, limitSets);
 
   if (spec.kind === 'factory') {
     return evaluateFactory({
@@ -63,6 +65,16 @@ export function evaluate(input: unknown, options: EvaluateOptions = {}): Evaluat
     spec, product: request.product, library: options.library!, limitSets,
     ...(request.declarations ? { declarations: request.declarations } : {}),
   });
+}
+
+/** A specification document embedded in the request: its problems point into the request (/spec/…). */
+function inRequest<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof EvaluationInputError)) throw error;
+    throw new EvaluationInputError(error.issues.map((i) => ({ ...i, path: `/spec${i.path}` })));
+  }
 }
 
 /** Find a specification by id, or check a specification document. */

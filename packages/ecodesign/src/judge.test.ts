@@ -17,6 +17,13 @@ describe('judging a value against its benchmark', () => {
     expect(judge(120, '<=', 100, 'kWh/台').gap!.text.en).toBe('needs ≤ 100 kWh/台, is 120 kWh/台: reduce by 20 kWh/台');
   });
 
+  it('prints m^3 and m^2 as m³ and m² (the machine spelling stays in `unit`)', () => {
+    const gap = judge(3.5, '<=', 2, 'm^3/t').gap!;
+    expect(gap.text.en).toBe('needs ≤ 2 m³/t, is 3.5 m³/t: reduce by 1.5 m³/t');
+    expect(gap.unit).toBe('m^3/t');
+    expect(judge(1, '>=', 2, 'kg/m^2').gap!.text.zh).toBe('要求 ≥ 2 kg/m²，实际 1 kg/m²：需提高 1 kg/m²');
+  });
+
   it('passes on the benchmark itself for ≤ and ≥, fails there for < and >', () => {
     expect(judge(0.1, '<=', 0.1, '%').verdict).toBe('pass');
     expect(judge(70, '>=', 70, '%').verdict).toBe('pass');

@@ -50,7 +50,7 @@ export const RequirementResult = Type.Object({
   description: Type.Optional(Text),
   clause: Clause,
   basis: Type.Union([Text, Type.Null()]),
-  isVeto: Type.Boolean({ description: 'Failing it fails the whole evaluation (一票否决).' }),
+  isVeto: Type.Boolean({ description: 'Green factory: failing it fails the evaluation whatever the score (一票否决). False for product basic requirements (基本要求), which must all be met like the indicators.' }),
   declared: Type.Union([Type.Object({ met: Type.Boolean(), evidence: Type.Optional(Type.String()) }), Type.Null()]),
   verdict: VerdictSchema,
   verdictName: Text,

@@ -2,7 +2,7 @@ import { convertTo, evaluateAmount, unitSpec } from '@greenlca/engine';
 
 /**
  * @module Units of indicator values. Computations return a canonical unit (a fraction, kg CO2e, kWh,
- * m³); a specification states its own unit ("%", "kWh/台", "m^3/t"), which is a numerator the engine's
+ * m³); a specification states its own unit ("%", "kWh/台", "m³/t"), which is a numerator the engine's
  * unit system knows plus an optional "/basis" that names what the value is per. Only conversions that
  * are exact by definition are made (% ↔ fraction, kWh ↔ MJ, m³ ↔ L, kg ↔ t): no heating values, no
  * 标准煤 coefficients, no water densities.
@@ -15,13 +15,27 @@ export const CANONICAL_UNIT: Record<ValueKind, string> = {
   ratio: '1',
   co2e: 'kgCO2e',
   energy: 'kWh',
-  volume: 'm^3',
+  volume: 'm³',
   conformity: '',
 };
 
 /** Drop binary noise (0.30000000000000004 → 0.3) while keeping every meaningful digit. */
 export function round(x: number): number {
   return x === 0 ? 0 : Number(x.toPrecision(12));
+}
+
+/**
+ * A green-factory score or points for output: to 1e-9 points, so sums of shares such as 3 × 4/3 read 4,
+ * not 3.99999999999. Scores are summed unrounded and rounded once, where they leave the evaluation.
+ */
+export function roundScore(x: number): number {
+  const r = Math.round(x * 1e9) / 1e9;
+  return r === 0 ? 0 : r;
+}
+
+/** A unit as printed: "m^3" → "m³", "m^2" → "m²" (the engine reads both spellings). */
+export function unitLabel(unit: string): string {
+  return unit.replace(/\^2(?![0-9])/g, '²').replace(/\^3(?![0-9])/g, '³');
 }
 
 /** A unit split into what is measured and what it is per: "kWh/台" → { numerator: "kWh", per: "台" }. */
@@ -107,5 +121,5 @@ export function formatNumber(x: number): string {
 /** "62.5 %", "3.2 kWh", "0.15 %". */
 export function formatQuantity(x: number, unit: string): string {
   if (!unit || unit === '1') return formatNumber(x);
-  return `${formatNumber(x)} ${unit}`;
+  return `${formatNumber(x)} ${unitLabel(unit)}`;
 }

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import type { EvaluationResult, FactoryEvaluation, ProductEvaluation, Specification } from '@greenlca/ecodesign';
+import type { EvaluationIssue, EvaluationResult, FactoryEvaluation, ProductEvaluation, Specification } from '@greenlca/ecodesign';
 import { flagString, parseArgs, UsageError, type Io } from '../io.js';
 import { bundledLibrary } from '../library.js';
 import { readJsonFile } from '../read-json.js';
@@ -20,7 +20,7 @@ export const command: Command = {
   usage: USAGE,
   async run(args, io) {
     const { positionals, flags } = parseArgs(args, ['list']);
-    const { bundledSpecifications, evaluate, EvaluationInputError } = await import('@greenlca/ecodesign');
+    const { bundledSpecifications, bundledLimitSets, checkSpecification, evaluate, EvaluationInputError } = await import('@greenlca/ecodesign');
     if (flags.has('list')) {
       io.stdout(textTable(['Spec id', 'Kind', 'Standard', 'Title', 'Status'], bundledSpecifications().map((s) => [
         s.id, s.kind, s.standard.number, s.title.zh, s.status,
@@ -40,6 +40,15 @@ export const command: Command = {
       input = { ...input, product: await readJsonFile(resolve(dirname(io.path(file)), input.product)) };
     }
     const spec = specFlag === undefined ? undefined : await readSpec(specFlag, bundledSpecifications(), io);
+    // A specification file is checked on its own, so its problems are reported under its own name
+    // with pointers into it, not under the request's.
+    if (isObject(spec)) {
+      const checked = checkSpecification(spec, { limitSets: new Map(bundledLimitSets().map((l) => [l.id, l])) });
+      if (!checked.ok) {
+        printIssues(io, specFlag!, checked.issues);
+        return 1;
+      }
+    }
     if (spec === undefined && !(isObject(input) && input.spec !== undefined)) {
       throw new UsageError(`name a specification with --spec (an id from \`greenlca evaluate --list\`, or a specification file)`);
     }
@@ -48,10 +57,7 @@ export const command: Command = {
       result = evaluate(input, { ...(spec === undefined ? {} : { spec }), library: bundledLibrary() });
     } catch (error) {
       if (error instanceof EvaluationInputError) {
-        io.stderr(`${file}: ${error.issues.length === 1 ? '1 problem' : `${error.issues.length} problems`}, nothing evaluated\n`);
-        for (const i of error.issues) {
-          io.stderr(`  ${i.path || '/'}  [${i.code}${i.detail ? ` ${i.detail}` : ''}]  ${i.message}${i.hint ? `\n      fix: ${i.hint}` : ''}\n`);
-        }
+        printIssues(io, file, error.issues);
         return 1;
       }
       throw error;
@@ -60,6 +66,14 @@ export const command: Command = {
     return 0;
   },
 };
+
+/** The problems of one input file, each with its JSON pointer into that file. */
+function printIssues(io: Io, file: string, issues: readonly EvaluationIssue[]): void {
+  io.stderr(`${file}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}, nothing evaluated\n`);
+  for (const i of issues) {
+    io.stderr(`  ${i.path || '/'}  [${i.code}${i.detail ? ` ${i.detail}` : ''}]  ${i.message}${i.hint ? `\n      fix: ${i.hint}` : ''}\n`);
+  }
+}
 
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);

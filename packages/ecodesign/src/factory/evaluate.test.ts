@@ -1,5 +1,6 @@
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
+import { EvaluationInputError } from '../errors.js';
 import { evaluate } from '../evaluate.js';
 import { EvaluationResult, type FactoryEvaluation } from '../result.js';
 import { exampleFactorySpec } from '../testing/specs.js';
@@ -135,6 +136,94 @@ describe('green-factory evaluation (GB/T 36132 scoring)', () => {
     const cited = run(request((x) => { x.declarations.indicators.intensity.benchmark = { value: 90, source: 'elsewhere' }; }));
     expect(item(cited, 'intensity').benchmark).toMatchObject({ value: 100, origin: 'spec' });
     expect(cited.diagnostics.map((d) => d.code)).toContain('DECLARED_BENCHMARK_IGNORED');
+  });
+});
+
+describe('declared 基准值/引领值 are checked like the specification file’s', () => {
+  const noLimits = () => {
+    const spec = exampleFactorySpec();
+    Object.assign(spec.dimensions[0]!.items[1]!, { benchmark: null, leading: null }); // intensity, lower is better
+    Object.assign(spec.dimensions[0]!.items[0]!, { benchmark: null }); // renewables, higher is better, 引领值 30 % cited
+    return spec;
+  };
+  const refused = (patch: (r: Record<string, any>) => void) => {
+    try {
+      run(request(patch), noLimits());
+    } catch (error) {
+      if (error instanceof EvaluationInputError) return error.issues;
+      throw error;
+    }
+    throw new Error('expected the request to be refused');
+  };
+
+  it('refuses a declared 基准值 on the better side of the specification’s 引领值 (audit: 10 vs 8 gave 6 points to a failing item)', () => {
+    // renewables: higher is better, cited 引领值 30 %; declared 基准值 40 % would clamp 20 % to full points.
+    const issues = refused((x) => { x.declarations.indicators.renewables.benchmark = { value: 40, source: 'sector rule' }; });
+    expect(issues).toEqual([expect.objectContaining({
+      code: 'DECLARED_DIRECTION', path: '/declarations/indicators/renewables/benchmark/value',
+      message: 'item "renewables" (higher is better): 引领值 30 % (specification) is not above 基准值 40 % (declared)',
+      hint: 'declare a 基准值 below the specification\'s 引领值 30 %',
+    })]);
+  });
+
+  it('refuses a declared pair the wrong way round for a lower-is-better item, pointing at the 引领值', () => {
+    const issues = refused((x) => {
+      x.declarations.indicators.renewables.benchmark = { value: 10, source: 'sector rule' };
+      x.declarations.indicators.intensity.benchmark = { value: 60, leading: 100, source: 'GB 21256 levels' };
+    });
+    expect(issues.map((i) => [i.code, i.path])).toEqual([['DECLARED_DIRECTION', '/declarations/indicators/intensity/benchmark/leading']]);
+    expect(issues[0]!.message).toBe('item "intensity" (lower is better): 引领值 100 kgce/t (declared) is not below 基准值 60 kgce/t (declared)');
+  });
+
+  it('refuses equal 基准值 and 引领值 (0/0: no score), instead of a silent null score', () => {
+    const issues = refused((x) => {
+      x.declarations.indicators.renewables.benchmark = { value: 10, source: 'sector rule' };
+      x.declarations.indicators.intensity.benchmark = { value: 80, leading: 80, source: 'sector rule' };
+    });
+    expect(issues).toEqual([expect.objectContaining({ code: 'DECLARED_DIRECTION', path: '/declarations/indicators/intensity/benchmark/leading' })]);
+    expect(issues[0]!.message).toMatch(/引领值 and 基准值 are both 80 kgce\/t .*undefined/);
+    // … and a 基准值 declared equal to the cited 引领值.
+    const same = refused((x) => { x.declarations.indicators.renewables.benchmark = { value: 30, source: 'sector rule' }; });
+    expect(same.map((i) => i.path)).toEqual(['/declarations/indicators/renewables/benchmark/value']);
+  });
+
+  it('accepts a well-ordered declared pair and scores it (基准值 10, cited 引领值 30: 20 % earns half of 30)', () => {
+    const r = run(request((x) => {
+      x.declarations.indicators.renewables.benchmark = { value: 10, source: 'sector rule' };
+      x.declarations.indicators.intensity.benchmark = { value: 100, leading: 60, source: 'GB 21256 levels' };
+    }), noLimits());
+    expect(item(r, 'renewables')).toMatchObject({ fraction: 0.5, score: 15, benchmark: { origin: 'declared' }, leading: { origin: 'spec' } });
+    expect(r.score.value).toBe(65);
+  });
+
+  it('ignores, without refusing, declared values the specification overrides', () => {
+    // The cited pair (10 %, 30 %) is used; a declared reversed pair is only noted.
+    const r = run(request((x) => { x.declarations.indicators.renewables.benchmark = { value: 50, leading: 5, source: 'elsewhere' }; }));
+    expect(item(r, 'renewables')).toMatchObject({ score: 15 });
+    expect(r.diagnostics.map((d) => d.code)).toContain('DECLARED_BENCHMARK_IGNORED');
+  });
+});
+
+describe('scores are rounded once, at the output', () => {
+  it('adds three items of 4/3 points each to 4, not 3.99999999999, and prints each as 1.333333333', () => {
+    const spec = exampleFactorySpec();
+    // energy, weight 4, now has three equal items: 4/3 points each; all at their 引领值 (30 %).
+    spec.dimensions[0]!.items = ['a', 'b', 'c'].map((id) => ({
+      ...spec.dimensions[0]!.items[0]!, id, name: { zh: id, en: id }, weight: 1,
+    }));
+    spec.dimensions[0]!.weight = 4;
+    const r = run({
+      factory: { name: 'Works' },
+      declarations: {
+        requirements: { permit: { met: true, evidence: 'P' } },
+        indicators: { a: { value: 30, evidence: 'e' }, b: { value: 30, evidence: 'e' }, c: { value: 30, evidence: 'e' },
+          'green-design': { value: true, evidence: 'e' }, 'footprint-share': { value: 50, evidence: 'e' } },
+      },
+    }, spec);
+    expect(r.dimensions[0]!.items.map((i) => [i.points, i.score])).toEqual([[1.333333333, 1.333333333], [1.333333333, 1.333333333], [1.333333333, 1.333333333]]);
+    expect(r.dimensions[0]!.score).toBe(4);
+    expect(r.score.value).toBe(64); // 4 + 30 + 30
+    expect(r.score.partial).toBe(64);
   });
 });
 

@@ -6,9 +6,10 @@ import type { Declarations, FactorySubject, ScoringSettings } from '../request.j
 import type { FactoryDimensionResult, FactoryEvaluation } from '../result.js';
 import type { FactorySpecification } from '../spec/schema.js';
 import { GENERATOR, resultLabels, specificationSummary } from '../summary.js';
-import { round } from '../units.js';
+import { IssueList } from '../errors.js';
+import { roundScore } from '../units.js';
 import { text, type Verdict } from '../vocabulary.js';
-import { evaluateItem, type ItemWeights } from './item.js';
+import { checkDeclaredLimits, evaluateItem, type ItemWeights } from './item.js';
 
 type Weight = FactoryDimensionResult['weight'];
 
@@ -35,6 +36,9 @@ export interface FactoryEvaluationInput {
 
 export function evaluateFactory(input: FactoryEvaluationInput): FactoryEvaluation {
   const { spec, declarations, scoring } = input;
+  const issues = new IssueList();
+  checkDeclaredLimits(spec, declarations, issues);
+  issues.throwIfAny();
   const overrides = scoring?.weights ?? {};
   const allItems = spec.dimensions.flatMap((d) => d.items);
   const diagnostics: CodedDiagnostic[] = [
@@ -75,17 +79,26 @@ export function evaluateFactory(input: FactoryEvaluationInput): FactoryEvaluatio
     // Only the weights that take part in a score need to be verified.
     if (dim.items.length) weightsVerified &&= weight.isVerified && [...itemWeights.values()].every((x) => x.isVerified || dim.items.length === 1);
     const scores = items.map((i) => i.score);
-    const score = items.length && scores.every((s) => s !== null) ? round(scores.reduce((s, x) => s + x!, 0)) : null;
+    const score = items.length && scores.every((s) => s !== null) ? scores.reduce((s, x) => s + x!, 0) : null;
     const out: FactoryDimensionResult = { id: dim.id, name: dim.name, weight, score, items, itemsTable: dim.itemsTable };
     return out;
   });
 
   // The score, and the pass mark it is compared with.
   const dimScores = dimensions.map((d) => d.score);
-  const scoreValue = dimensions.length && dimScores.every((s) => s !== null) ? round(dimScores.reduce((s, x) => s + x!, 0)) : null;
-  const partial = round(dimensions.flatMap((d) => d.items).reduce((s, i) => s + (i.score ?? 0), 0));
+  // Sums of the unrounded item scores; every score is rounded once, here, for the output.
+  const rounded = (x: number | null) => (x === null ? null : roundScore(x));
+  const scoreValue = rounded(dimensions.length && dimScores.every((s) => s !== null) ? dimScores.reduce((s, x) => s + x!, 0) : null);
+  const partial = roundScore(dimensions.flatMap((d) => d.items).reduce((s, i) => s + (i.score ?? 0), 0));
   const weights = dimensions.map((d) => d.weight.value);
-  const max = weights.every((w) => w !== null) ? round(weights.reduce((s, w) => s + w!, 0)) : null;
+  const max = rounded(weights.every((w) => w !== null) ? weights.reduce((s, w) => s + w!, 0) : null);
+  for (const d of dimensions) {
+    d.score = rounded(d.score);
+    for (const i of d.items) {
+      i.points = rounded(i.points);
+      i.score = rounded(i.score);
+    }
+  }
   const passScore = scoring?.passScore ?? spec.scoring.passScore;
   const passScoreOrigin = scoring?.passScore !== undefined ? 'request' : spec.scoring.passScore !== null ? 'spec' : 'none';
 

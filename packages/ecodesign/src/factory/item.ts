@@ -1,8 +1,9 @@
+import { IssueList, pointer } from '../errors.js';
 import { gapTo, type Gap } from '../judge.js';
 import { displayNumber, displayValue, verdictName } from '../present.js';
-import type { IndicatorDeclaration } from '../request.js';
+import type { Declarations, IndicatorDeclaration } from '../request.js';
 import type { FactoryItemResult } from '../result.js';
-import type { FactoryItem } from '../spec/schema.js';
+import type { FactoryItem, FactorySpecification } from '../spec/schema.js';
 import { round } from '../units.js';
 import { text, TO_BE_ENTERED, type Text, type Verdict } from '../vocabulary.js';
 
@@ -22,6 +23,40 @@ function limit(spec: number | null, declared: number | undefined, source: string
   if (spec !== null) return { value: spec, display: displayNumber(spec, unit), origin: 'spec' };
   if (declared !== undefined) return { value: declared, display: displayNumber(declared, unit), origin: 'declared', source: source! };
   return { value: null, display: TO_BE_ENTERED, origin: 'none' };
+}
+
+/**
+ * The 基准值/引领值 a quantitative item is scored with, where any of them comes from the request: the
+ * 引领值 must lie strictly on the better side of the 基准值 (above it for "higher", below for "lower"),
+ * as the specification loader requires of cited pairs (SPEC_DIRECTION). A reversed pair would score a
+ * failing value full points; an equal pair has no score at all (0/0), and a 引领值 equal to the
+ * 基准值 is not a level above the entry level but, far more often, a value copied into the wrong field.
+ * Refused with DECLARED_DIRECTION, the pointer at the declared value.
+ */
+export function checkDeclaredLimits(spec: FactorySpecification, declarations: Declarations | undefined, issues: IssueList): void {
+  for (const it of spec.dimensions.flatMap((d) => d.items)) {
+    if (it.kind !== 'quantitative') continue;
+    const declared = declarations?.indicators?.[it.id]?.benchmark;
+    if (!declared) continue;
+    const db = typeof declared.value === 'number' ? declared.value : undefined;
+    const b = it.benchmark ?? db;
+    const l = it.leading ?? declared.leading;
+    const bDeclared = it.benchmark === null && db !== undefined;
+    const lDeclared = it.leading === null && declared.leading !== undefined;
+    if (b === undefined || l === undefined || (!bDeclared && !lDeclared)) continue;
+    const higher = it.direction !== 'lower';
+    if (higher ? l > b : l < b) continue;
+    const unit = it.unit ? ` ${it.unit}` : '';
+    const from = (isDeclared: boolean) => (isDeclared ? 'declared' : 'specification');
+    const side = higher ? 'above' : 'below';
+    issues.add('DECLARED_DIRECTION', pointer('declarations', 'indicators', it.id, 'benchmark', lDeclared ? 'leading' : 'value'),
+      l === b
+        ? `item "${it.id}": 引领值 and 基准值 are both ${b}${unit} (引领值 ${from(lDeclared)}, 基准值 ${from(bDeclared)}); the score between them is undefined`
+        : `item "${it.id}" (${higher ? 'higher' : 'lower'} is better): 引领值 ${l}${unit} (${from(lDeclared)}) is not ${side} 基准值 ${b}${unit} (${from(bDeclared)})`,
+      !bDeclared ? `declare a 引领值 ${side} the specification's 基准值 ${b}${unit}`
+        : !lDeclared ? `declare a 基准值 ${higher ? 'below' : 'above'} the specification's 引领值 ${l}${unit}`
+          : `declare the 引领值 ${side} the 基准值, as the sector rule gives them (check the two were not swapped or copied into the wrong field)`);
+  }
 }
 
 export function evaluateItem(it: FactoryItem, d: IndicatorDeclaration | undefined, weight: FactoryItemResult['weight'], scale: Scale): FactoryItemResult {
@@ -52,9 +87,11 @@ export function evaluateItem(it: FactoryItem, d: IndicatorDeclaration | undefine
     const b = benchmark.value;
     const l = leading.value;
     const higher = it.direction !== 'lower';
-    if (b !== null && l !== null) {
+    // The request check (checkDeclaredLimits) and the specification loader (SPEC_DIRECTION) refuse a
+    // 引领值 that is not strictly on the better side of its 基准值; an unordered pair never scores here.
+    if (b !== null && l !== null && (higher ? l > b : l < b)) {
       // Linear between 基准值 (0) and 引领值 (1), clamped: beyond 引领值 earns full points, beyond 基准值 none.
-      fraction = round(Math.min(1, Math.max(0, (value - b) / (l - b))));
+      fraction = Math.min(1, Math.max(0, (value - b) / (l - b)));
     }
     if (b === null) {
       verdict = 'incomplete';
@@ -71,17 +108,19 @@ export function evaluateItem(it: FactoryItem, d: IndicatorDeclaration | undefine
     verdict = 'incomplete';
     reason = text('声明未提供证据', 'declared without evidence');
   }
+  // Points and score stay unrounded here: the dimension and total are summed from them, and
+  // evaluateFactory rounds every score once, at the output (roundScore).
   const points = scale.dimensionWeight !== null && scale.itemWeightSum !== null && weight.value !== null
-    ? round(scale.itemWeightSum === 0 ? 0 : (scale.dimensionWeight * weight.value) / scale.itemWeightSum)
+    ? (scale.itemWeightSum === 0 ? 0 : (scale.dimensionWeight * weight.value) / scale.itemWeightSum)
     : null;
   if (points === null && !reason) reason = text('权重待按标准录入，无法评分', 'weight to be entered from the standard: cannot be scored');
-  const score = points !== null && fraction !== null ? round(points * fraction) : null;
+  const score = points !== null && fraction !== null ? points * fraction : null;
 
   const out: FactoryItemResult = {
     id: it.id, name: it.name, kind: it.kind, level: it.level ?? null, clause: it.clause,
     benchmark, leading,
     value: { value, display: displayValue(value, unit), origin: raw === undefined ? 'none' : 'declared' },
-    evidence, weight, points, fraction, score, verdict, verdictName: verdictName(verdict), gap, gapToLeading, provenance: it.provenance,
+    evidence, weight, points, fraction: fraction === null ? null : round(fraction), score, verdict, verdictName: verdictName(verdict), gap, gapToLeading, provenance: it.provenance,
   };
   if (it.description) out.description = it.description;
   if (it.direction) out.direction = it.direction;

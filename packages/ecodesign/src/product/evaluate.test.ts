@@ -199,6 +199,17 @@ describe('bundled product specifications', () => {
     expect(result.indicators.find((i) => i.id === 'packaging-ratio')!.value.value).toBe(6.25);
     expect(result.indicators.filter((i) => i.comparator !== 'conforms').every((i) => i.benchmark.display.zh === '待按标准录入')).toBe(true);
     expect(result.verdict).toBe('incomplete');
+    // Water is in m³ (the specification's unit, printed m³, never m^3): 250 L declared → 0.25 m³.
+    const water = evaluate({ product: product({ components: threePartBom }), declarations: { indicators: { 'production-water': { value: 250, unit: 'L', evidence: 'meter' } } } },
+      { spec: 'gb-t-32161-2015', library });
+    if (water.kind !== 'product') throw new Error('product expected');
+    expect(water.indicators.find((i) => i.id === 'production-water')).toMatchObject({ unit: 'm³', value: { value: 0.25, display: { zh: '0.25 m³', en: '0.25 m³' } } });
+  });
+
+  it('does not call product basic requirements vetoes (一票否决 is the green-factory rule): all must be met, like the indicators', () => {
+    const r = run(request((x) => { x.declarations.requirements.ems.met = false; }));
+    expect(r.requirements.map((q) => q.isVeto)).toEqual([false, false]);
+    expect(r.verdict).toBe('fail');
   });
 });
 
@@ -228,6 +239,16 @@ describe('input errors', () => {
       .toMatchObject({ code: 'DECLARED_VALUE', path: '/declarations/indicators/noise/value' });
     expect(issuesOf(() => run(request((x) => { x.product.inventory = []; x.declarations.indicators.energy = { value: 3, unit: 'kg', evidence: 'x' }; })))[0])
       .toMatchObject({ code: 'DECLARED_UNIT', path: '/declarations/indicators/energy/unit' });
+  });
+
+  it('points into the request (/spec/…) for a specification embedded in it, and says "is required" of a missing field', () => {
+    const spec = exampleProductSpec() as unknown as Record<string, any>;
+    delete spec.standard.year; // number | null: the validator's union message was "has the wrong form"
+    const found = issuesOf(() => evaluate({ ...request(), spec }, { library }));
+    expect(found).toEqual([expect.objectContaining({ code: 'SPEC_SCHEMA', path: '/spec/standard/year' })]);
+    expect(found[0]!.message).toMatch(/^is required \(/);
+    // The same document passed as options.spec: pointers into it.
+    expect(issuesOf(() => evaluate(request(), { spec, library }))[0]!.path).toBe('/standard/year');
   });
 
   it('rejects a request of the wrong shape, and a product evaluation without a product or a library', () => {

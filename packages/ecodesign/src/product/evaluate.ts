@@ -36,7 +36,9 @@ export function evaluateProduct(input: ProductEvaluationInput): ProductEvaluatio
     ...unknownDeclarations(declarations?.indicators, spec.indicators.map((r) => r.id), 'indicator', '/declarations/indicators'),
   ];
 
-  const requirements = evaluateRequirements(spec.requirements, declarations, true);
+  // Product basic requirements (基本要求) must all be met, like the indicators: there is no score for
+  // them to override, so they are not vetoes (一票否决 is the green-factory rule).
+  const requirements = evaluateRequirements(spec.requirements, declarations, false);
   const indicators = spec.indicators.map((ind) => evaluateIndicator(ind, ctx, declarations?.indicators?.[ind.id], issues, diagnostics));
   issues.throwIfAny();
   const lcaReport = evaluateLcaReport(spec, declarations);

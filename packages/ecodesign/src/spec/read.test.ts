@@ -52,6 +52,15 @@ describe('reading a specification file', () => {
     expect(found.find((i) => i.path === '/indicators/0/comparator')!.message).toMatch(/not one of: <=, <, >=, >, conforms/);
   });
 
+  it('says a missing field "is required", also where its schema is a union (year: number | null)', () => {
+    const found = issues(spec((s) => { delete s.standard.year; delete s.indicators[0].benchmark; s.indicators[0].clause = 4; }));
+    const message = (path: string) => found.find((i) => i.path === path)?.message;
+    expect(message('/standard/year')).toMatch(/^is required \(/);
+    expect(message('/indicators/0/benchmark')).toMatch(/^is required/);
+    // Present but of the wrong type stays "has the wrong form".
+    expect(message('/indicators/0/clause')).toMatch(/^has the wrong form/);
+  });
+
   it('asks for a kind first', () => {
     expect(issues({ id: 'x' })[0]).toMatchObject({ code: 'SPEC_KIND', path: '/kind' });
   });

@@ -1,7 +1,7 @@
 import { validate } from '@greenlca/schema';
 import { COMPUTATIONS } from '../computations/index.js';
 import { DEFAULT_LIMIT_SET, substanceKey } from '../computations/substances.js';
-import { EvaluationInputError, IssueList, nearest, pointer } from '../errors.js';
+import { EvaluationInputError, IssueList, nearest, pointer, schemaMessage } from '../errors.js';
 import { unitScale } from '../units.js';
 import {
   FactorySpecification, ProductSpecification, SubstanceLimitSet, type Provenance, type Specification,
@@ -38,7 +38,7 @@ export function parseSpecification(input: unknown, options: ReadOptions = {}): S
   }
   const checked = kind === 'product' ? validate(ProductSpecification, input) : validate(FactorySpecification, input);
   if (!checked.ok) {
-    for (const i of checked.issues) issues.add('SPEC_SCHEMA', i.path, i.message);
+    for (const i of checked.issues) issues.add('SPEC_SCHEMA', i.path, schemaMessage(input, i.path, i.message));
     issues.throwIfAny();
   }
   const spec = (checked as { value: Specification }).value;
@@ -54,7 +54,7 @@ export function parseLimitSet(input: unknown): SubstanceLimitSet {
   const issues = new IssueList();
   const checked = validate(SubstanceLimitSet, input);
   if (!checked.ok) {
-    for (const i of checked.issues) issues.add('SPEC_SCHEMA', i.path, i.message);
+    for (const i of checked.issues) issues.add('SPEC_SCHEMA', i.path, schemaMessage(input, i.path, i.message));
     issues.throwIfAny();
   }
   const set = (checked as { value: SubstanceLimitSet }).value;

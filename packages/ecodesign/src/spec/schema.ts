@@ -106,7 +106,7 @@ export const Indicator = Type.Object(
     attribute: AttributeSchema,
     name: Text,
     description: Type.Optional(Text),
-    unit: Type.String({ description: 'Unit of value and benchmark: "%", "kgCO2e", "kWh", "m^3", … ("" for qualitative).' }),
+    unit: Type.String({ description: 'Unit of value and benchmark: "%", "kgCO2e", "kWh", "m³" (or "m^3"), … ("" for qualitative).' }),
     comparator: ComparatorSchema,
     benchmark: Type.Union([Type.Number(), Text, Type.Null()], {
       description: '基准值: a number for <=, <, >=, >; a text requirement for conforms; null when not cited.',
