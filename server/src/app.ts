@@ -10,12 +10,13 @@ import { bootstrapKeys, type Bootstrap } from './lib/bootstrap.js';
 import { bundledCatalogue, type Catalogue } from './lib/library.js';
 import auth, { type AuthOptions } from './plugins/auth.js';
 import openapi from './plugins/openapi.js';
-import problem from './plugins/problem.js';
+import problem, { answerError } from './plugins/problem.js';
 import rateLimit, { type RateLimitOptions } from './plugins/rate-limit.js';
 import storagePlugin from './plugins/storage.js';
 import { validatorCompiler } from './plugins/validation.js';
 import web from './plugins/web.js';
 import { routes } from './routes/index.js';
+import { isPactPath, pactErrorHandler } from './routes/pact/index.js';
 import type { Storage, StorageOptions } from './storage/index.js';
 import './types.js';
 
@@ -65,7 +66,15 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     // Fastify would answer 404 for /v1/products/ but the route is /v1/products.
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { strict: false } },
+    // Errors Fastify raises before routing (a malformed URL, an over-long path parameter, a failed
+    // async constraint) in the same shape as every other error on that path.
+    frameworkErrors: (error, request, reply) =>
+      isPactPath(request.url) ? pactErrorHandler(error, request, reply) : answerError(error, request, reply),
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // JSON routes read JSON only: text/plain is a 415, not a string that fails the schema. The BOM import
+  // reads text/csv and text/plain with its own parser.
+  app.removeContentTypeParser('text/plain');
 
   app.setValidatorCompiler(validatorCompiler);
   // Responses are serialised as they are: schemas document them (OpenAPI) but never drop fields a

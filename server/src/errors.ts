@@ -13,6 +13,7 @@ export const PROBLEMS = {
   GLCA_METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   GLCA_PRECONDITION_FAILED: { status: 412, title: 'The resource has changed since the version in If-Match' },
   GLCA_BODY_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  GLCA_URI_TOO_LONG: { status: 414, title: 'A path segment is too long' },
   GLCA_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
   GLCA_INPUT_INVALID: { status: 422, title: 'The product cannot be calculated' },
   GLCA_BOM_INVALID: { status: 422, title: 'The bill of materials cannot be imported' },

@@ -9,8 +9,8 @@ const PROBLEM_TYPE = 'https://greenlca.org/problems/';
 /** Fastify's own 4xx errors, by status, to our codes. Their messages are safe to show. */
 const BY_STATUS: Record<number, ProblemCode> = {
   400: 'GLCA_BAD_REQUEST', 401: 'GLCA_UNAUTHORIZED', 403: 'GLCA_FORBIDDEN', 404: 'GLCA_NOT_FOUND', 405: 'GLCA_METHOD_NOT_ALLOWED',
-  412: 'GLCA_PRECONDITION_FAILED', 413: 'GLCA_BODY_TOO_LARGE', 415: 'GLCA_UNSUPPORTED_MEDIA_TYPE', 428: 'GLCA_PRECONDITION_REQUIRED',
-  429: 'GLCA_RATE_LIMITED', 503: 'GLCA_UNAVAILABLE',
+  412: 'GLCA_PRECONDITION_FAILED', 413: 'GLCA_BODY_TOO_LARGE', 414: 'GLCA_URI_TOO_LONG', 415: 'GLCA_UNSUPPORTED_MEDIA_TYPE',
+  428: 'GLCA_PRECONDITION_REQUIRED', 429: 'GLCA_RATE_LIMITED', 503: 'GLCA_UNAVAILABLE',
 };
 
 /** Build a problem document for an error; never includes a stack or an internal message of a 5xx. */
@@ -42,19 +42,49 @@ export function sendProblem(reply: FastifyReply, problem: Problem & { headers?: 
   return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
 }
 
+/** Answer an error as problem+json (5xx logged with its stack, answered with the request id only). */
+export function answerError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const problem = toProblem(error, request.url.split('?')[0]!, request.id);
+  if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+  return sendProblem(reply, problem);
+}
+
+/** A route pattern (`/v1/products/:id`, `/docs/*`) as a regular expression for a request path. */
+function patternOf(url: string): RegExp {
+  const source = url.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z0-9_]+/g, '[^/]+').replace(/\*/g, '.*');
+  return new RegExp(`^${source.replace(/\/$/, '')}/?$`);
+}
+
 /**
  * One error shape for every failure: RFC 9457 problem+json with a stable `code`. 5xx are logged with
- * their stack and answered with a request id only; bad input never yields a 5xx.
+ * their stack and answered with a request id only; bad input never yields a 5xx. A path that exists
+ * with other methods is 405 with `Allow`; anything else unrouted is 404.
  */
 async function problemPlugin(app: FastifyInstance): Promise<void> {
-  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const problem = toProblem(error, request.url.split('?')[0]!, request.id);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    return sendProblem(reply, problem);
+  app.setErrorHandler(answerError);
+
+  const routes = new Map<string, { pattern: RegExp; methods: Set<string> }>();
+  app.addHook('onRoute', (route) => {
+    const entry = routes.get(route.url) ?? { pattern: patternOf(route.url), methods: new Set<string>() };
+    for (const m of [route.method].flat()) {
+      entry.methods.add(m);
+      if (m === 'GET') entry.methods.add('HEAD');
+    }
+    routes.set(route.url, entry);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, toProblem(new ApiError('GLCA_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`), request.url.split('?')[0]!, request.id)),
-  );
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allowed = new Set<string>();
+    for (const { pattern, methods } of routes.values()) if (pattern.test(path)) for (const m of methods) allowed.add(m);
+    if (allowed.size) {
+      const allow = [...allowed].sort().join(', ');
+      return sendProblem(reply, toProblem(
+        new ApiError('GLCA_METHOD_NOT_ALLOWED', `${path} does not take ${request.method}; it takes ${allow}.`, undefined, { allow }), path, request.id,
+      ));
+    }
+    return sendProblem(reply, toProblem(new ApiError('GLCA_NOT_FOUND', `No route ${request.method} ${path}`), path, request.id));
+  });
 }
 
 export default fp(problemPlugin, { name: 'greenlca-problem', fastify: '5.x' });

@@ -37,6 +37,34 @@ const EVENT_TYPES = new Set([
   'org.wbcsd.pathfinder.ProductFootprintRequest.Fulfilled.v1', 'org.wbcsd.pathfinder.ProductFootprintRequest.Rejected.v1',
 ]);
 
+/** Paths whose clients read PACT's error shape (and OAuth2's, under /auth/) rather than problem+json. */
+export const isPactPath = (path: string): boolean => path.startsWith('/3/') || path.startsWith('/auth/') || path.startsWith('/.well-known/');
+
+/**
+ * Errors on the PACT paths: OAuth2's `{ error, error_description }` (RFC 6749 §5.2) under /auth/,
+ * PACT's `{ code, message }` elsewhere. Also answers Fastify's own errors there (a malformed URL …).
+ */
+export function pactErrorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (request.url.startsWith('/auth/')) {
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) request.log.error({ err: error }, 'token request failed');
+    return reply.code(status >= 500 ? 500 : 400).type('application/json').header('cache-control', 'no-store')
+      .send({ error: status >= 500 ? 'server_error' : 'invalid_request', error_description: status >= 500 ? 'internal error' : (error as Error).message });
+  }
+  let status = 500;
+  let code = 'InternalError';
+  let message = `An internal error occurred. Quote request id ${request.id}.`;
+  if (error instanceof PactError) ({ statusCode: status, pactCode: code, message } = error);
+  else if (error instanceof ApiError || error instanceof RequestValidationError || ((error as { statusCode?: number }).statusCode ?? 500) < 500) {
+    status = (error as { statusCode: number }).statusCode;
+    code = PACT_CODES[status] ?? 'BadRequest';
+    message = (error as Error).message;
+  }
+  if (status >= 500) request.log.error({ err: error }, 'PACT request failed');
+  if (error instanceof ApiError && error.headers) reply.headers(error.headers);
+  return reply.code(status).type('application/json').send({ code, message });
+}
+
 /**
  * The PACT v3 host API (WBCSD Technical Specifications): `POST /auth/token` (OAuth2 client
  * credentials: client_id = the API key's id, client_secret = the API key; it needs the read scope),
@@ -50,23 +78,7 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
   app.addContentTypeParser('application/cloudevents+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
-  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    if (request.url.startsWith('/auth/')) {
-      const status = (error as { statusCode?: number }).statusCode ?? 500;
-      return reply.code(status >= 500 ? 500 : 400).send({ error: status >= 500 ? 'server_error' : 'invalid_request', error_description: status >= 500 ? 'internal error' : (error as Error).message });
-    }
-    let status = 500;
-    let code = 'InternalError';
-    let message = `An internal error occurred. Quote request id ${request.id}.`;
-    if (error instanceof PactError) ({ statusCode: status, pactCode: code, message } = error);
-    else if (error instanceof ApiError || error instanceof RequestValidationError || ((error as { statusCode?: number }).statusCode ?? 500) < 500) {
-      status = (error as { statusCode: number }).statusCode;
-      code = PACT_CODES[status] ?? 'BadRequest';
-      message = (error as Error).message;
-    }
-    if (status >= 500) request.log.error({ err: error }, 'PACT request failed');
-    return reply.code(status).type('application/json').send({ code, message });
-  });
+  app.setErrorHandler(pactErrorHandler);
 
   /** Bearer access token → the organisation whose footprints it may read. */
   const authenticate = async (request: FastifyRequest): Promise<void> => {
