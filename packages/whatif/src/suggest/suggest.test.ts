@@ -1,7 +1,8 @@
-import type { Product } from '@greenlca/schema';
+import { createLibrary } from '@greenlca/engine';
+import type { Factor, Product } from '@greenlca/schema';
 import { describe, expect, it } from 'vitest';
 import { compareScenarios } from '../compare.js';
-import { whatifLibrary } from '../testing/library.js';
+import { whatifFactors, whatifLibrary, whatifSubstances } from '../testing/library.js';
 import { kettle } from '../testing/products.js';
 import { suggest } from './suggest.js';
 
@@ -78,5 +79,45 @@ describe('eco-design suggestions', () => {
     const r = suggest(glass, lib);
     expect(r.notQuantified[0]).toMatchObject({ kind: 'material-variant', reason: expect.stringMatching(/no recycled-content or re-used variant of wf\/material-glass-primary/) });
     expect(r.suggestions.map((x) => [x.kind, x.saving.kgCO2e])).toEqual([['mass-reduction', expect.closeTo(0.14, 12)]]);
+  });
+
+  it('a mode shift acts on the hotspot line only: one suggestion per road line, each saving its own line', () => {
+    // Road 0.1 kg/t·km, rail 0.025: the distribution leg 1.92 t·km saves 0.144, the end-of-life collection
+    // 0.5 t·km saves 0.0375; neither saving includes the other line.
+    const p: Product = { ...kettle(), inventory: [...kettle().inventory!,
+      { name: 'Collection', stage: 'endOfLife', factor: 'wf/freight-hgv-average-laden-tkm', amount: '0.5 t*km' }] };
+    const r = suggest(p, lib, { hotspots: 20 });
+    const shifts = r.suggestions.filter((x) => x.kind === 'transport-mode');
+    expect(shifts.map((x) => [x.title, x.hotspot!.path, x.scenario.overrides, x.saving.kgCO2e])).toEqual([
+      ['Ship by rail instead of road (Freight: HGV (all diesel), All HGVs, Average laden, per tonne.km)', '/inventory/1', { lines: { truck: { factor: 'wf/freight-rail-freight-train-tkm' } } }, expect.closeTo(0.144, 12)],
+      ['Ship by rail instead of road (Collection)', '/inventory/4', { lines: { '/inventory/4': { factor: 'wf/freight-rail-freight-train-tkm' } } }, expect.closeTo(0.0375, 12)],
+    ]);
+    expect(shifts[0]!.basis).toMatch(/^only the line "Freight: HGV .*" \(\/inventory\/1\): .*other uses of wf\/freight-hgv-average-laden-tkm unchanged$/);
+    // A material change is per component too.
+    const material = r.suggestions.find((x) => x.to?.id === 'wf/material-aluminium-closed-loop-source')!;
+    expect(material.scenario.overrides).toEqual({ components: { housing: { material: 'wf/material-aluminium-closed-loop-source' } } });
+  });
+
+  it('compares and shows candidate factors in the chosen GWP set, as the engine characterises them', () => {
+    // Published like DESNZ: CO2e per gas in AR5. Road 0.1 kg CO2 (0.1 in any set); rail 0.02 CO2 +
+    // 0.013 kg CO2e of HFC-134a in AR5 (1300), i.e. 1e-5 kg, which is 0.01526 in AR6 (1526): rail is
+    // 0.033 in AR5 but 0.03526 in AR6. Saving on 10 t·km in AR6: 10 × (0.1 − 0.03526) = 0.6474.
+    const ar5 = (id: string, en: string, co2e: number, gases: Record<string, number>): Factor => ({
+      id, name: { en }, category: 'freight', unit: 't*km', co2e, gwpBasis: 'AR5', gases, gasesBasis: 'co2e', region: 'GB', year: 2025,
+      source: { source: 'synthetic, AR5 per-gas CO2e' }, licence: 'test',
+    });
+    const library = createLibrary([{ ...whatifFactors, id: 'ar5', factors: [
+      ar5('freight-hgv-average-laden-tkm', 'Freight: HGV, Average laden, per tonne.km', 0.1, { CO2: 0.1 }),
+      ar5('freight-rail-freight-train-tkm', 'Freight: Rail, Freight train, per tonne.km', 0.033, { CO2: 0.02, 'HFC-134a': 0.013 }),
+    ] }], whatifSubstances);
+    const p: Product = { ...kettle(), components: [], parameters: {}, inventory: [{ id: 'ship', stage: 'transport', factor: 'ar5/freight-hgv-average-laden-tkm', amount: '10 t*km' }] };
+    const six = suggest(p, library).suggestions[0]!;
+    expect(six.to).toMatchObject({ id: 'ar5/freight-rail-freight-train-tkm', kgCO2ePerUnit: expect.closeTo(0.03526, 12) });
+    expect(six.from!.kgCO2ePerUnit).toBeCloseTo(0.1, 12);
+    expect(six.saving.kgCO2e).toBeCloseTo(0.6474, 12);
+    expect(six.basis).toContain('(0.03526 kg CO2e/t*km), both IPCC AR6');
+    const five = suggest(p, library, { gwp: 'AR5' }).suggestions[0]!;
+    expect(five.to!.kgCO2ePerUnit).toBeCloseTo(0.033, 12);
+    expect(five.saving.kgCO2e).toBeCloseTo(0.67, 12); // 10 × (0.1 − 0.033)
   });
 });

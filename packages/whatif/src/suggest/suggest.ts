@@ -1,4 +1,4 @@
-import type { FactorLibrary, InventoryRow } from '@greenlca/engine';
+import type { FactorLibrary, InventoryRow, LibraryFactor } from '@greenlca/engine';
 import type { GwpSet, Product, Scenario, Stage } from '@greenlca/schema';
 import { compareModels } from '../compare.js';
 import { Exact } from '../model/exact.js';
@@ -7,7 +7,7 @@ import { updateModel } from '../model/update.js';
 import { exactTotals, rankedLines } from '../model/view.js';
 import { scaledParameter } from '../uncertainty/simulate.js';
 import { baseModel } from '../variants.js';
-import { gridAlternatives, lowestGridAnyScope, materialVariants, modeOf, modeShifts, type Alternative } from './alternatives.js';
+import { gridAlternatives, lowestGridAnyScope, materialVariants, modeOf, modeShifts, type Alternative, type FactorValue } from './alternatives.js';
 import { DEFAULTS, LIFETIME_PARAMETERS } from './rules.js';
 
 export type SuggestionKind = 'material-variant' | 'grid' | 'transport-mode' | 'mass-reduction' | 'lifetime';
@@ -25,6 +25,7 @@ export interface Hotspot {
 export interface FactorRef {
   id: string;
   name: string;
+  /** kg CO2e per unit in the result's GWP set (`SuggestResult.gwp`), as the engine characterises it. */
   kgCO2ePerUnit: number;
   unit: string;
   region?: string;
@@ -36,7 +37,11 @@ export interface Suggestion {
   rank: number;
   kind: SuggestionKind;
   title: string;
-  /** The contribution the change acts on (absent for a longer service life, which acts on all). */
+  /**
+   * The contribution the change acts on (absent for a longer service life, which acts on all). A
+   * material or transport change acts on this line (or component) only; a grid change on every use of
+   * the grid factor.
+   */
   hotspot?: Hotspot;
   from?: FactorRef;
   to?: FactorRef;
@@ -100,6 +105,16 @@ export function suggestForModel(model: WhatIfModel, options: SuggestOptions = {}
   const notQuantified: NotQuantified[] = [];
   const seen = new Set<string>();
 
+  // Candidates in the same terms as the rows: characterised by the engine in the model's GWP set.
+  const valueOf: FactorValue = (entry: LibraryFactor) => {
+    try {
+      return model.resolver.resolve(entry.id, '')?.value.kgCO2e.toNumber();
+    } catch {
+      return undefined;
+    }
+  };
+  const unit = (row: InventoryRow) => `kg CO2e/${row.unit}`;
+
   for (const { row, kgCO2e } of top) {
     const hotspot = hotspotOf(row, kgCO2e);
     const category = row.substance !== undefined ? 'emission' : library.factor(row.factor.id)?.factor.category;
@@ -110,27 +125,32 @@ export function suggestForModel(model: WhatIfModel, options: SuggestOptions = {}
         return;
       }
       for (const alt of alternatives) {
-        const key = `${row.factor.id}→${alt.entry.id}`;
+        // A grid is swapped wherever it is used (the product draws on one grid); a material or a freight
+        // leg only where this hotspot uses it, so the saving is that line's (or component's) alone.
+        const everywhere = kind === 'grid';
+        const target = everywhere ? undefined : overrideFor(model.product, row, alt.entry.id);
+        const key = everywhere || !target ? `${row.factor.id}→${alt.entry.id}` : `${row.path}→${alt.entry.id}`;
         if (seen.has(key)) continue;
         seen.add(key);
+        const title = titleOf(kind, row, alt);
+        const values = `${row.factor.id} (${fmt(row.factor.value.kgCO2e.toNumber())} ${unit(row)}) replaced by ${alt.entry.id} (${fmt(alt.kgPerUnit)} ${unit(row)}), both IPCC ${model.gwp}, same dataset`;
         candidates.push({
-          kind, hotspot, from: refOf(library, row), to: refOfEntry(alt),
-          title: titleOf(kind, row, alt),
-          scenario: { id: `suggest-${kind}-${seen.size}`, name: titleOf(kind, row, alt), overrides: { replaceFactor: { from: row.factor.id, to: alt.entry.id } } },
-          basis: `every use of ${row.factor.id} (${fmt(row.factor.value.kgCO2e.toNumber())} kg CO2e/${row.unit}) replaced by ${alt.entry.id} (${fmt(alt.kgPerUnit)} kg CO2e/${row.unit}), same dataset`,
+          kind, hotspot, from: refOf(library, row), to: refOfEntry(alt), title,
+          scenario: { id: `suggest-${kind}-${seen.size}`, name: title, overrides: target ? target.overrides : { replaceFactor: { from: row.factor.id, to: alt.entry.id } } },
+          basis: target ? `${target.where}: ${values}; other uses of ${row.factor.id} unchanged` : `every use of ${values}`,
         });
       }
     };
     if (category === 'emission') {
       notQuantified.push({ kind: 'other', hotspot, reason: `a direct emission of ${row.factor.id}: lowering it takes a process or refrigerant change that the bundled data cannot choose; model one as a scenario and compare it` });
     } else if (category === 'material' || row.kind === 'material') {
-      swap('material-variant', materialVariants(library, row.factor), () => row.factor.isCustom
+      swap('material-variant', materialVariants(library, row.factor, valueOf), () => row.factor.isCustom
         ? `"${row.factor.id}" is a custom factor: the bundled data has no recycled-content variant of it`
         : `the bundled data has no recycled-content or re-used variant of ${row.factor.id}`);
     } else if (category === 'electricity') {
-      swap('grid', gridAlternatives(library, row.factor).slice(0, 1), () => gridReason(library, row));
+      swap('grid', gridAlternatives(library, row.factor, valueOf).slice(0, 1), () => gridReason(library, row, valueOf));
     } else if (category === 'freight') {
-      swap('transport-mode', modeShifts(library, row.factor), () => {
+      swap('transport-mode', modeShifts(library, row.factor, valueOf), () => {
         const mode = modeOf(`${row.factor.id} ${row.factor.name}`);
         if (mode === 'rail' || mode === 'sea') return `${row.factor.id} is already ${mode} freight, the lowest-carbon mode in the bundled data`;
         return `the bundled data has no freight factor of a lower-carbon mode per ${row.unit} in the dataset of ${row.factor.id}`;
@@ -206,15 +226,37 @@ function lifetimeSuggestion(model: WhatIfModel, total: Exact, options: SuggestOp
   };
 }
 
-function gridReason(library: FactorLibrary, row: InventoryRow): string {
+function gridReason(library: FactorLibrary, row: InventoryRow, valueOf: FactorValue): string {
   const entry = library.factor(row.factor.id);
   if (!entry) return `"${row.factor.id}" is a custom factor: the bundled data cannot say which grid it is`;
   const f = entry.factor;
-  const other = lowestGridAnyScope(library, row.factor);
+  const other = lowestGridAnyScope(library, row.factor, valueOf);
   const pointerTo = other
     ? ` (the lowest in the bundled data, ${other.entry.id} at ${fmt(other.kgPerUnit)} kg/${row.unit}, is ${other.entry.factor.co2Only ? 'CO2 only' : 'another scope'} for ${other.entry.factor.year}: model it as a scenario if that basis suits the study)`
     : '';
   return `${entry.dataset.id} has no lower-carbon electricity factor for another region of ${f.region.split('-')[0]} with the same data year (${f.year}) and scope${f.co2Only ? ' (CO2 only)' : ''}, and factors of other datasets, years or scopes are not like for like${pointerTo}`;
+}
+
+/**
+ * The override that puts factor `to` on this row alone: its inventory line (by id, or by pointer when
+ * the id is missing or not unique), its component's material, or its end-of-life route. Undefined for a
+ * row no override can name on its own.
+ */
+function overrideFor(product: Product, row: InventoryRow, to: string): { overrides: Scenario['overrides']; where: string } | undefined {
+  if (row.kind === 'inventory') {
+    const i = Number(/^\/inventory\/(\d+)$/.exec(row.path)?.[1] ?? NaN);
+    const line = product.inventory?.[i];
+    if (!line) return undefined;
+    const unique = line.id !== undefined && (product.inventory ?? []).filter((l) => l.id === line.id).length === 1;
+    return { overrides: { lines: { [unique ? line.id! : row.path]: { factor: to } } }, where: `only the line "${row.label}" (${row.path})` };
+  }
+  if (row.kind === 'material' && row.component !== undefined) {
+    return { overrides: { components: { [row.component]: { material: to } } }, where: `only the material of ${row.label.split(': ')[0]} (${row.component})` };
+  }
+  if (row.kind === 'endOfLife') {
+    return { overrides: { set: [{ path: `${row.path}/factor`, value: to }] }, where: `only the end-of-life route ${row.path}` };
+  }
+  return undefined;
 }
 
 function titleOf(kind: SuggestionKind, row: InventoryRow, alt: Alternative): string {
