@@ -111,15 +111,30 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const fail = (status: number, error: string, description: string) =>
       (reply as FastifyReply).code(status).header('cache-control', 'no-store').send({ error, error_description: description });
+    // RFC 6749 §5.2: a client that tried the Authorization header gets 401 with a challenge in its scheme.
+    const badClient = (description: string) => {
+      reply.header('www-authenticate', 'Basic realm="greenlca", charset="UTF-8"');
+      return fail(401, 'invalid_client', description);
+    };
     if (request.body.grant_type !== 'client_credentials') return fail(400, 'unsupported_grant_type', 'only grant_type=client_credentials is supported');
     const basic = /^Basic[ \t]+([A-Za-z0-9+/=]+)$/i.exec(request.headers.authorization ?? '');
     const decoded = basic ? Buffer.from(basic[1]!, 'base64').toString('utf8') : '';
     const colon = decoded.indexOf(':');
-    const clientId = decodeURIComponent(decoded.slice(0, Math.max(colon, 0)));
-    const secret = decodeURIComponent(decoded.slice(colon + 1));
-    if (colon < 0 || keyIdOf(secret) !== clientId) return fail(401, 'invalid_client', 'client authentication failed');
+    if (colon < 0) return badClient('client authentication failed: send client_id:client_secret as HTTP Basic credentials');
+    // The id and secret are form-urlencoded before Basic encoding (RFC 6749 §2.3.1); bad escapes are the client's fault.
+    const formDecode = (text: string): string | undefined => {
+      try {
+        return decodeURIComponent(text);
+      } catch {
+        return undefined;
+      }
+    };
+    const clientId = formDecode(decoded.slice(0, colon));
+    const secret = formDecode(decoded.slice(colon + 1));
+    if (clientId === undefined || secret === undefined) return badClient('client authentication failed: the credentials are not valid percent-encoding (RFC 6749 §2.3.1)');
+    if (keyIdOf(secret) !== clientId) return badClient('client authentication failed');
     const key = await app.storage.findApiKey(clientId);
-    if (!key || key.revokedAt || !hashesMatch(key.secretHash, hashToken(secret))) return fail(401, 'invalid_client', 'client authentication failed');
+    if (!key || key.revokedAt || !hashesMatch(key.secretHash, hashToken(secret))) return badClient('client authentication failed');
     if (!allows(key.scopes, 'read')) return fail(400, 'invalid_scope', 'the key lacks the read scope');
     const token = randomBytes(32).toString('base64url');
     await app.storage.createAccessToken({ tokenHash: hashToken(token), keyId: key.id, orgId: key.orgId, expiresAt: new Date(app.now().getTime() + TOKEN_SECONDS * 1000) });

@@ -36,6 +36,25 @@ describe.each(testBackends)('PACT v3 host ($name)', (backend) => {
     });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error).toBe('invalid_client');
+    expect(wrong.headers['www-authenticate']).toMatch(/^Basic /);
+    // Bad percent-encoding in the Basic credentials (RFC 6749 §2.3.1) is the client's error, not the server's.
+    for (const credentials of ['a%ZZ:b', 'a:%E0%A4%A', 'no-colon']) {
+      const bad = await t.app.inject({
+        method: 'POST', url: '/auth/token', payload: 'grant_type=client_credentials',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(credentials).toString('base64')}` },
+      });
+      expect(bad.statusCode, credentials).toBe(401);
+      expect(bad.json(), credentials).toMatchObject({ error: 'invalid_client' });
+      expect(bad.headers['www-authenticate'], credentials).toMatch(/^Basic /);
+      expect(bad.headers['cache-control']).toBe('no-store');
+    }
+    // A percent-encoded client id and secret are decoded.
+    const [, id] = t.orgA.keys.read.split('_');
+    const encoded = await t.app.inject({
+      method: 'POST', url: '/auth/token', payload: 'grant_type=client_credentials',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(encodeURIComponent(id!), t.orgA.keys.read.replace(/_/g, '%5F')) },
+    });
+    expect(encoded.statusCode).toBe(200);
     const discovery = (await t.app.inject({ method: 'GET', url: '/.well-known/openid-configuration' })).json();
     expect(discovery.token_endpoint).toMatch(/\/auth\/token$/);
   });
