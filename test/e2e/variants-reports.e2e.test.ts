@@ -28,6 +28,21 @@ async function kg(page: Page, selector: string): Promise<number> {
   return Number(await page.locator(selector).first().getAttribute('data-kg'));
 }
 
+/** The accessible descriptions of every chart on the page (ECharts writes them on the chart's box). */
+async function chartDescriptions(page: Page): Promise<string[]> {
+  return page.evaluate(`(() => {
+    const out = [];
+    function walk(root) {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.tagName === 'LCA-CHART') out.push(el.shadowRoot.querySelector('div').getAttribute('aria-label') || '');
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    }
+    walk(document);
+    return out;
+  })()`);
+}
+
 /** Import the heater through the "Import product JSON" file input. */
 async function importHeater(page: Page): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -67,6 +82,37 @@ describe.skipIf(!HAS_CHROMIUM)('variants, reports, language, import, tablet', ()
     expect(await page.evaluate(() => localStorage.getItem('greenlca.locale'))).toBe('zh');
     await page.locator('lca-language-switch button[data-locale=en]').click();
     await expect.poll(() => text(page, 'nav [data-view=products]')).toBe('Products');
+    expect(errors).toEqual([]);
+  });
+
+  it('is in the page language from the start: <html lang> and the charts\' descriptions, with numbers (no NaN)', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    // Set as the app's code loads, before it renders any text (index.html says zh-CN).
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await importHeater(page);
+    await chartsDrawn(page);
+    const han = /[\u4e00-\u9fff]/;
+    let described = await chartDescriptions(page);
+    expect(described).toHaveLength(3); // by stage, by gas, Sankey
+    for (const d of described) {
+      expect(d).not.toMatch(/NaN/);
+      expect(d).not.toMatch(han);
+    }
+    const flow = described.find((d) => d.includes('flows from life-cycle stage'));
+    const fmt = (x: number) => new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 4 }).format(x);
+    expect(flow).toContain(`Use → (product level) ${fmt(10 * grid.value)} kg CO₂e`);
+
+    await page.locator('nav [data-view=whatif]').click();
+    await chartsDrawn(page);
+    described = await chartDescriptions(page);
+    const swing = described.find((d) => d.includes('largest swing first'));
+    expect(swing).toContain('useKWh');
+    expect(swing).not.toMatch(/NaN/);
+
+    // Switched to Chinese, the charts are made again in Chinese.
+    await page.locator('lca-language-switch button[data-locale=zh]').click();
+    await expect.poll(async () => (await chartDescriptions(page)).every((d) => han.test(d))).toBe(true);
+    expect((await chartDescriptions(page)).join(' ')).not.toMatch(/NaN/);
     expect(errors).toEqual([]);
   });
 

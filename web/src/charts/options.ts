@@ -48,10 +48,27 @@ export function gasBars(result: CalculationResult): EChartsCoreOption {
   };
 }
 
+/** One flow of the Sankey, as the accessible description lists it. */
+export interface Flow {
+  from: string;
+  to: string;
+  kgCO2e: number;
+}
+
 export interface SankeyLabels {
   stage: (s: Stage) => string;
   noComponent: string;
   other: string;
+  /**
+   * The accessible description (in the page language) from the flows, largest first. Without it
+   * ECharts writes its own, which reads the nodes' (absent) values as "NaN".
+   */
+  describe?: (flows: Flow[]) => string;
+}
+
+/** ECharts' aria module, with our own description when there is one (it replaces the generated one). */
+function aria(description: string | undefined) {
+  return description ? { enabled: true, label: { description } } : { enabled: true };
 }
 
 /**
@@ -92,18 +109,21 @@ export function sankey(result: CalculationResult, labels: SankeyLabels, maxCompo
     }
     return name.startsWith('C:') ? '#3f9d6b' : '#7c8a83';
   };
+  const strip = (s: string) => s.slice(2);
+  const flows = [...links].map(([key, kgCO2e]) => {
+    const [from, to] = key.split('\u0000') as [string, string];
+    return { from: strip(from), to: strip(to), kgCO2e };
+  }).sort((a, b) => b.kgCO2e - a.kgCO2e);
   return {
     animation: false,
-    aria: { enabled: true },
+    aria: aria(labels.describe?.(flows)),
     tooltip: {
       confine: true,
       trigger: 'item',
-      formatter: (p: { dataType: string; name: string; data: { source?: string; target?: string; value: number } }) => {
-        const strip = (s: string) => s.slice(2);
-        return p.dataType === 'edge'
-          ? `${strip(p.data.source!)} → ${strip(p.data.target!)}<br>${fmt(p.data.value)} kg CO₂e`
-          : `${strip(p.name)}<br>${fmt(p.data.value)} kg CO₂e`;
-      },
+      // `value` is the node's computed throughput (a node's data item has none of its own).
+      formatter: (p: { dataType: string; name: string; value: number; data: { source?: string; target?: string } }) => (p.dataType === 'edge'
+        ? `${strip(p.data.source!)} → ${strip(p.data.target!)}<br>${fmt(p.value)} kg CO₂e`
+        : `${strip(p.name)}<br>${fmt(p.value)} kg CO₂e`),
     },
     series: [{
       type: 'sankey',
@@ -141,14 +161,24 @@ export function variantBars(variants: { name: string; result: CalculationResult 
   };
 }
 
-/** A tornado: for each input, the total at its low and high value, as bars around the base total. */
+export interface TornadoRow {
+  label: string;
+  low: number;
+  high: number;
+}
+
+/**
+ * A tornado: for each input, the total at its low and high value, as bars around the base total.
+ * `describe` makes the accessible description from the rows, largest swing first (ECharts' own reads
+ * the stacked bars as "NaN").
+ */
 export function tornado(
-  rows: { label: string; low: number; high: number }[], base: number, lowName: string, highName: string,
+  rows: TornadoRow[], base: number, lowName: string, highName: string, describe?: (rows: TornadoRow[], base: number) => string,
 ): EChartsCoreOption {
   const sorted = [...rows].sort((a, b) => Math.abs(a.high - a.low) - Math.abs(b.high - b.low));
   return {
     animation: false,
-    aria: { enabled: true },
+    aria: aria(describe?.([...sorted].reverse(), base)),
     legend: { top: 0 },
     grid: { left: 8, right: 40, top: 28, bottom: 4, containLabel: true },
     tooltip: { confine: true, trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${fmt(Number(v) + base)} kg CO₂e` },

@@ -2,6 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { loadECharts, type ECharts } from '../charts/echarts.js';
+import { locale, LocaleController, type Locale } from '../i18n/i18n.js';
 
 const REDRAW_MS = 150;
 
@@ -9,7 +10,7 @@ const REDRAW_MS = 150;
  * One Apache ECharts chart. Give it an `option`; it renders on canvas, resizes with its box, and
  * tells the page which data item was clicked so the number can be traced to its factor.
  *
- * @fires lca-chart-click - `detail: { name, seriesIndex, dataIndex, data }`.
+ * @fires lca-chart-click - `detail: { name, seriesIndex, dataIndex, data, dataType }` (dataType: 'node' or 'edge' in a Sankey).
  */
 @customElement('lca-chart')
 export class LcaChart extends LitElement {
@@ -35,21 +36,44 @@ export class LcaChart extends LitElement {
     return html`<div role="img" aria-label=${this.label}></div>`;
   }
 
+  /** The language the chart was made in: ECharts takes it at init (its generated texts, aria, toolbox). */
+  private chartLocale: Locale | undefined;
+  private readonly i18n = new LocaleController(this);
+
   override firstUpdated(): void {
     void loadECharts().then((echarts) => {
       if (!this.isConnected) return;
-      this.chart = echarts.init(this.box, undefined, { renderer: 'canvas' });
-      this.chart.on('click', (p) => {
-        const e = p as unknown as { name: string; seriesIndex: number; dataIndex: number; data: unknown };
-        this.dispatchEvent(new CustomEvent('lca-chart-click', { detail: { name: e.name, seriesIndex: e.seriesIndex, dataIndex: e.dataIndex, data: e.data }, bubbles: true, composed: true }));
-      });
+      this.init(echarts);
       this.resize = new ResizeObserver(() => this.chart?.resize());
       this.resize.observe(this);
       this.apply();
     });
   }
 
+  private init(echarts: Awaited<ReturnType<typeof loadECharts>>): void {
+    this.chartLocale = locale();
+    this.chart = echarts.init(this.box, undefined, { renderer: 'canvas', locale: this.chartLocale === 'zh' ? 'ZH' : 'EN' });
+    this.chart.on('click', (p) => {
+      const e = p as unknown as { name: string; seriesIndex: number; dataIndex: number; data: unknown; dataType?: string };
+      this.dispatchEvent(new CustomEvent('lca-chart-click', {
+        detail: { name: e.name, seriesIndex: e.seriesIndex, dataIndex: e.dataIndex, data: e.data, dataType: e.dataType }, bubbles: true, composed: true,
+      }));
+    });
+  }
+
   override updated(changed: PropertyValues<this>): void {
+    void this.i18n;
+    if (this.chart && this.chartLocale !== locale()) {
+      // The language changed: a chart is made again in the new one (the page's option follows).
+      this.chart.dispose();
+      this.chart = undefined;
+      void loadECharts().then((echarts) => {
+        if (!this.isConnected) return;
+        this.init(echarts);
+        this.apply();
+      });
+      return;
+    }
     if (changed.has('option') || changed.has('data') || changed.has('build')) this.schedule();
   }
 

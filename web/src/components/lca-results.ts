@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { gasBars, sankey, stageBars } from '../charts/options.js';
 import type { LiveResult } from '../engine/live-calc.js';
-import { formatNumber, locale, LocaleController, stageName, t } from '../i18n/i18n.js';
+import { formatNumber, listText, locale, LocaleController, stageName, t } from '../i18n/i18n.js';
 import { controls } from '../styles.js';
 import './lca-chart.js';
 
@@ -11,8 +11,13 @@ const SHOWN_LINES = 25;
 
 // Chart builders (stable functions: lca-chart calls them only when it draws).
 const buildStages = ([r]: [CalculationResult, string]) => stageBars(r, stageName);
-const buildSankey = ([r]: [CalculationResult, string]) =>
-  sankey(r, { stage: stageName, noComponent: t('results.productLevel'), other: t('results.other') });
+const buildSankey = ([r]: [CalculationResult, string]) => sankey(r, {
+  stage: stageName, noComponent: t('results.productLevel'), other: t('results.other'),
+  describe: (flows) => t('chart.sankeyDescribe', {
+    title: t('results.sankey'), n: flows.length,
+    flows: listText(flows.map((f) => t('chart.flow', { from: f.from, to: f.to, kg: formatNumber(f.kgCO2e) }))),
+  }),
+});
 
 /**
  * Live results: the total, by stage, by gas, hotspots, a Sankey from stage to component to factor,

@@ -3,9 +3,9 @@ import { STAGES, type CalculationResult, type ParameterValue, type Product, type
 import { applyScenario, monteCarlo, sensitivity, type UncertaintyResult } from '@greenlca/whatif';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { tornado, variantBars } from '../charts/options.js';
+import { tornado, variantBars, type TornadoRow } from '../charts/options.js';
 import { LiveCalculator } from '../engine/live-calc.js';
-import { formatNumber, LocaleController, stageName, t } from '../i18n/i18n.js';
+import { formatNumber, listText, LocaleController, stageName, t } from '../i18n/i18n.js';
 import { controls } from '../styles.js';
 import './lca-chart.js';
 
@@ -29,6 +29,14 @@ function withValue(value: ParameterValue, n: number): ParameterValue {
 
 const TORNADO_SWING = 0.1;
 const RUNS = 1000;
+
+/** The tornado's accessible description, in the page language. */
+function describeTornado(rows: TornadoRow[], base: number): string {
+  return t('chart.tornadoDescribe', {
+    title: t('whatif.tornado'), base: formatNumber(base), pct: TORNADO_SWING * 100,
+    rows: listText(rows.map((r) => t('chart.tornadoRow', { label: r.label, low: formatNumber(Math.min(r.low, r.high)), high: formatNumber(Math.max(r.low, r.high)) }))),
+  });
+}
 
 /**
  * What-if: the product's scenarios (named overrides, stored with the product) side by side with the
@@ -194,7 +202,7 @@ export class LcaWhatif extends LitElement {
     return html`<div class="panel">
       <h2>${t('whatif.tornado')}</h2>
       <p class="muted">${t('whatif.tornadoExplain', { pct: TORNADO_SWING * 100 })}</p>
-      <lca-chart class="tornado" .option=${tornado(bars, baseline, '−10 %', '+10 %')} label=${t('whatif.tornado')}></lca-chart>
+      <lca-chart class="tornado" .option=${tornado(bars, baseline, '−10 %', '+10 %', describeTornado)} label=${t('whatif.tornado')}></lca-chart>
     </div>`;
   }
 

@@ -26,6 +26,15 @@ function initialLocale(): Locale {
 
 let current: Locale = initialLocale();
 
+/** The BCP 47 tag of a locale, for `<html lang>` and Intl. */
+export function languageTag(l: Locale): string {
+  return l === 'zh' ? 'zh-CN' : 'en';
+}
+
+// The page's language from the start (index.html says zh-CN until now), so screen readers, hyphenation
+// and fonts follow the language shown, not only after a switch.
+if (typeof document !== 'undefined') document.documentElement.lang = languageTag(current);
+
 export function locale(): Locale {
   return current;
 }
@@ -39,7 +48,7 @@ export function setLocale(next: Locale): void {
   } catch {
     // Not remembered, still switched.
   }
-  document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+  document.documentElement.lang = languageTag(next);
   for (const listener of listeners) listener();
 }
 
@@ -82,6 +91,13 @@ export function formatNumber(value: number, digits = 4): string {
   const abs = Math.abs(value);
   if (abs !== 0 && (abs < 1e-4 || abs >= 1e9)) return formatter(true, digits).format(value);
   return formatter(false, Math.min(21, Math.max(digits, Math.ceil(Math.log10(abs + 1))))).format(value);
+}
+
+/** Items of an accessible description, joined in the current language, the first `max` of them. */
+export function listText(items: string[], max = 10): string {
+  const shown = items.slice(0, max);
+  if (items.length > max) shown.push(t('chart.more', { n: items.length - max }));
+  return shown.join(current === 'zh' ? '；' : '; ');
 }
 
 /** Re-renders its host when the language changes. */

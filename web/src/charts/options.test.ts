@@ -1,0 +1,58 @@
+import { calculate } from '@greenlca/engine';
+import type { Product } from '@greenlca/schema';
+import { describe, expect, it } from 'vitest';
+import { fixtureLibrary } from '../../../packages/engine/src/testing/fixture-library.js';
+import { sankey, tornado, type Flow, type TornadoRow } from './options.js';
+
+const lib = fixtureLibrary();
+
+const product: Product = {
+  schemaVersion: 1, id: 'p', name: 'P', functionalUnit: { amount: 1, unit: 'item' },
+  components: [
+    { id: 'body', material: 'fx/steel', mass: '2 kg', children: [{ id: 'frame', material: 'fx/abs', mass: '100 g', quantity: 3 }] },
+    { id: 'box', stage: 'packaging', material: 'fx/abs', mass: '50 g' },
+  ],
+  inventory: [
+    { stage: 'use', factor: 'fx/grid-lca', amount: '100 kWh' },
+    { stage: 'transport', factor: 'fx/truck', amount: '2 kg * 100 km' },
+  ],
+};
+const result = calculate(product, lib);
+const labels = { stage: (s: string) => s.toUpperCase(), noComponent: '(product)', other: 'other' };
+
+describe('sankey', () => {
+  it('describes itself from the flows, largest first, with numbers (not the "NaN" ECharts reads from nodes)', () => {
+    let flows: Flow[] = [];
+    const option = sankey(result, { ...labels, describe: (f) => ((flows = f), `flows: ${f.length}`) }) as { aria: { label?: { description: string } } };
+    expect(option.aria.label?.description).toBe(`flows: ${flows.length}`);
+    expect(flows.length).toBeGreaterThan(3);
+    expect(flows.every((f) => Number.isFinite(f.kgCO2e) && f.kgCO2e > 0)).toBe(true);
+    expect(flows.map((f) => f.kgCO2e)).toEqual([...flows.map((f) => f.kgCO2e)].sort((a, b) => b - a));
+    // Names without the internal S:/C:/F: prefixes; the stage flows add up to the total.
+    expect(flows.some((f) => f.from === 'USE' && f.to === '(product)')).toBe(true);
+    const fromStages = flows.filter((f) => ['MANUFACTURE', 'PACKAGING', 'TRANSPORT', 'USE', 'ENDOFLIFE', 'DESIGN'].includes(f.from));
+    expect(fromStages.reduce((s, f) => s + f.kgCO2e, 0)).toBeCloseTo(result.total.kgCO2e, 9);
+  });
+
+  it('tooltips show the node throughput ECharts computes, not NaN', () => {
+    const option = sankey(result, labels) as { tooltip: { formatter: (p: unknown) => string } };
+    const text = option.tooltip.formatter({ dataType: 'node', name: 'S:USE', value: 12.5, data: { name: 'S:USE' } });
+    expect(text).toBe('USE<br>12.500 kg CO₂e');
+    expect(option.tooltip.formatter({ dataType: 'edge', name: '', value: 0.25, data: { source: 'S:USE', target: 'C:(product)' } }))
+      .toBe('USE → (product)<br>0.250 kg CO₂e');
+  });
+
+  it('without a describer ECharts generates the description', () => {
+    expect((sankey(result, labels) as { aria: unknown }).aria).toEqual({ enabled: true });
+  });
+});
+
+describe('tornado', () => {
+  it('describes the rows largest swing first', () => {
+    const rows: TornadoRow[] = [{ label: 'a', low: 9.9, high: 10.1 }, { label: 'b', low: 8, high: 12 }, { label: 'c', low: 10.5, high: 9.5 }];
+    let seen: TornadoRow[] = [];
+    const option = tornado(rows, 10, 'low', 'high', (r, base) => ((seen = r), `base ${base}`)) as { aria: { label: { description: string } } };
+    expect(option.aria.label.description).toBe('base 10');
+    expect(seen.map((r) => r.label)).toEqual(['b', 'c', 'a']);
+  });
+});
