@@ -1,5 +1,6 @@
 import { STAGES, STAGE_NAMES, type CalculationResult, type Product, type Stage } from '@greenlca/schema';
 import { Dec, decimalString, sum } from './decimal.js';
+import { emissionsByOrigin, gwpBasesAsPublished } from './origin.js';
 import { deriveDataQuality, type DataQuality } from './dqi.js';
 import { PACT_SPEC_VERSION, type CarbonFootprint, type DeclaredUnit, type ProductFootprint } from './schema.js';
 import { MASSLESS_UNITS, toDeclaredUnit } from './units.js';
@@ -171,11 +172,10 @@ export function exportProductFootprint(result: CalculationResult, options: PactE
   const transportLines = result.lines.some((l) => l.stage === 'transport');
   const outbound = options.outboundLogistics ?? transportLines;
 
-  const gwpSets = new Set<string>([result.gwp]);
-  for (const w of result.warnings) {
-    if (w.code !== 'GWP_BASIS_MISMATCH') continue;
-    for (const m of w.message.matchAll(/\b(AR\d+)\b/g)) gwpSets.add(m[1]!);
-  }
+  const asPublished = gwpBasesAsPublished(result.warnings);
+  const gwpSets = new Set<string>([result.gwp, ...asPublished.map((b) => b.basis)]);
+  // PACT has no field for emissions of unknown origin: fossilGhgEmissions keeps them (see README).
+  const origin = emissionsByOrigin(result, stages);
 
   const usedDatasets = new Set(inBoundary.map((l) => l.source.dataset).filter((d): d is string => !!d));
   const secondary = result.datasets.filter((d) => usedDatasets.has(d.id)).map((d) => ({ name: `${d.id} (${d.edition})`, version: d.version }));
@@ -226,6 +226,9 @@ export function exportProductFootprint(result: CalculationResult, options: PactE
       ? `Outside the boundary (not in the PCF): ${excluded.map((s) => `${STAGE_NAMES[s].en} ${decimalString(result.byStage[s].kgCO2e)} kg CO2e`).join('; ')}.`
       : '',
     biogenic.isZero() ? '' : `pcfExcludingBiogenicUptake includes ${decimalString(biogenic)} kg CO2e biogenic CO2 emissions.`,
+    origin.notSplitKgCO2e === 0 ? ''
+      : `fossilGhgEmissions includes ${decimalString(origin.notSplitKgCO2e)} kg CO2e from factors given only as CO2e totals, which cannot be split into fossil and biogenic; counted as fossil.`,
+    ...asPublished.map((b) => `${b.count} factor${b.count > 1 ? 's' : ''} given only as CO2e in IPCC ${b.basis} used as published, not re-characterised with ${result.gwp}.`),
     'Biogenic CO2 uptake is not modelled, so biogenicCO2Uptake is undefined and pcfIncludingBiogenicUptake equals pcfExcludingBiogenicUptake.',
     options.fossilCarbonContentKgC === undefined ? 'Carbon content of the product not assessed (fossilCarbonContent reported as 0).' : '',
     'primaryDataShare and dqi are derived by GreenLCA from the factors used (custom factors and direct emissions count as primary data).',

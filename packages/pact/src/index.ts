@@ -17,3 +17,4 @@ export { deriveDataQuality, DATA_QUALITY_RULES, type DataQuality, type LineQuali
 export { toDeclaredUnit, FROM_PACT, MASSLESS_UNITS } from './units.js';
 export { uuidV5, sha1, GREENLCA_NAMESPACE } from './uuid.js';
 export { decimalString } from './decimal.js';
+export { emissionsByOrigin, gwpBasesAsPublished, factorsInWarning, type EmissionsByOrigin, type GwpBasisAsPublished } from './origin.js';
