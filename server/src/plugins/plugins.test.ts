@@ -21,6 +21,41 @@ describe('rate limits', () => {
     // Another key of the same organisation has its own allowance.
     expect((await t.call(t.orgA.keys.write, 'GET', '/v1/products')).statusCode).toBe(200);
   });
+
+  it('counts requests refused for their credentials per client address, so floods of bad keys get 429 too', async () => {
+    const from = (remoteAddress: string, authorization: string | undefined, url = '/v1/products') =>
+      t.app.inject({ method: 'GET', url, remoteAddress, headers: authorization ? { authorization } : {} });
+    const statuses: number[] = [];
+    // A different made-up key each time: counting by the key's id alone would never stop this.
+    for (let i = 0; i < 5; i++) statuses.push((await from('203.0.113.7', `Bearer glca_${String(i).padStart(16, '0')}_${'x'.repeat(43)}`)).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    const limited = await from('203.0.113.7', undefined);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().code).toBe('GLCA_RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // Until the window ends, that address is refused even with a good key; public routes without one still answer.
+    expect((await from('203.0.113.7', `Bearer ${t.orgB.keys.read}`)).statusCode).toBe(429);
+    expect((await from('203.0.113.7', undefined, '/v1/datasets')).statusCode).toBe(200);
+    // Other addresses are not affected.
+    expect((await from('203.0.113.8', 'Bearer nonsense')).statusCode).toBe(401);
+    expect((await from('203.0.113.8', `Bearer ${t.orgB.keys.read}`)).statusCode).toBe(200);
+  });
+
+  it('counts bad PACT tokens and bad client credentials at /auth/token the same way', async () => {
+    const pact = (remoteAddress: string) => t.app.inject({ method: 'GET', url: '/3/footprints', remoteAddress, headers: { authorization: 'Bearer not-a-token' } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await pact('198.51.100.1')).statusCode);
+    expect(statuses).toEqual([400, 400, 400, 429]);
+    const token = (remoteAddress: string) => t.app.inject({
+      method: 'POST', url: '/auth/token', remoteAddress, payload: 'grant_type=client_credentials',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from('id:wrong').toString('base64')}` },
+    });
+    const tokenStatuses: number[] = [];
+    for (let i = 0; i < 4; i++) tokenStatuses.push((await token('198.51.100.2')).statusCode);
+    expect(tokenStatuses).toEqual([401, 401, 401, 429]);
+    const limited = await token('198.51.100.2');
+    expect(limited.headers['retry-after']).toBeDefined();
+  });
 });
 
 describe('OpenAPI document', () => {

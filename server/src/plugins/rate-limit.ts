@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ApiError } from '../errors.js';
 import { bearerToken, keyIdOf } from '../lib/keys.js';
@@ -11,21 +11,57 @@ export interface RateLimitOptions {
   timeWindow?: number;
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set where credentials are refused with a status other than 401 (PACT answers a bad token with 400). */
+    credentialsRejected?: boolean;
+  }
+}
+
 /**
  * Rate limits per API key (the id in the token, read without touching storage), else per client
- * address. Runs before authentication, so unauthenticated floods are limited too.
+ * address. That limiter runs in each route's own onRequest hooks, after authentication, so it only
+ * ever sees requests whose key was accepted. Requests whose credentials are refused (a 401, or a bad
+ * PACT token) are counted apart, per client address: past `max` in a window, that address gets 429 for
+ * anything that needs or sends credentials, before authentication looks the key up.
  */
 async function rateLimitPlugin(app: FastifyInstance, options: RateLimitOptions): Promise<void> {
+  const max = options.max ?? 600;
+  const timeWindow = options.timeWindow ?? 60_000;
   await app.register(rateLimit, {
     global: true,
-    max: options.max ?? 600,
-    timeWindow: options.timeWindow ?? 60_000,
+    max,
+    timeWindow,
     keyGenerator: (request: FastifyRequest) => {
       const token = bearerToken(request.headers.authorization);
       return token ? `key:${keyIdOf(token)}` : `ip:${request.ip}`;
     },
     errorResponseBuilder: (_request, context) =>
       new ApiError('GLCA_RATE_LIMITED', `Rate limit of ${context.max} requests per ${context.after} exceeded; retry after ${context.after}.`),
+  });
+
+  // Refused credentials per client address, in fixed windows.
+  const refused = new Map<string, { count: number; resetAt: number }>();
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const access = request.routeOptions.config?.access;
+    if ((!access || access === 'public') && !request.headers.authorization) return;
+    const entry = refused.get(request.ip);
+    const now = Date.now();
+    if (!entry || entry.resetAt <= now || entry.count < max) return;
+    const seconds = Math.ceil((entry.resetAt - now) / 1000);
+    throw new ApiError('GLCA_RATE_LIMITED', `More than ${max} requests from this address were refused for their credentials; retry after ${seconds} s.`,
+      undefined, { 'retry-after': String(seconds) });
+  });
+  app.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (reply.statusCode !== 401 && !request.credentialsRejected) return;
+    const now = Date.now();
+    let entry = refused.get(request.ip);
+    if (!entry || entry.resetAt <= now) {
+      if (refused.size >= 100_000) for (const [ip, e] of refused) if (e.resetAt <= now) refused.delete(ip);
+      entry = { count: 0, resetAt: now + timeWindow };
+      refused.set(request.ip, entry);
+    }
+    entry.count++;
   });
 }
 

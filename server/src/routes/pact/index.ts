@@ -48,7 +48,8 @@ export function pactErrorHandler(error: unknown, request: FastifyRequest, reply:
   if (request.url.startsWith('/auth/')) {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'token request failed');
-    return reply.code(status >= 500 ? 500 : 400).type('application/json').header('cache-control', 'no-store')
+    if (error instanceof ApiError && error.headers) reply.headers(error.headers);
+    return reply.code(status >= 500 ? 500 : status === 429 ? 429 : 400).type('application/json').header('cache-control', 'no-store')
       .send({ error: status >= 500 ? 'server_error' : 'invalid_request', error_description: status >= 500 ? 'internal error' : (error as Error).message });
   }
   let status = 500;
@@ -83,9 +84,12 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** Bearer access token → the organisation whose footprints it may read. */
   const authenticate = async (request: FastifyRequest): Promise<void> => {
     const m = /^Bearer[ \t]+(\S+)$/i.exec(request.headers.authorization ?? '');
+    // Refused tokens count against the client address's allowance (plugins/rate-limit.ts), 400 or not.
+    request.credentialsRejected = true;
     if (!m) throw new PactError(400, 'BadRequest', 'Send an access token from /auth/token as "Authorization: Bearer <token>".');
     const token = await app.storage.findAccessToken(hashToken(m[1]!));
     if (!token) throw new PactError(400, 'BadRequest', 'The access token is invalid.');
+    request.credentialsRejected = false;
     if (Date.parse(token.expiresAt) <= app.now().getTime()) throw new PactError(401, 'TokenExpired', 'The access token has expired; request a new one from /auth/token.');
     if (!allows(token.scopes, 'read')) throw new PactError(403, 'AccessDenied', 'The client lacks the read scope.');
     request.pactOrg = token.orgId;
