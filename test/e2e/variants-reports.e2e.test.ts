@@ -203,7 +203,34 @@ describe.skipIf(!HAS_CHROMIUM)('variants, reports, language, import, tablet', ()
     await chartsDrawn(page);
     await screenshot(page, '15-tablet');
     await page.screenshot({ path: join(ARTIFACTS, '16-tablet-full.png'), fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
+    const width = () => page.evaluate(() => document.documentElement.scrollWidth);
+    expect(await width()).toBeLessThanOrEqual(820);
+
+    // What-if, with a variant, its comparison chart and the uncertainty table.
+    await page.locator('nav [data-view=whatif]').click();
+    await page.locator('button[data-action=add-variant]').click();
+    await page.getByLabel('Value of useKWh').fill('20');
+    await page.locator('button[data-action=monte-carlo]').click();
+    await expect.poll(() => page.locator('[data-testid=uncertainty] tbody tr').count()).toBe(2);
+    await chartsDrawn(page);
+    await page.screenshot({ path: join(ARTIFACTS, '17-tablet-whatif-full.png'), fullPage: true });
+    expect(await width()).toBeLessThanOrEqual(820);
+
+    // Evaluation against every bundled specification (their titles are long), in both languages.
+    await page.locator('nav [data-view=evaluation]').click();
+    await expect.poll(() => page.locator('[data-testid=verdict]').count(), { timeout: 15_000 }).toBe(1);
+    const specs = await page.locator('[data-testid=spec] option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(specs.length).toBeGreaterThan(1);
+    for (const spec of specs) {
+      await page.locator('[data-testid=spec]').selectOption(spec);
+      await page.waitForTimeout(100);
+      expect({ spec, width: await width() }).toEqual({ spec, width: 820 });
+    }
+    await page.locator('[data-testid=spec]').selectOption(specs[0]!);
+    await page.screenshot({ path: join(ARTIFACTS, '18-tablet-evaluation-full.png'), fullPage: true });
+    await page.locator('lca-language-switch button[data-locale=zh]').click();
+    await expect.poll(() => text(page, 'nav [data-view=products]')).toBe('产品');
+    expect(await width()).toBeLessThanOrEqual(820);
     expect(errors).toEqual([]);
   });
 });

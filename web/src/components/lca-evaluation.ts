@@ -45,10 +45,14 @@ function download(content: string, filename: string, type: string): void {
 @customElement('lca-evaluation')
 export class LcaEvaluation extends LitElement {
   static override styles = [controls, css`
-    .panel { border: 1px solid var(--lca-line); border-radius: 8px; padding: 10px 12px; margin-bottom: 12px; }
+    /* A table that still cannot fit scrolls inside its panel, never the page. */
+    .panel { border: 1px solid var(--lca-line); border-radius: 8px; padding: 10px 12px; margin-bottom: 12px; overflow-x: auto; }
     .row { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
-    select { max-width: 100%; }
-    .verdict { font-weight: 600; white-space: nowrap; }
+    /* The specification titles are long: the dropdown takes the row's width, not its longest option's. */
+    .row > label.spec { display: flex; flex-direction: column; gap: 2px; flex: 1 1 24em; min-width: 0; max-width: 100%; }
+    .row > label.spec select { width: 100%; text-overflow: ellipsis; }
+    .verdict { font-weight: 600; }
+    td.verdict { min-width: 9em; }
     .verdict.pass { color: var(--lca-accent); }
     .verdict.fail { color: var(--lca-error); }
     .verdict.incomplete { color: var(--lca-warn); }
@@ -106,7 +110,7 @@ export class LcaEvaluation extends LitElement {
       <div class="panel">
         <h2>${t('evaluation.title')}</h2>
         <div class="row">
-          <label>${t('evaluation.spec')}
+          <label class="spec">${t('evaluation.spec')}
             <select data-testid="spec" @change=${(e: Event) => this.choose((e.target as HTMLSelectElement).value)}>
               ${specs.map((s) => html`<option value=${s.id} ?selected=${s.id === this.spec}>${tx(s.title)} (${s.id})</option>`)}
             </select></label>
