@@ -2,7 +2,9 @@
  * `pnpm bench -- --only api [--duration 10] [--connections 10]`: throughput and p50/p99 latency of
  * `POST /v1/calculate` for a 200-line product on loopback (autocannon), beside a bare Fastify route
  * returning a constant measured in the same run (the ceiling), and a 1,000-product batch.
- * Target: /v1/calculate at ≥ 25 % of the bare route's throughput.
+ * Target: /v1/calculate at ≥ 25 % of the bare route's throughput, judged on the rows where every
+ * request is calculated (cache off). Every request of a run sends the same body, so the "as served"
+ * rows are cache hits after the first: their verdict is printed too, but it measures the cache.
  */
 import { rmSync } from 'node:fs';
 import { buildApp, openStorage } from '../../server/src/app.js';
@@ -77,8 +79,15 @@ export const bench: BenchModule = {
       process.stdout.write(`${duration} s each, ${connections} connections, ${workers} load worker thread; request body ${(body.length / 1024).toFixed(1)} KiB, response ${(JSON.stringify(result).length / 1024).toFixed(1)} KiB\n\n`);
       process.stdout.write('| route | req/s | p50 ms | p99 ms | requests | errors | % of ceiling |\n| --- | --- | --- | --- | --- | --- | --- |\n');
       for (const [name, r] of rows) process.stdout.write(`${row(name, r)} ${((r.rps / ceiling.rps) * 100).toFixed(1)} % |\n`);
-      const served = rows[2]![1].rps / ceiling.rps;
-      process.stdout.write(`\nPOST /v1/calculate (full result, as served) at ${(served * 100).toFixed(1)} % of the bare route: target ≥ 25 % ${served >= 0.25 ? 'met' : 'NOT met'}\n\n`);
+      const verdict = (what: string, r: LoadResult) => {
+        const share = r.rps / ceiling.rps;
+        return `POST /v1/calculate (${what}) at ${(share * 100).toFixed(1)} % of the bare route: target ≥ 25 % ${share >= 0.25 ? 'met' : 'NOT met'}\n`;
+      };
+      process.stdout.write('\n');
+      process.stdout.write(verdict('full result, every request calculated', rows[3]![1]));
+      process.stdout.write(verdict('view=summary, every request calculated', rows[5]![1]));
+      process.stdout.write(verdict('full result, as served: identical requests, cache hits after the first; this measures the cache, not the calculation', rows[2]![1]));
+      process.stdout.write('\n');
 
       const products = Array.from({ length: 1000 }, (_, i) => product200(i));
       const batchBody = JSON.stringify({ products });
