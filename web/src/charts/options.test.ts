@@ -56,3 +56,25 @@ describe('tornado', () => {
     expect(seen.map((r) => r.label)).toEqual(['b', 'c', 'a']);
   });
 });
+
+describe('readable labels', () => {
+  it('Sankey: factor labels end in "…" within the room right of the diagram; labels never drawn over each other', () => {
+    const series = (sankey(result, labels) as { series: Record<string, any>[] }).series[0]!;
+    expect(series.label).toMatchObject({ overflow: 'truncate', ellipsis: '…' });
+    expect(series.right).toBeGreaterThan(series.label.width);
+    expect(series.labelLayout).toEqual({ hideOverlap: true });
+    expect(series.nodeGap).toBeGreaterThanOrEqual(series.label.fontSize);
+    // Whole names for the tooltip; the label drops the dataset id.
+    expect(series.label.formatter({ name: 'F:fx/steel' })).toBe('steel');
+  });
+
+  it('tornado: input names end in "…" at a fixed width, every one shown, few value ticks', () => {
+    const rows = Array.from({ length: 10 }, (_, i) => ({ label: `Heating plate (steel; DESNZ steel cans as proxy) ${i}`, low: 9 - i, high: 11 + i }));
+    const option = tornado(rows, 10, 'low', 'high') as { xAxis: Record<string, any>; yAxis: Record<string, any> };
+    expect(option.yAxis.axisLabel).toMatchObject({ overflow: 'truncate', ellipsis: '…', interval: 0 });
+    expect(option.yAxis.axisLabel.width).toBeLessThanOrEqual(160);
+    expect(option.xAxis.splitNumber).toBeLessThanOrEqual(4);
+    expect(option.xAxis.axisLabel.hideOverlap).toBe(true);
+    expect(option.xAxis.axisLabel.formatter(-2)).toBe('8.000'); // totals on the axis, not offsets
+  });
+});

@@ -127,11 +127,23 @@ export function sankey(result: CalculationResult, labels: SankeyLabels, maxCompo
     },
     series: [{
       type: 'sankey',
-      left: 8, right: 150, top: 8, bottom: 8,
-      nodeGap: 6,
+      // The factors' labels sit right of the last column: room for SANKEY_LABEL_WIDTH px of them.
+      left: 8, right: SANKEY_LABEL_WIDTH + 10, top: 8, bottom: 8,
+      // At least a label's height between nodes, so the labels of small flows do not run into each other.
+      nodeGap: 13,
       emphasis: { focus: 'adjacency' },
-      label: { formatter: (p: { name: string }) => truncate(p.name.slice(2).replace(/^[a-z0-9-]+\//, ''), 24), fontSize: 11 },
-      data: [...nodeNames].map((name) => ({ name, itemStyle: { color: colourOf(name) } })),
+      // Long names end in "…" at a fixed width (the tooltip gives them whole); any that would still
+      // overlap are hidden rather than drawn over one another.
+      label: {
+        formatter: (p: { name: string }) => p.name.slice(2).replace(/^[a-z0-9-]+\//, ''),
+        fontSize: 11, width: SANKEY_LABEL_WIDTH, overflow: 'truncate', ellipsis: '…',
+      },
+      labelLayout: { hideOverlap: true },
+      data: [...nodeNames].map((name) => ({
+        name, itemStyle: { color: colourOf(name) },
+        // Stage and component labels lie over the flows to their right: narrower, with a white halo.
+        ...(name.startsWith('F:') ? {} : { label: { width: 96, textBorderColor: '#fff', textBorderWidth: 2 } }),
+      })),
       links: [...links].map(([key, value]) => {
         const [source, target] = key.split('\u0000');
         return { source, target, value };
@@ -141,9 +153,8 @@ export function sankey(result: CalculationResult, labels: SankeyLabels, maxCompo
   };
 }
 
-function truncate(text: string, n: number): string {
-  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
-}
+/** Width (px) of the factor labels right of the Sankey. */
+export const SANKEY_LABEL_WIDTH = 150;
 
 /** One bar group per stage, one series per variant: variants side by side. */
 export function variantBars(variants: { name: string; result: CalculationResult }[], names: (s: Stage) => string): EChartsCoreOption {
@@ -159,6 +170,14 @@ export function variantBars(variants: { name: string; result: CalculationResult 
       type: 'bar', name: v.name, data: STAGES.map((s) => v.result.byStage[s].kgCO2e), itemStyle: { color: GREEN[(i * 3) % GREEN.length] },
     })),
   };
+}
+
+/** Width (px) of the input names left of the tornado. */
+export const TORNADO_LABEL_WIDTH = 150;
+
+/** A tornado's height for its rows: one row per input, at least a label's height each. */
+export function tornadoHeight(rows: number): number {
+  return 34 + 8 + 30 + Math.max(3, rows) * 22;
 }
 
 export interface TornadoRow {
@@ -179,11 +198,17 @@ export function tornado(
   return {
     animation: false,
     aria: aria(describe?.([...sorted].reverse(), base)),
-    legend: { top: 0 },
-    grid: { left: 8, right: 40, top: 28, bottom: 4, containLabel: true },
+    // The legend at the left, so the base total's label above its line stays clear of it.
+    legend: { top: 0, left: 0 },
+    grid: { left: 8, right: 24, top: 34, bottom: 4, containLabel: true },
     tooltip: { confine: true, trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${fmt(Number(v) + base)} kg CO₂e` },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmt(v + base) } },
-    yAxis: { type: 'category', data: sorted.map((r) => r.label), axisTick: { show: false } },
+    // Totals, not offsets, on the axis; few ticks, so they never run together in a narrow panel.
+    xAxis: { type: 'value', splitNumber: 3, axisLabel: { formatter: (v: number) => fmt(v + base), hideOverlap: true, fontSize: 11 } },
+    // Input names take at most TORNADO_LABEL_WIDTH px and end in "…" (the tooltip names them whole).
+    yAxis: {
+      type: 'category', data: sorted.map((r) => r.label), axisTick: { show: false },
+      axisLabel: { width: TORNADO_LABEL_WIDTH, overflow: 'truncate', ellipsis: '…', fontSize: 11, interval: 0 },
+    },
     series: [
       { type: 'bar', name: lowName, stack: 't', data: sorted.map((r) => r.low - base), itemStyle: { color: '#4a78b0' },
         markLine: { symbol: 'none', data: [{ xAxis: 0 }], lineStyle: { color: '#333' }, label: { formatter: () => fmt(base) } } },

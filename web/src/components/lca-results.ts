@@ -37,7 +37,7 @@ export class LcaResults extends LitElement {
     @media (max-width: 900px) { .grid { grid-template-columns: 1fr; } }
     lca-chart.stages { height: 170px; }
     lca-chart.gases { height: 130px; }
-    lca-chart.sankey { height: 340px; }
+    lca-chart.sankey { height: 400px; }
     ol { padding-left: 22px; margin: 0; }
     li { margin: 2px 0; }
     li button.link, td button.link { text-align: left; }

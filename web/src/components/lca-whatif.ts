@@ -3,7 +3,7 @@ import { STAGES, type CalculationResult, type ParameterValue, type Product, type
 import { applyScenario, monteCarlo, sensitivity, type UncertaintyResult } from '@greenlca/whatif';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { tornado, variantBars, type TornadoRow } from '../charts/options.js';
+import { tornado, tornadoHeight, variantBars, type TornadoRow } from '../charts/options.js';
 import { LiveCalculator } from '../engine/live-calc.js';
 import { formatNumber, listText, LocaleController, stageName, t } from '../i18n/i18n.js';
 import { controls } from '../styles.js';
@@ -58,7 +58,6 @@ export class LcaWhatif extends LitElement {
     .up { color: var(--lca-error); }
     .down { color: var(--lca-accent); }
     lca-chart.bars { height: 260px; }
-    lca-chart.tornado { height: 240px; }
     .error { color: var(--lca-error); font-size: 12px; }
   `];
 
@@ -202,7 +201,7 @@ export class LcaWhatif extends LitElement {
     return html`<div class="panel">
       <h2>${t('whatif.tornado')}</h2>
       <p class="muted">${t('whatif.tornadoExplain', { pct: TORNADO_SWING * 100 })}</p>
-      <lca-chart class="tornado" .option=${tornado(bars, baseline, '−10 %', '+10 %', describeTornado)} label=${t('whatif.tornado')}></lca-chart>
+      <lca-chart class="tornado" style="height: ${tornadoHeight(bars.length)}px" .option=${tornado(bars, baseline, '−10 %', '+10 %', describeTornado)} label=${t('whatif.tornado')}></lca-chart>
     </div>`;
   }
 
