@@ -57,12 +57,15 @@ describe('CFP report data model', () => {
   });
 
   it('states the GWP set, datasets, engine version, fossil and biogenic, boundary and limitations', () => {
-    expect(zh.data.gwp).toEqual({ set: 'AR6', metric: 'GWP100', dataset: { id: 'gwp-fx', version: '0.0.1', edition: 'test' } });
+    expect(zh.data.gwp).toEqual({ set: 'AR6', metric: 'GWP100', dataset: { id: 'gwp-fx', version: '0.0.1', edition: 'test' }, asPublished: [] });
     expect(zh.data.datasets.map((d) => d.id)).toEqual(['fx', 'gwp-fx', 'tc']);
     expect(zh.data.engine).toEqual(result.engine);
     expect(zh.data.study).toMatchObject({ type: 'cradle-to-grave', cfpKind: 'CFP', unitKind: 'functional unit', stagesExcluded: ['design'] });
     const totals = findTable(zh.document, 'totals')!;
-    expect(totals.rows.map((r) => r[1])).toEqual(['350.649465', '0']);
+    // Every kettle factor is a CO2e total: none of it is fossil by gas, all of it is not split by origin.
+    expect(totals.rows.map((r) => [r[1], r[2]])).toEqual([['0', '0.0 %'], ['0', '0.0 %'], ['350.649465', '100.0 %']]);
+    expect(zh.data.total).toEqual(result.total); // the engine's numbers unchanged
+    expect(zh.data.origin).toEqual({ fossilKgCO2e: 0, biogenicKgCO2e: 0, notSplitKgCO2e: 350.649465, fossilAndNotSplitKgCO2e: 350.649465 });
     expect(zh.data.limitations.join('\n')).toMatch(/气候变化/);
     expect(en.data.limitations.join('\n')).toMatch(/not a claim of conformity/);
     expect(zh.document.sections.map((s) => s.heading)).toEqual([
@@ -101,5 +104,88 @@ describe('CFP report data model', () => {
   it('produces a document that matches its JSON schema', () => {
     expect(validate(ReportDocument, JSON.parse(JSON.stringify(zh.document))).ok).toBe(true);
     expect(validate(ReportDocument, en.document).ok).toBe(true);
+  });
+});
+
+/**
+ * The kettle plus lines of known origin (hand-checked in pact/src/origin.test.ts):
+ *   bio board 2 kg × 0.5, CO2e-only, flagged biogenic → 1 biogenic
+ *   old fuel 2 L × 2.5, CO2e-only in AR4 (GWP_BASIS_MISMATCH: used as published) → 5 not split
+ *   UK grid 10 kWh, gas split → 1.7703336927 fossil · CH4 leak 0.1 kg × 27.9 → 2.79 fossil
+ *   a GB part 1 kg × 1 (custom, CO2e-only, region GB like the UK grid) → 1 not split
+ * total 350.649465 + 1 + 5 + 1.7703336927 + 2.79 + 1 = 362.2097986927; fossil 4.560334 (6 dp),
+ * biogenic 1, not split 350.649465 + 5 + 1 = 356.649465 (98.5 %).
+ */
+describe('CFP report: origin of emissions and GWP sets, said the same in HTML/PDF/JSON, zh and en', () => {
+  const p = kettle();
+  p.factors!.push(
+    { id: 'supplier/bio-board', name: 'Bio-based board', unit: 'kg', co2e: 0.5, biogenic: true, source: 'EPD B-1 (test)' },
+    { id: 'supplier/gb-part', name: 'Part made in GB', unit: 'kg', co2e: 1, source: 'EPD G-1 (test)', region: 'GB', year: 2024 },
+  );
+  p.inventory!.push(
+    { name: 'Bio board', stage: 'packaging', factor: 'supplier/bio-board', amount: '2 kg' },
+    { name: 'Old fuel', stage: 'manufacture', factor: 'fx/old-fuel', amount: '2 L' },
+    { name: 'UK grid', stage: 'manufacture', factor: 'fx/grid-uk', amount: '10 kWh' },
+    { name: 'Methane leak', stage: 'manufacture', substance: 'CH4', amount: '0.1 kg' },
+    { name: 'GB part', stage: 'manufacture', factor: 'supplier/gb-part', amount: '1 kg' },
+  );
+  const r = calculate(p, lib);
+  const zh = buildCfpReport(r, { lang: 'zh', product: p, generatedAt });
+  const en = buildCfpReport(r, { lang: 'en', product: p, generatedAt });
+
+  it('shows fossil, biogenic and not split by origin, adding up to the total, in the figures and the totals table', () => {
+    expect(r.total.fossilKgCO2e).toBeCloseTo(361.2097986927, 9); // the engine: total − biogenic, CO2e-only factors included
+    expect(zh.data.origin.notSplitKgCO2e).toBe(356.649465);
+    expect(zh.data.origin.biogenicKgCO2e).toBe(1);
+    expect(zh.data.origin.fossilKgCO2e).toBeCloseTo(4.5603336927, 9);
+    const totals = findTable(en.document, 'totals')!;
+    expect(totals.rows).toEqual([
+      ['Fossil GHG emissions (gases named by the factors)', '4.560334', '1.3 %'],
+      ['Biogenic GHG emissions', '1', '0.3 %'],
+      ['Not split by origin (factors give a CO2e total only)', '356.649465', '98.5 %'],
+    ]);
+    expect(sumDecimal(totals.rows.map((row) => row[1]!)).toFixed(6)).toBe(new Decimal(totals.footer![0]![1]!).toFixed(6));
+    expect(findTable(zh.document, 'totals')!.rows.map((row) => row[0])).toEqual(['化石来源温室气体排放（因子分气体给出）', '生物源温室气体排放', '未区分来源（因子仅给出 CO2e 总量）']);
+    const figures = (doc: typeof zh.document) => {
+      const b = [...blocks(doc)].find((x) => x.block.type === 'figures')!.block;
+      return b.type === 'figures' ? b.items.map((i) => [i.label, i.value]) : [];
+    };
+    expect(figures(en.document).slice(1)).toEqual([['Fossil', '4.560334'], ['Biogenic', '1'], ['Not split by origin', '356.649465']]);
+    expect(figures(zh.document).slice(1).map((f) => f[0])).toEqual(['化石来源', '生物源', '未区分来源']);
+    // JSON: the data model carries both, the engine's fields unchanged.
+    const json = JSON.parse(JSON.stringify(en));
+    expect(json.data.total).toEqual(r.total);
+    expect(json.data.origin.notSplitKgCO2e).toBe(356.649465);
+  });
+
+  it('says in the limitations how much is not split by origin, from how many factors', () => {
+    // kettle: supplier PP resin, fx steel, recycling, landfill, box, truck, China grid; plus old fuel and the GB part = 9 factors.
+    expect(en.data.limitations.join('\n')).toContain('here 9 such factors give 356.649465 kg CO2e (98.5 %), shown as "not split by origin" (see 7.1), not as fossil');
+    expect(zh.data.limitations.join('\n')).toContain('本报告中 9 个这样的因子共 356.649465 kg CO2e（98.5 %），列为“未区分来源”');
+  });
+
+  it('names the chosen GWP set and the other sets used as published, with the number of factors', () => {
+    expect(en.data.gwp).toMatchObject({ set: 'AR6', asPublished: [{ basis: 'AR4', count: 1, factors: ['fx/old-fuel'] }] });
+    const gwp = (rep: typeof en) => {
+      const b = rep.document.sections.find((x) => x.id === 'gwp')!.blocks[0]!;
+      return b.type === 'fields' ? b.rows.slice(0, 2) : [];
+    };
+    expect(gwp(en)).toEqual([
+      ['GWP set (chosen)', 'IPCC AR6, GWP100'],
+      ['Other GWP sets, used as published', 'IPCC AR4: 1 factor given only as CO2e with no split by gas, so not re-characterised with AR6; used as published (GWP_BASIS_MISMATCH, see section 9)'],
+    ]);
+    expect(gwp(zh)[1]![1]).toBe('IPCC AR4：1 个因子仅以 CO2e 给出且未分气体，无法按 AR6 重新表征，按发布值使用（GWP_BASIS_MISMATCH，见第 9 章）');
+    expect(JSON.stringify(en.document.sections[0])).toContain('GWP: IPCC AR6 GWP100 (1 factor used as published in IPCC AR4 CO2e).');
+    expect(en.data.limitations[1]).toBe('Characterisation uses IPCC AR6 100-year GWPs; other metrics (GWP20, GTP) are not reported. 1 factor given only as CO2e in IPCC AR4, with no split by gas, is used as published, not re-characterised with AR6 (see section 6).');
+    // Without other sets the report says so.
+    const plain = buildCfpReport(result, { lang: 'en', product, generatedAt }).document.sections.find((x) => x.id === 'gwp')!.blocks[0]!;
+    expect(plain.type === 'fields' && plain.rows[1]).toEqual(['Other GWP sets, used as published', 'none: every factor is characterised with, or published in, AR6']);
+  });
+
+  it('counts grouped warnings in factors, not cases ("2 factors", not "1 case")', () => {
+    const region = r.warnings.find((w) => w.code === 'FACTOR_REGION_MISMATCH' && w.message.includes('GB'))!;
+    expect(region.message).toMatch(/^2 factors are for region GB/);
+    expect(en.data.limitations).toContain('The factor is for another region than the product: a geographical proxy. (2 factors, see section 9)');
+    expect(zh.data.limitations).toContain('因子所属地区与产品地区不一致，属于地理代用数据。（涉及 2 个因子，见第 9 章）');
   });
 });

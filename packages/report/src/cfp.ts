@@ -1,8 +1,11 @@
 import { STAGES, type CalculationResult, type Diagnostic, type LineSource, type Product, type ResultLine, type Stage } from '@greenlca/schema';
-import { DATA_QUALITY_RULES, deriveDataQuality, type DataQuality } from '@greenlca/pact';
+import {
+  DATA_QUALITY_RULES, deriveDataQuality, emissionsByOrigin, factorsInWarning, gwpBasesAsPublished, type DataQuality, type EmissionsByOrigin,
+  type GwpBasisAsPublished,
+} from '@greenlca/pact';
 import { Decimal } from 'decimal.js';
 import type { Lang, ReportDocument, Section } from './document.js';
-import { formatAmount, formatDate, formatKg, formatPercent, isRounded } from './format.js';
+import { formatAmount, formatDate, formatKg, formatPercent, formatUnit, isRounded } from './format.js';
 import { DATA_KIND, LINE_KIND, stageName, WARNING_EXPLANATIONS, type Bi } from './i18n.js';
 import { REPORT_GENERATOR } from './version.js';
 
@@ -87,8 +90,17 @@ export interface CfpReportData {
     stagesExcluded: Stage[];
     info: StudyInfo;
   };
-  gwp: { set: CalculationResult['gwp']; metric: 'GWP100'; dataset?: { id: string; version: string; edition: string } };
+  gwp: {
+    set: CalculationResult['gwp'];
+    metric: 'GWP100';
+    dataset?: { id: string; version: string; edition: string };
+    /** Other GWP sets in which factors given only as CO2e were used as published (GWP_BASIS_MISMATCH). */
+    asPublished: GwpBasisAsPublished[];
+  };
+  /** The engine's totals unchanged; `fossilKgCO2e` there is total − biogenic, i.e. fossil and not split by origin. */
   total: CalculationResult['total'];
+  /** The total by origin: fossil (named gases), biogenic, and not split by origin (CO2e-only factors). */
+  origin: EmissionsByOrigin;
   byStage: { stage: Stage; kgCO2e: number; share: number; lines: number; included: boolean }[];
   byGas: { gas: string; kg?: number; kgCO2e: number; share: number }[];
   byComponent: CalculationResult['byComponent'];
@@ -174,7 +186,8 @@ export function cfpReportData(result: CalculationResult, options: Omit<CfpReport
     return e ? { ...w, explanation: e[lang] } : { ...w };
   });
 
-  const displayed = [total, result.total.fossilKgCO2e, result.total.biogenicKgCO2e, ...STAGES.map((s) => result.byStage[s].kgCO2e), ...result.lines.map((l) => l.kgCO2e)];
+  const origin = emissionsByOrigin(result);
+  const displayed = [total, origin.fossilKgCO2e, origin.biogenicKgCO2e, origin.notSplitKgCO2e, ...STAGES.map((s) => result.byStage[s].kgCO2e), ...result.lines.map((l) => l.kgCO2e)];
   const data: CfpReportData = {
     product: {
       id: result.product.id, name: result.product.name, functionalUnit: result.product.functionalUnit,
@@ -186,8 +199,9 @@ export function cfpReportData(result: CalculationResult, options: Omit<CfpReport
       type, cfpKind: type === 'cradle-to-grave' ? 'CFP' : 'partial CFP', unitKind: type === 'cradle-to-grave' ? 'functional unit' : 'declared unit',
       stagesIncluded: included, stagesExcluded: excluded, info,
     },
-    gwp: { set: result.gwp, metric: 'GWP100', ...(gwpDataset ? { dataset: gwpDataset } : {}) },
+    gwp: { set: result.gwp, metric: 'GWP100', ...(gwpDataset ? { dataset: gwpDataset } : {}), asPublished: gwpBasesAsPublished(result.warnings) },
     total: result.total,
+    origin,
     byStage: STAGES.map((s) => ({ stage: s, kgCO2e: result.byStage[s].kgCO2e, share: share(result.byStage[s].kgCO2e, total), lines: counts.get(s)!, included: counts.get(s)! > 0 })),
     byGas: Object.entries(result.byGas).map(([gas, v]) => ({ gas, ...(v.kg !== undefined ? { kg: v.kg } : {}), kgCO2e: v.kgCO2e, share: share(v.kgCO2e, total) })),
     byComponent: result.byComponent,
@@ -205,15 +219,34 @@ export function cfpReportData(result: CalculationResult, options: Omit<CfpReport
   return data;
 }
 
+type Counted = 'factor' | 'component' | 'line';
+const COUNTED_WARNINGS: [string, Counted][] = [
+  ['CO2_ONLY_FACTOR', 'factor'], ['EOL_NOT_MODELLED', 'component'], ['UNCITED_CUSTOM_FACTOR', 'factor'], ['NEGATIVE_AMOUNT', 'line'],
+  ['FACTOR_REGION_MISMATCH', 'factor'], ['FACTOR_YEAR_DISTANT', 'factor'],
+];
+const COUNT_NOUNS: Record<Counted, Bi> = { factor: { zh: '个因子', en: 'factor' }, component: { zh: '个部件', en: 'component' }, line: { zh: '行清单', en: 'line' } };
+
+/** The factors given only as a CO2e total (no split by gas or origin), not flagged biogenic. */
+function unsplitFactors(result: CalculationResult): number {
+  const ids = new Set<string>();
+  for (const l of result.lines) {
+    const co2e = l.byGas.CO2e ?? 0;
+    if (co2e === 0 || Object.keys(l.byGas).length > 1) continue; // a gas split's rounding residual is not a factor
+    if (l.biogenicKgCO2e === undefined || Math.abs(l.biogenicKgCO2e - co2e) > 1e-12 * Math.abs(co2e)) ids.add(l.factor ?? l.substance ?? l.path);
+  }
+  return ids.size;
+}
+
 function limitations(d: CfpReportData, result: CalculationResult, lang: Lang): string[] {
   const L = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+  const unsplit = { factors: d.origin.notSplitKgCO2e === 0 ? 0 : unsplitFactors(result) };
   const out: string[] = [
     L('本报告只评价气候变化一个影响类别（GWP100），不反映其他环境、社会或经济影响（GB/T 24067-2024 范围）。',
       'Only the climate-change impact category (GWP100) is assessed; other environmental, social and economic impacts are not (scope of GB/T 24067-2024 and ISO 14067).'),
-    L(`特征化因子为 IPCC ${d.gwp.set} 的 100 年全球变暖潜势；未报告 GWP20、GTP 等其他指标。`,
-      `Characterisation uses IPCC ${d.gwp.set} 100-year GWPs; other metrics (GWP20, GTP) are not reported.`),
-    L('生物源碳仅在因子标明生物源 CO2 时单独列出；以 CO2e 总量给出的因子无法拆分化石与生物源。生物源碳吸收与储存、直接/间接土地利用变化（dLUC/iLUC）和航空运输排放未单独量化。',
-      'Biogenic carbon is separated only where a factor flags biogenic CO2; factors given as CO2e totals cannot be split into fossil and biogenic. Biogenic uptake and storage, direct and indirect land-use change (dLUC/iLUC) and aircraft emissions are not quantified separately.'),
+    L(`特征化因子为 IPCC ${d.gwp.set} 的 100 年全球变暖潜势；未报告 GWP20、GTP 等其他指标。${d.gwp.asPublished.map((b) => `${b.count} 个因子仅以 IPCC ${b.basis} 的 CO2e 给出且未分气体，按发布值使用，未按 ${d.gwp.set} 重新表征（见第 6 章）。`).join('')}`,
+      `Characterisation uses IPCC ${d.gwp.set} 100-year GWPs; other metrics (GWP20, GTP) are not reported.${d.gwp.asPublished.map((b) => ` ${b.count} factor${b.count > 1 ? 's' : ''} given only as CO2e in IPCC ${b.basis}, with no split by gas, ${b.count > 1 ? 'are' : 'is'} used as published, not re-characterised with ${d.gwp.set} (see section 6).`).join('')}`),
+    L(`生物源碳仅在因子标明生物源 CO2 时单独列出；以 CO2e 总量给出的因子无法拆分化石与生物源${unsplit.factors ? `：本报告中 ${unsplit.factors} 个这样的因子共 ${formatKg(d.origin.notSplitKgCO2e)} kg CO2e（${formatPercent(share(d.origin.notSplitKgCO2e, d.total.kgCO2e))}），列为“未区分来源”（见 7.1），不计入化石来源` : ''}。生物源碳吸收与储存、直接/间接土地利用变化（dLUC/iLUC）和航空运输排放未单独量化。`,
+      `Biogenic carbon is separated only where a factor flags biogenic CO2; factors given as CO2e totals cannot be split into fossil and biogenic${unsplit.factors ? `: here ${unsplit.factors} such factor${unsplit.factors > 1 ? 's' : ''} give ${formatKg(d.origin.notSplitKgCO2e)} kg CO2e (${formatPercent(share(d.origin.notSplitKgCO2e, d.total.kgCO2e))}), shown as "not split by origin" (see 7.1), not as fossil` : ''}. Biogenic uptake and storage, direct and indirect land-use change (dLUC/iLUC) and aircraft emissions are not quantified separately.`),
     L('未进行不确定性分析和敏感性分析；结果为点估计值。', 'No uncertainty or sensitivity analysis was carried out; results are point estimates.'),
     L('使用阶段和报废阶段的数据为情景假设（使用次数、寿命、处理路径），实际排放会随用户行为和地区变化。',
       'Use and end-of-life data are scenarios (use pattern, lifetime, treatment routes); actual emissions vary with users and regions.'),
@@ -234,9 +267,11 @@ function limitations(d: CfpReportData, result: CalculationResult, lang: Lang): s
     out.push(L(`碳足迹的 ${secondaryShare} % 来自二手数据（内置数据集），其代表性见第 4 章。`,
       `${secondaryShare} % of the footprint rests on secondary data (bundled datasets); see section 4 for their representativeness.`));
   }
-  for (const code of ['CO2_ONLY_FACTOR', 'EOL_NOT_MODELLED', 'UNCITED_CUSTOM_FACTOR', 'NEGATIVE_AMOUNT', 'FACTOR_REGION_MISMATCH', 'FACTOR_YEAR_DISTANT'] as const) {
-    const n = result.warnings.filter((w) => w.code === code).length;
-    if (n) out.push(`${WARNING_EXPLANATIONS[code]![lang]} (${L(`${n} 处，见第 9 章`, `${n} case${n > 1 ? 's' : ''}, see section 9`)})`);
+  // Counted in what they are about: factor-fit warnings are grouped (one warning names 19 factors).
+  for (const [code, what] of COUNTED_WARNINGS) {
+    const found = result.warnings.filter((w) => w.code === code);
+    const n = found.reduce((sum, w) => sum + (what === 'factor' ? factorsInWarning(w) : 1), 0);
+    if (n) out.push(`${WARNING_EXPLANATIONS[code]![lang]}${L(`（涉及 ${n} ${COUNT_NOUNS[what].zh}，见第 9 章）`, ` (${n} ${COUNT_NOUNS[what].en}${n > 1 ? 's' : ''}, see section 9)`)}`);
   }
   out.push(...(d.study.info.limitations ?? []));
   return out;
@@ -274,27 +309,32 @@ export function buildCfpReport(result: CalculationResult, options: CfpReportOpti
 function cfpDocument(d: CfpReportData, lang: Lang, generatedAt: string | undefined): ReportDocument {
   const L = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const fu = d.product.functionalUnit;
-  const unitText = `${formatAmount(fu.amount)} ${fu.unit}${fu.description ? ` (${fu.description})` : ''}`;
+  const unitText = `${formatAmount(fu.amount)} ${formatUnit(fu.unit)}${fu.description ? ` (${fu.description})` : ''}`;
   const perUnit = L(`kg CO2e / ${d.study.unitKind === 'functional unit' ? '功能单位' : '声明单位'}`, `kg CO2e per ${d.study.unitKind}`);
   const info = d.study.info;
   const year = d.product.year;
   const stageList = (stages: Stage[]) => stages.map((s) => stageName(s, lang)).join(lang === 'zh' ? '、' : ', ') || '—';
 
+  // "; 17 factors as published in IPCC AR5 CO2e" — the other bases, with the number of factors.
+  const asPublishedText = (l: Lang) => d.gwp.asPublished.map((b) => (l === 'zh'
+    ? `（另有 ${b.count} 个因子按 IPCC ${b.basis} 的 CO2e 发布值使用）`
+    : ` (${b.count} factor${b.count > 1 ? 's' : ''} used as published in IPCC ${b.basis} CO2e)`)).join('');
   const summary: Section = {
     id: 'summary', number: '', heading: L('摘要', 'Summary'),
     blocks: [
       {
         type: 'figures', items: [
           { label: L('产品碳足迹', 'Product carbon footprint'), value: formatKg(d.total.kgCO2e), unit: perUnit, emphasis: true },
-          { label: L('化石来源', 'Fossil'), value: formatKg(d.total.fossilKgCO2e), unit: 'kg CO2e' },
-          { label: L('生物源', 'Biogenic'), value: formatKg(d.total.biogenicKgCO2e), unit: 'kg CO2e' },
+          { label: L('化石来源', 'Fossil'), value: formatKg(d.origin.fossilKgCO2e), unit: 'kg CO2e' },
+          { label: L('生物源', 'Biogenic'), value: formatKg(d.origin.biogenicKgCO2e), unit: 'kg CO2e' },
+          { label: L('未区分来源', 'Not split by origin'), value: formatKg(d.origin.notSplitKgCO2e), unit: 'kg CO2e' },
         ],
       },
       {
         type: 'paragraph',
         text: L(
-          `${d.product.name}：${d.study.cfpKind === 'CFP' ? '产品碳足迹' : '产品部分碳足迹'}为 ${formatKg(d.total.kgCO2e)} kg CO2e，${d.study.unitKind === 'functional unit' ? '功能单位' : '声明单位'}为 ${unitText}。系统边界：${TYPE_NAMES[d.study.type].zh}，包括${stageList(d.study.stagesIncluded)}。GWP：IPCC ${d.gwp.set} GWP100。`,
-          `${d.product.name}: ${d.study.cfpKind === 'CFP' ? 'carbon footprint' : 'partial carbon footprint'} ${formatKg(d.total.kgCO2e)} kg CO2e per ${d.study.unitKind} of ${unitText}. Boundary: ${TYPE_NAMES[d.study.type].en}, covering ${stageList(d.study.stagesIncluded)}. GWP: IPCC ${d.gwp.set} GWP100.`),
+          `${d.product.name}：${d.study.cfpKind === 'CFP' ? '产品碳足迹' : '产品部分碳足迹'}为 ${formatKg(d.total.kgCO2e)} kg CO2e，${d.study.unitKind === 'functional unit' ? '功能单位' : '声明单位'}为 ${unitText}。系统边界：${TYPE_NAMES[d.study.type].zh}，包括${stageList(d.study.stagesIncluded)}。GWP：IPCC ${d.gwp.set} GWP100${asPublishedText('zh')}。`,
+          `${d.product.name}: ${d.study.cfpKind === 'CFP' ? 'carbon footprint' : 'partial carbon footprint'} ${formatKg(d.total.kgCO2e)} kg CO2e per ${d.study.unitKind} of ${unitText}. Boundary: ${TYPE_NAMES[d.study.type].en}, covering ${stageList(d.study.stagesIncluded)}. GWP: IPCC ${d.gwp.set} GWP100${asPublishedText('en')}.`),
       },
       ...(d.hotspots[0] ? [{
         type: 'paragraph' as const,
@@ -420,7 +460,12 @@ function cfpDocument(d: CfpReportData, lang: Lang, generatedAt: string | undefin
     id: 'gwp', number: '6', heading: L('温室气体与全球变暖潜势', 'Greenhouse gases and GWP'),
     blocks: [{
       type: 'fields', rows: [
-        [L('GWP 版本', 'GWP set'), `IPCC ${d.gwp.set}, GWP100`],
+        [L('GWP 版本（所选）', 'GWP set (chosen)'), `IPCC ${d.gwp.set}, GWP100`],
+        [L('按发布值使用的其他 GWP 版本', 'Other GWP sets, used as published'), d.gwp.asPublished.length
+          ? d.gwp.asPublished.map((b) => L(
+            `IPCC ${b.basis}：${b.count} 个因子仅以 CO2e 给出且未分气体，无法按 ${d.gwp.set} 重新表征，按发布值使用（GWP_BASIS_MISMATCH，见第 9 章）`,
+            `IPCC ${b.basis}: ${b.count} factor${b.count > 1 ? 's' : ''} given only as CO2e with no split by gas, so not re-characterised with ${d.gwp.set}; used as published (GWP_BASIS_MISMATCH, see section 9)`)).join('\n')
+          : L(`无：全部因子按 ${d.gwp.set} 表征或以 ${d.gwp.set} 发布`, `none: every factor is characterised with, or published in, ${d.gwp.set}`)],
         [L('GWP 数据集', 'GWP dataset'), d.gwp.dataset ? `${d.gwp.dataset.id} ${d.gwp.dataset.version} (${d.gwp.dataset.edition})` : '—'],
         [L('分气体计算的温室气体', 'Gases characterised individually'), gases.join(', ') || '—'],
         [L('未分气体部分', 'Not split by gas'), unsplit
@@ -439,11 +484,14 @@ function cfpDocument(d: CfpReportData, lang: Lang, generatedAt: string | undefin
         blocks: [{
           type: 'table', id: 'totals', columns: [{ label: L('项目', 'Item'), width: 2.5 }, { label: 'kg CO2e', align: 'right' }, { label: L('占比', 'Share'), align: 'right' }],
           rows: [
-            [L('化石来源温室气体排放', 'Fossil GHG emissions'), formatKg(d.total.fossilKgCO2e), formatPercent(share(d.total.fossilKgCO2e, total))],
-            [L('生物源温室气体排放', 'Biogenic GHG emissions'), formatKg(d.total.biogenicKgCO2e), formatPercent(share(d.total.biogenicKgCO2e, total))],
+            [L('化石来源温室气体排放（因子分气体给出）', 'Fossil GHG emissions (gases named by the factors)'), formatKg(d.origin.fossilKgCO2e), formatPercent(share(d.origin.fossilKgCO2e, total))],
+            [L('生物源温室气体排放', 'Biogenic GHG emissions'), formatKg(d.origin.biogenicKgCO2e), formatPercent(share(d.origin.biogenicKgCO2e, total))],
+            [L('未区分来源（因子仅给出 CO2e 总量）', 'Not split by origin (factors give a CO2e total only)'), formatKg(d.origin.notSplitKgCO2e), formatPercent(share(d.origin.notSplitKgCO2e, total))],
           ],
           footer: [[L(`产品碳足迹（${perUnit}）`, `Carbon footprint (${perUnit})`), formatKg(total), formatPercent(total === 0 ? 0 : 1)]],
-          note: L('生物源碳吸收、dLUC、iLUC 和航空排放未单独量化（见第 10 章）。', 'Biogenic uptake, dLUC, iLUC and aircraft emissions are not quantified separately (see section 10).'),
+          note: L(
+            '仅给出 CO2e 总量的因子无法拆分化石与生物源，单列为“未区分来源”；计算结果中的 fossilKgCO2e（总量 − 生物源）和 PACT 导出的 fossilGhgEmissions 包含这一部分。生物源碳吸收、dLUC、iLUC 和航空排放未单独量化（见第 10 章）。',
+            'Factors that give only a CO2e total cannot be split into fossil and biogenic, so they are shown as "not split by origin"; the result\'s fossilKgCO2e (total − biogenic) and the PACT export\'s fossilGhgEmissions include them. Biogenic uptake, dLUC, iLUC and aircraft emissions are not quantified separately (see section 10).'),
         }],
       },
       {
@@ -504,7 +552,7 @@ function cfpDocument(d: CfpReportData, lang: Lang, generatedAt: string | undefin
         ],
         rows: d.lines.map((l) => [
           String(l.n), stageName(l.stage, lang), `${l.label}${l.kind !== 'inventory' ? ` · ${LINE_KIND[l.kind]![lang]}` : ''}`,
-          l.factor ?? l.substance ?? '', `${formatAmount(l.amount.value)} ${l.amount.unit}`, formatAmount(l.factorKgCO2ePerUnit), formatKg(l.kgCO2e), `[${l.ref}]`,
+          l.factor ?? l.substance ?? '', `${formatAmount(l.amount.value)} ${formatUnit(l.amount.unit)}`, formatAmount(l.factorKgCO2ePerUnit), formatKg(l.kgCO2e), `[${l.ref}]`,
         ]),
         footer: [['', L('合计', 'Total'), '', '', '', '', formatKg(total), '']],
       },

@@ -90,6 +90,24 @@ describe('GB/T 32161 self-evaluation report', () => {
   });
 });
 
+describe('wording of the self-evaluation reports', () => {
+  it('labels basic requirements 一票否决 (veto) in a green-factory report only; a product’s are plain 基本要求', () => {
+    const productRows = findTable(buildEcodesignReport(evaluateProduct(request()), { lang: 'zh' }).document, 'requirements')!.rows;
+    expect(productRows.map((row) => row[1])).toEqual(['环境管理体系', '近三年无重大事故']);
+    const en = findTable(buildEcodesignReport(evaluateProduct(request()), { lang: 'en' }).document, 'requirements')!;
+    expect(JSON.stringify(en)).not.toMatch(/veto/i);
+    const factory = evaluate({ factory: { name: 'Works' } }, { spec: exampleFactorySpec() });
+    expect(findTable(buildEcodesignReport(factory, { lang: 'zh' }).document, 'requirements')!.rows[0]![1]).toBe('排污许可（一票否决）');
+  });
+
+  it('prints a unit written m^3 as m³, in the unit column and in values', () => {
+    const spec = exampleProductSpec();
+    spec.indicators[3]!.unit = 'm^3'; // the declared indicator (48, benchmark ≤ 50)
+    const row = findTable(buildEcodesignReport(evaluateProduct(request(), spec), { lang: 'zh' }).document, 'indicators')!.rows[3]!;
+    expect([row[2], row[3], row[4]]).toEqual(['m³', '≤ 50 m³', '48 m³（申报）']);
+  });
+});
+
 describe('green-factory self-evaluation report', () => {
   it('shows items with 基准值, 引领值, points and score (65 of 100, pass mark 60, hand-checked in ecodesign)', () => {
     const e = evaluate({

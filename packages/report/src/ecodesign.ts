@@ -1,7 +1,7 @@
 import { STAGES, type CalculationResult, type Stage } from '@greenlca/schema';
 import type { EvaluationResult, FactoryEvaluation, ProductEvaluation } from '@greenlca/ecodesign';
 import type { Block, Lang, ReportDocument, Section, TableBlock } from './document.js';
-import { formatDate, formatKg, formatPercent, isRounded } from './format.js';
+import { formatDate, formatKg, formatPercent, formatUnit, isRounded } from './format.js';
 import { stageName } from './i18n.js';
 import { REPORT_GENERATOR } from './version.js';
 
@@ -171,7 +171,7 @@ function indicatorsSection(e: ProductEvaluation, lang: Lang, number: string): Se
       { label: L('差距 / 说明', 'Gap / note'), width: 1.65 }, { label: L('所属阶段', 'Stage'), width: 1.0 },
     ],
     rows: e.indicators.map((i) => [
-      i.attributeName[lang].replace(/\s+attribute$/i, ''), `${i.name[lang]}${i.clause ? ` (${clause(i.clause)})` : ''}`, i.unit || '—',
+      i.attributeName[lang].replace(/\s+attribute$/i, ''), `${i.name[lang]}${i.clause ? ` (${clause(i.clause)})` : ''}`, i.unit ? formatUnit(i.unit) : '—',
       `${i.benchmark.display[lang]}${i.benchmark.origin === 'declared' ? L('（申报）', ' (declared)') : ''}`,
       `${i.value.display[lang]}${i.value.origin === 'declared' ? L('（申报）', ' (declared)') : ''}`,
       i.verdictName[lang].replace(/（.*|\s\(.*/, ''),
@@ -205,7 +205,7 @@ function lcaSection(e: ProductEvaluation, data: EcodesignReport['data'], lang: L
   const blocks: Block[] = [
     {
       type: 'fields', rows: [
-        [L('功能单位', 'Functional unit'), `${fu.amount} ${fu.unit}${fu.description ? ` (${fu.description})` : ''}`],
+        [L('功能单位', 'Functional unit'), `${fu.amount} ${formatUnit(fu.unit)}${fu.description ? ` (${fu.description})` : ''}`],
         [L('系统边界', 'System boundary'), stages.filter((s) => s.kgCO2e !== 0).map((s) => stageName(s.stage, lang)).join(lang === 'zh' ? '、' : ', ') || '—'],
         [L('影响类别', 'Impact category'), L(`气候变化，IPCC ${lca?.gwp ?? cf.gwp} GWP100`, `Climate change, IPCC ${lca?.gwp ?? cf.gwp} GWP100`)],
         [L('产品碳足迹', 'Carbon footprint'), `${formatKg(total)} kg CO2e`],
@@ -311,7 +311,7 @@ function productDocument(e: ProductEvaluation, data: EcodesignReport['data'], la
         ...(data.company ? [[L('企业名称', 'Company'), data.company] as [string, string]] : []),
         [L('产品名称', 'Product'), e.subject.name],
         [L('产品编号 / 型号', 'Product id / model'), e.subject.id],
-        [L('功能单位', 'Functional unit'), `${fu.amount} ${fu.unit}${fu.description ? ` (${fu.description})` : ''}`],
+        [L('功能单位', 'Functional unit'), `${fu.amount} ${formatUnit(fu.unit)}${fu.description ? ` (${fu.description})` : ''}`],
         [L('评价标准', 'Standard'), `${e.specification.standard.number} ${e.specification.standard.title[lang]}`],
         [L('评价日期', 'Date'), formatDate(generatedAt, lang)],
         [L('评价工具', 'Tool'), `${e.generator.name} ${e.generator.version}; ${REPORT_GENERATOR.name} ${REPORT_GENERATOR.version}`],
@@ -384,7 +384,7 @@ function factoryDocument(e: FactoryEvaluation, _data: EcodesignReport['data'], l
           { label: L('结论', 'Verdict'), align: 'center' as const, width: 0.8 },
         ],
         rows: d.items.map((i) => [
-          `${i.name[lang]}${i.unit ? ` (${i.unit})` : ''}${i.gap ? `\n${i.gap.text[lang]}` : i.reason ? `\n${i.reason[lang]}` : ''}`,
+          `${i.name[lang]}${i.unit ? ` (${formatUnit(i.unit)})` : ''}${i.gap ? `\n${i.gap.text[lang]}` : i.reason ? `\n${i.reason[lang]}` : ''}`,
           i.level === 'required' ? L('必选', 'required') : i.level === 'optional' ? L('可选', 'optional') : '—',
           i.benchmark.display[lang], i.leading.display[lang], i.value.display[lang], num(i.points), num(i.score),
           i.verdictName[lang].replace(/（.*|\s\(.*/, ''),

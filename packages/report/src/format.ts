@@ -27,6 +27,11 @@ export function formatAmount(x: number): string {
   return s;
 }
 
+/** A unit as printed: "m^3" → "m³", "m^2" → "m²" (results and specifications may use either spelling). */
+export function formatUnit(unit: string): string {
+  return unit.replace(/\^2(?![0-9])/g, '²').replace(/\^3(?![0-9])/g, '³');
+}
+
 export function formatPercent(share: number, digits = 1): string {
   return `${new Decimal(share).times(100).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toFixed(digits)} %`;
 }
