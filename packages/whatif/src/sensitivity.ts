@@ -9,7 +9,7 @@ import { componentTargets } from './scenario/targets.js';
 import { Draft } from './scenario/draft.js';
 import { samplerOf } from './uncertainty/distributions.js';
 import { scaledParameter } from './uncertainty/simulate.js';
-import { collectInputs, INPUT_KINDS, type InputKind, type ModelInput } from './uncertainty/inputs.js';
+import { collectInputs, INPUT_KINDS, unknownTargets, type InputKind, type ModelInput } from './uncertainty/inputs.js';
 import { baseModel } from './variants.js';
 
 /** A range for one input: ± percent of its value, or given bounds (a number in its unit, or an amount). */
@@ -76,8 +76,8 @@ export function sensitivityOfModel(model: WhatIfModel, options: SensitivityOptio
   for (const k of kinds) {
     if (!(INPUT_KINDS as readonly string[]).includes(k)) throw new WhatIfInputError([issue('BAD_BOUND', '', `unknown input kind "${k}"`, `kinds are ${INPUT_KINDS.join(', ')}`)]);
   }
-  const all = collectInputs(model);
-  if (options.useUncertainty ?? true) checkDistributions(all);
+  const all = collectInputs(model, { checkTargets: false });
+  checkUncertainty(model, all, options.useUncertainty ?? true);
   const inputs = all.filter((i) => kinds.has(i.kind));
   const known = new Set(inputs.map((i) => i.key));
   const unknown = Object.keys(options.ranges ?? {}).filter((k) => !known.has(k));
@@ -155,11 +155,14 @@ function rangeOf(input: ModelInput, options: SensitivityOptions, percent: number
   return byPercent(percent, 'percent');
 }
 
-/** The product's distributions must be valid (the ones used as ranges, and the others, as Monte Carlo reads them). */
-function checkDistributions(inputs: readonly ModelInput[]): void {
-  const problems: WhatIfIssue[] = [];
+/**
+ * `Product.uncertainty` must name existing parameters and factors, and (unless uncertainty is not used)
+ * every distribution must be valid: the ones used as ranges, and the others, as Monte Carlo reads them.
+ */
+function checkUncertainty(model: WhatIfModel, inputs: readonly ModelInput[], distributions: boolean): void {
+  const problems: WhatIfIssue[] = unknownTargets(model);
   for (const input of inputs) {
-    if (!input.spec) continue;
+    if (!input.spec || !distributions) continue;
     const path = input.specPath ?? input.path;
     try {
       samplerOf(input.spec, input.value, (b, field) => input.bound(b, `${path}/${field}`), { path, unit: input.unit });

@@ -96,7 +96,7 @@ function unitBound(scope: Scope, unit: string) {
  * uncertainty would silently not apply. A factor exists if it is bundled, declared under `factors` or
  * `processes`, or added by a scenario's `overrides.factors` (it may be used only by that scenario).
  */
-function unknownTargets(model: WhatIfModel, pu: ProductUncertainty): WhatIfIssue[] {
+export function unknownTargets(model: WhatIfModel, pu: ProductUncertainty = productUncertainty(model.product)): WhatIfIssue[] {
   const product = model.product;
   const out: WhatIfIssue[] = [];
   const parameters = Object.keys(product.parameters ?? {});

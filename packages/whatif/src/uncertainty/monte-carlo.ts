@@ -6,7 +6,7 @@ import { exactTotals } from '../model/view.js';
 import { BASELINE } from '../scenario/apply.js';
 import { baseModel, compileVariants, type ScenarioSelection } from '../variants.js';
 import { multipliers, samplerOf, type Sampler } from './distributions.js';
-import { collectInputs, type InputKind, type ModelInput } from './inputs.js';
+import { collectInputs, unknownTargets, type InputKind, type ModelInput } from './inputs.js';
 import { uniforms } from './random.js';
 import { simulate, type Draws } from './simulate.js';
 import { summarise, type Stats } from './stats.js';
@@ -86,7 +86,7 @@ export function monteCarlo(product: Product, library: FactorLibrary, options: Mo
   const base = baseModel(product, library, options);
   const variants = compileVariants(base, options.scenarios);
   const inputOptions = options.defaultDataQuality ? { defaultDataQuality: options.defaultDataQuality } : {};
-  const baseInputs = collectInputs(base, inputOptions);
+  const baseInputs = collectInputs(base, { ...inputOptions, checkTargets: false });
   const baseSamplers = new Map<string, { sampler: Sampler; spec: string }>();
   const streams = new Map<string, Float64Array>();
   const draws = new Map<string, Float64Array>();
@@ -118,8 +118,8 @@ export function monteCarlo(product: Product, library: FactorLibrary, options: Mo
 
   const inputsInfo: UncertainInput[] = [];
   const baseMult = new Map<ModelInput, Float64Array | undefined>();
-  // Every bad distribution at once, not one per attempt.
-  const problems: WhatIfIssue[] = [];
+  // Every problem at once (unknown targets, bad distributions), not one per attempt.
+  const problems: WhatIfIssue[] = unknownTargets(base);
   const baseSamplerOf = new Map<ModelInput, Sampler | undefined>();
   for (const input of baseInputs) {
     try {
