@@ -25,23 +25,115 @@ export class UsageError extends Error {
   }
 }
 
-/** Minimal flag parser: `--name value`, `--flag`, and positionals. */
-export function parseArgs(args: string[], booleans: readonly string[] = []): {
+/**
+ * The flags a command accepts. `values` take a value (`--runs 10` or `--runs=10`), `booleans` none
+ * (`--multi`), and `repeatable` value flags may be given more than once (all values are kept in
+ * `repeated`). Anything else is a usage error with a did-you-mean, never silently ignored.
+ */
+export interface FlagSpec {
+  values: readonly string[];
+  booleans?: readonly string[];
+  repeatable?: readonly string[];
+}
+
+/**
+ * The flags a usage line documents: `--name VALUE` takes a value, `--name` followed by `]`, `|` or
+ * nothing is a boolean. Declaring a command's flags through its usage keeps the parser and the help
+ * text from drifting apart. `repeatable` lists value flags that may be repeated.
+ */
+export function flagsOfUsage(usage: string, repeatable: readonly string[] = []): FlagSpec {
+  const values = new Set<string>();
+  const booleans = new Set<string>();
+  for (const m of usage.matchAll(/--([a-z][a-z0-9-]*)(=?)(\s+|\]|$)?(\S)?/g)) {
+    const [, name, eq, space, next] = m;
+    const takesValue = eq === '=' || (space !== undefined && /^\s+$/.test(space) && next !== undefined && !'[]|-'.includes(next));
+    (takesValue ? values : booleans).add(name!);
+  }
+  for (const name of values) booleans.delete(name);
+  return { values: [...values], booleans: [...booleans], repeatable };
+}
+
+/**
+ * Flag parser: `--name value`, `--name=value`, `--flag`, and positionals. With a `FlagSpec`, a flag
+ * the command does not declare, a value given to a boolean, or a non-repeatable flag given twice is a
+ * `UsageError` (exit code 2) naming the closest declared flag. With a list (the older form) it is the
+ * booleans only, and unknown flags are not checked.
+ */
+export function parseArgs(args: string[], spec: readonly string[] | FlagSpec = []): {
   positionals: string[];
   flags: Map<string, string | true>;
+  /** Every value of each value flag, in order (for repeatable flags). */
+  repeated: Map<string, string[]>;
 } {
+  const declared = Array.isArray(spec) ? undefined : (spec as FlagSpec);
+  const booleans: readonly string[] = declared ? declared.booleans ?? [] : (spec as readonly string[]);
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
+  const repeated = new Map<string, string[]>();
+  const unknown: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      if (eq > 0) flags.set(arg.slice(2, eq), arg.slice(eq + 1));
-      else if (booleans.includes(arg.slice(2)) || i + 1 >= args.length || args[i + 1]!.startsWith('--')) flags.set(arg.slice(2), true);
-      else flags.set(arg.slice(2), args[++i]!);
-    } else positionals.push(arg);
+    if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--')) {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
+    if (declared && !isDeclared(name, declared)) {
+      unknown.push(name);
+      // Its value, if it has one, is not a positional.
+      if (eq < 0 && i + 1 < args.length && !args[i + 1]!.startsWith('--')) i++;
+      continue;
+    }
+    if (declared) checkFlag(name, declared, eq > 0, flags.has(name));
+    let value: string | true;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else if (booleans.includes(name) || i + 1 >= args.length || args[i + 1]!.startsWith('--')) value = true;
+    else value = args[++i]!;
+    flags.set(name, value);
+    if (value !== true) repeated.set(name, [...(repeated.get(name) ?? []), value]);
   }
-  return { positionals, flags };
+  if (declared && unknown.length) {
+    const known = [...declared.values, ...(declared.booleans ?? [])];
+    const each = unknown.map((name) => {
+      const near = closestFlags(name, known);
+      return `--${name}${near.length ? ` (did you mean ${near.map((n) => `--${n}`).join(' or ')}?)` : ''}`;
+    });
+    const list = known.length ? `it takes ${known.map((k) => `--${k}`).join(', ')}` : 'it takes no flags';
+    throw new UsageError(`unknown flag${unknown.length > 1 ? 's' : ''} ${each.join(', ')}; ${list}`);
+  }
+  return { positionals, flags, repeated };
+}
+
+function isDeclared(name: string, spec: FlagSpec): boolean {
+  return spec.values.includes(name) || (spec.booleans ?? []).includes(name);
+}
+
+function checkFlag(name: string, spec: FlagSpec, hasValue: boolean, seen: boolean): void {
+  const booleans = spec.booleans ?? [];
+  if (hasValue && booleans.includes(name)) throw new UsageError(`--${name} takes no value`);
+  if (seen && !(spec.repeatable ?? []).includes(name)) throw new UsageError(`--${name} is given more than once`);
+}
+
+/** Declared flags close to a mistyped one: edit distance ≤ 2 (1 for short names), or a prefix either way. */
+function closestFlags(name: string, known: readonly string[]): string[] {
+  const scored = known.map((k) => [distance(name, k), k] as const)
+    .filter(([d, k]) => d <= (name.length <= 4 ? 1 : 2) || (name.length >= 3 && (k.startsWith(name) || name.startsWith(k))));
+  return scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])).slice(0, 2).map(([, k]) => k);
+}
+
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 export function flagString(flags: Map<string, string | true>, name: string): string | undefined {

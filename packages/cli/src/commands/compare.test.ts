@@ -4,7 +4,7 @@ import { calculate, createLibrary } from '@greenlca/engine';
 import { describe, expect, it } from 'vitest';
 import { UsageError, type Io } from '../io.js';
 import { command as compare } from './compare.js';
-import { command as sensitivity } from './sensitivity.js';
+import { command as sensitivity, rangeFlags } from './sensitivity.js';
 import { command as suggest } from './suggest.js';
 import { command as uncertainty } from './uncertainty.js';
 import type { Command } from './index.js';
@@ -72,5 +72,30 @@ describe('greenlca compare | sensitivity | uncertainty | suggest', () => {
     expect(r.stderr).toMatch(/no scenario "nope"/);
     await expect(run(uncertainty, FILE, '--runs', '0')).rejects.toThrow(UsageError);
     await expect(run(sensitivity, FILE, '--kinds', 'lines')).rejects.toThrow(/--kinds takes/);
+  });
+
+  it('every what-if command refuses flags it does not document, before reading the file', async () => {
+    for (const [cmd, typo, meant] of [[compare, '--scenarios', '--scenario'], [sensitivity, '--percnt', '--percent'], [uncertainty, '--sed', '--seed'], [suggest, '--hotspot', '--hotspots']] as const) {
+      await expect(run(cmd, 'no/such/file.json', typo, '1')).rejects.toThrow(new RegExp(`unknown flag ${typo} \\(did you mean ${meant}\\?\\)`));
+    }
+    const e = await run(uncertainty, FILE, '--runs', '5', '--gwp', 'AR5', '--format', 'json', '--scenario', 'rail', '--scenario', 'efficient');
+    expect(JSON.parse(e.stdout).variants.map((v: { id: string }) => v.id)).toEqual(['rail', 'efficient']);
+  });
+
+  it('--range KEY=MIN:MAX or KEY=P%: numbers, amounts with units, percentages; malformed ones are usage errors', async () => {
+    expect(rangeFlags(['parameter:lifetimeYears=4:8', 'component:body=0.4 kg:500 g', 'line:/inventory/3=20%', 'factor:x=-1e-3:.5'])).toEqual({
+      'parameter:lifetimeYears': { min: 4, max: 8 },
+      'component:body': { min: '0.4 kg', max: '500 g' },
+      'line:/inventory/3': { percent: 20 },
+      'factor:x': { min: -0.001, max: 0.5 },
+    });
+    expect(rangeFlags([])).toBeUndefined();
+    expect(() => rangeFlags(['line:boiling'])).toThrow(/--range takes KEY=MIN:MAX or KEY=P%/);
+    expect(() => rangeFlags(['line:boiling=1:2:3'])).toThrow(/give MIN:MAX or P%/);
+    expect(() => rangeFlags(['line:boiling=150%'])).toThrow(/at most 100, not 150/);
+    expect(() => rangeFlags(['line:boiling=1:2', 'line:boiling=5%'])).toThrow(/gives "line:boiling" twice/);
+    // A component mass in grams: body 0.45 kg, range 0.4 kg to 500 g.
+    const r = await run(sensitivity, FILE, '--format', 'json', '--range', 'component:body=0.4 kg:500 g');
+    expect(JSON.parse(r.stdout).bars.find((b: { key: string }) => b.key === 'component:body').range).toMatchObject({ low: 0.4, high: 0.5, unit: 'kg', from: 'ranges' });
   });
 });

@@ -2,7 +2,7 @@ import { LcaInputError, parseProduct } from '@greenlca/engine';
 import { GWP_SETS, STAGES, STAGE_NAMES, type GwpSet, type Product } from '@greenlca/schema';
 import type { Comparison, ModelOptions } from '@greenlca/whatif';
 import { formatIssues } from '../format-issues.js';
-import { flagString, parseArgs, UsageError, type Io } from '../io.js';
+import { flagsOfUsage, flagString, parseArgs, UsageError, type Io } from '../io.js';
 import { bundledLibrary } from '../library.js';
 import { readJsonFile } from '../read-json.js';
 import { formatNumber, textTable } from '../table.js';
@@ -12,14 +12,16 @@ const USAGE = 'greenlca compare FILE [--scenario ID[,ID…]] [--gwp AR4|AR5|AR6]
 
 /**
  * Shared by the what-if commands (compare, sensitivity, uncertainty, suggest): read FILE, check it,
- * run `fn` on the product, print JSON or a table; input problems go to stderr with exit code 1.
+ * run `fn` on the product, print JSON or a table; input problems go to stderr with exit code 1. The
+ * flags are the ones `usage` documents (`repeatable` may be given more than once); any other is a
+ * usage error (exit code 2) before the file is read.
  */
 export async function runWhatIf<T>(
-  args: string[], io: Io, usage: string, booleans: readonly string[],
-  fn: (product: Product, flags: Map<string, string | true>, options: ModelOptions) => T,
+  args: string[], io: Io, usage: string, repeatable: readonly string[],
+  fn: (product: Product, flags: Map<string, string | true>, options: ModelOptions, repeated: Map<string, string[]>) => T,
   table: (result: T, product: Product) => string,
 ): Promise<number> {
-  const { positionals, flags } = parseArgs(args, booleans);
+  const { positionals, flags, repeated } = parseArgs(args, flagsOfUsage(usage, repeatable));
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError(`usage: ${usage}`);
   const format = flagString(flags, 'format') ?? 'table';
@@ -32,7 +34,7 @@ export async function runWhatIf<T>(
   let result: T;
   try {
     product = parseProduct(input);
-    result = fn(product, flags, gwp ? { gwp: gwp as GwpSet } : {});
+    result = fn(product, flags, gwp ? { gwp: gwp as GwpSet } : {}, repeated);
   } catch (error) {
     if (error instanceof LcaInputError) {
       io.stderr(formatIssues(file, error.issues));
@@ -53,10 +55,11 @@ export async function runWhatIf<T>(
   return 0;
 }
 
-/** A list flag: "--scenario a,b" (or repeated values joined by commas). */
-export function listFlag(flags: Map<string, string | true>, name: string): string[] | undefined {
+/** A list flag: "--scenario a,b", or repeated ("--scenario a --scenario b") when `repeated` is given. */
+export function listFlag(flags: Map<string, string | true>, name: string, repeated?: Map<string, string[]>): string[] | undefined {
   const v = flagString(flags, name);
-  return v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean);
+  if (v === undefined) return undefined;
+  return (repeated?.get(name) ?? [v]).flatMap((x) => x.split(',')).map((s) => s.trim()).filter(Boolean);
 }
 
 /** A number flag within a range. */
@@ -79,8 +82,8 @@ export const command: Command = {
   usage: USAGE,
   async run(args, io) {
     const { compareScenarios } = await import('@greenlca/whatif');
-    return runWhatIf(args, io, USAGE, [], (product, flags, options) => {
-      const scenarios = listFlag(flags, 'scenario');
+    return runWhatIf(args, io, USAGE, ['scenario'], (product, flags, options, repeated) => {
+      const scenarios = listFlag(flags, 'scenario', repeated);
       return compareScenarios(product, bundledLibrary(), scenarios ? { ...options, scenarios } : options);
     }, renderTable);
   },

@@ -13,10 +13,10 @@ export const command: Command = {
   usage: USAGE,
   async run(args, io) {
     const { monteCarlo } = await import('@greenlca/whatif');
-    return runWhatIf(args, io, USAGE, [], (product, flags, options) => {
+    return runWhatIf(args, io, USAGE, ['scenario'], (product, flags, options, repeated) => {
       const runs = numberFlag(flags, 'runs', (x) => Number.isInteger(x) && x >= 1 && x <= 1_000_000, 'a whole number from 1 to 1000000');
       const seed = numberFlag(flags, 'seed', (x) => Number.isSafeInteger(x) && x >= 0, 'a whole number ≥ 0');
-      const scenarios = listFlag(flags, 'scenario');
+      const scenarios = listFlag(flags, 'scenario', repeated);
       const dqText = flagString(flags, 'data-quality');
       let defaultDataQuality: DataQuality | undefined;
       if (dqText !== undefined) {
