@@ -135,3 +135,107 @@ describe('greenlca evaluate', () => {
     expect(r.stderr).toContain('引领值 8 项 (specification) is not above 基准值 10 项 (declared)');
   });
 });
+
+describe('greenlca compare | sensitivity | uncertainty | suggest (the real program)', () => {
+  const KETTLE = 'examples/electric-kettle-scenarios.json';
+  const kettle = () => JSON.parse(readFileSync(join(root, KETTLE), 'utf8'));
+  // The kettle boils 0.11 kWh × 3/day × 365 day × 5 years = 602.25 kWh at 0.5777 kg CO2e/kWh (China MEE 2024
+  // footprint factor): 347.919825 kg in the use stage, 69.583965 kg per year of life.
+
+  it('compare: 10 % less energy per boil saves 60.225 kWh × 0.5777 = 34.7919825 kg; exit 0, nothing on stderr', () => {
+    const r = greenlca('compare', KETTLE, '--format', 'json', '--scenario', 'efficient', '--scenario', 'rail');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const c = JSON.parse(r.stdout);
+    expect(c.variants.map((v: { id: string }) => v.id)).toEqual(['efficient', 'rail']);
+    expect(c.variants[0].delta.total.kgCO2e).toBeCloseTo(-34.7919825, 9);
+  });
+
+  it('compare: a scenario scaling a line by −1 is an input error naming the override (exit 1), not a credit', () => {
+    const p = kettle();
+    p.scenarios.push({ id: 'flip', name: 'flip', overrides: { lines: { boiling: { scale: -1 } } } });
+    const r = greenlca('compare', tempFile(JSON.stringify(p)));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('scenario "flip" /scenarios/5/overrides/lines/boiling/scale  [SCENARIO_SCHEMA]  scale must be 0 or more, not -1');
+    expect(r.stderr).toContain('fix: ');
+  });
+
+  it('sensitivity --range: lifetimeYears 4 to 6 years swings the total by 2 × 69.583965 = 139.16793 kg', () => {
+    const r = greenlca('sensitivity', KETTLE, '--format', 'json', '--range', 'parameter:lifetimeYears=4:6', '--range', 'line:road-freight=50%');
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.stdout);
+    const life = t.bars.find((b: { key: string }) => b.key === 'parameter:lifetimeYears');
+    expect(life.range).toMatchObject({ low: 4, high: 6, from: 'ranges' });
+    expect(life.swing).toBeCloseTo(139.16793, 9);
+    expect(life.low.delta).toBeCloseTo(-69.583965, 9);
+    expect(t.bars.find((b: { key: string }) => b.key === 'line:road-freight').range).toMatchObject({ low: 0.81, high: 2.43, percent: 50 }); // 1.62 t·km ± 50 %
+    const table = greenlca('sensitivity', KETTLE, '--range', 'parameter:lifetimeYears=4:6');
+    expect(table.stdout).toMatch(/lifetimeYears \[parameter:lifetimeYears\]\s+4 – 6 \(ranges\)/);
+  });
+
+  it('sensitivity: a reversed or unknown --range is an input error (exit 1), a malformed one a usage error (exit 2)', () => {
+    const reversed = greenlca('sensitivity', KETTLE, '--range', 'parameter:lifetimeYears=8:4');
+    expect(reversed.code).toBe(1);
+    expect(reversed.stderr).toContain('[BAD_BOUND]  the range of "parameter:lifetimeYears" has min 8 above max 4');
+    const unknown = greenlca('sensitivity', KETTLE, '--range', 'parameter:lifetime=4:6');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('did you mean "parameter:lifetimeYears"?');
+  });
+
+  it('sensitivity: a malformed --range is a usage error (exit 2), the product\'s own uniform(8, 4) an input error', () => {
+    const malformed = greenlca('sensitivity', KETTLE, '--range', 'parameter:lifetimeYears=4');
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toMatch(/^greenlca sensitivity: --range parameter:lifetimeYears: give MIN:MAX or P%/);
+    // The product's own uniform(8, 4) is refused, not shown as "8 – 4".
+    const p = kettle();
+    p.uncertainty.parameters.lifetimeYears = { distribution: 'uniform', min: 8, max: 4 };
+    const bad = greenlca('sensitivity', tempFile(JSON.stringify(p)));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('/uncertainty/parameters/lifetimeYears/min  [BAD_DISTRIBUTION]  min 8 is above max 4');
+  });
+
+  it('uncertainty: mean use = 347.919825 × E[years]/5 × E[boils]/3 × E[factor] = 347.919825 × 1.1 × 10/9 × e^(ln²1.1 / 2) ≈ 427.17', () => {
+    // lifetimeYears uniform(4, 7), boilsPerDay triangular(2, 3, 5), grid factor lognormal GSD 1.1, independent.
+    const r = greenlca('uncertainty', KETTLE, '--runs', '20000', '--seed', '7', '--format', 'json');
+    expect(r.code).toBe(0);
+    const u = JSON.parse(r.stdout);
+    expect(u).toMatchObject({ runs: 20000, seed: 7 });
+    const expected = 347.919825 * 1.1 * (10 / 9) * Math.exp(Math.log(1.1) ** 2 / 2);
+    expect(Math.abs(u.baseline.byStage.use.mean - expected)).toBeLessThan(2.5); // ≈ 3 standard errors (sd 114 / √20000)
+    // Paired draws: 10 % less energy per boil is 10 % of the use stage in every run.
+    const efficient = u.variants.find((v: { id: string }) => v.id === 'efficient');
+    expect(efficient.delta.mean).toBeCloseTo(-0.1 * u.baseline.byStage.use.mean, 9);
+    expect(efficient.probabilityLower).toBe(1);
+  });
+
+  it('uncertainty: unknown flags are refused with a did-you-mean (exit 2), bad distributions are input errors (exit 1)', () => {
+    const r = greenlca('uncertainty', KETTLE, '--run', '10', '--sed', '3');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('greenlca uncertainty: unknown flags --run (did you mean --runs?), --sed (did you mean --seed?); it takes --runs, --seed, --scenario, --data-quality, --gwp, --format\n');
+    const p = kettle();
+    p.uncertainty.parameters.boilsPerDay.min = { value: 4, unit: '1/day' }; // the stated 3/day is below it
+    p.uncertainty.factors['no/such-factor'] = { distribution: 'lognormal', gsd: 1.2 };
+    const bad = greenlca('uncertainty', tempFile(JSON.stringify(p)), '--runs', '10');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('2 problems, nothing calculated');
+    expect(bad.stderr).toContain('/uncertainty/factors/no~1such-factor  [UNKNOWN_TARGET]  unknown factor "no/such-factor"');
+    expect(bad.stderr).toContain('/uncertainty/parameters/boilsPerDay  [BAD_DISTRIBUTION]  the stated value 3 1/day, which is the mode when none is given, is outside [min, max] = [4 1/day, 5 1/day]');
+  });
+
+  it('suggest: rail for the road leg alone saves 1.62 t·km × the AR6 difference of the DESNZ factors = 0.11968 kg', () => {
+    // Per t·km, AR5 CO2e per gas converted to AR6: road CO2 0.10012 + N2O 0.00149 × 273/265, rail CO2 0.02749 +
+    // N2O 0.00028 × 273/265 (the CH4 parts are equal and cancel); 1.35 kg × 1200 km = 1.62 t·km.
+    const r = greenlca('suggest', KETTLE, '--format', 'json', '--hotspots', '10');
+    expect(r.code).toBe(0);
+    const shift = JSON.parse(r.stdout).suggestions.filter((s: { kind: string }) => s.kind === 'transport-mode');
+    expect(shift).toHaveLength(1);
+    expect(shift[0].scenario.overrides).toEqual({ lines: { 'road-freight': { factor: 'desnz-2025/freight-rail-freight-train-tkm' } } });
+    expect(shift[0].saving.kgCO2e).toBeCloseTo(1.62 * (0.10012 - 0.02749 + (0.00149 - 0.00028) * 273 / 265), 12);
+    expect(shift[0].to.kgCO2ePerUnit).toBeCloseTo(0.02749 + 0.00002 * 27.9 / 28 + 0.00028 * 273 / 265, 12); // not the AR5 0.02779
+    const typo = greenlca('suggest', KETTLE, '--hotspot', '3');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown flag --hotspot \(did you mean --hotspots\?\)/);
+  });
+});
