@@ -209,6 +209,23 @@ describe('greenlca compare | sensitivity | uncertainty | suggest (the real progr
     expect(efficient.probabilityLower).toBe(1);
   });
 
+  it('every command refuses a mistyped flag (exit 2, nothing on stdout) instead of ignoring it', () => {
+    const cases: [string[], string][] = [
+      [['calc', KETTLE, '--formt', 'json'], 'greenlca calc: unknown flag --formt (did you mean --format?); it takes --format, --gwp\n'],
+      [['factors', 'search', 'steel', '--regon', 'CN'], 'greenlca factors: unknown flag --regon (did you mean --region?); it takes --region, --category, --dataset, --limit, --format\n'],
+      [['report', KETTLE, '--langs', 'en'], ''],
+      [['pact', 'export', KETTLE, '--boundry', 'cradle-to-gate'], ''],
+      [['network', 'solve', 'x', '--mutli'], ''],
+    ];
+    for (const [args, stderr] of cases) {
+      const r = greenlca(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      if (stderr) expect(r.stderr).toBe(stderr);
+      else expect(r.stderr).toMatch(/unknown flag --\w+ \(did you mean --[a-z-]+\?\)/);
+    }
+  });
+
   it('uncertainty: unknown flags are refused with a did-you-mean (exit 2), bad distributions are input errors (exit 1)', () => {
     const r = greenlca('uncertainty', KETTLE, '--run', '10', '--sed', '3');
     expect(r.code).toBe(2);

@@ -1,6 +1,6 @@
 import { STAGES, STAGE_NAMES, type CalculationResult, type GwpSet } from '@greenlca/schema';
 import { calculate, LcaInputError } from '@greenlca/engine';
-import { flagString, parseArgs, UsageError } from '../io.js';
+import { flagsOfUsage, flagString, parseArgs, UsageError } from '../io.js';
 import { bundledLibrary } from '../library.js';
 import { formatIssues } from '../format-issues.js';
 import { readJsonFile } from '../read-json.js';
@@ -11,7 +11,7 @@ export const command: Command = {
   summary: 'Calculate the cradle-to-grave carbon footprint of a product (product model v1 JSON).',
   usage: 'greenlca calc FILE [--format json|table] [--gwp AR4|AR5|AR6]',
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args);
+    const { positionals, flags } = parseArgs(args, flagsOfUsage(this.usage));
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError(`usage: ${this.usage}`);
     const format = flagString(flags, 'format') ?? 'table';

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { EvaluationIssue, EvaluationResult, FactoryEvaluation, ProductEvaluation, Specification } from '@greenlca/ecodesign';
-import { flagString, parseArgs, UsageError, type Io } from '../io.js';
+import { flagsOfUsage, flagString, parseArgs, UsageError, type Io } from '../io.js';
 import { bundledLibrary } from '../library.js';
 import { readJsonFile } from '../read-json.js';
 import { formatNumber, textTable } from '../table.js';
@@ -19,7 +19,7 @@ export const command: Command = {
   summary: 'Evaluate a product against a GB/T 32161 green-design specification, or a factory against GB/T 36132 (verdict, gaps, evidence).',
   usage: USAGE,
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args, ['list']);
+    const { positionals, flags } = parseArgs(args, flagsOfUsage(USAGE));
     const { bundledSpecifications, bundledLimitSets, checkSpecification, evaluate, EvaluationInputError } = await import('@greenlca/ecodesign');
     if (flags.has('list')) {
       io.stdout(textTable(['Spec id', 'Kind', 'Standard', 'Title', 'Status'], bundledSpecifications().map((s) => [

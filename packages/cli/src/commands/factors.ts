@@ -1,6 +1,6 @@
 import { FACTOR_CATEGORIES, type FactorCategory } from '@greenlca/schema';
 import { searchFactors } from '@greenlca/engine';
-import { flagString, parseArgs, UsageError } from '../io.js';
+import { flagsOfUsage, flagString, parseArgs, UsageError } from '../io.js';
 import { bundledLibrary } from '../library.js';
 import { textTable } from '../table.js';
 import type { Command } from './index.js';
@@ -9,7 +9,7 @@ export const command: Command = {
   summary: 'Search the bundled, cited emission factors (English or Chinese words).',
   usage: 'greenlca factors search TEXT [--region R] [--category C] [--dataset D] [--limit N] [--format table|json]',
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args);
+    const { positionals, flags } = parseArgs(args, flagsOfUsage(this.usage));
     const [sub, ...words] = positionals;
     if (sub !== 'search') throw new UsageError(`usage: ${this.usage}`);
     const category = flagString(flags, 'category');

@@ -21,7 +21,7 @@ import {
   parseNetwork,
   type Network,
 } from '../../../engine/src/matrix/index.js';
-import { flagString, parseArgs, UsageError, type Io } from '../io.js';
+import { flagsOfUsage, flagString, parseArgs, UsageError, type Io } from '../io.js';
 import type { Command } from './index.js';
 
 export interface NetworkRunOptions {
@@ -174,7 +174,7 @@ export const command: Command = {
     'LCIA after W untimed warm-up runs (default 3); --multi also times all multi demands, --mc N a seeded Monte Carlo run.',
   usage: 'greenlca network solve DIR --format json [--multi] [--mc N] [--seed S] [--repeats R] [--warmup W]',
   async run(args: string[], io: Io): Promise<number> {
-    const { positionals, flags } = parseArgs(args, ['multi']);
+    const { positionals, flags } = parseArgs(args, flagsOfUsage(command.usage));
     const [sub, dir, ...extra] = positionals;
     if (sub !== 'solve' || !dir || extra.length) throw new UsageError(`usage: ${command.usage}`);
     const format = flagString(flags, 'format') ?? 'json';

@@ -5,7 +5,7 @@ import {
   type AllocationType, type ImpactSpec, type OlcaPackage, type OlcaResult,
 } from '@greenlca/olca';
 import { bundledSubstances } from '@greenlca/datasets';
-import { flagString, parseArgs, UsageError, type Io } from '../io.js';
+import { flagsOfUsage, flagString, parseArgs, UsageError, type Io } from '../io.js';
 import { formatNumber, textTable } from '../table.js';
 import type { Command } from './index.js';
 
@@ -22,7 +22,7 @@ export const command: Command = {
   summary: 'Inspect or calculate an openLCA JSON-LD package (olca-schema v1 or v2), e.g. the US LCI database.',
   usage: USAGE,
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args);
+    const { positionals, flags } = parseArgs(args, flagsOfUsage(USAGE));
     const [sub, file, ...rest] = positionals;
     if ((sub !== 'inspect' && sub !== 'calc') || !file || rest.length) throw new UsageError(`usage: ${USAGE}`);
     const format = flagString(flags, 'format') ?? 'table';

@@ -4,7 +4,7 @@ import { calculate, LcaInputError, parseProduct } from '@greenlca/engine';
 import {
   CRADLE_TO_GATE, exportProductFootprint, importProductFootprints, PactExportError, PactValidationError, type PactExportOptions, type PactIssue,
 } from '@greenlca/pact';
-import { flagString, parseArgs, UsageError, type Io } from '../io.js';
+import { flagsOfUsage, flagString, parseArgs, UsageError, type Io } from '../io.js';
 import { bundledLibrary } from '../library.js';
 import { formatIssues } from '../format-issues.js';
 import { readJsonFile } from '../read-json.js';
@@ -141,7 +141,7 @@ export const command: Command = {
   summary: 'Exchange product footprints in PACT v3 (WBCSD): export a product\'s footprint, import suppliers\' footprints as factors.',
   usage: USAGE,
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args, ['allow-deprecated']);
+    const { positionals, flags } = parseArgs(args, flagsOfUsage(USAGE));
     const [sub, file, ...rest] = positionals;
     if ((sub !== 'export' && sub !== 'import') || !file || rest.length) throw new UsageError(`usage: ${USAGE}`);
     return sub === 'export' ? exportCommand(file, flags, io) : importCommand(file, flags, io);

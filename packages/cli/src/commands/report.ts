@@ -3,7 +3,7 @@ import { dirname, extname, resolve } from 'node:path';
 import type { CalculationResult, Product } from '@greenlca/schema';
 import { calculate, LcaInputError, parseProduct } from '@greenlca/engine';
 import { buildCfpReport, buildEcodesignReport, renderHtml, type Lang, type StudyInfo } from '@greenlca/report';
-import { flagString, parseArgs, UsageError, type Io } from '../io.js';
+import { flagsOfUsage, flagString, parseArgs, UsageError, type Io } from '../io.js';
 import { bundledLibrary } from '../library.js';
 import { formatIssues } from '../format-issues.js';
 import { readJsonFile } from '../read-json.js';
@@ -85,7 +85,7 @@ export const command: Command = {
   summary: SUMMARY,
   usage: USAGE,
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args);
+    const { positionals, flags } = parseArgs(args, flagsOfUsage(USAGE));
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError(`usage: ${USAGE}`);
     const kind = choice(flags, 'kind', ['cfp', 'ecodesign'] as const, 'cfp')!;
