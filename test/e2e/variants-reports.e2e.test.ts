@@ -138,6 +138,14 @@ describe.skipIf(!HAS_CHROMIUM)('variants, reports, language, import, tablet', ()
     const fmt = (x: number) => new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 4 }).format(x);
     expect(await text(page, `${cell('variant-1')} .delta`)).toContain(`+${fmt(10 * grid.value)}`);
     expect(await text(page, `${cell('variant-2')} .delta`)).toContain(fmt(-5 * grid.value));
+    // A number of the comparison opens the variant's lines behind it, each with its factor and citation.
+    await page.locator(`${cell('variant-1', 'use')} button.link`).click();
+    await expect.poll(() => page.locator('[data-testid=trace-lines] tbody tr').count()).toBe(1);
+    expect(Number(await page.locator('[data-testid=trace-sum]').getAttribute('data-kg'))).toBeCloseTo(20 * grid.value, 9);
+    await page.locator('[data-testid=trace-lines] button.link').click();
+    await expect.poll(() => text(page, '[data-testid=trace-formula]')).toContain('20 kWh');
+    expect(await text(page, '[data-testid=trace-source]')).toContain(grid.source);
+    await page.locator('lca-trace-dialog').getByRole('button', { name: 'Close' }).click();
     // Uncertainty: 1,000 paired Monte Carlo draws; the stated totals are the exact ones above.
     await page.locator('button[data-action=monte-carlo]').click();
     await expect.poll(() => page.locator('[data-testid=uncertainty] tbody tr').count()).toBe(3);

@@ -115,6 +115,61 @@ describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
     expect(errors).toEqual([]);
   });
 
+  it('traces part totals, gases and Sankey nodes to the lines they are made of, and each line to its citation', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    const steelKg = (kg: number) => (kg / 1000) * co2e(STEEL).value;
+    const useKg = 10 * co2e(GRID).value;
+    await importProduct(page, {
+      schemaVersion: 1, id: 'e2e-traced', name: 'E2E traced', functionalUnit: { amount: 1, unit: 'item' }, region: 'CN', gwp: 'AR6',
+      components: [
+        { id: 'body', name: 'Body', material: STEEL, mass: '0.5 kg' },
+        { id: 'box', name: 'Box', stage: 'packaging', children: [{ id: 'tray', name: 'Tray', material: STEEL, mass: '0.1 kg' }] },
+      ],
+      inventory: [{ stage: 'use', factor: GRID, amount: '10 kWh' }],
+    }, 'e2e-traced');
+    await waitForTotal(page, steelKg(0.6) + useKg);
+    const sum = async () => Number(await page.locator('[data-testid=trace-sum]').getAttribute('data-kg'));
+    const listed = () => page.locator('[data-testid=trace-lines] tbody tr').count();
+    const close = () => page.locator('lca-trace-dialog').getByRole('button', { name: 'Close' }).click();
+
+    // A part's total (the box holds the tray): the lines under it, each leading to its factor's citation.
+    await page.getByRole('button', { name: /How the .* kg CO₂e of Box are made/ }).click();
+    await expect.poll(listed).toBe(1); // the tray's material (no end of life given)
+    expect(await sum()).toBeCloseTo(steelKg(0.1), 9);
+    await page.locator('[data-testid=trace-lines] button.link').first().click();
+    await expect.poll(() => text(page, '[data-testid=trace-source]')).toContain(co2e(STEEL).source);
+    await close();
+
+    // By gas: every line gives CO2e as published, so all three lines are listed, adding up to the total.
+    await page.getByRole('button', { name: 'Lines that emit CO2e' }).click();
+    await expect.poll(listed).toBe(3);
+    expect(await sum()).toBeCloseTo(steelKg(0.6) + useKg, 9);
+    await screenshot(page, '05-trace-gas-lines');
+    await page.locator('[data-testid=trace-lines] tr[data-path="/inventory/0"] button.link').click();
+    await expect.poll(() => text(page, '[data-testid=trace-source]')).toContain(co2e(GRID).source);
+    await page.locator('button[data-action=trace-back]').click();
+    await expect.poll(listed).toBe(3);
+    await close();
+
+    // A node of the Sankey, clicked on the canvas where ECharts drew it: the steel factor's two lines.
+    await chartsDrawn(page);
+    const chart = page.locator('lca-chart.sankey');
+    await chart.scrollIntoViewIfNeeded();
+    const at = await chart.evaluate((el, name) => {
+      const c = (el as unknown as { chart: { getModel(): { getSeriesByIndex(i: number): { layoutInfo: { x: number; y: number }; getGraph(): { nodes: { id: string; getLayout(): { x: number; y: number; dx: number; dy: number } }[] } } } } }).chart;
+      const series = c.getModel().getSeriesByIndex(0);
+      const node = series.getGraph().nodes.find((n) => n.id === name)!.getLayout();
+      return { x: series.layoutInfo.x + node.x + node.dx / 2, y: series.layoutInfo.y + node.y + Math.min(node.dy / 2, 4) };
+    }, `F:${STEEL}`);
+    await chart.click({ position: at });
+    await expect.poll(listed).toBe(2);
+    expect(await sum()).toBeCloseTo(steelKg(0.6), 9);
+    expect(await text(page, 'lca-trace-dialog h2')).toBe(STEEL);
+    await screenshot(page, '06-trace-sankey-node');
+    await close();
+    expect(errors).toEqual([]);
+  });
+
   it('creates a product, adds a component and a use-stage line, and shows the hand-calculated total', async () => {
     const { page, errors } = await openApp(browser, server.url);
     await page.getByPlaceholder('New product name').fill('E2E kettle');

@@ -2,7 +2,7 @@ import { calculate } from '@greenlca/engine';
 import type { Product } from '@greenlca/schema';
 import { describe, expect, it } from 'vitest';
 import { fixtureLibrary } from '../../../packages/engine/src/testing/fixture-library.js';
-import { sankey, tornado, type Flow, type TornadoRow } from './options.js';
+import { sankey, sankeyLines, tornado, type Flow, type TornadoRow } from './options.js';
 
 const lib = fixtureLibrary();
 
@@ -76,5 +76,23 @@ describe('readable labels', () => {
     expect(option.xAxis.splitNumber).toBeLessThanOrEqual(4);
     expect(option.xAxis.axisLabel.hideOverlap).toBe(true);
     expect(option.xAxis.axisLabel.formatter(-2)).toBe('8.000'); // totals on the axis, not offsets
+  });
+});
+
+describe('sankeyLines', () => {
+  it('finds the lines behind every node and flow, adding up to what is drawn', () => {
+    const series = (sankey(result, labels, 1, 2) as { series: { data: { name: string }[]; links: { source: string; target: string; value: number }[] }[] }).series[0]!;
+    const sum = (ls: { kgCO2e: number }[]) => ls.reduce((s, l) => s + l.kgCO2e, 0);
+    for (const link of series.links) {
+      expect(sum(sankeyLines(result, labels, { source: link.source, target: link.target }, 1, 2))).toBeCloseTo(link.value, 12);
+    }
+    for (const { name } of series.data) {
+      const inflow = sum(series.links.filter((l) => l.target === name).map((l) => ({ kgCO2e: l.value })));
+      const outflow = sum(series.links.filter((l) => l.source === name).map((l) => ({ kgCO2e: l.value })));
+      expect(sum(sankeyLines(result, labels, { node: name }, 1, 2))).toBeCloseTo(Math.max(inflow, outflow), 12);
+    }
+    // With one component and two factors shown, the rest are grouped as "other", and still traced.
+    expect(series.data.map((d) => d.name)).toContain('C:other');
+    expect(sankeyLines(result, labels, { node: 'C:other' }, 1, 2).length).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,7 @@
  * @module charts/options — ECharts options built from engine results. Pure functions, so they are
  * tested without a browser; the element `lca-chart` only draws them.
  */
-import { STAGES, type CalculationResult, type Stage } from '@greenlca/schema';
+import { STAGES, type CalculationResult, type ResultLine, type Stage } from '@greenlca/schema';
 import type { EChartsCoreOption } from 'echarts/core';
 
 const GREEN = ['#1f7a4d', '#3f9d6b', '#7cbf8e', '#b5d9a8', '#e0b74f', '#c46a3a', '#8a5a9f', '#4a78b0'];
@@ -71,34 +71,69 @@ function aria(description: string | undefined) {
   return description ? { enabled: true, label: { description } } : { enabled: true };
 }
 
+/** The Sankey's nodes of each line: `S:<stage>`, `C:<top-level component>` and `F:<factor>`. */
+interface SankeyGroups {
+  /** The lines drawn: credits (negative) cannot be flows. */
+  lines: ResultLine[];
+  stage: (l: ResultLine) => string;
+  component: (l: ResultLine) => string;
+  factor: (l: ResultLine) => string;
+}
+
+function sankeyGroups(result: CalculationResult, labels: SankeyLabels, maxComponents: number, maxFactors: number): SankeyGroups {
+  const lines = result.lines.filter((l) => l.kgCO2e > 0);
+  const sumBy = (key: (l: ResultLine) => string) => {
+    const m = new Map<string, number>();
+    for (const l of lines) m.set(key(l), (m.get(key(l)) ?? 0) + l.kgCO2e);
+    return m;
+  };
+  const top = (m: Map<string, number>, n: number) => new Set([...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k]) => k));
+  const compOf = (l: ResultLine) => (l.component ? l.component.split('/')[0]! : '');
+  const factorOf = (l: ResultLine) => l.factor ?? l.substance ?? '?';
+  const topComps = top(sumBy(compOf), maxComponents);
+  const topFactors = top(sumBy(factorOf), maxFactors);
+  return {
+    lines,
+    stage: (l) => `S:${labels.stage(l.stage)}`,
+    component: (l) => {
+      const c = compOf(l);
+      return `C:${c === '' ? labels.noComponent : topComps.has(c) ? c : labels.other}`;
+    },
+    factor: (l) => `F:${topFactors.has(factorOf(l)) ? factorOf(l) : labels.other}`,
+  };
+}
+
+/** What was clicked in the Sankey: a node (by its name) or a flow (by its two nodes' names). */
+export type SankeyHit = { node: string } | { source: string; target: string };
+
+/**
+ * The lines behind a node or a flow of the Sankey (made with the same labels and limits), so the
+ * number it shows can be traced to its factors.
+ */
+export function sankeyLines(result: CalculationResult, labels: SankeyLabels, hit: SankeyHit, maxComponents = 10, maxFactors = 14): ResultLine[] {
+  const g = sankeyGroups(result, labels, maxComponents, maxFactors);
+  if ('node' in hit) return g.lines.filter((l) => g.stage(l) === hit.node || g.component(l) === hit.node || g.factor(l) === hit.node);
+  return g.lines.filter((l) => (g.stage(l) === hit.source && g.component(l) === hit.target)
+    || (g.component(l) === hit.source && g.factor(l) === hit.target));
+}
+
+/** A Sankey node's name as shown (without its S:/C:/F: kind). */
+export function sankeyName(node: string): string {
+  return node.slice(2);
+}
+
 /**
  * Stage → component → factor. Lines without a component flow through one "product level" node; the
  * smallest components and factors are grouped as "other" so the diagram stays readable at 1,000 lines.
  * Credits (negative lines) cannot be drawn as flows and are left out.
  */
 export function sankey(result: CalculationResult, labels: SankeyLabels, maxComponents = 10, maxFactors = 14): EChartsCoreOption {
-  const lines = result.lines.filter((l) => l.kgCO2e > 0);
-  const sumBy = (key: (l: (typeof lines)[number]) => string) => {
-    const m = new Map<string, number>();
-    for (const l of lines) m.set(key(l), (m.get(key(l)) ?? 0) + l.kgCO2e);
-    return m;
-  };
-  const top = (m: Map<string, number>, n: number) => new Set([...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k]) => k));
-  const compOf = (l: (typeof lines)[number]) => (l.component ? l.component.split('/')[0]! : '');
-  const factorOf = (l: (typeof lines)[number]) => l.factor ?? l.substance ?? '?';
-  const topComps = top(sumBy(compOf), maxComponents);
-  const topFactors = top(sumBy(factorOf), maxFactors);
-  const cName = (l: (typeof lines)[number]) => {
-    const c = compOf(l);
-    return `C:${c === '' ? labels.noComponent : topComps.has(c) ? c : labels.other}`;
-  };
-  const fName = (l: (typeof lines)[number]) => `F:${topFactors.has(factorOf(l)) ? factorOf(l) : labels.other}`;
+  const g = sankeyGroups(result, labels, maxComponents, maxFactors);
   const links = new Map<string, number>();
   const add = (a: string, b: string, v: number) => links.set(`${a}\u0000${b}`, (links.get(`${a}\u0000${b}`) ?? 0) + v);
-  for (const l of lines) {
-    const s = `S:${labels.stage(l.stage)}`;
-    add(s, cName(l), l.kgCO2e);
-    add(cName(l), fName(l), l.kgCO2e);
+  for (const l of g.lines) {
+    add(g.stage(l), g.component(l), l.kgCO2e);
+    add(g.component(l), g.factor(l), l.kgCO2e);
   }
   const nodeNames = new Set<string>();
   for (const key of links.keys()) for (const n of key.split('\u0000')) nodeNames.add(n);

@@ -7,7 +7,7 @@ import { WorkspaceController, type StoredRef } from '../controllers/workspace-co
 import { formatNumber, LocaleController, t } from '../i18n/i18n.js';
 import { controls } from '../styles.js';
 import type { LcaApiKey } from './lca-api-key.js';
-import type { LcaTraceDialog } from './lca-trace-dialog.js';
+import { linesOf, type LcaTraceDialog, type TraceRequest } from './lca-trace-dialog.js';
 import './lca-api-key.js';
 import './lca-bom-tree.js';
 import './lca-inventory-table.js';
@@ -191,9 +191,16 @@ export class LcaApp extends LitElement {
     history.replaceState(null, '', e.detail.stored ? `#/products/${e.detail.stored.id}` : location.pathname);
   }
 
-  private onTrace(e: CustomEvent<{ path: string }>): void {
-    const line = this.workspace.live?.result?.lines.find((l) => l.path === e.detail.path);
-    if (line) this.traceDialog.show(line);
+  /** A number was clicked: its line's trace, or the list of the lines it is made of. */
+  private onTrace(e: CustomEvent<TraceRequest>): void {
+    const d = e.detail;
+    const lines = this.workspace.live?.result?.lines ?? [];
+    if ('path' in d) {
+      const line = lines.find((l) => l.path === d.path);
+      if (line) this.traceDialog.show(line);
+      return;
+    }
+    this.traceDialog.showLines({ title: d.title, lines: linesOf(lines, d), gas: d.gas });
   }
 
   private async save(): Promise<void> {

@@ -8,6 +8,7 @@ import { formatNumber, locale, LocaleController, stageName, t, type MessageKey }
 import { addComponent, removeComponent, setComponent, type TreePath } from '../model/edit.js';
 import { controls } from '../styles.js';
 import type { LcaFactorPicker } from './lca-factor-picker.js';
+import type { TraceRequest } from './lca-trace-dialog.js';
 import './lca-amount-input.js';
 import './lca-factor-picker.js';
 
@@ -18,6 +19,7 @@ type Picking = { path: TreePath; field: 'material' } | { path: TreePath; field: 
  * mass of its own material, stage and end-of-life routes. Quantities multiply down the tree.
  *
  * @fires lca-edit - `detail: { product }`, the edited product.
+ * @fires lca-trace - `detail: { title, component }` when a part's total is clicked.
  */
 @customElement('lca-bom-tree')
 export class LcaBomTree extends LitElement {
@@ -40,6 +42,7 @@ export class LcaBomTree extends LitElement {
     .eol-row input[type=number] { width: 70px; }
     .actions { display: flex; gap: 2px; }
     .kg { padding-top: 4px; font-size: 12px; text-align: right; }
+    .kg button.link { font-variant-numeric: tabular-nums; }
     /* Tablet: two rows per part, what it is on the first, what it is made of on the second. */
     @media (max-width: 1100px) {
       .node {
@@ -92,7 +95,7 @@ export class LcaBomTree extends LitElement {
     const open = !this.collapsed.has(idPath);
     const mine = this.issues.filter((i) => (i.path === at || i.path.startsWith(at + '/')) && !i.path.startsWith(at + '/children/'));
     const effective: Stage = c.stage ?? inherited ?? 'manufacture';
-    const deps = [c, at, totals.get(idPath), JSON.stringify(mine), open, this.eolOpen.has(idPath), this.library, this.product.factors, locale(), inherited];
+    const deps = [c, at, idPath, totals.get(idPath), JSON.stringify(mine), open, this.eolOpen.has(idPath), this.library, this.product.factors, locale(), inherited];
     return html`
       <li role="treeitem" aria-level=${level} aria-expanded=${kids.length ? String(open) : nothing} aria-label=${c.name || c.id} data-component=${idPath}>
         ${guard(deps, () => this.renderRow(c, path, idPath, at, totals.get(idPath), mine, kids.length > 0, open, inherited))}
@@ -134,7 +137,9 @@ export class LcaBomTree extends LitElement {
               : t('bom.stageDefault', { stage: stageName('manufacture') })}</option>
             ${STAGES.map((s) => html`<option value=${s} ?selected=${c.stage === s}>${stageName(s)}</option>`)}
           </select>
-          <span class="num kg">${kg === undefined ? '—' : formatNumber(kg)}</span>
+          <span class="num kg">${kg === undefined ? '—' : html`<button class="link" data-trace="part"
+            aria-label=${t('trace.openPart', { kg: formatNumber(kg), label })} title=${t('trace.open')}
+            @click=${() => this.trace({ title: t('trace.partTitle', { label }), component: idPath })}>${formatNumber(kg)}</button>`}</span>
           <span class="actions act">
             <button class="icon" title=${t('bom.eol')} aria-label=${t('bom.eolOf', { label })} aria-pressed=${String(this.eolOpen.has(idPath))}
               @click=${() => this.toggle(this.eolOpen, idPath)}>♻${c.endOfLife?.length ? ` ${c.endOfLife.length}` : ''}</button>
@@ -167,6 +172,11 @@ export class LcaBomTree extends LitElement {
         ${errors ? html`<div class="field-error" role="alert">${errors}</div>` : nothing}
       </div>
     `;
+  }
+
+  /** A part's total opens the lines it is made of (its material, end of life, lines and parts). */
+  private trace(request: TraceRequest): void {
+    this.dispatchEvent(new CustomEvent('lca-trace', { detail: request, bubbles: true, composed: true }));
   }
 
   private toggle(set: Set<string>, key: string): void {

@@ -1,7 +1,8 @@
 import { STAGES, type CalculationResult, type ResultLine, type Stage } from '@greenlca/schema';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { gasBars, sankey, stageBars } from '../charts/options.js';
+import { gasBars, sankey, sankeyLines, sankeyName, stageBars, type SankeyLabels } from '../charts/options.js';
+import type { TraceRequest } from './lca-trace-dialog.js';
 import type { LiveResult } from '../engine/live-calc.js';
 import { formatNumber, listText, locale, LocaleController, stageName, t } from '../i18n/i18n.js';
 import { controls } from '../styles.js';
@@ -11,19 +12,21 @@ const SHOWN_LINES = 25;
 
 // Chart builders (stable functions: lca-chart calls them only when it draws).
 const buildStages = ([r]: [CalculationResult, string]) => stageBars(r, stageName);
-const buildSankey = ([r]: [CalculationResult, string]) => sankey(r, {
+/** The Sankey's node names in the current language (the click handler finds its lines with the same). */
+const sankeyLabels = (): SankeyLabels => ({
   stage: stageName, noComponent: t('results.productLevel'), other: t('results.other'),
   describe: (flows) => t('chart.sankeyDescribe', {
     title: t('results.sankey'), n: flows.length,
     flows: listText(flows.map((f) => t('chart.flow', { from: f.from, to: f.to, kg: formatNumber(f.kgCO2e) }))),
   }),
 });
+const buildSankey = ([r]: [CalculationResult, string]) => sankey(r, sankeyLabels());
 
 /**
  * Live results: the total, by stage, by gas, hotspots, a Sankey from stage to component to factor,
  * warnings, and the contributing lines. Every number opens its trace (factor and citation).
  *
- * @fires lca-trace - `detail: { path }` for a line.
+ * @fires lca-trace - `detail: { path }` for a line; `{ title, gas }` or `{ title, lines }` for a gas or a Sankey node or flow.
  */
 @customElement('lca-results')
 export class LcaResults extends LitElement {
@@ -85,7 +88,9 @@ export class LcaResults extends LitElement {
           <h3>${t('results.byGas')}</h3>
           <lca-chart class="gases" .data=${r} .build=${gasBars} label=${t('results.byGas')}></lca-chart>
           <table data-testid="by-gas"><thead><tr><th>${t('results.gas')}</th><th class="num">kg</th><th class="num">kg CO₂e</th></tr></thead>
-            ${Object.entries(r.byGas).map(([g, v]) => html`<tr><td>${g}</td><td class="num">${v.kg === undefined ? '—' : formatNumber(v.kg)}</td><td class="num">${formatNumber(v.kgCO2e)}</td></tr>`)}</table>
+            ${Object.entries(r.byGas).map(([g, v]) => html`<tr data-gas=${g}>
+              <td><button class="link" aria-label=${t('trace.openGas', { gas: g })} @click=${() => this.traceGroup({ title: t('trace.gasTitle', { gas: g }), gas: g })}>${g}</button></td>
+              <td class="num">${v.kg === undefined ? '—' : formatNumber(v.kg)}</td><td class="num">${formatNumber(v.kgCO2e)}</td></tr>`)}</table>
         </section>
       </div>
       <section>
@@ -96,7 +101,7 @@ export class LcaResults extends LitElement {
       <section>
         <h3>${t('results.sankey')}</h3>
         <lca-chart class="sankey" .data=${[r, locale()]} .build=${buildSankey}
-          label=${t('results.sankey')}></lca-chart>
+          label=${t('results.sankey')} @lca-chart-click=${this.onSankeyClick}></lca-chart>
       </section>
       ${r.warnings.length ? html`<section><h3>${t('results.warnings')} (${r.warnings.length})</h3>
         <ul class="warn" data-testid="warnings">${r.warnings.slice(0, 30).map((w) => html`<li><code>${w.code}</code> ${w.message}${w.hint ? html` — <span class="muted">${w.hint}</span>` : nothing}</li>`)}</ul></section>` : nothing}
@@ -140,8 +145,25 @@ export class LcaResults extends LitElement {
     if (stage) this.stageFilter = this.stageFilter === stage ? undefined : stage;
   }
 
+  /** A node or flow of the Sankey opens the lines it is made of. */
+  private onSankeyClick(e: CustomEvent<{ name: string; dataType?: string; data: { source?: string; target?: string } }>): void {
+    const r = this.live?.result;
+    if (!r) return;
+    const { name, dataType, data } = e.detail;
+    if (dataType === 'edge' && data.source && data.target) {
+      const lines = sankeyLines(r, sankeyLabels(), { source: data.source, target: data.target });
+      this.traceGroup({ title: `${sankeyName(data.source)} → ${sankeyName(data.target)}`, lines });
+    } else if (dataType === 'node') {
+      this.traceGroup({ title: sankeyName(name), lines: sankeyLines(r, sankeyLabels(), { node: name }) });
+    }
+  }
+
   private trace(path: string): void {
-    this.dispatchEvent(new CustomEvent('lca-trace', { detail: { path }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('lca-trace', { detail: { path } satisfies TraceRequest, bubbles: true, composed: true }));
+  }
+
+  private traceGroup(request: Exclude<TraceRequest, { path: string }>): void {
+    this.dispatchEvent(new CustomEvent('lca-trace', { detail: request, bubbles: true, composed: true }));
   }
 }
 

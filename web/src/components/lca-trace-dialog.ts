@@ -6,8 +6,33 @@ import { formatNumber, LocaleController, localName, stageName, t } from '../i18n
 import { controls } from '../styles.js';
 
 /**
+ * What a trace asks for: one line (by its path), or a group of lines under a title — the lines given,
+ * or those of a component (with its parts) or those emitting a gas.
+ */
+export type TraceRequest =
+  | { path: string }
+  | { title: string; lines?: ResultLine[]; component?: string; gas?: string };
+
+/** A group of lines to list, and the gas they are listed for (its share of each line), if any. */
+export interface TraceGroup {
+  title: string;
+  lines: ResultLine[];
+  gas?: string | undefined;
+}
+
+/** The lines a group request names, from a result. */
+export function linesOf(all: readonly ResultLine[], request: Exclude<TraceRequest, { path: string }>): ResultLine[] {
+  if (request.lines) return request.lines;
+  const { component, gas } = request;
+  return all.filter((l) => (component === undefined || l.component === component || !!l.component?.startsWith(`${component}/`))
+    && (gas === undefined || (l.byGas[gas] ?? 0) !== 0));
+}
+
+/**
  * How one number was made: amount × factor = kg CO2e, with the factor's citation (source, table,
- * dataset version, licence, region, year, link). Every number in the results opens this.
+ * dataset version, licence, region, year, link). Every number in the results opens this; a number
+ * made of several lines (a part with its parts, a gas, a flow) opens the list of them, each of which
+ * opens its own trace.
  */
 @customElement('lca-trace-dialog')
 export class LcaTraceDialog extends LitElement {
@@ -17,26 +42,80 @@ export class LcaTraceDialog extends LitElement {
     dt { color: var(--lca-muted); }
     dd { margin: 0; word-break: break-word; }
     .formula { font-size: 16px; margin: 10px 0; padding: 8px; background: var(--lca-panel); border-radius: 6px; font-variant-numeric: tabular-nums; }
-    footer { text-align: right; margin-top: 12px; }
+    footer { display: flex; justify-content: space-between; margin-top: 12px; }
+    footer .close { margin-left: auto; }
+    .lines { max-height: 55vh; overflow: auto; }
+    .lines td.src { font-size: 12px; color: var(--lca-muted); }
+    .lines td.id code { font-size: 12px; overflow-wrap: anywhere; }
+    .lines button.link { text-align: left; }
   `];
 
   @property({ attribute: false }) library: FactorLibrary | undefined;
   @state() private line: ResultLine | undefined;
+  @state() private group: TraceGroup | undefined;
   @query('dialog') private dialog!: HTMLDialogElement;
   private readonly i18n = new LocaleController(this);
 
+  /** One line's trace. */
   show(line: ResultLine): void {
+    this.group = undefined;
     this.line = line;
-    void this.updateComplete.then(() => this.dialog.showModal());
+    void this.open();
+  }
+
+  /** The lines that make up a number, largest first; each opens its own trace. */
+  showLines(group: TraceGroup): void {
+    const size = (l: ResultLine) => Math.abs(group.gas ? (l.byGas[group.gas] ?? 0) : l.kgCO2e);
+    this.group = { ...group, lines: [...group.lines].sort((a, b) => size(b) - size(a)) };
+    this.line = undefined;
+    void this.open();
+  }
+
+  private async open(): Promise<void> {
+    await this.updateComplete;
+    if (!this.dialog.open) this.dialog.showModal();
   }
 
   override render() {
     void this.i18n;
     const l = this.line;
-    const bundled = l?.factor ? this.library?.factor(l.factor) : undefined;
     return html`
       <dialog aria-label=${t('trace.title')}>
-        ${l ? html`
+        ${l ? this.renderLine(l) : this.group ? this.renderGroup(this.group) : nothing}
+        <footer>
+          ${l && this.group
+            ? html`<button data-action="trace-back" @click=${() => (this.line = undefined)}>${t('trace.back')}</button>` : nothing}
+          <button class="primary close" @click=${() => this.dialog.close()}>${t('common.close')}</button>
+        </footer>
+      </dialog>
+    `;
+  }
+
+  private renderGroup(g: TraceGroup) {
+    const kg = (l: ResultLine) => (g.gas ? (l.byGas[g.gas] ?? 0) : l.kgCO2e);
+    const sum = g.lines.reduce((s, l) => s + kg(l), 0);
+    return html`
+      <h2>${g.title}</h2>
+      <div class="formula" data-testid="trace-sum" data-kg=${String(sum)}>
+        ${g.gas ? t('trace.sumGas', { n: g.lines.length, gas: g.gas }) : t('trace.sum', { n: g.lines.length })}
+        = <strong>${formatNumber(sum, 6)} kg CO₂e</strong>
+      </div>
+      ${g.lines.length ? html`<div class="lines"><table data-testid="trace-lines">
+        <thead><tr><th>${t('results.line')}</th><th>${t('trace.stage')}</th><th>${t('trace.factor')}</th><th class="num">kg CO₂e</th><th>${t('trace.source')}</th></tr></thead>
+        <tbody>${g.lines.map((x) => html`<tr data-path=${x.path}>
+          <td><button class="link" @click=${() => (this.line = x)}>${x.label}</button></td>
+          <td>${stageName(x.stage)}</td>
+          <td class="id"><code>${x.factor ?? x.substance}</code></td>
+          <td class="num">${formatNumber(kg(x))}</td>
+          <td class="src">${x.source.citation}</td>
+        </tr>`)}</tbody>
+      </table></div>` : html`<p class="muted">${t('trace.none')}</p>`}
+    `;
+  }
+
+  private renderLine(l: ResultLine) {
+    const bundled = l.factor ? this.library?.factor(l.factor) : undefined;
+    return html`
           <h2>${l.label}</h2>
           <div class="formula" data-testid="trace-formula">
             ${formatNumber(l.amount.value, 6)} ${l.amount.unit} × ${formatNumber(l.factorValue.kgCO2e, 6)} kg CO₂e/${l.factorValue.unit}
@@ -56,9 +135,7 @@ export class LcaTraceDialog extends LitElement {
             ${l.source.region || l.source.year ? html`<dt>${t('trace.regionYear')}</dt><dd>${l.source.region ?? '—'} · ${l.source.year ?? '—'}</dd>` : nothing}
             ${l.source.url ? html`<dt>URL</dt><dd><a href=${l.source.url} target="_blank" rel="noopener">${l.source.url}</a></dd>` : nothing}
             ${bundled?.factor.notes ? html`<dt>${t('trace.notes')}</dt><dd>${bundled.factor.notes}</dd>` : nothing}
-          </dl>` : nothing}
-        <footer><button class="primary" @click=${() => this.dialog.close()}>${t('common.close')}</button></footer>
-      </dialog>
+          </dl>
     `;
   }
 }

@@ -44,6 +44,7 @@ function describeTornado(rows: TornadoRow[], base: number): string {
  * the page; and a tornado of how much each parameter moves the total.
  *
  * @fires lca-edit - `detail: { product }` when a variant is added, changed or removed.
+ * @fires lca-trace - `detail: { title, lines }` when a number of the comparison is clicked.
  */
 @customElement('lca-whatif')
 export class LcaWhatif extends LitElement {
@@ -136,9 +137,16 @@ export class LcaWhatif extends LitElement {
       const pct = pick(base) !== 0 ? ` (${d > 0 ? '+' : ''}${formatNumber((d / Math.abs(pick(base))) * 100, 3)} %)` : '';
       return html`<div class="${d > 0 ? 'up' : 'down'} delta">${d > 0 ? '+' : ''}${formatNumber(d)}${pct}</div>`;
     };
+    // Each number opens the lines it is made of (the variant's own result), each with its factor and citation.
+    const trace = (v: Variant, key: string, label: string) => {
+      const lines = v.result!.lines.filter((l) => key === 'total' || l.stage === key);
+      this.dispatchEvent(new CustomEvent('lca-trace', { detail: { title: `${v.name} · ${label}`, lines }, bubbles: true, composed: true }));
+    };
     const row = (key: string, label: string, pick: (x: CalculationResult) => number, strong = false) => html`<tr data-row=${key}>
       <th>${label}</th>
-      ${variants.map((v) => html`<td class="num" data-variant=${v.id} data-kg=${v.result ? String(pick(v.result)) : ''}>${v.result ? html`${strong ? html`<strong>${formatNumber(pick(v.result))}</strong>` : formatNumber(pick(v.result))}${delta(v.result, pick)}` : html`<span class="error">${v.error}</span>`}</td>`)}
+      ${variants.map((v) => html`<td class="num" data-variant=${v.id} data-kg=${v.result ? String(pick(v.result)) : ''}>${v.result
+        ? html`<button class="link" title=${t('trace.open')} @click=${() => trace(v, key, label)}>${strong ? html`<strong>${formatNumber(pick(v.result))}</strong>` : formatNumber(pick(v.result))}</button>${delta(v.result, pick)}`
+        : html`<span class="error">${v.error}</span>`}</td>`)}
     </tr>`;
     return html`<table data-testid="compare">
       <thead><tr><th></th>${variants.map((v) => html`<th class="num">${v.name}</th>`)}</tr></thead>
