@@ -167,6 +167,14 @@ describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
     expect(await text(page, 'lca-trace-dialog h2')).toBe(STEEL);
     await screenshot(page, '06-trace-sankey-node');
     await close();
+
+    // The contributing lines fit the results panel at 1280 px: no column cut off, no scrolling needed.
+    const fit = await page.locator('[data-testid=result-lines]').evaluate((table) => {
+      const aside = (table.getRootNode() as ShadowRoot).host.closest('aside')!;
+      return { table: Math.round(table.getBoundingClientRect().right), panel: Math.round(aside.getBoundingClientRect().right), scroll: aside.scrollWidth - aside.clientWidth };
+    });
+    expect(fit.table).toBeLessThanOrEqual(fit.panel);
+    expect(fit.scroll).toBe(0);
     expect(errors).toEqual([]);
   });
 

@@ -46,7 +46,18 @@ export class LcaResults extends LitElement {
     li button.link, td button.link { text-align: left; }
     .warn { color: var(--lca-warn); font-size: 12px; }
     .warn code { font-size: 11px; }
-    td.src { font-size: 12px; color: var(--lca-muted); max-width: 260px; }
+    /* The contributing lines fit the panel: factor and source under each line's name (the source in two
+       lines at most, whole in its tooltip and the trace), the ids wrapping where they must. */
+    .lines-scroll { overflow-x: auto; }
+    [data-testid=result-lines] td.line { min-width: 12em; }
+    [data-testid=result-lines] .factor { font-size: 11px; line-height: 1.3; margin-top: 2px; }
+    [data-testid=result-lines] .factor code { overflow-wrap: anywhere; }
+    [data-testid=result-lines] .src {
+      font-size: 11px; color: var(--lca-muted); overflow-wrap: anywhere;
+      display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden;
+    }
+    [data-testid=result-lines] td.stage { font-size: 12px; }
+    [data-testid=result-lines] td.num { white-space: nowrap; }
     .filter { font-size: 12px; }
   `];
 
@@ -117,15 +128,16 @@ export class LcaResults extends LitElement {
       <section>
         <h3>${t('results.lines')} (${filtered.length})
           ${this.stageFilter ? html`<span class="filter">· ${stageName(this.stageFilter)} <button class="link" @click=${() => (this.stageFilter = undefined)}>${t('results.clearFilter')}</button></span>` : nothing}</h3>
-        <table data-testid="result-lines">
-          <thead><tr><th>${t('results.line')}</th><th>${t('trace.stage')}</th><th>${t('trace.factor')}</th><th class="num">${t('inventory.amount')}</th><th class="num">kg CO₂e</th><th>${t('trace.source')}</th></tr></thead>
-          <tbody>${shown.map((l) => html`<tr>
-            <td><button class="link" @click=${() => this.trace(l.path)}>${l.label}</button></td>
-            <td>${stageName(l.stage)}</td><td><code>${l.factor ?? l.substance}</code></td>
-            <td class="num">${formatNumber(l.amount.value)} ${l.amount.unit}</td>
-            <td class="num">${formatNumber(l.kgCO2e)}</td>
-            <td class="src">${l.source.citation}</td></tr>`)}</tbody>
-        </table>
+        <div class="lines-scroll"><table data-testid="result-lines">
+          <thead><tr><th>${t('results.line')} · ${t('trace.factor')} · ${t('trace.source')}</th><th>${t('trace.stage')}</th><th class="num">${t('inventory.amount')}</th><th class="num">kg CO₂e</th></tr></thead>
+          <tbody>${shown.map((l) => html`<tr data-path=${l.path}>
+            <td class="line"><button class="link" @click=${() => this.trace(l.path)}>${l.label}</button>
+              <div class="factor"><code>${l.factor ?? l.substance}</code></div>
+              <div class="src" title=${l.source.citation}>${l.source.citation}</div></td>
+            <td class="stage">${stageName(l.stage)}</td>
+            <td class="num">${formatNumber(l.amount.value)}&nbsp;${l.amount.unit}</td>
+            <td class="num">${formatNumber(l.kgCO2e)}</td></tr>`)}</tbody>
+        </table></div>
         ${sorted.length > SHOWN_LINES ? html`<button class="link" @click=${() => (this.allLines = !this.allLines)}>
           ${this.allLines ? t('results.fewerLines') : t('results.allLines', { n: sorted.length })}</button>` : nothing}
       </section>
