@@ -149,6 +149,23 @@ describe.skipIf(!HAS_CHROMIUM)('variants, reports, language, import, tablet', ()
     // Uncertainty: 1,000 paired Monte Carlo draws; the stated totals are the exact ones above.
     await page.locator('button[data-action=monte-carlo]').click();
     await expect.poll(() => page.locator('[data-testid=uncertainty] tbody tr').count()).toBe(3);
+    // The heater states no uncertainty: the engine's warning is shown, and no made-up range or chance.
+    expect(await text(page, '[data-testid=uncertainty-warnings]')).toContain('NO_UNCERTAINTY');
+    expect(await text(page, '[data-testid=uncertainty-warnings]')).toContain('No input has an uncertainty');
+    expect(await text(page, '[data-testid=uncertainty] tbody tr:nth-child(2) td:nth-child(4)')).toBe('—');
+    expect(await text(page, '[data-testid=uncertainty] tbody tr:nth-child(2) td:nth-child(5)')).toBe('—');
+    expect(await text(page, '[data-testid=uncertainty-meta]')).toContain('0 uncertain inputs');
+    // Default data-quality scores for the inputs without one: now the totals spread.
+    await page.locator('input[data-action=apply-dq]').check();
+    await page.locator('button[data-action=monte-carlo]').click();
+    await expect.poll(() => page.locator('[data-testid=uncertainty-warnings]').count()).toBe(0);
+    const meta = await text(page, '[data-testid=uncertainty-meta]');
+    const [, inputs, defaulted] = /(\d+) uncertain inputs \((\d+) with the default scores\)/.exec(meta)!;
+    expect(Number(inputs)).toBeGreaterThan(0);
+    expect(defaulted).toBe(inputs);
+    const [p5, p95] = (await text(page, '[data-testid=uncertainty] tbody tr:nth-child(1) td:nth-child(4)')).split(' – ').map((x) => Number(x.replace(/,/g, '')));
+    expect(p5).toBeLessThan(baseline);
+    expect(p95).toBeGreaterThan(baseline);
     await chartsDrawn(page);
     await screenshot(page, '11-variants');
     expect(errors).toEqual([]);

@@ -1,6 +1,6 @@
 import type { FactorLibrary } from '@greenlca/engine';
-import { STAGES, type CalculationResult, type ParameterValue, type Product, type Scenario } from '@greenlca/schema';
-import { applyScenario, monteCarlo, sensitivity, type UncertaintyResult } from '@greenlca/whatif';
+import { STAGES, type CalculationResult, type DataQuality, type ParameterValue, type Product, type Scenario } from '@greenlca/schema';
+import { applyScenario, monteCarlo, pedigreeSigma, sensitivity, type UncertaintyResult } from '@greenlca/whatif';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { tornado, tornadoHeight, variantBars, type TornadoRow } from '../charts/options.js';
@@ -29,6 +29,8 @@ function withValue(value: ParameterValue, n: number): ParameterValue {
 
 const TORNADO_SWING = 0.1;
 const RUNS = 1000;
+/** The pedigree indicators, in the order of the scores. */
+const DQ_INDICATORS = ['reliability', 'completeness', 'temporal', 'geographical', 'technological'] as const;
 
 /** The tornado's accessible description, in the page language. */
 function describeTornado(rows: TornadoRow[], base: number): string {
@@ -60,6 +62,15 @@ export class LcaWhatif extends LitElement {
     .down { color: var(--lca-accent); }
     lca-chart.bars { height: 260px; }
     .error { color: var(--lca-error); font-size: 12px; }
+    .warning { color: var(--lca-warn); font-size: 12px; border-left: 3px solid var(--lca-warn); padding: 2px 8px; margin: 8px 0; }
+    .warning p { margin: 2px 0; }
+    .warning ul { margin: 2px 0; padding-left: 18px; }
+    fieldset.dq { border: 1px solid var(--lca-line); border-radius: 6px; margin: 8px 0; padding: 4px 10px 6px; }
+    fieldset.dq .scores { display: flex; flex-wrap: wrap; gap: 6px 12px; }
+    fieldset.dq .scores label { display: flex; flex-direction: column; font-size: 12px; }
+    fieldset.dq .scores input { width: 64px; }
+    .small { font-size: 12px; margin: 4px 0 0; }
+    ul.inputs { font-size: 12px; margin: 4px 0; padding-left: 18px; }
   `];
 
   @property({ attribute: false }) product!: Product;
@@ -213,36 +224,70 @@ export class LcaWhatif extends LitElement {
     </div>`;
   }
 
-  /** Monte Carlo with paired draws (`@greenlca/whatif`): the 90 % range of each variant's total. */
+  /**
+   * Monte Carlo with paired draws (`@greenlca/whatif`): the 90 % range of each variant's total. Only
+   * inputs with an uncertainty are drawn — stated in the product, or the default data-quality scores
+   * when the user applies them; with none, the engine's NO_UNCERTAINTY warning is shown, not a range.
+   */
   private renderUncertainty() {
     const u = this.uncertainty;
     const fmt = (x: number) => formatNumber(x);
+    const none = !!u && u.inputs.length === 0;
+    const range = (p5: number, p95: number) => (none ? '—' : `${fmt(p5)} – ${fmt(p95)}`);
+    const gsd = Math.exp(pedigreeSigma(this.dqScores));
     return html`<div class="panel">
       <h2>${t('whatif.uncertainty')}</h2>
       <p class="muted">${t('whatif.uncertaintyExplain', { runs: RUNS })}</p>
+      <fieldset class="dq" data-testid="default-dq">
+        <legend><label><input type="checkbox" data-action="apply-dq" .checked=${this.dqApplied}
+          @change=${(e: Event) => (this.dqApplied = (e.target as HTMLInputElement).checked)} /> ${t('whatif.dqApply')}</label></legend>
+        <div class="scores">
+          ${DQ_INDICATORS.map((name, i) => html`<label>${t(`whatif.dq.${name}`)}
+            <input type="number" min="1" max="5" step="1" .value=${String(this.dqScores[i])} ?disabled=${!this.dqApplied}
+              @change=${(e: Event) => this.setScore(i, (e.target as HTMLInputElement))} /></label>`)}
+        </div>
+        <p class="muted small">${t('whatif.dqHint')} ${this.dqApplied ? t('whatif.dqGsd', { gsd: formatNumber(gsd, 3), gsd2: formatNumber(gsd * gsd, 3) }) : ''}</p>
+      </fieldset>
       <button data-action="monte-carlo" @click=${this.runUncertainty}>${t('whatif.runUncertainty', { runs: RUNS })}</button>
       ${this.uncertaintyError ? html`<p class="error" role="alert">${this.uncertaintyError}</p>` : nothing}
+      ${u?.warnings.length ? html`<div class="warning" role="status" data-testid="uncertainty-warnings">
+        ${none ? html`<p><strong>${t('whatif.noUncertainty')}</strong></p>` : nothing}
+        <ul>${u.warnings.map((w) => html`<li><code>${w.code}</code> ${w.message}${w.hint ? html` — <span class="muted">${w.hint}</span>` : nothing}</li>`)}</ul>
+      </div>` : nothing}
       ${u ? html`<table data-testid="uncertainty">
         <thead><tr><th></th><th class="num">${t('whatif.stated')}</th><th class="num">${t('whatif.median')}</th><th class="num">${t('whatif.range90')}</th><th class="num">${t('whatif.pLower')}</th></tr></thead>
         <tbody>
           <tr><th>${t('whatif.baseline')}</th><td class="num">${fmt(u.baseline.deterministic.kgCO2e)}</td><td class="num">${fmt(u.baseline.total.median)}</td>
-            <td class="num">${fmt(u.baseline.total.p5)} – ${fmt(u.baseline.total.p95)}</td><td class="num">—</td></tr>
+            <td class="num">${range(u.baseline.total.p5, u.baseline.total.p95)}</td><td class="num">—</td></tr>
           ${u.variants.map((v) => html`<tr><th>${v.name}</th><td class="num">${fmt(v.deterministic.kgCO2e)}</td><td class="num">${fmt(v.total.median)}</td>
-            <td class="num">${fmt(v.total.p5)} – ${fmt(v.total.p95)}</td><td class="num">${formatNumber(v.probabilityLower * 100, 3)} %</td></tr>`)}
+            <td class="num">${range(v.total.p5, v.total.p95)}</td><td class="num">${none ? '—' : `${formatNumber(v.probabilityLower * 100, 3)} %`}</td></tr>`)}
         </tbody>
       </table>
-      <p class="muted">${t('whatif.uncertaintyMeta', { runs: u.runs, seed: u.seed, inputs: u.inputs.length })}</p>` : nothing}
+      <p class="muted" data-testid="uncertainty-meta">${t('whatif.uncertaintyMeta', { runs: u.runs, seed: u.seed, inputs: u.inputs.length, defaulted: u.inputs.filter((i) => !i.specPath).length })}</p>
+      ${u.inputs.length ? html`<details><summary>${t('whatif.inputs', { n: u.inputs.length })}</summary>
+        <ul class="inputs">${u.inputs.slice(0, 50).map((i) => html`<li>${i.label} <span class="muted">(${i.kind}${i.specPath ? '' : ` · ${t('whatif.defaulted')}`})
+          ${i.distribution.gsd ? `GSD ${formatNumber(i.distribution.gsd, 3)}` : i.distribution.kind}</span></li>`)}</ul></details>` : nothing}` : nothing}
     </div>`;
   }
 
   private tornadoCache: { key: unknown[]; baseline: number; bars: { label: string; low: number; high: number }[] } | undefined;
   @state() private uncertainty: UncertaintyResult | undefined;
   @state() private uncertaintyError = '';
+  /** Default data-quality scores for inputs that state no uncertainty, applied only when chosen. */
+  @state() private dqApplied = false;
+  @state() private dqScores: DataQuality = [3, 3, 3, 3, 3];
+
+  private setScore(i: number, input: HTMLInputElement): void {
+    const n = Math.round(Number(input.value));
+    const score = (Number.isFinite(n) ? Math.min(5, Math.max(1, n)) : this.dqScores[i]!) as DataQuality[number];
+    input.value = String(score);
+    this.dqScores = this.dqScores.map((s, j) => (j === i ? score : s)) as DataQuality;
+  }
 
   private runUncertainty(): void {
     if (!this.library) return;
     try {
-      this.uncertainty = monteCarlo(this.product, this.library, { runs: RUNS, seed: 1 });
+      this.uncertainty = monteCarlo(this.product, this.library, { runs: RUNS, seed: 1, ...(this.dqApplied ? { defaultDataQuality: this.dqScores } : {}) });
       this.uncertaintyError = '';
     } catch (error) {
       this.uncertainty = undefined;
