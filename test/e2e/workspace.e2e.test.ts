@@ -188,6 +188,13 @@ describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
     await page.locator('button.add-root').click();
     await page.getByRole('button', { name: 'Material of part-1' }).click();
     await pick(page, 'steel cans primary', STEEL);
+    // One Escape in the search box closes the picker (a search box's own Escape only clears its text).
+    const picker = page.locator('lca-bom-tree lca-factor-picker dialog');
+    await page.getByRole('button', { name: 'Material of part-1' }).click();
+    await expect.poll(() => picker.evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
+    await expect.poll(() => page.getByRole('searchbox').evaluate((i: HTMLInputElement) => i.value)).toBe(STEEL);
+    await page.getByRole('searchbox').press('Escape');
+    await expect.poll(() => picker.evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
     await page.getByLabel('Mass of part-1').fill('0.5 kg');
     const steel = co2e(STEEL);
     expect(steel.unit).toBe('t');
@@ -207,6 +214,7 @@ describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
     const expected = materialKg + 10 * grid.value; // + 10 kWh × 0.5777 kg CO2e/kWh
     await waitForTotal(page, expected);
     await expect.poll(() => page.locator('[data-testid=result-status]').getAttribute('data-complete'), { timeout: 15_000 }).toBe('true');
+    expect(await text(page, '[data-testid=result-status]')).toMatch(/complete engine run · AR6 · \d+ ms/);
     await waitForTotal(page, expected); // the full engine run in the worker agrees with the live one
     expect(await text(page, '[data-testid=total]')).toBe(new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 5 }).format(expected));
     await chartsDrawn(page);
@@ -219,12 +227,23 @@ describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
     await page.getByRole('button', { name: 'Close' }).click();
 
     // Save: the server stores version 1, and the list shows it after a reload.
-    await page.locator('button[data-action=save]').click();
+    const save = page.locator('button[data-action=save]');
+    const opacity = () => save.evaluate((b) => Number(getComputedStyle(b).opacity));
+    expect(await opacity()).toBe(1);
+    await save.click();
     await expect.poll(() => text(page, '[role=status]')).toContain('Saved as version 1');
+    // Nothing left to save: the button says so by its look, not only to a screen reader.
+    expect(await save.isDisabled()).toBe(true);
+    expect(await opacity()).toBeLessThan(0.6);
+    expect(await save.evaluate((b) => getComputedStyle(b).cursor)).toBe('not-allowed');
     // The address names the stored product, so a reload reopens it; the list shows it too.
     expect(page.url()).toMatch(/#\/products\/[0-9a-f-]{36}$/);
     await page.reload();
     await waitForTotal(page, expected);
+    // The first result after the reload is the server's: the status says so, with no "— ms".
+    const status = await text(page, '[data-testid=result-status]');
+    expect(status).toMatch(/complete engine run (by the server · AR6|· AR6 · \d+ ms)/);
+    expect(status).not.toContain('—');
     await page.locator('nav [data-view=products]').click();
     await expect.poll(() => text(page, '[data-testid=product-list]')).toContain('E2E kettle');
     await page.getByRole('button', { name: 'Open E2E kettle' }).click();

@@ -25,10 +25,13 @@ export const controls = css`
   button {
     border: 1px solid var(--lca-line); border-radius: 4px; padding: 3px 10px; background: #fff; cursor: pointer;
   }
-  button:hover { background: var(--lca-panel); }
+  button:hover:where(:not(:disabled)) { background: var(--lca-panel); }
   button.primary { background: var(--lca-accent); border-color: var(--lca-accent); color: #fff; }
-  button.primary:hover { background: #17633e; }
+  button.primary:hover:where(:not(:disabled)) { background: #17633e; }
   button.link { border: none; background: none; padding: 0; color: var(--lca-accent); text-decoration: underline; }
+  /* A button that cannot be pressed looks it (a disabled Save is not an enabled one), and does not light up
+     (the hover rules above skip it; :where keeps their specificity, so elements still restyle buttons). */
+  button:disabled { opacity: .45; cursor: not-allowed; }
   button.icon { padding: 2px 6px; line-height: 1; }
   :focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
   .field-error { color: var(--lca-error); font-size: 12px; }

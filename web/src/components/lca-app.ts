@@ -157,7 +157,7 @@ export class LcaApp extends LitElement {
         </div>
         <aside aria-label=${t('results.title')}>
           <h2>${t('results.title')}</h2>
-          ${w.library || live ? html`<lca-results .live=${live} .fullMs=${w.fullMs}></lca-results>` : html`<p class="muted">${t('app.loadingFactors')}</p>`}
+          ${w.library || live ? html`<lca-results .live=${live} .fullMs=${w.fullMs} .resultBy=${w.resultBy}></lca-results>` : html`<p class="muted">${t('app.loadingFactors')}</p>`}
         </aside>
       </div>
     `;

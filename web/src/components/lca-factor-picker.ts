@@ -132,7 +132,11 @@ export class LcaFactorPicker extends LitElement {
   }
 
   private onSearchKey(e: KeyboardEvent): void {
-    if (e.key === 'ArrowDown') {
+    // A search box's first Escape only clears it (then a second closes the dialog): one closes it here.
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      this.dialog.close();
+    } else if (e.key === 'ArrowDown') {
       e.preventDefault();
       (this.renderRoot.querySelector('tbody tr') as HTMLElement | null)?.focus();
     }

@@ -63,6 +63,8 @@ export class LcaResults extends LitElement {
 
   @property({ attribute: false }) live: LiveResult | undefined;
   @property({ type: Number }) fullMs: number | undefined;
+  /** Where the complete result was calculated (the server's has no time of ours to show). */
+  @property({ attribute: false }) resultBy: 'server' | 'page' | undefined;
   @state() private stageFilter: Stage | undefined;
   @state() private allLines = false;
   private readonly i18n = new LocaleController(this);
@@ -85,7 +87,7 @@ export class LcaResults extends LitElement {
       </div>
       <div class="status ${live!.excluded ? 'partial' : 'muted'}" data-testid="result-status" data-complete=${String(live!.complete)}>
         ${live!.excluded ? t('results.excluded', { n: live!.excluded }) + ' · ' : ''}
-        ${live!.complete ? t('results.complete', { gwp: r.gwp, ms: this.fullMs === undefined ? '—' : Math.round(this.fullMs) }) : t('results.live')}
+        ${live!.complete ? this.completeText(r) : t('results.live')}
         ${r.total.biogenicKgCO2e ? html` · ${t('results.biogenic', { kg: formatNumber(r.total.biogenicKgCO2e) })}` : nothing}
       </div>
       <div class="grid">
@@ -155,6 +157,12 @@ export class LcaResults extends LitElement {
   private onStageClick(e: CustomEvent<{ data: { stage?: Stage } }>): void {
     const stage = e.detail.data?.stage;
     if (stage) this.stageFilter = this.stageFilter === stage ? undefined : stage;
+  }
+
+  private completeText(r: CalculationResult): string {
+    if (this.resultBy === 'server') return t('results.completeServer', { gwp: r.gwp });
+    if (this.fullMs === undefined) return t('results.completeNoTime', { gwp: r.gwp });
+    return t('results.complete', { gwp: r.gwp, ms: Math.max(1, Math.round(this.fullMs)) });
   }
 
   /** A node or flow of the Sankey opens the lines it is made of. */

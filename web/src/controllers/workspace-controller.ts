@@ -25,8 +25,10 @@ export class WorkspaceController implements ReactiveController {
   /** The product as last saved or opened, to tell whether there are unsaved edits. */
   savedProduct: Product | undefined;
   live: LiveResult | undefined;
-  /** Milliseconds the last full worker calculation took. */
+  /** Milliseconds the last full calculation in this page (or its worker) took. */
   fullMs: number | undefined;
+  /** Where the complete result shown was calculated: the server (before the engine loaded here) or this page. */
+  resultBy: 'server' | 'page' | undefined;
   revision = 0;
   private calculator: LiveCalculator | undefined;
   private runtime: EngineRuntime | undefined;
@@ -85,6 +87,8 @@ export class WorkspaceController implements ReactiveController {
     this.savedProduct = product;
     this.stored = stored;
     this.live = undefined;
+    this.fullMs = undefined;
+    this.resultBy = undefined;
     if (this.runtime) this.calculator = new this.runtime.LiveCalculator(this.runtime.library);
     else this.askServer(product);
     this.recalculate(true);
@@ -107,6 +111,7 @@ export class WorkspaceController implements ReactiveController {
         performance.mark('lca:server-result');
         this.serverResult = { product, result };
         this.live = { result, issues: [], complete: true, excluded: 0 };
+        this.resultBy = 'server';
         this.host.requestUpdate();
       },
       () => {
@@ -180,10 +185,13 @@ export class WorkspaceController implements ReactiveController {
       // The first result of a product just opened: one full engine run here (tens of ms even at
       // 1,000 lines), which also seeds the live caches. The worker takes over after edits.
       performance.mark('lca:calc-start');
+      const started = performance.now();
       try {
         const result = calculate(product, this.calculator.library, { referenceYear: new Date().getFullYear() });
         this.calculator.seed(product, result);
         this.live = { result, issues: [], complete: true, excluded: 0 };
+        this.fullMs = performance.now() - started;
+        this.resultBy = 'page';
       } catch (error) {
         if (!(error instanceof LcaInputError)) throw error;
         this.live = this.calculator.update(product);
@@ -211,6 +219,7 @@ export class WorkspaceController implements ReactiveController {
       if (seeding) this.calculator?.seed(product, response.result);
       this.live = { result: response.result, issues: [], complete: true, excluded: 0 };
       this.fullMs = response.ms;
+      this.resultBy = 'page';
       this.host.requestUpdate();
     }
     // With input issues the assembled result stays (or is made now, for a product just opened): it
