@@ -106,14 +106,16 @@ const EXP_TABLE = Float64Array.from({ length: 2 * EXP_OFFSET + 1 }, (_, i) => Ma
 
 /**
  * exp(x) to within about two units in the last place: exp(k/256) from a table times a degree-5 Taylor
- * polynomial of the remainder |r| ≤ 1/512 (truncation error < 1e-19). Twice as fast as Math.exp in
+ * polynomial of the remainder |r| ≤ 1/512 (truncation error < 1e-19). Faster than Math.exp in
  * V8, which matters at a million draws per Monte Carlo iteration; |x| > 16 falls back to Math.exp.
  */
 export function tableExp(x: number): number {
   if (!(x > -EXP_RANGE && x < EXP_RANGE)) return Math.exp(x);
-  const k = Math.round(x * EXP_STEPS);
-  const r = x - k / EXP_STEPS;
-  return EXP_TABLE[k + EXP_OFFSET]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))));
+  // Nearest table entry as floor(x·256 + offset + ½) by truncation (the sum is positive here): V8's
+  // Math.round costs three times the rest of this function.
+  const i = (x * EXP_STEPS + (EXP_OFFSET + 0.5)) | 0;
+  const r = x - (i - EXP_OFFSET) / EXP_STEPS;
+  return EXP_TABLE[i]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))));
 }
 
 /**
@@ -150,9 +152,9 @@ export function addLognormalNoise(rng: Xoshiro128, positions: Int32Array, scale:
     const x = sigma * z;
     let e: number;
     if (x > -EXP_RANGE && x < EXP_RANGE) {
-      const k = Math.round(x * EXP_STEPS);
-      const r = x - k / EXP_STEPS;
-      e = EXP_TABLE[k + EXP_OFFSET]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))));
+      const i = (x * EXP_STEPS + (EXP_OFFSET + 0.5)) | 0; // as in tableExp: no Math.round
+      const r = x - (i - EXP_OFFSET) / EXP_STEPS;
+      e = EXP_TABLE[i]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))));
     } else e = Math.exp(x);
     out[p] = assign ? scale[q]! * e : out[p]! + scale[q]! * e;
   }
