@@ -69,10 +69,11 @@ export function pointer(...segments: (string | number)[]): string {
 export function closest(target: string, candidates: Iterable<string>, max = 3): string[] {
   const t = target.toLowerCase();
   const scored: [number, string][] = [];
-  for (const c of candidates) {
-    const d = editDistance(t, c.toLowerCase());
-    const limit = Math.max(2, Math.floor(t.length / 3));
-    if (d <= limit || c.toLowerCase().includes(t) || t.includes(c.toLowerCase())) scored.push([d, c]);
+  for (const c of new Set(candidates)) {
+    const l = c.toLowerCase();
+    const d = editDistance(t, l);
+    // A one- or two-letter target is "contained" in almost everything: only its edit distance counts.
+    if (d <= Math.max(2, Math.floor(t.length / 3)) || (t.length > 2 && (l.includes(t) || t.includes(l)))) scored.push([d, c]);
   }
   return scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])).slice(0, max).map(([, c]) => c);
 }

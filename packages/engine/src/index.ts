@@ -9,7 +9,7 @@ export type { ResolvedFactor } from './inventory/factors.js';
 export { createLibrary, substanceKey, type FactorLibrary, type LibraryFactor } from './library/library.js';
 export { searchFactors, type FactorQuery, type FactorHit } from './library/search.js';
 export { normaliseRegion, regionContains, countryOf } from './library/region.js';
-export { LcaInputError, ISSUE_CODES, type InputIssue, type IssueCode } from './errors.js';
+export { LcaInputError, ISSUE_CODES, closest, type InputIssue, type IssueCode } from './errors.js';
 export { WARNING_CODES, type WarningCode } from './result/warnings.js';
 export { characteriseFactor, characteriseSubstance, type CharacterisedFactor, type FactorValues } from './impact/characterise.js';
 export { unitSpec, type UnitSpec } from './quantity/unit.js';

@@ -1,4 +1,4 @@
-import { LcaInputError, type InputIssue } from '@greenlca/engine';
+import { closest, LcaInputError, type InputIssue } from '@greenlca/engine';
 
 /**
  * Problems with what-if input: a scenario, an uncertainty or a range that cannot be applied. Each names
@@ -57,28 +57,8 @@ export function inScenario<T>(scenario: string | undefined, fn: () => T): T {
   }
 }
 
-/** Up to `max` candidates close to `target` (edit distance, or one containing the other), closest first: for "did you mean". */
-export function closest(target: string, candidates: Iterable<string>, max = 3): string[] {
-  const t = target.toLowerCase();
-  const scored: [number, string][] = [];
-  for (const c of new Set(candidates)) {
-    const l = c.toLowerCase();
-    const d = editDistance(t, l);
-    if (d <= Math.max(2, Math.floor(t.length / 3)) || (t.length > 2 && (l.includes(t) || t.includes(l)))) scored.push([d, c]);
-  }
-  return scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])).slice(0, max).map(([, c]) => c);
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 12) return 99;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
+/** Up to `max` candidates close to `target`, closest first: for "did you mean" (the engine's rule). */
+export { closest };
 
 /** RFC 6901 pointer from segments. */
 export function pointer(...segments: (string | number)[]): string {
