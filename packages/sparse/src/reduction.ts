@@ -102,21 +102,40 @@ export function planReduction(A: CsrMatrix): Reduction | undefined {
   const eliminatedList = new Int32Array(eliminated);
   for (let p = 0, e = 0; p < n; p++) if (state[p] === 1) eliminatedList[e++] = p;
 
-  const factors = (v: Float64Array): Float64Array => {
-    const f = new Float64Array(n);
+  // The recipe split by kind, so each Monte Carlo iteration runs two branch-free loops: entries of A
+  // copied into S, and entries times −A_pt / A_pp of an eliminated column p. The second kind is
+  // grouped by p, which also lets `rhs` visit only the eliminated unknowns that carry demand.
+  let direct = 0;
+  for (let t = 0; t < terms; t++) if (via[t]! < 0) direct++;
+  const directSrc = new Int32Array(direct);
+  const directTgt = new Int32Array(direct);
+  const viaStart = new Int32Array(n + 1);
+  for (let t = 0; t < terms; t++) if (via[t]! >= 0) viaStart[via[t]! + 1]!++;
+  for (let p = 0; p < n; p++) viaStart[p + 1]! += viaStart[p]!;
+  const viaNext = viaStart.slice(0, n);
+  const viaSrc = new Int32Array(terms - direct);
+  const viaTgt = new Int32Array(terms - direct);
+  const viaRow = new Int32Array(terms - direct);
+  for (let t = 0, d = 0; t < terms; t++) {
+    const p = via[t]!;
+    if (p < 0) {
+      directSrc[d] = src[t]!;
+      directTgt[d++] = tgt[t]!;
+    } else {
+      const at = viaNext[p]!++;
+      viaSrc[at] = src[t]!;
+      viaTgt[at] = tgt[t]!;
+      viaRow[at] = row[t]!;
+    }
+  }
+
+  const values = (v: Float64Array): Float64Array => {
+    const out = new Float64Array(nnzS);
+    for (let d = 0; d < directSrc.length; d++) out[directTgt[d]!] = out[directTgt[d]!]! + v[directSrc[d]!]!;
     for (let e = 0; e < eliminatedList.length; e++) {
       const p = eliminatedList[e]!;
-      f[p] = v[offPos[p]!]! / v[diagPos[p]!]!;
-    }
-    return f;
-  };
-  const values = (v: Float64Array): Float64Array => {
-    const f = factors(v);
-    const out = new Float64Array(nnzS);
-    for (let t = 0; t < terms; t++) {
-      const p = via[t]!;
-      const a = v[src[t]!]!;
-      out[tgt[t]!] = out[tgt[t]!]! + (p < 0 ? a : -a * f[p]!);
+      const f = v[offPos[p]!]! / v[diagPos[p]!]!;
+      for (let q = viaStart[p]!, end = viaStart[p + 1]!; q < end; q++) out[viaTgt[q]!] = out[viaTgt[q]!]! - v[viaSrc[q]!]! * f;
     }
     return out;
   };
@@ -127,11 +146,12 @@ export function planReduction(A: CsrMatrix): Reduction | undefined {
     rhs(b, v) {
       const c = new Float64Array(K);
       for (let k = 0; k < K; k++) c[k] = b[kept[k]!]!;
-      for (let t = 0; t < terms; t++) {
-        const p = via[t]!;
-        if (p < 0 || b[p] === 0) continue;
-        const k = row[t]!;
-        c[k] = c[k]! - (v[src[t]!]! * b[p]!) / v[diagPos[p]!]!;
+      for (let e = 0; e < eliminatedList.length; e++) {
+        const p = eliminatedList[e]!;
+        const bp = b[p]!;
+        if (bp === 0) continue;
+        const scaled = bp / v[diagPos[p]!]!;
+        for (let q = viaStart[p]!, end = viaStart[p + 1]!; q < end; q++) c[viaRow[q]!] = c[viaRow[q]!]! - v[viaSrc[q]!]! * scaled;
       }
       return c;
     },
