@@ -19,6 +19,8 @@ export class SamplingPlan {
   private readonly normMean: number[] = [];
   private readonly normSd: number[] = [];
   private readonly other: { position: number; distribution: Distribution; sign: number }[] = [];
+  /** Whole runs of lognormal entries added at once (typed arrays, no per-entry bookkeeping). */
+  private readonly bulk: { positions: Int32Array; scale: Float64Array; sigma: number }[] = [];
   private packed: Packed | undefined;
 
   constructor(fixed: Float64Array) {
@@ -27,7 +29,7 @@ export class SamplingPlan {
 
   /** Number of sampled entries. */
   get size(): number {
-    return this.logPositions.length + this.normPositions.length + this.other.length;
+    return this.logPositions.length + this.bulk.reduce((n, b) => n + b.positions.length, 0) + this.normPositions.length + this.other.length;
   }
 
   /** Add `sign × X` at `position` each iteration, X drawn from `distribution`. */
@@ -57,13 +59,14 @@ export class SamplingPlan {
   addMultiplicativeNoise(positions: Int32Array, sigma: number): this {
     if (!(sigma >= 0)) throw new LcaMatrixError('LCA_ERR_BAD_INPUT', `noise sigma must be ≥ 0, got ${sigma}`);
     this.packed = undefined;
+    const scale = new Float64Array(positions.length);
     for (let q = 0; q < positions.length; q++) {
       const p = positions[q]!;
-      this.logPositions.push(p);
-      this.logScale.push(this.fixed[p]!);
-      this.logSigma.push(sigma);
+      if (p < 0 || p >= this.fixed.length) throw new LcaMatrixError('LCA_ERR_DIMENSION', `position ${p} outside the pattern`);
+      scale[q] = this.fixed[p]!;
       this.fixed[p] = 0;
     }
+    this.bulk.push({ positions: positions.slice(), scale, sigma });
     return this;
   }
 
@@ -100,24 +103,39 @@ export class SamplingPlan {
   }
 
   private pack(): Packed {
+    const count = this.logPositions.length + this.bulk.reduce((n, b) => n + b.positions.length, 0);
+    const logPositions = new Int32Array(count);
+    const logScale = new Float64Array(count);
+    const logSigma = new Float64Array(count);
+    logPositions.set(this.logPositions);
+    logScale.set(this.logScale);
+    logSigma.set(this.logSigma);
+    let at = this.logPositions.length;
+    for (const b of this.bulk) {
+      logPositions.set(b.positions, at);
+      logScale.set(b.scale, at);
+      logSigma.fill(b.sigma, at, at + b.positions.length);
+      at += b.positions.length;
+    }
+    const sigma0 = logSigma[0];
     return {
-      logPositions: Int32Array.from(this.logPositions),
-      logScale: Float64Array.from(this.logScale),
-      logSigma: Float64Array.from(this.logSigma),
+      logPositions,
+      logScale,
+      logSigma,
       normPositions: Int32Array.from(this.normPositions),
       normMean: Float64Array.from(this.normMean),
       normSd: Float64Array.from(this.normSd),
-      z: new Float64Array(Math.max(this.logPositions.length, this.normPositions.length)),
-      commonSigma: this.logSigma.every((v) => v === this.logSigma[0]) ? this.logSigma[0] : undefined,
-      everyValueOnce: this.coversEveryValueOnce(),
+      z: new Float64Array(Math.max(count, this.normPositions.length)),
+      commonSigma: logSigma.every((v) => v === sigma0) ? sigma0 : undefined,
+      everyValueOnce: this.coversEveryValueOnce(logPositions),
     };
   }
 
-  private coversEveryValueOnce(): boolean {
-    if (this.logPositions.length !== this.fixed.length || this.normPositions.length || this.other.length) return false;
+  private coversEveryValueOnce(logPositions: Int32Array): boolean {
+    if (logPositions.length !== this.fixed.length || this.normPositions.length || this.other.length) return false;
     if (this.fixed.some((v) => v !== 0)) return false;
     const seen = new Uint8Array(this.fixed.length);
-    for (const p of this.logPositions) {
+    for (const p of logPositions) {
       if (seen[p]) return false;
       seen[p] = 1;
     }
@@ -170,9 +188,15 @@ export function fixedPlan(matrix: CsrMatrix): SamplingPlan {
 
 /** Positions of the off-diagonal entries (which: 'off-diagonal') or of all entries of a matrix. */
 export function entryPositions(matrix: CsrMatrix, which: 'all' | 'off-diagonal'): Int32Array {
-  const out: number[] = [];
-  for (let i = 0; i < matrix.rows; i++) {
-    for (let p = matrix.rowPtr[i]!; p < matrix.rowPtr[i + 1]!; p++) if (which === 'all' || matrix.colIdx[p] !== i) out.push(p);
+  const nnz = matrix.rowPtr[matrix.rows]!;
+  const out = new Int32Array(nnz);
+  if (which === 'all') {
+    for (let p = 0; p < nnz; p++) out[p] = p;
+    return out;
   }
-  return Int32Array.from(out);
+  let k = 0;
+  for (let i = 0; i < matrix.rows; i++) {
+    for (let p = matrix.rowPtr[i]!; p < matrix.rowPtr[i + 1]!; p++) if (matrix.colIdx[p] !== i) out[k++] = p;
+  }
+  return out.slice(0, k);
 }
