@@ -60,7 +60,7 @@ export async function startBareServer(): Promise<{ url: string; close(): Promise
     if (!sized.has(bytes)) sized.set(bytes, JSON.stringify({ pad: 'x'.repeat(Math.max(0, Math.min(bytes, 1 << 24) - 10)) }));
     return reply.type('application/json').send(sized.get(bytes));
   });
-  // POST: Fastify's own JSON body parsing and nothing else, the floor under any route that reads the
+  // POST: Fastify's own JSON body parsing and nothing else, the bound on any route that reads the
   // product it is sent (a 22 KiB body costs more to receive and parse than a bare GET costs whole).
   bare.post('/bare', async (_request, reply) => reply.type('application/json').send(ok));
   const url = await bare.listen({ host: '127.0.0.1', port: 0 });
