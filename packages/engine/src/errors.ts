@@ -11,6 +11,8 @@ export const ISSUE_CODES = {
   UNIT_MISMATCH: "An amount whose dimension does not match the factor's unit.",
   BAD_UNIT: 'A unit the unit system does not know.',
   BAD_EXPRESSION: 'An amount or parameter expression that cannot be evaluated.',
+  EXPRESSION_NOT_ALLOWED: 'An expression uses something outside the amount language (a function, matrix, string, range, assignment …).',
+  EXPRESSION_TOO_LARGE: 'An expression or the parameters go over the limits on length, terms, nesting, unit powers or count.',
   UNKNOWN_PARAMETER: 'An expression names a parameter that is not defined.',
   PARAMETER_CYCLE: 'Parameters that depend on each other in a circle.',
   NEGATIVE_MASS: 'A component mass below zero.',

@@ -2,8 +2,7 @@ import type { Component, GwpSet, InventoryLine, Product, Stage } from '@greenlca
 import { closest, IssueLog, pointer } from '../errors.js';
 import { characteriseSubstance } from '../impact/characterise.js';
 import type { FactorLibrary } from '../library/library.js';
-import { convertTo, clean, massKg } from '../quantity/convert.js';
-import { makeUnit } from '../quantity/math.js';
+import { convertTo, clean, kilograms, massKg } from '../quantity/convert.js';
 import { evaluateAmount, type Quantity, type Scope } from '../quantity/expression.js';
 import { reportExpressionError, resolveParameters } from '../quantity/parameters.js';
 import { unitSpec } from '../quantity/unit.js';
@@ -235,7 +234,7 @@ function compileComponent(
         'add "mass": the mass of its own material for one part, e.g. "0.42 kg"');
       return instance;
     }
-    const converted = convertTo(makeUnit(clean(unitMass * total), 'kg'), factor.unit);
+    const converted = convertTo(kilograms(clean(unitMass * total)), factor.unit);
     if (!converted.ok) {
       log.add('UNIT_MISMATCH', `${path}/material`, `material factor "${factor.id}" is per ${factor.unit.text}; ${converted.reason}`,
         'pick a material factor per kg or t');
@@ -272,7 +271,7 @@ function compileEndOfLife(ctx: Context, out: CompiledProduct, c: Component, inst
     let amount: number;
     if (factor.unit.isCount) amount = clean(instance.quantity * route.share);
     else {
-      const converted = convertTo(makeUnit(clean(massKgTotal * route.share), 'kg'), factor.unit);
+      const converted = convertTo(kilograms(clean(massKgTotal * route.share)), factor.unit);
       if (!converted.ok) {
         ctx.log.add('UNIT_MISMATCH', `${routePath}/factor`, `treatment factor "${factor.id}" is per ${factor.unit.text}; ${converted.reason}`,
           'pick a treatment factor per kg or t of waste');

@@ -1,110 +1,204 @@
 import type { Amount, ParameterValue } from '@greenlca/schema';
-import { compileExpression, isUnit, makeUnit, parseExpression, type Unit } from './math.js';
-import { evaluateFast, type FastQuantity } from './fast-path.js';
+import { Decimal } from '../decimal.js';
+import { EXPRESSION_LIMITS, LanguageError, namesIn, parse, type Node } from './language.js';
+import {
+  absolute, add, divide, extreme, MeasureError, measure, multiply, negate, plain, power, subtract,
+  type Measure, type Value,
+} from './measure.js';
 import { normaliseUnitText, unitSpec } from './unit.js';
 
-/** A value after evaluation: a plain number (a count or ratio) or a quantity with a unit. */
-export type Quantity = number | Unit | FastQuantity;
+/** A value after evaluation: a plain number (a count or ratio) or a quantity with a dimension. */
+export type Quantity = Value;
+export type { Measure };
 
-/** Parameter values by name, already evaluated (mathjs values, so any expression can use them). */
-export type Scope = Map<string, number | Unit>;
+/** Parameter values by name, already evaluated, so any expression can use them. */
+export type Scope = Map<string, Quantity>;
 
 /** Why an expression failed, in words a product author understands. */
 export class ExpressionError extends Error {
   constructor(
     message: string,
-    readonly kind: 'unit' | 'symbol' | 'syntax' | 'type',
+    readonly kind: 'unit' | 'symbol' | 'syntax' | 'type' | 'not-allowed' | 'limit',
     readonly symbol?: string,
   ) {
     super(message);
   }
 }
 
-type Compiled = { evaluate(scope: Scope): unknown };
-const compiled = new Map<string, Compiled>();
+type Evaluator = (scope: ReadonlyMap<string, Quantity>) => Value;
 
-function compile(text: string): Compiled {
-  let c = compiled.get(text);
-  if (!c) {
-    try {
-      c = compileExpression(normaliseUnitText(text)) as Compiled;
-    } catch (error) {
-      throw new ExpressionError(`cannot read "${text}": ${(error as Error).message}`, 'syntax');
-    }
-    compiled.set(text, c);
-  }
-  return c;
+interface Compiled {
+  evaluate: Evaluator;
+  /** Every name the expression uses: when none is a parameter, the value is the same in every product. */
+  names: string[];
+  constant?: Value;
 }
 
-/** Names an expression refers to that are not units (candidates for parameters). */
+/**
+ * Compiled expressions by text. Bounded, because texts come from clients: at the bound the cache
+ * starts again rather than growing with every distinct text a server is sent.
+ */
+const compiledByText = new Map<string, Compiled | ExpressionError>();
+const CACHE_BOUND = 20_000;
+
+/** A unit word as a value ("kWh" → 3.6e6 kg·m²/s²), or why it is not one. */
+function unitValue(name: string, text: string): Value {
+  let spec;
+  try {
+    spec = unitSpec(name);
+  } catch {
+    throw new ExpressionError(`"${name}" in "${text}" is neither a parameter nor a unit`, 'symbol', name);
+  }
+  if (spec.hasOffset) {
+    throw new ExpressionError(`the unit "${name}" in "${text}" has an offset (like °C) and cannot be multiplied`, 'unit', name);
+  }
+  return measure(spec.si, spec.unit.dimensions as number[]);
+}
+
+const ROUND_HALF_AWAY = Decimal.ROUND_HALF_UP;
+
+function compileNode(node: Node, text: string): Evaluator {
+  switch (node.type) {
+    case 'number': {
+      const v = node.value;
+      return () => v;
+    }
+    case 'name': {
+      const name = node.name;
+      let unit: Value | undefined;
+      return (scope) => {
+        const p = scope.get(name);
+        if (p !== undefined) return p;
+        return (unit ??= unitValue(name, text));
+      };
+    }
+    case 'paren':
+      return compileNode(node.inner, text);
+    case 'unary': {
+      const arg = compileNode(node.arg, text);
+      return node.op === '-' ? (s) => negate(arg(s)) : arg;
+    }
+    case 'binary': {
+      const l = compileNode(node.left, text);
+      const r = compileNode(node.right, text);
+      switch (node.op) {
+        case '+': return (s) => add(l(s), r(s));
+        case '-': return (s) => subtract(l(s), r(s));
+        case '*': return (s) => multiply(l(s), r(s));
+        case '/': return (s) => divide(l(s), r(s));
+        case '^': return (s) => power(l(s), r(s), EXPRESSION_LIMITS.maxUnitPower);
+      }
+    }
+    // eslint-disable-next-line no-fallthrough
+    case 'call': {
+      const args = node.args.map((a) => compileNode(a, text));
+      const [a, b] = args as [Evaluator, Evaluator | undefined];
+      switch (node.fn) {
+        case 'min': return (s) => extreme(args.map((f) => f(s)), 'min');
+        case 'max': return (s) => extreme(args.map((f) => f(s)), 'max');
+        case 'abs': return (s) => absolute(a(s));
+        case 'sqrt': return (s) => {
+          const x = a(s);
+          if ((typeof x === 'number' ? x : x.si) < 0) throw new MeasureError('sqrt of a negative value');
+          return power(x, 0.5, EXPRESSION_LIMITS.maxUnitPower);
+        };
+        case 'exp': return (s) => measure(Math.exp(plain(a(s), 'exp')), []);
+        case 'log': return (s) => {
+          const x = plain(a(s), 'log');
+          if (x <= 0) throw new MeasureError('log of a value that is not above zero');
+          if (!b) return Math.log(x);
+          const base = plain(b(s), 'log');
+          if (base <= 0 || base === 1) throw new MeasureError('log with a base that is not above zero or is 1');
+          return Math.log(x) / Math.log(base);
+        };
+        case 'round': return (s) => {
+          const x = plain(a(s), 'round');
+          const digits = b ? plain(b(s), 'round') : 0;
+          if (!Number.isInteger(digits) || digits < 0 || digits > 15) throw new MeasureError('round takes 0 to 15 digits');
+          return new Decimal(x).toDecimalPlaces(digits, ROUND_HALF_AWAY).toNumber();
+        };
+        case 'ceil': return (s) => Math.ceil(plain(a(s), 'ceil'));
+        case 'floor': return (s) => Math.floor(plain(a(s), 'floor'));
+      }
+    }
+  }
+}
+
+function compile(text: string): Compiled {
+  const cached = compiledByText.get(text);
+  if (cached instanceof ExpressionError) throw cached;
+  if (cached) return cached;
+  if (compiledByText.size >= CACHE_BOUND) compiledByText.clear();
+  let compiled: Compiled;
+  try {
+    const tree = parse(text.length > EXPRESSION_LIMITS.maxLength ? text : normaliseUnitText(text));
+    compiled = { evaluate: compileNode(tree, text), names: [...namesIn(tree)] };
+  } catch (error) {
+    if (!(error instanceof LanguageError)) throw error;
+    const failure = new ExpressionError(
+      error.kind === 'syntax' ? `cannot read "${text}": ${error.message}` : error.message,
+      error.kind,
+    );
+    // Refusals are cached too: a hostile text sent again costs a map look-up.
+    if (text.length <= EXPRESSION_LIMITS.maxLength) compiledByText.set(text, failure);
+    throw failure;
+  }
+  compiledByText.set(text, compiled);
+  return compiled;
+}
+
+/** Names an expression refers to (candidates for parameters); none when it does not parse. */
 export function symbolsOf(text: string): string[] {
   try {
-    const node = parseExpression(normaliseUnitText(text));
-    const names = new Set<string>();
-    node.traverse((n: { type?: string; name?: string }) => {
-      if (n.type === 'SymbolNode' && n.name) names.add(n.name);
-    });
-    return [...names];
+    return compile(text).names;
   } catch {
     return [];
   }
 }
 
-function fromMathError(text: string, error: Error): ExpressionError {
-  const msg = error.message;
-  const undefinedSymbol = /Undefined symbol (\S+)/.exec(msg);
-  if (undefinedSymbol) {
-    return new ExpressionError(`"${undefinedSymbol[1]}" in "${text}" is neither a parameter nor a unit`, 'symbol', undefinedSymbol[1]);
+function run(compiled: Compiled, scope: ReadonlyMap<string, Quantity>, text: string): Value {
+  const constant = !compiled.names.some((n) => scope.has(n));
+  if (constant && compiled.constant !== undefined) return compiled.constant;
+  let value: Value;
+  try {
+    value = compiled.evaluate(scope);
+  } catch (error) {
+    if (error instanceof MeasureError) {
+      const kind = /dimension/.test(error.message) ? 'type' : 'syntax';
+      throw new ExpressionError(`cannot evaluate "${text}": ${error.message}`, kind);
+    }
+    throw error;
   }
-  const unitNotFound = /Unit "([^"]+)" not found/.exec(msg);
-  if (unitNotFound) return new ExpressionError(`unknown unit "${unitNotFound[1]}" in "${text}"`, 'unit', unitNotFound[1]);
-  if (/Units do not match/.test(msg)) {
-    return new ExpressionError(`"${text}" adds or compares quantities of different dimensions`, 'type');
+  if (constant) compiled.constant = value;
+  return value;
+}
+
+/** `{ value, unit }` as a value: the unit is read by the unit system, the number must be finite. */
+function quantityObject(value: number, unit: string): Value {
+  if (!Number.isFinite(value)) throw new ExpressionError(`the value ${value} is not a finite number`, 'type');
+  let spec;
+  try {
+    spec = unitSpec(unit);
+  } catch (error) {
+    throw new ExpressionError(`unknown unit "${unit}": ${(error as Error).message}`, 'unit', unit);
   }
-  return new ExpressionError(`cannot evaluate "${text}": ${msg}`, 'syntax');
+  try {
+    return measure(value * spec.si, spec.unit.dimensions as number[]);
+  } catch {
+    throw new ExpressionError(`${value} ${unit} is not a finite quantity`, 'type');
+  }
 }
 
 /**
- * Evaluate an amount (number, `{value, unit}` or expression) in a scope. Products of numbers, units and
- * parameters take the fast path; the rest is evaluated by mathjs.
+ * Evaluate an amount (number, `{value, unit}` or expression) in a scope of evaluated parameters. One
+ * implementation for the engine, the what-if model, the browser and the API.
  */
-export function evaluateAmount(value: Amount | ParameterValue, scope: Scope): Quantity {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'object') {
-    try {
-      const spec = unitSpec(value.unit);
-      return { si: value.value * spec.si, dims: spec.unit.dimensions as number[] };
-    } catch (error) {
-      throw fromMathError(`${value.value} ${value.unit}`, error as Error);
-    }
+export function evaluateAmount(value: Amount | ParameterValue, scope: ReadonlyMap<string, Quantity>): Quantity {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new ExpressionError(`the amount ${value} is not a finite number`, 'type');
+    return value;
   }
-  return evaluateFast(value, scope) ?? evaluateExpression(value, scope);
-}
-
-/** Evaluate with mathjs: every operator and function, values as mathjs numbers and Units. */
-export function evaluateExpression(value: Amount | ParameterValue, scope: Scope): number | Unit {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'object') {
-    try {
-      return makeUnit(value.value, normaliseUnitText(value.unit));
-    } catch (error) {
-      throw fromMathError(`${value.value} ${value.unit}`, error as Error);
-    }
-  }
-  let result: unknown;
-  try {
-    result = compile(value).evaluate(scope);
-  } catch (error) {
-    if (error instanceof ExpressionError) throw error;
-    throw fromMathError(value, error as Error);
-  }
-  if (typeof result === 'number') {
-    if (!Number.isFinite(result)) throw new ExpressionError(`"${value}" is not a finite number`, 'type');
-    return result;
-  }
-  if (isUnit(result)) {
-    if (!Number.isFinite(result.value as number)) throw new ExpressionError(`"${value}" is not finite`, 'type');
-    return result;
-  }
-  throw new ExpressionError(`"${value}" does not give a number or a quantity`, 'type');
+  if (typeof value === 'object') return quantityObject(value.value, value.unit);
+  if (typeof value !== 'string') throw new ExpressionError('an amount is a number, a text or { value, unit }', 'type');
+  return run(compile(value), scope, value);
 }

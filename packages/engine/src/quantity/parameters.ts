@@ -1,6 +1,7 @@
 import type { ParameterValue } from '@greenlca/schema';
 import { closest, pointer, type IssueLog } from '../errors.js';
-import { evaluateExpression, ExpressionError, symbolsOf, type Scope } from './expression.js';
+import { evaluateAmount, ExpressionError, symbolsOf, type Scope } from './expression.js';
+import { EXPRESSION_LIMITS, LANGUAGE_SUMMARY } from './language.js';
 import { isUnitName } from './unit.js';
 
 /**
@@ -11,6 +12,11 @@ export function resolveParameters(parameters: Record<string, ParameterValue> | u
   const scope: Scope = new Map();
   if (!parameters) return scope;
   const names = Object.keys(parameters);
+  if (names.length > EXPRESSION_LIMITS.maxParameters) {
+    log.add('EXPRESSION_TOO_LARGE', '/parameters', `the product has ${names.length} parameters; at most ${EXPRESSION_LIMITS.maxParameters} are allowed`,
+      'compute the values outside and give fewer parameters');
+    return scope;
+  }
   const deps = new Map<string, string[]>();
   for (const name of names) {
     const value = parameters[name]!;
@@ -29,7 +35,7 @@ export function resolveParameters(parameters: Record<string, ParameterValue> | u
     for (const d of deps.get(name)!) visit(d, [...chain, name]);
     state.set(name, 'done');
     try {
-      if (deps.get(name)!.every((d) => scope.has(d))) scope.set(name, evaluateExpression(parameters[name]!, scope));
+      if (deps.get(name)!.every((d) => scope.has(d))) scope.set(name, evaluateAmount(parameters[name]!, scope));
     } catch (error) {
       reportExpressionError(error, pointer('parameters', name), names, log);
     }
@@ -50,11 +56,19 @@ export function reportExpressionError(error: unknown, path: string, parameterNam
     return;
   }
   if (error.kind === 'symbol') {
+    // A defined parameter without a value failed itself (a cycle, a bad expression): that is reported
+    // at the parameter, not again at every amount that uses it.
+    if (error.symbol !== undefined && parameterNames.includes(error.symbol)) return;
     const near = closest(error.symbol ?? '', parameterNames);
     log.add('UNKNOWN_PARAMETER', path, error.message,
       near.length ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : 'define it under "parameters" or write a unit such as kg, kWh, km');
   } else if (error.kind === 'unit') {
     log.add('BAD_UNIT', path, error.message, 'use a unit such as kg, g, t, kWh, MJ, L, m^3, km, t*km, item');
+  } else if (error.kind === 'not-allowed') {
+    log.add('EXPRESSION_NOT_ALLOWED', path, error.message, LANGUAGE_SUMMARY);
+  } else if (error.kind === 'limit') {
+    log.add('EXPRESSION_TOO_LARGE', path, error.message,
+      `an expression has at most ${EXPRESSION_LIMITS.maxLength} characters, ${EXPRESSION_LIMITS.maxNodes} terms and ${EXPRESSION_LIMITS.maxDepth} levels of nesting; units at most power ${EXPRESSION_LIMITS.maxUnitPower}`);
   } else {
     log.add('BAD_EXPRESSION', path, error.message);
   }

@@ -10,9 +10,18 @@ export interface UnitSpec {
   si: number;
   /** True for a pure count (item). */
   isCount: boolean;
+  /** True for units with an offset (degC, degF), which cannot be multiplied. */
+  hasOffset: boolean;
 }
 
+/** Unit texts come from clients too: a unit is at most this long, and its powers at most ±12. */
+export const UNIT_LIMITS = { maxLength: 64, maxPower: 12 } as const;
+
+// Bounded for the same reason: at the bound it starts again instead of growing with every text seen.
 const cache = new Map<string, UnitSpec>();
+const CACHE_BOUND = 5_000;
+let item: Unit | undefined;
+const itemBase = () => (item ??= makeUnit(1, 'item'));
 
 /** Spellings seen in factor tables and PLM exports, mapped to mathjs syntax. */
 export function normaliseUnitText(text: string): string {
@@ -28,9 +37,15 @@ export function normaliseUnitText(text: string): string {
 export function unitSpec(text: string): UnitSpec {
   let spec = cache.get(text);
   if (spec) return spec;
+  if (text.length > UNIT_LIMITS.maxLength) throw new Error(`a unit is at most ${UNIT_LIMITS.maxLength} characters`);
   const unit = makeUnit(1, normaliseUnitText(text));
-  const itemBase = makeUnit(1, 'item');
-  spec = { text, unit, si: unit.value as number, isCount: unit.equalBase(itemBase) };
+  const si = unit.value as number;
+  if (!Number.isFinite(si) || si <= 0) throw new Error(`the unit "${text}" is out of range`);
+  if ((unit.dimensions as number[]).some((d) => Math.abs(d) > UNIT_LIMITS.maxPower)) {
+    throw new Error(`the unit "${text}" has a power above ${UNIT_LIMITS.maxPower}`);
+  }
+  spec = { text, unit, si, isCount: unit.equalBase(itemBase()), hasOffset: unit.units.some((u) => Boolean(u.unit.offset)) };
+  if (cache.size >= CACHE_BOUND) cache.clear();
   cache.set(text, spec);
   return spec;
 }

@@ -62,9 +62,7 @@ export function productUncertainty(product: Product): ProductUncertainty {
 }
 
 function siOf(q: Quantity): { si: number; dims: readonly number[] } {
-  if (typeof q === 'number') return { si: q, dims: [] };
-  if ('si' in q) return { si: q.si, dims: q.dims };
-  return { si: q.value as number, dims: q.dimensions as number[] };
+  return typeof q === 'number' ? { si: q, dims: [] } : q;
 }
 
 function sameDims(a: readonly number[], b: readonly number[]): boolean {
