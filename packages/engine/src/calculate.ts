@@ -4,6 +4,7 @@ import { LcaInputError, type InputIssue } from './errors.js';
 import { compileProduct, type CompiledProduct } from './inventory/compile.js';
 import type { FactorLibrary } from './library/library.js';
 import { aggregate, byComponent, gasTable, hotspots, resultLines } from './result/aggregate.js';
+import { inventoryOf } from './result/inventory.js';
 import { unknownFields } from './result/unknown-fields.js';
 import { practitionerWarnings } from './result/warnings.js';
 import { ENGINE } from './version.js';
@@ -55,6 +56,7 @@ function assemble(
 ): CalculationResult {
   const totals = aggregate(compiled.rows);
   const lines = resultLines(totals);
+  const kgByRow = new Map(totals.lines.map((l) => [l.row, l.kgCO2e]));
   const datasets = new Map<string, { id: string; version: string; edition: string }>();
   datasets.set(library.substances.id, { id: library.substances.id, version: library.substances.version, edition: library.substances.edition });
   for (const row of compiled.rows) if (row.factor.dataset) datasets.set(row.factor.dataset.id, row.factor.dataset);
@@ -74,6 +76,7 @@ function assemble(
     byComponent: byComponent(totals, compiled.components),
     lines,
     hotspots: hotspots(lines),
+    inventory: inventoryOf(compiled.rows, compiled.components, (row) => kgByRow.get(row)!),
     datasets: [...datasets.values()].sort((a, b) => a.id.localeCompare(b.id)),
     warnings: [...extraWarnings, ...practitionerWarnings(product, compiled, options.referenceYear)],
     engine: { ...ENGINE },

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Amount, ParameterValue } from './amount.js';
+import { FactorCategory } from './dataset.js';
 import { GwpSet } from './gwp.js';
 import { ForegroundProcess } from './process.js';
 import { Scenario } from './scenario.js';
@@ -28,6 +29,7 @@ export const CustomFactor = Type.Object(
     region: Type.Optional(Type.String()),
     year: Type.Optional(Type.Integer()),
     biogenic: Type.Optional(Type.Boolean({ description: 'The CO2 of this factor is biogenic.' })),
+    category: Type.Optional(FactorCategory),
     ...UncertaintyFields,
   },
   {},

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { GwpSet } from './gwp.js';
 import { Stage } from './stage.js';
+import { Inventory } from './inventory.js';
 
 /** A diagnostic the engine returns with a result: what, where (JSON pointer) and what to do. */
 export const Diagnostic = Type.Object(
@@ -86,6 +87,7 @@ export const CalculationResult = Type.Object(
     hotspots: Type.Array(
       Type.Object({ rank: Type.Integer(), path: Type.String(), label: Type.String(), stage: Stage, kgCO2e: Type.Number(), share: Type.Number() }),
     ),
+    inventory: Type.Optional(Inventory),
     datasets: Type.Array(Type.Object({ id: Type.String(), version: Type.String(), edition: Type.String() })),
     warnings: Type.Array(Diagnostic),
     engine: Type.Object({ name: Type.String(), version: Type.String() }),

@@ -218,6 +218,7 @@ function compileComponent(
   };
   if (c.material) instance.material = c.material;
   if (parent) instance.parent = parent.idPath;
+  if (c.endOfLife?.length) instance.endOfLife = c.endOfLife;
   out.components.push(instance);
   if (c.material === undefined) {
     if (unitMass > 0) out.massWithoutMaterial.push({ path, idPath });

@@ -1,4 +1,4 @@
-import type { CustomFactor, GwpSet, LineSource } from '@greenlca/schema';
+import type { CustomFactor, FactorCategory, GwpSet, LineSource } from '@greenlca/schema';
 import { closest, pointer, type IssueLog } from '../errors.js';
 import { characteriseFactor, type CharacterisedFactor, type FactorValues } from '../impact/characterise.js';
 import type { FactorLibrary } from '../library/library.js';
@@ -9,6 +9,8 @@ export interface ResolvedFactor {
   id: string;
   name: string;
   unit: UnitSpec;
+  /** What the factor is for (electricity, fuel, material …), where the data or the product say. */
+  category?: FactorCategory;
   value: CharacterisedFactor;
   /** kg CO2e per unit as shown in results (computed once per run). */
   shown: { kgCO2e: number; unit: string };
@@ -137,6 +139,7 @@ export class FactorResolver {
       id,
       name: f.name.en,
       unit: unitSpec(f.unit),
+      category: f.category,
       value: characterised.value,
       shown: { kgCO2e: characterised.value.kgCO2e.toNumber(), unit: f.unit },
       source,
@@ -183,6 +186,7 @@ export class FactorResolver {
     };
     if (f.region) r.region = f.region;
     if (f.year !== undefined) r.year = f.year;
+    if (f.category) r.category = f.category;
     return r;
   }
 }

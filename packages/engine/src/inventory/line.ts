@@ -1,4 +1,4 @@
-import type { Stage } from '@greenlca/schema';
+import type { EndOfLifeRoute, Stage } from '@greenlca/schema';
 import type { ResolvedFactor } from './factors.js';
 
 /** Where a line comes from in the product. */
@@ -35,4 +35,6 @@ export interface ComponentInstance {
   stage: Stage;
   depth: number;
   parent?: string;
+  /** Where its material goes at end of life, as the product says (routes with and without a factor). */
+  endOfLife?: readonly EndOfLifeRoute[];
 }

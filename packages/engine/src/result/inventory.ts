@@ -1,0 +1,199 @@
+import type { EmissionEntry, EndOfLifeEntry, EnergyEntry, Inventory, MaterialEntry, Stage } from '@greenlca/schema';
+import { type Decimal, dec, num, ZERO } from '../decimal.js';
+import type { ComponentInstance, InventoryRow } from '../inventory/line.js';
+import { sameDimensions } from '../quantity/measure.js';
+import { unitSpec, type UnitSpec } from '../quantity/unit.js';
+
+/**
+ * The material, energy and emission inventories of a compiled product: what it is made of, what it
+ * uses and what it emits, as exact decimal sums by stage and component (like the CO2e totals). Each
+ * entry names the product lines it is made of, so every number traces back.
+ */
+
+/** An amount being added up, with its splits. */
+class Tally {
+  amount: Decimal = ZERO;
+  readonly byStage = new Map<Stage, Decimal>();
+  readonly byComponent = new Map<string, Decimal>();
+  readonly lines = new Set<string>();
+
+  add(x: Decimal, stage: Stage, component: string | undefined, line: string): void {
+    this.amount = this.amount.plus(x);
+    this.byStage.set(stage, (this.byStage.get(stage) ?? ZERO).plus(x));
+    if (component !== undefined) this.byComponent.set(component, (this.byComponent.get(component) ?? ZERO).plus(x));
+    this.lines.add(line);
+  }
+
+  fields(unit: string) {
+    const nonZero = (m: Map<string, Decimal>) => Object.fromEntries([...m].filter(([, v]) => !v.isZero()).map(([k, v]) => [k, num(v)]));
+    return { amount: num(this.amount), unit, byStage: nonZero(this.byStage), byComponent: nonZero(this.byComponent), lines: [...this.lines] };
+  }
+}
+
+class Tallies<M> {
+  readonly entries = new Map<string, { meta: M; tally: Tally }>();
+  at(key: string, meta: () => M): Tally {
+    let e = this.entries.get(key);
+    if (!e) this.entries.set(key, (e = { meta: meta(), tally: new Tally() }));
+    return e.tally;
+  }
+}
+
+const KG = unitSpec('kg');
+const MJ = unitSpec('MJ');
+const KWH = unitSpec('kWh');
+
+/** The amount of a row in another unit of the same dimension, exactly (amount × size ratio). */
+function inUnit(row: InventoryRow, target: UnitSpec): Decimal | undefined {
+  const from = row.factor.unit;
+  if (!sameDimensions(from.unit.dimensions as number[], target.unit.dimensions as number[])) return undefined;
+  return from.si === target.si ? dec(row.amount) : dec(row.amount).times(dec(from.si)).div(dec(target.si));
+}
+
+/**
+ * Virgin, recycled or reused content, as the publisher names its material factors (DESNZ: "primary",
+ * "closed-loop source", "re-used"); other factors say nothing and get no content.
+ */
+const CONTENT_RULES: [RegExp, NonNullable<MaterialEntry['content']>][] = [
+  [/(^|[-\s])primary($|[-\s,)])/i, 'primary'],
+  [/closed[-\s]loop[-\s]source|recycled/i, 'recycled'],
+  [/(^|[-\s])re-?used($|[-\s,)])/i, 'reused'],
+];
+
+function contentOf(id: string, name: string): MaterialEntry['content'] {
+  for (const [rule, content] of CONTENT_RULES) if (rule.test(id) || rule.test(name)) return content;
+  return undefined;
+}
+
+/** Heating-value basis where the factor's own name states it (DESNZ: "Net CV", "Gross CV"). */
+function basisOf(name: string): string | undefined {
+  const m = /\b(net|gross)\s+(cv|calorific value)\b/i.exec(name);
+  return m ? `${m[1]!.toLowerCase()} calorific value (as the factor states)` : undefined;
+}
+
+export function inventoryOf(rows: readonly InventoryRow[], components: readonly ComponentInstance[], kgCO2eOf: (row: InventoryRow) => Decimal): Inventory {
+  const materials = new Tallies<Omit<MaterialEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines'>>();
+  const energy = new Tallies<Omit<EnergyEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines' | 'finalMJ'> & { unit: string; mj: Tally | undefined }>();
+  const emissions = new Tallies<Omit<EmissionEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines'>>();
+  const endOfLife = new Tallies<{ route: string; withFactor: boolean }>();
+  let known = ZERO;
+  let unknown = ZERO;
+  const linesWithoutEmissions: string[] = [];
+  const energyWithoutMJ: string[] = [];
+
+  const componentByPath = new Map(components.map((c) => [c.idPath, c]));
+  for (const row of rows) {
+    const f = row.factor;
+    const amount = dec(row.amount);
+
+    // Emissions: the factor's kg of each gas per unit, where the factor gives them.
+    if (f.value.massByGas.size) {
+      known = known.plus(kgCO2eOf(row));
+      const biogenicOnly = !f.value.massByGas.has('CO2 (biogenic)') && !f.value.biogenicKgCO2e.isZero();
+      for (const [gas, perUnit] of f.value.massByGas) {
+        const biogenic = gas === 'CO2 (biogenic)' || (gas === 'CO2' && biogenicOnly);
+        const substance = biogenic ? 'CO2' : gas;
+        const origin = substance === 'CO2' ? (biogenic ? 'biogenic' : 'fossil') : undefined;
+        const key = origin ? `${substance}|${origin}` : substance;
+        emissions.at(key, () => (origin ? { substance, compartment: 'air', origin } : { substance, compartment: 'air' }))
+          .add(amount.times(perUnit), row.stage, row.component, row.path);
+      }
+    } else {
+      const kg = kgCO2eOf(row);
+      if (!kg.isZero()) {
+        unknown = unknown.plus(kg);
+        linesWithoutEmissions.push(row.path);
+      }
+    }
+
+    // Materials: component materials, and lines on a material factor given as a mass.
+    if (row.kind === 'material' || (row.kind === 'inventory' && f.category === 'material')) {
+      const kg = inUnit(row, KG) ?? (row.kind === 'material' ? massOfComponent(componentByPath, row.component) : undefined);
+      if (kg) {
+        const cls = row.stage === 'packaging' ? 'packaging' : 'material';
+        materials.at(`${f.id}|${cls}`, () => {
+          const content = contentOf(f.id, f.name);
+          return content ? { factor: f.id, name: f.name, class: cls, content } : { factor: f.id, name: f.name, class: cls };
+        }).add(kg, row.stage, row.component, row.path);
+      }
+    }
+
+    // Energy: electricity in kWh by grid; fuels and heat in their factor unit, with MJ where the unit is an energy.
+    if (f.category === 'electricity' || f.category === 'fuel' || f.category === 'heat') {
+      const kind = f.category;
+      const asKWh = kind === 'electricity' ? inUnit(row, KWH) : undefined;
+      const unit = asKWh ? 'kWh' : f.unit.text;
+      const entry = energy.entries.get(`${f.id}|${unit}`) ?? (() => {
+        const meta = { kind, factor: f.id, carrier: f.name, unit, mj: undefined as Tally | undefined, derivation: '' };
+        const basis = basisOf(f.name);
+        if (basis) Object.assign(meta, { basis });
+        if (f.region) Object.assign(meta, { region: f.region });
+        const created = { meta, tally: new Tally() };
+        energy.entries.set(`${f.id}|${unit}`, created);
+        return created;
+      })();
+      entry.tally.add(asKWh ?? amount, row.stage, row.component, row.path);
+      const mj = inUnit(row, MJ);
+      if (mj) {
+        entry.meta.mj ??= new Tally();
+        entry.meta.mj.add(mj, row.stage, row.component, row.path);
+        entry.meta.derivation = `the amount is an energy (${f.unit.text}): converted to MJ by its unit`;
+      } else {
+        energyWithoutMJ.push(row.path);
+        entry.meta.derivation = `the amount is in ${f.unit.text}, not an energy, and the data give no heating value: no MJ`;
+      }
+    }
+  }
+
+  // End of life: each component's material mass by route, with and without a treatment factor, and
+  // the mass no route covers, so that nothing is dropped from the mass balance.
+  for (const c of components) {
+    if (!c.material || c.unitMassKg <= 0) continue;
+    const mass = dec(c.unitMassKg).times(dec(c.quantity));
+    let routed = ZERO;
+    (c.endOfLife ?? []).forEach((r, i) => {
+      const kg = mass.times(dec(r.share));
+      routed = routed.plus(dec(r.share));
+      endOfLife.at(`${r.route}|${r.factor ? 1 : 0}`, () => ({ route: r.route, withFactor: Boolean(r.factor) }))
+        .add(kg, 'endOfLife', c.idPath, `${c.path}/endOfLife/${i}`);
+    });
+    const rest = dec(1).minus(routed);
+    if (rest.gt(0)) endOfLife.at('unspecified|0', () => ({ route: 'unspecified', withFactor: false })).add(mass.times(rest), 'endOfLife', c.idPath, c.path);
+  }
+
+  const materialList: MaterialEntry[] = [...materials.entries.values()].map(({ meta, tally }) => ({ ...meta, ...tally.fields('kg') }));
+  const energyList: EnergyEntry[] = [...energy.entries.values()].map(({ meta, tally }) => {
+    const { mj, unit, ...rest } = meta;
+    const out: EnergyEntry = { ...rest, ...tally.fields(unit) };
+    if (mj) out.finalMJ = num(mj.amount);
+    return out;
+  });
+  const sum = (xs: Decimal[]) => xs.reduce((a, b) => a.plus(b), ZERO);
+  const byClass = (cls: string) => sum([...materials.entries.values()].filter((e) => e.meta.class === cls).map((e) => e.tally.amount));
+  return {
+    materials: materialList.sort((a, b) => b.amount - a.amount || a.factor.localeCompare(b.factor)),
+    endOfLife: [...endOfLife.entries.values()].map(({ meta, tally }): EndOfLifeEntry => ({ ...meta, ...tally.fields('kg') }))
+      .sort((a, b) => b.amount - a.amount || a.route.localeCompare(b.route)),
+    energy: energyList.sort((a, b) => (b.finalMJ ?? 0) - (a.finalMJ ?? 0) || a.factor.localeCompare(b.factor)),
+    emissions: [...emissions.entries.values()].map(({ meta, tally }): EmissionEntry => ({ ...meta, ...tally.fields('kg') }))
+      .sort((a, b) => a.substance.localeCompare(b.substance) || (a.origin ?? '').localeCompare(b.origin ?? '')),
+    totals: {
+      materialKg: num(byClass('material')),
+      packagingKg: num(byClass('packaging')),
+      electricityKWh: num(sum([...energy.entries.values()].filter((e) => e.meta.kind === 'electricity' && e.meta.unit === 'kWh').map((e) => e.tally.amount))),
+      finalEnergyMJ: num(sum([...energy.entries.values()].flatMap((e) => (e.meta.mj ? [e.meta.mj.amount] : [])))),
+    },
+    coverage: {
+      emissionsKnownKgCO2e: num(known),
+      emissionsUnknownKgCO2e: num(unknown),
+      linesWithoutEmissions,
+      energyWithoutMJ,
+    },
+  };
+}
+
+/** The material mass of a component (all its units), for material factors counted per item. */
+function massOfComponent(components: ReadonlyMap<string, ComponentInstance>, idPath: string | undefined): Decimal | undefined {
+  const c = idPath === undefined ? undefined : components.get(idPath);
+  return c && c.unitMassKg > 0 ? dec(c.unitMassKg).times(dec(c.quantity)) : undefined;
+}
