@@ -13,6 +13,7 @@ export const CharacterisationFactor = Type.Object(
     value: Type.Number({ description: 'Category unit per reference unit of the flow.' }),
     location: Type.Optional(Type.String({ description: 'Region the factor applies to (EF country factors: ISO code); absent = default.' })),
     row: Type.String({ description: 'Locator in the source: TRACI sheet row, ILCD flow UUID, ipcc-gwp substance id.' }),
+    flag: Type.Optional(Type.String({ description: 'Status the source gives the factor, e.g. TRACI/USEtox "Recommended" or "Interim".' })),
   },
   {},
 );
