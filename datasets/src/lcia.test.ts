@@ -23,7 +23,9 @@ const method = (id: string) => all.find((m) => m.id === id)!;
 const factor = (methodId: string, category: string, flow: string, location?: string) =>
   method(methodId).categories.find((c) => c.id === category)?.factors.find((f) => f.flow === flow && f.location === location)?.value;
 
-function csv(text: string): Record<string, string>[] {
+interface MapRow { source_key: string; source_name: string; source_cas: string; source_compartment: string; flow: string; rule: string; note: string }
+
+function csv(text: string): MapRow[] {
   const rows: string[][] = [];
   let row: string[] = [], field = '', quoted = false;
   for (let i = 0; i < text.length; i++) {
@@ -36,7 +38,7 @@ function csv(text: string): Record<string, string>[] {
     else field += ch;
   }
   const [head, ...body] = rows;
-  return body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? ''])));
+  return body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? ''])) as unknown as MapRow);
 }
 
 describe('elementary-flow list', () => {
