@@ -42,3 +42,5 @@ export const datasetManifest: {
   factorDatasets: DatasetManifestEntry[];
   substanceDatasets: DatasetManifestEntry[];
 } = manifest;
+
+export { methods, elementaryFlows, METHOD_IDS, type MethodId } from './lcia.js';

@@ -18,3 +18,7 @@ export { ForegroundProcess, ProcessExchange } from './process.js';
 export { validate, type ValidationIssue } from './validate.js';
 export { productJsonSchema } from './json-schema.js';
 export { MAX_COMPONENT_DEPTH, nestingIssue, type NestingLimits } from './depth.js';
+export {
+  COMPARTMENTS, Compartment, FLOW_VARIANTS, FlowVariant, SubCompartment, ElementaryFlow, ElementaryFlowList,
+} from './flow.js';
+export { CharacterisationFactor, ImpactCategory, ImpactMethod, MethodFallback } from './method.js';

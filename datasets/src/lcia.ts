@@ -1,0 +1,52 @@
+/**
+ * Impact methods and the elementary-flow list (datasets/methods, datasets/flows), typed and loaded once,
+ * lazily: the JSON files are large (EF 3.1 and TRACI have ~20k factors each, the flow list ~27k flows), so
+ * they are dynamic imports (a separate chunk under Vite) read on first use and cached.
+ *
+ * @example
+ * const ar6 = await methods.get('ipcc-ar6');
+ * const flows = await elementaryFlows.byId();           // Map<flow id, ElementaryFlow>
+ */
+import type { ElementaryFlow, ElementaryFlowList, ImpactMethod } from '@greenlca/schema';
+
+export const METHOD_IDS = ['ef-3.1', 'ipcc-ar4', 'ipcc-ar5', 'ipcc-ar6', 'traci-2.2'] as const;
+export type MethodId = (typeof METHOD_IDS)[number];
+
+const loaders: Record<MethodId, () => Promise<{ default: unknown }>> = {
+  'ef-3.1': () => import('../methods/ef-3.1.json', { with: { type: 'json' } }),
+  'ipcc-ar4': () => import('../methods/ipcc-ar4.json', { with: { type: 'json' } }),
+  'ipcc-ar5': () => import('../methods/ipcc-ar5.json', { with: { type: 'json' } }),
+  'ipcc-ar6': () => import('../methods/ipcc-ar6.json', { with: { type: 'json' } }),
+  'traci-2.2': () => import('../methods/traci-2.2.json', { with: { type: 'json' } }),
+};
+
+const methodCache = new Map<MethodId, Promise<ImpactMethod>>();
+let flowsCache: Promise<ElementaryFlowList> | undefined;
+let flowIndex: Promise<Map<string, ElementaryFlow>> | undefined;
+
+export const methods = {
+  ids: METHOD_IDS,
+  /** One method by id (cached); rejects for an unknown id. */
+  get(id: string): Promise<ImpactMethod> {
+    if (!(METHOD_IDS as readonly string[]).includes(id)) return Promise.reject(new Error(`unknown impact method "${id}" (known: ${METHOD_IDS.join(', ')})`));
+    const key = id as MethodId;
+    let p = methodCache.get(key);
+    if (!p) methodCache.set(key, (p = loaders[key]().then((m) => m.default as ImpactMethod)));
+    return p;
+  },
+  /** Every method, in METHOD_IDS order. */
+  all(): Promise<ImpactMethod[]> {
+    return Promise.all(METHOD_IDS.map((id) => methods.get(id)));
+  },
+};
+
+export const elementaryFlows = {
+  /** The whole list (compartments with their fallback chain, flows, licences, notes). */
+  list(): Promise<ElementaryFlowList> {
+    return (flowsCache ??= import('../flows/elementary-flows.json', { with: { type: 'json' } }).then((m) => m.default as unknown as ElementaryFlowList));
+  },
+  /** Flows by id. */
+  byId(): Promise<Map<string, ElementaryFlow>> {
+    return (flowIndex ??= elementaryFlows.list().then((l) => new Map(l.flows.map((f) => [f.id, f]))));
+  },
+};
