@@ -5,6 +5,7 @@ import { compileProduct, type CompiledProduct } from './inventory/compile.js';
 import type { FactorLibrary } from './library/library.js';
 import { aggregate, byComponent, gasTable, hotspots, resultLines } from './result/aggregate.js';
 import { inventoryOf } from './result/inventory.js';
+import { impactsOf, type Lcia } from './result/impacts.js';
 import { unknownFields } from './result/unknown-fields.js';
 import { practitionerWarnings } from './result/warnings.js';
 import { ENGINE } from './version.js';
@@ -17,6 +18,8 @@ export interface CalculateOptions {
    * reads the clock: callers pass the current year if they want that.
    */
   referenceYear?: number;
+  /** Impact methods to characterise the inventory with (prepared with prepareMethod); none by default. */
+  lcia?: Lcia;
 }
 
 /** Check a document against product model v1 (components at most MAX_COMPONENT_DEPTH deep); throws LcaInputError with JSON pointers. */
@@ -77,6 +80,7 @@ function assemble(
     lines,
     hotspots: hotspots(lines),
     inventory: inventoryOf(compiled.rows, compiled.components, (row) => kgByRow.get(row)!),
+    ...(options.lcia ? { impacts: impactsOf(compiled.rows, (row) => kgByRow.get(row)!, options.lcia, (id) => library.substance(id)) } : {}),
     datasets: [...datasets.values()].sort((a, b) => a.id.localeCompare(b.id)),
     warnings: [...extraWarnings, ...practitionerWarnings(product, compiled, options.referenceYear)],
     engine: { ...ENGINE },

@@ -12,6 +12,11 @@ export { normaliseRegion, regionContains, countryOf } from './library/region.js'
 export { LcaInputError, ISSUE_CODES, closest, type InputIssue, type IssueCode } from './errors.js';
 export { WARNING_CODES, type WarningCode } from './result/warnings.js';
 export { characteriseFactor, characteriseSubstance, type CharacterisedFactor, type FactorValues } from './impact/characterise.js';
+export {
+  prepareMethod, indexFlows, ghgFlowOf, findMethod, type PreparedMethod, type PreparedCategory, type FlowIndex, type CategoryFactor,
+} from './impact/method.js';
+export { impactsOf, type Lcia } from './result/impacts.js';
+export { inventoryOf } from './result/inventory.js';
 export { unitSpec, type UnitSpec } from './quantity/unit.js';
 export { evaluateAmount, type Quantity, type Scope } from './quantity/expression.js';
 export { convertTo } from './quantity/convert.js';

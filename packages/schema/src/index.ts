@@ -9,6 +9,7 @@ export {
   Licence, Citation, Factor, FactorDataset, FactorCategory, FACTOR_CATEGORIES, Substance, SubstanceDataset, GwpValue,
 } from './dataset.js';
 export { Inventory, MaterialEntry, EndOfLifeEntry, EnergyEntry, EmissionEntry, ENERGY_KINDS } from './inventory.js';
+export { ImpactAssessment, CategoryResult, POOR_COVERAGE } from './impacts.js';
 export { Diagnostic, LineSource, ResultLine, CalculationResult, LINE_KINDS } from './result.js';
 export {
   Scenario, ScenarioOverrides, ComponentOverride, LineOverride, FactorReplacement, PointerSet,

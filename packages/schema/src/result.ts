@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { GwpSet } from './gwp.js';
 import { Stage } from './stage.js';
 import { Inventory } from './inventory.js';
+import { ImpactAssessment } from './impacts.js';
 
 /** A diagnostic the engine returns with a result: what, where (JSON pointer) and what to do. */
 export const Diagnostic = Type.Object(
@@ -88,6 +89,7 @@ export const CalculationResult = Type.Object(
       Type.Object({ rank: Type.Integer(), path: Type.String(), label: Type.String(), stage: Stage, kgCO2e: Type.Number(), share: Type.Number() }),
     ),
     inventory: Type.Optional(Inventory),
+    impacts: Type.Optional(Type.Array(ImpactAssessment, { description: 'One entry per impact method asked for.' })),
     datasets: Type.Array(Type.Object({ id: Type.String(), version: Type.String(), edition: Type.String() })),
     warnings: Type.Array(Diagnostic),
     engine: Type.Object({ name: Type.String(), version: Type.String() }),
