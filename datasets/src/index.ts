@@ -36,11 +36,14 @@ export interface DatasetManifestEntry {
   sourceFiles: { path: string; sha256: string }[];
 }
 
-/** Ids, versions, editions, counts and hashes of the bundled files. */
+/** Ids, versions, editions, counts and hashes of the bundled files (methods, flow list and mappings included). */
 export const datasetManifest: {
   builtBy: string;
   factorDatasets: DatasetManifestEntry[];
   substanceDatasets: DatasetManifestEntry[];
+  elementaryFlows: { file: string; version: string; flowCount: number; sha256: string; sourceFiles: { path: string; sha256: string }[] };
+  methods: (DatasetManifestEntry & { categoryCount: number; mapping: { file: string; mapped: number; unmapped: number } })[];
+  mappings: { file: string; sha256: string }[];
 } = manifest;
 
 export { methods, elementaryFlows, METHOD_IDS, type MethodId } from './lcia.js';
