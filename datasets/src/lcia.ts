@@ -7,6 +7,7 @@
  * const ar6 = await methods.get('ipcc-ar6');
  * const flows = await elementaryFlows.byId();           // Map<flow id, ElementaryFlow>
  */
+import { findMethod, ghgFlowOf, indexFlows, prepareMethod, type FlowIndex, type Lcia, type PreparedMethod } from '@greenlca/engine';
 import type { ElementaryFlow, ElementaryFlowList, ImpactMethod } from '@greenlca/schema';
 
 export const METHOD_IDS = ['ef-3.1', 'ipcc-ar4', 'ipcc-ar5', 'ipcc-ar6', 'traci-2.2'] as const;
@@ -50,3 +51,31 @@ export const elementaryFlows = {
     return (flowIndex ??= elementaryFlows.list().then((l) => new Map(l.flows.map((f) => [f.id, f]))));
   },
 };
+
+/** A method name or id that fits none (or several) of the bundled methods. */
+export class UnknownMethodError extends Error {
+  constructor(readonly query: string, readonly known: { id: string; name: string }[]) {
+    super(`unknown impact method "${query}": use one of ${known.map((m) => `${m.id} ("${m.name}")`).join(', ')}`);
+  }
+}
+
+let lciaIndex: Promise<FlowIndex> | undefined;
+const prepared = new Map<string, PreparedMethod>();
+
+/**
+ * The engine's LCIA input for bundled methods named by id, name or short form ("EF 3.1", "TRACI",
+ * "AR6"): the flow list indexed once and each method prepared once per process.
+ */
+export async function bundledLcia(queries: readonly string[]): Promise<Lcia> {
+  const index = await (lciaIndex ??= elementaryFlows.list().then(indexFlows));
+  const all = await methods.all();
+  const chosen: PreparedMethod[] = [];
+  for (const q of queries) {
+    const m = findMethod(q, all);
+    if (!m) throw new UnknownMethodError(q, all.map((x) => ({ id: x.id, name: x.name })));
+    let p = prepared.get(m.id);
+    if (!p) prepared.set(m.id, (p = prepareMethod(m, index)));
+    if (!chosen.includes(p)) chosen.push(p);
+  }
+  return { index, ghgFlow: ghgFlowOf(index), methods: chosen };
+}

@@ -112,10 +112,16 @@ export function prepareMethod(method: ImpactMethod, index: FlowIndex): PreparedM
  */
 export function ghgFlowOf(index: FlowIndex): (substance: string, origin?: 'fossil' | 'biogenic') => string | undefined {
   const byKey = new Map<string, string>();
+  const variants: ElementaryFlow[] = [];
   for (const f of index.flows.values()) {
     if (!f.ghg || f.compartment !== 'air' || f.subCompartment !== 'unspecified') continue;
-    if (f.variant !== undefined && f.variant !== 'fossil' && f.variant !== 'biogenic') continue;
-    byKey.set(`${f.ghg}|${f.variant ?? ''}`, f.id);
+    if (f.variant === undefined) byKey.set(`${f.ghg}|`, f.id);
+    else if (f.variant === 'fossil' || f.variant === 'biogenic') variants.push(f);
+  }
+  for (const f of variants) {
+    byKey.set(`${f.ghg}|${f.variant}`, f.id);
+    // A gas the IPCC table lists only as a variant (CH4-fossil) is that variant's flow.
+    if (!byKey.has(`${f.ghg}|`)) byKey.set(`${f.ghg}|`, f.id);
   }
   return (substance, origin) => byKey.get(`${substance}|${origin ?? ''}`);
 }

@@ -86,6 +86,8 @@ export function impactsOf(
       const missing: string[] = [];
       let counted = 0;
       const isClimate = category.id === 'climate-change';
+      // Greenhouse gases the category has no factor for (EF 3.1 has none for methane of unknown origin).
+      const uncharacterised = new Map<string, Decimal>();
       rows.forEach((row, i) => {
         const kg = kgCO2eOf(row);
         if (!kg.isZero()) counted++;
@@ -98,6 +100,7 @@ export function impactsOf(
           for (const [flow, perUnitFlow] of profile.flows) {
             const cf = category.factorOf(flow);
             if (cf) perUnit = perUnit.plus(perUnitFlow.times(cf.value));
+            else if (isClimate && lcia.index.flows.get(flow)?.ghg) uncharacterised.set(flow, (uncharacterised.get(flow) ?? ZERO).plus(amount.times(perUnitFlow)));
           }
           sum.add(amount.times(perUnit), row);
         } else if (isClimate && !kg.isZero()) {
@@ -110,6 +113,7 @@ export function impactsOf(
       const share = climateAbs.isZero() ? 1 : num(coveredAbs.div(climateAbs));
       const coverage: CategoryResult['coverage'] = { lines: covered, of: counted, shareOfClimate: share, poor: share < POOR_COVERAGE, missing };
       if (isClimate) {
+        coverage.uncharacterised = [...uncharacterised].map(([flow, kg]) => ({ flow, kg: num(kg) }));
         coverage.proxyShareOfClimate = climateAbs.isZero() ? 0 : num(proxyAbs.div(climateAbs));
         coverage.poor = share + coverage.proxyShareOfClimate < POOR_COVERAGE;
       }

@@ -1,0 +1,68 @@
+/**
+ * Impact assessment of a hand-worked product with the bundled methods. The factors used by hand are the
+ * publishers' (TRACI 2.2 xlsx: CH4 25 and N2O 298 kg CO2 eq, CH4 smog 0.0143794871794872 kg O3 eq;
+ * EF 3.1 ILCD: CO2 fossil 1, CH4 fossil 29.8, N2O 273, biogenic CO2 0; IPCC AR5: CH4 28, CH4 fossil 30, N2O 265),
+ * which datasets/src tests check against the source files themselves.
+ */
+import { describe, expect, it } from 'vitest';
+import { bundledLcia, bundledFactorDatasets, bundledSubstances } from '@greenlca/datasets';
+import { calculate, createLibrary } from '@greenlca/engine';
+
+const library = createLibrary(bundledFactorDatasets, bundledSubstances);
+
+const product = {
+  schemaVersion: 1, id: 'hand-lcia', name: 'Hand-worked LCIA', functionalUnit: { amount: 1, unit: 'item' }, gwp: 'AR5',
+  factors: [
+    { id: 'boiler', unit: 'MJ', gases: { CO2: 0.05, 'CH4-fossil': 0.0001, N2O: 0.00001 }, category: 'fuel' },
+    { id: 'wood', unit: 'kg', gases: { CO2: 1.8 }, biogenic: true, category: 'fuel' },
+    { id: 'part', unit: 'kg', co2e: 3, category: 'material' },
+  ],
+  inventory: [
+    { stage: 'manufacture', factor: 'boiler', amount: '100 MJ' },
+    { stage: 'manufacture', factor: 'wood', amount: '2 kg' },
+    { stage: 'use', substance: 'CH4', amount: '0.01 kg' },
+    { stage: 'manufacture', factor: 'part', amount: '0.5 kg' },
+  ],
+};
+
+describe('impact categories of a hand-worked product', async () => {
+  const lcia = await bundledLcia(['TRACI 2.2', 'EF 3.1', 'AR5']);
+  const r = calculate(product, library, { lcia });
+  const cat = (method: string, id: string) => r.impacts!.find((m) => m.method.id === method)!.categories.find((c) => c.id === id)!;
+
+  it('TRACI 2.2 climate change: gas by gas, biogenic CO2 at the generic CO2 factor, the CO2e-only line as a stated proxy', () => {
+    // boiler 100 × (0.05 + 0.0001 × 25 + 0.00001 × 298) = 5.548; wood 3.6 × 1; CH4 0.01 × 25 = 0.25;
+    // part: 1.5 kg CO2e (its own total, in the product's AR5) as a proxy.
+    const c = cat('traci-2.2', 'climate-change');
+    expect(c.total).toBeCloseTo(5.548 + 3.6 + 0.25 + 1.5, 12);
+    expect(c.coverage.lines).toBe(3);
+    expect(c.coverage.missing).toEqual([]);
+    expect(c.coverage.proxyShareOfClimate).toBeGreaterThan(0);
+  });
+
+  it('TRACI 2.2 smog formation: methane only, the part left out and the coverage below 100 %', () => {
+    const c = cat('traci-2.2', 'smog-formation');
+    expect(c.total).toBeCloseTo((100 * 0.0001 + 0.01) * 0.014379487179487182, 15);
+    expect(c.coverage.missing).toEqual(['/inventory/3']);
+    // |CO2e| of the three lines with gases over all lines, under AR5.
+    const gases = 100 * (0.05 + 0.0001 * 30 + 0.00001 * 265) + 3.6 + 0.01 * 28;
+    expect(c.coverage.shareOfClimate).toBeCloseTo(gases / (gases + 1.5), 12);
+  });
+
+  it('EF 3.1 fossil and biogenic climate change apart; methane of unknown origin is listed, not guessed', () => {
+    // fossil: 100 × (0.05 + 0.0001 × 29.8 + 0.00001 × 273) = 5.571; biogenic CO2 has 0 in EF 3.1.
+    expect(cat('ef-3.1', 'climate-change-fossil').total).toBeCloseTo(5.571, 12);
+    expect(cat('ef-3.1', 'climate-change-biogenic').total).toBe(0);
+    const climate = cat('ef-3.1', 'climate-change');
+    expect(climate.total).toBeCloseTo(5.571 + 1.5, 12);
+    expect(climate.coverage.uncharacterised).toEqual([{ flow: 'air/unspecified/methane', kg: 0.01 }]);
+  });
+
+  it('IPCC AR5 climate change through elementary flows equals the engine\'s own AR5 total', () => {
+    expect(cat('ipcc-ar5', 'climate-change').total).toBeCloseTo(r.total.kgCO2e, 12);
+  });
+
+  it('an unknown method is refused with the list of bundled ones', async () => {
+    await expect(bundledLcia(['ReCiPe'])).rejects.toThrow(/ef-3.1.*traci-2.2|traci-2.2/);
+  });
+});
