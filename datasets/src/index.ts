@@ -46,4 +46,4 @@ export const datasetManifest: {
   mappings: { file: string; sha256: string }[];
 } = manifest;
 
-export { methods, elementaryFlows, METHOD_IDS, bundledLcia, UnknownMethodError, type MethodId } from './lcia.js';
+export { methods, elementaryFlows, METHOD_IDS, bundledLcia, bundledFlowIndex, UnknownMethodError, type MethodId } from './lcia.js';

@@ -66,8 +66,13 @@ const prepared = new Map<string, PreparedMethod>();
  * The engine's LCIA input for bundled methods named by id, name or short form ("EF 3.1", "TRACI",
  * "AR6"): the flow list indexed once and each method prepared once per process.
  */
+/** The bundled elementary-flow list, indexed once per process (for withFlows and bundledLcia). */
+export function bundledFlowIndex(): Promise<FlowIndex> {
+  return (lciaIndex ??= elementaryFlows.list().then(indexFlows));
+}
+
 export async function bundledLcia(queries: readonly string[]): Promise<Lcia> {
-  const index = await (lciaIndex ??= elementaryFlows.list().then(indexFlows));
+  const index = await bundledFlowIndex();
   const all = await methods.all();
   const chosen: PreparedMethod[] = [];
   for (const q of queries) {

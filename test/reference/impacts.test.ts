@@ -16,12 +16,16 @@ const product = {
     { id: 'boiler', unit: 'MJ', gases: { CO2: 0.05, 'CH4-fossil': 0.0001, N2O: 0.00001 }, category: 'fuel' },
     { id: 'wood', unit: 'kg', gases: { CO2: 1.8 }, biogenic: true, category: 'fuel' },
     { id: 'part', unit: 'kg', co2e: 3, category: 'material' },
+    // A wastewater treatment step per m3: 0.002 kg phosphate to fresh water, no greenhouse gas.
+    { id: 'wastewater', unit: 'm^3', flows: { 'water/fresh-water/phosphate': 0.002 }, category: 'waste' },
   ],
   inventory: [
     { stage: 'manufacture', factor: 'boiler', amount: '100 MJ' },
     { stage: 'manufacture', factor: 'wood', amount: '2 kg' },
     { stage: 'use', substance: 'CH4', amount: '0.01 kg' },
     { stage: 'manufacture', factor: 'part', amount: '0.5 kg' },
+    { stage: 'manufacture', substance: 'air/urban/sulfur-dioxide', amount: '0.1 kg' },
+    { stage: 'use', factor: 'wastewater', amount: '5 m^3' },
   ],
 };
 
@@ -35,7 +39,7 @@ describe('impact categories of a hand-worked product', async () => {
     // part: 1.5 kg CO2e (its own total, in the product's AR5) as a proxy.
     const c = cat('traci-2.2', 'climate-change');
     expect(c.total).toBeCloseTo(5.548 + 3.6 + 0.25 + 1.5, 12);
-    expect(c.coverage.lines).toBe(3);
+    expect(c.coverage.lines).toBe(5); // all but the CO2e-only part
     expect(c.coverage.missing).toEqual([]);
     expect(c.coverage.proxyShareOfClimate).toBeGreaterThan(0);
   });
@@ -56,6 +60,28 @@ describe('impact categories of a hand-worked product', async () => {
     const climate = cat('ef-3.1', 'climate-change');
     expect(climate.total).toBeCloseTo(5.571 + 1.5, 12);
     expect(climate.coverage.uncharacterised).toEqual([{ flow: 'air/unspecified/methane', kg: 0.01 }]);
+  });
+
+  it('flows named in the product: SO2 to urban air by flow id, phosphate to fresh water through a custom factor', () => {
+    // TRACI acidification: urban air falls back to air/unspecified, SO2 = 1 kg SO2 eq (row 2663).
+    expect(cat('traci-2.2', 'acidification').total).toBeCloseTo(0.1, 15);
+    // EF 3.1 acidification: SO2 to urban air 1.31 mol H+ eq/kg.
+    expect(cat('ef-3.1', 'acidification').total).toBeCloseTo(0.131, 15);
+    // EF 3.1 freshwater eutrophication: 5 m3 × 0.002 kg × 0.33 kg P eq/kg phosphate.
+    expect(cat('ef-3.1', 'eutrophication-freshwater').total).toBeCloseTo(0.0033, 15);
+    expect(cat('ef-3.1', 'eutrophication-freshwater').lines).toEqual([{ path: '/inventory/5', value: 0.0033 }]);
+    // In the emission inventory, by flow and compartment.
+    const inv = r.inventory!.emissions;
+    expect(inv.find((e) => e.flow === 'water/fresh-water/phosphate')).toMatchObject({ compartment: 'water', amount: 0.01 });
+    expect(inv.find((e) => e.flow === 'air/urban/sulfur-dioxide')).toMatchObject({ compartment: 'air', amount: 0.1 });
+    // No climate effect, and no change to the CO2e total.
+    expect(r.lines.find((l) => l.path === '/inventory/4')!.kgCO2e).toBe(0);
+  });
+
+  it('a greenhouse gas under a custom factor\'s flows is refused (it belongs under gases); an unknown flow gets a did-you-mean', () => {
+    const bad = { ...product, factors: [{ id: 'x', unit: 'kg', flows: { 'air/unspecified/methane': 1, 'air/unspecified/sulfur-dioxid': 1 } }],
+      inventory: [{ stage: 'use', factor: 'x', amount: '1 kg' }] };
+    expect(() => calculate(bad, library, { lcia })).toThrow(/greenhouse gas[\s\S]*no elementary flow "air\/unspecified\/sulfur-dioxid"|no elementary flow[\s\S]*greenhouse gas/);
   });
 
   it('IPCC AR5 climate change through elementary flows equals the engine\'s own AR5 total', () => {

@@ -2,7 +2,7 @@ import { MAX_COMPONENT_DEPTH, nestingIssue, Product, STAGES, validate, type Calc
 import { num } from './decimal.js';
 import { LcaInputError, type InputIssue } from './errors.js';
 import { compileProduct, type CompiledProduct } from './inventory/compile.js';
-import type { FactorLibrary } from './library/library.js';
+import { withFlows, type FactorLibrary } from './library/library.js';
 import { aggregate, byComponent, gasTable, hotspots, resultLines } from './result/aggregate.js';
 import { inventoryOf } from './result/inventory.js';
 import { impactsOf, type Lcia } from './result/impacts.js';
@@ -50,6 +50,7 @@ export function parseProduct(input: unknown): Product {
  */
 export function calculate(input: unknown, library: FactorLibrary, options: CalculateOptions = {}): CalculationResult {
   const product = parseProduct(input);
+  if (options.lcia && !library.flows) library = withFlows(library, options.lcia.index);
   const compiled = compileProduct(product, library, options.gwp ? { gwp: options.gwp } : {});
   return assemble(product, compiled, library, options, unknownFields(input));
 }
@@ -79,7 +80,7 @@ function assemble(
     byComponent: byComponent(totals, compiled.components),
     lines,
     hotspots: hotspots(lines),
-    inventory: inventoryOf(compiled.rows, compiled.components, (row) => kgByRow.get(row)!),
+    inventory: inventoryOf(compiled.rows, compiled.components, (row) => kgByRow.get(row)!, library.flows ?? options.lcia?.index),
     ...(options.lcia ? { impacts: impactsOf(compiled.rows, (row) => kgByRow.get(row)!, options.lcia, (id) => library.substance(id)) } : {}),
     datasets: [...datasets.values()].sort((a, b) => a.id.localeCompare(b.id)),
     warnings: [...extraWarnings, ...practitionerWarnings(product, compiled, options.referenceYear)],

@@ -56,12 +56,13 @@ export type EnergyEntry = Static<typeof EnergyEntry>;
 
 export const EmissionEntry = Type.Object(
   {
-    substance: Type.String({ description: 'Substance id (CO2, CH4, N2O, SF6, HFC-134a …).' }),
-    compartment: Type.Literal('air'),
+    substance: Type.String({ description: 'Substance: a gas id (CO2, CH4, HFC-134a …) or the name of an elementary flow.' }),
+    compartment: Type.Union([Type.Literal('air'), Type.Literal('water'), Type.Literal('soil'), Type.Literal('resource')]),
+    flow: Type.Optional(Type.String({ description: 'Elementary flow id where the factor or the product names flows (air/urban/sulfur-dioxide).' })),
     origin: Type.Optional(Type.Union([Type.Literal('fossil'), Type.Literal('biogenic')], { description: 'For CO2: fossil or biogenic.' })),
     ...entryFields,
   },
-  { description: 'kg of one substance emitted.' },
+  { description: 'Amount of one substance emitted (kg; flows counted in other units say so).' },
 );
 export type EmissionEntry = Static<typeof EmissionEntry>;
 

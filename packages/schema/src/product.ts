@@ -30,6 +30,9 @@ export const CustomFactor = Type.Object(
     year: Type.Optional(Type.Integer()),
     biogenic: Type.Optional(Type.Boolean({ description: 'The CO2 of this factor is biogenic.' })),
     category: Type.Optional(FactorCategory),
+    flows: Type.Optional(Type.Record(Type.String(), Type.Number(), {
+      description: 'Other elementary flows per unit, by flow id (e.g. { "air/unspecified/sulfur-dioxide": 0.002 }), characterised by every impact method; greenhouse gases go under "gases".',
+    })),
     ...UncertaintyFields,
   },
   {},
@@ -111,7 +114,7 @@ export const InventoryLine = Type.Object(
     name: Type.Optional(Type.String()),
     stage: Stage,
     factor: Type.Optional(Type.String({ minLength: 1, description: '<dataset>/<factor> or a custom factor id.' })),
-    substance: Type.Optional(Type.String({ minLength: 1, description: 'A greenhouse gas emitted directly, e.g. HFC-134a.' })),
+    substance: Type.Optional(Type.String({ minLength: 1, description: 'A substance emitted directly: a greenhouse gas (HFC-134a, 甲烷) or any elementary flow by id (air/urban/sulfur-dioxide, water/fresh-water/phosphate).' })),
     amount: Amount,
     component: Type.Optional(Type.String({ description: 'Attribute the line to a component (its id path, e.g. body/screw).' })),
     ...UncertaintyFields,

@@ -1,6 +1,6 @@
 import { STAGES, STAGE_NAMES, type CalculationResult, type GwpSet } from '@greenlca/schema';
-import { calculate, LcaInputError, type CalculateOptions } from '@greenlca/engine';
-import { bundledLcia, UnknownMethodError } from '@greenlca/datasets';
+import { calculate, LcaInputError, needsElementaryFlows, withFlows, type CalculateOptions } from '@greenlca/engine';
+import { bundledFlowIndex, bundledLcia, UnknownMethodError } from '@greenlca/datasets';
 import { flagsOfUsage, flagString, parseArgs, UsageError } from '../io.js';
 import { bundledLibrary } from '../library.js';
 import { formatIssues } from '../format-issues.js';
@@ -33,7 +33,8 @@ export const command: Command = {
       }
     }
     try {
-      result = calculate(input, bundledLibrary(), options);
+      const library = needsElementaryFlows(input) ? withFlows(bundledLibrary(), await bundledFlowIndex()) : bundledLibrary();
+      result = calculate(input, library, options);
     } catch (error) {
       if (error instanceof LcaInputError) {
         io.stderr(formatIssues(file, error.issues));

@@ -22,6 +22,12 @@ export interface CharacterisedFactor {
   biogenicKgCO2e: Decimal;
   /** Set when the factor's CO2e was kept in another GWP basis because it has no gas split. */
   basisMismatch?: GwpSet;
+  /**
+   * Amount of each elementary flow (flow list id) per unit, when the data or the product name the
+   * flows: then this is the factor's whole emission profile. Without it, the profile is its kg of
+   * each gas (massByGas) as emissions to unspecified air.
+   */
+  flows?: Map<string, Decimal>;
 }
 
 export type CharacteriseProblem =

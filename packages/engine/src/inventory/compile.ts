@@ -7,6 +7,7 @@ import { evaluateAmount, type Quantity, type Scope } from '../quantity/expressio
 import { reportExpressionError, resolveParameters } from '../quantity/parameters.js';
 import { unitSpec } from '../quantity/unit.js';
 import { FactorResolver, type ResolvedFactor } from './factors.js';
+import { flowEmissionFactor, isFlowId } from './flows.js';
 import { solveProcesses } from './processes.js';
 import type { ComponentInstance, InventoryRow } from './line.js';
 
@@ -92,6 +93,10 @@ function compileLine(ctx: Context, out: CompiledProduct, line: InventoryLine, in
     }
   }
   const quantity = evaluate(ctx, line.amount, pointer('inventory', index, 'amount'));
+  if (line.substance !== undefined && isFlowId(line.substance)) {
+    compileFlowEmission(ctx, out, line, index, quantity, component);
+    return;
+  }
   if (line.substance !== undefined) {
     const substance = ctx.library.substance(line.substance);
     if (!substance) {
@@ -285,4 +290,24 @@ function compileEndOfLife(ctx: Context, out: CompiledProduct, c: Component, inst
       component: instance.idPath, amount, unit: factor.unit.text, factor,
     });
   });
+}
+
+/** A direct emission named by its elementary flow (`air/urban/sulfur-dioxide`): any substance, any compartment. */
+function compileFlowEmission(
+  ctx: Context, out: CompiledProduct, line: InventoryLine, index: number, quantity: Quantity | undefined, component: string | undefined,
+): void {
+  const made = flowEmissionFactor(line.substance!, ctx.library, ctx.set, pointer('inventory', index, 'substance'), ctx.log);
+  if (!made || quantity === undefined) return;
+  const converted = convertTo(quantity, made.unit);
+  if (!converted.ok) {
+    ctx.log.add('UNIT_MISMATCH', pointer('inventory', index, 'amount'), `${made.id} is counted in ${made.unit.text}: ${converted.reason}`,
+      `give the amount in ${made.unit.text}`);
+    return;
+  }
+  const row: InventoryRow = {
+    path: pointer('inventory', index), kind: 'emission', stage: line.stage, label: line.name ?? `${made.name} emitted`,
+    amount: converted.value, unit: made.unit.text, factor: made, substance: made.id,
+  };
+  if (component) row.component = component;
+  out.rows.push(row);
 }

@@ -2,7 +2,9 @@ import type { CustomFactor, FactorCategory, GwpSet, LineSource } from '@greenlca
 import { closest, pointer, type IssueLog } from '../errors.js';
 import { characteriseFactor, type CharacterisedFactor, type FactorValues } from '../impact/characterise.js';
 import type { FactorLibrary } from '../library/library.js';
+import { dec } from '../decimal.js';
 import { unitSpec, type UnitSpec } from '../quantity/unit.js';
+import { customFlows } from './flows.js';
 
 /** A factor ready to multiply: characterised with the run's GWP set, with its unit and citation. */
 export interface ResolvedFactor {
@@ -55,7 +57,8 @@ export class FactorResolver {
       }
       const hasCo2e = factor.co2e !== undefined;
       const hasGases = factor.gases !== undefined && Object.keys(factor.gases).length > 0;
-      if (hasCo2e === hasGases) {
+      const onlyFlows = !hasCo2e && !hasGases && factor.flows !== undefined;
+      if (hasCo2e === hasGases && !onlyFlows) {
         log.add('FACTOR_VALUE', path, `custom factor "${factor.id}" must give exactly one of "co2e" and "gases"`,
           'give "co2e": kg CO2e per unit, or "gases": { "CO2": …, "CH4": … } in kg per unit');
         return;
@@ -124,6 +127,7 @@ export class FactorResolver {
       // A bundled factor naming an unknown gas is a data bug, not the user's.
       throw new Error(`bundled factor ${id} cannot be characterised: ${JSON.stringify(characterised.problems)}`);
     }
+    if (f.flows) characterised.value.flows = new Map(Object.entries(f.flows).map(([id, v]) => [id, dec(v)]));
     const licence = entry.dataset.licences.find((l) => l.id === f.licence);
     const citation = [f.source.source, f.source.table, f.source.row ? `row ${f.source.row}` : undefined].filter(Boolean).join(', ');
     const source: LineSource = {
@@ -170,6 +174,11 @@ export class FactorResolver {
         }
       }
       return null;
+    }
+    if (f.flows) {
+      const flows = customFlows(f.flows, characterised.value.massByGas, f.biogenic === true, this.library, pointer('factors', index, 'flows'), this.log);
+      if (!flows) return null;
+      characterised.value.flows = flows;
     }
     const source: LineSource = { citation: f.source ?? '(no source given)' };
     if (f.region) source.region = f.region;

@@ -1,4 +1,5 @@
 import type { Factor, FactorDataset, Substance, SubstanceDataset } from '@greenlca/schema';
+import type { FlowIndex } from '../impact/method.js';
 
 /** A bundled factor together with the dataset it belongs to. */
 export interface LibraryFactor {
@@ -16,6 +17,17 @@ export interface FactorLibrary {
   substanceNames(): string[];
   readonly factorDatasets: readonly FactorDataset[];
   readonly substances: SubstanceDataset;
+  /**
+   * The elementary-flow list, for products that name flows (a direct emission of
+   * `air/unspecified/sulfur-dioxide`, a custom factor's `flows`). Large, so attached only when needed:
+   * see `needsElementaryFlows` and `withFlows`.
+   */
+  readonly flows?: FlowIndex;
+}
+
+/** The same library with the elementary-flow list attached. */
+export function withFlows(library: FactorLibrary, flows: FlowIndex): FactorLibrary {
+  return { ...library, flows };
 }
 
 /** Substance look-ups ignore case, spaces, dashes and dots: "HFC-134a" = "hfc134a" = "R-134a" alias. */
@@ -34,7 +46,7 @@ export function createLibrary(factorDatasets: readonly FactorDataset[], substanc
   }
   const byKey = new Map<string, Substance>();
   for (const s of substances.substances) {
-    for (const name of [s.id, ...s.aliases, ...(s.cas ? [s.cas] : []), ...(s.formula ? [s.formula] : []), s.name.en]) {
+    for (const name of [s.id, ...s.aliases, ...(s.cas ? [s.cas] : []), ...(s.formula ? [s.formula] : []), s.name.en, ...(s.name.zh ? [s.name.zh] : [])]) {
       const key = substanceKey(name);
       // The canonical id wins over another substance's alias with the same spelling.
       if (!byKey.has(key) || substanceKey(s.id) === key) byKey.set(key, s);

@@ -28,6 +28,11 @@ const profiles = new WeakMap<CharacterisedFactor, FlowProfile>();
 export function flowProfile(value: CharacterisedFactor, lcia: Lcia, substance: (id: string) => Substance | undefined): FlowProfile {
   let p = profiles.get(value);
   if (p) return p;
+  if (value.flows) {
+    p = { flows: [...value.flows], unmapped: [] };
+    profiles.set(value, p);
+    return p;
+  }
   const flows = new Map<string, Decimal>();
   const unmapped: string[] = [];
   const biogenicOnly = !value.massByGas.has('CO2 (biogenic)') && !value.biogenicKgCO2e.isZero();
@@ -92,6 +97,12 @@ export function impactsOf(
         const kg = kgCO2eOf(row);
         if (!kg.isZero()) counted++;
         const profile = profileOf[i]!;
+        const climateInFlows = profile.flows.some(([flow]) => lcia.index.flows.get(flow)?.ghg !== undefined);
+        if (isClimate && !climateInFlows && !kg.isZero()) {
+          // The factor names other flows but gives its climate effect only as a CO2e total.
+          proxyAbs = proxyAbs.plus(kg.abs());
+          sum.add(kg, row);
+        }
         if (profile.flows.length) {
           covered++;
           coveredAbs = coveredAbs.plus(kg.abs());
@@ -103,10 +114,7 @@ export function impactsOf(
             else if (isClimate && lcia.index.flows.get(flow)?.ghg) uncharacterised.set(flow, (uncharacterised.get(flow) ?? ZERO).plus(amount.times(perUnitFlow)));
           }
           sum.add(amount.times(perUnit), row);
-        } else if (isClimate && !kg.isZero()) {
-          proxyAbs = proxyAbs.plus(kg.abs());
-          sum.add(kg, row);
-        } else if (!kg.isZero()) {
+        } else if (!kg.isZero() && !isClimate) {
           missing.push(row.path);
         }
       });

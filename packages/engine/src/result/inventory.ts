@@ -1,6 +1,7 @@
 import type { EmissionEntry, EndOfLifeEntry, EnergyEntry, Inventory, MaterialEntry, Stage } from '@greenlca/schema';
 import { type Decimal, dec, num, ZERO } from '../decimal.js';
 import type { ComponentInstance, InventoryRow } from '../inventory/line.js';
+import type { FlowIndex } from '../impact/method.js';
 import { sameDimensions } from '../quantity/measure.js';
 import { unitSpec, type UnitSpec } from '../quantity/unit.js';
 
@@ -71,7 +72,10 @@ function basisOf(name: string): string | undefined {
   return m ? `${m[1]!.toLowerCase()} calorific value (as the factor states)` : undefined;
 }
 
-export function inventoryOf(rows: readonly InventoryRow[], components: readonly ComponentInstance[], kgCO2eOf: (row: InventoryRow) => Decimal): Inventory {
+export function inventoryOf(
+  rows: readonly InventoryRow[], components: readonly ComponentInstance[], kgCO2eOf: (row: InventoryRow) => Decimal, flows?: FlowIndex,
+): Inventory {
+  const units = new Map<string, string>();
   const materials = new Tallies<Omit<MaterialEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines'>>();
   const energy = new Tallies<Omit<EnergyEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines' | 'finalMJ'> & { unit: string; mj: Tally | undefined }>();
   const emissions = new Tallies<Omit<EmissionEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines'>>();
@@ -86,8 +90,21 @@ export function inventoryOf(rows: readonly InventoryRow[], components: readonly 
     const f = row.factor;
     const amount = dec(row.amount);
 
-    // Emissions: the factor's kg of each gas per unit, where the factor gives them.
-    if (f.value.massByGas.size) {
+    // Emissions: the factor's elementary flows where named (any compartment), else its kg of each gas.
+    if (f.value.flows) {
+      known = known.plus(kgCO2eOf(row));
+      for (const [id, perUnit] of f.value.flows) {
+        const flow = flows?.flows.get(id);
+        const [compartment] = id.split('/') as [EmissionEntry['compartment']];
+        const origin = flow?.variant === 'fossil' || flow?.variant === 'biogenic' ? flow.variant : undefined;
+        emissions.at(`flow|${id}`, () => {
+          const meta: Omit<EmissionEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines'> = { substance: flow?.name.en ?? id.split('/')[2]!, compartment, flow: id };
+          if (origin) meta.origin = origin;
+          return meta;
+        }).add(amount.times(perUnit), row.stage, row.component, row.path);
+        units.set(`flow|${id}`, flow?.unit ?? 'kg');
+      }
+    } else if (f.value.massByGas.size) {
       known = known.plus(kgCO2eOf(row));
       const biogenicOnly = !f.value.massByGas.has('CO2 (biogenic)') && !f.value.biogenicKgCO2e.isZero();
       for (const [gas, perUnit] of f.value.massByGas) {
@@ -175,7 +192,7 @@ export function inventoryOf(rows: readonly InventoryRow[], components: readonly 
     endOfLife: [...endOfLife.entries.values()].map(({ meta, tally }): EndOfLifeEntry => ({ ...meta, ...tally.fields('kg') }))
       .sort((a, b) => b.amount - a.amount || a.route.localeCompare(b.route)),
     energy: energyList.sort((a, b) => (b.finalMJ ?? 0) - (a.finalMJ ?? 0) || a.factor.localeCompare(b.factor)),
-    emissions: [...emissions.entries.values()].map(({ meta, tally }): EmissionEntry => ({ ...meta, ...tally.fields('kg') }))
+    emissions: [...emissions.entries].map(([key, { meta, tally }]): EmissionEntry => ({ ...meta, ...tally.fields(units.get(key) ?? 'kg') }))
       .sort((a, b) => a.substance.localeCompare(b.substance) || (a.origin ?? '').localeCompare(b.origin ?? '')),
     totals: {
       materialKg: num(byClass('material')),

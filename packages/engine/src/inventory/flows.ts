@@ -1,0 +1,120 @@
+import type { ElementaryFlow, GwpSet } from '@greenlca/schema';
+import { dec, type Decimal, ZERO } from '../decimal.js';
+import { closest, type IssueLog } from '../errors.js';
+import { characteriseFactor, type CharacterisedFactor } from '../impact/characterise.js';
+import { ghgFlowOf, type FlowIndex } from '../impact/method.js';
+import type { FactorLibrary } from '../library/library.js';
+import { unitSpec } from '../quantity/unit.js';
+import type { ResolvedFactor } from './factors.js';
+
+/**
+ * Elementary flows named in a product: a direct emission of any substance to any compartment
+ * (`"substance": "air/urban/sulfur-dioxide"`) and a custom factor's `flows`. Greenhouse-gas flows
+ * keep their GWP100 in the climate result; every flow is characterised by every impact method.
+ */
+
+/** `<compartment>/<sub-compartment>/<substance>`: a flow id rather than a gas name. */
+export function isFlowId(text: string): boolean {
+  return /^(air|water|soil|resource)\/[^/]+\/[^/]+$/.test(text);
+}
+
+/** True when the product names elementary flows, so the caller must attach the flow list (withFlows). */
+export function needsElementaryFlows(product: unknown): boolean {
+  if (typeof product !== 'object' || product === null) return false;
+  const p = product as { inventory?: unknown; factors?: unknown };
+  const lines = Array.isArray(p.inventory) ? p.inventory : [];
+  const factors = Array.isArray(p.factors) ? p.factors : [];
+  return lines.some((l) => typeof l?.substance === 'string' && isFlowId(l.substance))
+    || factors.some((f) => typeof f === 'object' && f !== null && 'flows' in f);
+}
+
+const ghgFlowCache = new WeakMap<FlowIndex, ReturnType<typeof ghgFlowOf>>();
+function ghgFlowsOf(flows: FlowIndex): ReturnType<typeof ghgFlowOf> {
+  let f = ghgFlowCache.get(flows);
+  if (!f) ghgFlowCache.set(flows, (f = ghgFlowOf(flows)));
+  return f;
+}
+
+function flowList(library: FactorLibrary): FlowIndex {
+  if (!library.flows) throw new Error('the product names elementary flows but the library has no flow list: attach it with withFlows()');
+  return library.flows;
+}
+
+function unknownFlow(id: string, flows: FlowIndex, path: string, log: IssueLog): void {
+  const prefix = id.split('/').slice(0, 2).join('/');
+  const near = closest(id, [...flows.flows.keys()].filter((k) => k.startsWith(prefix)));
+  log.add('UNKNOWN_SUBSTANCE', path, `no elementary flow "${id}"`,
+    near.length ? `did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : 'flow ids are <compartment>/<sub-compartment>/<substance>, e.g. air/unspecified/sulfur-dioxide (see datasets/flows)');
+}
+
+/** The greenhouse-gas part of a flow, as a gas the GWP tables know (CO2 of biogenic origin apart). */
+function asGas(flow: ElementaryFlow): string | undefined {
+  if (!flow.ghg || flow.compartment !== 'air') return undefined;
+  return flow.ghg === 'CO2' && flow.variant === 'biogenic' ? 'CO2 (biogenic)' : flow.ghg;
+}
+
+/** GWP100 of a flow per its unit in the run's set; zero for a flow that is not a greenhouse gas. */
+function climateOf(flow: ElementaryFlow, library: FactorLibrary, set: GwpSet): CharacterisedFactor | 'no-gwp' {
+  const gas = asGas(flow);
+  if (!gas) return { kgCO2e: ZERO, byGas: new Map(), massByGas: new Map(), biogenicKgCO2e: ZERO };
+  const r = characteriseFactor({ gases: { [gas]: 1 }, gasesBasis: 'mass' }, set, (n) => library.substance(n));
+  return r.ok ? r.value : 'no-gwp';
+}
+
+/** The factor of a direct emission named by flow id: 1 unit of that flow, its GWP100 if it has one. */
+export function flowEmissionFactor(id: string, library: FactorLibrary, set: GwpSet, path: string, log: IssueLog): ResolvedFactor | undefined {
+  const flows = flowList(library);
+  const flow = flows.flows.get(id);
+  if (!flow) {
+    unknownFlow(id, flows, path, log);
+    return undefined;
+  }
+  const climate = climateOf(flow, library, set);
+  if (climate === 'no-gwp') {
+    log.add('NO_GWP_IN_SET', path, `${flow.name.en} has no GWP100 in IPCC ${set}`, 'choose another GWP set for the product');
+    return undefined;
+  }
+  const value: CharacterisedFactor = { ...climate, flows: new Map([[id, dec(1)]]) };
+  return {
+    id, name: flow.name.en, unit: unitSpec(flow.unit), value, co2Only: false, isCustom: false,
+    shown: { kgCO2e: value.kgCO2e.toNumber(), unit: flow.unit },
+    source: { citation: `elementary flow ${id} (GreenLCA flow list, from ${flow.origin})` },
+  };
+}
+
+/**
+ * A custom factor's whole flow profile: its greenhouse gases (from `gases`, as flows to unspecified
+ * air) and the other flows it names. Greenhouse-gas flows belong under `gases`, where they are also
+ * counted in the climate result, so naming one under `flows` is refused rather than counted twice.
+ */
+export function customFlows(
+  given: Record<string, number>, massByGas: ReadonlyMap<string, Decimal>, biogenicCO2: boolean, library: FactorLibrary, path: string, log: IssueLog,
+): Map<string, Decimal> | undefined {
+  const flows = flowList(library);
+  const out = new Map<string, Decimal>();
+  let ok = true;
+  for (const [id, amount] of Object.entries(given)) {
+    const flow = flows.flows.get(id);
+    if (!flow) {
+      unknownFlow(id, flows, `${path}/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, log);
+      ok = false;
+    } else if (asGas(flow)) {
+      log.add('FACTOR_VALUE', `${path}/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, `${id} is a greenhouse gas: give it under "gases"`,
+        `"gases": { "${flow.ghg}": ${amount} } counts it in the climate result and in every method`);
+      ok = false;
+    } else if (!Number.isFinite(amount)) {
+      log.add('FACTOR_VALUE', path, `the amount of ${id} is not a finite number`);
+      ok = false;
+    } else out.set(id, dec(amount));
+  }
+  if (!ok) return undefined;
+  const ghgFlow = ghgFlowsOf(flows);
+  const put = (gas: string, kg: Decimal): void => {
+    const biogenic = gas === 'CO2 (biogenic)' || (gas === 'CO2' && biogenicCO2);
+    const flow = ghgFlow(biogenic ? 'CO2' : gas, gas === 'CO2' || biogenic ? (biogenic ? 'biogenic' : 'fossil') : undefined);
+    if (flow) out.set(flow, (out.get(flow) ?? ZERO).plus(kg));
+    else for (const c of library.substance(gas)?.blend?.components ?? []) put(c.substance, kg.times(dec(c.massFraction)));
+  };
+  for (const [gas, kg] of massByGas) put(gas, kg);
+  return out;
+}
