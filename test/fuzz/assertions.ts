@@ -51,8 +51,7 @@ export function shapeProblems(path: string, status: number, contentType: string,
     return undefined;
   }
   // /.well-known/ is answered by the PACT error handler; either documented shape is accepted.
-  const a = pact();
-  return a && problem() ? a : undefined;
+  return pact() && problem() ? `neither the PACT error shape nor problem+json (content-type ${JSON.stringify(contentType)})` : undefined;
 }
 
 export function check(c: Case, o: Outcome): Violation[] {

@@ -98,6 +98,7 @@ export const BOM_CSV = 'Level,Part Number,Name,Quantity,Material,Mass\n0,P-1,Fan
 
 /** A valid JSON body for a route (what the mutators start from). */
 export function validBody(route: Route, fx: Fixtures, pick: <T>(xs: readonly T[]) => T): unknown {
+  if (!route.bodyTypes.length) return undefined;
   const product = () => pick([smallProduct(), KETTLE, smallProduct('p-' + fx.created.length)]);
   switch (route.template) {
     case '/v1/calculate': case '/v1/products': case '/v1/products/{id}':
