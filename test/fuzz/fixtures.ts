@@ -19,6 +19,8 @@ export interface Fixtures {
   /** Products and keys created while fuzzing: the only ones fuzzed DELETEs and hostile PUTs touch. */
   created: string[];
   createdKeyIds: string[];
+  /** The body each created product was stored with (an excerpt), for reproducers. */
+  createdBodies: Map<string, string>;
 }
 
 async function call(base: string, method: string, path: string, key: string | undefined, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any; headers: Headers }> {
@@ -73,6 +75,6 @@ export async function makeFixtures(base: string): Promise<Fixtures> {
   return {
     keys: { admin, write: write.key, read: read.key, org2Admin, revoked: revoked.key }, readKeyId: read.id,
     productIds, org2ProductId, resultId, org2ResultId, footprintId, pactToken: tokenJson.access_token, specificationIds,
-    created: [], createdKeyIds: [],
+    created: [], createdKeyIds: [], createdBodies: new Map(),
   };
 }

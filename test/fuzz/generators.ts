@@ -150,10 +150,38 @@ const generators: Array<[string, number, Generator]> = [
     if (target === '/v1/products/{id}' && !g.fx.created.length) c.path = `/v1/products/${g.fx.productIds[0]}`;
     return { ...c, tag: expr };
   }],
+  ['storage-strings', 3, (g) => {
+    // Text PostgreSQL cannot store (NUL, lone surrogates) in the fields that become columns, and in filters.
+    const text = g.rng.pick(['\u0000', 'a\u0000b', '\ud800', 'a\udfffb', '\u0000'.repeat(10), 'x'.repeat(g.rng.pick([1000, 100_000]))]);
+    if (g.rng.chance(0.3)) {
+      const r = find(g, 'GET', '/v1/products');
+      return { ...request('storage-strings', r, g), path: `/v1/products?productId=${pct(text).slice(0, 30_000)}${g.rng.chance(0.5) ? '&limit=2147483648' : ''}`, tag: undefined };
+    }
+    const p = smallProduct();
+    if (g.rng.chance(0.5)) p.id = text;
+    else p.name = text;
+    if (g.rng.chance(0.3)) p.description = text;
+    const r = g.rng.pick([find(g, 'POST', '/v1/products'), find(g, 'POST', '/v1/products'), find(g, 'PUT', '/v1/products/{id}'), find(g, 'POST', '/v1/calculate')]);
+    return request('storage-strings', r, g, { json: p });
+  }],
   ['stored-calculate', 3, (g) => {
     const id = g.rng.pick([...g.fx.created.slice(-20), ...g.fx.productIds]);
     const path = g.rng.pick([`/v1/products/${id}/calculate`, `/v1/products/${id}/calculate?version=1`, `/v1/products/${id}/calculate?gwp=AR5`]);
-    return { label: 'stored-calculate', route: '/v1/products/{id}/calculate', method: 'POST', path, headers: bearer(g.fx.keys.write) };
+    const stored = g.fx.createdBodies.get(id);
+    return { label: 'stored-calculate', route: '/v1/products/{id}/calculate', method: 'POST', path, headers: bearer(g.fx.keys.write), note: stored ? `the product was stored (POST /v1/products) as ${stored}` : 'a fixture product' };
+  }],
+  ['int4', 2, (g) => {
+    // Integers beyond PostgreSQL's int4 (and int8) in paths and queries.
+    const n = g.rng.pick(['2147483648', '-2147483649', '9223372036854775808', '99999999999999999999', '2147483647']);
+    const id = g.rng.pick(g.fx.productIds);
+    const [route, method, path, headers] = g.rng.pick([
+      ['/v1/products/{id}/versions/{version}', 'GET', `/v1/products/${id}/versions/${n}`, bearer(g.fx.keys.read)],
+      ['/v1/products/{id}/calculate', 'POST', `/v1/products/${id}/calculate?version=${n}`, bearer(g.fx.keys.write)],
+      ['/v1/products', 'GET', `/v1/products?limit=${n}`, bearer(g.fx.keys.read)],
+      ['/v1/factors', 'GET', `/v1/factors?limit=${n}`, {}],
+      ['/3/footprints', 'GET', `/3/footprints?${g.rng.pick(['limit', 'offset'])}=${n}`, bearer(g.fx.pactToken)],
+    ] as const);
+    return { label: 'int4', route, method, path, headers: { ...headers }, tag: undefined };
   }],
   ['bad-units', 3, (g) => {
     const unit = g.rng.pick(BAD_UNITS);
@@ -181,6 +209,7 @@ const generators: Array<[string, number, Generator]> = [
   ['headers', 4, (g) => {
     const r = g.rng.pick(g.routes);
     const c = request('headers', r, g);
+    if (r.method === 'GET' && g.rng.chance(0.25)) c.method = 'HEAD';
     switch (g.rng.int(9)) {
       case 0: c.headers['x-fuzz'] = 'a'.repeat(20 * 1024); break;
       case 1: for (let i = 0; i < 200; i++) c.headers[`x-fuzz-${i}`] = 'b'.repeat(100); break;

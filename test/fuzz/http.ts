@@ -24,6 +24,8 @@ export interface Case {
   tag?: string;
   /** The server may close the connection without an answer (bytes that are not HTTP). */
   mayClose?: boolean;
+  /** More for the reproducer: how the stored product it calculates was made. */
+  note?: string;
 }
 
 export interface Answer {

@@ -63,6 +63,7 @@ const clip = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n)}…(${s.le
 /** A readable, copyable account of one case and its answer. */
 export function reproducer(c: Case, o: Outcome | undefined, why: string): string {
   const lines = [`  generator: ${c.label}${c.tag ? ` (value ${JSON.stringify(clip(c.tag, 80))})` : ''}`];
+  if (c.note) lines.push(`  note: ${c.note}`);
   if (c.raw) lines.push(`  raw bytes (${c.raw.length}): ${clip(JSON.stringify(c.raw.toString('latin1')), 400)}`);
   else {
     lines.push(`  request: ${c.method} ${clip(c.path, 200)}`);
@@ -134,8 +135,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const fail = (kind: Failure['kind'], c: Case, o: Outcome | undefined, detail: string, status: string) => {
       // A shape is wrong for a whole family of paths at once (a 431 comes before routing): grouped by
       // status, family and what is wrong; everything else by method and route.
-      const signature = kind === 'shape'
-        ? `shape ${status} on ${family(targetOf(c))} paths — ${detail}`
+      const signature = kind === 'shape' || kind === 'head-body'
+        ? `${kind} ${status} on ${family(targetOf(c))} paths${kind === 'shape' ? ` — ${detail}` : ''}`
         : `${kind} ${status} ${c.raw ? '(raw)' : c.method} ${routeKey(c, routes)}`;
       const f = failures.get(signature);
       if (f) f.count++;
@@ -206,7 +207,10 @@ function remember(c: Case, o: Outcome & { ok: true }, fx: Context['fx']): void {
   const path = c.path.split('?')[0];
   if (path === '/v1/products') {
     const id = o.answer.headers.location?.split('/').pop();
-    if (id && fx.created.length < 200) fx.created.push(id);
+    if (id && fx.created.length < 200) {
+      fx.created.push(id);
+      fx.createdBodies.set(id, clip(String(c.body ?? ''), 600));
+    }
   } else if (path === '/v1/keys') {
     try {
       const id = JSON.parse(o.answer.body.toString()).id;
