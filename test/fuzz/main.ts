@@ -59,6 +59,9 @@ if (backend !== 'pglite' && !url) {
   process.exit(2);
 }
 
+// Ctrl-C: exit through process 'exit', which kills the server child.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 let failed = false;
 for (const b of backend === 'both' ? ['pglite', 'postgres'] : [backend]) {
   const report = await runFuzz({

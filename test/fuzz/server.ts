@@ -43,6 +43,7 @@ export class ServerUnderTest {
   private env: Record<string, string> = {};
   private cleanup: () => Promise<void> = async () => {};
   private output = '';
+  private exitHook?: () => void;
 
   constructor(private readonly options: ServerOptions) {
     this.backend = options.databaseUrl ? 'postgres' : 'pglite';
@@ -97,6 +98,11 @@ export class ServerUnderTest {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    // Never leave a server listening behind: killed with the fuzzer, however it ends.
+    if (!this.exitHook) {
+      this.exitHook = () => this.child?.kill('SIGKILL');
+      process.once('exit', this.exitHook);
+    }
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-20_000);
     };
@@ -145,6 +151,7 @@ export class ServerUnderTest {
       await exited;
       clearTimeout(timer);
     }
+    if (this.exitHook) process.off('exit', this.exitHook);
     await this.cleanup();
   }
 }
