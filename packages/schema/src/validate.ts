@@ -11,6 +11,9 @@ export interface ValidationIssue {
 
 const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
 
+/** Distinct problems reported for one document. */
+export const MAX_ISSUES = 100;
+
 function checker<T extends TSchema>(schema: T): TypeCheck<T> {
   let check = compiled.get(schema);
   if (!check) {
@@ -51,15 +54,25 @@ export function validate<T extends TSchema>(
   const check = checker(schema);
   if (check.Check(value)) return { ok: true, value: value as Static<T> };
   const seen = new Map<string, ValidationIssue>();
+  let more = false;
   for (const error of check.Errors(value)) {
     const existing = seen.get(error.path);
     // A union's own summary replaces its branches' messages at the same path.
     if (existing && error.type !== ValueErrorType.Union && !literalChoices(error.schema)) continue;
+    // A hostile document can hold millions of wrong values: report the first ones, say there are more.
+    if (!existing && seen.size >= MAX_ISSUES) {
+      more = true;
+      break;
+    }
     seen.set(error.path, { path: error.path, message: describe(error) });
   }
   // Drop a parent's summary when a child path explains it better.
-  const issues = [...seen.values()].filter(
-    (issue) => ![...seen.keys()].some((p) => p !== issue.path && p.startsWith(issue.path + '/') && issue.message.startsWith('has the wrong form')),
-  );
+  const parents = new Set<string>();
+  for (const path of seen.keys()) {
+    for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) parents.add(path.slice(0, i));
+    if (path !== '') parents.add('');
+  }
+  const issues = [...seen.values()].filter((issue) => !(parents.has(issue.path) && issue.message.startsWith('has the wrong form')));
+  if (more) issues.push({ path: '', message: `more problems than the first ${MAX_ISSUES} shown: fix these and check again` });
   return { ok: false, issues };
 }
