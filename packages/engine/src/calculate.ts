@@ -5,6 +5,8 @@ import { compileProduct, type CompiledProduct } from './inventory/compile.js';
 import { withFlows, type FactorLibrary } from './library/library.js';
 import { aggregate, byComponent, gasTable, hotspots, resultLines } from './result/aggregate.js';
 import { inventoryOf } from './result/inventory.js';
+import { groupRows } from './result/groups.js';
+import type { InventoryRow } from './inventory/line.js';
 import { impactsOf, type Lcia } from './result/impacts.js';
 import { unknownFields } from './result/unknown-fields.js';
 import { practitionerWarnings } from './result/warnings.js';
@@ -20,6 +22,8 @@ export interface CalculateOptions {
   referenceYear?: number;
   /** Impact methods to characterise the inventory with (prepared with prepareMethod); none by default. */
   lcia?: Lcia;
+  /** Leave out the material, energy and emission inventories (a CO2e-only result, as before they existed). */
+  inventory?: false;
 }
 
 /** Check a document against product model v1 (components at most MAX_COMPONENT_DEPTH deep); throws LcaInputError with JSON pointers. */
@@ -61,6 +65,9 @@ function assemble(
   const totals = aggregate(compiled.rows);
   const lines = resultLines(totals);
   const kgByRow = new Map(totals.lines.map((l) => [l.row, l.kgCO2e]));
+  const kgOf = (row: InventoryRow) => kgByRow.get(row)!;
+  const wanted = options.inventory !== false || options.lcia;
+  const groups = wanted ? groupRows(compiled.rows, (_, i) => totals.lines[i]!.amount) : [];
   const datasets = new Map<string, { id: string; version: string; edition: string }>();
   datasets.set(library.substances.id, { id: library.substances.id, version: library.substances.version, edition: library.substances.edition });
   for (const row of compiled.rows) if (row.factor.dataset) datasets.set(row.factor.dataset.id, row.factor.dataset);
@@ -80,8 +87,8 @@ function assemble(
     byComponent: byComponent(totals, compiled.components),
     lines,
     hotspots: hotspots(lines),
-    inventory: inventoryOf(compiled.rows, compiled.components, (row) => kgByRow.get(row)!, library.flows ?? options.lcia?.index),
-    ...(options.lcia ? { impacts: impactsOf(compiled.rows, (row) => kgByRow.get(row)!, options.lcia, (id) => library.substance(id)) } : {}),
+    ...(options.inventory === false ? {} : { inventory: inventoryOf(compiled.rows, compiled.components, kgOf, library.flows ?? options.lcia?.index, groups) }),
+    ...(options.lcia ? { impacts: impactsOf(compiled.rows, kgOf, options.lcia, (id) => library.substance(id), groups) } : {}),
     datasets: [...datasets.values()].sort((a, b) => a.id.localeCompare(b.id)),
     warnings: [...extraWarnings, ...practitionerWarnings(product, compiled, options.referenceYear)],
     engine: { ...ENGINE },

@@ -14,6 +14,8 @@ export interface Totals {
 /** One row's exact value and its shown (double) values. */
 export interface LineTotal {
   row: InventoryRow;
+  /** The row's amount as a decimal (made once, shared by the inventories and categories). */
+  amount: Decimal;
   kgCO2e: Decimal;
   /** The double shown for kgCO2e. */
   value: number;
@@ -59,7 +61,7 @@ export function aggregate(rows: InventoryRow[]): Totals {
     const lineGas: Record<string, number> = {};
     if (split.gases.length === 1) lineGas[split.gases[0]![0]] = shown;
     else for (const [gas, perUnit] of split.gases) lineGas[gas] = clean(row.amount * perUnit);
-    lines[i] = { row, kgCO2e: kg, value: shown, byGas: lineGas, biogenic: split.biogenic ? clean(row.amount * split.biogenic) : 0 };
+    lines[i] = { row, amount, kgCO2e: kg, value: shown, byGas: lineGas, biogenic: split.biogenic ? clean(row.amount * split.biogenic) : 0 };
   }
   for (const [value, stages] of buckets) {
     let sum = ZERO;

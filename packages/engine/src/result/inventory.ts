@@ -1,6 +1,7 @@
 import type { EmissionEntry, EndOfLifeEntry, EnergyEntry, Inventory, MaterialEntry, Stage } from '@greenlca/schema';
 import { type Decimal, dec, num, ZERO } from '../decimal.js';
 import type { ComponentInstance, InventoryRow } from '../inventory/line.js';
+import { groupRows, type RowGroup } from './groups.js';
 import type { FlowIndex } from '../impact/method.js';
 import { sameDimensions } from '../quantity/measure.js';
 import { unitSpec, type UnitSpec } from '../quantity/unit.js';
@@ -18,11 +19,12 @@ class Tally {
   readonly byComponent = new Map<string, Decimal>();
   readonly lines = new Set<string>();
 
-  add(x: Decimal, stage: Stage, component: string | undefined, line: string): void {
+  add(x: Decimal, stage: Stage, component: string | undefined, lines: string | readonly InventoryRow[]): void {
     this.amount = this.amount.plus(x);
     this.byStage.set(stage, (this.byStage.get(stage) ?? ZERO).plus(x));
     if (component !== undefined) this.byComponent.set(component, (this.byComponent.get(component) ?? ZERO).plus(x));
-    this.lines.add(line);
+    if (typeof lines === 'string') this.lines.add(lines);
+    else for (const r of lines) this.lines.add(r.path);
   }
 
   fields(unit: string) {
@@ -44,11 +46,10 @@ const KG = unitSpec('kg');
 const MJ = unitSpec('MJ');
 const KWH = unitSpec('kWh');
 
-/** The amount of a row in another unit of the same dimension, exactly (amount × size ratio). */
-function inUnit(row: InventoryRow, target: UnitSpec): Decimal | undefined {
-  const from = row.factor.unit;
+/** An amount in a factor's unit in another unit of the same dimension, exactly (amount × size ratio). */
+function inUnit(amount: Decimal, from: UnitSpec, target: UnitSpec): Decimal | undefined {
   if (!sameDimensions(from.unit.dimensions as number[], target.unit.dimensions as number[])) return undefined;
-  return from.si === target.si ? dec(row.amount) : dec(row.amount).times(dec(from.si)).div(dec(target.si));
+  return from.si === target.si ? amount : amount.times(dec(from.si)).div(dec(target.si));
 }
 
 /**
@@ -74,6 +75,7 @@ function basisOf(name: string): string | undefined {
 
 export function inventoryOf(
   rows: readonly InventoryRow[], components: readonly ComponentInstance[], kgCO2eOf: (row: InventoryRow) => Decimal, flows?: FlowIndex,
+  groups: readonly RowGroup[] = groupRows(rows),
 ): Inventory {
   const units = new Map<string, string>();
   const materials = new Tallies<Omit<MaterialEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines'>>();
@@ -86,13 +88,16 @@ export function inventoryOf(
   const energyWithoutMJ: string[] = [];
 
   const componentByPath = new Map(components.map((c) => [c.idPath, c]));
-  for (const row of rows) {
+  const order = new Map(rows.map((r, i) => [r.path, i]));
+  const inRowOrder = (paths: string[]) => paths.sort((a, b) => order.get(a)! - order.get(b)!);
+  for (const g of groups) {
+    const { first: row, amount, stage, component } = g;
     const f = row.factor;
-    const amount = dec(row.amount);
+    const rowsKg = () => g.rows.reduce((s, r) => s.plus(kgCO2eOf(r)), ZERO);
 
     // Emissions: the factor's elementary flows where named (any compartment), else its kg of each gas.
     if (f.value.flows) {
-      known = known.plus(kgCO2eOf(row));
+      known = known.plus(rowsKg());
       for (const [id, perUnit] of f.value.flows) {
         const flow = flows?.flows.get(id);
         const [compartment] = id.split('/') as [EmissionEntry['compartment']];
@@ -101,11 +106,11 @@ export function inventoryOf(
           const meta: Omit<EmissionEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines'> = { substance: flow?.name.en ?? id.split('/')[2]!, compartment, flow: id };
           if (origin) meta.origin = origin;
           return meta;
-        }).add(amount.times(perUnit), row.stage, row.component, row.path);
+        }).add(amount.times(perUnit), stage, component, g.rows);
         units.set(`flow|${id}`, flow?.unit ?? 'kg');
       }
     } else if (f.value.massByGas.size) {
-      known = known.plus(kgCO2eOf(row));
+      known = known.plus(rowsKg());
       const biogenicOnly = !f.value.massByGas.has('CO2 (biogenic)') && !f.value.biogenicKgCO2e.isZero();
       for (const [gas, perUnit] of f.value.massByGas) {
         const biogenic = gas === 'CO2 (biogenic)' || (gas === 'CO2' && biogenicOnly);
@@ -113,32 +118,40 @@ export function inventoryOf(
         const origin = substance === 'CO2' ? (biogenic ? 'biogenic' : 'fossil') : undefined;
         const key = origin ? `${substance}|${origin}` : substance;
         emissions.at(key, () => (origin ? { substance, compartment: 'air', origin } : { substance, compartment: 'air' }))
-          .add(amount.times(perUnit), row.stage, row.component, row.path);
+          .add(amount.times(perUnit), stage, component, g.rows);
       }
     } else {
-      const kg = kgCO2eOf(row);
-      if (!kg.isZero()) {
-        unknown = unknown.plus(kg);
-        linesWithoutEmissions.push(row.path);
+      for (const r of g.rows) {
+        const kg = kgCO2eOf(r);
+        if (!kg.isZero()) {
+          unknown = unknown.plus(kg);
+          linesWithoutEmissions.push(r.path);
+        }
       }
     }
 
     // Materials: component materials, and lines on a material factor given as a mass.
     if (row.kind === 'material' || (row.kind === 'inventory' && f.category === 'material')) {
-      const kg = inUnit(row, KG) ?? (row.kind === 'material' ? massOfComponent(componentByPath, row.component) : undefined);
-      if (kg) {
-        const cls = row.stage === 'packaging' ? 'packaging' : 'material';
-        materials.at(`${f.id}|${cls}`, () => {
-          const content = contentOf(f.id, f.name);
-          return content ? { factor: f.id, name: f.name, class: cls, content } : { factor: f.id, name: f.name, class: cls };
-        }).add(kg, row.stage, row.component, row.path);
+      const cls = row.stage === 'packaging' ? 'packaging' : 'material';
+      const entry = () => materials.at(`${f.id}|${cls}`, () => {
+        const content = contentOf(f.id, f.name);
+        return content ? { factor: f.id, name: f.name, class: cls, content } : { factor: f.id, name: f.name, class: cls };
+      });
+      const kg = inUnit(amount, f.unit, KG);
+      if (kg) entry().add(kg, stage, component, g.rows);
+      else if (row.kind === 'material') {
+        // A material counted per item: its mass is the component's.
+        for (const r of g.rows) {
+          const mass = massOfComponent(componentByPath, r.component);
+          if (mass) entry().add(mass, stage, component, r.path);
+        }
       }
     }
 
     // Energy: electricity in kWh by grid; fuels and heat in their factor unit, with MJ where the unit is an energy.
     if (f.category === 'electricity' || f.category === 'fuel' || f.category === 'heat') {
       const kind = f.category;
-      const asKWh = kind === 'electricity' ? inUnit(row, KWH) : undefined;
+      const asKWh = kind === 'electricity' ? inUnit(amount, f.unit, KWH) : undefined;
       const unit = asKWh ? 'kWh' : f.unit.text;
       const entry = energy.entries.get(`${f.id}|${unit}`) ?? (() => {
         const meta = { kind, factor: f.id, carrier: f.name, unit, mj: undefined as Tally | undefined, derivation: '' };
@@ -149,14 +162,14 @@ export function inventoryOf(
         energy.entries.set(`${f.id}|${unit}`, created);
         return created;
       })();
-      entry.tally.add(asKWh ?? amount, row.stage, row.component, row.path);
-      const mj = inUnit(row, MJ);
+      entry.tally.add(asKWh ?? amount, stage, component, g.rows);
+      const mj = inUnit(amount, f.unit, MJ);
       if (mj) {
         entry.meta.mj ??= new Tally();
-        entry.meta.mj.add(mj, row.stage, row.component, row.path);
+        entry.meta.mj.add(mj, stage, component, g.rows);
         entry.meta.derivation = `the amount is an energy (${f.unit.text}): converted to MJ by its unit`;
       } else {
-        energyWithoutMJ.push(row.path);
+        for (const r of g.rows) energyWithoutMJ.push(r.path);
         entry.meta.derivation = `the amount is in ${f.unit.text}, not an energy, and the data give no heating value: no MJ`;
       }
     }
@@ -203,8 +216,8 @@ export function inventoryOf(
     coverage: {
       emissionsKnownKgCO2e: num(known),
       emissionsUnknownKgCO2e: num(unknown),
-      linesWithoutEmissions,
-      energyWithoutMJ,
+      linesWithoutEmissions: inRowOrder(linesWithoutEmissions),
+      energyWithoutMJ: inRowOrder(energyWithoutMJ),
     },
   };
 }
