@@ -16,7 +16,8 @@ import storagePlugin from './plugins/storage.js';
 import { validatorCompiler } from './plugins/validation.js';
 import web from './plugins/web.js';
 import { routes } from './routes/index.js';
-import { isPactPath, pactErrorHandler } from './routes/pact/index.js';
+import { isPactPath, pactErrorAnswer, pactErrorHandler } from './routes/pact/errors.js';
+import { clientErrorHandler } from './plugins/client-error.js';
 import type { Storage, StorageOptions } from './storage/index.js';
 import './types.js';
 
@@ -70,6 +71,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     // async constraint) in the same shape as every other error on that path.
     frameworkErrors: (error, request, reply) =>
       isPactPath(request.url) ? pactErrorHandler(error, request, reply) : answerError(error, request, reply),
+    // Errors Node's HTTP parser raises before any request exists (431, 414, malformed HTTP), likewise.
+    clientErrorHandler: clientErrorHandler({ otherShape: { applies: isPactPath, answer: pactErrorAnswer } }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // JSON routes read JSON only: text/plain is a 415, not a string that fails the schema. The BOM import
@@ -84,7 +87,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.decorate('now', options.now ?? (() => new Date()));
   app.decorate('catalogue', options.catalogue ?? (await bundledCatalogue()));
 
-  await app.register(problem);
+  await app.register(problem, { otherShape: { applies: isPactPath, answer: pactErrorHandler } });
   await app.register(storagePlugin, { storage: options.storage ?? { kind: 'pglite' } });
   if (options.rateLimit !== false) await app.register(rateLimit, options.rateLimit ?? {});
   await app.register(auth, options.auth ?? {});
