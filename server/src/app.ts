@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { bootstrapKeys, type Bootstrap } from './lib/bootstrap.js';
 import { bundledCatalogue, type Catalogue } from './lib/library.js';
+import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from './limits.js';
 import auth, { type AuthOptions } from './plugins/auth.js';
 import openapi from './plugins/openapi.js';
 import problem, { answerError } from './plugins/problem.js';
@@ -63,7 +64,7 @@ export type App = FastifyInstance;
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024,
+    bodyLimit: options.bodyLimit ?? MAX_BODY_BYTES,
     // Fastify would answer 404 for /v1/products/ but the route is /v1/products.
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { strict: false } },
@@ -96,7 +97,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const boot = await bootstrapKeys(app.storage, options.bootstrap ?? {});
   if (boot.generated) options.onGeneratedKey?.(boot.generated);
 
-  await app.register(routes, { batchBodyLimit: options.batchBodyLimit ?? 64 * 1024 * 1024, cacheBytes: options.resultCacheBytes ?? 64 * 1024 * 1024 });
+  await app.register(routes, { batchBodyLimit: options.batchBodyLimit ?? MAX_BATCH_BODY_BYTES, cacheBytes: options.resultCacheBytes ?? 64 * 1024 * 1024 });
   if (options.webRoot !== false) await app.register(web, { root: options.webRoot ?? join(repoRoot, 'web', 'dist') });
   return app;
 }

@@ -17,6 +17,7 @@ export const PROBLEMS = {
   GLCA_URI_TOO_LONG: { status: 414, title: 'The URL or a path segment is too long' },
   GLCA_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
   GLCA_INPUT_INVALID: { status: 422, title: 'The product cannot be calculated' },
+  GLCA_LIMIT_EXCEEDED: { status: 422, title: 'The request asks for more work than one request may do' },
   GLCA_BOM_INVALID: { status: 422, title: 'The bill of materials cannot be imported' },
   GLCA_PRECONDITION_REQUIRED: { status: 428, title: 'If-Match is required to change this resource' },
   GLCA_RATE_LIMITED: { status: 429, title: 'Too many requests' },

@@ -42,9 +42,20 @@ export function sendProblem(reply: FastifyReply, problem: Problem & { headers?: 
   return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
 }
 
+/** Fastify's 413 says only "too large": say the route's limit (server/README.md, "Limits"). */
+export function bodyLimitMessage(error: unknown, request: FastifyRequest): string | undefined {
+  if ((error as { code?: string }).code !== 'FST_ERR_CTP_BODY_TOO_LARGE') return undefined;
+  const limit = request.routeOptions?.bodyLimit;
+  if (!limit) return undefined;
+  const size = limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MiB` : `${limit / 1024} KiB`;
+  return `The request body is over this route's limit of ${limit} bytes (${size}).`;
+}
+
 /** Answer an error as problem+json (5xx logged with its stack, answered with the request id only). */
 export function answerError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const problem = toProblem(error, request.url.split('?')[0]!, request.id);
+  const overLimit = bodyLimitMessage(error, request);
+  if (overLimit) problem.detail = overLimit;
   if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
   return sendProblem(reply, problem);
 }

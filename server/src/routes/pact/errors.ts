@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../../errors.js';
+import { bodyLimitMessage } from '../../plugins/problem.js';
 import { RequestValidationError } from '../../plugins/validation.js';
 
 /** PACT error codes by HTTP status (PACT v3 OpenAPI `Error`); any other 4xx is BadRequest. */
@@ -46,7 +47,7 @@ export function pactErrorHandler(error: unknown, request: FastifyRequest, reply:
   const clientFault = error instanceof PactError || error instanceof ApiError || error instanceof RequestValidationError
     || (typeof raised === 'number' && raised >= 400 && raised < 500);
   const status = clientFault ? raised! : 500;
-  const message = clientFault ? (error as Error).message : `An internal error occurred. Quote request id ${request.id}.`;
+  const message = clientFault ? bodyLimitMessage(error, request) ?? (error as Error).message : `An internal error occurred. Quote request id ${request.id}.`;
   if (status >= 500) request.log.error({ err: error }, 'PACT request failed');
   if (error instanceof ApiError && error.headers) reply.headers(error.headers);
   const answer = pactErrorAnswer(path, status, message, error instanceof PactError ? error.pactCode : undefined);

@@ -6,6 +6,7 @@ import { ProductFootprint } from '@greenlca/pact';
 import { hashesMatch, hashToken, keyIdOf } from '../../lib/keys.js';
 import { allows } from '../../plugins/auth.js';
 import { PactError, pactErrorHandler } from './errors.js';
+import { MAX_PACT_EVENT_BYTES, MAX_TOKEN_REQUEST_BYTES } from '../../limits.js';
 import { filterFootprints, PactQuery } from './filter.js';
 
 const TOKEN_SECONDS = 3600;
@@ -66,6 +67,7 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post(tokenEndpoint, {
+    bodyLimit: MAX_TOKEN_REQUEST_BYTES,
     schema: {
       tags, summary: 'OAuth2 client credentials → access token (PACT)',
       description: 'Basic auth with client_id = API key id, client_secret = the API key (read scope); body grant_type=client_credentials.',
@@ -143,6 +145,7 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/3/events', {
     onRequest: authenticate,
+    bodyLimit: MAX_PACT_EVENT_BYTES,
     schema: {
       tags, summary: 'PACT events (CloudEvents structured mode)', security: [{ pactToken: [] }],
       body: Type.Object({
