@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kettle, testApp, type TestApp } from './testing/harness.js';
 import { testBackends } from './storage/testing.js';
 import {
-  MAX_BATCH_LINES, MAX_BATCH_PRODUCT_LINES, MAX_BOM_CELL_CHARS, MAX_BOM_COLUMNS, MAX_MONTE_CARLO_LINE_RUNS, MAX_PACT_EVENT_BYTES,
+  MAX_BATCH_LINES, MAX_BATCH_PRODUCT_LINES, MAX_COMPARE_LINE_EVALUATIONS, MAX_BOM_CELL_CHARS, MAX_BOM_COLUMNS, MAX_MONTE_CARLO_LINE_RUNS, MAX_PACT_EVENT_BYTES,
   MAX_REPORT_LINES, MAX_SENSITIVITY_LINES, MAX_TOKEN_REQUEST_BYTES,
 } from './limits.js';
 import { linesOf } from './lib/work.js';
@@ -46,10 +46,14 @@ describe('bounded work per request', () => {
     expect(tooLarge.problem).toMatchObject({ status: 422, code: 'GLCA_LIMIT_EXCEEDED', errors: [{ pointer: '/products/1', code: 'PRODUCT_TOO_LARGE' }] });
   }, 60_000);
 
-  it('refuses Monte Carlo runs × lines and a sensitivity analysis over their limits', async () => {
+  it('refuses Monte Carlo runs × lines, scenario comparisons and a sensitivity analysis over their limits', async () => {
     const lines = Math.ceil(MAX_MONTE_CARLO_LINE_RUNS / 20_000) + 1;
     limitExceeded(await t.call(t.orgA.keys.read, 'POST', '/v1/whatif/uncertainty', { product: product(lines), runs: 20_000 }), 'MONTE_CARLO_TOO_LARGE', MAX_MONTE_CARLO_LINE_RUNS);
     expect((await t.call(t.orgA.keys.read, 'POST', '/v1/whatif/uncertainty', { product: kettle(), runs: 100 })).statusCode).toBe(200);
+    const scenarios = Array.from({ length: 50 }, (_, i) => ({ id: `s${i}`, name: `s${i}`, overrides: { parameters: { years: i + 1 } } }));
+    const compared = product(Math.ceil(MAX_COMPARE_LINE_EVALUATIONS / 51) + 1);
+    limitExceeded(await t.call(t.orgA.keys.read, 'POST', '/v1/whatif/compare', { product: compared, scenarios }), 'COMPARISON_TOO_LARGE', MAX_COMPARE_LINE_EVALUATIONS);
+    expect((await t.call(t.orgA.keys.read, 'POST', '/v1/whatif/compare', { product: kettle(), scenarios })).statusCode).toBe(200);
     limitExceeded(await t.call(t.orgA.keys.read, 'POST', '/v1/whatif/sensitivity', { product: product(MAX_SENSITIVITY_LINES + 1) }), 'SENSITIVITY_TOO_LARGE', MAX_SENSITIVITY_LINES);
   });
 

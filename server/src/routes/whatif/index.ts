@@ -4,7 +4,7 @@ import { DataQuality, GwpSet, Product, Scenario } from '@greenlca/schema';
 import { compareScenarios, monteCarlo, sensitivity, suggest } from '@greenlca/whatif';
 import { answerOrProblem } from '../../lib/calculate.js';
 import { fmt, linesOf, overLimit } from '../../lib/work.js';
-import { MAX_MONTE_CARLO_LINE_RUNS, MAX_MONTE_CARLO_RUNS, MAX_SENSITIVITY_LINES } from '../../limits.js';
+import { MAX_COMPARE_LINE_EVALUATIONS, MAX_MONTE_CARLO_LINE_RUNS, MAX_MONTE_CARLO_RUNS, MAX_SENSITIVITY_LINES } from '../../limits.js';
 
 const tags = ['what-if'];
 
@@ -67,6 +67,12 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config,
   }, async (request) => {
     const { product, scenarios, gwp } = request.body;
+    const variants = 1 + (scenarios ?? product.scenarios ?? []).length;
+    const evaluations = linesOf(product) * variants;
+    if (evaluations > MAX_COMPARE_LINE_EVALUATIONS) {
+      throw overLimit('/scenarios', 'COMPARISON_TOO_LARGE', `${fmt(linesOf(product))} lines × ${variants} (baseline and scenarios) = ${fmt(evaluations)} line evaluations`,
+        `${fmt(MAX_COMPARE_LINE_EVALUATIONS)} line evaluations`, 'compare fewer scenarios at once');
+    }
     return answerOrProblem(() => compareScenarios(product, library, defined({ scenarios, gwp })), '/product');
   });
 
