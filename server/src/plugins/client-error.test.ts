@@ -57,6 +57,7 @@ describe('errors before routing', () => {
     const get = await exchange(`GET ${url} HTTP/1.1\r\nhost: x\r\n\r\n`);
     expect(get.status).toBe(414);
     expect(JSON.parse(get.body)).toMatchObject({ code: 'GLCA_URI_TOO_LONG' });
+    expect(get.body.length).toBeLessThan(1024);
     const head = await exchange(`HEAD ${url} HTTP/1.1\r\nhost: x\r\n\r\n`);
     expect(head.status).toBe(414);
     expect(head.body).toBe('');

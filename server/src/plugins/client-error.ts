@@ -3,6 +3,9 @@ import type { Socket } from 'node:net';
 import { ApiError, type ProblemCode } from '../errors.js';
 import { toProblem } from './problem.js';
 
+/** Characters of the request path a problem's `instance` repeats. */
+const MAX_INSTANCE_CHARS = 200;
+
 /** What Node's HTTP parser could not read, as far as the bytes it was reading tell. */
 interface FailedRequest {
   method?: string;
@@ -68,7 +71,9 @@ export function clientErrorHandler(shapes: ClientErrorShapes = {}) {
       ({ status, body } = shapes.otherShape.answer(path, (new ApiError(code, message)).statusCode, message));
       type = 'application/json';
     } else {
-      const problem = toProblem(new ApiError(code, message), path, 'none');
+      // The path may be the 16 KiB that overflowed: name it, do not echo it.
+      const instance = path.length > MAX_INSTANCE_CHARS ? `${path.slice(0, MAX_INSTANCE_CHARS)}…` : path;
+      const problem = toProblem(new ApiError(code, message), instance, 'none');
       if (!request.path) delete problem.instance;
       status = problem.status;
       body = problem;
