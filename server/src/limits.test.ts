@@ -57,8 +57,13 @@ describe('bounded work per request', () => {
     limitExceeded(await t.call(t.orgA.keys.read, 'POST', '/v1/whatif/sensitivity', { product: product(MAX_SENSITIVITY_LINES + 1) }), 'SENSITIVITY_TOO_LARGE', MAX_SENSITIVITY_LINES);
   });
 
-  it('refuses a report of a product over its lines', async () => {
+  it('refuses a report of a product over its lines, sent or stored', async () => {
     limitExceeded(await t.call(t.orgA.keys.read, 'POST', '/v1/reports/cfp?format=json', { product: product(MAX_REPORT_LINES + 1) }), 'REPORT_TOO_LARGE', MAX_REPORT_LINES);
+    // A stored result's report too: the product was stored within the body limit, but is too large to report.
+    const { id } = (await t.call(t.orgA.keys.write, 'POST', '/v1/products', product(MAX_REPORT_LINES + 1))).json();
+    const stored = await t.call(t.orgA.keys.write, 'POST', `/v1/products/${id}/calculate`);
+    expect(stored.statusCode).toBe(201);
+    limitExceeded(await t.call(t.orgA.keys.read, 'GET', `/v1/results/${stored.json().id}/report?format=json`), 'REPORT_TOO_LARGE', MAX_REPORT_LINES);
   });
 
   it('refuses a BOM with too many columns or too long a cell, naming the line', async () => {
