@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { bootstrapKeys, type Bootstrap } from './lib/bootstrap.js';
 import { bundledCatalogue, type Catalogue } from './lib/library.js';
+import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from './limits.js';
 import auth, { type AuthOptions } from './plugins/auth.js';
 import openapi from './plugins/openapi.js';
 import problem, { answerError } from './plugins/problem.js';
@@ -16,7 +17,8 @@ import storagePlugin from './plugins/storage.js';
 import { validatorCompiler } from './plugins/validation.js';
 import web from './plugins/web.js';
 import { routes } from './routes/index.js';
-import { isPactPath, pactErrorHandler } from './routes/pact/index.js';
+import { isPactPath, pactErrorAnswer, pactErrorHandler } from './routes/pact/errors.js';
+import { clientErrorHandler } from './plugins/client-error.js';
 import type { Storage, StorageOptions } from './storage/index.js';
 import './types.js';
 
@@ -62,7 +64,7 @@ export type App = FastifyInstance;
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024,
+    bodyLimit: options.bodyLimit ?? MAX_BODY_BYTES,
     // Fastify would answer 404 for /v1/products/ but the route is /v1/products.
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { strict: false } },
@@ -70,6 +72,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     // async constraint) in the same shape as every other error on that path.
     frameworkErrors: (error, request, reply) =>
       isPactPath(request.url) ? pactErrorHandler(error, request, reply) : answerError(error, request, reply),
+    // Errors Node's HTTP parser raises before any request exists (431, 414, malformed HTTP), likewise.
+    clientErrorHandler: clientErrorHandler({ otherShape: { applies: isPactPath, answer: pactErrorAnswer } }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // JSON routes read JSON only: text/plain is a 415, not a string that fails the schema. The BOM import
@@ -84,7 +88,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.decorate('now', options.now ?? (() => new Date()));
   app.decorate('catalogue', options.catalogue ?? (await bundledCatalogue()));
 
-  await app.register(problem);
+  await app.register(problem, { otherShape: { applies: isPactPath, answer: pactErrorHandler } });
   await app.register(storagePlugin, { storage: options.storage ?? { kind: 'pglite' } });
   if (options.rateLimit !== false) await app.register(rateLimit, options.rateLimit ?? {});
   await app.register(auth, options.auth ?? {});
@@ -93,7 +97,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const boot = await bootstrapKeys(app.storage, options.bootstrap ?? {});
   if (boot.generated) options.onGeneratedKey?.(boot.generated);
 
-  await app.register(routes, { batchBodyLimit: options.batchBodyLimit ?? 64 * 1024 * 1024, cacheBytes: options.resultCacheBytes ?? 64 * 1024 * 1024 });
+  await app.register(routes, { batchBodyLimit: options.batchBodyLimit ?? MAX_BATCH_BODY_BYTES, cacheBytes: options.resultCacheBytes ?? 64 * 1024 * 1024 });
   if (options.webRoot !== false) await app.register(web, { root: options.webRoot ?? join(repoRoot, 'web', 'dist') });
   return app;
 }

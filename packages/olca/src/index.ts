@@ -9,6 +9,7 @@ export type {
   ImpactFactor, ImpactMethod, OlcaPackage, Process, ProcessLink, ProductSystem, ReadWarning, Unit, UnitGroup, VersionSource,
 } from './model.js';
 export { readPackage } from './read/package.js';
+export { PACKAGE_LIMITS, PackageTooLargeError, type PackageLimits } from './read/zip.js';
 export { unitIndex, type UnitIndex } from './units.js';
 export { processAllocation, type ProcessAllocation, type AppliedAllocation } from './calc/allocation.js';
 export {

@@ -1,14 +1,11 @@
 import { parse } from 'csv-parse/sync';
+import { MAX_BOM_CELL_CHARS, MAX_BOM_COLUMNS, MAX_BOM_COMPONENTS } from '../limits.js';
 import { MAX_COMPONENT_DEPTH, type Component, type Diagnostic, type Product } from '@greenlca/schema';
 import { BOM_FIELDS, DEFAULT_HEADERS, headerKey, type BomField, type BomMapping } from './mapping.js';
 
 /** Levels of components an import may produce: the product model's own limit. */
 export const MAX_BOM_DEPTH = MAX_COMPONENT_DEPTH;
-/**
- * Components an import may produce, counting a sub-assembly once per place it is used. A product this
- * size is about a megabyte of JSON, within the API's 2 MiB body limit to store or calculate it.
- */
-export const MAX_BOM_COMPONENTS = 10_000;
+export { MAX_BOM_COMPONENTS };
 
 const tooDeep = (line: number): BomError['problems'][number] => ({
   line, code: 'TOO_DEEP',
@@ -105,6 +102,21 @@ function resolveColumns(headers: string[], mapping: BomMapping | undefined): Par
   return out;
 }
 
+/** A row with more columns, or a cell with more characters, than one import reads (limits.ts). */
+function rowOverLimit(record: string[], line: number): BomError['problems'][number] | undefined {
+  if (record.length > MAX_BOM_COLUMNS) {
+    return { line, code: 'TOO_MANY_COLUMNS', message: `the row has ${record.length.toLocaleString('en')} columns; an import reads at most ${MAX_BOM_COLUMNS}`,
+      hint: 'export only the BOM columns (level or parent, part number, name, quantity, material, mass, unit)' };
+  }
+  const long = record.findIndex((cell) => cell.length > MAX_BOM_CELL_CHARS);
+  if (long >= 0) {
+    return { line, column: String(long + 1), code: 'CELL_TOO_LONG',
+      message: `cell ${long + 1} has ${record[long]!.length.toLocaleString('en')} characters; an import reads at most ${MAX_BOM_CELL_CHARS.toLocaleString('en')} in a cell`,
+      hint: 'check the delimiter and the quotes: an unclosed quote makes the rest of the file one cell' };
+  }
+  return undefined;
+}
+
 /**
  * Turn a PLM BOM export (CSV) into a product model with its component tree. The tree comes from a
  * level column (indented BOM) or, without one, a parent column (parent-child list). Quantities are
@@ -116,8 +128,15 @@ export function importBom(csv: string, options: BomOptions = {}): BomImport {
   const delimiter = options.mapping?.delimiter ?? detectDelimiter(firstLine);
   let records: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as string[][];
+    // Each row is checked as it is read, so a file of one huge row or cell stops there.
+    const onRecord = (record: string[], context: { lines: number }): string[] => {
+      const problem = rowOverLimit(record, context.lines);
+      if (problem) throw new BomError([problem]);
+      return record;
+    };
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true, on_record: onRecord }) as string[][];
   } catch (error) {
+    if (error instanceof BomError) throw error;
     const e = error as { lines?: number; message: string };
     throw new BomError([{ line: e.lines ?? 1, code: 'CSV_SYNTAX', message: e.message }]);
   }

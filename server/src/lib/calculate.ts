@@ -34,7 +34,8 @@ const INPUT_ERRORS = new Set(['LcaInputError', 'WhatIfInputError', 'EvaluationIn
 /**
  * Run a pure calculation at the edge: an input error of any GreenLCA package becomes a 422 problem
  * carrying each issue with its JSON pointer (prefixed with where the product sits in the request);
- * anything else is a bug and propagates (500, logged, no stack to the client).
+ * a RangeError (stack, array or string too large for the input) a 422 INPUT_TOO_LARGE; anything else
+ * is a bug and propagates (500, logged, no stack to the client).
  */
 export function answerOrProblem<T>(fn: () => T, pointerPrefix = ''): T {
   try {
@@ -51,6 +52,15 @@ export function answerOrProblem<T>(fn: () => T, pointerPrefix = ''): T {
       const n = list.length;
       throw new ApiError('GLCA_INPUT_INVALID', `The input has ${n} problem${n === 1 ? '' : 's'}: ${list[0]?.message ?? error.message}${n > 1 ? ' …' : ''}`,
         issuesToErrors(list, pointerPrefix));
+    }
+    if (error instanceof RangeError) {
+      // The stack, an array or a string outgrew what one process allows: a pure calculation does
+      // that only for its input (a recursion or a size the input asked for), so it is the input's
+      // fault, answered as such rather than as a bug. Logged by the caller like any 4xx it rethrows.
+      throw new ApiError('GLCA_INPUT_INVALID', `The input needs more than this server does for one request: ${error.message}.`, [{
+        pointer: pointerPrefix, code: 'INPUT_TOO_LARGE', detail: `calculating this input failed: ${error.message}`,
+        hint: 'make the product smaller or simpler (fewer components, lines or levels; smaller parameter values)',
+      }]);
     }
     throw error;
   }

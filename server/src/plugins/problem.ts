@@ -42,9 +42,20 @@ export function sendProblem(reply: FastifyReply, problem: Problem & { headers?: 
   return reply.code(body.status).type('application/problem+json; charset=utf-8').send(body);
 }
 
+/** Fastify's 413 says only "too large": say the route's limit (server/README.md, "Limits"). */
+export function bodyLimitMessage(error: unknown, request: FastifyRequest): string | undefined {
+  if ((error as { code?: string }).code !== 'FST_ERR_CTP_BODY_TOO_LARGE') return undefined;
+  const limit = request.routeOptions?.bodyLimit;
+  if (!limit) return undefined;
+  const size = limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MiB` : `${limit / 1024} KiB`;
+  return `The request body is over this route's limit of ${limit} bytes (${size}).`;
+}
+
 /** Answer an error as problem+json (5xx logged with its stack, answered with the request id only). */
 export function answerError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const problem = toProblem(error, request.url.split('?')[0]!, request.id);
+  const overLimit = bodyLimitMessage(error, request);
+  if (overLimit) problem.detail = overLimit;
   if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
   return sendProblem(reply, problem);
 }
@@ -55,13 +66,26 @@ function patternOf(url: string): RegExp {
   return new RegExp(`^${source.replace(/\/$/, '')}/?$`);
 }
 
+export type ErrorAnswer = (error: unknown, request: FastifyRequest, reply: FastifyReply) => FastifyReply;
+
+export interface ProblemOptions {
+  /**
+   * Paths whose clients read another error shape (PACT's, OAuth's), and how to answer there. Their
+   * routes set their own error handler; this one answers no such route or method on those paths.
+   */
+  otherShape?: { applies(path: string): boolean; answer: ErrorAnswer };
+}
+
 /**
- * One error shape for every failure: RFC 9457 problem+json with a stable `code`. 5xx are logged with
- * their stack and answered with a request id only; bad input never yields a 5xx. A path that exists
- * with other methods is 405 with `Allow`; anything else unrouted is 404.
+ * One error shape for every failure: RFC 9457 problem+json with a stable `code` (or the other shape
+ * of the paths in `otherShape`). 5xx are logged with their stack and answered with a request id only;
+ * bad input never yields a 5xx. A path that exists with other methods is 405 with `Allow`; anything
+ * else unrouted is 404.
  */
-async function problemPlugin(app: FastifyInstance): Promise<void> {
+async function problemPlugin(app: FastifyInstance, options: ProblemOptions): Promise<void> {
   app.setErrorHandler(answerError);
+  const answerUnrouted: ErrorAnswer = (error, request, reply) =>
+    (options.otherShape?.applies(request.url) ? options.otherShape.answer : answerError)(error, request, reply);
 
   const routes = new Map<string, { pattern: RegExp; methods: Set<string> }>();
   app.addHook('onRoute', (route) => {
@@ -79,11 +103,9 @@ async function problemPlugin(app: FastifyInstance): Promise<void> {
     for (const { pattern, methods } of routes.values()) if (pattern.test(path)) for (const m of methods) allowed.add(m);
     if (allowed.size) {
       const allow = [...allowed].sort().join(', ');
-      return sendProblem(reply, toProblem(
-        new ApiError('GLCA_METHOD_NOT_ALLOWED', `${path} does not take ${request.method}; it takes ${allow}.`, undefined, { allow }), path, request.id,
-      ));
+      return answerUnrouted(new ApiError('GLCA_METHOD_NOT_ALLOWED', `${path} does not take ${request.method}; it takes ${allow}.`, undefined, { allow }), request, reply);
     }
-    return sendProblem(reply, toProblem(new ApiError('GLCA_NOT_FOUND', `No route ${request.method} ${path}`), path, request.id));
+    return answerUnrouted(new ApiError('GLCA_NOT_FOUND', `No route ${request.method} ${path}`), request, reply);
   });
 }
 

@@ -2,6 +2,7 @@ import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { MAX_COMPONENT_DEPTH, nestingIssue, validate } from '@greenlca/schema';
 import type { FastifySchemaCompiler } from 'fastify';
+import { unstorableText } from '../lib/storable-text.js';
 import type { ProblemError } from '../schemas/problem.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,12 +46,17 @@ function tooDeep(input: unknown): ProblemError | undefined {
  * Validate requests with the same TypeBox schemas and the same messages as the engine and the CLI
  * (@greenlca/schema `validate`: one message per path, unions summarised). Query strings, params and
  * headers are converted (strings to numbers) and defaulted first; bodies are checked as sent, those
- * holding products after a non-recursive check of how deeply they nest.
+ * holding products after a non-recursive check of how deeply they nest. Text PostgreSQL cannot store
+ * (NUL, unpaired surrogates) is refused first, anywhere, with its pointer.
  */
 export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
   const part = httpPart ?? 'body';
   const holdsProducts = part === 'body' && hasComponents(schema);
   return (input: unknown) => {
+    // Before anything else: text that could never be stored is refused in every part of every route
+    // (the same product is refused by /v1/calculate as by /v1/products).
+    const unstorable = unstorableText(input);
+    if (unstorable) return { error: new RequestValidationError(part, [unstorable]) };
     const deep = holdsProducts ? tooDeep(input) : undefined;
     if (deep) return { error: new RequestValidationError(part, [deep]) };
     const value = part === 'body' ? input : Value.Convert(schema, Value.Default(schema, Value.Clone(input ?? {})));

@@ -7,7 +7,7 @@ import type {
   OlcaPackage, Process, ProcessLink, ProductSystem, ReadWarning, Unit, UnitGroup, VersionSource,
 } from '../model.js';
 import { asArray, asObject, compact, flag, num, refId, refName, str, type Json } from './fields.js';
-import { unpackZip, type RawDocument, type RawPackage } from './zip.js';
+import { unpackZip, type PackageLimits, type RawDocument, type RawPackage } from './zip.js';
 
 const FLOW_TYPES: readonly FlowType[] = ['ELEMENTARY_FLOW', 'PRODUCT_FLOW', 'WASTE_FLOW'];
 const ALLOCATION_TYPES: readonly AllocationType[] = [
@@ -15,14 +15,15 @@ const ALLOCATION_TYPES: readonly AllocationType[] = [
 ];
 
 /**
- * Read a package from the bytes of its zip file.
+ * Read a package from the bytes of its zip file, within `limits` (default PACKAGE_LIMITS: a zip bomb
+ * throws PackageTooLargeError before it is inflated).
  *
  * @example
  * const pkg = readPackage(new Uint8Array(readFileSync('uslci.zip')));
  * pkg.processes.size; // 766
  */
-export function readPackage(bytes: Uint8Array): OlcaPackage {
-  return fromRaw(unpackZip(bytes));
+export function readPackage(bytes: Uint8Array, limits?: PackageLimits): OlcaPackage {
+  return fromRaw(unpackZip(bytes, limits));
 }
 
 /** Build the model from unpacked documents (exposed for callers that hold the JSON already). */

@@ -16,6 +16,34 @@ const PARSED = new Set([
   'product_systems', 'unit_groups',
 ]);
 
+/**
+ * The most a package may unpack to: a zip bomb (a small file that inflates to gigabytes, or holds
+ * millions of entries) is refused from its directory, before anything is inflated. fflate inflates
+ * an entry into a buffer of its declared size, so a lying header cannot make it larger.
+ */
+export interface PackageLimits {
+  /** Entries in the zip, of any kind. */
+  entries: number;
+  /** Uncompressed bytes of the JSON entries read, in all. */
+  totalBytes: number;
+  /** Uncompressed bytes of one JSON entry (its text must fit a JavaScript string). */
+  entryBytes: number;
+}
+
+/** Defaults: several times the largest public databases (ecoinvent's JSON-LD has ~10⁵ entries). */
+export const PACKAGE_LIMITS: PackageLimits = { entries: 1_000_000, totalBytes: 2 * 1024 ** 3, entryBytes: 256 * 1024 ** 2 };
+
+/** A package over one of its {@link PackageLimits}. */
+export class PackageTooLargeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PackageTooLargeError';
+  }
+}
+
+const mib = (bytes: number): string =>
+  bytes < 1024 ** 2 ? `${bytes.toLocaleString('en')} bytes` : `${Math.round(bytes / 1024 ** 2).toLocaleString('en')} MiB`;
+
 export interface RawDocument {
   /** Path inside the zip. */
   file: string;
@@ -47,14 +75,27 @@ function locate(path: string): { folder: string | undefined; name: string } {
  * const raw = unpackZip(new Uint8Array(await file.arrayBuffer()));
  * raw.folders.get('processes')?.length;
  */
-export function unpackZip(bytes: Uint8Array): RawPackage {
+export function unpackZip(bytes: Uint8Array, limits: PackageLimits = PACKAGE_LIMITS): RawPackage {
   const decoder = new TextDecoder('utf-8');
   const folders = new Map<string, RawDocument[]>();
   const counts: Record<string, number> = {};
   const badFiles: { file: string; message: string }[] = [];
   let versionFile: RawPackage['versionFile'];
+  let entries = 0;
+  let totalBytes = 0;
+  // fflate asks the filter about each entry (with its declared size) before inflating it.
   const files = unzipSync(bytes, {
-    filter: (f) => f.name.toLowerCase().endsWith('.json') || f.name.toLowerCase().endsWith('.jsonld'),
+    filter: (f) => {
+      if (++entries > limits.entries) throw new PackageTooLargeError(`the zip has more than ${limits.entries.toLocaleString('en')} entries, the most a package may have`);
+      const json = f.name.toLowerCase().endsWith('.json') || f.name.toLowerCase().endsWith('.jsonld');
+      if (!json) return false;
+      if (f.originalSize > limits.entryBytes) {
+        throw new PackageTooLargeError(`${f.name} unpacks to ${mib(f.originalSize)}; one file may unpack to at most ${mib(limits.entryBytes)}`);
+      }
+      totalBytes += f.originalSize;
+      if (totalBytes > limits.totalBytes) throw new PackageTooLargeError(`the JSON files unpack to more than ${mib(limits.totalBytes)}, the most a package may`);
+      return true;
+    },
   });
   for (const path of Object.keys(files).sort()) {
     const { folder, name } = locate(path);

@@ -3,15 +3,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
 import { CalculationResult, GwpSet } from '@greenlca/schema';
 import { calculateOrProblem } from '../../lib/calculate.js';
+import { fmt, linesOf, overLimit } from '../../lib/work.js';
+import { MAX_BATCH_LINES, MAX_BATCH_PRODUCT_LINES, MAX_BATCH_PRODUCTS } from '../../limits.js';
 import { toProblem } from '../../plugins/problem.js';
 import { Problem } from '../../schemas/problem.js';
 import { ResultSummary, View, viewOf } from '../../schemas/view.js';
 
-export const MAX_BATCH = 1000;
-
 const BatchRequest = Type.Object({
   products: Type.Array(Type.Unknown({ description: 'A product model v1 document (checked one by one).' }), {
-    minItems: 1, maxItems: MAX_BATCH, description: `Up to ${MAX_BATCH} products. Each is checked and calculated on its own.`,
+    minItems: 1, maxItems: MAX_BATCH_PRODUCTS, description: `Up to ${MAX_BATCH_PRODUCTS} products. Each is checked and calculated on its own.`,
   }),
   gwp: Type.Optional(GwpSet),
 });
@@ -30,7 +30,7 @@ type BatchResponse = Static<typeof BatchResponse>;
 
 
 /**
- * `POST /v1/batch/calculate`: up to 1,000 products in one request. Order is kept; a product that
+ * `POST /v1/batch/calculate`: up to 1,000 products (and MAX_BATCH_LINES lines) in one request. Order is kept; a product that
  * cannot be calculated gets its own problem (pointers into the request, e.g. /products/2/inventory/0)
  * and the others are unaffected. The event loop is given back between products so one large batch
  * does not stall other requests.
@@ -41,7 +41,7 @@ export function batchRoutes(options: { bodyLimit: number }): FastifyPluginAsyncT
       bodyLimit: options.bodyLimit,
       schema: {
         tags: ['calculate'],
-        summary: `Calculate up to ${MAX_BATCH} products`,
+        summary: `Calculate up to ${MAX_BATCH_PRODUCTS} products`,
         querystring: Type.Object({ view: View }),
         body: BatchRequest,
         response: { 200: BatchResponse },
@@ -50,11 +50,22 @@ export function batchRoutes(options: { bodyLimit: number }): FastifyPluginAsyncT
     }, async (request) => {
       const referenceYear = app.now().getUTCFullYear();
       const { products, gwp } = request.body;
+      // Bounded before any work: the whole batch, then each product (its own problem, like any other).
+      const lines = products.map(linesOf);
+      const total = lines.reduce((a, b) => a + b, 0);
+      if (total > MAX_BATCH_LINES) {
+        throw overLimit('/products', 'BATCH_TOO_LARGE', `${fmt(products.length)} products with ${fmt(total)} lines in all`, `${fmt(MAX_BATCH_LINES)} lines per batch`,
+          'split the products over several batches');
+      }
       const items: BatchResponse['items'] = [];
       let failed = 0;
       for (let index = 0; index < products.length; index++) {
         if (index > 0 && index % 8 === 0) await yieldToEventLoop();
         try {
+          if (lines[index]! > MAX_BATCH_PRODUCT_LINES) {
+            throw overLimit(`/products/${index}`, 'PRODUCT_TOO_LARGE', `a product with ${fmt(lines[index]!)} lines`, `${fmt(MAX_BATCH_PRODUCT_LINES)} lines per product`,
+              'split the product, or combine lines of the same factor');
+          }
           const result = calculateOrProblem(products[index], app.catalogue.library, { gwp, referenceYear }, `/products/${index}`);
           items.push({ index, ok: true, result: viewOf(result, request.query.view) });
         } catch (error) {

@@ -1,11 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { MAX_INT4 } from '../../schemas/common.js';
 
 const Many = Type.Union([Type.String(), Type.Array(Type.String())]);
 
 /** ListFootprints filters (PACT v3): repeated values OR'ed, criteria AND'ed, case-insensitive. */
 export const PactQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'Hard cap on the page size.' })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, description: 'Set by the next-page Link.' })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_INT4, description: 'Set by the next-page Link.' })),
   productId: Type.Optional(Many),
   companyId: Type.Optional(Many),
   geography: Type.Optional(Many),

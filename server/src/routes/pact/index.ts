@@ -3,23 +3,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { ProductFootprint } from '@greenlca/pact';
-import { ApiError } from '../../errors.js';
 import { hashesMatch, hashToken, keyIdOf } from '../../lib/keys.js';
 import { allows } from '../../plugins/auth.js';
-import { RequestValidationError } from '../../plugins/validation.js';
+import { PactError, pactErrorHandler } from './errors.js';
+import { MAX_PACT_EVENT_BYTES, MAX_TOKEN_REQUEST_BYTES } from '../../limits.js';
 import { filterFootprints, PactQuery } from './filter.js';
 
 const TOKEN_SECONDS = 3600;
 const tags = ['pact'];
-
-/** PACT error codes by HTTP status (PACT v3 OpenAPI `Error`). */
-const PACT_CODES: Record<number, string> = { 400: 'BadRequest', 401: 'TokenExpired', 403: 'AccessDenied', 404: 'NotFound', 501: 'NotImplemented' };
-
-class PactError extends Error {
-  constructor(readonly statusCode: number, readonly pactCode: string, message: string) {
-    super(message);
-  }
-}
 
 const PactErrorBody = Type.Object({ code: Type.String(), message: Type.String() }, { description: 'PACT v3 Error' });
 
@@ -36,35 +27,6 @@ const EVENT_TYPES = new Set([
   'org.wbcsd.pathfinder.ProductFootprint.Published.v1', 'org.wbcsd.pathfinder.ProductFootprintRequest.Created.v1',
   'org.wbcsd.pathfinder.ProductFootprintRequest.Fulfilled.v1', 'org.wbcsd.pathfinder.ProductFootprintRequest.Rejected.v1',
 ]);
-
-/** Paths whose clients read PACT's error shape (and OAuth2's, under /auth/) rather than problem+json. */
-export const isPactPath = (path: string): boolean => path.startsWith('/3/') || path.startsWith('/auth/') || path.startsWith('/.well-known/');
-
-/**
- * Errors on the PACT paths: OAuth2's `{ error, error_description }` (RFC 6749 §5.2) under /auth/,
- * PACT's `{ code, message }` elsewhere. Also answers Fastify's own errors there (a malformed URL …).
- */
-export function pactErrorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (request.url.startsWith('/auth/')) {
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status >= 500) request.log.error({ err: error }, 'token request failed');
-    if (error instanceof ApiError && error.headers) reply.headers(error.headers);
-    return reply.code(status >= 500 ? 500 : status === 429 ? 429 : 400).type('application/json').header('cache-control', 'no-store')
-      .send({ error: status >= 500 ? 'server_error' : 'invalid_request', error_description: status >= 500 ? 'internal error' : (error as Error).message });
-  }
-  let status = 500;
-  let code = 'InternalError';
-  let message = `An internal error occurred. Quote request id ${request.id}.`;
-  if (error instanceof PactError) ({ statusCode: status, pactCode: code, message } = error);
-  else if (error instanceof ApiError || error instanceof RequestValidationError || ((error as { statusCode?: number }).statusCode ?? 500) < 500) {
-    status = (error as { statusCode: number }).statusCode;
-    code = PACT_CODES[status] ?? 'BadRequest';
-    message = (error as Error).message;
-  }
-  if (status >= 500) request.log.error({ err: error }, 'PACT request failed');
-  if (error instanceof ApiError && error.headers) reply.headers(error.headers);
-  return reply.code(status).type('application/json').send({ code, message });
-}
 
 /**
  * The PACT v3 host API (WBCSD Technical Specifications): `POST /auth/token` (OAuth2 client
@@ -105,6 +67,7 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post(tokenEndpoint, {
+    bodyLimit: MAX_TOKEN_REQUEST_BYTES,
     schema: {
       tags, summary: 'OAuth2 client credentials → access token (PACT)',
       description: 'Basic auth with client_id = API key id, client_secret = the API key (read scope); body grant_type=client_credentials.',
@@ -182,6 +145,7 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/3/events', {
     onRequest: authenticate,
+    bodyLimit: MAX_PACT_EVENT_BYTES,
     schema: {
       tags, summary: 'PACT events (CloudEvents structured mode)', security: [{ pactToken: [] }],
       body: Type.Object({

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { Product } from '@greenlca/schema';
 import { ENGINE } from '@greenlca/engine';
@@ -7,12 +8,21 @@ import { notFound } from '../../errors.js';
 import { calculateOrProblem } from '../../lib/calculate.js';
 import { inputHash } from '../../lib/hash.js';
 import { callerOf } from '../../plugins/auth.js';
-import { CalculateQuery, Cursor, IdParams, Limit } from '../../schemas/common.js';
+import { CalculateQuery, Cursor, IdParams, Limit, MAX_INT4, VersionNumber } from '../../schemas/common.js';
 import { ProductList, ProductRecord, VersionList } from '../../schemas/product-record.js';
 import { ResultList, StoredResult } from '../../schemas/stored-result.js';
 import { etag, parseIfMatch, preconditionFailed, requireIfMatch } from './etag.js';
 
-const VersionParams = Type.Object({ ...IdParams.properties, version: Type.Integer({ minimum: 1 }) });
+const VersionParams = Type.Object({ ...IdParams.properties, version: VersionNumber });
+
+/**
+ * A version number in the path beyond what storage can hold names a version that cannot exist: 404,
+ * as for any missing version, rather than the schema's 400 (checked before validation, on the raw text).
+ */
+async function versionBeyondStorageIsNotFound(request: FastifyRequest): Promise<void> {
+  const { id, version } = request.params as { id: string; version: string };
+  if (/^[0-9]+$/.test(version) && Number(version) > MAX_INT4) throw notFound(`Version ${version} of product ${id}`);
+}
 const tags = ['products'];
 
 /**
@@ -121,6 +131,7 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/:id/versions/:version', {
     schema: { tags, summary: 'Get one version of a product', params: VersionParams, response: { 200: ProductRecord } },
     config: { access: 'read' },
+    preValidation: versionBeyondStorageIsNotFound,
   }, async (request, reply) => {
     const record = await app.storage.getProduct(callerOf(request).orgId, request.params.id, request.params.version);
     if (!record) throw notFound(`Version ${request.params.version} of product ${request.params.id}`);
@@ -132,7 +143,7 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags, summary: 'Calculate a stored product and store the result',
       description: 'Calculates the current version (or `version`) and stores the result with its provenance: input hash, GWP set, reference year, dataset versions and engine version.',
       params: IdParams,
-      querystring: Type.Object({ ...CalculateQuery.properties, version: Type.Optional(Type.Integer({ minimum: 1 })) }),
+      querystring: Type.Object({ ...CalculateQuery.properties, version: Type.Optional(VersionNumber) }),
       response: { 201: StoredResult },
     },
     config: { access: 'write' },

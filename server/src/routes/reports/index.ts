@@ -4,7 +4,7 @@ import { evaluate, EvaluationRequest } from '@greenlca/ecodesign';
 import { buildCfpReport, buildEcodesignReport } from '@greenlca/report';
 import { GwpSet, Product } from '@greenlca/schema';
 import { answerOrProblem, calculateOrProblem } from '../../lib/calculate.js';
-import { ReportQuery, ReportResponse, sendReport } from './render.js';
+import { checkReportSize, ReportQuery, ReportResponse, sendReport } from './render.js';
 
 const tags = ['compliance'];
 
@@ -30,6 +30,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const now = app.now();
     const { product, study, gwp } = request.body;
+    checkReportSize(product, '/product');
     const result = calculateOrProblem(product, app.catalogue.library, { gwp, referenceYear: now.getUTCFullYear() }, '/product');
     const report = answerOrProblem(() => buildCfpReport(result, {
       lang: request.query.lang, product, generatedAt: now.toISOString(), referenceYear: now.getUTCFullYear(), ...(study ? { study } : {}),
@@ -49,6 +50,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { library } = app.catalogue;
     const evaluation = answerOrProblem(() => evaluate(request.body.request, { library }), '/request');
     const product = request.body.request.product;
+    if (product !== undefined) checkReportSize(product, '/request/product');
     const result = product === undefined ? undefined : calculateOrProblem(product, library, { referenceYear: now.getUTCFullYear() }, '/request/product');
     const report = buildEcodesignReport(evaluation, {
       lang: request.query.lang, generatedAt: now.toISOString(),

@@ -2,6 +2,8 @@ import type { FastifyReply } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { Lang, renderHtml, type ReportDocument } from '@greenlca/report';
 import { ApiError } from '../../errors.js';
+import { fmt, linesOf, overLimit } from '../../lib/work.js';
+import { MAX_REPORT_LINES } from '../../limits.js';
 
 export const ReportQuery = Type.Object({
   format: Type.Union([Type.Literal('json'), Type.Literal('html'), Type.Literal('pdf')], { default: 'json', description: 'json (the report data model), html or pdf.' }),
@@ -28,4 +30,13 @@ export async function sendReport(reply: FastifyReply, report: { document: Report
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}.pdf"`).send(Buffer.from(pdf));
   }
   return reply.send(report);
+}
+
+/** A report lists every line: refuse a product too large to report before calculating it. */
+export function checkReportSize(product: unknown, pointer: string): void {
+  const lines = linesOf(product);
+  if (lines > MAX_REPORT_LINES) {
+    throw overLimit(pointer, 'REPORT_TOO_LARGE', `a product with ${fmt(lines)} lines`, `${fmt(MAX_REPORT_LINES)} lines in a report`,
+      'report a sub-assembly, or combine lines of the same factor');
+  }
 }

@@ -8,7 +8,7 @@ import { callerOf } from '../../plugins/auth.js';
 import { IdParams } from '../../schemas/common.js';
 import { Reproduction, StoredResult } from '../../schemas/stored-result.js';
 import { buildCfpReport } from '@greenlca/report';
-import { ReportQuery, ReportResponse, sendReport } from '../reports/render.js';
+import { checkReportSize, ReportQuery, ReportResponse, sendReport } from '../reports/render.js';
 
 const tags = ['results'];
 
@@ -65,6 +65,7 @@ const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!stored) throw notFound(`Result ${request.params.id}`);
     const record = await app.storage.getProduct(caller.orgId, stored.productId, stored.productVersion);
     if (!record) throw notFound(`Version ${stored.productVersion} of product ${stored.productId}`);
+    checkReportSize(record.product, '');
     const report = buildCfpReport(stored.result, {
       lang: request.query.lang, product: record.product, generatedAt: stored.createdAt, referenceYear: stored.provenance.referenceYear,
     });

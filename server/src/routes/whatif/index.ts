@@ -3,6 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { DataQuality, GwpSet, Product, Scenario } from '@greenlca/schema';
 import { compareScenarios, monteCarlo, sensitivity, suggest } from '@greenlca/whatif';
 import { answerOrProblem } from '../../lib/calculate.js';
+import { fmt, linesOf, overLimit } from '../../lib/work.js';
+import { MAX_COMPARE_LINE_EVALUATIONS, MAX_MONTE_CARLO_LINE_RUNS, MAX_MONTE_CARLO_RUNS, MAX_SENSITIVITY_LINES } from '../../limits.js';
 
 const tags = ['what-if'];
 
@@ -27,11 +29,10 @@ const SensitivityBody = Type.Object({
   gwp: Type.Optional(GwpSet),
 });
 
-export const MAX_RUNS = 20_000;
 
 const UncertaintyBody = Type.Object({
   product: Product,
-  runs: Type.Optional(Type.Integer({ minimum: 10, maximum: MAX_RUNS, description: `Monte Carlo runs (default 1000, at most ${MAX_RUNS}).` })),
+  runs: Type.Optional(Type.Integer({ minimum: 10, maximum: MAX_MONTE_CARLO_RUNS, description: `Monte Carlo runs (default 1000, at most ${MAX_MONTE_CARLO_RUNS}).` })),
   seed: Type.Optional(Type.Integer({ minimum: 0, description: 'The same seed gives the same numbers (default 1).' })),
   scenarios: Type.Optional(Scenarios),
   defaultDataQuality: Type.Optional(DataQuality),
@@ -66,6 +67,12 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config,
   }, async (request) => {
     const { product, scenarios, gwp } = request.body;
+    const variants = 1 + (scenarios ?? product.scenarios ?? []).length;
+    const evaluations = linesOf(product) * variants;
+    if (evaluations > MAX_COMPARE_LINE_EVALUATIONS) {
+      throw overLimit('/scenarios', 'COMPARISON_TOO_LARGE', `${fmt(linesOf(product))} lines × ${variants} (baseline and scenarios) = ${fmt(evaluations)} line evaluations`,
+        `${fmt(MAX_COMPARE_LINE_EVALUATIONS)} line evaluations`, 'compare fewer scenarios at once');
+    }
     return answerOrProblem(() => compareScenarios(product, library, defined({ scenarios, gwp })), '/product');
   });
 
@@ -74,6 +81,11 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config,
   }, async (request) => {
     const { product, ...options } = request.body;
+    const lines = linesOf(product);
+    if (lines > MAX_SENSITIVITY_LINES) {
+      throw overLimit('/product', 'SENSITIVITY_TOO_LARGE', `a product with ${fmt(lines)} lines`, `${fmt(MAX_SENSITIVITY_LINES)} lines for a sensitivity analysis`,
+        'analyse a sub-assembly, or combine lines of the same factor');
+    }
     return answerOrProblem(() => sensitivity(product, library, defined(options)), '/product');
   });
 
@@ -82,6 +94,14 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config,
   }, async (request) => {
     const { product, ...options } = request.body;
+    // Every run evaluates the baseline and each scenario compared (by default all the product's).
+    const runs = options.runs ?? 1000;
+    const variants = 1 + (options.scenarios ?? product.scenarios ?? []).length;
+    const lineRuns = runs * linesOf(product) * variants;
+    if (lineRuns > MAX_MONTE_CARLO_LINE_RUNS) {
+      throw overLimit('/runs', 'MONTE_CARLO_TOO_LARGE', `${fmt(runs)} runs × ${fmt(linesOf(product))} lines × ${variants} (baseline and scenarios) = ${fmt(lineRuns)} line-runs`,
+        `${fmt(MAX_MONTE_CARLO_LINE_RUNS)} line-runs`, 'fewer runs (1,000 usually settle the percentiles), or fewer scenarios at once');
+    }
     return answerOrProblem(() => monteCarlo(product, library, defined(options)), '/product');
   });
 

@@ -1,0 +1,51 @@
+/**
+ * The most work one request may ask for, in one place (server/README.md, "Limits", lists them). Going
+ * over a body size is a 413; over any other limit a 422 (GLCA_LIMIT_EXCEEDED, or GLCA_BOM_INVALID for
+ * a BOM) whose detail names the limit. Figures measured on this project's 2-core machine.
+ */
+
+/** Largest request body in bytes (`bodyLimit`); the batch route's own is MAX_BATCH_BODY_BYTES. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Largest /v1/batch/calculate body in bytes. */
+export const MAX_BATCH_BODY_BYTES = 64 * 1024 * 1024;
+/** Largest PACT event (`POST /3/events`) body: events carry ids and filters, not footprints. */
+export const MAX_PACT_EVENT_BYTES = 256 * 1024;
+/** Largest `POST /auth/token` body (a form with grant_type and, at most, credentials). */
+export const MAX_TOKEN_REQUEST_BYTES = 16 * 1024;
+
+/** Products in one batch. */
+export const MAX_BATCH_PRODUCTS = 1000;
+/**
+ * Lines (inventory lines and components, counted over the whole tree) of one product in a batch: about
+ * what a 2 MiB /v1/calculate body holds, so a batch item asks no more than a single request may.
+ */
+export const MAX_BATCH_PRODUCT_LINES = 20_000;
+/** Lines over all the products of one batch (~3 s of calculation here). */
+export const MAX_BATCH_LINES = 100_000;
+
+/** Monte Carlo runs in one request. */
+export const MAX_MONTE_CARLO_RUNS = 20_000;
+/**
+ * Monte Carlo runs × lines × (1 + scenarios) in one request: each run evaluates every line of the
+ * baseline and of each scenario (1,000 runs × 5,000 lines took 1.7 s here).
+ */
+export const MAX_MONTE_CARLO_LINE_RUNS = 5_000_000;
+/**
+ * Lines × (1 + scenarios) of a scenario comparison: each scenario is a variant of the whole product
+ * (20,000 lines × 50 scenarios took 7.2 s here).
+ */
+export const MAX_COMPARE_LINE_EVALUATIONS = 250_000;
+/** Lines of a product for a sensitivity analysis (every input is varied up and down: 5,000 lines took ~1 s here). */
+export const MAX_SENSITIVITY_LINES = 5_000;
+/** Lines of a product for a report (JSON, HTML or PDF: 5,000 lines made a 4.7 MB JSON report in 0.6 s here). */
+export const MAX_REPORT_LINES = 5_000;
+
+/**
+ * Components a BOM import may produce (rows, and sub-assemblies counted once per place they are used).
+ * A product this size is about a megabyte of JSON, within the 2 MiB body limit to store or calculate it.
+ */
+export const MAX_BOM_COMPONENTS = 10_000;
+/** Columns of a BOM CSV export (PLM exports have tens). */
+export const MAX_BOM_COLUMNS = 200;
+/** Characters in one cell of a BOM CSV export. */
+export const MAX_BOM_CELL_CHARS = 4_096;
