@@ -30,6 +30,8 @@ describe('readFailedRequest', () => {
   it('reads the method and path of the bytes the parser failed on, if they hold the request line', () => {
     expect(readFailedRequest(Buffer.from('HEAD /3/footprints?x=1 HTTP/1.1\r\nhost: a\r\n'))).toMatchObject({ method: 'HEAD', path: '/3/footprints' });
     expect(readFailedRequest(Buffer.from('aaaa: b\r\n')).method).toBeUndefined();
+    // A malformed method is often why the parser failed: the path still tells whose shape to answer in.
+    expect(readFailedRequest(Buffer.from('get /auth/token HTTP/1.1\r\n'))).toMatchObject({ method: 'get', path: '/auth/token' });
     expect(readFailedRequest(undefined)).toEqual({ targetBytes: 0, restBytes: 0 });
   });
 });

@@ -21,7 +21,8 @@ interface FailedRequest {
  */
 export function readFailedRequest(raw: Buffer | undefined): FailedRequest {
   const text = raw ? raw.toString('latin1') : '';
-  const line = /^([A-Z]{1,20}) (\S*)(?: |\r?\n|$)/.exec(text);
+  // Any token as the method (a malformed one, `get`, is why some requests fail): the path still says the shape.
+  const line = /^([!#$%&'*+.^_`|~0-9A-Za-z-]{1,20}) (\S*)(?: |\r?\n|$)/.exec(text);
   if (!line) return { targetBytes: 0, restBytes: text.length };
   const path = line[2]!.split('?')[0]!;
   return { method: line[1]!, path, targetBytes: line[2]!.length, restBytes: text.length - line[0].length };

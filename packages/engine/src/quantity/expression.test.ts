@@ -187,6 +187,12 @@ describe('names', () => {
   it('a unit with an offset cannot be multiplied', () => {
     expect(() => evaluateAmount('20 degC', new Map())).toThrow(/offset/);
   });
+  it('names of object properties are names like any other (no prototype look-ups)', () => {
+    for (const name of ['toString', '__proto__', 'constructor', 'hasOwnProperty']) {
+      const found = issues({ ...base, parameters: { x: name }, inventory: [{ stage: 'use', factor: 'fx/grid-lca', amount: 'x * 1 kWh' }] });
+      expect(found.map((i) => i.code)).toEqual(['UNKNOWN_PARAMETER']);
+    }
+  });
   it('a parameter cycle is reported once, at the parameters, not again as unknown names', () => {
     const found = issues({ ...base, parameters: { a: 'b * 2', b: 'a * 2' }, inventory: [{ stage: 'use', factor: 'fx/grid-lca', amount: 'a * 1 kWh' }] });
     expect(found.map((i) => i.code)).toEqual(['PARAMETER_CYCLE']);

@@ -20,7 +20,7 @@ export function resolveParameters(parameters: Record<string, ParameterValue> | u
   const deps = new Map<string, string[]>();
   for (const name of names) {
     const value = parameters[name]!;
-    deps.set(name, typeof value === 'string' ? symbolsOf(value).filter((s) => s in parameters) : []);
+    deps.set(name, typeof value === 'string' ? symbolsOf(value).filter((s) => Object.hasOwn(parameters, s)) : []);
   }
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (name: string, chain: string[]): void => {
