@@ -27,8 +27,8 @@ export type LcaMethodInfo = Pick<ImpactMethod, 'id' | 'name' | 'version' | 'edit
   categories?: { id: string; name: { en: string; zh?: string } }[];
 };
 
-/** What the report reads of a factor dataset: a FactorDataset fits. */
-export type LcaDatasetInfo = Pick<FactorDataset, 'id' | 'version' | 'edition' | 'title' | 'publisher' | 'licences'>;
+/** What the report reads of a factor dataset: a FactorDataset or a SubstanceDataset (the GWP values) fits. */
+export type LcaDatasetInfo = Pick<FactorDataset, 'id' | 'version' | 'edition' | 'title' | 'licences'> & { publisher?: string };
 
 export interface LcaStudyInfo {
   company?: string;
@@ -93,8 +93,10 @@ export interface LcaCategory {
   /** Largest contributions first (|value|), with the line number and its citation. */
   top: { n: number; path: string; value: number; share: number; ref: number }[];
   coverage: CategoryResult['coverage'];
-  /** Numbers of the lines left out (coverage.missing). */
+  /** Numbers of the lines left out (coverage.missing): the result is incomplete by them. */
   missingLines: number[];
+  /** Lines counted: through elementary flows (coverage.lines) or, climate change only, at the factor's own CO2e. */
+  countedLines: number;
   /** No line is counted: the total is a gap, not a zero. */
   gap: boolean;
   source: string;
@@ -164,7 +166,7 @@ export function lcaReportData(result: CalculationResult, options: LcaReportOptio
     const out: LcaDatasetSource = { id: d.id, version: d.version, edition: d.edition, licences, lines: used.map((l) => l.n) };
     if (info) {
       out.title = lang === 'zh' ? info.title.zh ?? info.title.en : info.title.en;
-      out.publisher = info.publisher;
+      if (info.publisher) out.publisher = info.publisher;
       // A dataset used for values other than line factors (the GWP set) lists all its licences.
       if (!used.length) out.licences = info.licences;
     }
@@ -201,6 +203,7 @@ export function lcaReportData(result: CalculationResult, options: LcaReportOptio
         }),
         coverage: c.coverage,
         missingLines: c.coverage.missing.map((p) => lineNo.get(p)?.n ?? 0),
+        countedLines: result.lines.length - c.coverage.missing.length,
         gap: c.coverage.lines === 0 && result.lines.length > 0,
         source: c.source,
       };
@@ -386,6 +389,8 @@ function lcaDocument(d: LcaReportData, options: LcaReportOptions): ReportDocumen
   const linesOf = (paths: readonly string[]) => lineRanges(paths.map((p) => d.lines.find((l) => l.path === p)?.n ?? 0));
   const included = d.boundary.filter((b) => b.included).map((b) => stageName(b.stage, lang)).join(sep) || '—';
   const roundingNote = L(`数值保留 ${d.digits} 位有效数字（JSON 输出保留精确值），合计按未修约值计算。`, `Values are shown to ${d.digits} significant digits (the JSON output keeps exact values); totals are sums of unrounded values.`);
+  /** A category figure: the number, "+ gap" when lines were left out, "gap" alone when none was counted. Never a bare zero for a gap. */
+  const value = (x: number | undefined, missing: number) => (x === undefined ? L('缺口', 'gap') : missing ? `${num(x)} ${L('+ 缺口', '+ gap')}` : num(x));
   const poorCount = d.impacts.reduce((n, m) => n + m.categories.filter((c) => c.coverage.poor).length, 0);
   const gapCount = d.impacts.reduce((n, m) => n + m.missingCategories.length, 0);
 
@@ -536,9 +541,9 @@ function lcaDocument(d: LcaReportData, options: LcaReportOptions): ReportDocumen
     byStageText(e.byStage), linesOf(e.lines),
   ];
   const energyColumns = [
-    { label: L('能源（因子）', 'Carrier (factor)'), width: 2.4 }, { label: L('类型', 'Kind'), width: 0.6 }, { label: L('地区', 'Region'), width: 0.55 },
+    { label: L('能源（因子）', 'Carrier (factor)'), width: 2.4 }, { label: L('类型', 'Kind'), width: 0.8 }, { label: L('地区', 'Region'), width: 0.55 },
     { label: L('数量', 'Amount'), align: 'right' as const, width: 0.9 }, { label: L('最终能源 MJ', 'Final MJ'), align: 'right' as const, width: 0.9 },
-    { label: L('热值基准', 'CV basis'), width: 0.6 }, { label: L('按阶段', 'By stage'), width: 1.5 }, { label: L('清单行', 'Lines'), width: 0.6 },
+    { label: L('热值基准', 'CV basis'), width: 0.6 }, { label: L('按阶段', 'By stage'), width: 1.3 }, { label: L('清单行', 'Lines'), width: 0.6 },
   ];
   const inventorySection: Section = {
     id: 'inventory', number: '5', heading: L('生命周期清单', 'Life-cycle inventory'),
@@ -626,6 +631,8 @@ function lcaDocument(d: LcaReportData, options: LcaReportOptions): ReportDocumen
     const statusText = (c: LcaCategory) => (c.gap
       ? L('缺口：没有清单行可计算该类别', 'gap: no line can be counted for this category')
       : c.coverage.poor ? L('覆盖不足（POOR）', 'POOR coverage') : L('覆盖充分', 'adequate'));
+    const proxyLines = (c: LcaCategory) => (c.coverage.proxyShareOfClimate ? Math.max(0, c.countedLines - c.coverage.lines) : 0);
+    const countedText = (c: LcaCategory) => `${c.coverage.lines} / ${c.coverage.of}${proxyLines(c) ? L(`（另 ${proxyLines(c)} 行代用）`, ` (+${proxyLines(c)} proxy)`) : ''}`;
     const coverageText = (c: LcaCategory) => `${formatPercent(c.coverage.shareOfClimate)}${c.coverage.proxyShareOfClimate ? L(` + 代用 ${formatPercent(c.coverage.proxyShareOfClimate)}`, ` + proxy ${formatPercent(c.coverage.proxyShareOfClimate)}`) : ''}`;
     const overview: TableBlock = {
       type: 'table', id: `impacts-${m.method.id}`, caption: L(`${m.method.name} 各影响类别结果（每功能单位）`, `${m.method.name}: every category (per functional unit)`),
@@ -635,7 +642,7 @@ function lcaDocument(d: LcaReportData, options: LcaReportOptions): ReportDocumen
         { label: L('状态', 'Status'), width: 1.2 },
       ],
       rows: [
-        ...m.categories.map((c) => [mark(c), c.gap ? L('缺口', 'gap') : num(c.total), c.unit, `${c.coverage.lines} / ${c.coverage.of}`, coverageText(c), statusText(c)]),
+        ...m.categories.map((c) => [mark(c), value(c.gap ? undefined : c.total, c.missingLines.length), c.unit, countedText(c), coverageText(c), statusText(c)]),
         ...m.missingCategories.map((x) => [x.name, L('缺口', 'gap'), x.unit ?? '—', '—', '—', L('未评价：不在方法文件中', 'not assessed: not in the method files')]),
       ],
       tones: [
@@ -653,10 +660,10 @@ function lcaDocument(d: LcaReportData, options: LcaReportOptions): ReportDocumen
       const blocksOf: Block[] = [
         {
           type: 'fields', rows: [
-            [L('结果', 'Result'), c.gap ? L('缺口（没有清单行可计算，不是零）', 'gap (no line can be counted; not zero)') : `${num(c.total)} ${c.unit}`],
+            [L('结果', 'Result'), c.gap ? L('缺口（没有清单行可计算，不是零）', 'gap (no line can be counted; not zero)') : `${value(c.total, c.missingLines.length)} ${c.unit}${c.missingLines.length ? L('（不完整，是下限）', ' (incomplete: a lower bound)') : ''}`],
             [L('覆盖', 'Coverage'), L(
-              `${c.coverage.lines} / ${c.coverage.of} 行，占气候结果 ${formatPercent(c.coverage.shareOfClimate)}${c.coverage.proxyShareOfClimate ? `，另有 ${formatPercent(c.coverage.proxyShareOfClimate)} 按因子自身 CO2e 代用` : ''}`,
-              `${c.coverage.lines} of ${c.coverage.of} lines, ${formatPercent(c.coverage.shareOfClimate)} of the climate result${c.coverage.proxyShareOfClimate ? `, plus ${formatPercent(c.coverage.proxyShareOfClimate)} at the factors' own CO2e as a proxy` : ''}`)],
+              `按基本流计入 ${c.coverage.lines} / ${c.coverage.of} 行，占气候结果 ${formatPercent(c.coverage.shareOfClimate)}${proxyLines(c) ? `；另 ${proxyLines(c)} 行（${formatPercent(c.coverage.proxyShareOfClimate!)}）按因子自身 CO2e 代用` : ''}`,
+              `${c.coverage.lines} of ${c.coverage.of} lines counted through elementary flows, ${formatPercent(c.coverage.shareOfClimate)} of the climate result${proxyLines(c) ? `; ${proxyLines(c)} more lines (${formatPercent(c.coverage.proxyShareOfClimate!)}) at their factor's own CO2e as a proxy` : ''}`)],
             [L('未计入的清单行（缺口）', 'Lines left out (gaps)'), c.missingLines.length ? L(`第 ${lineRanges(c.missingLines)} 行（因子只给出 CO2e 总量）`, `lines ${lineRanges(c.missingLines)} (their factor gives a CO2e total only)`) : L('无', 'none')],
             ...(c.coverage.uncharacterised?.length ? [[L('未表征的温室气体', 'Uncharacterised greenhouse gases'),
               L(`${c.coverage.uncharacterised.map((u) => `${u.flow} ${num(u.kg)} kg`).join('、')}：方法中没有该基本流的因子，未计入（未推测）`,
@@ -680,12 +687,12 @@ function lcaDocument(d: LcaReportData, options: LcaReportOptions): ReportDocumen
         ],
         rows: c.byStage.map((s) => [
           stageName(s.stage, lang),
-          s.value !== undefined ? num(s.value) : s.missing ? L('缺口', 'gap') : '—',
+          s.value !== undefined ? value(s.value, s.missing) : s.missing ? L('缺口', 'gap') : '—',
           String(s.counted), String(s.missing),
         ]),
         tones: c.byStage.map((s) => (s.missing ? 'warn' : 'neutral')),
-        footer: [[L('合计', 'Total'), c.gap ? L('缺口', 'gap') : num(c.total), String(c.coverage.lines), String(c.missingLines.length)]],
-        note: L('“—”表示该阶段没有清单行；“缺口”表示该阶段的清单行都没有该类别的因子。', '"—": the stage has no lines; "gap": none of the stage\'s lines has a factor for the category.'),
+        footer: [[L('合计', 'Total'), value(c.gap ? undefined : c.total, c.missingLines.length), String(c.countedLines), String(c.missingLines.length)]],
+        note: L('“—”表示该阶段没有清单行；“缺口”表示该阶段的清单行都没有该类别的因子；“+ 缺口”表示数值只含计入的行，其余行未计入。', '"—": the stage has no lines; "gap": none of the stage\'s lines has a factor for the category; "+ gap": the value counts some lines only, the others are left out.'),
       });
       blocksOf.push(c.top.length ? {
         type: 'table', id: `top-${m.method.id}-${c.id}`, caption: L('主要贡献清单行', 'Top contributing lines'),

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import type { CalculationResult, Product } from '@greenlca/schema';
 import { calculate, LcaInputError, needsElementaryFlows, parseProduct, withFlows, type CalculateOptions } from '@greenlca/engine';
-import { bundledFactorDatasets, bundledFlowIndex, bundledLcia, methods, UnknownMethodError } from '@greenlca/datasets';
+import { bundledFactorDatasets, bundledFlowIndex, bundledSubstances, bundledLcia, methods, UnknownMethodError } from '@greenlca/datasets';
 import { buildCfpReport, buildEcodesignReport, buildLcaReport, renderHtml, type Lang, type LcaStudyInfo, type StudyInfo } from '@greenlca/report';
 import { flagsOfUsage, flagString, parseArgs, UsageError, type Io } from '../io.js';
 import { bundledLibrary } from '../library.js';
@@ -137,7 +137,7 @@ export const command: Command = {
         if (!methodQueries.length) io.stderr('note: no --method given: the LCA report has the inventories only (e.g. --method "EF 3.1" --method "TRACI 2.2")\n');
         const methodFiles = await Promise.all((calculated.result.impacts ?? []).map((m) => methods.get(m.method.id)));
         report = buildLcaReport(calculated.result, {
-          lang, product: calculated.product, study, generatedAt: now.toISOString(), methods: methodFiles, datasets: bundledFactorDatasets,
+          lang, product: calculated.product, study, generatedAt: now.toISOString(), methods: methodFiles, datasets: [...bundledFactorDatasets, bundledSubstances],
         });
       }
     } else {
