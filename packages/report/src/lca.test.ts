@@ -135,6 +135,7 @@ describe('LCA report', async () => {
     expect(overview.rows[i]![1]).toBe('0 + 缺口');
     expect(overview.tones![i]).toBe('warn');
     const section = kettleZh.document.sections.find((s) => s.id === 'impacts')!.subsections![0]!.subsections!.find((s) => s.id === 'impact-ef-3.1-acidification')!;
+    expect(section.blocks[0]!.type === 'fields' && section.blocks[0]!.rows[0]).toEqual(['结果', '0 mol H+ eq + 缺口（不完整，是下限）']);
     expect(section.blocks.some((b) => b.type === 'notice' && b.text.startsWith('覆盖不足（POOR）：该类别只计入占气候结果 0.1 % 的清单行，20 行未计入'))).toBe(true);
     const enOverview = table(kettleEn, 'impacts-ef-3.1');
     expect(enOverview.rows[i]![5]).toBe('POOR coverage');

@@ -660,7 +660,7 @@ function lcaDocument(d: LcaReportData, options: LcaReportOptions): ReportDocumen
       const blocksOf: Block[] = [
         {
           type: 'fields', rows: [
-            [L('结果', 'Result'), c.gap ? L('缺口（没有清单行可计算，不是零）', 'gap (no line can be counted; not zero)') : `${value(c.total, c.missingLines.length)} ${c.unit}${c.missingLines.length ? L('（不完整，是下限）', ' (incomplete: a lower bound)') : ''}`],
+            [L('结果', 'Result'), c.gap ? L('缺口（没有清单行可计算，不是零）', 'gap (no line can be counted; not zero)') : `${num(c.total)} ${c.unit}${c.missingLines.length ? L(' + 缺口（不完整，是下限）', ' + gap (incomplete: a lower bound)') : ''}`],
             [L('覆盖', 'Coverage'), L(
               `按基本流计入 ${c.coverage.lines} / ${c.coverage.of} 行，占气候结果 ${formatPercent(c.coverage.shareOfClimate)}${proxyLines(c) ? `；另 ${proxyLines(c)} 行（${formatPercent(c.coverage.proxyShareOfClimate!)}）按因子自身 CO2e 代用` : ''}`,
               `${c.coverage.lines} of ${c.coverage.of} lines counted through elementary flows, ${formatPercent(c.coverage.shareOfClimate)} of the climate result${proxyLines(c) ? `; ${proxyLines(c)} more lines (${formatPercent(c.coverage.proxyShareOfClimate!)}) at their factor's own CO2e as a proxy` : ''}`)],
