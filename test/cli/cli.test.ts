@@ -211,7 +211,7 @@ describe('greenlca compare | sensitivity | uncertainty | suggest (the real progr
 
   it('every command refuses a mistyped flag (exit 2, nothing on stdout) instead of ignoring it', () => {
     const cases: [string[], string][] = [
-      [['calc', KETTLE, '--formt', 'json'], 'greenlca calc: unknown flag --formt (did you mean --format?); it takes --format, --gwp\n'],
+      [['calc', KETTLE, '--formt', 'json'], 'greenlca calc: unknown flag --formt (did you mean --format?); it takes --format, --gwp, --method\n'],
       [['factors', 'search', 'steel', '--regon', 'CN'], 'greenlca factors: unknown flag --regon (did you mean --region?); it takes --region, --category, --dataset, --limit, --format\n'],
       [['report', KETTLE, '--langs', 'en'], ''],
       [['pact', 'export', KETTLE, '--boundry', 'cradle-to-gate'], ''],

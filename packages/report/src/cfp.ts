@@ -139,17 +139,11 @@ function studyType(included: Stage[]): StudyType {
   return 'partial';
 }
 
-/** Build the report's data: every figure comes from the result, every line from a cited factor. */
-export function cfpReportData(result: CalculationResult, options: Omit<CfpReportOptions, 'lang'> & { lang: Lang }): CfpReportData {
-  const lang = options.lang;
-  const product = options.product;
-  const info = options.study ?? {};
-  const counts = new Map<Stage, number>(STAGES.map((s) => [s, 0]));
-  for (const l of result.lines) counts.set(l.stage, counts.get(l.stage)! + 1);
-  const included = STAGES.filter((s) => counts.get(s)! > 0);
-  const excluded = STAGES.filter((s) => counts.get(s) === 0);
-  const type = studyType(included);
-
+/**
+ * Number the result's lines (1 …) and group their sources into numbered citations, in line order:
+ * the CFP and LCA reports cite every figure as line n → [ref].
+ */
+export function citeLines(result: CalculationResult): { lines: CfpLine[]; citations: Citation[] } {
   const citations: Citation[] = [];
   const byKey = new Map<string, Citation>();
   const lines: CfpLine[] = result.lines.map((l, i) => {
@@ -174,6 +168,21 @@ export function cfpReportData(result: CalculationResult, options: Omit<CfpReport
     if (l.biogenicKgCO2e !== undefined) line.biogenicKgCO2e = l.biogenicKgCO2e;
     return line;
   });
+  return { lines, citations };
+}
+
+/** Build the report's data: every figure comes from the result, every line from a cited factor. */
+export function cfpReportData(result: CalculationResult, options: Omit<CfpReportOptions, 'lang'> & { lang: Lang }): CfpReportData {
+  const lang = options.lang;
+  const product = options.product;
+  const info = options.study ?? {};
+  const counts = new Map<Stage, number>(STAGES.map((s) => [s, 0]));
+  for (const l of result.lines) counts.set(l.stage, counts.get(l.stage)! + 1);
+  const included = STAGES.filter((s) => counts.get(s)! > 0);
+  const excluded = STAGES.filter((s) => counts.get(s) === 0);
+  const type = studyType(included);
+
+  const { lines, citations } = citeLines(result);
 
   const total = result.total.kgCO2e;
   const region = product?.region;

@@ -48,3 +48,20 @@ export function formatDate(iso: string | undefined, lang: Lang): string {
 export function sumDecimal(values: readonly (number | string)[]): Decimal {
   return values.reduce<Decimal>((acc, v) => acc.plus(new Decimal(v)), new Decimal(0));
 }
+
+/** Significant digits of the LCA report's figures (inventories and impact categories). */
+export const LCA_DIGITS = 4;
+
+/**
+ * A figure to `digits` significant digits (half-even), as the LCA report prints inventories and impact
+ * categories: the data behind them are rarely better than that, and the report's JSON keeps the exact
+ * values. Plain decimals from 0.0001 to below 10^9, else "m e±x" ("2.819e-8"), never a thousands separator.
+ */
+export function formatSignificant(x: number, digits = LCA_DIGITS): string {
+  if (x === 0) return '0';
+  const d = new Decimal(x).toSignificantDigits(digits, Decimal.ROUND_HALF_EVEN);
+  const abs = d.abs();
+  if (abs.gte(1e-4) && abs.lt(1e9)) return d.toFixed();
+  const [m, e] = d.toExponential().split('e') as [string, string];
+  return `${m}e${e.replace('+', '')}`;
+}

@@ -1,20 +1,26 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import type { CalculationResult, Product } from '@greenlca/schema';
-import { calculate, LcaInputError, parseProduct } from '@greenlca/engine';
-import { buildCfpReport, buildEcodesignReport, renderHtml, type Lang, type StudyInfo } from '@greenlca/report';
+import { calculate, LcaInputError, needsElementaryFlows, parseProduct, withFlows, type CalculateOptions } from '@greenlca/engine';
+import { bundledFactorDatasets, bundledFlowIndex, bundledSubstances, bundledLcia, methods, UnknownMethodError } from '@greenlca/datasets';
+import { buildCfpReport, buildEcodesignReport, buildLcaReport, renderHtml, type Lang, type LcaStudyInfo, type StudyInfo } from '@greenlca/report';
 import { flagsOfUsage, flagString, parseArgs, UsageError, type Io } from '../io.js';
 import { bundledLibrary } from '../library.js';
 import { formatIssues } from '../format-issues.js';
 import { readJsonFile } from '../read-json.js';
 import type { Command } from './index.js';
 
-const USAGE = 'greenlca report FILE [--kind cfp|ecodesign] [--format pdf|html|json] [--lang zh|en] [--out PATH] [--study STUDY.json] [--spec SPEC_ID] [--company NAME]';
+const USAGE = 'greenlca report [cfp|lca|ecodesign] FILE [--kind cfp|lca|ecodesign] [--method "EF 3.1"|"TRACI 2.2"|AR6|ID] [--format pdf|html|json] [--lang zh|en] [--out PATH] [--study STUDY.json] [--spec SPEC_ID] [--company NAME]';
+
+const KINDS = ['cfp', 'lca', 'ecodesign'] as const;
 
 const SUMMARY = [
-  'Write a report: cfp = product carbon footprint (ISO 14067 / GB/T 24067 / GHG Protocol structure) from a product file;',
+  'Write a report: cfp = product carbon footprint (ISO 14067 / GB/T 24067 / GHG Protocol structure, climate only) from a product file;',
+  'lca = life cycle assessment (ISO 14040/14044 structure): material, energy and emission inventories and every category of each --method',
+  '(repeatable: "EF 3.1", "TRACI 2.2", AR6 …), with coverage and gaps; e.g. greenlca report lca product.json --method "EF 3.1" --lang en --out lca.pdf;',
   'ecodesign = GB/T 32161 self-evaluation (自评价报告) from an evaluation request { product, spec, declarations } or an evaluation result.',
-  'Formats: pdf (Chinese font embedded; needs fonts-noto-cjk or GREENLCA_CJK_FONT), html, json. Default: --kind cfp --lang zh, format from --out.',
+  'The kind is the first word (report lca FILE) or --kind. Formats: pdf (Chinese font embedded; needs fonts-noto-cjk or GREENLCA_CJK_FONT), html, json.',
+  'Default: cfp, --lang zh, format from --out.',
 ].join('\n');
 
 function choice<T extends string>(flags: Map<string, string | true>, name: string, values: readonly T[], fallback: T | undefined): T | undefined {
@@ -28,11 +34,21 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Calculate a product; input problems are printed with their JSON pointers. */
-function calc(file: string, input: unknown, io: Io, now: Date): { product: Product; result: CalculationResult } | undefined {
+/** Calculate a product (with impact methods for the LCA report); input problems are printed with their JSON pointers. */
+async function calc(file: string, input: unknown, io: Io, now: Date, methodQueries: readonly string[] = []): Promise<{ product: Product; result: CalculationResult } | undefined> {
+  const options: CalculateOptions = { referenceYear: now.getUTCFullYear() };
+  if (methodQueries.length) {
+    try {
+      options.lcia = await bundledLcia(methodQueries);
+    } catch (error) {
+      if (error instanceof UnknownMethodError) throw new UsageError(error.message);
+      throw error;
+    }
+  }
   try {
     const product = parseProduct(input);
-    return { product, result: calculate(input, bundledLibrary(), { referenceYear: now.getUTCFullYear() }) };
+    const library = needsElementaryFlows(input) ? withFlows(bundledLibrary(), await bundledFlowIndex()) : bundledLibrary();
+    return { product, result: calculate(input, library, options) };
   } catch (error) {
     if (error instanceof LcaInputError) {
       io.stderr(formatIssues(file, error.issues));
@@ -74,7 +90,7 @@ async function ecodesignReport(file: string, input: unknown, io: Io, lang: Lang,
   }
   let result: CalculationResult | undefined;
   if (evaluation.kind === 'product' && isObject(input) && input.product !== undefined) {
-    const calculated = calc(`${file} (product)`, input.product, io, now);
+    const calculated = await calc(`${file} (product)`, input.product, io, now);
     if (!calculated) return undefined;
     result = calculated.result;
   }
@@ -85,10 +101,16 @@ export const command: Command = {
   summary: SUMMARY,
   usage: USAGE,
   async run(args, io) {
-    const { positionals, flags } = parseArgs(args, flagsOfUsage(USAGE));
+    const { positionals, flags, repeated } = parseArgs(args, flagsOfUsage(USAGE, ['method']));
+    // `report lca FILE` names the kind as a word; `report FILE --kind lca` as a flag.
+    const word = positionals.length === 2 && (KINDS as readonly string[]).includes(positionals[0]!) ? positionals.shift() as (typeof KINDS)[number] : undefined;
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError(`usage: ${USAGE}`);
-    const kind = choice(flags, 'kind', ['cfp', 'ecodesign'] as const, 'cfp')!;
+    const flagKind = choice(flags, 'kind', KINDS, undefined);
+    if (word && flagKind && word !== flagKind) throw new UsageError(`report ${word} and --kind ${flagKind} disagree`);
+    const kind = word ?? flagKind ?? 'cfp';
+    const methodQueries = repeated.get('method') ?? [];
+    if (methodQueries.length && kind !== 'lca') throw new UsageError(`--method is for the LCA report (report lca FILE --method …); the ${kind} report ${kind === 'cfp' ? 'stays climate-only (ISO 14067)' : 'takes none'}`);
     const lang = choice(flags, 'lang', ['zh', 'en'] as const, 'zh')!;
     const out = flagString(flags, 'out');
     const fromExt = out ? ({ '.pdf': 'pdf', '.html': 'html', '.htm': 'html', '.json': 'json' } as const)[extname(out).toLowerCase() as '.pdf'] : undefined;
@@ -99,10 +121,10 @@ export const command: Command = {
     const input = await readJsonFile(io.path(file));
 
     let report;
-    if (kind === 'cfp') {
-      const calculated = calc(file, input, io, now);
+    if (kind === 'cfp' || kind === 'lca') {
+      const calculated = await calc(file, input, io, now, methodQueries);
       if (!calculated) return 1;
-      let study: StudyInfo = {};
+      let study: StudyInfo & LcaStudyInfo = {};
       const studyFile = flagString(flags, 'study');
       if (studyFile) {
         const s = await readJsonFile(io.path(studyFile));
@@ -110,7 +132,14 @@ export const command: Command = {
         study = s as StudyInfo;
       }
       if (company) study = { ...study, company };
-      report = buildCfpReport(calculated.result, { lang, product: calculated.product, study, generatedAt: now.toISOString() });
+      if (kind === 'cfp') report = buildCfpReport(calculated.result, { lang, product: calculated.product, study, generatedAt: now.toISOString() });
+      else {
+        if (!methodQueries.length) io.stderr('note: no --method given: the LCA report has the inventories only (e.g. --method "EF 3.1" --method "TRACI 2.2")\n');
+        const methodFiles = await Promise.all((calculated.result.impacts ?? []).map((m) => methods.get(m.method.id)));
+        report = buildLcaReport(calculated.result, {
+          lang, product: calculated.product, study, generatedAt: now.toISOString(), methods: methodFiles, datasets: [...bundledFactorDatasets, bundledSubstances],
+        });
+      }
     } else {
       report = await ecodesignReport(file, input, io, lang, now, company, flagString(flags, 'spec'));
       if (!report) return 1;
