@@ -73,11 +73,14 @@ export function bundledFlowIndex(): Promise<FlowIndex> {
 
 export async function bundledLcia(queries: readonly string[]): Promise<Lcia> {
   const index = await bundledFlowIndex();
-  const all = await methods.all();
+  // Ids need only their own file; a name or short form is matched against every method's name.
+  const byId = (q: string) => METHOD_IDS.find((id) => id === q.trim().toLowerCase());
+  const all = queries.every(byId) ? undefined : await methods.all();
   const chosen: PreparedMethod[] = [];
   for (const q of queries) {
-    const m = findMethod(q, all);
-    if (!m) throw new UnknownMethodError(q, all.map((x) => ({ id: x.id, name: x.name })));
+    const id = byId(q);
+    const m = id ? await methods.get(id) : findMethod(q, all!);
+    if (!m) throw new UnknownMethodError(q, all!.map((x) => ({ id: x.id, name: x.name })));
     let p = prepared.get(m.id);
     if (!p) prepared.set(m.id, (p = prepareMethod(m, index)));
     if (!chosen.includes(p)) chosen.push(p);

@@ -1,2 +1,2 @@
 /** Engine name and version recorded in every result (bump with any change to numbers). */
-export const ENGINE = { name: '@greenlca/engine', version: '0.1.0' } as const;
+export const ENGINE = { name: '@greenlca/engine', version: '0.2.0' } as const;

@@ -14,7 +14,7 @@ export const CategoryResult = Type.Object(
     lines: Type.Array(Type.Object({ path: Type.String(), value: Type.Number() }), { description: 'Each line that contributes, largest first.' }),
     coverage: Type.Object({
       lines: Type.Integer({ description: 'Lines whose factor gives elementary flows, so the category is computed for them.' }),
-      of: Type.Integer({ description: 'Lines with a climate result.' }),
+      of: Type.Integer({ description: 'Lines in the result.' }),
       shareOfClimate: Type.Number({ description: "Share of the product's climate result (|kg CO2e|) carried by those lines, 0 to 1." }),
       proxyShareOfClimate: Type.Optional(Type.Number({
         description: 'Climate change only: share taken from the factor\'s own CO2e total (in the result\'s GWP set) for lines that give no gas split.',

@@ -1,4 +1,4 @@
-import { calculate, type FactorLibrary } from '@greenlca/engine';
+import { calculate, type CalculateOptions, type FactorLibrary, type Lcia } from '@greenlca/engine';
 import type { CalculationResult, GwpSet } from '@greenlca/schema';
 import { ApiError } from '../errors.js';
 import type { ProblemError } from '../schemas/problem.js';
@@ -7,6 +7,8 @@ export interface CalcOptions {
   gwp?: GwpSet;
   /** The year factor ages are judged against: the clock's, read at the edge (the engine never reads it). */
   referenceYear: number;
+  /** Impact methods (lciaOf of `?method=`): the result gains `impacts`. */
+  lcia?: Lcia;
 }
 
 /** An input problem as the engine and the packages built on it report one. */
@@ -72,7 +74,12 @@ export function answerOrProblem<T>(fn: () => T, pointerPrefix = ''): T {
  */
 export function calculateOrProblem(product: unknown, library: FactorLibrary, options: CalcOptions, pointerPrefix = ''): CalculationResult {
   const result = answerOrProblem(
-    () => calculate(product, library, options.gwp ? { gwp: options.gwp, referenceYear: options.referenceYear } : { referenceYear: options.referenceYear }),
+    () => {
+      const engineOptions: CalculateOptions = { referenceYear: options.referenceYear };
+      if (options.gwp) engineOptions.gwp = options.gwp;
+      if (options.lcia) engineOptions.lcia = options.lcia;
+      return calculate(product, library, engineOptions);
+    },
     pointerPrefix,
   );
   // JSON has no Infinity or NaN: an amount like "1e999 kWh" must not come back as a null total.

@@ -10,6 +10,9 @@ export const Provenance = Type.Object({
   referenceYear: Type.Integer({ description: 'Year factor ages were judged against (the clock at calculation time).' }),
   datasets: Type.Array(DatasetVersion),
   engine: Type.Object({ name: Type.String(), version: Type.String() }),
+  methods: Type.Optional(Type.Array(Type.Object({ id: Type.String(), version: Type.String() }), {
+    description: 'Impact methods the result was characterised with (`?method=`), recalculated with the same on reproduce.',
+  })),
 });
 export type Provenance = Static<typeof Provenance>;
 

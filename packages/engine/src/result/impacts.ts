@@ -104,7 +104,7 @@ export function impactsOf(
       coverageOf.set(row, { kg, flows: profile.flows.length > 0, ghg });
     }
   }
-  const counted = rows.filter((r) => !coverageOf.get(r)!.kg.isZero()).length;
+  const counted = rows.length;
   const share = (abs: Decimal) => (climateAbs.isZero() ? 1 : num(abs.div(climateAbs)));
 
   // Coverage outside climate change is the same for every category: lines with flows, and the rest.

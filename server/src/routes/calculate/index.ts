@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { CalculationResult, Product } from '@greenlca/schema';
 import { calculateOrProblem } from '../../lib/calculate.js';
+import { lciaOf, MethodQuery } from '../../lib/lcia.js';
 import { ResultCache } from '../../lib/result-cache.js';
 import { callerOf } from '../../plugins/auth.js';
 import { CalculateQuery } from '../../schemas/common.js';
@@ -20,8 +21,8 @@ declare module 'fastify' {
 /** Stands in for a body whose answer is cached: those bytes were parsed and validated when first seen. */
 const CACHED_STUB = Object.freeze({ schemaVersion: 1, id: 'cached', name: 'cached', functionalUnit: Object.freeze({ amount: 1, unit: 'item' }) });
 
-const cacheKey = (orgId: string, gwp: string | undefined, view: string | undefined, year: number, hash: string) =>
-  `${orgId}|${gwp ?? ''}|${view ?? 'full'}|${year}|${hash}`;
+const cacheKey = (orgId: string, gwp: string | undefined, view: string | undefined, method: string | undefined, year: number, hash: string) =>
+  `${orgId}|${gwp ?? ''}|${view ?? 'full'}|${method ?? ''}|${year}|${hash}`;
 
 export interface CalculateRoutesOptions {
   /** Bytes of serialised results to keep (default 64 MiB); 0 switches the cache off. */
@@ -42,8 +43,8 @@ const calculateRoutes: FastifyPluginAsyncTypebox<CalculateRoutesOptions> = async
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
       request.bodyHash = createHash('sha256').update(body as string).digest('base64');
       // Authentication ran in onRequest, so the caller is known here: a hit skips parsing 20 KiB of JSON.
-      const query = request.query as { gwp?: string; view?: string };
-      const hit = request.caller && cache.get(cacheKey(request.caller.orgId, query.gwp, query.view, app.now().getUTCFullYear(), request.bodyHash));
+      const query = request.query as { gwp?: string; view?: string; method?: string };
+      const hit = request.caller && cache.get(cacheKey(request.caller.orgId, query.gwp, query.view, query.method, app.now().getUTCFullYear(), request.bodyHash));
       if (hit) {
         request.cachedResult = hit;
         done(null, CACHED_STUB);
@@ -57,21 +58,22 @@ const calculateRoutes: FastifyPluginAsyncTypebox<CalculateRoutesOptions> = async
     schema: {
       tags: ['calculate'],
       summary: 'Calculate a product (stateless)',
-      description: 'The body is a product model v1 document; the answer is its cradle-to-grave result, the same as `greenlca calc --format json`. ' +
+      description: 'The body is a product model v1 document; the answer is its cradle-to-grave result with its material, energy and emission inventories (and, with `method`, every impact category), the same as `greenlca calc --format json`. ' +
         'Shape errors are 400 (GLCA_VALIDATION); products that cannot be calculated (unknown factor, unit mismatch …) are 422 (GLCA_INPUT_INVALID), each problem with a JSON pointer.',
-      querystring: Type.Object({ ...CalculateQuery.properties, view: View }),
+      querystring: Type.Object({ ...CalculateQuery.properties, view: View, method: Type.Optional(MethodQuery) }),
       body: Product,
       response: { 200: Type.Union([CalculationResult, ResultSummary]) },
     },
     config: { access: 'read' },
   }, async (request, reply) => {
     const referenceYear = app.now().getUTCFullYear();
-    const key = cache && request.bodyHash ? cacheKey(callerOf(request).orgId, request.query.gwp, request.query.view, referenceYear, request.bodyHash) : undefined;
+    const key = cache && request.bodyHash ? cacheKey(callerOf(request).orgId, request.query.gwp, request.query.view, request.query.method, referenceYear, request.bodyHash) : undefined;
     const hit = request.cachedResult ?? (key ? cache!.get(key) : undefined);
     if (hit !== undefined) {
       return reply.header('x-greenlca-cache', 'hit').type('application/json; charset=utf-8').send(hit as never);
     }
-    const result = viewOf(calculateOrProblem(request.body, app.catalogue.library, { gwp: request.query.gwp, referenceYear }), request.query.view);
+    const lcia = await lciaOf(request.query.method);
+    const result = viewOf(calculateOrProblem(request.body, app.catalogue.library, { gwp: request.query.gwp, referenceYear, ...(lcia ? { lcia } : {}) }), request.query.view);
     if (!key) return result;
     const bytes = Buffer.from(JSON.stringify(result), 'utf8');
     cache!.set(key, bytes);

@@ -5,6 +5,7 @@ import { Type } from '@sinclair/typebox';
 import { Product } from '@greenlca/schema';
 import { ENGINE } from '@greenlca/engine';
 import { notFound } from '../../errors.js';
+import { lciaOf, MethodQuery } from '../../lib/lcia.js';
 import { calculateOrProblem } from '../../lib/calculate.js';
 import { inputHash } from '../../lib/hash.js';
 import { callerOf } from '../../plugins/auth.js';
@@ -143,7 +144,7 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags, summary: 'Calculate a stored product and store the result',
       description: 'Calculates the current version (or `version`) and stores the result with its provenance: input hash, GWP set, reference year, dataset versions and engine version.',
       params: IdParams,
-      querystring: Type.Object({ ...CalculateQuery.properties, version: Type.Optional(VersionNumber) }),
+      querystring: Type.Object({ ...CalculateQuery.properties, version: Type.Optional(VersionNumber), method: Type.Optional(MethodQuery) }),
       response: { 201: StoredResult },
     },
     config: { access: 'write' },
@@ -152,10 +153,12 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const record = await app.storage.getProduct(caller.orgId, request.params.id, request.query.version);
     if (!record) throw notFound(request.query.version ? `Version ${request.query.version} of product ${request.params.id}` : `Product ${request.params.id}`);
     const referenceYear = app.now().getUTCFullYear();
-    const result = calculateOrProblem(record.product, app.catalogue.library, { gwp: request.query.gwp, referenceYear });
+    const lcia = await lciaOf(request.query.method);
+    const result = calculateOrProblem(record.product, app.catalogue.library, { gwp: request.query.gwp, referenceYear, ...(lcia ? { lcia } : {}) });
     const provenance = {
       inputHash: record.inputHash, referenceYear, datasets: result.datasets, engine: { ...ENGINE },
       ...(request.query.gwp ? { gwp: request.query.gwp } : {}),
+      ...(lcia ? { methods: lcia.methods.map((m) => ({ id: m.id, version: m.version })) } : {}),
     };
     const stored = await app.storage.saveResult(caller.orgId, { id: randomUUID(), productId: record.id, productVersion: record.version, provenance, result });
     return reply.code(201).header('location', `/v1/results/${stored.id}`).send(stored);

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { evaluate, EvaluationRequest } from '@greenlca/ecodesign';
-import { buildCfpReport, buildEcodesignReport } from '@greenlca/report';
+import { bundledFactorDatasets, bundledSubstances, methods } from '@greenlca/datasets';
+import { buildCfpReport, buildEcodesignReport, buildLcaReport } from '@greenlca/report';
 import { GwpSet, Product } from '@greenlca/schema';
 import { answerOrProblem, calculateOrProblem } from '../../lib/calculate.js';
+import { lciaOf, MethodQuery } from '../../lib/lcia.js';
 import { checkReportSize, ReportQuery, ReportResponse, sendReport } from './render.js';
 
 const tags = ['compliance'];
@@ -36,6 +38,29 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       lang: request.query.lang, product, generatedAt: now.toISOString(), referenceYear: now.getUTCFullYear(), ...(study ? { study } : {}),
     }));
     return sendReport(reply, report, request.query.format, `cfp-${product.id}`);
+  });
+
+  app.post('/lca', {
+    schema: {
+      tags, summary: 'LCA report of a product: inventories and every category of the methods asked for',
+      description: 'ISO 14040/14044-style report: materials, end of life, energy and emissions by stage, and for each method every category with its coverage and gaps. ' +
+        'The carbon-footprint report (/v1/reports/cfp) stays climate-only, as ISO 14067 asks.',
+      querystring: Type.Object({ ...ReportQuery.properties, method: Type.Optional(MethodQuery) }),
+      body: Type.Object({ product: Product, gwp: Type.Optional(GwpSet) }),
+      response: { 200: ReportResponse },
+    },
+    config: { access: 'read' },
+  }, async (request, reply) => {
+    const now = app.now();
+    const { product, gwp } = request.body;
+    checkReportSize(product, '/product');
+    const lcia = await lciaOf(request.query.method);
+    const result = calculateOrProblem(product, app.catalogue.library, { gwp, referenceYear: now.getUTCFullYear(), ...(lcia ? { lcia } : {}) }, '/product');
+    const methodFiles = await Promise.all((lcia?.methods ?? []).map((m) => methods.get(m.id)));
+    const report = answerOrProblem(() => buildLcaReport(result, {
+      lang: request.query.lang, product, generatedAt: now.toISOString(), methods: methodFiles, datasets: [...bundledFactorDatasets, bundledSubstances],
+    }));
+    return sendReport(reply, report, request.query.format, `lca-${product.id}`);
   });
 
   app.post('/ecodesign', {

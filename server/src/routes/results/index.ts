@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ENGINE } from '@greenlca/engine';
 import { notFound } from '../../errors.js';
+import { lciaOf } from '../../lib/lcia.js';
 import { calculateOrProblem } from '../../lib/calculate.js';
 import { jsonDifferences } from '../../lib/diff.js';
 import { inputHash } from '../../lib/hash.js';
@@ -38,8 +39,13 @@ const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const record = await app.storage.getProduct(caller.orgId, stored.productId, stored.productVersion);
     if (!record) throw notFound(`Version ${stored.productVersion} of product ${stored.productId}`);
     const { provenance } = stored;
-    const result = calculateOrProblem(record.product, app.catalogue.library, { gwp: provenance.gwp, referenceYear: provenance.referenceYear });
-    const differences = jsonDifferences(stored.result, result);
+    const lcia = provenance.methods?.length ? await lciaOf(provenance.methods.map((m) => m.id).join(',')) : undefined;
+    const result = calculateOrProblem(record.product, app.catalogue.library, { gwp: provenance.gwp, referenceYear: provenance.referenceYear, ...(lcia ? { lcia } : {}) });
+    // A result stored before inventories and categories existed is compared on what it holds.
+    const compared = { ...result };
+    if (stored.result.inventory === undefined) delete compared.inventory;
+    if (stored.result.impacts === undefined) delete compared.impacts;
+    const differences = jsonDifferences(stored.result, compared);
     const sameDatasets = JSON.stringify(result.datasets) === JSON.stringify(provenance.datasets);
     return {
       resultId: stored.id,
