@@ -196,11 +196,12 @@ export class LcaApp extends LitElement {
     const d = e.detail;
     const lines = this.workspace.live?.result?.lines ?? [];
     if ('path' in d) {
-      const line = lines.find((l) => l.path === d.path);
+      // The live lines, or (for a line shown from the last complete result) those.
+      const line = lines.find((l) => l.path === d.path) ?? this.workspace.lastFull?.result.lines.find((l) => l.path === d.path);
       if (line) this.traceDialog.show(line);
       return;
     }
-    this.traceDialog.showLines({ title: d.title, lines: linesOf(lines, d), gas: d.gas });
+    this.traceDialog.showLines({ title: d.title, lines: linesOf(lines, d), gas: d.gas, unit: d.unit, values: d.values, amount: d.amount });
   }
 
   private async save(): Promise<void> {
