@@ -137,6 +137,9 @@ describe.skipIf(!HAS_CHROMIUM)('impact methods and inventories', () => {
     await expect.poll(() => value(page, '[data-testid=trace-sum]')).toBeCloseTo(grid.byStage.use!, 9);
     await close(page);
     await screenshot(page, '24-energy-tab');
+    // Back on the impacts tab, the category chosen is still shown.
+    await page.locator('[data-result-tab=impacts]').click();
+    await expect.poll(() => value(page, '[data-testid=category-total]')).toBeCloseTo(fossil.total, 12);
 
     // The panel fits at 1280 px: no sideways scrolling of the page or the results panel.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);

@@ -70,6 +70,8 @@ export class LcaApp extends LitElement {
   @state() private listGeneration = 0;
   /** The results panel's tab: the impacts (climate or a method's categories) or one of the inventories. */
   @state() private resultTab: 'impacts' | InventoryKind = 'impacts';
+  /** The impact category shown in the results (an id of the chosen method's), kept across tabs. */
+  @state() private category: string | undefined;
   @query('lca-api-key') private keyDialog!: LcaApiKey;
   @query('lca-trace-dialog') private traceDialog!: LcaTraceDialog;
   private readonly api = new ApiClient();
@@ -124,7 +126,8 @@ export class LcaApp extends LitElement {
         <lca-language-switch></lca-language-switch>
         <button class="key" @click=${() => void this.keyDialog.open()}>${t('auth.button')}</button>
       </header>
-      <main role="tabpanel" @lca-method=${(e: CustomEvent<{ method: string | undefined }>) => this.workspace.setMethod(e.detail.method)} @lca-edit=${this.onEdit} @lca-open=${this.onOpen} @lca-trace=${this.onTrace} @lca-auth=${() => void this.keyDialog.open()}>
+      <main role="tabpanel" @lca-method=${(e: CustomEvent<{ method: string | undefined }>) => this.workspace.setMethod(e.detail.method)}
+        @lca-category=${(e: CustomEvent<{ category: string | undefined }>) => (this.category = e.detail.category)} @lca-edit=${this.onEdit} @lca-open=${this.onOpen} @lca-trace=${this.onTrace} @lca-auth=${() => void this.keyDialog.open()}>
         ${w.libraryError ? html`<p class="msg error" role="alert">${t('app.libraryFailed')}: ${w.libraryError}</p>` : nothing}
         ${this.renderView()}
       </main>
@@ -170,7 +173,7 @@ export class LcaApp extends LitElement {
           ${!(w.library || live) ? html`<p class="muted">${t('app.loadingFactors')}</p>`
             : this.resultTab === 'impacts'
               ? html`<lca-results .live=${live} .fullMs=${w.fullMs} .resultBy=${w.resultBy} .full=${w.lastFull?.result} ?fullStale=${w.fullStale}
-                  .method=${w.method} .methodState=${w.methodState} .methodError=${w.methodError} .impacts=${w.impacts()}></lca-results>`
+                  .method=${w.method} .methodState=${w.methodState} .methodError=${w.methodError} .impacts=${w.impacts()} .category=${this.category}></lca-results>`
               : html`<lca-inventory-results role="tabpanel" .kind=${this.resultTab} .result=${w.lastFull?.result} ?stale=${w.fullStale}></lca-inventory-results>`}
         </aside>
       </div>

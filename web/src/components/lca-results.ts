@@ -34,7 +34,13 @@ const percent = (share: number) => formatNumber(share * 100, 3);
  * Live results: the total, by stage, by gas, hotspots, a Sankey from stage to component to factor,
  * warnings, and the contributing lines. Every number opens its trace (factor and citation).
  *
- * @fires lca-trace - `detail: { path }` for a line; `{ title, gas }` or `{ title, lines }` for a gas or a Sankey node or flow.
+ * With an impact method chosen, a category of it can be shown instead: its total in its unit, its coverage
+ * (POOR COVERAGE flagged, the lines left out listed), by stage, by component and hotspots.
+ *
+ * @fires lca-trace - `detail: { path }` for a line; `{ title, gas }` or `{ title, lines }` for a gas or a Sankey node or flow;
+ *   `{ title, lines, unit, values }` for a category's number.
+ * @fires lca-method - `detail: { method }`: a bundled method id, or undefined for the climate result only.
+ * @fires lca-category - `detail: { category }`: a category id of the method, or undefined for the climate result.
  */
 @customElement('lca-results')
 export class LcaResults extends LitElement {
@@ -103,8 +109,8 @@ export class LcaResults extends LitElement {
   @property() methodState: 'idle' | 'loading' | 'error' = 'idle';
   @property() methodError: string | undefined;
   @property({ attribute: false }) impacts: ImpactAssessment | undefined;
-  /** The category shown (its id in the method), or undefined for the climate result in kg CO2e. */
-  @state() private category: string | undefined;
+  /** The category shown (its id in the method), or undefined for the climate result in kg CO2e (the page keeps it across tabs). */
+  @property() category: string | undefined;
   @state() private stageFilter: Stage | undefined;
   @state() private allLines = false;
   private readonly i18n = new LocaleController(this);
@@ -265,8 +271,8 @@ export class LcaResults extends LitElement {
   }
 
   private onCategory(e: Event): void {
-    this.category = (e.target as HTMLSelectElement).value || undefined;
     this.allMissing = false;
+    this.dispatchEvent(new CustomEvent('lca-category', { detail: { category: (e.target as HTMLSelectElement).value || undefined }, bubbles: true, composed: true }));
   }
 
   /** The lines of one stage in a category, with their values. */
