@@ -220,7 +220,8 @@ export class LcaResults extends LitElement {
       <div class="status muted">${this.impacts?.method.name} · ${c.source}${this.fullStale ? html` · <span class="stale">${t('impacts.updating')}</span>` : nothing}</div>
       <div class="coverage ${cov.poor ? 'poor' : ''}" data-testid="coverage" data-poor=${String(cov.poor)} data-share=${String(cov.shareOfClimate)}>
         <p>${cov.poor ? html`<span class="flag" data-testid="poor-flag">${t('impacts.poor')}</span>` : nothing}
-          ${t('impacts.coverage', { share: percent(cov.shareOfClimate), lines: cov.lines, of: cov.of })}</p>
+          ${t('impacts.coverage', { share: percent(cov.shareOfClimate), lines: cov.lines, of: cov.of })}
+          ${cov.poor ? html`<strong data-testid="partial-total">${t('impacts.partialTotal')}</strong>` : nothing}</p>
         ${cov.proxyShareOfClimate ? html`<p>${t('impacts.proxy', { share: percent(cov.proxyShareOfClimate) })}</p>` : nothing}
         ${cov.uncharacterised?.length ? html`<p data-testid="uncharacterised">${t('impacts.uncharacterised', {
           list: cov.uncharacterised.map((u) => `${u.flow} (${formatNumber(u.kg)} kg)`).join(', ') })}</p>` : nothing}
