@@ -41,11 +41,17 @@ describe.skipIf(!HAS_CHROMIUM)('impact methods and inventories', () => {
   let server: RunningServer;
   let browser: Browser;
   let expected: CalculationResult;
+  /** The same after an edit: the design stage's electricity at 10 kWh instead of 0.05 kWh. */
+  let edited: CalculationResult;
+  const editedKettle = { ...kettle, inventory: kettle.inventory!.map((l, i) => (i === 0 ? { ...l, amount: '10 kWh' } : l)) } as Product;
   const category = (id: string): CategoryResult => expected.impacts![0]!.categories.find((c) => c.id === id)!;
 
   beforeAll(async () => {
     // The engine's own answer for the same product and method, worked out here (not copied from the UI).
-    expected = calculate(kettle, createLibrary(bundledFactorDatasets, bundledSubstances), { lcia: await bundledLcia(['EF 3.1']) });
+    const library = createLibrary(bundledFactorDatasets, bundledSubstances);
+    const lcia = await bundledLcia(['EF 3.1']);
+    expected = calculate(kettle, library, { lcia });
+    edited = calculate(editedKettle, library, { lcia });
     server = await startServer();
     browser = await launchBrowser();
   });
@@ -140,6 +146,14 @@ describe.skipIf(!HAS_CHROMIUM)('impact methods and inventories', () => {
     // Back on the impacts tab, the category chosen is still shown.
     await page.locator('[data-result-tab=impacts]').click();
     await expect.poll(() => value(page, '[data-testid=category-total]')).toBeCloseTo(fossil.total, 12);
+
+    // An edit: the category follows, recalculated with the method in the worker.
+    await page.locator('[data-testid=category]').selectOption('climate-change');
+    await page.locator('lca-inventory-table [data-stage=design] [data-line="0"] .amount input').fill('10 kWh');
+    const climateEdited = edited.impacts![0]!.categories.find((c) => c.id === 'climate-change')!;
+    expect(climateEdited.total).not.toBeCloseTo(climate.total, 3);
+    await expect.poll(() => value(page, '[data-testid=category-total]'), { timeout: 15_000 }).toBeCloseTo(climateEdited.total, 9);
+    await expect.poll(() => page.locator('[data-testid=method-status] .stale').count()).toBe(0);
 
     // The panel fits at 1280 px: no sideways scrolling of the page or the results panel.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
