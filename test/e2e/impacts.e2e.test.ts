@@ -68,6 +68,7 @@ describe.skipIf(!HAS_CHROMIUM)('impact methods and inventories', () => {
     // The method loads in the worker: the page shows it is loading and answers meanwhile.
     await page.locator('[data-testid=method]').selectOption('ef-3.1');
     expect(await page.locator('[data-testid=method-status]').getAttribute('data-state')).toBe('loading');
+    await screenshot(page, '19-method-loading');
     const started = Date.now();
     expect(await page.evaluate(() => 1 + 1)).toBe(2);
     expect(Date.now() - started).toBeLessThan(1000);
@@ -137,6 +138,8 @@ describe.skipIf(!HAS_CHROMIUM)('impact methods and inventories', () => {
     // Materials and energy: the totals are the engine's; a stage's number opens that stage's lines.
     await page.locator('[data-result-tab=materials]').click();
     await expect.poll(() => page.locator('[data-testid=inventory-materials] tbody tr').count()).toBe(expected.inventory!.materials.length);
+    expect(Number(await page.locator('[data-testid=inventory-totals] button').first().textContent())).toBeCloseTo(expected.inventory!.totals.materialKg, 9);
+    await screenshot(page, '23b-materials-tab');
     await page.locator('[data-result-tab=energy]').click();
     const grid = expected.inventory!.energy[0]!;
     await page.locator('[data-testid=inventory-energy] tbody tr').first().locator('li[data-stage=use] button').click();

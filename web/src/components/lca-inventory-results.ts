@@ -1,7 +1,8 @@
+import type { FactorLibrary } from '@greenlca/engine';
 import type { CalculationResult, EmissionEntry, EndOfLifeEntry, EnergyEntry, Inventory, MaterialEntry, ResultLine, Stage } from '@greenlca/schema';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatNumber, LocaleController, stageName, t, type MessageKey } from '../i18n/i18n.js';
+import { formatNumber, LocaleController, localName, stageName, t, type MessageKey } from '../i18n/i18n.js';
 import { entryLines, entryStages } from '../model/impact-view.js';
 import { controls } from '../styles.js';
 import type { TraceRequest } from './lca-trace-dialog.js';
@@ -58,6 +59,8 @@ export class LcaInventoryResults extends LitElement {
   /** The last complete engine result (the live one has no inventories). */
   @property({ attribute: false }) result: CalculationResult | undefined;
   @property({ type: Boolean }) stale = false;
+  /** The bundled factors, for their names in the page language (the inventory names them in English). */
+  @property({ attribute: false }) library: FactorLibrary | undefined;
   private readonly i18n = new LocaleController(this);
 
   override render() {
@@ -81,14 +84,14 @@ export class LcaInventoryResults extends LitElement {
     switch (this.kind) {
       case 'materials':
         return inv.materials.map((m) => ({
-          key: `${m.factor}|${m.class}`, title: m.name, entry: m,
-          name: html`${m.class === 'packaging' ? html`<span class="tag">${t('lci.packaging')}</span>` : nothing}${m.content ? html`<span class="tag">${msg(`lci.content.${m.content}`)}</span>` : nothing}${m.name}`,
+          key: `${m.factor}|${m.class}`, title: this.factorName(m.factor, m.name), entry: m,
+          name: html`${m.class === 'packaging' ? html`<span class="tag">${t('lci.packaging')}</span>` : nothing}${m.content ? html`<span class="tag">${msg(`lci.content.${m.content}`)}</span>` : nothing}${this.factorName(m.factor, m.name)}`,
           detail: html`<code>${m.factor}</code>`,
         }));
       case 'energy':
         return inv.energy.map((e) => ({
-          key: `${e.kind}|${e.factor}`, title: e.carrier, entry: e,
-          name: html`<span class="tag">${msg(`lci.energy.${e.kind}`)}</span>${e.carrier}`,
+          key: `${e.kind}|${e.factor}`, title: this.factorName(e.factor, e.carrier), entry: e,
+          name: html`<span class="tag">${msg(`lci.energy.${e.kind}`)}</span>${this.factorName(e.factor, e.carrier)}`,
           detail: html`<code>${e.factor}</code>${e.region ? ` · ${e.region}` : ''}${e.basis ? ` · ${e.basis}` : ''}<br>${e.derivation}`,
           extra: e.finalMJ !== undefined ? `${formatNumber(e.finalMJ)} MJ` : undefined,
         }));
@@ -108,6 +111,12 @@ export class LcaInventoryResults extends LitElement {
           detail: nothing,
         }));
     }
+  }
+
+  /** A bundled factor's name in the page language, else the name the inventory gives. */
+  private factorName(id: string, fallback: string): string {
+    const bundled = this.library?.factor(id);
+    return bundled ? localName(bundled.factor.name) : fallback;
   }
 
   private routeName(route: string): string {
