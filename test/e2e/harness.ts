@@ -27,7 +27,26 @@ export const API_KEY = 'glca_e2e0000000000000_e2e-test-admin-key-not-secret';
 
 if (!HAS_CHROMIUM) console.warn(`e2e: skipped, ${CHROMIUM} is not installed (apt-get install -y chromium)`);
 
+/** Is this loopback port free now? */
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A free loopback port: any (the system's choice), or one in `GREENLCA_E2E_PORTS` ("3440-3449"), so
+ * runs sharing a machine can be kept to a range of their own.
+ */
 async function freePort(): Promise<number> {
+  const range = /^(\d+)-(\d+)$/.exec(process.env.GREENLCA_E2E_PORTS ?? '');
+  if (range) {
+    for (let port = Number(range[1]); port <= Number(range[2]); port++) if (await isFree(port)) return port;
+    throw new Error(`no free port in GREENLCA_E2E_PORTS=${process.env.GREENLCA_E2E_PORTS}`);
+  }
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -96,3 +96,17 @@ describe('sankeyLines', () => {
     expect(sankeyLines(result, labels, { node: 'C:other' }, 1, 2).length).toBeGreaterThan(0);
   });
 });
+
+describe('stage bars', () => {
+  it('draw any indicator by stage in its unit, the climate result as kg CO2e', async () => {
+    const { stageBars, stageValueBars } = await import('./options.js');
+    const values = { design: 0, manufacture: 2, packaging: 0.5, transport: 0, use: 7, endOfLife: -1 };
+    const option = stageValueBars(values, 'mol H+ eq', (s) => s) as {
+      series: { data: { value: number; stage: string }[] }[]; tooltip: { valueFormatter: (v: unknown) => string };
+    };
+    expect(option.series[0]!.data.map((d) => [d.stage, d.value])).toEqual([['endOfLife', -1], ['use', 7], ['transport', 0], ['packaging', 0.5], ['manufacture', 2], ['design', 0]]);
+    expect(option.tooltip.valueFormatter(7)).toBe('7.000 mol H+ eq');
+    const climate = stageBars(result, (s) => s) as { series: { data: { value: number }[] }[] };
+    expect(climate.series[0]!.data.map((d) => d.value)).toEqual(['endOfLife', 'use', 'transport', 'packaging', 'manufacture', 'design'].map((s) => result.byStage[s as 'use'].kgCO2e));
+  });
+});

@@ -14,17 +14,22 @@ const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(1) : Math.abs(v) >= 1
 
 /** Horizontal bars of kg CO2e by stage, in report order. */
 export function stageBars(result: CalculationResult, names: (s: Stage) => string): EChartsCoreOption {
+  return stageValueBars(Object.fromEntries(STAGES.map((s) => [s, result.byStage[s].kgCO2e])) as Record<Stage, number>, 'kg CO₂e', names);
+}
+
+/** Horizontal bars of any indicator by stage (an impact category's, in its unit), in report order. */
+export function stageValueBars(values: Record<Stage, number>, unit: string, names: (s: Stage) => string): EChartsCoreOption {
   const stages = [...STAGES].reverse();
   return {
     animation: false,
     aria: { enabled: true },
     grid: { left: 8, right: 56, top: 4, bottom: 4, containLabel: true },
-    tooltip: { confine: true, trigger: 'item', valueFormatter: (v: unknown) => `${fmt(Number(v))} kg CO₂e` },
+    tooltip: { confine: true, trigger: 'item', valueFormatter: (v: unknown) => `${fmt(Number(v))} ${unit}` },
     xAxis: { type: 'value', axisLabel: { show: false }, splitLine: { show: false } },
     yAxis: { type: 'category', data: stages.map(names), axisTick: { show: false } },
     series: [{
       type: 'bar',
-      data: stages.map((s) => ({ value: result.byStage[s].kgCO2e, itemStyle: { color: STAGE_COLOURS[s] }, stage: s })),
+      data: stages.map((s) => ({ value: values[s], itemStyle: { color: STAGE_COLOURS[s] }, stage: s })),
       label: { show: true, position: 'right', formatter: (p: { value: number }) => (p.value ? fmt(p.value) : '') },
       barMaxWidth: 18,
     }],

@@ -11,6 +11,7 @@ import { linesOf, type LcaTraceDialog, type TraceRequest } from './lca-trace-dia
 import './lca-api-key.js';
 import './lca-bom-tree.js';
 import './lca-inventory-table.js';
+import { INVENTORY_KINDS, type InventoryKind } from './lca-inventory-results.js';
 import './lca-language-switch.js';
 import './lca-product-list.js';
 import './lca-product-settings.js';
@@ -54,6 +55,9 @@ export class LcaApp extends LitElement {
     .msg.error { color: var(--lca-error); }
     details > summary { cursor: pointer; font-weight: 600; padding: 4px 0; }
     section.block { margin: 10px 0 16px; }
+    .result-tabs { display: flex; flex-wrap: wrap; gap: 2px; border-bottom: 1px solid var(--lca-line); margin: 0 0 10px; }
+    .result-tabs button { border: 1px solid transparent; border-bottom: none; border-radius: 4px 4px 0 0; background: transparent; padding: 4px 10px; color: var(--lca-muted); }
+    .result-tabs button[aria-selected='true'] { border-color: var(--lca-line); background: #fff; color: var(--lca-accent); font-weight: 600; margin-bottom: -1px; }
     @media (max-width: 1100px) {
       .editor { grid-template-columns: 1fr; }
       .editor > aside { position: static; max-height: none; }
@@ -64,6 +68,10 @@ export class LcaApp extends LitElement {
   @state() private message = '';
   @state() private messageIsError = false;
   @state() private listGeneration = 0;
+  /** The results panel's tab: the impacts (climate or a method's categories) or one of the inventories. */
+  @state() private resultTab: 'impacts' | InventoryKind = 'impacts';
+  /** The impact category shown in the results (an id of the chosen method's), kept across tabs. */
+  @state() private category: string | undefined;
   @query('lca-api-key') private keyDialog!: LcaApiKey;
   @query('lca-trace-dialog') private traceDialog!: LcaTraceDialog;
   private readonly api = new ApiClient();
@@ -118,7 +126,8 @@ export class LcaApp extends LitElement {
         <lca-language-switch></lca-language-switch>
         <button class="key" @click=${() => void this.keyDialog.open()}>${t('auth.button')}</button>
       </header>
-      <main role="tabpanel" @lca-edit=${this.onEdit} @lca-open=${this.onOpen} @lca-trace=${this.onTrace} @lca-auth=${() => void this.keyDialog.open()}>
+      <main role="tabpanel" @lca-method=${(e: CustomEvent<{ method: string | undefined }>) => this.workspace.setMethod(e.detail.method)}
+        @lca-category=${(e: CustomEvent<{ category: string | undefined }>) => (this.category = e.detail.category)} @lca-edit=${this.onEdit} @lca-open=${this.onOpen} @lca-trace=${this.onTrace} @lca-auth=${() => void this.keyDialog.open()}>
         ${w.libraryError ? html`<p class="msg error" role="alert">${t('app.libraryFailed')}: ${w.libraryError}</p>` : nothing}
         ${this.renderView()}
       </main>
@@ -157,7 +166,15 @@ export class LcaApp extends LitElement {
         </div>
         <aside aria-label=${t('results.title')}>
           <h2>${t('results.title')}</h2>
-          ${w.library || live ? html`<lca-results .live=${live} .fullMs=${w.fullMs} .resultBy=${w.resultBy}></lca-results>` : html`<p class="muted">${t('app.loadingFactors')}</p>`}
+          <div class="result-tabs" role="tablist" aria-label=${t('lci.tabs')}>
+            ${(['impacts', ...INVENTORY_KINDS] as const).map((tab) => html`<button role="tab" data-result-tab=${tab} aria-selected=${String(this.resultTab === tab)}
+              @click=${() => this.openResultTab(tab)}>${t(`lci.tab.${tab}`)}</button>`)}
+          </div>
+          ${!(w.library || live) ? html`<p class="muted">${t('app.loadingFactors')}</p>`
+            : this.resultTab === 'impacts'
+              ? html`<lca-results .live=${live} .fullMs=${w.fullMs} .resultBy=${w.resultBy} .full=${w.lastFull?.result} ?fullStale=${w.fullStale}
+                  .method=${w.method} .methodState=${w.methodState} .methodError=${w.methodError} .impacts=${w.impacts()} .category=${this.category}></lca-results>`
+              : html`<lca-inventory-results role="tabpanel" .kind=${this.resultTab} .result=${w.lastFull?.result} ?stale=${w.fullStale} .library=${w.library}></lca-inventory-results>`}
         </aside>
       </div>
     `;
@@ -178,6 +195,10 @@ export class LcaApp extends LitElement {
     `;
   }
 
+  private openResultTab(tab: 'impacts' | InventoryKind): void {
+    this.resultTab = tab;
+  }
+
   private onEdit(e: CustomEvent<{ product: Product }>): void {
     e.stopPropagation();
     this.message = '';
@@ -196,11 +217,12 @@ export class LcaApp extends LitElement {
     const d = e.detail;
     const lines = this.workspace.live?.result?.lines ?? [];
     if ('path' in d) {
-      const line = lines.find((l) => l.path === d.path);
+      // The live lines, or (for a line shown from the last complete result) those.
+      const line = lines.find((l) => l.path === d.path) ?? this.workspace.lastFull?.result.lines.find((l) => l.path === d.path);
       if (line) this.traceDialog.show(line);
       return;
     }
-    this.traceDialog.showLines({ title: d.title, lines: linesOf(lines, d), gas: d.gas });
+    this.traceDialog.showLines({ title: d.title, lines: linesOf(lines, d), gas: d.gas, unit: d.unit, values: d.values, amount: d.amount });
   }
 
   private async save(): Promise<void> {

@@ -1,7 +1,10 @@
-import { STAGES, type CalculationResult, type ResultLine, type Stage } from '@greenlca/schema';
+import { STAGES, type CalculationResult, type CategoryResult, type ImpactAssessment, type ResultLine, type Stage } from '@greenlca/schema';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { gasBars, sankey, sankeyLines, sankeyName, stageBars, type SankeyLabels } from '../charts/options.js';
+import { gasBars, sankey, sankeyLines, sankeyName, stageBars, stageValueBars, type SankeyLabels } from '../charts/options.js';
+import { METHOD_CHOICES, methodName } from '../engine/methods.js';
+import { categoryName } from '../i18n/categories.js';
+import { categoryHotspots, categoryLines, componentRows, findCategory, missingLines, stageValues, valuesByPath } from '../model/impact-view.js';
 import type { TraceRequest } from './lca-trace-dialog.js';
 import type { LiveResult } from '../engine/live-calc.js';
 import { formatNumber, listText, locale, LocaleController, stageName, t } from '../i18n/i18n.js';
@@ -21,12 +24,23 @@ const sankeyLabels = (): SankeyLabels => ({
   }),
 });
 const buildSankey = ([r]: [CalculationResult, string]) => sankey(r, sankeyLabels());
+const buildCategoryStages = ([c]: [CategoryResult, string]) => stageValueBars(stageValues(c.byStage), c.unit, stageName);
+const MISSING_SHOWN = 12;
+
+/** A share (0 to 1) as a percentage for text. */
+const percent = (share: number) => formatNumber(share * 100, 3);
 
 /**
  * Live results: the total, by stage, by gas, hotspots, a Sankey from stage to component to factor,
  * warnings, and the contributing lines. Every number opens its trace (factor and citation).
  *
- * @fires lca-trace - `detail: { path }` for a line; `{ title, gas }` or `{ title, lines }` for a gas or a Sankey node or flow.
+ * With an impact method chosen, a category of it can be shown instead: its total in its unit, its coverage
+ * (POOR COVERAGE flagged, the lines left out listed), by stage, by component and hotspots.
+ *
+ * @fires lca-trace - `detail: { path }` for a line; `{ title, gas }` or `{ title, lines }` for a gas or a Sankey node or flow;
+ *   `{ title, lines, unit, values }` for a category's number.
+ * @fires lca-method - `detail: { method }`: a bundled method id, or undefined for the climate result only.
+ * @fires lca-category - `detail: { category }`: a category id of the method, or undefined for the climate result.
  */
 @customElement('lca-results')
 export class LcaResults extends LitElement {
@@ -59,12 +73,44 @@ export class LcaResults extends LitElement {
     [data-testid=result-lines] td.stage { font-size: 12px; }
     [data-testid=result-lines] td.num { white-space: nowrap; }
     .filter { font-size: 12px; }
+    .method { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; padding: 6px 8px; margin: 0 0 10px; background: var(--lca-panel); border-radius: 6px; }
+    .method label { display: flex; gap: 6px; align-items: center; font-size: 12px; color: var(--lca-muted); min-width: 0; }
+    .method select { max-width: 100%; min-width: 0; color: var(--lca-fg); }
+    .method label.category { flex: 1 1 220px; }
+    .method label.category select { flex: 1; }
+    .method .state { font-size: 12px; flex-basis: 100%; }
+    .method .state.loading::before { content: ''; display: inline-block; width: 10px; height: 10px; margin-right: 6px; border: 2px solid var(--lca-accent); border-right-color: transparent; border-radius: 50%; animation: spin 0.8s linear infinite; vertical-align: -1px; }
+    @keyframes spin { to { transform: rotate(360deg); } }
+    .method .state.error { color: var(--lca-error); }
+    .coverage { border-left: 4px solid var(--lca-accent); background: var(--lca-accent-weak); padding: 6px 10px; margin: 8px 0; border-radius: 0 6px 6px 0; font-size: 13px; }
+    .coverage.poor { border-left-color: var(--lca-warn); background: #fff4dc; }
+    .coverage p { margin: 2px 0; }
+    .flag { display: inline-block; font-weight: 700; font-size: 11px; letter-spacing: .4px; color: #fff; background: var(--lca-warn); border-radius: 3px; padding: 1px 6px; margin-right: 6px; }
+    .coverage details { margin-top: 4px; }
+    .coverage summary { cursor: pointer; }
+    .coverage ul { margin: 4px 0; padding-left: 20px; }
+    .gaps { font-size: 12px; color: var(--lca-warn); margin: 6px 0; }
+    .gaps ul { margin: 2px 0; padding-left: 20px; }
+    .gaps .reason { color: var(--lca-muted); }
+    .stale { color: var(--lca-warn); font-size: 12px; }
+    table.components td.name { overflow-wrap: anywhere; }
+    lca-chart.category-stages { height: 170px; }
   `];
 
   @property({ attribute: false }) live: LiveResult | undefined;
   @property({ type: Number }) fullMs: number | undefined;
   /** Where the complete result was calculated (the server's has no time of ours to show). */
   @property({ attribute: false }) resultBy: 'server' | 'page' | undefined;
+  /** The last complete engine result (inventories, impacts) and whether an edit is being calculated since. */
+  @property({ attribute: false }) full: CalculationResult | undefined;
+  @property({ type: Boolean }) fullStale = false;
+  /** The chosen impact method's id (undefined: the climate result only), its state, and its assessment. */
+  @property() method: string | undefined;
+  @property() methodState: 'idle' | 'loading' | 'error' = 'idle';
+  @property() methodError: string | undefined;
+  @property({ attribute: false }) impacts: ImpactAssessment | undefined;
+  /** The category shown (its id in the method), or undefined for the climate result in kg CO2e (the page keeps it across tabs). */
+  @property() category: string | undefined;
   @state() private stageFilter: Stage | undefined;
   @state() private allLines = false;
   private readonly i18n = new LocaleController(this);
@@ -78,8 +124,11 @@ export class LcaResults extends LitElement {
       return html`<p class="muted" data-testid="no-result">${!live ? t('results.calculating') : live.issues.length ? t('results.invalid') : t('results.none')}</p>
         ${live?.issues.length ? html`<ul class="warn">${live.issues.map((i) => html`<li><code>${i.path || '/'}</code> ${i.message}</li>`)}</ul>` : nothing}`;
     }
+    const category = findCategory(this.impacts, this.category);
+    if (category && this.full) return html`${this.renderMethod(r)}${this.renderCategory(category, this.full)}`;
     const fu = r.product.functionalUnit;
     return html`
+      ${this.renderMethod(r)}
       <div class="total">
         <span>${t('results.total')}</span>
         <output data-testid="total" data-kg=${String(r.total.kgCO2e)} aria-live="polite">${formatNumber(r.total.kgCO2e, 5)}</output>
@@ -120,6 +169,117 @@ export class LcaResults extends LitElement {
         <ul class="warn" data-testid="warnings">${r.warnings.slice(0, 30).map((w) => html`<li><code>${w.code}</code> ${w.message}${w.hint ? html` — <span class="muted">${w.hint}</span>` : nothing}</li>`)}</ul></section>` : nothing}
       ${this.renderLines(r.lines)}
     `;
+  }
+
+  /** The method and category choice, the method's loading state, and its gaps (categories and substances it cannot score). */
+  private renderMethod(r: CalculationResult) {
+    const a = this.impacts;
+    const loading = this.methodState === 'loading' || (!!this.method && !a && this.methodState !== 'error');
+    return html`
+      <div class="method">
+        <label>${t('impacts.method')}
+          <select data-testid="method" @change=${this.onMethod}>
+            <option value="" ?selected=${!this.method}>${t('impacts.climateOnly', { gwp: r.gwp })}</option>
+            ${METHOD_CHOICES.map((m) => html`<option value=${m.id} ?selected=${this.method === m.id}>${m.name}</option>`)}
+          </select></label>
+        <label class="category">${t('impacts.category')}
+          <select data-testid="category" ?disabled=${!a} @change=${this.onCategory}>
+            <option value="" ?selected=${!this.category}>${t('impacts.climateResult', { gwp: r.gwp })}</option>
+            ${a?.categories.map((c) => html`<option value=${c.id} ?selected=${this.category === c.id}>${categoryName(c)} (${c.unit})${c.coverage.poor ? ` · ${t('impacts.poorShort')}` : ''}</option>`)}
+            ${a?.missingCategories.length ? html`<optgroup label=${t('impacts.missingGroup')}>
+              ${a.missingCategories.map((c) => html`<option disabled value=${`missing:${c.id}`}>${categoryName(c)} — ${t('impacts.noData')}</option>`)}</optgroup>` : nothing}
+          </select></label>
+        ${loading ? html`<span class="state loading" role="status" data-testid="method-status" data-state="loading">${t('impacts.loading', { method: methodName(this.method ?? '') })}</span>`
+          : this.methodState === 'error' ? html`<span class="state error" role="alert" data-testid="method-status" data-state="error">${t('impacts.failed')}: ${this.methodError}</span>`
+          : a ? html`<span class="state muted" data-testid="method-status" data-state="ready">${t('impacts.ready', { method: a.method.name, n: a.categories.length })}${this.fullStale ? html` · <span class="stale">${t('impacts.updating')}</span>` : nothing}</span>` : nothing}
+      </div>
+      ${a && (a.missingCategories.length || a.unmappedSubstances.length) ? html`<div class="gaps" data-testid="gaps">
+        ${a.missingCategories.length ? html`<details><summary>${t('impacts.missingCategories', { n: a.missingCategories.length })}</summary>
+          <ul data-testid="missing-categories">${a.missingCategories.map((c) => html`<li data-category=${c.id}>${categoryName(c)} <span class="reason">— ${c.reason}</span></li>`)}</ul></details>` : nothing}
+        ${a.unmappedSubstances.length ? html`<p data-testid="unmapped">${t('impacts.unmapped', { list: a.unmappedSubstances.join(', ') })}</p>` : nothing}
+      </div>` : nothing}
+    `;
+  }
+
+  /** One category of the method: its total, coverage, by stage, by component, hotspots; every number traced. */
+  private renderCategory(c: CategoryResult, full: CalculationResult) {
+    const fu = full.product.functionalUnit;
+    const values = valuesByPath(c);
+    const cov = c.coverage;
+    const missing = missingLines(c, full.lines);
+    const components = componentRows(c, full);
+    const hot = categoryHotspots(c, full.lines);
+    const name = categoryName(c);
+    const measure = { unit: c.unit, values };
+    return html`
+      <div class="total">
+        <span>${name}</span>
+        <output data-testid="category-total" data-value=${String(c.total)} data-unit=${c.unit} aria-live="polite">${formatNumber(c.total, 5)}</output>
+        <span>${c.unit} / ${fu.amount} ${fu.unit}</span>
+      </div>
+      <div class="status muted">${this.impacts?.method.name} · ${c.source}${this.fullStale ? html` · <span class="stale">${t('impacts.updating')}</span>` : nothing}</div>
+      <div class="coverage ${cov.poor ? 'poor' : ''}" data-testid="coverage" data-poor=${String(cov.poor)} data-share=${String(cov.shareOfClimate)}>
+        <p>${cov.poor ? html`<span class="flag" data-testid="poor-flag">${t('impacts.poor')}</span>` : nothing}
+          ${t('impacts.coverage', { share: percent(cov.shareOfClimate), lines: cov.lines, of: cov.of })}
+          ${cov.poor ? html`<strong data-testid="partial-total">${t('impacts.partialTotal')}</strong>` : nothing}</p>
+        ${cov.proxyShareOfClimate ? html`<p>${t('impacts.proxy', { share: percent(cov.proxyShareOfClimate) })}</p>` : nothing}
+        ${cov.uncharacterised?.length ? html`<p data-testid="uncharacterised">${t('impacts.uncharacterised', {
+          list: cov.uncharacterised.map((u) => `${u.flow} (${formatNumber(u.kg)} kg)`).join(', ') })}</p>` : nothing}
+        ${missing.length ? html`<details data-testid="missing-lines" ?open=${cov.poor && missing.length <= MISSING_SHOWN}>
+          <summary>${t('impacts.missingLines', { n: missing.length })}</summary>
+          <ul>${missing.slice(0, this.allMissing ? missing.length : MISSING_SHOWN).map((l) => html`<li data-path=${l.path}>
+            <button class="link" @click=${() => this.trace(l.path)}>${l.label}</button> <span class="muted">${stageName(l.stage)} · ${formatNumber(l.kgCO2e)} kg CO₂e</span></li>`)}</ul>
+          ${missing.length > MISSING_SHOWN ? html`<button class="link" @click=${() => (this.allMissing = !this.allMissing)}>
+            ${this.allMissing ? t('results.fewerLines') : t('results.allLines', { n: missing.length })}</button>` : nothing}
+          <button class="link" data-action="trace-missing" @click=${() => this.traceGroup({ title: t('impacts.missingTitle', { category: name }), lines: missing })}>${t('impacts.traceMissing')}</button>
+        </details>` : nothing}
+      </div>
+      <div class="grid">
+        <section>
+          <h3>${t('results.byStage')} (${c.unit})</h3>
+          <lca-chart class="category-stages" .data=${[c, locale()]} .build=${buildCategoryStages} label=${`${name}: ${t('results.byStage')}`}
+            @lca-chart-click=${(e: CustomEvent<{ data: { stage?: Stage } }>) => this.traceStage(c, full, e.detail.data?.stage)}></lca-chart>
+          <table data-testid="category-stages"><tbody>
+            ${STAGES.filter((s) => c.byStage[s] !== undefined).map((s) => html`<tr data-stage=${s}><th>${stageName(s)}</th>
+              <td class="num"><button class="link" aria-label=${t('impacts.openStage', { stage: stageName(s) })} @click=${() => this.traceStage(c, full, s)}>${formatNumber(c.byStage[s]!)}</button></td></tr>`)}
+          </tbody></table>
+        </section>
+        <section>
+          <h3>${t('impacts.byComponent')} (${c.unit})</h3>
+          ${components.length ? html`<table class="components" data-testid="category-components"><tbody>
+            ${components.map((row) => html`<tr data-component=${row.component}><td class="name">${row.name}</td>
+              <td class="num"><button class="link" aria-label=${t('impacts.openComponent', { name: row.name })}
+                @click=${() => this.traceGroup({ title: `${name} · ${row.name}`, lines: categoryLines(c, full.lines, { component: row.component }), ...measure })}>${formatNumber(row.value)}</button></td></tr>`)}
+          </tbody></table>` : html`<p class="muted">${t('impacts.noComponents')}</p>`}
+        </section>
+      </div>
+      <section>
+        <h3>${t('results.hotspots')}</h3>
+        ${hot.length ? html`<ol data-testid="category-hotspots">${hot.map((h) => html`<li data-path=${h.path}><button class="link" @click=${() => this.trace(h.path)}>${h.label}</button>
+          <span class="muted">${stageName(h.stage)}</span> ${formatNumber(h.value)} ${c.unit} (${percent(h.share)} %)</li>`)}</ol>`
+          : html`<p class="muted">${t('impacts.noLines')}</p>`}
+        ${c.lines.length ? html`<button class="link" data-action="trace-category" @click=${() => this.traceGroup({ title: name, lines: categoryLines(c, full.lines), ...measure })}>
+          ${t('impacts.allCategoryLines', { n: c.lines.length })}</button>` : nothing}
+      </section>
+    `;
+  }
+
+  @state() private allMissing = false;
+
+  private onMethod(e: Event): void {
+    const id = (e.target as HTMLSelectElement).value || undefined;
+    this.dispatchEvent(new CustomEvent('lca-method', { detail: { method: id }, bubbles: true, composed: true }));
+  }
+
+  private onCategory(e: Event): void {
+    this.allMissing = false;
+    this.dispatchEvent(new CustomEvent('lca-category', { detail: { category: (e.target as HTMLSelectElement).value || undefined }, bubbles: true, composed: true }));
+  }
+
+  /** The lines of one stage in a category, with their values. */
+  private traceStage(c: CategoryResult, full: CalculationResult, stage: Stage | undefined): void {
+    if (!stage) return;
+    this.traceGroup({ title: `${categoryName(c)} · ${stageName(stage)}`, lines: categoryLines(c, full.lines, { stage }), unit: c.unit, values: valuesByPath(c) });
   }
 
   private renderLines(lines: ResultLine[]) {

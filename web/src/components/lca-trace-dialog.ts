@@ -11,10 +11,21 @@ import { controls } from '../styles.js';
  */
 export type TraceRequest =
   | { path: string }
-  | { title: string; lines?: ResultLine[]; component?: string; gas?: string };
+  | ({ title: string; lines?: ResultLine[]; component?: string; gas?: string } & Measure);
+
+/**
+ * A number in a unit other than kg CO2e (an impact category's, an inventory amount's): `values` gives
+ * each line's part of it (an impact category gives one per line); without them the lines are those the
+ * number is made of, each listed with its own amount, and `amount` is the number itself.
+ */
+export interface Measure {
+  unit?: string | undefined;
+  values?: Record<string, number> | undefined;
+  amount?: number | undefined;
+}
 
 /** A group of lines to list, and the gas they are listed for (its share of each line), if any. */
-export interface TraceGroup {
+export interface TraceGroup extends Measure {
   title: string;
   lines: ResultLine[];
   gas?: string | undefined;
@@ -65,7 +76,7 @@ export class LcaTraceDialog extends LitElement {
 
   /** The lines that make up a number, largest first; each opens its own trace. */
   showLines(group: TraceGroup): void {
-    const size = (l: ResultLine) => Math.abs(group.gas ? (l.byGas[group.gas] ?? 0) : l.kgCO2e);
+    const size = (l: ResultLine) => Math.abs(group.values ? (group.values[l.path] ?? 0) : group.gas ? (l.byGas[group.gas] ?? 0) : l.kgCO2e);
     this.group = { ...group, lines: [...group.lines].sort((a, b) => size(b) - size(a)) };
     this.line = undefined;
     void this.open();
@@ -92,6 +103,7 @@ export class LcaTraceDialog extends LitElement {
   }
 
   private renderGroup(g: TraceGroup) {
+    if (g.unit) return this.renderMeasure(g, g.unit);
     const kg = (l: ResultLine) => (g.gas ? (l.byGas[g.gas] ?? 0) : l.kgCO2e);
     const sum = g.lines.reduce((s, l) => s + kg(l), 0);
     return html`
@@ -108,6 +120,30 @@ export class LcaTraceDialog extends LitElement {
           <td class="id"><code>${x.factor ?? x.substance}</code></td>
           <td class="num">${formatNumber(kg(x))}</td>
           <td class="src">${x.source.citation}</td>
+        </tr>`)}</tbody>
+      </table></div>` : html`<p class="muted">${t('trace.none')}</p>`}
+    `;
+  }
+
+  /** The lines of a number in its own unit: each line's part of it, or (for an inventory amount) each line's own amount. */
+  private renderMeasure(g: TraceGroup, unit: string) {
+    const values = g.values;
+    const value = values ? g.lines.reduce((s, l) => s + (values[l.path] ?? 0), 0) : (g.amount ?? 0);
+    return html`
+      <h2>${g.title}</h2>
+      <div class="formula" data-testid="trace-sum" data-value=${String(value)} data-unit=${unit}>
+        ${values ? t('trace.sumIn', { n: g.lines.length }) : t('trace.madeOf', { n: g.lines.length })}
+        = <strong>${formatNumber(value, 6)} ${unit}</strong>
+      </div>
+      ${g.lines.length ? html`<div class="lines"><table data-testid="trace-lines">
+        <thead><tr><th>${t('results.line')}</th><th>${t('trace.stage')}</th><th>${t('trace.factor')}</th>
+          <th class="num">${values ? unit : t('trace.lineAmount')}</th><th class="num">kg CO₂e</th></tr></thead>
+        <tbody>${g.lines.map((x) => html`<tr data-path=${x.path}>
+          <td><button class="link" @click=${() => (this.line = x)}>${x.label}</button></td>
+          <td>${stageName(x.stage)}</td>
+          <td class="id"><code>${x.factor ?? x.substance}</code></td>
+          <td class="num">${values ? formatNumber(values[x.path] ?? 0) : `${formatNumber(x.amount.value)} ${x.amount.unit}`}</td>
+          <td class="num">${formatNumber(x.kgCO2e)}</td>
         </tr>`)}</tbody>
       </table></div>` : html`<p class="muted">${t('trace.none')}</p>`}
     `;

@@ -4,7 +4,7 @@
  * the touched segments), and the full engine run follows in a worker when edits pause.
  */
 import type { FactorLibrary } from '@greenlca/engine';
-import type { CalculationResult, Product } from '@greenlca/schema';
+import type { CalculationResult, ImpactAssessment, Product } from '@greenlca/schema';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClient } from '../api/client.js';
 import { FullCalculation, type FullResponse } from '../engine/full-calc.js';
@@ -30,6 +30,17 @@ export class WorkspaceController implements ReactiveController {
   /** Where the complete result shown was calculated: the server (before the engine loaded here) or this page. */
   resultBy: 'server' | 'page' | undefined;
   revision = 0;
+  /**
+   * The last complete engine result (with its inventories, and impacts when a method is chosen) and the
+   * product it is for: the inventory and category views show it, marked as updating while edits wait
+   * for the next complete run.
+   */
+  lastFull: { result: CalculationResult; product: Product } | undefined;
+  /** The impact method chosen (bundled method id), or undefined for the climate result only. */
+  method: string | undefined;
+  /** 'loading' from a method's choice until the worker's first result with it; 'error' if that failed. */
+  methodState: 'idle' | 'loading' | 'error' = 'idle';
+  methodError: string | undefined;
   private calculator: LiveCalculator | undefined;
   private runtime: EngineRuntime | undefined;
   private frame = 0;
@@ -80,6 +91,31 @@ export class WorkspaceController implements ReactiveController {
     return this.product !== this.savedProduct;
   }
 
+  /**
+   * Characterise results with this bundled impact method (or none). The worker loads the method's
+   * files and calculates; the page stays responsive and says it is loading meanwhile.
+   */
+  setMethod(id: string | undefined): void {
+    if (id === this.method) return;
+    this.method = id;
+    this.full.method = id;
+    this.methodError = undefined;
+    this.methodState = id && !this.impacts() ? 'loading' : 'idle';
+    if (id && this.product && this.runtime) this.full.schedule(this.revision, this.product, true);
+    this.host.requestUpdate();
+  }
+
+  /** The chosen method's assessment in the last complete result, if it has one. */
+  impacts(): ImpactAssessment | undefined {
+    const id = this.method;
+    return id ? this.lastFull?.result.impacts?.find((m) => m.method.id === id) : undefined;
+  }
+
+  /** True when the last complete result is for an earlier state of the product (an edit is being calculated). */
+  get fullStale(): boolean {
+    return !!this.lastFull && this.lastFull.product !== this.product;
+  }
+
   /** Open a product (new, imported or loaded from the server). */
   open(product: Product, stored?: StoredRef): void {
     performance.mark('lca:open');
@@ -87,6 +123,8 @@ export class WorkspaceController implements ReactiveController {
     this.savedProduct = product;
     this.stored = stored;
     this.live = undefined;
+    this.lastFull = undefined;
+    if (this.method) this.methodState = 'loading';
     this.fullMs = undefined;
     this.resultBy = undefined;
     if (this.runtime) this.calculator = new this.runtime.LiveCalculator(this.runtime.library);
@@ -111,6 +149,7 @@ export class WorkspaceController implements ReactiveController {
         performance.mark('lca:server-result');
         this.serverResult = { product, result };
         this.live = { result, issues: [], complete: true, excluded: 0 };
+        this.lastFull = { result, product };
         this.resultBy = 'server';
         this.host.requestUpdate();
       },
@@ -125,6 +164,7 @@ export class WorkspaceController implements ReactiveController {
     this.savedProduct = undefined;
     this.stored = undefined;
     this.live = undefined;
+    this.lastFull = undefined;
     this.host.requestUpdate();
   }
 
@@ -180,6 +220,7 @@ export class WorkspaceController implements ReactiveController {
       if (this.serverResult?.product === product) {
         this.calculator.seed(product, this.serverResult.result);
         this.serverResult = undefined;
+        if (this.method) this.full.schedule(this.revision, product, true);
         return;
       }
       // The first result of a product just opened: one full engine run here (tens of ms even at
@@ -190,6 +231,7 @@ export class WorkspaceController implements ReactiveController {
         const result = calculate(product, this.calculator.library, { referenceYear: new Date().getFullYear() });
         this.calculator.seed(product, result);
         this.live = { result, issues: [], complete: true, excluded: 0 };
+        this.lastFull = { result, product };
         this.fullMs = performance.now() - started;
         this.resultBy = 'page';
       } catch (error) {
@@ -198,7 +240,9 @@ export class WorkspaceController implements ReactiveController {
       }
       performance.mark('lca:calc-end');
       this.host.requestUpdate();
-      setTimeout(() => this.full.warm(), 1000);
+      // With a method chosen, the worker characterises the product now (the page's run has no impacts).
+      if (this.method) this.full.schedule(this.revision, product, true);
+      else setTimeout(() => this.full.warm(), 1000);
       return;
     }
     performance.mark('lca:calc-start');
@@ -215,9 +259,14 @@ export class WorkspaceController implements ReactiveController {
     if (product !== this.product) return;
     const seeding = this.seeding === product;
     this.seeding = undefined;
+    if (response.method === this.method) {
+      this.methodState = 'failure' in response && response.method ? 'error' : 'idle';
+      this.methodError = 'failure' in response ? response.failure : undefined;
+    }
     if ('result' in response) {
       if (seeding) this.calculator?.seed(product, response.result);
       this.live = { result: response.result, issues: [], complete: true, excluded: 0 };
+      this.lastFull = { result: response.result, product };
       this.fullMs = response.ms;
       this.resultBy = 'page';
       this.host.requestUpdate();
@@ -229,5 +278,6 @@ export class WorkspaceController implements ReactiveController {
       this.host.requestUpdate();
     }
     if ('failure' in response) console.error('engine worker:', response.failure);
+    this.host.requestUpdate();
   }
 }

@@ -1,36 +1,44 @@
 /**
  * @module full-calc — the page's side of the engine worker: posts the latest product after edits
- * settle and hands back complete results, dropping answers for products that were edited since.
+ * settle and hands back complete results, dropping answers for products that were edited since. With
+ * an impact method chosen, every request names it and the worker characterises the result with it
+ * (loading the method's files there the first time, so the page stays responsive).
  */
 import type { InputIssue } from '@greenlca/engine';
 import type { CalculationResult, Product } from '@greenlca/schema';
 
 export interface FullRequest {
+  /** The request's number (answers to older requests are dropped). */
   revision: number;
   /** Absent for a warm-up (the worker loads its datasets). */
   product?: Product;
+  /** Bundled impact method id (ef-3.1, traci-2.2, ipcc-ar6 …): the result then has `impacts`. */
+  method?: string | undefined;
 }
 
-export type FullResponse =
-  | { revision: number; result: CalculationResult; ms: number }
-  | { revision: number; issues: InputIssue[] }
-  | { revision: number; failure: string };
+export type FullResponse = ({ revision: number; method?: string | undefined }) & (
+  | { result: CalculationResult; ms: number }
+  | { issues: InputIssue[] }
+  | { failure: string });
 
 export class FullCalculation {
   private worker: Worker | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Number of the last request; each request has its own, so two for one product revision are told apart. */
   private latest = 0;
+  /** The impact method every request names (undefined: climate only). */
+  method: string | undefined;
 
   constructor(private readonly onResult: (response: FullResponse, product: Product) => void, private readonly delayMs = 300) {}
 
-  /** Ask for a complete calculation of this product once edits pause. */
-  schedule(revision: number, product: Product, immediately = false): void {
-    this.latest = revision;
+  /** Ask for a complete calculation of this product once edits pause (or now). */
+  schedule(_revision: number, product: Product, immediately = false): void {
     clearTimeout(this.timer);
     const go = () => {
       this.worker ??= this.start();
-      this.pending.set(revision, product);
-      this.worker.postMessage({ revision, product } satisfies FullRequest);
+      const id = ++this.latest;
+      this.pending.set(id, product);
+      this.worker.postMessage({ revision: id, product, method: this.method } satisfies FullRequest);
     };
     if (immediately) go();
     else this.timer = setTimeout(go, this.delayMs);
