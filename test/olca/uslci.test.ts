@@ -22,13 +22,15 @@ const zipPath = join(shared, 'data-sources/uslci-fy17q4-olca-jsonld/uslci_fy17_q
 const substances = JSON.parse(readFileSync(join(root, 'datasets/substances/ipcc-gwp.json'), 'utf8')) as SubstanceDataset;
 const dataset = JSON.parse(readFileSync(join(root, 'datasets/factors/uslci-fy17.json'), 'utf8')) as FactorDataset;
 
+/** openLCA's linking of USLCI (multi-output processes not allocated), as the factor set is built. */
+const LEGACY = { multiOutput: 'reference-product' } as const;
 let pkg: OlcaPackage;
 let db: DatabaseResults;
 const byName = (name: string) => [...pkg.processes.values()].find((p) => p.name === name)!;
 
 beforeAll(() => {
   pkg = readPackage(new Uint8Array(readFileSync(zipPath)));
-  db = calculateDatabase(linkDatabase(pkg), gwpMethod(pkg, substances, 'AR6').impacts);
+  db = calculateDatabase(linkDatabase(pkg, LEGACY), gwpMethod(pkg, substances, 'AR6').impacts);
 }, 120_000);
 
 describe('USLCI FY17 Q4 import', () => {
@@ -46,7 +48,7 @@ describe('USLCI FY17 Q4 import', () => {
   it('links by reference product and lists the cut-offs instead of dropping them', () => {
     const s = db.statistics;
     expect(s).toMatchObject({ processes: 766, techFlows: 766, linkable: 6554, linked: 3725, cutOff: 2829, processesWithCutOffs: 500 });
-    const system = linkDatabase(pkg);
+    const system = linkDatabase(pkg, LEGACY);
     expect(system.cutoffs).toHaveLength(2829);
     const reasons = (r: string) => system.cutoffs.filter((c) => c.reason === r).length;
     expect([reasons('no-provider'), reasons('co-product-only')]).toEqual([2535, 294]);
@@ -164,7 +166,38 @@ describe('greenlca olca (CLI)', () => {
     const r = greenlca('olca', 'inspect', zipPath, '--format', 'json');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report).toMatchObject({ schemaVersion: 1, processes: 766, flows: 4601, linking: { cutOff: 2829, linked: 3725 } });
+    // GreenLCA's default for the 132 multi-output processes without allocation factors: 61 by mass, 4 by
+    // energy, 67 refused (e.g. the refineries: volumes and masses, no densities or heating values), whose
+    // products are then cut off (reason allocation-refused) instead of charged to the reference product.
+    expect(report).toMatchObject({
+      schemaVersion: 1, processes: 766, flows: 4601, linking: { processes: 699, cutOff: 2520, linked: 3129 },
+      defaultAllocation: { byMass: 61, byEnergy: 4, refused: 67 }, cutOffReasons: { 'no-provider': 2151, 'allocation-refused': 369 },
+    });
+    expect(report.refusedProcesses.map((p: { processName: string }) => p.processName)).toContain('Petroleum refining, at refinery');
+  }, 120_000);
+
+  it('calculates a USLCI process with a bundled method: every category, the mapped inventory, and the warnings', () => {
+    const r = greenlca('olca', 'calc', zipPath, '--process', 'Electricity, at Grid, US, 2010', '--method', 'EF 3.1', '--format', 'json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.method).toMatchObject({ id: 'ef-3.1', name: 'EF 3.1' });
+    expect(result.impacts).toHaveLength(18);
+    const climate = result.impacts.find((i: { id: string }) => i.id === 'climate-change');
+    expect(climate.amount * 1).toBeGreaterThan(0.6); // per kWh (3.6 MJ)
+    expect(climate.amount).toBeLessThan(0.8);
+    expect(climate.byProcess.reduce((a: number, c: { amount: number }) => a + c.amount, 0)).toBeCloseTo(climate.amount, 12);
+    expect(result.flows.mapped.filter((f: { flow: string }) => f.flow.endsWith('/sulfur-dioxide')).reduce((a: number, f: { amount: number }) => a + f.amount, 0)).toBeGreaterThan(0);
+    expect(result.flows.unmapped.length).toBeGreaterThan(0);
+    const codes = new Set(result.warnings.map((w: { code: string }) => w.code));
+    for (const code of ['ALLOCATION_REFUSED', 'CUT_OFF_SHARE', 'UNMAPPED_FLOWS', 'MISSING_CATEGORIES']) expect(codes, code).toContain(code);
+    expect(result.cutoffs.some((c: { reason: string; flowName: string }) => c.reason === 'allocation-refused' && c.flowName === 'Diesel, at refinery')).toBe(true);
+  }, 120_000);
+
+  it('refuses to calculate a multi-output process without a mass or energy basis, and says what to do', () => {
+    const r = greenlca('olca', 'calc', zipPath, '--process', 'Petroleum refining, at refinery', '--method', 'TRACI 2.2');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/is refused: its 10 outputs have neither all a mass nor all an energy content.*--allocation none/);
   }, 120_000);
 
   it('says what is wrong when the process name matches several processes', () => {

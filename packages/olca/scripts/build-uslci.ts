@@ -92,7 +92,7 @@ export function buildUslci(shared: string = process.env.GREENLCA_SHARED_DIR ?? r
   const gwpBytes = readFileSync(join(repo, GWP_FILE));
   const substances = JSON.parse(gwpBytes.toString('utf8')) as SubstanceDataset;
   const pkg = readPackage(zipBytes);
-  const system = linkDatabase(pkg);
+  const system = linkDatabase(pkg, { multiOutput: 'reference-product' }); // as published in 1.0.0: openLCA's no-allocation (see notes)
 
   const methods = Object.fromEntries(SETS.map((s) => [s, gwpMethod(pkg, substances, s)])) as Record<GwpSet, ReturnType<typeof gwpMethod>>;
   // One pass: the AR6 method (GWP, per-gas masses, reported quantities) plus the AR4 and AR5 totals.

@@ -4,7 +4,7 @@ import {
   buildMatrices, calculateDatabase, calculateProcess, linkDatabase, calculateProductSystem, gwpMethod, impactsFromPackage, linkFromProcess, readPackage,
   type OlcaPackage, type OlcaResult, type Process,
 } from './index.js';
-import { denseSolver } from './testing/dense-solver.js';
+import { denseLuSolver as denseSolver, entryIndex } from '@greenlca/sparse';
 import { buildFixture, IDS } from './testing/fixture.js';
 
 const solver = denseSolver;
@@ -175,10 +175,9 @@ describe('version files and field names', () => {
     const pkg = readPackage(buildFixture(2));
     const sys = linkFromProcess(pkg, IDS.power);
     const m = buildMatrices(sys);
-    expect([m.technosphere.rows, m.technosphere.cols]).toEqual([2, 2]); // power plant and coal mine
-    let diag = 0;
-    for (let p = 0; p < m.technosphere.value.length; p++) if (m.technosphere.row[p] === 0 && m.technosphere.col[p] === 0) diag += m.technosphere.value[p]!;
-    expect(diag).toBeCloseTo(3.6 - 0.36, 12); // 1 kWh out, 0.1 kWh own use, in MJ
+    const A = m.technosphere.matrix;
+    expect([A.rows, A.cols]).toEqual([2, 2]); // power plant and coal mine
+    expect(A.values[entryIndex(A, 0, 0)]).toBeCloseTo(3.6 - 0.36, 12); // 1 kWh out, 0.1 kWh own use, in MJ (summed on the diagonal)
   });
 });
 
