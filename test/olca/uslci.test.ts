@@ -130,6 +130,41 @@ describe('datasets/factors/uslci-fy17.json', () => {
     }
   }, 120_000);
 
+  it('carries each product\'s full inventory on the flow list; a process without inputs carries its own exchanges, mapped', () => {
+    const list = JSON.parse(readFileSync(join(root, 'datasets/flows/elementary-flows.json'), 'utf8')) as { flows: { id: string }[] };
+    const known = new Set(list.flows.map((f) => f.id));
+    for (const f of dataset.factors) {
+      expect(f.flows, f.id).toBeDefined();
+      for (const [id, v] of Object.entries(f.flows!)) {
+        expect(known.has(id), `${f.id}: ${id}`).toBe(true);
+        expect(v).not.toBe(0);
+      }
+      expect(f.unmappedFlows!.count).toBeGreaterThanOrEqual(0);
+    }
+    // The steel beams process has no product inputs: its flows are its own elementary exchanges (per 1 kg),
+    // mapped by the USLCI mapping file and summed per flow-list flow — read here from the zip and the CSV directly.
+    const csv = readFileSync(join(root, 'datasets/mappings/uslci-fy17.csv'), 'utf8').split('\n');
+    const target = new Map<string, string>();
+    for (const line of csv.slice(1)) {
+      const uuid = line.slice(0, 36);
+      const m = /,([a-z]+\/[a-z0-9-]+\/[^,]+),(cas\+compartment|name\+compartment|manual),/.exec(line);
+      if (m) target.set(uuid, m[1]!);
+    }
+    const doc = unpackZip(new Uint8Array(readFileSync(zipPath))).folders.get('processes')!.find((d) => d.file.endsWith('60b5e1ee-3f9c-39e4-ad2f-68cfe3a71956.json'))!;
+    const raw = doc.json as { exchanges: { flow: { '@id': string; flowType?: string }; amount: number; input: boolean }[] };
+    const hand = new Map<string, number>();
+    for (const e of raw.exchanges) {
+      const id = target.get(e.flow['@id']);
+      if (!id) continue;
+      const sign = id.startsWith('resource/') === e.input ? 1 : -1;
+      hand.set(id, (hand.get(id) ?? 0) + sign * e.amount);
+    }
+    const steel = dataset.factors.find((f) => f.id === 'steel-product-primary-structural-beams-and-columns-at-plant')!;
+    const expected = Object.fromEntries([...hand].filter(([, v]) => v !== 0));
+    expect(Object.keys(steel.flows!).sort()).toEqual(Object.keys(expected).sort());
+    for (const [id, v] of Object.entries(expected)) expect(Math.abs(steel.flows![id]! / v - 1), id).toBeLessThan(5e-6);
+  });
+
   it('matches a fresh calculation and keeps the metals, plastics, paper and chemicals', () => {
     const factor = (id: string) => dataset.factors.find((f) => f.id === id)!;
     const grid = db.products.find((p) => p.processName === 'Electricity, at Grid, US, 2010')!;

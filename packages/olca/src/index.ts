@@ -20,7 +20,7 @@ export { buildMatrices, referenceAmount, type EnviFlow, type SystemMatrices, typ
 export { packageCharacterisation, impactsFromPackage, type ImpactSpec, type ImpactProblem } from './calc/characterisation.js';
 export { calculateDatabase, type DatabaseResults, type ProductResult } from './calc/database.js';
 export {
-  calculateLinked, calculateProcess, calculateProductSystem, factorise, linkStatistics, referenceDemand, CUT_OFF_WARNING_SHARE,
+  calculateLinked, calculateProcess, calculateProductSystem, factorise, flowInventory, linkStatistics, referenceDemand, CUT_OFF_WARNING_SHARE,
   type CalculateOptions, type ContributionRow, type CutOffRow, type FlowInventory, type ImpactRow, type InventoryRow, type LinkStatistics,
   type MethodInput, type OlcaResult, type ResultWarning, type ScalingRow,
 } from './calc/calculate.js';

@@ -318,7 +318,7 @@ export function calculateLinked(
 }
 
 /** The inventory on the project's flow list: mapped rows summed per flow, unmapped rows listed. */
-function flowInventory(mapping: FlowMapping, enviFlows: readonly EnviFlow[], inventory: readonly InventoryRow[]): FlowInventory {
+export function flowInventory(mapping: FlowMapping, enviFlows: readonly EnviFlow[], inventory: readonly InventoryRow[]): FlowInventory {
   const byFlow = new Map<string, { flow: string; amount: number; unit: string; sources: string[] }>();
   const unmapped: FlowInventory['unmapped'] = [];
   const direction = new Map(enviFlows.map((e) => [e.flowId, e]));
