@@ -188,7 +188,7 @@ async function calc(pkg: OlcaPackage, flags: Map<string, string | true>, format:
   }
   if (format === 'json') {
     const extra = mapping ? { gwpMapping: { set: mapping.set, mapped: mapping.mapped.length, unresolved: mapping.unresolved, greenhouseGasLikeUnmapped: mapping.ghgLikeUnmapped } } : {};
-    io.stdout(JSON.stringify({ method: methodLabel, ...result, ...extra }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ ...result, method: { ...(result.method ?? {}), label: methodLabel }, ...extra }, null, 2) + '\n');
     return 0;
   }
   io.stdout(renderResult(result, methodLabel, top));
