@@ -22,5 +22,5 @@ describe.skipIf(!available)('datasets drift', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-  });
+  }, 240_000); // the USLCI factor set is computed from the USLCI package (about 25 s alone)
 });

@@ -22,13 +22,15 @@ const zipPath = join(shared, 'data-sources/uslci-fy17q4-olca-jsonld/uslci_fy17_q
 const substances = JSON.parse(readFileSync(join(root, 'datasets/substances/ipcc-gwp.json'), 'utf8')) as SubstanceDataset;
 const dataset = JSON.parse(readFileSync(join(root, 'datasets/factors/uslci-fy17.json'), 'utf8')) as FactorDataset;
 
+/** openLCA's linking of USLCI (multi-output processes not allocated), as the factor set is built. */
+const LEGACY = { multiOutput: 'reference-product' } as const;
 let pkg: OlcaPackage;
 let db: DatabaseResults;
 const byName = (name: string) => [...pkg.processes.values()].find((p) => p.name === name)!;
 
 beforeAll(() => {
   pkg = readPackage(new Uint8Array(readFileSync(zipPath)));
-  db = calculateDatabase(linkDatabase(pkg), gwpMethod(pkg, substances, 'AR6').impacts);
+  db = calculateDatabase(linkDatabase(pkg, LEGACY), gwpMethod(pkg, substances, 'AR6').impacts);
 }, 120_000);
 
 describe('USLCI FY17 Q4 import', () => {
@@ -46,7 +48,7 @@ describe('USLCI FY17 Q4 import', () => {
   it('links by reference product and lists the cut-offs instead of dropping them', () => {
     const s = db.statistics;
     expect(s).toMatchObject({ processes: 766, techFlows: 766, linkable: 6554, linked: 3725, cutOff: 2829, processesWithCutOffs: 500 });
-    const system = linkDatabase(pkg);
+    const system = linkDatabase(pkg, LEGACY);
     expect(system.cutoffs).toHaveLength(2829);
     const reasons = (r: string) => system.cutoffs.filter((c) => c.reason === r).length;
     expect([reasons('no-provider'), reasons('co-product-only')]).toEqual([2535, 294]);
@@ -128,6 +130,41 @@ describe('datasets/factors/uslci-fy17.json', () => {
     }
   }, 120_000);
 
+  it('carries each product\'s full inventory on the flow list; a process without inputs carries its own exchanges, mapped', () => {
+    const list = JSON.parse(readFileSync(join(root, 'datasets/flows/elementary-flows.json'), 'utf8')) as { flows: { id: string }[] };
+    const known = new Set(list.flows.map((f) => f.id));
+    for (const f of dataset.factors) {
+      expect(f.flows, f.id).toBeDefined();
+      for (const [id, v] of Object.entries(f.flows!)) {
+        expect(known.has(id), `${f.id}: ${id}`).toBe(true);
+        expect(v).not.toBe(0);
+      }
+      expect(f.unmappedFlows!.count).toBeGreaterThanOrEqual(0);
+    }
+    // The steel beams process has no product inputs: its flows are its own elementary exchanges (per 1 kg),
+    // mapped by the USLCI mapping file and summed per flow-list flow — read here from the zip and the CSV directly.
+    const csv = readFileSync(join(root, 'datasets/mappings/uslci-fy17.csv'), 'utf8').split('\n');
+    const target = new Map<string, string>();
+    for (const line of csv.slice(1)) {
+      const uuid = line.slice(0, 36);
+      const m = /,([a-z]+\/[a-z0-9-]+\/[^,]+),(cas\+compartment|name\+compartment|manual),/.exec(line);
+      if (m) target.set(uuid, m[1]!);
+    }
+    const doc = unpackZip(new Uint8Array(readFileSync(zipPath))).folders.get('processes')!.find((d) => d.file.endsWith('60b5e1ee-3f9c-39e4-ad2f-68cfe3a71956.json'))!;
+    const raw = doc.json as { exchanges: { flow: { '@id': string; flowType?: string }; amount: number; input: boolean }[] };
+    const hand = new Map<string, number>();
+    for (const e of raw.exchanges) {
+      const id = target.get(e.flow['@id']);
+      if (!id) continue;
+      const sign = id.startsWith('resource/') === e.input ? 1 : -1;
+      hand.set(id, (hand.get(id) ?? 0) + sign * e.amount);
+    }
+    const steel = dataset.factors.find((f) => f.id === 'steel-product-primary-structural-beams-and-columns-at-plant')!;
+    const expected = Object.fromEntries([...hand].filter(([, v]) => v !== 0));
+    expect(Object.keys(steel.flows!).sort()).toEqual(Object.keys(expected).sort());
+    for (const [id, v] of Object.entries(expected)) expect(Math.abs(steel.flows![id]! / v - 1), id).toBeLessThan(5e-6);
+  });
+
   it('matches a fresh calculation and keeps the metals, plastics, paper and chemicals', () => {
     const factor = (id: string) => dataset.factors.find((f) => f.id === id)!;
     const grid = db.products.find((p) => p.processName === 'Electricity, at Grid, US, 2010')!;
@@ -164,7 +201,38 @@ describe('greenlca olca (CLI)', () => {
     const r = greenlca('olca', 'inspect', zipPath, '--format', 'json');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report).toMatchObject({ schemaVersion: 1, processes: 766, flows: 4601, linking: { cutOff: 2829, linked: 3725 } });
+    // GreenLCA's default for the 132 multi-output processes without allocation factors: 61 by mass, 4 by
+    // energy, 67 refused (e.g. the refineries: volumes and masses, no densities or heating values), whose
+    // products are then cut off (reason allocation-refused) instead of charged to the reference product.
+    expect(report).toMatchObject({
+      schemaVersion: 1, processes: 766, flows: 4601, linking: { processes: 699, cutOff: 2520, linked: 3129 },
+      defaultAllocation: { byMass: 61, byEnergy: 4, refused: 67 }, cutOffReasons: { 'no-provider': 2151, 'allocation-refused': 369 },
+    });
+    expect(report.refusedProcesses.map((p: { processName: string }) => p.processName)).toContain('Petroleum refining, at refinery');
+  }, 120_000);
+
+  it('calculates a USLCI process with a bundled method: every category, the mapped inventory, and the warnings', () => {
+    const r = greenlca('olca', 'calc', zipPath, '--process', 'Electricity, at Grid, US, 2010', '--method', 'EF 3.1', '--format', 'json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.method).toMatchObject({ id: 'ef-3.1', name: 'EF 3.1' });
+    expect(result.impacts).toHaveLength(18);
+    const climate = result.impacts.find((i: { id: string }) => i.id === 'climate-change');
+    expect(climate.amount * 1).toBeGreaterThan(0.6); // per kWh (3.6 MJ)
+    expect(climate.amount).toBeLessThan(0.8);
+    expect(climate.byProcess.reduce((a: number, c: { amount: number }) => a + c.amount, 0)).toBeCloseTo(climate.amount, 12);
+    expect(result.flows.mapped.filter((f: { flow: string }) => f.flow.endsWith('/sulfur-dioxide')).reduce((a: number, f: { amount: number }) => a + f.amount, 0)).toBeGreaterThan(0);
+    expect(result.flows.unmapped.length).toBeGreaterThan(0);
+    const codes = new Set(result.warnings.map((w: { code: string }) => w.code));
+    for (const code of ['ALLOCATION_REFUSED', 'CUT_OFF_SHARE', 'UNMAPPED_FLOWS', 'MISSING_CATEGORIES']) expect(codes, code).toContain(code);
+    expect(result.cutoffs.some((c: { reason: string; flowName: string }) => c.reason === 'allocation-refused' && c.flowName === 'Diesel, at refinery')).toBe(true);
+  }, 120_000);
+
+  it('refuses to calculate a multi-output process without a mass or energy basis, and says what to do', () => {
+    const r = greenlca('olca', 'calc', zipPath, '--process', 'Petroleum refining, at refinery', '--method', 'TRACI 2.2');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/is refused: its 10 outputs have neither all a mass nor all an energy content.*--allocation none/);
   }, 120_000);
 
   it('says what is wrong when the process name matches several processes', () => {

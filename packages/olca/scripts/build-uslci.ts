@@ -11,16 +11,21 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Factor, FactorCategory, FactorDataset, GwpSet, SubstanceDataset } from '@greenlca/schema';
+import type { ElementaryFlowList, Factor, FactorCategory, FactorDataset, GwpSet, SubstanceDataset } from '@greenlca/schema';
 import {
-  calculateDatabase, gwpMethod, linkDatabase, readPackage, referenceAmount, unitIndex,
-  type ImpactSpec, type OlcaPackage, type Process, type ProductResult,
+  buildMatrices, calculateDatabase, factorise, flowInventory, gwpMethod, linkDatabase, mapPackageFlows, parseMappingCsv,
+  readPackage, referenceAmount, referenceDemand, unitIndex,
+  type ImpactSpec, type InventoryRow, type LinkedSystem, type OlcaPackage, type Process, type ProductResult,
 } from '../src/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoDir = resolve(here, '../../..');
 const ZIP = 'data-sources/uslci-fy17q4-olca-jsonld/uslci_fy17_q4_olca1_5_json_ld.zip';
 const GWP_FILE = 'datasets/substances/ipcc-gwp.json';
+const FLOWS_FILE = 'datasets/flows/elementary-flows.json';
+const MAPPING_FILE = 'datasets/mappings/uslci-fy17.csv';
+/** How many unmapped flows each factor names (largest by mass). */
+const UNMAPPED_LISTED = 3;
 /** Output files, relative to the repository root. */
 export const USLCI_OUTPUTS = { dataset: 'datasets/factors/uslci-fy17.json', review: 'packages/olca/data/uslci-fy17-mapping-review.json' } as const;
 const SETS: GwpSet[] = ['AR4', 'AR5', 'AR6'];
@@ -80,19 +85,73 @@ function hasMajorUnallocatedCoProducts(pkg: OlcaPackage, p: Process, unallocated
   return false;
 }
 
+/**
+ * Every product's inventory per reference unit, through the engine's matrix layer, on the project's flow
+ * list (mapped flows summed per flow id, unmapped ones summarised). One adjoint solve per elementary flow
+ * (λ_i = A⁻ᵀ·B_i, so λ_i[j] is flow i per unit of product j), as the GWP values are computed: all
+ * products from one factorisation.
+ */
+function inventories(system: LinkedSystem, flowList: ElementaryFlowList, csv: string) {
+  const { pkg } = system;
+  const mapping = mapPackageFlows(pkg, flowList, parseMappingCsv(csv), MAPPING_FILE);
+  const matrices = buildMatrices(system);
+  const F = factorise(matrices);
+  const n = system.techFlows.length;
+  const B = matrices.biosphere.matrix;
+  const rhs = Array.from({ length: B.rows }, (_, i) => {
+    const b = new Float64Array(n);
+    for (let p = B.rowPtr[i]!; p < B.rowPtr[i + 1]!; p++) b[B.colIdx[p]!] = b[B.colIdx[p]!]! + B.values[p]!;
+    return b;
+  });
+  const lambda: Float64Array[] = [];
+  for (let k = 0; k < rhs.length; k += 64) lambda.push(...F.solveTransposedMany(rhs.slice(k, k + 64)).map((s) => s.x));
+  const units = unitIndex(pkg);
+  const meta = matrices.enviFlows.map((ef) => {
+    const flow = pkg.flows.get(ef.flowId)!;
+    return { flowId: ef.flowId, name: flow.name, category: flow.category, isInput: ef.isInput, unit: units.referenceUnitName(flow) ?? '' };
+  });
+  return {
+    mapping,
+    of(techFlow: number) {
+      const sign = referenceDemand(system, techFlow).sign;
+      const rows: InventoryRow[] = [];
+      meta.forEach((m, i) => {
+        const amount = sign * lambda[i]![techFlow]!;
+        if (amount !== 0) rows.push({ ...m, amount });
+      });
+      return flowInventory(mapping, matrices.enviFlows, rows);
+    },
+  };
+}
+
 export interface UslciBuild {
   /** File contents by output path (see {@link USLCI_OUTPUTS}). */
   files: Record<string, string>;
   summary: string[];
 }
 
+/**
+ * The datasets files the build reads, as text; by default the committed ones under `repo`. `pnpm
+ * datasets:build` passes the ones it has just built, so the USLCI factors follow the flow list and mapping.
+ */
+export interface UslciInputs {
+  gwp?: string;
+  flows?: string;
+  mapping?: string;
+}
+
 /** Build the files in memory (the drift test compares them with the committed ones). */
-export function buildUslci(shared: string = process.env.GREENLCA_SHARED_DIR ?? resolve(repoDir, '../shared'), repo: string = repoDir): UslciBuild {
+export function buildUslci(
+  shared: string = process.env.GREENLCA_SHARED_DIR ?? resolve(repoDir, '../shared'),
+  repo: string = repoDir,
+  inputs: UslciInputs = {},
+): UslciBuild {
   const zipBytes = new Uint8Array(readFileSync(join(shared, ZIP)));
-  const gwpBytes = readFileSync(join(repo, GWP_FILE));
+  const input = (text: string | undefined, path: string) => (text !== undefined ? Buffer.from(text, 'utf8') : readFileSync(join(repo, path)));
+  const gwpBytes = input(inputs.gwp, GWP_FILE);
   const substances = JSON.parse(gwpBytes.toString('utf8')) as SubstanceDataset;
   const pkg = readPackage(zipBytes);
-  const system = linkDatabase(pkg);
+  const system = linkDatabase(pkg, { multiOutput: 'reference-product' }); // openLCA's no-allocation, as since 1.0.0 (see notes)
 
   const methods = Object.fromEntries(SETS.map((s) => [s, gwpMethod(pkg, substances, s)])) as Record<GwpSet, ReturnType<typeof gwpMethod>>;
   // One pass: the AR6 method (GWP, per-gas masses, reported quantities) plus the AR4 and AR5 totals.
@@ -102,6 +161,10 @@ export function buildUslci(shared: string = process.env.GREENLCA_SHARED_DIR ?? r
     { ...methods.AR5.impacts[0]!, id: 'gwp100:AR5' },
   ];
   const db = calculateDatabase(system, impacts);
+  const flowsBytes = input(inputs.flows, FLOWS_FILE);
+  const csvBytes = input(inputs.mapping, MAPPING_FILE);
+  const inv = inventories(system, JSON.parse(flowsBytes.toString('utf8')) as ElementaryFlowList, csvBytes.toString('utf8'));
+  const flowStats = { flows: 0, unmappedMass: 0, factors: 0 };
 
   // Processes whose unallocated co-products are more than minor: their products are left out, and
   // products downstream of them are flagged.
@@ -207,6 +270,20 @@ export function buildUslci(shared: string = process.env.GREENLCA_SHARED_DIR ?? r
       notes: notes.join(' '),
       tags,
     };
+    // The full inventory on the project's flow list, per unit of the factor (same system as co2e).
+    const fi = inv.of(product.techFlow);
+    const flows: Record<string, number> = {};
+    for (const r of fi.mapped) if (r.amount !== 0) flows[r.flow] = sig(r.amount * perUnit);
+    if (Object.keys(flows).length) factor.flows = flows;
+    const kg = fi.unmapped.filter((u) => u.unit === 'kg');
+    factor.unmappedFlows = {
+      count: fi.unmapped.length,
+      massShare: sig(fi.coverage.unmappedMassShare, 4),
+      largest: kg.slice(0, UNMAPPED_LISTED).map((u) => ({ name: u.name, compartment: u.category, amount: sig(u.amount * perUnit), unit: u.unit })),
+    };
+    flowStats.flows += Object.keys(flows).length;
+    flowStats.unmappedMass += fi.coverage.unmappedMassShare;
+    flowStats.factors++;
     rows.push({ id, product, factor });
   }
   rows.sort((a, b) => a.id.localeCompare(b.id));
@@ -215,7 +292,7 @@ export function buildUslci(shared: string = process.env.GREENLCA_SHARED_DIR ?? r
   const dataset: FactorDataset & { $comment: string } = {
     $comment: 'generated by packages/olca/scripts/build-uslci.ts from ../shared/data-sources — do not edit',
     id: 'uslci-fy17',
-    version: '1.0.0',
+    version: '1.1.0',
     edition: 'FY17 Q4 (uslci_fy17_q4_02, 2017-12), openLCA 1.5 JSON-LD export',
     title: { en: 'US LCI database (USLCI) FY17 Q4: cradle-to-gate GWP100 per unit of product, computed by GreenLCA', zh: '美国生命周期清单数据库（USLCI）FY17 Q4：GreenLCA 计算的各产品摇篮到大门 GWP100' },
     publisher: 'National Renewable Energy Laboratory (NREL) / Federal LCA Commons; values computed by GreenLCA',
@@ -235,6 +312,7 @@ export function buildUslci(shared: string = process.env.GREENLCA_SHARED_DIR ?? r
       'The FY17 Q4 JSON-LD export has no default allocation method and only zero or causal allocation factors, so multi-output processes are not allocated (openLCA\'s behaviour): the reference product carries all burdens. Products of such processes with more than minor co-products are left out; each factor\'s notes give the share of its value that comes through such processes (the difference when the links to them are cut), and factors where it is 5 % or more are tagged "unallocated-upstream" (notably diesel from "Petroleum refining, at refinery", which is overstated about fourfold and raises diesel-powered transport).',
       'Elementary flows are mapped to IPCC gases by packages/olca/data/gwp-flow-mapping.json (reviewable; USLCI matches listed in packages/olca/data/uslci-fy17-mapping-review.json). Biogenic CO2 and CO2 uptake are reported in the notes, not counted; CO2 from land transformation is counted.',
       `\`co2e\` uses AR6 GWP100 from ${GWP_FILE} (sha256 ${sha256(new Uint8Array(gwpBytes))}; IPCC via openclimatedata, CC0, and USEPA LCIAformatter, MIT); \`gases\` holds kg of each gas per unit, so the engine can characterise with AR4, AR5 or AR6. All methane uses the single CH4 value (the table has no AR6 fossil/non-fossil split). Gases without a GWP100 in all three sets (HCFC-21, HCFC-123a, HFC-143, chloroform: trace amounts, at most 0.5 % of a factor) are counted in co2e but left out of \`gases\` so that every set can be applied; AR4 totals in the notes leave them out.`,
+      `\`flows\` is each product's full elementary-flow inventory per unit (the same linked system, g = B·A⁻¹·e), mapped onto the project's flow list by ${MAPPING_FILE} (sha256 ${sha256(new Uint8Array(csvBytes))}; rows by USLCI flow UUID) against ${FLOWS_FILE} (sha256 ${sha256(new Uint8Array(flowsBytes))}): amounts of one flow-list flow summed over the USLCI flows mapped to it, emissions positive as emitted, resources positive as taken, 6 significant digits, exact zeros left out, no further cut-off. \`unmappedFlows\` counts the inventory's USLCI flows the mapping leaves out (not characterised by any method) with their share of the inventory's mass and the largest ${UNMAPPED_LISTED} in kg. The climate change of \`flows\` (e.g. EF 3.1) need not equal \`co2e\`: \`co2e\` uses packages/olca/data/gwp-flow-mapping.json, \`flows\` the flow-list mapping.`,
       'Region US (USLCI data are US averages or US regions); year is the process\'s validFrom year where given and plausible, else 2017 (release year). Data years in USLCI range from the 1990s to 2015.',
     ],
     factors: rows.map((r) => r.factor),
@@ -259,15 +337,27 @@ export function buildUslci(shared: string = process.env.GREENLCA_SHARED_DIR ?? r
   };
   return {
     files: {
-      [USLCI_OUTPUTS.dataset]: JSON.stringify(dataset, null, 1) + '\n',
+      [USLCI_OUTPUTS.dataset]: serialise(dataset),
       [USLCI_OUTPUTS.review]: JSON.stringify(review, null, 1) + '\n',
     },
     summary: [
       `uslci-fy17: ${rows.length} factors (${excluded.length} products left out), ${db.products.length} products calculated`,
+      `flows: ${(flowStats.flows / flowStats.factors).toFixed(1)} flow-list flows per factor on average; unmapped share of the inventory mass ${(100 * flowStats.unmappedMass / flowStats.factors).toFixed(1)} % on average; USLCI flows mapped ${inv.mapping.mapped.size} of ${inv.mapping.mapped.size + inv.mapping.unmapped.size}`,
       `links: ${s.linked} linked, ${s.cutOff} cut off of ${s.linkable} (${(100 * s.cutOffShare).toFixed(1)} %), processes with cut-offs ${s.processesWithCutOffs}/${s.processes}`,
       `mapping: ${methods.AR6.mapped.length} flows mapped, ${methods.AR6.ghgLikeUnmapped.length} GHG-like unmapped, unresolved AR4 ${methods.AR4.unresolved.length} AR5 ${methods.AR5.unresolved.length} AR6 ${methods.AR6.unresolved.length}`,
     ],
   };
+}
+
+/** One key per line as before, but each factor's `flows` on one line (compact), so the file stays small and diffs stay per factor. */
+function serialise(dataset: FactorDataset & { $comment: string }): string {
+  const flows: string[] = [];
+  const text = JSON.stringify(
+    { ...dataset, factors: dataset.factors.map((f) => (f.flows ? { ...f, flows: `\u0000${flows.push(JSON.stringify(f.flows)) - 1}` } : f)) },
+    null,
+    1,
+  );
+  return text.replace(/"\\u0000(\d+)"/g, (_, k: string) => flows[Number(k)]!) + '\n';
 }
 
 // Run as a script: write the files.

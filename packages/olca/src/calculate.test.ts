@@ -1,10 +1,10 @@
-import type { SubstanceDataset } from '@greenlca/schema';
+import type { ElementaryFlowList, ImpactMethod, SubstanceDataset } from '@greenlca/schema';
 import { describe, expect, it } from 'vitest';
 import {
-  buildMatrices, calculateDatabase, calculateProcess, linkDatabase, calculateProductSystem, gwpMethod, impactsFromPackage, linkFromProcess, readPackage,
+  buildMatrices, calculateDatabase, calculateProcess, linkDatabase, calculateProductSystem, gwpMethod, impactsFromPackage, linkFromProcess, mapPackageFlows, readPackage,
   type OlcaPackage, type OlcaResult, type Process,
 } from './index.js';
-import { denseSolver } from './testing/dense-solver.js';
+import { denseLuSolver as denseSolver, entryIndex } from '@greenlca/sparse';
 import { buildFixture, IDS } from './testing/fixture.js';
 
 const solver = denseSolver;
@@ -175,10 +175,9 @@ describe('version files and field names', () => {
     const pkg = readPackage(buildFixture(2));
     const sys = linkFromProcess(pkg, IDS.power);
     const m = buildMatrices(sys);
-    expect([m.technosphere.rows, m.technosphere.cols]).toEqual([2, 2]); // power plant and coal mine
-    let diag = 0;
-    for (let p = 0; p < m.technosphere.value.length; p++) if (m.technosphere.row[p] === 0 && m.technosphere.col[p] === 0) diag += m.technosphere.value[p]!;
-    expect(diag).toBeCloseTo(3.6 - 0.36, 12); // 1 kWh out, 0.1 kWh own use, in MJ
+    const A = m.technosphere.matrix;
+    expect([A.rows, A.cols]).toEqual([2, 2]); // power plant and coal mine
+    expect(A.values[entryIndex(A, 0, 0)]).toBeCloseTo(3.6 - 0.36, 12); // 1 kWh out, 0.1 kWh own use, in MJ (summed on the diagonal)
   });
 });
 
@@ -223,5 +222,86 @@ describe('linking rules', () => {
     const ignored = linkFromProcess(pkg, IDS.mine, { providerLinking: 'IGNORE_DEFAULTS' });
     const l2 = [...ignored.links.values()].find((l) => l.processId === IDS.mine)!;
     expect(ignored.techFlows[l2.provider]!.processId).toBe(IDS.power);
+  });
+});
+
+describe('default allocation of multi-output processes without factors', () => {
+  /** The fixture's steel mill without its allocation method and factors. */
+  function withoutFactors(scrapWithoutMass = false): OlcaPackage {
+    const pkg = readPackage(buildFixture(2));
+    const mill = pkg.processes.get(IDS.mill)!;
+    const processes = new Map(pkg.processes);
+    processes.set(IDS.mill, { ...mill, defaultAllocationMethod: undefined, allocationFactors: [] });
+    const flows = new Map(pkg.flows);
+    if (scrapWithoutMass) {
+      // Scrap counted in items only: no mass, no energy.
+      const scrap = pkg.flows.get(IDS.scrap)!;
+      flows.set(IDS.scrap, { ...scrap, properties: [{ propertyId: 'fp-items', factor: 1, isRef: true }] });
+    }
+    return { ...pkg, processes, flows };
+  }
+
+  it('allocates by mass (steel 1 kg, scrap 0.25 kg: 80 % / 20 %) and says so in the warnings', () => {
+    const r = calculateProcess(withoutFactors(), IDS.mill, { solver, impacts: testMethod(readPackage(buildFixture(2))) });
+    close(impact(r, IDS.category), GWP_TEST); // the same as the package's own physical factors 0.8 / 0.2
+    expect(r.defaultAllocation).toEqual([expect.objectContaining({ processId: IDS.mill, basis: 'Mass', shares: [{ flowName: 'Steel', share: 0.8 }, { flowName: 'Scrap', share: 0.2 }] })]);
+    expect(r.warnings.find((w) => w.code === 'DEFAULT_ALLOCATION')?.message).toMatch(/allocated by Mass .*Steel 80\.0 %, Scrap 20\.0 %/);
+    expect(r.unallocatedCoProducts).toEqual([]);
+  });
+
+  it('gives openLCA\'s behaviour (reference carries all) when asked, with NOT_ALLOCATED warnings', () => {
+    const r = calculateProcess(withoutFactors(), IDS.mill, { solver, impacts: testMethod(readPackage(buildFixture(2))), multiOutput: 'reference-product' });
+    expect(impact(r, IDS.category)).toBeGreaterThan(GWP_TEST * 1.2);
+    expect(r.warnings.map((w) => w.code)).toContain('NOT_ALLOCATED');
+  });
+
+  it('refuses a process whose outputs share no mass or energy basis: an error for itself, a cut-off for its consumers', () => {
+    const pkg = withoutFactors(true);
+    expect(() => calculateProcess(pkg, IDS.mill, { solver })).toThrow(/"Steel mill" is refused: its 2 outputs have neither all a mass nor all an energy content .*--allocation none/);
+    const sys = linkFromProcess(pkg, IDS.power);
+    expect(sys.refused).toEqual([]);
+    // A consumer of steel: its input is cut off with the reason, and the warning names the process.
+    const user: Process = {
+      id: 'p-user', name: 'Steel user', category: '', type: 'UNIT_PROCESS', allocationFactors: [],
+      exchanges: [
+        { key: 'u1', flowId: IDS.electricity, amount: 1, isInput: false, isAvoided: false, isQuantitativeReference: true },
+        { key: 'u2', flowId: IDS.steel, amount: 2, isInput: true, isAvoided: false, isQuantitativeReference: false },
+      ],
+    };
+    const processes = new Map(pkg.processes);
+    processes.set(user.id, user);
+    const r = calculateProcess({ ...pkg, processes }, user.id, { solver, impacts: testMethod(pkg), cutOffWarningShare: 0.5 });
+    expect(r.cutoffs).toEqual([expect.objectContaining({ flowName: 'Steel', reason: 'allocation-refused', refusedBy: [IDS.mill] })]);
+    expect(r.refused).toEqual([expect.objectContaining({ processId: IDS.mill, consumers: 1 })]);
+    expect(r.warnings.map((w) => w.code)).toEqual(['ALLOCATION_REFUSED', 'CUT_OFF_SHARE']);
+  });
+});
+
+describe('a bundled method through the flow mapping (CAS + compartment, name + compartment)', () => {
+  it('maps the fixture\'s flows onto the flow list and characterises with IPCC AR6 by the engine\'s rules', async () => {
+    const { indexFlows, prepareMethod } = await import('@greenlca/engine');
+    const { readFileSync } = await import('node:fs');
+    const datasets = new URL('../../../datasets/', import.meta.url);
+    const list = JSON.parse(readFileSync(new URL('flows/elementary-flows.json', datasets), 'utf8')) as ElementaryFlowList;
+    const ar6 = JSON.parse(readFileSync(new URL('methods/ipcc-ar6.json', datasets), 'utf8')) as ImpactMethod;
+    const pkg = readPackage(buildFixture(2));
+    const mapping = mapPackageFlows(pkg, list);
+    const to = (id: string) => mapping.mapped.get(id);
+    expect(to(IDS.co2)).toMatchObject({ flow: 'air/unspecified/carbon-dioxide-fossil', rule: 'cas+compartment' });
+    expect(to(IDS.ch4)).toMatchObject({ flow: 'air/unspecified/methane', rule: 'name+compartment' });
+    expect(to(IDS.co2bio)).toMatchObject({ flow: 'air/unspecified/carbon-dioxide-biogenic', rule: 'name+compartment' });
+    const method = prepareMethod(ar6, indexFlows(list));
+    const r = calculateProcess(pkg, IDS.mill, { solver, method: { method, mapping } });
+    expect(r.method).toMatchObject({ id: 'ipcc-ar6' });
+    const cc = r.impacts.find((i) => i.id === 'climate-change')!;
+    const bio = method.categories[0]!.factorOf('air/unspecified/carbon-dioxide-biogenic')?.value.toNumber() ?? 0;
+    const uptake = to(IDS.co2air) ? (method.categories[0]!.factorOf(to(IDS.co2air)!.flow)?.value.toNumber() ?? 0) : 0;
+    close(cc.amount, CO2 + 27.9 * CH4 + bio * 0.1 * SLAG + uptake * 0.1 * SLAG);
+    close(cc.byProcess.reduce((a, c) => a + c.amount, 0), cc.amount);
+    // The inventory on the flow list: the fossil CO2 summed, resources positive as taken.
+    const inv = (flow: string) => r.flows!.mapped.find((f) => f.flow === flow)?.amount;
+    close(inv('air/unspecified/carbon-dioxide-fossil')!, CO2);
+    close(inv('air/unspecified/methane')!, CH4);
+    if (to(IDS.co2air)) close(inv(to(IDS.co2air)!.flow)!, 0.1 * SLAG);
   });
 });

@@ -11,22 +11,23 @@ export type {
 export { readPackage } from './read/package.js';
 export { PACKAGE_LIMITS, PackageTooLargeError, type PackageLimits } from './read/zip.js';
 export { unitIndex, type UnitIndex } from './units.js';
-export { processAllocation, type ProcessAllocation, type AppliedAllocation } from './calc/allocation.js';
+export { processAllocation, type ProcessAllocation, type AppliedAllocation, type DefaultAllocation, type MultiOutputRule } from './calc/allocation.js';
 export {
   linkDatabase, linkFromProcess, linkProductSystem, needsProvider, techKey,
   type AmbiguousLink, type CutOff, type CutOffReason, type Link, type LinkedSystem, type LinkOptions, type LinkRule,
   type ProviderLinking, type TechFlow, type UnallocatedCoProduct,
 } from './calc/link.js';
-export { buildMatrices, referenceAmount, type CooMatrix, type EnviFlow, type SystemMatrices, type MatrixProblem } from './calc/matrices.js';
-export { buildCharacterisation, impactsFromPackage, type ImpactSpec, type ImpactProblem } from './calc/characterisation.js';
-export { characterisedInterventions, diagonal, multiply, solveDemand, type Factorisation, type LinearSolver, type LciaVectors } from './calc/algebra.js';
-export { sparseSolver } from './calc/sparse-solver.js';
+export { buildMatrices, referenceAmount, type EnviFlow, type SystemMatrices, type MatrixProblem } from './calc/matrices.js';
+export { packageCharacterisation, impactsFromPackage, type ImpactSpec, type ImpactProblem } from './calc/characterisation.js';
 export { calculateDatabase, type DatabaseResults, type ProductResult } from './calc/database.js';
 export {
-  calculateLinked, calculateProcess, calculateProductSystem, linkStatistics, referenceDemand,
-  type CalculateOptions, type ContributionRow, type CutOffRow, type ImpactRow, type InventoryRow, type LinkStatistics,
-  type OlcaResult, type ScalingRow,
+  calculateLinked, calculateProcess, calculateProductSystem, factorise, flowInventory, linkStatistics, referenceDemand, CUT_OFF_WARNING_SHARE,
+  type CalculateOptions, type ContributionRow, type CutOffRow, type FlowInventory, type ImpactRow, type InventoryRow, type LinkStatistics,
+  type MethodInput, type OlcaResult, type ResultWarning, type ScalingRow,
 } from './calc/calculate.js';
+export {
+  mapPackageFlows, parseMappingCsv, type FlowMapping, type FlowMappingRule, type MappedElementaryFlow, type MappingFileRow, type UnmappedFlow,
+} from './lcia/flow-mapping.js';
 export {
   compartmentOf, defaultGwpMapping, matchFlows, normaliseCas, normaliseFlowName,
   type Compartment, type FlowMatch, type GhgLikeFlow, type GwpMapping, type MappingOutcome, type MappingRule, type Origin, type ReportKey,

@@ -64,6 +64,33 @@ export const Factor = Type.Object(
     licence: Type.String({ description: 'Licence id; the dataset lists the licence text.' }),
     notes: Type.Optional(Type.String()),
     tags: Type.Optional(Type.Array(Type.String())),
+    flows: Type.Optional(
+      Type.Record(Type.String(), Type.Number(), {
+        description:
+          "The product's full elementary-flow inventory per unit of the factor: amount of each of the project's elementary flows " +
+          '(id from datasets/flows/elementary-flows.json → amount in that flow\'s unit) per `unit`, summed over the source flows mapped to it; ' +
+          'emissions positive as emitted, resources positive as taken. Exact zeros are left out; flows below `flowsCutOff` too. ' +
+          'Absent: the factor knows greenhouse gases only (other categories are gaps for it, not zeros).',
+      }),
+    ),
+    flowsCutOff: Type.Optional(
+      Type.Number({
+        description: "Relative cut-off applied to `flows`, if any: flows in kg smaller than this share of the factor's total kg of flows are left out.",
+      }),
+    ),
+    unmappedFlows: Type.Optional(
+      Type.Object(
+        {
+          count: Type.Integer({ description: 'Source elementary flows of the inventory (non-zero) that are not mapped to the flow list, so not in `flows`.' }),
+          massShare: Type.Number({ description: 'Their share of the inventory\'s mass (flows in kg, mapped and unmapped).' }),
+          largest: Type.Array(
+            Type.Object({ name: Type.String(), compartment: Type.String(), amount: Type.Number(), unit: Type.String() }),
+            { description: 'The largest few unmapped flows in kg, per `unit` of the factor.' },
+          ),
+        },
+        { description: 'What the inventory has beyond `flows`: the unmapped source flows, summarised.' },
+      ),
+    ),
   },
   {},
 );

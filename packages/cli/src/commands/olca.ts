@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { GwpSet } from '@greenlca/schema';
+import { findMethod, indexFlows, prepareMethod } from '@greenlca/engine';
 import {
-  buildMatrices, calculateProcess, calculateProductSystem, gwpMethod, impactsFromPackage, linkDatabase, linkStatistics, readPackage,
-  type AllocationType, type ImpactSpec, type OlcaPackage, type OlcaResult,
+  buildMatrices, calculateProcess, calculateProductSystem, gwpMethod, impactsFromPackage, linkDatabase, linkStatistics, mapPackageFlows,
+  parseMappingCsv, readPackage,
+  type AllocationType, type ImpactSpec, type MethodInput, type OlcaPackage, type OlcaResult,
 } from '@greenlca/olca';
-import { bundledSubstances } from '@greenlca/datasets';
+import { bundledSubstances, elementaryFlows, methods } from '@greenlca/datasets';
 import { flagsOfUsage, flagString, parseArgs, UsageError, type Io } from '../io.js';
 import { formatNumber, textTable } from '../table.js';
 import type { Command } from './index.js';
@@ -12,6 +14,7 @@ import type { Command } from './index.js';
 const USAGE =
   'greenlca olca inspect ZIP [--format table|json]\n' +
   '       greenlca olca calc ZIP (--process NAME|ID | --system NAME|ID) [--gwp AR4|AR5|AR6] [--method NAME|ID] [--amount N]\n' +
+  '                          (--method: a bundled method, "EF 3.1", "TRACI 2.2", AR4/AR5/AR6, or an LCIA method of the package)\n' +
   '                          [--allocation default|none|physical|economic|causal] [--top N] [--format table|json]';
 
 const ALLOCATION: Record<string, AllocationType> = {
@@ -28,7 +31,7 @@ export const command: Command = {
     const format = flagString(flags, 'format') ?? 'table';
     if (format !== 'json' && format !== 'table') throw new UsageError(`--format must be json or table, not "${format}"`);
     const pkg = await load(io.path(file));
-    return sub === 'inspect' ? inspect(pkg, format, io) : calc(pkg, flags, format, io);
+    return sub === 'inspect' ? inspect(pkg, format, io) : await calc(pkg, flags, format, io);
   },
 };
 
@@ -82,6 +85,8 @@ function inspect(pkg: OlcaPackage, format: string, io: Io): number {
     consumers: system.ambiguous.filter((x) => x.flowId === a.flowId).length,
   }));
   const unallocatedProcesses = [...system.allocation.values()].filter((a) => a.unallocated.length).length;
+  const rules = [...system.allocation.values()].map((a) => a.defaultRule?.kind).filter(Boolean);
+  const defaultAllocation = { byMass: rules.filter((k) => k === 'mass').length, byEnergy: rules.filter((k) => k === 'energy').length, refused: rules.filter((k) => k === 'refused').length };
   const report = {
     schemaVersion: pkg.schemaVersion, versionSource: pkg.versionSource, files: pkg.counts,
     processes: pkg.processes.size, flows: pkg.flows.size, flowTypes,
@@ -89,7 +94,8 @@ function inspect(pkg: OlcaPackage, format: string, io: Io): number {
     productSystems: [...pkg.productSystems.values()].map((s) => ({ id: s.id, name: s.name })),
     linking: stats, cutOffReasons: reasons, topCutOffFlows: topCutOffs.map(([id, v]) => ({ flowId: id, ...v })),
     cutOffs: system.cutoffs,
-    ambiguousProviders: ambiguous, processesWithUnallocatedCoProducts: unallocatedProcesses,
+    ambiguousProviders: ambiguous, processesWithUnallocatedCoProducts: unallocatedProcesses, defaultAllocation,
+    refusedProcesses: [...system.allocation.entries()].flatMap(([id, a]) => (a.defaultRule?.kind === 'refused' ? [{ processId: id, processName: pkg.processes.get(id)?.name ?? id, reason: a.defaultRule.reason }] : [])),
     gwpMapping: { mapping: `${gwp.mappingId} ${gwp.mappingVersion}`, mappedFlows: gwp.mapped.length, unresolved: gwp.unresolved, greenhouseGasLikeUnmapped: gwp.ghgLikeUnmapped },
     readWarnings: pkg.warnings,
   };
@@ -106,7 +112,8 @@ function inspect(pkg: OlcaPackage, format: string, io: Io): number {
   out.push('Linking every process by default provider, then by reference product:');
   out.push(`  ${stats.linked} of ${stats.linkable} product inputs / waste outputs linked; ${stats.cutOff} cut off (${pct(stats.cutOffShare)}), in ${stats.processesWithCutOffs} of ${stats.processes} processes (${pct(stats.processesWithCutOffsShare)})`);
   out.push(`  cut-off reasons: ${Object.entries(reasons).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
-  out.push(`  flows with several providers: ${ambiguous.length} (${stats.ambiguousLinks} links chosen by rule); processes with unallocated co-products: ${unallocatedProcesses}`, '');
+  out.push(`  flows with several providers: ${ambiguous.length} (${stats.ambiguousLinks} links chosen by rule); processes with unallocated co-products: ${unallocatedProcesses}`);
+  out.push(`  multi-output processes without allocation factors: ${defaultAllocation.byMass} allocated by mass, ${defaultAllocation.byEnergy} by energy, ${defaultAllocation.refused} refused (no common mass or energy basis; their products are cut off — see --format json)`, '');
   if (topCutOffs.length) {
     out.push(textTable(['Cut-off flow (no provider)', 'Processes'], topCutOffs.map(([, v]) => [v.name, v.processes])));
     out.push(`(--format json lists all ${system.cutoffs.length} cut-off exchanges with process, amount and unit)`, '');
@@ -120,7 +127,21 @@ function inspect(pkg: OlcaPackage, format: string, io: Io): number {
   return 0;
 }
 
-function calc(pkg: OlcaPackage, flags: Map<string, string | true>, format: string, io: Io): number {
+/** The package's elementary flows on the project's flow list: USLCI's reviewed mapping file by flow UUID, then CAS/name + compartment. */
+async function flowMapping(pkg: OlcaPackage) {
+  const csv = await readFile(new URL('../../../../datasets/mappings/uslci-fy17.csv', import.meta.url), 'utf8');
+  return mapPackageFlows(pkg, await elementaryFlows.list(), parseMappingCsv(csv), 'datasets/mappings/uslci-fy17.csv');
+}
+
+/** A bundled method named by --method (id, name or short form), prepared by the engine. */
+async function bundledMethod(pkg: OlcaPackage, query: string): Promise<MethodInput | undefined> {
+  const all = await methods.all();
+  const m = findMethod(query, all);
+  if (!m) return undefined;
+  return { method: prepareMethod(m, indexFlows(await elementaryFlows.list())), mapping: await flowMapping(pkg) };
+}
+
+async function calc(pkg: OlcaPackage, flags: Map<string, string | true>, format: string, io: Io): Promise<number> {
   const processQuery = flagString(flags, 'process');
   const systemQuery = flagString(flags, 'system');
   if (!processQuery === !systemQuery) throw new UsageError('give exactly one of --process NAME|ID and --system NAME|ID');
@@ -136,11 +157,15 @@ function calc(pkg: OlcaPackage, flags: Map<string, string | true>, format: strin
   const top = Number(topText);
   if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top must be a whole number, not "${topText}"`);
 
-  let impacts: ImpactSpec[];
+  let impacts: ImpactSpec[] = [];
   let methodLabel: string;
   const methodQuery = flagString(flags, 'method');
   let mapping: ReturnType<typeof gwpMethod> | undefined;
-  if (methodQuery) {
+  const bundled = methodQuery ? await bundledMethod(pkg, methodQuery) : undefined;
+  if (bundled) {
+    const m = bundled.mapping;
+    methodLabel = `${bundled.method.name} ${bundled.method.version} (bundled; flows mapped by ${m.source}: ${m.mapped.size} of ${m.mapped.size + m.unmapped.size} elementary flows of the package)`;
+  } else if (methodQuery) {
     const method = find(pkg.impactMethods.values(), methodQuery, 'LCIA method');
     const r = impactsFromPackage(pkg, method.id);
     impacts = r.impacts;
@@ -151,7 +176,7 @@ function calc(pkg: OlcaPackage, flags: Map<string, string | true>, format: strin
     impacts = mapping.impacts;
     methodLabel = `IPCC ${gwpText} GWP100 via ${mapping.mappingId} ${mapping.mappingVersion} (${mapping.mapped.length} flows mapped)`;
   }
-  const options = { impacts, allocation, ...(amount !== undefined ? { amount } : {}) };
+  const options = { impacts, allocation, ...(bundled ? { method: bundled } : {}), ...(amount !== undefined ? { amount } : {}) };
   let result: OlcaResult;
   try {
     result = processQuery
@@ -163,7 +188,7 @@ function calc(pkg: OlcaPackage, flags: Map<string, string | true>, format: strin
   }
   if (format === 'json') {
     const extra = mapping ? { gwpMapping: { set: mapping.set, mapped: mapping.mapped.length, unresolved: mapping.unresolved, greenhouseGasLikeUnmapped: mapping.ghgLikeUnmapped } } : {};
-    io.stdout(JSON.stringify({ method: methodLabel, ...result, ...extra }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ ...result, method: { ...(result.method ?? {}), label: methodLabel }, ...extra }, null, 2) + '\n');
     return 0;
   }
   io.stdout(renderResult(result, methodLabel, top));
@@ -179,6 +204,12 @@ function renderResult(r: OlcaResult, method: string, top: number): string {
   out.push(`Method: ${method}`);
   out.push(`Supply chain: ${s.processes} processes; ${s.linked} inputs linked, ${s.cutOff} cut off (${(100 * s.cutOffShare).toFixed(1)} %) in ${s.processesWithCutOffs} processes`, '');
   out.push(textTable(['Impact category', 'Amount', 'Unit'], r.impacts.filter((i) => i.amount !== 0 || !i.id.startsWith('mass:')).map((i) => [i.name, i.amount, i.refUnit])), '');
+  if (r.method?.missingCategories.length) out.push(`Not in ${r.method.name}'s source files (gaps, not zeros): ${r.method.missingCategories.map((c) => c.name).join(', ')}`, '');
+  if (r.flows) {
+    const c = r.flows.coverage;
+    out.push(`Inventory on the flow list: ${c.mappedFlows} flows mapped; ${c.unmappedFlows} package flows unmapped (${(100 * c.unmappedMassShare).toFixed(1)} % of the inventory's mass), largest:`);
+    out.push(textTable(['Unmapped flow', 'Category', 'Amount', 'Unit', 'Why'], r.flows.unmapped.slice(0, top).map((u) => [u.name, u.category, u.amount, u.unit, u.reason])), '');
+  }
   const first = r.impacts[0];
   if (first) {
     out.push(`Direct contributions to ${first.name} (characterised B·diag(s)), top ${Math.min(top, first.byProcess.length)} of ${first.byProcess.length}:`);
@@ -196,6 +227,10 @@ function renderResult(r: OlcaResult, method: string, top: number): string {
   }
   const ambiguous = new Set(r.ambiguous.map((a) => a.flowName));
   if (ambiguous.size) out.push(`Flows with several providers (chosen by rule): ${[...ambiguous].join('; ')}`);
-  if (r.warnings.length) out.push(`Warnings: ${r.warnings.length} (--format json lists them)`);
+  if (r.warnings.length) {
+    out.push(`Warnings (${r.warnings.length}):`);
+    for (const w of r.warnings.slice(0, top)) out.push(`  ${w.code}: ${w.message}`);
+    if (r.warnings.length > top) out.push(`  … ${r.warnings.length - top} more (--format json lists them)`);
+  }
   return out.join('\n') + '\n';
 }

@@ -15,6 +15,7 @@ export {
   type CharacterisationFactor,
   type CategorySpec,
 } from './characterisation.js';
+export { methodCharacterisation, type MethodCharacterisation, type RowFlow } from './method.js';
 export { lcaSystem, demandVector, demandFromIndices, type LcaSystem, type Demand } from './system.js';
 export { factoriseTechnosphere, type TechnosphereFactorisation, type TechnosphereOptions } from './factorise.js';
 export { lci, lca, characterise, contributionByProcess, characterisedBiosphere, type LcaResult } from './lci.js';

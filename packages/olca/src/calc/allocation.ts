@@ -12,10 +12,30 @@
  *   column takes the process's exchanges times that factor. Causal: the factor of (product, exchange).
  *   A factor that is missing counts as 1, with a warning (openLCA's default).
  * - Asked for an allocation the process has no factors for: not allocated, with a warning.
+ *
+ * GreenLCA's default for multi-output processes without an allocation method or factors (`multiOutput:
+ * 'allocate-or-refuse'`, the default; openLCA instead lets the reference product carry everything, which
+ * is `multiOutput: 'reference-product'` or an explicit `NO_ALLOCATION`):
+ * - every provider output has a mass (flow property "Mass", reference or not): physical allocation by
+ *   mass, factor = output's mass / total mass of the outputs;
+ * - else every output has an energy content (flow property "Energy", or a "Net calorific value" /
+ *   "Gross calorific value" factor, net preferred): physical allocation by energy;
+ * - else the process is **refused**: none of its outputs is a provider, so consumers of them get a
+ *   cut-off (reason `allocation-refused`), and calculating the process itself is an error. Nothing is
+ *   charged to one product for the others.
  */
-import type { AllocationType, Exchange, Flow, Process } from '../model.js';
+import type { AllocationType, Exchange, Flow, OlcaPackage, Process } from '../model.js';
+import { unitIndex } from '../units.js';
 
 export type AppliedAllocation = 'NO_ALLOCATION' | 'PHYSICAL_ALLOCATION' | 'ECONOMIC_ALLOCATION' | 'CAUSAL_ALLOCATION';
+
+/** What to do with a multi-output process that has no allocation method or no factors for it. */
+export type MultiOutputRule = 'allocate-or-refuse' | 'reference-product';
+
+/** The default rule's outcome for one process. */
+export type DefaultAllocation =
+  | { kind: 'mass' | 'energy'; basis: string; shares: { flowId: string; flowName: string; amount: number; unit: string; share: number }[] }
+  | { kind: 'refused'; reason: string; outputs: { flowId: string; flowName: string }[] };
 
 export interface ProcessAllocation {
   method: AppliedAllocation;
@@ -26,6 +46,8 @@ export interface ProcessAllocation {
   /** Factor for `exchange` in the column of `productId`. */
   factor(productId: string, exchange: Exchange): number;
   warnings: string[];
+  /** Set when GreenLCA's default rule for multi-output processes without factors applied (see module doc). */
+  defaultRule?: DefaultAllocation;
 }
 
 /** Product output or waste input that is not avoided: something this process supplies. */
@@ -38,9 +60,11 @@ const ONE = () => 1;
 
 export function processAllocation(
   process: Process,
-  flows: ReadonlyMap<string, Flow>,
+  pkg: OlcaPackage,
   requested: AllocationType = 'USE_DEFAULT_ALLOCATION',
+  multiOutput: MultiOutputRule = 'allocate-or-refuse',
 ): ProcessAllocation {
+  const flows = pkg.flows;
   const providerExchanges = process.exchanges.filter((e) => isProviderExchange(e, flows.get(e.flowId)));
   const ref = process.exchanges.find((e) => e.isQuantitativeReference);
   const refIsProvider = ref !== undefined && providerExchanges.includes(ref);
@@ -54,12 +78,16 @@ export function processAllocation(
     warnings,
   });
   if (ordered.length <= 1) return { ...none(), unallocated: [] };
-  let method: AllocationType = requested === 'USE_DEFAULT_ALLOCATION' ? (process.defaultAllocationMethod ?? 'NO_ALLOCATION') : requested;
+  const useDefault = requested === 'USE_DEFAULT_ALLOCATION';
+  let method: AllocationType = useDefault ? (process.defaultAllocationMethod ?? 'NO_ALLOCATION') : requested;
   if (method === 'USE_DEFAULT_ALLOCATION') method = 'NO_ALLOCATION';
-  if (method === 'NO_ALLOCATION') return none();
+  const byRule = () => (useDefault && multiOutput === 'allocate-or-refuse' ? defaultAllocation(process, pkg, providerExchanges, ordered) : undefined);
+  if (method === 'NO_ALLOCATION') return byRule() ?? none();
 
   const factors = process.allocationFactors.filter((f) => f.type === method);
   if (!factors.length) {
+    const d = byRule();
+    if (d) return d;
     warnings.push(`process "${process.name}" has ${ordered.length} outputs but no ${method} factors: not allocated, the reference product carries all burdens`);
     return none();
   }
@@ -98,5 +126,82 @@ export function processAllocation(
     unallocated: [],
     factor: (productId) => byProduct.get(productId) ?? 1,
     warnings,
+  };
+}
+
+const MASS = /^mass$/i;
+const ENERGY = /^energy$/i;
+
+/** Amount of a provider exchange in kg (mass) or MJ (energy), from its flow's property factors, if it has that property. */
+function physicalAmount(pkg: OlcaPackage, e: Exchange, kind: 'mass' | 'energy'): { amount: number; unit: string; basis: string } | undefined {
+  const flow = pkg.flows.get(e.flowId);
+  if (!flow) return undefined;
+  const units = unitIndex(pkg);
+  const ref = units.toReference(flow, e.unitId, e.propertyId, e.unitName);
+  if (!ref.ok) return undefined;
+  const inRef = e.amount * ref.factor;
+  const refPf = flow.properties.find((p) => p.isRef) ?? flow.properties[0];
+  const candidates = flow.properties
+    .map((pf) => ({ pf, prop: pkg.flowProperties.get(pf.propertyId) }))
+    .filter(({ prop }) => prop && (kind === 'mass' ? MASS.test(prop.name) : ENERGY.test(prop.name) || /calorific value/i.test(prop.name)))
+    // Energy: the flow's own energy property first, then net calorific value (LHV), then gross (HHV).
+    .sort((a, b) => rank(a.prop!.name) - rank(b.prop!.name));
+  const hit = candidates[0];
+  if (!hit) return undefined;
+  const group = hit.prop!.unitGroupId ? pkg.unitGroups.get(hit.prop!.unitGroupId) : undefined;
+  const unit = group?.refUnit?.name ?? (kind === 'mass' ? 'kg' : 'MJ');
+  // A flow property factor is the amount of that property per unit of the reference property.
+  const perRef = hit.pf === refPf || hit.pf.isRef ? 1 : hit.pf.factor;
+  return { amount: Math.abs(inRef * perRef), unit, basis: hit.prop!.name };
+}
+
+function rank(name: string): number {
+  if (ENERGY.test(name) || MASS.test(name)) return 0;
+  return /net/i.test(name) ? 1 : 2;
+}
+
+/** GreenLCA's default for a multi-output process without factors (module doc). */
+function defaultAllocation(process: Process, pkg: OlcaPackage, outputs: readonly Exchange[], ordered: readonly string[]): ProcessAllocation {
+  const warnings: string[] = [];
+  const flowName = (id: string) => pkg.flows.get(id)?.name ?? id;
+  for (const kind of ['mass', 'energy'] as const) {
+    const amounts = new Map<string, { amount: number; unit: string; basis: string }>();
+    let ok = true;
+    for (const e of outputs) {
+      const a = physicalAmount(pkg, e, kind);
+      if (!a) {
+        ok = false;
+        break;
+      }
+      const prev = amounts.get(e.flowId);
+      amounts.set(e.flowId, prev ? { ...prev, amount: prev.amount + a.amount } : a);
+    }
+    if (!ok) continue;
+    const total = [...amounts.values()].reduce((s, a) => s + a.amount, 0);
+    if (!(total > 0)) continue;
+    const factorOf = new Map([...amounts].map(([id, a]) => [id, a.amount / total]));
+    const bases = [...new Set([...amounts.values()].map((a) => a.basis))].join(', ');
+    const shares = ordered.map((id) => ({ flowId: id, flowName: flowName(id), amount: amounts.get(id)!.amount, unit: amounts.get(id)!.unit, share: factorOf.get(id)! }));
+    return {
+      method: 'PHYSICAL_ALLOCATION',
+      providers: [...ordered],
+      unallocated: [],
+      factor: (productId) => factorOf.get(productId) ?? 0,
+      warnings,
+      defaultRule: { kind, basis: bases, shares },
+    };
+  }
+  const missing = outputs.filter((e) => !physicalAmount(pkg, e, 'mass')).map((e) => flowName(e.flowId));
+  return {
+    method: 'NO_ALLOCATION',
+    providers: [],
+    unallocated: [],
+    factor: () => 0,
+    warnings,
+    defaultRule: {
+      kind: 'refused',
+      reason: `its ${ordered.length} outputs have neither all a mass nor all an energy content (no mass for: ${[...new Set(missing)].slice(0, 4).join('; ')}${missing.length > 4 ? ' …' : ''}), and it has no allocation factors`,
+      outputs: ordered.map((id) => ({ flowId: id, flowName: flowName(id) })),
+    },
   };
 }

@@ -1,11 +1,12 @@
 /**
- * @module characterisation — impact categories as factors per elementary flow (per reference unit),
- * and the characterisation matrix C over a system's elementary flows (built against B's row index, as
- * bw2calc builds it against the biosphere mapper: factors of flows the system lacks drop out).
+ * @module characterisation — impact categories of a package's LCIA method as factors per elementary flow
+ * (per reference unit), turned into the engine's characterisation factors; the matrix C itself is the
+ * engine's (`buildCharacterisation`, against B's rows: factors of flows the system lacks drop out).
  */
+import { buildCharacterisation, type Biosphere, type Characterisation, type CharacterisationFactor } from '@greenlca/engine/matrix';
 import type { OlcaPackage } from '../model.js';
 import { unitIndex } from '../units.js';
-import { CooBuilder, type CooMatrix, type EnviFlow } from './matrices.js';
+import type { EnviFlow } from './matrices.js';
 
 /** One impact category, ready for the matrix: factor per reference unit of each flow. */
 export interface ImpactSpec {
@@ -52,14 +53,18 @@ export function impactsFromPackage(pkg: OlcaPackage, methodId: string): { impact
   return { impacts, problems };
 }
 
-/** C: one row per impact category, one column per row of B. */
-export function buildCharacterisation(enviFlows: readonly EnviFlow[], impacts: readonly ImpactSpec[]): CooMatrix {
-  const C = new CooBuilder();
-  impacts.forEach((impact, k) => {
-    enviFlows.forEach((f, i) => {
+/**
+ * C for a package method: one row per impact category, one column per row of B. A factor applies to an
+ * amount in the flow's direction in B; a flow that B keeps as an input but the factor reads as an output
+ * (or the reverse) never arises here, because package factors are per flow, whatever its direction.
+ */
+export function packageCharacterisation(biosphere: Biosphere, enviFlows: readonly EnviFlow[], impacts: readonly ImpactSpec[]): Characterisation {
+  const factors: CharacterisationFactor[] = [];
+  impacts.forEach((impact) => {
+    for (const f of enviFlows) {
       const v = impact.factors.get(f.flowId);
-      if (v !== undefined && v !== 0) C.add(k, i, v);
-    });
+      if (v !== undefined && v !== 0) factors.push({ category: impact.id, flow: f.flowId, factor: v });
+    }
   });
-  return C.build(impacts.length, enviFlows.length);
+  return buildCharacterisation(biosphere.flows, factors, impacts.map((i) => ({ id: i.id, name: i.name })));
 }

@@ -1,15 +1,14 @@
 /**
  * @module database — cradle-to-gate results per unit of every product of a linked database, from one
- * factorisation: with Aᵀ solves when the solver offers them (one per impact category: λ = A⁻ᵀ(C·B)ᵀ,
- * and λ[j] is the impact of one unit of product j), else one solve per product.
+ * factorisation by the engine's matrix layer: one Aᵀ solve per impact category (λ = A⁻ᵀ(C·B)ᵀ, and
+ * λ[j] is the impact of one unit of product j).
  */
-import type { LinearSolver } from './algebra.js';
-import { characterisedInterventions } from './algebra.js';
-import { buildCharacterisation, type ImpactSpec } from './characterisation.js';
+import { characterisedBiosphere, lcaSystem } from '@greenlca/engine/matrix';
+import type { Solver } from '@greenlca/sparse';
+import { packageCharacterisation, type ImpactSpec } from './characterisation.js';
 import { techKey, type LinkedSystem } from './link.js';
 import { buildMatrices } from './matrices.js';
-import { referenceDemand, linkStatistics, type LinkStatistics } from './calculate.js';
-import { sparseSolver } from './sparse-solver.js';
+import { factorise, referenceDemand, linkStatistics, type LinkStatistics } from './calculate.js';
 
 export interface ProductResult {
   /** Index of the product's tech flow in the system. */
@@ -48,34 +47,14 @@ export interface DatabaseResults {
  * const db = linkDatabase(pkg);
  * const { products } = calculateDatabase(db, gwpMethod(pkg, substances, 'AR6').impacts);
  */
-export function calculateDatabase(system: LinkedSystem, impacts: readonly ImpactSpec[], options: { solver?: LinearSolver } = {}): DatabaseResults {
+export function calculateDatabase(system: LinkedSystem, impacts: readonly ImpactSpec[], options: { solver?: Solver } = {}): DatabaseResults {
   const { pkg } = system;
   const matrices = buildMatrices(system);
-  const C = buildCharacterisation(matrices.enviFlows, impacts);
-  const CB = characterisedInterventions(C, matrices.intervention);
+  const lca = lcaSystem(matrices.technosphere, matrices.biosphere, packageCharacterisation(matrices.biosphere, matrices.enviFlows, impacts));
   const n = system.techFlows.length;
-  const F = (options.solver ?? sparseSolver).factorise(matrices.technosphere);
-
-  const rows: Float64Array[] = CB;
-
   const sign = system.techFlows.map((_, j) => referenceDemand(system, j).sign);
   // perUnit[k][j]: row k of (C·B)·A⁻¹ at column j.
-  let perUnit: Float64Array[];
-  if (F.solveTransposed) {
-    perUnit = rows.map((r) => F.solveTransposed!(r));
-  } else {
-    perUnit = rows.map(() => new Float64Array(n));
-    for (let j = 0; j < n; j++) {
-      const f = new Float64Array(n);
-      f[j] = 1;
-      const s = F.solve(f);
-      rows.forEach((r, k) => {
-        let v = 0;
-        for (let i = 0; i < n; i++) v += r[i]! * s[i]!;
-        perUnit[k]![j] = v;
-      });
-    }
-  }
+  const perUnit = factorise(matrices, options.solver).solveTransposedMany(characterisedBiosphere(lca)).map((s) => s.x);
 
   // Supply chains: columns reachable through links.
   const providersOf: number[][] = Array.from({ length: n }, () => []);

@@ -10,10 +10,11 @@
  * 3. Several candidates: deterministic — same location as the consumer first, then unit processes before
  *    LCI results, then the smallest `@id`. Every such choice is reported in `ambiguous`.
  * 4. No candidate: the exchange is a cut-off, listed with the process, flow, amount and unit, and the
- *    reason (no provider at all, or the flow is only an unallocated co-product of some process).
+ *    reason (no provider at all, the flow is only an unallocated co-product of some process, or its
+ *    only suppliers are multi-output processes the default allocation rule refused).
  */
 import type { AllocationType, Exchange, OlcaPackage, Process, ProductSystem } from '../model.js';
-import { processAllocation, type ProcessAllocation } from './allocation.js';
+import { processAllocation, type MultiOutputRule, type ProcessAllocation } from './allocation.js';
 
 export type ProviderLinking = 'PREFER_DEFAULTS' | 'IGNORE_DEFAULTS' | 'ONLY_DEFAULTS';
 
@@ -22,6 +23,12 @@ export interface LinkOptions {
   allocation?: AllocationType;
   /** Default `PREFER_DEFAULTS`. Ignored for product systems, which carry their own links. */
   providerLinking?: ProviderLinking;
+  /**
+   * Multi-output processes without an allocation method or factors, under `USE_DEFAULT_ALLOCATION`:
+   * `allocate-or-refuse` (default: by mass, else by energy, else refused — see allocation.ts) or
+   * `reference-product` (openLCA: the reference product carries all burdens).
+   */
+  multiOutput?: MultiOutputRule;
 }
 
 /** A provider flow: one column (and row) of the technosphere matrix. */
@@ -41,7 +48,7 @@ export interface Link {
   rule: LinkRule;
 }
 
-export type CutOffReason = 'no-provider' | 'co-product-only' | 'not-linked-in-product-system' | 'provider-not-in-package';
+export type CutOffReason = 'no-provider' | 'co-product-only' | 'allocation-refused' | 'not-linked-in-product-system' | 'provider-not-in-package';
 
 /** An exchange that needs a provider and has none: kept, listed, never dropped silently. */
 export interface CutOff {
@@ -56,8 +63,10 @@ export interface CutOff {
   amount: number;
   unit: string;
   reason: CutOffReason;
-  /** For `co-product-only`: processes that output the flow as an unallocated co-product. */
+  /** For `co-product-only` and `allocation-refused`: processes that output the flow (unallocated or refused). */
   coProductOf?: string[];
+  /** For `allocation-refused`: ids of the refused processes. */
+  refusedBy?: string[];
 }
 
 export interface AmbiguousLink {
@@ -91,6 +100,8 @@ export interface LinkedSystem {
   ambiguous: AmbiguousLink[];
   unallocatedCoProducts: UnallocatedCoProduct[];
   allocation: Map<string, ProcessAllocation>;
+  /** Multi-output processes the default rule refused (they supply nothing; their consumers have cut-offs). */
+  refused: { processId: string; processName: string; reason: string; consumers: number }[];
   warnings: string[];
 }
 
@@ -130,7 +141,7 @@ class Builder {
   allocationOf(p: Process): ProcessAllocation {
     let a = this.allocation.get(p.id);
     if (!a) {
-      a = processAllocation(p, this.pkg.flows, this.options.allocation);
+      a = processAllocation(p, this.pkg, this.options.allocation, this.options.multiOutput);
       this.allocation.set(p.id, a);
     }
     return a;
@@ -168,21 +179,32 @@ class Builder {
     this.links.set(exchangeKey(p.id, e.key), { processId: p.id, exchangeKey: e.key, flowId: e.flowId, provider: index, rule });
   }
 
-  cutOff(p: Process, e: Exchange, reason: CutOffReason, coProductOf?: string[]): void {
+  cutOff(p: Process, e: Exchange, reason: CutOffReason, coProductOf?: string[], refusedBy?: string[]): void {
     const c: CutOff = {
       processId: p.id, processName: p.name, exchangeKey: e.key, flowId: e.flowId,
       flowName: this.pkg.flows.get(e.flowId)?.name ?? e.flowId, isInput: e.isInput, isAvoided: e.isAvoided,
       amount: e.amount, unit: unitName(this.pkg, e), reason,
     };
     if (coProductOf?.length) c.coProductOf = coProductOf;
+    if (refusedBy?.length) c.refusedBy = refusedBy;
     this.cutoffs.push(c);
   }
 
   result(): LinkedSystem {
+    const refused = new Map<string, { processId: string; processName: string; reason: string; consumers: number }>();
+    for (const c of this.cutoffs) {
+      if (c.reason !== 'allocation-refused') continue;
+      for (const id of c.refusedBy ?? []) {
+        const a = this.allocation.get(id);
+        const r = refused.get(id) ?? { processId: id, processName: this.pkg.processes.get(id)?.name ?? id, reason: a?.defaultRule?.kind === 'refused' ? a.defaultRule.reason : '', consumers: 0 };
+        r.consumers++;
+        refused.set(id, r);
+      }
+    }
     return {
       pkg: this.pkg, techFlows: this.techFlows, techIndex: this.techIndex, processIds: this.processIds, links: this.links,
       cutoffs: this.cutoffs, ambiguous: this.ambiguous, unallocatedCoProducts: this.unallocatedCoProducts,
-      allocation: this.allocation, warnings: this.warnings,
+      allocation: this.allocation, refused: [...refused.values()], warnings: this.warnings,
     };
   }
 }
@@ -191,14 +213,24 @@ class Builder {
 interface ProviderTable {
   suppliers: Map<string, Process[]>;
   coProducers: Map<string, string[]>;
+  /** Flows whose would-be suppliers were refused by the default allocation rule. */
+  refused: Map<string, Process[]>;
 }
 
 function providerTable(pkg: OlcaPackage, b: Builder): ProviderTable {
   const suppliers = new Map<string, Process[]>();
   const coProducers = new Map<string, string[]>();
+  const refused = new Map<string, Process[]>();
   const processes = [...pkg.processes.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   for (const p of processes) {
     const a = b.allocationOf(p);
+    if (a.defaultRule?.kind === 'refused') {
+      for (const o of a.defaultRule.outputs) {
+        let list = refused.get(o.flowId);
+        if (!list) refused.set(o.flowId, (list = []));
+        list.push(p);
+      }
+    }
     for (const flowId of a.providers) {
       let list = suppliers.get(flowId);
       if (!list) suppliers.set(flowId, (list = []));
@@ -210,7 +242,7 @@ function providerTable(pkg: OlcaPackage, b: Builder): ProviderTable {
       if (!list.includes(p.name)) list.push(p.name);
     }
   }
-  return { suppliers, coProducers };
+  return { suppliers, coProducers, refused };
 }
 
 /** Deterministic choice among several suppliers (see module doc, rule 3). */
@@ -244,6 +276,11 @@ function autoLink(b: Builder, table: ProviderTable): void {
         continue;
       }
       if (!suppliers.length) {
+        const refusedBy = table.refused.get(e.flowId);
+        if (refusedBy) {
+          b.cutOff(p, e, 'allocation-refused', refusedBy.map((r) => r.name), refusedBy.map((r) => r.id));
+          continue;
+        }
         const co = table.coProducers.get(e.flowId);
         b.cutOff(p, e, co ? 'co-product-only' : 'no-provider', co);
         continue;
@@ -268,7 +305,7 @@ export function linkDatabase(pkg: OlcaPackage, options: LinkOptions = {}): Linke
   const b = new Builder(pkg, options);
   const table = providerTable(pkg, b);
   const sorted = [...pkg.processes.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  for (const p of sorted) b.addProcess(p);
+  for (const p of sorted) if (b.allocationOf(p).defaultRule?.kind !== 'refused') b.addProcess(p);
   autoLink(b, table);
   return b.result();
 }
@@ -279,6 +316,13 @@ export function linkFromProcess(pkg: OlcaPackage, processId: string, options: Li
   if (!root) throw new Error(`process ${processId} is not in the package`);
   const b = new Builder(pkg, options);
   const table = providerTable(pkg, b);
+  const own = b.allocationOf(root).defaultRule;
+  if (own?.kind === 'refused') {
+    throw new Error(
+      `process "${root.name}" is refused: ${own.reason}. GreenLCA does not charge one product for the others; ` +
+        'give the process allocation factors, or ask for openLCA\'s behaviour (the reference product carries all burdens) with allocation NO_ALLOCATION (CLI: --allocation none)',
+    );
+  }
   b.addProcess(root);
   autoLink(b, table);
   return b.result();
@@ -310,6 +354,10 @@ export function linkProductSystem(pkg: OlcaPackage, system: ProductSystem, optio
         continue;
       }
       const provider = pkg.processes.get(providerId);
+      if (provider && b.allocationOf(provider).defaultRule?.kind === 'refused') {
+        b.cutOff(p, e, 'allocation-refused', [provider.name], [provider.id]);
+        continue;
+      }
       if (!provider || !b.allocationOf(provider).providers.includes(e.flowId)) {
         b.cutOff(p, e, 'provider-not-in-package');
         continue;

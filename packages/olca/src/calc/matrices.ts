@@ -1,7 +1,8 @@
 /**
- * @module matrices — the technosphere matrix A, the intervention matrix B and the characterisation
- * matrix C of a linked system, as coordinate (COO) arrays. Building is kept apart from solving
- * (bw2calc's split): the solver sees only numbers.
+ * @module matrices — the technosphere matrix A and the intervention (biosphere) matrix B of a linked
+ * openLCA system, built with the engine's matrix layer (`@greenlca/engine/matrix`): this module only
+ * decides, from the package, which number goes where (signs, units, allocation); building, solving and
+ * characterising are the engine's.
  *
  * Sign conventions (openLCA's): in A, outputs are positive and inputs negative, so a provider's own
  * product output is a positive diagonal entry, a waste treatment's waste input a negative one, a linked
@@ -10,20 +11,17 @@
  * flow has one direction (the direction it appears in most often, ties to output) and entries are
  * positive in that direction, so the inventory shows inputs and outputs as positive amounts as openLCA
  * does. All amounts are converted to the flow's reference unit first.
+ *
+ * Columns (processes, in the engine's words) and rows (products) of A are the linked system's tech flows
+ * by index: product j is the provider flow of column j. B's rows are the package's elementary flow ids.
  */
+import {
+  buildBiosphere, buildTechnosphere, type Biosphere, type BiosphereExchange, type Technosphere, type TechnosphereExchange,
+} from '@greenlca/engine/matrix';
 import type { Exchange, OlcaPackage } from '../model.js';
 import { unitIndex, type UnitIndex } from '../units.js';
 import { isProviderExchange } from './allocation.js';
 import { needsProvider, techKey, type LinkedSystem } from './link.js';
-
-/** Coordinate form, 0-based; duplicates are summed by whoever compresses it. */
-export interface CooMatrix {
-  readonly rows: number;
-  readonly cols: number;
-  readonly row: Int32Array;
-  readonly col: Int32Array;
-  readonly value: Float64Array;
-}
 
 /** An elementary flow as a row of B. */
 export interface EnviFlow {
@@ -38,29 +36,16 @@ export interface MatrixProblem {
 }
 
 export interface SystemMatrices {
-  technosphere: CooMatrix;
-  intervention: CooMatrix;
+  /** A: tech flows × tech flows (engine ids: the tech flow index). */
+  technosphere: Technosphere;
+  /** B: elementary flows (engine ids: the package's flow ids) × tech flows. */
+  biosphere: Biosphere;
   enviFlows: EnviFlow[];
   enviIndex: Map<string, number>;
   /** Exchanges left out because their amount could not be converted (unknown unit …). */
   problems: MatrixProblem[];
   /** Number of exchanges by role, for the result's statistics. */
   counts: { exchanges: number; elementary: number; linked: number; cutOff: number; providerOutputs: number; coProducts: number };
-}
-
-/** Growable COO arrays. */
-export class CooBuilder {
-  private row: number[] = [];
-  private col: number[] = [];
-  private value: number[] = [];
-  add(i: number, j: number, v: number): void {
-    this.row.push(i);
-    this.col.push(j);
-    this.value.push(v);
-  }
-  build(rows: number, cols: number): CooMatrix {
-    return { rows, cols, row: Int32Array.from(this.row), col: Int32Array.from(this.col), value: Float64Array.from(this.value) };
-  }
 }
 
 /** Amount of an exchange in its flow's reference unit, or a problem. */
@@ -74,9 +59,8 @@ export function referenceAmount(units: UnitIndex, pkg: OlcaPackage, e: Exchange)
 export function buildMatrices(system: LinkedSystem): SystemMatrices {
   const { pkg, techFlows } = system;
   const units = unitIndex(pkg);
-  const n = techFlows.length;
-  const A = new CooBuilder();
-  const B = new CooBuilder();
+  const A: TechnosphereExchange[] = [];
+  const B: BiosphereExchange[] = [];
   const problems: MatrixProblem[] = [];
   const counts = { exchanges: 0, elementary: 0, linked: 0, cutOff: 0, providerOutputs: 0, coProducts: 0 };
 
@@ -106,9 +90,8 @@ export function buildMatrices(system: LinkedSystem): SystemMatrices {
       const a = amount.value;
       if (flow?.type === 'ELEMENTARY_FLOW') {
         counts.elementary++;
-        const i = enviIndex.get(e.flowId)!;
-        const sign = e.isInput === enviFlows[i]!.isInput ? 1 : -1;
-        for (const { flowId, j } of columns) B.add(i, j, sign * a * alloc.factor(flowId, e));
+        const sign = e.isInput === enviFlows[enviIndex.get(e.flowId)!]!.isInput ? 1 : -1;
+        for (const { flowId, j } of columns) B.push({ process: j, flow: e.flowId, amount: sign * a * alloc.factor(flowId, e) });
         continue;
       }
       if (isProviderExchange(e, flow)) {
@@ -116,7 +99,7 @@ export function buildMatrices(system: LinkedSystem): SystemMatrices {
         if (own) {
           counts.providerOutputs++;
           // Output product: +a; waste input of a treatment: -a.
-          A.add(own.j, own.j, e.isInput ? -a : a);
+          A.push({ process: own.j, product: own.j, amount: e.isInput ? -a : a });
         } else counts.coProducts++; // unallocated co-product, listed by the linker
         continue;
       }
@@ -132,15 +115,16 @@ export function buildMatrices(system: LinkedSystem): SystemMatrices {
       if (e.isAvoided && flow?.type === 'PRODUCT_FLOW' && !e.isInput) sign = 1; // avoided product written as an output
       if (e.isAvoided && flow?.type === 'PRODUCT_FLOW' && e.isInput) sign = 1; // olca-schema: stored as input, credited
       if (e.isAvoided && flow?.type === 'WASTE_FLOW') sign = -1;
-      for (const { flowId, j } of columns) A.add(link.provider, j, sign * a * alloc.factor(flowId, e));
+      for (const { flowId, j } of columns) A.push({ process: j, product: link.provider, amount: sign * a * alloc.factor(flowId, e) });
     }
   }
-  return {
-    technosphere: A.build(n, n),
-    intervention: B.build(enviFlows.length, n),
-    enviFlows,
-    enviIndex,
-    problems,
-    counts,
+  const nameOf = (j: number) => {
+    const t = techFlows[j]!;
+    const p = pkg.processes.get(t.processId)?.name ?? t.processId;
+    const f = pkg.flows.get(t.flowId)?.name ?? t.flowId;
+    return p === f ? p : `${p} | ${f}`;
   };
+  const technosphere = buildTechnosphere(techFlows.map((_, j) => ({ id: j, name: nameOf(j) })), A);
+  const biosphere = buildBiosphere(technosphere.processes, B, enviFlows.map((f) => ({ id: f.flowId, name: pkg.flows.get(f.flowId)?.name ?? f.flowId })));
+  return { technosphere, biosphere, enviFlows, enviIndex, problems, counts };
 }
