@@ -87,7 +87,7 @@ describe('units and expressions', () => {
   });
 
   it('reports parameters that depend on each other in a circle', () => {
-    const found = issues({ ...base, parameters: { a: 'b * 2', b: 'a + 1' }, inventory: [] });
+    const found = issues({ ...base, parameters: { a: 'b * 2', b: 'a + 1' }, inventory: [{ stage: 'use', factor: 'fx/grid-lca', amount: '1 kWh' }] });
     expect(found.some((i) => i.code === 'PARAMETER_CYCLE')).toBe(true);
   });
 });
@@ -307,7 +307,7 @@ describe('warnings', () => {
   });
 
   it('flags unknown fields with a suggestion instead of dropping them silently', () => {
-    const r = calculate({ ...base, compnents: [] }, lib);
+    const r = calculate({ ...base, compnents: [], inventory: [{ stage: 'use', factor: 'fx/grid-lca', amount: '1 kWh' }] }, lib);
     expect(r.warnings[0]).toMatchObject({ code: 'UNKNOWN_FIELD', path: '/compnents', hint: 'did you mean "components"?' });
   });
 });

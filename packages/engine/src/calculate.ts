@@ -54,6 +54,10 @@ export function parseProduct(input: unknown): Product {
  */
 export function calculate(input: unknown, library: FactorLibrary, options: CalculateOptions = {}): CalculationResult {
   const product = parseProduct(input);
+  if (!product.components?.length && !product.inventory?.length && !product.processes?.length) {
+    throw new LcaInputError([{ code: 'EMPTY_PRODUCT', path: '', message: `product "${product.id}" has no components, inventory lines or processes`,
+      hint: 'add its bill of materials under "components" or its activities under "inventory"' }]);
+  }
   if (options.lcia && !library.flows) library = withFlows(library, options.lcia.index);
   const compiled = compileProduct(product, library, options.gwp ? { gwp: options.gwp } : {});
   return assemble(product, compiled, library, options, unknownFields(input));

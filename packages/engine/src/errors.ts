@@ -24,6 +24,7 @@ export const ISSUE_CODES = {
   FACTOR_VALUE: 'A custom factor must give exactly one of `co2e` and `gases`.',
   EOL_SHARES: 'End-of-life route shares of a component add up to more than 1.',
   UNKNOWN_COMPONENT: 'An inventory line attributed to a component id that does not exist.',
+  EMPTY_PRODUCT: 'A product with no components, inventory lines or processes: nothing to calculate.',
   SINGULAR_NETWORK: 'Foreground processes whose network has no unique solution.',
 } as const;
 

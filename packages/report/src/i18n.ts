@@ -24,6 +24,7 @@ export const WARNING_EXPLANATIONS: Record<string, Bi> = {
   UNCITED_CUSTOM_FACTOR: bi('自定义因子未注明来源，无法追溯。', 'A custom factor gives no source and cannot be traced.'),
   EOL_NOT_MODELLED: bi('部件材料未建模报废处理，报废阶段不完整。', 'A component material has no end-of-life treatment: the end-of-life stage is incomplete.'),
   EOL_PARTIAL: bi('报废处理路径只覆盖部分材料质量。', 'End-of-life routes cover only part of the material mass.'),
+  EOL_NO_FACTOR: bi('报废处理路径未给出处理因子：其质量计入报废去向，但其排放未计入。', 'An end-of-life route has no treatment factor: its mass is routed, its emissions are not counted.'),
   MASS_WITHOUT_MATERIAL: bi('部件有质量但未指定材料，未计入排放。', 'A component has a mass but no material, so it adds no emissions.'),
   NEGATIVE_AMOUNT: bi('存在负值（抵扣）清单行；ISO 14067 要求避免排放与碳足迹分开报告。', 'A line has a negative amount (a credit); ISO 14067 reports avoided emissions separately.'),
   UNKNOWN_FIELD: bi('产品文件含模型未定义的字段，已忽略。', 'The product file has fields the model does not define; they were ignored.'),

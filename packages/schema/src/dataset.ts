@@ -54,9 +54,6 @@ export const Factor = Type.Object(
     gases: Type.Optional(Type.Record(Type.String(), Type.Number())),
     gasesBasis: Type.Optional(Type.Union([Type.Literal('mass'), Type.Literal('co2e')])),
     co2Only: Type.Optional(Type.Boolean({ description: 'The factor counts CO2 only (not a life-cycle CO2e factor).' })),
-    flows: Type.Optional(Type.Record(Type.String(), Type.Number(), {
-      description: 'Its whole elementary-flow inventory per unit, by flow id of datasets/flows (from a process database such as USLCI); characterised by every impact method.',
-    })),
     region: Type.String({ description: 'ISO 3166-1 alpha-2 code, a subdivision (CN-GD) or grid (CN-GRID-EAST), or GLO.' }),
     year: Type.Integer({ description: 'Data year the value represents.' }),
     boundary: Type.Optional(Type.String({ description: 'What the factor covers: combustion, well-to-tank, cradle-to-gate …' })),

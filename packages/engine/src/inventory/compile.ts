@@ -29,6 +29,8 @@ export interface CompiledProduct {
   partialEndOfLife: { path: string; idPath: string; share: number }[];
   /** Components with a material and no end-of-life route. */
   withoutEndOfLife: { path: string; idPath: string }[];
+  /** End-of-life routes given without a treatment factor: their mass is routed, their emissions unknown. */
+  endOfLifeWithoutFactor: { path: string; idPath: string; route: string; share: number }[];
   /** Components with a mass but no material: counted in mass totals, not in emissions. */
   massWithoutMaterial: { path: string; idPath: string }[];
 }
@@ -65,7 +67,7 @@ export function compileProduct(product: Product, library: FactorLibrary, options
   const out: CompiledProduct = {
     gwp: set, rows: [], components: [], scope, resolver,
     hasEndOfLifeLines: (product.inventory ?? []).some((l) => l.stage === 'endOfLife'),
-    partialEndOfLife: [], withoutEndOfLife: [], massWithoutMaterial: [],
+    partialEndOfLife: [], withoutEndOfLife: [], massWithoutMaterial: [], endOfLifeWithoutFactor: [],
   };
   solveProcesses(product, resolver, library, set, scope, ctx.parameterNames, log);
   expandComponents(ctx, out);
@@ -270,7 +272,11 @@ function compileEndOfLife(ctx: Context, out: CompiledProduct, c: Component, inst
   if (share < 1 - 1e-9) out.partialEndOfLife.push({ path, idPath: instance.idPath, share: clean(share) });
   const massKgTotal = instance.unitMassKg * instance.quantity;
   routes.forEach((route, i) => {
-    if (!route.factor) return;
+    if (!route.factor) {
+      // Counted in the end-of-life mass inventory, but no treatment emissions: said, never silent.
+      if (route.share > 0) out.endOfLifeWithoutFactor.push({ path: `${path}/endOfLife/${i}`, idPath: instance.idPath, route: route.route, share: route.share });
+      return;
+    }
     const routePath = `${path}/endOfLife/${i}`;
     const factor = ctx.resolver.resolve(route.factor, `${routePath}/factor`);
     if (!factor) return;

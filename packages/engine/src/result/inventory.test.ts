@@ -78,3 +78,15 @@ describe('inventories (hand-worked product)', () => {
     expect(inv.coverage.emissionsUnknownKgCO2e).toBe(11.932); // 7.5 + 2.12 + 1.8 + 0.5 + 0.012, exactly
   });
 });
+
+describe('nothing dropped silently', () => {
+  const base = { schemaVersion: 1, id: 'p', name: 'P', functionalUnit: { amount: 1, unit: 'item' } };
+  it('an end-of-life route without a factor is routed mass and a warning (EOL_NO_FACTOR), not a silent zero', () => {
+    const r = calculate({ ...base, components: [{ id: 'c', material: 'fx/steel', mass: '2 kg', endOfLife: [{ route: 'landfill', share: 1 }] }] }, lib);
+    expect(r.warnings.find((w) => w.code === 'EOL_NO_FACTOR')).toMatchObject({ path: '/components/0/endOfLife/0' });
+    expect(r.inventory!.endOfLife).toEqual([expect.objectContaining({ route: 'landfill', withFactor: false, amount: 2 })]);
+  });
+  it('a product with nothing in it is refused (EMPTY_PRODUCT), not a footprint of 0', () => {
+    expect(() => calculate(base, lib)).toThrow(/no components, inventory lines or processes/);
+  });
+});

@@ -13,6 +13,7 @@ export const WARNING_CODES = {
   UNCITED_CUSTOM_FACTOR: 'A custom factor without a source.',
   EOL_NOT_MODELLED: 'A component material with no end-of-life treatment.',
   EOL_PARTIAL: 'End-of-life routes cover only part of a component material.',
+  EOL_NO_FACTOR: 'An end-of-life route without a treatment factor: its mass is routed, its emissions are not counted.',
   MASS_WITHOUT_MATERIAL: 'A component with a mass but no material: counted in mass, not in emissions.',
   NEGATIVE_AMOUNT: 'A line with a negative amount (a credit).',
   UNKNOWN_FIELD: 'A field that product model v1 does not define (ignored).',
@@ -103,6 +104,10 @@ export function practitionerWarnings(product: Product, compiled: CompiledProduct
   for (const c of compiled.partialEndOfLife) {
     w('EOL_PARTIAL', `end-of-life routes of component "${c.idPath}" cover ${Math.round(c.share * 1000) / 10} % of its material`, `${c.path}/endOfLife`,
       'make the route shares add up to 1');
+  }
+  for (const r of compiled.endOfLifeWithoutFactor) {
+    w('EOL_NO_FACTOR', `${Math.round(r.share * 1000) / 10} % of the material of component "${r.idPath}" goes to ${r.route} without a treatment factor: counted in the end-of-life mass, not in emissions`, r.path,
+      'give the route a treatment factor (e.g. a waste factor per kg or t), or state the exclusion in the report');
   }
   for (const c of compiled.massWithoutMaterial) {
     w('MASS_WITHOUT_MATERIAL', `component "${c.idPath}" has a mass but no material, so it adds no emissions`, c.path,
