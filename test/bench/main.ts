@@ -16,6 +16,7 @@ const modules: Record<string, () => Promise<{ bench: BenchModule }>> = {
   web: () => import('./web.js'),
   api: () => import('./api.js'),
   whatif: () => import('./whatif.js'),
+  soak: () => import('./soak.js'),
 };
 
 async function main(argv: string[]): Promise<number> {
