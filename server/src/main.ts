@@ -4,15 +4,18 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp } from './app.js';
+import { buildApp, openStorage } from './app.js';
 import { configFromEnv } from './config.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const config = configFromEnv(process.env, repoRoot);
 const rate = process.env.GREENLCA_RATE_LIMIT ? Number(process.env.GREENLCA_RATE_LIMIT) : undefined;
 
+// Opened before the app, not by its storage plugin: creating a fresh data directory (initdb) can take
+// longer than Fastify's 10 s plugin timeout on a busy machine. Closed after the app, below.
+const storage = await openStorage(config.storage);
 const app = await buildApp({
-  storage: config.storage,
+  storage,
   bootstrap: { ...(config.apiKey ? { apiKey: config.apiKey } : {}), generate: true },
   onGeneratedKey: (key) => {
     process.stdout.write(`\nGreenLCA: a fresh installation. Admin API key (shown once, keep it):\n\n  ${key}\n\n` +
@@ -25,7 +28,7 @@ const app = await buildApp({
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     app.log.info(`${signal}: closing`);
-    app.close().then(() => process.exit(0), () => process.exit(1));
+    app.close().then(() => storage.close()).then(() => process.exit(0), () => process.exit(1));
   });
 }
 
@@ -35,5 +38,6 @@ try {
   app.log.info(`GreenLCA API on ${address} (docs at ${address}/docs), storage: ${where}`);
 } catch (error) {
   app.log.error(error);
+  await storage.close().catch(() => {});
   process.exit(1);
 }

@@ -17,6 +17,7 @@ const modules: Record<string, () => Promise<{ bench: BenchModule }>> = {
   api: () => import('./api.js'),
   whatif: () => import('./whatif.js'),
   lcia: () => import('./lcia.js'),
+  soak: () => import('./soak.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

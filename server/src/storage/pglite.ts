@@ -1,6 +1,37 @@
-import { mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable } from './db.js';
+
+/**
+ * PostgreSQL's buffer cache inside PGlite's WebAssembly memory. PGlite's default (initdb's 128 MB)
+ * grows the wasm memory to ~190 MiB, all of it resident once used; a product database is a few MiB,
+ * and the kernel's page cache still holds the data files, so 32 MB keeps the cache and ~100 MiB of RSS.
+ */
+export const PGLITE_SHARED_BUFFERS = '32MB';
+
+/** PGlite's own start parameters (single user, no parallel workers, …) plus the smaller buffer cache. */
+const startParams = [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
+
+/**
+ * Create a data directory (initdb) in a short-lived child process. In-process, initdb leaves ~430 MiB
+ * behind that only a full GC returns (a copy of the wasm heap it restores before each step, its own
+ * module) and touches every page of the server's wasm memory, so a server's first start sat at
+ * ~940 MiB RSS; a child's memory goes back to the OS when it exits.
+ */
+async function initDataDir(dataDir: string): Promise<void> {
+  // Run from this directory, so the child resolves the same @electric-sql/pglite as this module.
+  const code = `const { PGlite } = await import('@electric-sql/pglite');
+const pg = await PGlite.create({ dataDir: ${JSON.stringify(dataDir)} });
+await pg.close();`;
+  await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code], {
+    cwd: fileURLToPath(new URL('.', import.meta.url)),
+    maxBuffer: 16 * 1024 * 1024,
+  });
+}
 
 /**
  * The embedded database: PostgreSQL compiled to WebAssembly, shipped inside the npm package (nothing
@@ -10,8 +41,11 @@ import type { Db, Queryable } from './db.js';
  * transaction is on disk before `COMMIT` returns and survives the process being killed.
  */
 export async function openPglite(dataDir?: string): Promise<Db> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir ? { dataDir } : {});
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) await initDataDir(dataDir);
+  }
+  const pg = await PGlite.create(dataDir ? { dataDir, startParams } : { startParams });
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     query: async <R>(text: string, params?: unknown[]) => ({ rows: (await q.query<R>(text, params)).rows }),
     exec: async (text) => {
