@@ -84,6 +84,7 @@ export async function buildLcia(log: BuildLog, gwp: SubstanceDataset): Promise<L
     notes: [
       `Derived from datasets/substances/ipcc-gwp.json (the same build): each gas's GWP100 (${ar}) on its air/unspecified flow; the factor's row is the ipcc-gwp substance id.`,
       'Climate change only. Refrigerant blends are not elementary flows: emissions of a blend are characterised through its components (ipcc-gwp.json blend compositions).',
+      'Biogenic CO2 (air/unspecified/carbon-dioxide-biogenic, and by the broader-compartment rule every air sub-compartment) has the factor 0: a convention of this build, as in EF 3.1, so that biogenic emissions are not charged while uptake from the air is not credited. Products report biogenic CO2 apart (result.total.biogenicKgCO2e, inventory emissions).',
       ar === 'AR5'
         ? 'AR5 has a separate fossil-methane value (CH4-fossil, 30) on methane-fossil; other methane variants take the CH4 value through the variant fallback.'
         : `${ar} gives one CH4 value: fossil, biogenic and land-use-change methane take it through the variant fallback.`,

@@ -65,6 +65,10 @@ export function ipccCategory(gwp: SubstanceDataset, ar: (typeof IPCC_SETS)[numbe
     const v = s.gwp100[ar];
     if (flow && v) set.add(flow, v.value, s.id);
   }
+  // Biogenic CO2 is carbon the biomass took from the air: counted as 0 (as EF 3.1 does), so that a
+  // process inventory's biogenic emissions are not charged while its uptake is not credited. A
+  // convention of this build, not an IPCC value: the row says so, and the inventory keeps the flow.
+  set.add('air/unspecified/carbon-dioxide-biogenic', 0, 'GreenLCA convention: biogenic CO2 counted as 0 (uptake not credited, emission not charged)');
   const table = { AR4: 'AR4 WG1 Table 2.14', AR5: 'AR5 WG1 Table 8.A.1 (without climate-carbon feedbacks)', AR6: 'AR6 WG1 Table 7.SM.7' }[ar];
   return {
     id: 'climate-change',
