@@ -22,6 +22,8 @@ export interface CalculateOptions {
   referenceYear?: number;
   /** Impact methods to characterise the inventory with (prepared with prepareMethod); none by default. */
   lcia?: Lcia;
+  /** A part of a product (a segment calculated apart): it may be empty. A whole product may not (EMPTY_PRODUCT). */
+  part?: true;
   /** Leave out the material, energy and emission inventories (a CO2e-only result, as before they existed). */
   inventory?: false;
 }
@@ -54,7 +56,7 @@ export function parseProduct(input: unknown): Product {
  */
 export function calculate(input: unknown, library: FactorLibrary, options: CalculateOptions = {}): CalculationResult {
   const product = parseProduct(input);
-  if (!product.components?.length && !product.inventory?.length && !product.processes?.length) {
+  if (!options.part && !product.components?.length && !product.inventory?.length && !product.processes?.length) {
     throw new LcaInputError([{ code: 'EMPTY_PRODUCT', path: '', message: `product "${product.id}" has no components, inventory lines or processes`,
       hint: 'add its bill of materials under "components" or its activities under "inventory"' }]);
   }

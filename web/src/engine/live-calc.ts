@@ -82,7 +82,8 @@ function skeleton(components: Component[] | undefined): Component[] {
 
 function run(product: unknown, library: FactorLibrary): { result?: CalculationResult; issues: InputIssue[] } {
   try {
-    return { result: calculate(product, library), issues: [] };
+    // Segments are parts of a product: an empty one is a part with nothing in it, not an empty product.
+    return { result: calculate(product, library, { part: true }), issues: [] };
   } catch (error) {
     if (error instanceof LcaInputError) return { issues: error.issues };
     throw error;
