@@ -85,6 +85,13 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   // product model carries beyond the schema ("add fields freely").
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
+  // A body answered before it was read (413 for its size, 401 before it is parsed …) is read and
+  // dropped, up to a bound, before the connection closes: a client still writing it would otherwise
+  // get a reset instead of the answer.
+  app.addHook('onSend', async (request) => {
+    drainRefusedBody(request.raw);
+  });
+
   app.decorate('now', options.now ?? (() => new Date()));
   app.decorate('catalogue', options.catalogue ?? (await bundledCatalogue()));
 
@@ -100,4 +107,17 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(routes, { batchBodyLimit: options.batchBodyLimit ?? MAX_BATCH_BODY_BYTES, cacheBytes: options.resultCacheBytes ?? 64 * 1024 * 1024 });
   if (options.webRoot !== false) await app.register(web, { root: options.webRoot ?? join(repoRoot, 'web', 'dist') });
   return app;
+}
+
+/** Bytes of a refused body read and dropped before the connection is cut. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+
+function drainRefusedBody(raw: import('node:http').IncomingMessage): void {
+  if (raw.readableEnded || raw.destroyed) return;
+  let read = 0;
+  raw.on('data', (chunk: Buffer) => {
+    read += chunk.length;
+    if (read > MAX_DRAIN_BYTES) raw.socket?.destroy();
+  });
+  raw.resume();
 }

@@ -24,6 +24,23 @@ function exchange(bytes: string): Promise<{ status: number; headers: Record<stri
   });
 }
 
+/** Like exchange, but the body goes in two writes with a pause: the server answers before it has it all. */
+function exchangeSlowly(head: string, body: string): Promise<{ status: number; body: string } | { error: string }> {
+  return new Promise((resolve) => {
+    const socket = connect(PORT, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (c) => chunks.push(c));
+    socket.on('error', (e: NodeJS.ErrnoException) => resolve({ error: e.code ?? e.message }));
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const [statusLine] = text.split('\r\n');
+      resolve({ status: Number(statusLine!.split(' ')[1]), body: text.slice(text.indexOf('\r\n\r\n') + 4) });
+    });
+    socket.write(head + body.slice(0, 64 * 1024));
+    setTimeout(() => socket.end(body.slice(64 * 1024)), 300);
+  });
+}
+
 const bigHeader = `x-filler: ${'a'.repeat(20 * 1024)}\r\n`;
 
 describe('readFailedRequest', () => {
@@ -63,6 +80,16 @@ describe('errors before routing', () => {
     const head = await exchange(`HEAD ${url} HTTP/1.1\r\nhost: x\r\n\r\n`);
     expect(head.status).toBe(414);
     expect(head.body).toBe('');
+  });
+
+  it('reads and drops a body refused for its size, so a client still writing it gets the 413, not a reset', async () => {
+    const body = `{"name":"${'x'.repeat(3 * 1024 * 1024)}"}`;
+    for (let i = 0; i < 4; i++) {
+      const auth = i % 2 ? `authorization: Bearer ${t.orgA.keys.read}\r\n` : ''; // 413, or 401 before the body is read
+      const res = await exchangeSlowly(`POST /v1/calculate HTTP/1.1\r\nhost: x\r\n${auth}content-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n`, body);
+      expect(res).toMatchObject({ status: i % 2 ? 413 : 401 });
+      expect(JSON.parse((res as { body: string }).body)).toMatchObject({ status: i % 2 ? 413 : 401 });
+    }
   });
 
   it('answers malformed HTTP with a 400 problem', async () => {
