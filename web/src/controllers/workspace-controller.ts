@@ -139,7 +139,9 @@ export class WorkspaceController implements ReactiveController {
    * the page's live calculator.
    */
   private askServer(product: Product): void {
-    if (!this.api?.hasKey) {
+    // A new, empty product has nothing to calculate (the engine says EMPTY_PRODUCT): no need to ask.
+    const empty = !product.components?.length && !product.inventory?.length && !product.processes?.length;
+    if (!this.api?.hasKey || empty) {
       this.loadEngine();
       return;
     }
