@@ -86,10 +86,10 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   // A body answered before it was read (413 for its size, 401 before it is parsed …) is read and
-  // dropped, up to a bound, before the connection closes: a client still writing it would otherwise
-  // get a reset instead of the answer.
+  // dropped, up to a bound, before the answer goes out: a client still writing it would otherwise
+  // find the connection closed under it (EPIPE) and never see the answer.
   app.addHook('onSend', async (request) => {
-    drainRefusedBody(request.raw);
+    await drainUnreadBody(request.raw);
   });
 
   app.decorate('now', options.now ?? (() => new Date()));
@@ -109,15 +109,28 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   return app;
 }
 
-/** Bytes of a refused body read and dropped before the connection is cut. */
+/** Bytes of an unread body read and dropped before answering, and how long to wait for them. */
 const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+const MAX_DRAIN_MS = 5_000;
 
-function drainRefusedBody(raw: import('node:http').IncomingMessage): void {
-  if (raw.readableEnded || raw.destroyed) return;
-  let read = 0;
-  raw.on('data', (chunk: Buffer) => {
-    read += chunk.length;
-    if (read > MAX_DRAIN_BYTES) raw.socket?.destroy();
+function drainUnreadBody(raw: import('node:http').IncomingMessage): Promise<void> | void {
+  if (raw.complete || raw.readableEnded || raw.destroyed) return;
+  const declared = Number(raw.headers['content-length']);
+  if (declared > MAX_DRAIN_BYTES) return; // too much to read: the client gets a closed connection
+  return new Promise((resolve) => {
+    let read = 0;
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, MAX_DRAIN_MS);
+    raw.on('data', (chunk: Buffer) => {
+      read += chunk.length;
+      if (read > MAX_DRAIN_BYTES) done();
+    });
+    raw.once('end', done);
+    raw.once('close', done);
+    raw.once('error', done);
+    raw.resume();
   });
-  raw.resume();
 }
