@@ -12,4 +12,20 @@ describe('validate', () => {
     expect(r.issues[0]!.path).toBe('/inventory/0');
     expect(r.issues.at(-1)!.message).toMatch(/more problems/);
   });
+
+  it('describes a deeply nested wrong value without walking it (no stack overflow)', () => {
+    let deep: unknown = {};
+    for (let i = 0; i < 50_000; i++) deep = { a: deep };
+    const doc = { schemaVersion: 1, id: 'p', name: 'x', functionalUnit: { amount: 1, unit: 'item' }, inventory: [{ stage: deep, factor: 'f', amount: '1 kWh' }] };
+    const r = validate(Product, doc);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues).toEqual([{ path: '/inventory/0/stage/a/a/a/a/a', message: 'nests deeper than 256 levels' }]);
+  });
+
+  it('describes a wrong object by its kind, not by walking it', () => {
+    const doc = { schemaVersion: 1, id: 'p', name: 'x', functionalUnit: { amount: 1, unit: 'item' }, inventory: [{ stage: { a: 1 }, factor: 'f', amount: '1 kWh' }] };
+    const r = validate(Product, doc);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.find((i) => i.path === '/inventory/0/stage')?.message).toMatch(/^an object is not one of/);
+  });
 });

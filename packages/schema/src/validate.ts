@@ -14,6 +14,22 @@ const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
 /** Distinct problems reported for one document. */
 export const MAX_ISSUES = 100;
 
+/** Levels of objects and arrays a document that fails its schema may have before it is described. */
+export const MAX_DEPTH = 256;
+
+/** The JSON pointer of the first place `value` nests deeper than `max`, walked with its own stack. */
+function deeperThan(value: unknown, max: number): string | undefined {
+  const stack: [unknown, number, string][] = [[value, 0, '']];
+  while (stack.length) {
+    const [node, depth, path] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= max) return path;
+    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
+    for (const [k, v] of entries) if (v !== null && typeof v === 'object') stack.push([v, depth + 1, depth < 8 ? `${path}/${k}` : path]);
+  }
+  return undefined;
+}
+
 function checker<T extends TSchema>(schema: T): TypeCheck<T> {
   let check = compiled.get(schema);
   if (!check) {
@@ -29,10 +45,19 @@ function literalChoices(schema: TSchema): string[] | undefined {
   return anyOf.map((s) => String((s as unknown as { const: unknown }).const));
 }
 
+/** A value as a message shows it: primitives as JSON (cut at 60 characters), objects and arrays by kind (never walked: they may be deep). */
+function preview(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  }
+  return Array.isArray(value) ? 'an array' : 'an object';
+}
+
 /** TypeBox reports every branch of a union; keep the most useful message for each path. */
 function describe(error: ValueError): string {
   const choices = literalChoices(error.schema);
-  if (choices) return `${JSON.stringify(error.value)} is not one of: ${choices.join(', ')}`;
+  if (choices) return `${preview(error.value)} is not one of: ${choices.join(', ')}`;
   switch (error.type) {
     case ValueErrorType.ObjectRequiredProperty:
       return `is required`;
@@ -53,6 +78,9 @@ export function validate<T extends TSchema>(
 ): { ok: true; value: Static<T> } | { ok: false; issues: ValidationIssue[] } {
   const check = checker(schema);
   if (check.Check(value)) return { ok: true, value: value as Static<T> };
+  // Describing a wrong value can walk it (TypeBox hashes union members): refuse a hostile depth first.
+  const deep = deeperThan(value, MAX_DEPTH);
+  if (deep !== undefined) return { ok: false, issues: [{ path: deep, message: `nests deeper than ${MAX_DEPTH} levels` }] };
   const seen = new Map<string, ValidationIssue>();
   let more = false;
   for (const error of check.Errors(value)) {
