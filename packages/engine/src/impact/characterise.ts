@@ -132,3 +132,16 @@ export function characteriseSubstance(substance: Substance, set: GwpSet): Charac
     biogenicKgCO2e: ZERO,
   };
 }
+
+/**
+ * A characterised factor's gases as emissions: kg of each per unit, by substance, CO2 split by origin
+ * (a "CO2 (biogenic)" entry, or all of its CO2 when the factor is biogenic). The one reading of gas
+ * splits that the inventories, the flow profiles and custom factors' flows share.
+ */
+export function gasEmissions(value: CharacterisedFactor): { substance: string; origin?: 'fossil' | 'biogenic'; kg: Decimal }[] {
+  const biogenicOnly = !value.massByGas.has('CO2 (biogenic)') && !value.biogenicKgCO2e.isZero();
+  return [...value.massByGas].map(([gas, kg]) => {
+    if (gas === 'CO2 (biogenic)' || (gas === 'CO2' && biogenicOnly)) return { substance: 'CO2', origin: 'biogenic', kg };
+    return gas === 'CO2' ? { substance: 'CO2', origin: 'fossil', kg } : { substance: gas, kg };
+  });
+}

@@ -1,5 +1,6 @@
-import type { Citation, ElementaryFlow, ElementaryFlowList, ImpactMethod } from '@greenlca/schema';
-import { type Decimal, dec } from '../decimal.js';
+import type { Citation, ElementaryFlow, ElementaryFlowList, ImpactMethod, Substance } from '@greenlca/schema';
+import { type Decimal, dec, ZERO } from '../decimal.js';
+import { gasEmissions, type CharacterisedFactor } from './characterise.js';
 
 /**
  * An impact method made ready to characterise elementary flows: for each category, the factor of any
@@ -139,4 +140,26 @@ export function findMethod<M extends { id: string; name: string }>(query: string
   const wanted = words(q);
   const fits = methods.filter((m) => wanted.every((w) => words(m.name).includes(w) || words(m.id).includes(w)));
   return fits.length === 1 ? fits[0] : undefined;
+}
+
+/**
+ * A factor's gases as elementary flows to unspecified air (a refrigerant blend split into its
+ * components), and the gases that have no flow.
+ */
+export function gasFlows(
+  value: CharacterisedFactor, ghgFlow: ReturnType<typeof ghgFlowOf>, lookup: (id: string) => Substance | undefined,
+): { flows: Map<string, Decimal>; unmapped: string[] } {
+  const flows = new Map<string, Decimal>();
+  const unmapped: string[] = [];
+  const put = (substance: string, origin: 'fossil' | 'biogenic' | undefined, kg: Decimal): void => {
+    const flow = ghgFlow(substance, origin);
+    if (flow) flows.set(flow, (flows.get(flow) ?? ZERO).plus(kg));
+    else {
+      const blend = lookup(substance)?.blend;
+      if (blend) for (const c of blend.components) put(c.substance, undefined, kg.times(dec(c.massFraction)));
+      else unmapped.push(substance);
+    }
+  };
+  for (const { substance, origin, kg } of gasEmissions(value)) put(substance, origin, kg);
+  return { flows, unmapped };
 }

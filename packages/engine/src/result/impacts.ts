@@ -1,8 +1,10 @@
 import { POOR_COVERAGE, type CategoryResult, type ImpactAssessment, type Stage, type Substance } from '@greenlca/schema';
 import { type Decimal, dec, num, ZERO } from '../decimal.js';
 import type { CharacterisedFactor } from '../impact/characterise.js';
+import { gasFlows } from '../impact/method.js';
 import type { FlowIndex, PreparedMethod } from '../impact/method.js';
 import { groupRows, type RowGroup } from './groups.js';
+import { clean } from '../quantity/convert.js';
 import type { InventoryRow } from '../inventory/line.js';
 
 /** What the engine needs to characterise with impact methods: the flow list and the prepared methods. */
@@ -26,7 +28,7 @@ const profiles = new WeakMap<CharacterisedFactor, FlowProfile>();
  * split into its components) as emissions to unspecified air. A factor that gives only a CO2e total
  * has none: it can be counted in climate change, not in any other category.
  */
-export function flowProfile(value: CharacterisedFactor, lcia: Lcia, substance: (id: string) => Substance | undefined): FlowProfile {
+export function flowProfile(value: CharacterisedFactor, lcia: Lcia, lookup: (id: string) => Substance | undefined): FlowProfile {
   let p = profiles.get(value);
   if (p) return p;
   if (value.flows) {
@@ -34,21 +36,7 @@ export function flowProfile(value: CharacterisedFactor, lcia: Lcia, substance: (
     profiles.set(value, p);
     return p;
   }
-  const flows = new Map<string, Decimal>();
-  const unmapped: string[] = [];
-  const biogenicOnly = !value.massByGas.has('CO2 (biogenic)') && !value.biogenicKgCO2e.isZero();
-  const put = (gas: string, kg: Decimal) => {
-    const biogenic = gas === 'CO2 (biogenic)' || (gas === 'CO2' && biogenicOnly);
-    const id = biogenic ? 'CO2' : gas;
-    const flow = lcia.ghgFlow(id, id === 'CO2' ? (biogenic ? 'biogenic' : 'fossil') : undefined);
-    if (flow) flows.set(flow, (flows.get(flow) ?? ZERO).plus(kg));
-    else {
-      const blend = substance(id)?.blend;
-      if (blend) for (const c of blend.components) put(c.substance, kg.times(dec(c.massFraction)));
-      else unmapped.push(id);
-    }
-  };
-  for (const [gas, kg] of value.massByGas) put(gas, kg);
+  const { flows, unmapped } = gasFlows(value, lcia.ghgFlow, lookup);
   p = { flows: [...flows], unmapped };
   profiles.set(value, p);
   return p;
@@ -68,8 +56,6 @@ class Sum {
 
 const record = (m: Map<string, Decimal>) => Object.fromEntries([...m].filter(([, v]) => !v.isZero()).map(([k, v]) => [k, num(v)]));
 
-/** 15 significant digits, for the per-line values shown (the totals are exact). */
-const clean = (x: number) => (x === 0 ? 0 : Number(x.toPrecision(15)));
 
 /** How a row stands for every category, whatever the method: worked out once per result. */
 interface RowCoverage {

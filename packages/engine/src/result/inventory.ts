@@ -2,6 +2,7 @@ import type { EmissionEntry, EndOfLifeEntry, EnergyEntry, Inventory, MaterialEnt
 import { type Decimal, dec, num, ZERO } from '../decimal.js';
 import type { ComponentInstance, InventoryRow } from '../inventory/line.js';
 import { groupRows, type RowGroup } from './groups.js';
+import { gasEmissions } from '../impact/characterise.js';
 import type { FlowIndex } from '../impact/method.js';
 import { sameDimensions } from '../quantity/measure.js';
 import { unitSpec, type UnitSpec } from '../quantity/unit.js';
@@ -111,11 +112,7 @@ export function inventoryOf(
       }
     } else if (f.value.massByGas.size) {
       known = known.plus(rowsKg());
-      const biogenicOnly = !f.value.massByGas.has('CO2 (biogenic)') && !f.value.biogenicKgCO2e.isZero();
-      for (const [gas, perUnit] of f.value.massByGas) {
-        const biogenic = gas === 'CO2 (biogenic)' || (gas === 'CO2' && biogenicOnly);
-        const substance = biogenic ? 'CO2' : gas;
-        const origin = substance === 'CO2' ? (biogenic ? 'biogenic' : 'fossil') : undefined;
+      for (const { substance, origin, kg: perUnit } of gasEmissions(f.value)) {
         const key = origin ? `${substance}|${origin}` : substance;
         emissions.at(key, () => (origin ? { substance, compartment: 'air', origin } : { substance, compartment: 'air' }))
           .add(amount.times(perUnit), stage, component, g.rows);
