@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calculate } from './calculate.js';
-import { LcaInputError, type InputIssue } from './errors.js';
+import { LcaInputError, MAX_SUGGESTIONS, type InputIssue } from './errors.js';
 import { fixtureLibrary } from './testing/fixture-library.js';
 import { Decimal } from './decimal.js';
 
@@ -255,6 +255,15 @@ describe('input errors', () => {
     const found = issues({ ...base, inventory: [{ stage: 'usage', factor: 'fx/steel', amount: '1 kg' }] });
     expect(found[0]).toMatchObject({ code: 'UNKNOWN_STAGE', path: '/inventory/0/stage' });
     expect(found[0]!.hint).toContain('endOfLife');
+  });
+
+  it('reports every one of 500 unknown factors, with a did-you-mean for the first MAX_SUGGESTIONS only (each search scans every id)', () => {
+    const inventory = Array.from({ length: 500 }, (_, i) => ({ stage: 'use', factor: `fx/steal-${i}`, amount: '1 kg' }));
+    const found = issues({ ...base, inventory });
+    expect(found).toHaveLength(500);
+    expect(found[0]!.hint).toMatch(/^did you mean "fx\/steel"/);
+    expect(found.slice(MAX_SUGGESTIONS).filter((i) => i.hint?.startsWith('did you mean'))).toEqual([]);
+    expect(found[499]!.hint).toMatch(/greenlca factors search/);
   });
 
   it('rejects an unknown factor with close matches', () => {

@@ -48,11 +48,25 @@ export class LcaInputError extends Error {
   }
 }
 
+/** Did-you-mean searches per run (see IssueLog.nearest). */
+export const MAX_SUGGESTIONS = 20;
+
 /** Collects issues while a product is compiled, so one run reports all of them. */
 export class IssueLog {
   readonly issues: InputIssue[] = [];
   add(code: IssueCode, path: string, message: string, hint?: string): void {
     this.issues.push(hint === undefined ? { code, path, message } : { code, path, message, hint });
+  }
+  private suggestionsLeft = MAX_SUGGESTIONS;
+  /**
+   * Did-you-mean candidates, for the first MAX_SUGGESTIONS problems of a run only: each search scans
+   * every candidate (27,000 flows, 1,800 factors), so a product of thousands of wrong names must not
+   * cost thousands of scans. Later problems get the general hint.
+   */
+  nearest(target: string, candidates: () => Iterable<string>): string[] {
+    if (this.suggestionsLeft <= 0) return [];
+    this.suggestionsLeft--;
+    return closest(target, candidates());
   }
   throwIfAny(): void {
     if (this.issues.length) throw new LcaInputError(this.issues);

@@ -1,5 +1,5 @@
 import type { Component, GwpSet, InventoryLine, Product, Stage } from '@greenlca/schema';
-import { closest, IssueLog, pointer } from '../errors.js';
+import { IssueLog, pointer } from '../errors.js';
 import { characteriseSubstance } from '../impact/characterise.js';
 import type { FactorLibrary } from '../library/library.js';
 import { convertTo, clean, kilograms, massKg } from '../quantity/convert.js';
@@ -89,7 +89,7 @@ function compileLine(ctx: Context, out: CompiledProduct, line: InventoryLine, in
   if (line.component !== undefined) {
     component = resolveComponentRef(line.component, componentIds);
     if (!component) {
-      const near = closest(line.component, componentIds);
+      const near = log.nearest(line.component, () => componentIds);
       log.add('UNKNOWN_COMPONENT', pointer('inventory', index, 'component'), `no component "${line.component}"`,
         near.length ? `did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : 'use a component id path such as "body/screw"');
     }
@@ -102,7 +102,7 @@ function compileLine(ctx: Context, out: CompiledProduct, line: InventoryLine, in
   if (line.substance !== undefined) {
     const substance = ctx.library.substance(line.substance);
     if (!substance) {
-      const near = closest(line.substance, ctx.library.substanceNames());
+      const near = log.nearest(line.substance, () => ctx.library.substanceNames());
       log.add('UNKNOWN_SUBSTANCE', pointer('inventory', index, 'substance'), `unknown substance "${line.substance}"`,
         near.length ? `did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : 'use an IPCC gas name such as CO2, CH4, N2O, SF6, HFC-134a, R-410A');
       return;

@@ -1,5 +1,5 @@
 import type { CustomFactor, FactorCategory, GwpSet, LineSource } from '@greenlca/schema';
-import { closest, pointer, type IssueLog } from '../errors.js';
+import { pointer, type IssueLog } from '../errors.js';
 import { characteriseFactor, type CharacterisedFactor, type FactorValues } from '../impact/characterise.js';
 import type { FactorLibrary } from '../library/library.js';
 import { dec } from '../decimal.js';
@@ -103,8 +103,7 @@ export class FactorResolver {
 
   private reportUnknown(id: string, path: string): void {
     if (this.custom.has(id)) return; // its own problem was reported where it is declared
-    const candidates = [...this.library.factorIds(), ...this.custom.keys(), ...this.computed.keys()];
-    const near = closest(id, candidates);
+    const near = this.log.nearest(id, () => [...this.library.factorIds(), ...this.custom.keys(), ...this.computed.keys()]);
     this.log.add('UNKNOWN_FACTOR', path, `unknown factor "${id}"`,
       near.length
         ? `did you mean ${near.map((n) => `"${n}"`).join(', ')}? (search with: greenlca factors search TEXT)`
@@ -166,7 +165,7 @@ export class FactorResolver {
       for (const p of characterised.problems) {
         const path = pointer('factors', index, 'gases', p.gas);
         if (p.kind === 'unknown-substance') {
-          const near = closest(p.gas, this.library.substanceNames());
+          const near = this.log.nearest(p.gas, () => this.library.substanceNames());
           this.log.add('UNKNOWN_SUBSTANCE', path, `unknown substance "${p.gas}"`,
             near.length ? `did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : 'use an IPCC gas name such as CO2, CH4, N2O, SF6, HFC-134a');
         } else {
@@ -176,7 +175,7 @@ export class FactorResolver {
       return null;
     }
     if (f.flows) {
-      const flows = customFlows(f.flows, characterised.value.massByGas, f.biogenic === true, this.library, pointer('factors', index, 'flows'), this.log);
+      const flows = customFlows(f.flows, characterised.value, this.library, pointer('factors', index, 'flows'), this.log);
       if (!flows) return null;
       characterised.value.flows = flows;
     }

@@ -1,8 +1,8 @@
 import type { ElementaryFlow, GwpSet } from '@greenlca/schema';
 import { dec, type Decimal, ZERO } from '../decimal.js';
-import { closest, type IssueLog } from '../errors.js';
+import { type IssueLog } from '../errors.js';
 import { characteriseFactor, type CharacterisedFactor } from '../impact/characterise.js';
-import { ghgFlowOf, type FlowIndex } from '../impact/method.js';
+import { gasFlows, ghgFlowOf, type FlowIndex } from '../impact/method.js';
 import type { FactorLibrary } from '../library/library.js';
 import { unitSpec } from '../quantity/unit.js';
 import type { ResolvedFactor } from './factors.js';
@@ -42,7 +42,7 @@ function flowList(library: FactorLibrary): FlowIndex {
 
 function unknownFlow(id: string, flows: FlowIndex, path: string, log: IssueLog): void {
   const prefix = id.split('/').slice(0, 2).join('/');
-  const near = closest(id, [...flows.flows.keys()].filter((k) => k.startsWith(prefix)));
+  const near = log.nearest(id, () => [...flows.flows.keys()].filter((k) => k.startsWith(prefix)));
   log.add('UNKNOWN_SUBSTANCE', path, `no elementary flow "${id}"`,
     near.length ? `did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : 'flow ids are <compartment>/<sub-compartment>/<substance>, e.g. air/unspecified/sulfur-dioxide (see datasets/flows)');
 }
@@ -88,7 +88,7 @@ export function flowEmissionFactor(id: string, library: FactorLibrary, set: GwpS
  * counted in the climate result, so naming one under `flows` is refused rather than counted twice.
  */
 export function customFlows(
-  given: Record<string, number>, massByGas: ReadonlyMap<string, Decimal>, biogenicCO2: boolean, library: FactorLibrary, path: string, log: IssueLog,
+  given: Record<string, number>, value: CharacterisedFactor, library: FactorLibrary, path: string, log: IssueLog,
 ): Map<string, Decimal> | undefined {
   const flows = flowList(library);
   const out = new Map<string, Decimal>();
@@ -108,13 +108,6 @@ export function customFlows(
     } else out.set(id, dec(amount));
   }
   if (!ok) return undefined;
-  const ghgFlow = ghgFlowsOf(flows);
-  const put = (gas: string, kg: Decimal): void => {
-    const biogenic = gas === 'CO2 (biogenic)' || (gas === 'CO2' && biogenicCO2);
-    const flow = ghgFlow(biogenic ? 'CO2' : gas, gas === 'CO2' || biogenic ? (biogenic ? 'biogenic' : 'fossil') : undefined);
-    if (flow) out.set(flow, (out.get(flow) ?? ZERO).plus(kg));
-    else for (const c of library.substance(gas)?.blend?.components ?? []) put(c.substance, kg.times(dec(c.massFraction)));
-  };
-  for (const [gas, kg] of massByGas) put(gas, kg);
+  for (const [flow, kg] of gasFlows(value, ghgFlowsOf(flows), (id) => library.substance(id)).flows) out.set(flow, (out.get(flow) ?? ZERO).plus(kg));
   return out;
 }

@@ -1,6 +1,6 @@
 import type { ForegroundProcess, GwpSet, LineSource, Product } from '@greenlca/schema';
 import { Decimal, dec, ZERO } from '../decimal.js';
-import { closest, pointer, type IssueLog } from '../errors.js';
+import { pointer, type IssueLog } from '../errors.js';
 import { characteriseSubstance, type CharacterisedFactor } from '../impact/characterise.js';
 import type { FactorLibrary } from '../library/library.js';
 import { buildTechnosphere, factoriseTechnosphere, LcaMatrixError, type TechnosphereExchange } from '../matrix/index.js';
@@ -104,7 +104,7 @@ export function solveProcesses(
       if (input.process !== undefined) {
         const j = index.get(input.process);
         if (j === undefined) {
-          const near = closest(input.process, index.keys());
+          const near = log.nearest(input.process, () => index.keys());
           log.add('UNKNOWN_FACTOR', `${path}/process`, `unknown process "${input.process}"`,
             near.length ? `did you mean ${near.map((x) => `"${x}"`).join(', ')}?` : 'declare it under "processes"');
           ok = false;

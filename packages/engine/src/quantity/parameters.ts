@@ -1,5 +1,5 @@
 import type { ParameterValue } from '@greenlca/schema';
-import { closest, pointer, type IssueLog } from '../errors.js';
+import { pointer, type IssueLog } from '../errors.js';
 import { evaluateAmount, ExpressionError, symbolsOf, type Scope } from './expression.js';
 import { EXPRESSION_LIMITS, LANGUAGE_SUMMARY } from './language.js';
 import { isUnitName } from './unit.js';
@@ -59,7 +59,7 @@ export function reportExpressionError(error: unknown, path: string, parameterNam
     // A defined parameter without a value failed itself (a cycle, a bad expression): that is reported
     // at the parameter, not again at every amount that uses it.
     if (error.symbol !== undefined && parameterNames.includes(error.symbol)) return;
-    const near = closest(error.symbol ?? '', parameterNames);
+    const near = log.nearest(error.symbol ?? '', () => parameterNames);
     log.add('UNKNOWN_PARAMETER', path, error.message,
       near.length ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : 'define it under "parameters" or write a unit such as kg, kWh, km');
   } else if (error.kind === 'unit') {
