@@ -190,7 +190,7 @@ export function impactsOf(
   return lcia.methods.map((method): ImpactAssessment => ({
     method: { id: method.id, name: method.name, version: method.version },
     categories: method.categories.map(categoryResult),
-    missingCategories: method.missingCategories.map((m) => ({ id: m.id, name: m.name, reason: m.reason })),
+    missingCategories: method.missingCategories.map((m) => ({ id: m.id, name: m.name, ...(m.nameZh ? { nameZh: m.nameZh } : {}), reason: m.reason })),
     unmappedSubstances: [...unmapped].sort(),
   }));
 }
