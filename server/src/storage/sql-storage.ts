@@ -3,7 +3,7 @@ import type { ApiKeyInfo, Organization, Scope } from '../schemas/auth.js';
 import type { ProductRecord, ProductSummary, VersionSummary } from '../schemas/product-record.js';
 import type { Provenance, StoredResult, StoredResultSummary } from '../schemas/stored-result.js';
 import type { Db, Queryable } from './db.js';
-import type { Conditional, ListProducts, NewFootprint, NewProduct, NewResult, Storage, StoredFootprint, StoredKey } from './types.js';
+import type { Conditional, IdempotencyClaim, KeptAnswer, ListProducts, NewFootprint, NewProduct, NewResult, Storage, StoredFootprint, StoredKey } from './types.js';
 
 /** Both drivers return timestamptz as Date; keep the wire form (ISO 8601, UTC) in one place. */
 const iso = (value: unknown): string => (value instanceof Date ? value : new Date(String(value))).toISOString();
@@ -308,6 +308,38 @@ export class SqlStorage implements Storage {
     const out: { items: StoredFootprint[]; next?: string } = { items: page.map(footprint) };
     if (rows.length > query.limit) out.next = String(page[page.length - 1]!.seq);
     return out;
+  }
+
+  async claimIdempotency(orgId: string, key: string, requestHash: string, limits: { now: Date; expiresBefore: Date; staleBefore: Date }): Promise<IdempotencyClaim> {
+    return this.db.transaction(async (tx) => {
+      // An expired answer, or a claim whose request cannot still be running, is given up first.
+      await tx.query('DELETE FROM idempotency_keys WHERE org_id = $1 AND key = $2 AND (created_at < $3 OR (status IS NULL AND created_at < $4))',
+        [orgId, key, limits.expiresBefore.toISOString(), limits.staleBefore.toISOString()]);
+      const inserted = await tx.query('INSERT INTO idempotency_keys (org_id, key, request_hash, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING key',
+        [orgId, key, requestHash, limits.now.toISOString()]);
+      if (inserted.rows.length) return { state: 'claimed' } as const;
+      const { rows } = await tx.query<{ request_hash: string; status: number | null; headers: unknown; body: string | null }>(
+        'SELECT request_hash, status, headers, body FROM idempotency_keys WHERE org_id = $1 AND key = $2', [orgId, key]);
+      const row = rows[0];
+      if (!row) return { state: 'in-progress' } as const; // released between the two statements: the client retries
+      if (row.request_hash !== requestHash) return { state: 'other-request' } as const;
+      if (row.status === null) return { state: 'in-progress' } as const;
+      return { state: 'answered', answer: { status: row.status, headers: json<Record<string, string>>(row.headers), body: row.body ?? '' } } as const;
+    });
+  }
+
+  async completeIdempotency(orgId: string, key: string, answer: KeptAnswer): Promise<void> {
+    await this.db.query('UPDATE idempotency_keys SET status = $3, headers = $4, body = $5 WHERE org_id = $1 AND key = $2 AND status IS NULL',
+      [orgId, key, answer.status, JSON.stringify(answer.headers), answer.body]);
+  }
+
+  async releaseIdempotency(orgId: string, key: string): Promise<void> {
+    await this.db.query('DELETE FROM idempotency_keys WHERE org_id = $1 AND key = $2 AND status IS NULL', [orgId, key]);
+  }
+
+  async purgeIdempotency(before: Date): Promise<number> {
+    const { rows } = await this.db.query('DELETE FROM idempotency_keys WHERE created_at < $1 RETURNING 1', [before.toISOString()]);
+    return rows.length;
   }
 
   async createAccessToken(token: { tokenHash: string; keyId: string; orgId: string; expiresAt: Date }): Promise<void> {

@@ -84,8 +84,34 @@ export interface Storage {
   /** A token whose key is not revoked, with its expiry (the caller judges it against its clock). */
   findAccessToken(tokenHash: string): Promise<{ keyId: string; orgId: string; scopes: Scope[]; expiresAt: string } | undefined>;
 
+  /**
+   * Claim an Idempotency-Key for one request (identified by `requestHash`). `claimed`: go on and `completeIdempotency`
+   * or `releaseIdempotency` afterwards. The claim is dated `now` (the server's clock); a key whose row is older than `expiresBefore` counts as unused; one still in
+   * progress since before `staleBefore` is taken over (its request died with its process).
+   */
+  claimIdempotency(orgId: string, key: string, requestHash: string, limits: { now: Date; expiresBefore: Date; staleBefore: Date }): Promise<IdempotencyClaim>;
+  /** Keep the answer given to a claimed key. */
+  completeIdempotency(orgId: string, key: string, answer: KeptAnswer): Promise<void>;
+  /** Give a claimed key up (the request failed in a way a retry may not repeat). */
+  releaseIdempotency(orgId: string, key: string): Promise<void>;
+  /** Forget keys created before `before`; returns how many. */
+  purgeIdempotency(before: Date): Promise<number>;
+
   close(): Promise<void>;
 }
+
+/** An answer kept for an Idempotency-Key: status, the headers a retry needs, and the body as sent. */
+export interface KeptAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export type IdempotencyClaim =
+  | { state: 'claimed' }
+  | { state: 'answered'; answer: KeptAnswer }
+  | { state: 'in-progress' }
+  | { state: 'other-request' };
 
 export interface NewFootprint {
   id: string;

@@ -38,7 +38,7 @@ const footprintRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'From the stored result `resultId`, or else from a new calculation of the current version (stored too).',
       params: IdParams, body: PublishFootprint, response: { 201: Published },
     },
-    config: { access: 'write' },
+    config: { access: 'write', idempotent: true },
   }, async (request, reply) => {
     const caller = callerOf(request);
     const { resultId, company, productIds, productDescription, productClassifications, stages, comment } = request.body;

@@ -34,7 +34,7 @@ const tags = ['products'];
 const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('', {
     schema: { tags, summary: 'Store a new product (version 1)', body: Product, response: { 201: ProductRecord } },
-    config: { access: 'write' },
+    config: { access: 'write', idempotent: true },
   }, async (request, reply) => {
     const caller = callerOf(request);
     const record = await app.storage.createProduct(caller.orgId, {
@@ -147,7 +147,7 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: Type.Object({ ...CalculateQuery.properties, version: Type.Optional(VersionNumber), method: Type.Optional(MethodQuery) }),
       response: { 201: StoredResult },
     },
-    config: { access: 'write' },
+    config: { access: 'write', idempotent: true },
   }, async (request, reply) => {
     const caller = callerOf(request);
     const record = await app.storage.getProduct(caller.orgId, request.params.id, request.query.version);
