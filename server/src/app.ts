@@ -10,6 +10,7 @@ import { bootstrapKeys, type Bootstrap } from './lib/bootstrap.js';
 import { bundledCatalogue, type Catalogue } from './lib/library.js';
 import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from './limits.js';
 import auth, { type AuthOptions } from './plugins/auth.js';
+import { caching } from './plugins/caching.js';
 import { idempotency } from './plugins/idempotency.js';
 import openapi from './plugins/openapi.js';
 import problem, { answerError } from './plugins/problem.js';
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   if (options.rateLimit !== false) await app.register(rateLimit, options.rateLimit ?? {});
   await app.register(auth, options.auth ?? {});
   await app.register(idempotency);
+  await app.register(caching);
   await app.register(openapi);
 
   const boot = await bootstrapKeys(app.storage, options.bootstrap ?? {});

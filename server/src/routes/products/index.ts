@@ -50,9 +50,14 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: ProductList },
     },
     config: { access: 'read' },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { limit, cursor, productId } = request.query;
-    return app.storage.listProducts(callerOf(request).orgId, { limit, ...(cursor ? { cursor } : {}), ...(productId !== undefined ? { productId } : {}) });
+    const page = await app.storage.listProducts(callerOf(request).orgId, { limit, ...(cursor ? { cursor } : {}), ...(productId !== undefined ? { productId } : {}) });
+    if (page.next) {
+      const query = new URLSearchParams({ limit: String(limit), cursor: page.next, ...(productId !== undefined ? { productId } : {}) });
+      reply.header('link', `</v1/products?${query.toString()}>; rel="next"`);
+    }
+    return page;
   });
 
   app.get('/:id', {
@@ -131,7 +136,7 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/:id/versions/:version', {
     schema: { tags, summary: 'Get one version of a product', params: VersionParams, response: { 200: ProductRecord } },
-    config: { access: 'read' },
+    config: { access: 'read', cache: 'immutable' },
     preValidation: versionBeyondStorageIsNotFound,
   }, async (request, reply) => {
     const record = await app.storage.getProduct(callerOf(request).orgId, request.params.id, request.params.version);
