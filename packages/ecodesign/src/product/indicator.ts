@@ -249,7 +249,7 @@ function declaredValue(ind: Indicator, d: IndicatorDeclaration, path: string, is
 function valuePer(ind: Indicator, ctx: ProductContext, kind: string | undefined): string | undefined {
   const { per } = splitUnit(ind.unit);
   if (per) return per;
-  if (kind !== 'co2e' && kind !== 'energy' && kind !== 'volume') return undefined;
+  if (kind !== 'co2e' && kind !== 'energy' && kind !== 'volume' && kind !== 'mass') return undefined;
   const fu = ctx.product.functionalUnit;
   const basis = ind.method?.parameters?.basis === 'unit' ? `1 ${fu.unit}` : `${fu.amount} ${fu.unit}`;
   return fu.description ? `${basis} (${fu.description})` : basis;
@@ -258,7 +258,7 @@ function valuePer(ind: Indicator, ctx: ProductContext, kind: string | undefined)
 /** Warn when an indicator is per a unit ("kWh/台") that is not visibly the product's functional unit. */
 function checkBasis(ind: Indicator, ctx: ProductContext, kind: string, diagnostics: CodedDiagnostic[]): void {
   const { per } = splitUnit(ind.unit);
-  if (!per || (kind !== 'co2e' && kind !== 'energy' && kind !== 'volume')) return;
+  if (!per || (kind !== 'co2e' && kind !== 'energy' && kind !== 'volume' && kind !== 'mass')) return;
   const fu = ctx.product.functionalUnit;
   const perUnit = ind.method?.parameters?.basis === 'unit' || fu.amount === 1;
   if (per === fu.unit && perUnit) return;
