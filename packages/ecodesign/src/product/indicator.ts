@@ -7,7 +7,7 @@ import { displayBenchmark, displayValue, NOT_COMPUTABLE, verdictName } from '../
 import type { IndicatorDeclaration } from '../request.js';
 import type { IndicatorResult } from '../result.js';
 import type { Indicator } from '../spec/schema.js';
-import { CANONICAL_UNIT, convertDeclared, round, splitUnit, unitScale } from '../units.js';
+import { CANONICAL_UNIT, convertDeclared, formatNumber, round, splitUnit, unitScale } from '../units.js';
 import { ATTRIBUTE_NAMES, SPEC_STAGE_NAMES, TO_BE_ENTERED, text, type Text, type Verdict } from '../vocabulary.js';
 
 /**
@@ -216,7 +216,7 @@ function compare(computed: Value, declared: number | boolean, ind: Indicator): N
   const agrees = computed.bound === 'lower' ? declared >= c - limit
     : computed.bound === 'upper' ? declared <= c + limit
     : c === 0 ? declared === 0 : Math.abs(declared - c) <= limit * (1 + 1e-12);
-  const pct = (x: number) => `${round(x * 100)} %`;
+  const pct = (x: number) => `${formatNumber(Number((x * 100).toPrecision(3)))} %`;
   const diff = difference === null ? '' : `（相差 ${pct(difference)}）`;
   const diffEn = difference === null ? '' : ` (${difference > 0 ? '+' : ''}${pct(difference)})`;
   const boundWord = computed.bound === 'lower' ? ['下限', 'lower bound '] : computed.bound === 'upper' ? ['上限', 'upper bound '] : ['', ''];
