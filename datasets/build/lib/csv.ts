@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
  * line number, blank lines included as rows of one empty cell, as the source files are cited by line.
  */
 export function parseCsv(text: string): { line: number; cells: string[] }[] {
-  const records = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true, info: true }) as { record: string[]; info: { lines: number } }[];
+  const records = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
   const rows: { line: number; cells: string[] }[] = [];
   let nextLine = 1;
   for (const { record, info } of records) {
