@@ -53,8 +53,8 @@ function asGas(flow: ElementaryFlow): string | undefined {
   return flow.ghg === 'CO2' && flow.variant === 'biogenic' ? 'CO2 (biogenic)' : flow.ghg;
 }
 
-/** GWP100 of a flow per its unit in the run's set; zero for a flow that is not a greenhouse gas. */
-function climateOf(flow: ElementaryFlow, library: FactorLibrary, set: GwpSet): CharacterisedFactor | 'no-gwp' {
+/** GWP100 of a flow per its unit in the run's set; zero for a flow that is not a greenhouse gas (also the olca export's climate factors). */
+export function climateOf(flow: ElementaryFlow, library: FactorLibrary, set: GwpSet): CharacterisedFactor | 'no-gwp' {
   const gas = asGas(flow);
   if (!gas) return { kgCO2e: ZERO, byGas: new Map(), massByGas: new Map(), biogenicKgCO2e: ZERO };
   const r = characteriseFactor({ gases: { [gas]: 1 }, gasesBasis: 'mass' }, set, (n) => library.substance(n));
