@@ -115,6 +115,13 @@ export function mapV2ToV3(doc: Record<string, unknown>, notes: string[]): Record
   return out;
 }
 
+/** A date-time plus whole calendar years (UTC), in ms. */
+function plusYears(iso: string, years: number): number {
+  const d = new Date(iso);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.getTime();
+}
+
 function describeSource(pf: ProductFootprint, basis: string): string {
   const c = pf.pcf;
   const geo = c.geographyCountrySubdivision ?? c.geographyCountry ?? c.geographyRegionOrSubregion;
@@ -158,7 +165,7 @@ export function importProductFootprint(input: unknown, options: PactImportOption
     fail('/status', 'the footprint is Deprecated: ask the supplier for the Active one that supersedes it (or allow deprecated footprints)');
   }
   // PACT: a footprint is valid until validityPeriodEnd, by default 3 years after its reference period.
-  const end = pf.validityPeriodEnd ? Date.parse(pf.validityPeriodEnd) : Date.parse(pf.pcf.referencePeriodEnd) + 3 * 365.25 * 24 * 3600e3;
+  const end = pf.validityPeriodEnd ? Date.parse(pf.validityPeriodEnd) : plusYears(pf.pcf.referencePeriodEnd, 3);
   if (options.asOf !== undefined) {
     const at = new Date(options.asOf).getTime();
     if (at > end) notes.push(`the footprint's validity ended ${new Date(end).toISOString()}`);

@@ -57,7 +57,7 @@ export const CustomFactor = Type.Object(
       geographicalDQR: Type.Number({ minimum: 1, maximum: 5 }),
       temporalDQR: Type.Number({ minimum: 1, maximum: 5 }),
     }, { description: 'Data-quality ratings its supplier gives (PACT v3, 1 best to 5 worst).' })),
-    validUntil: Type.Optional(Type.String({ pattern: '^\d{4}-\d{2}-\d{2}', description: 'End of the validity its supplier gives (ISO 8601).' })),
+    validUntil: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}', description: 'End of the validity its supplier gives (ISO 8601).' })),
     category: Type.Optional(FactorCategory),
     flows: Type.Optional(Type.Record(Type.String(), Type.Number(), {
       description: 'Other elementary flows per unit, by flow id (e.g. { "air/unspecified/sulfur-dioxide": 0.002 }), characterised by every impact method; greenhouse gases go under "gases".',
