@@ -191,8 +191,14 @@ export function impactsOf(
       }
     });
     // Runs already sorted per bucket: the sort merges them.
-    const order = Array.from({ length: n }, (_, i) => i).sort(byMagnitude);
-    const lines = order.map((i) => ({ path: paths[i]!, value: clean(shown[i]!) }));
+    const order = new Array<number>(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort(byMagnitude);
+    const lines = new Array<{ path: string; value: number }>(n);
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      lines[k] = { path: paths[i]!, value: clean(shown[i]!) };
+    }
     let coverage: CategoryResult['coverage'];
     if (isClimate) {
       coverage = {
