@@ -20,6 +20,8 @@ export interface Lcia {
 interface FlowProfile {
   flows: [string, Decimal][];
   unmapped: string[];
+  /** Some flows are greenhouse gases (so climate change is computed from them, not from the CO2e total). */
+  ghg: boolean;
 }
 
 const profiles = new WeakMap<CharacterisedFactor, FlowProfile>();
@@ -32,15 +34,34 @@ const profiles = new WeakMap<CharacterisedFactor, FlowProfile>();
 export function flowProfile(value: CharacterisedFactor, lcia: Lcia, lookup: (id: string) => Substance | undefined): FlowProfile {
   let p = profiles.get(value);
   if (p) return p;
+  const ghgOf = (list: [string, Decimal][]) => list.some(([flow]) => lcia.index.flows.get(flow)?.ghg !== undefined);
   if (value.flows) {
-    p = { flows: [...value.flows], unmapped: [] };
+    const list = [...value.flows];
+    p = { flows: list, unmapped: [], ghg: ghgOf(list) };
     profiles.set(value, p);
     return p;
   }
   const { flows, unmapped } = gasFlows(value, lcia.ghgFlow, lookup);
-  p = { flows: [...flows], unmapped };
+  const list = [...flows];
+  p = { flows: list, unmapped, ghg: ghgOf(list) };
   profiles.set(value, p);
   return p;
+}
+
+/**
+ * A category's value per unit of a characterised factor, or undefined when the factor adds nothing
+ * to it: Σ flows × the category's factors, or, in climate change, the factor's kg CO2e when it gives
+ * no greenhouse-gas flows (a proxy). What impactsOf multiplies every amount by; the what-if model
+ * keeps its sums with the same values.
+ */
+export function categoryPerUnit(
+  category: PreparedCategory, value: CharacterisedFactor, lcia: Lcia, lookup: (id: string) => Substance | undefined,
+): Decimal | undefined {
+  const profile = flowProfile(value, lcia, lookup);
+  if (category.id === 'climate-change' && !profile.ghg) return value.kgCO2e.isZero() ? undefined : value.kgCO2e;
+  if (!profile.flows.length) return undefined;
+  const v = perUnitOf(category, value, profile);
+  return v.isZero() ? undefined : v;
 }
 
 const record = (m: Map<string, Decimal>, order: readonly string[]) => {
@@ -88,7 +109,7 @@ export function impactsOf(
   const unmapped = new Set<string>();
   for (const p of profiles) for (const u of p.unmapped) unmapped.add(u);
   const hasFlows = profiles.map((p) => p.flows.length > 0);
-  const ghg = profiles.map((p) => p.flows.some(([flow]) => lcia.index.flows.get(flow)?.ghg !== undefined));
+  const ghg = profiles.map((p) => p.ghg);
   // Σ |kg CO2e| of a bucket's rows: |kg CO2e per unit| × Σ |amount|.
   const absKg = buckets.map((b) => b.absAmount.times(b.value.kgCO2e.abs()));
   const climateAbs = absKg.reduce((a, b) => a.plus(b), ZERO);
@@ -137,12 +158,7 @@ export function impactsOf(
   const categoryResult = (category: PreparedCategory): CategoryResult => {
     const isClimate = category.id === 'climate-change';
     // Per bucket: the category's value per unit, or undefined when the bucket adds nothing.
-    const perUnit: (Decimal | undefined)[] = buckets.map((bucket, b) => {
-      if (isClimate && !ghg[b]) return bucket.value.kgCO2e.isZero() ? undefined : bucket.value.kgCO2e;
-      if (!hasFlows[b]) return undefined;
-      const v = perUnitOf(category, bucket.value, profiles[b]!);
-      return v.isZero() ? undefined : v;
-    });
+    const perUnit = buckets.map((bucket) => categoryPerUnit(category, bucket.value, lcia, substance));
     // Greenhouse gases the category has no factor for (EF 3.1 has none for methane of unknown origin).
     const uncharacterised = new Map<string, Decimal>();
     if (isClimate) {
