@@ -1,7 +1,7 @@
 import type { InventoryRow } from '@greenlca/engine';
 import { STAGES, type Stage } from '@greenlca/schema';
 import { EXACT_ZERO, type Exact } from './exact.js';
-import { rowKg, totalOf } from './sums.js';
+import { rowKg, totalOf, type StageSums } from './sums.js';
 import type { NodeState, WhatIfModel } from './types.js';
 
 /** Totals of a model as JSON numbers (each the nearest double to the exact sum). */
@@ -31,6 +31,8 @@ export interface ModelCategory {
  * `total` and `byStage`. Kept by difference on each edit, so reading them costs one rounding per
  * category and stage, whatever the size of the product.
  */
+const shownCategories = new WeakMap<StageSums, Omit<ModelCategory, 'id'>>();
+
 export function modelImpacts(model: WhatIfModel): { method: string; categories: ModelCategory[] }[] {
   const lcia = model.options.lcia;
   if (!lcia) return [];
@@ -39,13 +41,18 @@ export function modelImpacts(model: WhatIfModel): { method: string; categories: 
     method: m.id,
     categories: m.categories.map((c) => {
       const sums = model.sums.categories[k++]!;
-      const byStage: Partial<Record<Stage, number>> = {};
-      let total = EXACT_ZERO;
-      for (const s of STAGES) {
-        total = total.plus(sums[s]);
-        if (!sums[s].isZero()) byStage[s] = sums[s].toNumber();
+      // An edit replaces only the sums it reaches: the others are read once.
+      let shown = shownCategories.get(sums);
+      if (!shown) {
+        const byStage: Partial<Record<Stage, number>> = {};
+        let total = EXACT_ZERO;
+        for (const s of STAGES) {
+          total = total.plus(sums[s]);
+          if (!sums[s].isZero()) byStage[s] = sums[s].toNumber();
+        }
+        shownCategories.set(sums, (shown = { total: total.toNumber(), byStage }));
       }
-      return { id: c.id, total: total.toNumber(), byStage };
+      return { id: c.id, total: shown.total, byStage: { ...shown.byStage } };
     }),
   }));
 }
