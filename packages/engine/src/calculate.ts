@@ -70,8 +70,8 @@ function assemble(
 ): CalculationResult {
   const totals = aggregate(compiled.rows);
   const lines = resultLines(totals);
-  const kgByRow = new Map(totals.lines.map((l) => [l.row, l.kgCO2e]));
-  const kgOf = (row: InventoryRow) => kgByRow.get(row)!;
+  const lineOf = new Map(totals.lines.map((l) => [l.row, l]));
+  const kgOf = (row: InventoryRow) => lineOf.get(row)!.kgCO2e;
   const wanted = options.inventory !== false || options.lcia;
   const groups = wanted ? groupRows(compiled.rows, (_, i) => totals.lines[i]!.amount) : [];
   const datasets = new Map<string, { id: string; version: string; edition: string }>();
@@ -90,7 +90,7 @@ function assemble(
     lines,
     hotspots: hotspots(lines),
     ...(options.inventory === false ? {} : { inventory: inventoryOf(compiled.rows, compiled.components, kgOf, library.flows ?? options.lcia?.index, groups) }),
-    ...(options.lcia ? { impacts: impactsOf(compiled.rows, kgOf, options.lcia, (id) => library.substance(id), groups) } : {}),
+    ...(options.lcia ? { impacts: impactsOf(compiled.rows, kgOf, options.lcia, (id) => library.substance(id), groups, (row) => lineOf.get(row)!.value) } : {}),
     datasets: [...datasets.values()].sort((a, b) => a.id.localeCompare(b.id)),
     warnings: [...extraWarnings, ...practitionerWarnings(product, compiled, options.referenceYear)],
     engine: { ...ENGINE },

@@ -16,7 +16,7 @@ export { characteriseFactor, characteriseSubstance, type CharacterisedFactor, ty
 export {
   prepareMethod, indexFlows, ghgFlowOf, findMethod, type PreparedMethod, type PreparedCategory, type FlowIndex, type CategoryFactor,
 } from './impact/method.js';
-export { impactsOf, flowProfile, type Lcia } from './result/impacts.js';
+export { impactsOf, flowProfile, categoryPerUnit, type Lcia } from './result/impacts.js';
 export { inventoryOf } from './result/inventory.js';
 export { unitSpec, type UnitSpec } from './quantity/unit.js';
 export { evaluateAmount, type Quantity, type Scope } from './quantity/expression.js';

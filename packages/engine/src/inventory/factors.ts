@@ -1,7 +1,7 @@
 import type { CustomFactor, FactorCategory, GwpSet, LineSource } from '@greenlca/schema';
 import { pointer, type IssueLog } from '../errors.js';
 import { characteriseFactor, type CharacterisedFactor, type FactorValues } from '../impact/characterise.js';
-import type { FactorLibrary } from '../library/library.js';
+import type { FactorLibrary, LibraryFactor } from '../library/library.js';
 import { dec } from '../decimal.js';
 import { unitSpec, type UnitSpec } from '../quantity/unit.js';
 import { customFlows } from './flows.js';
@@ -116,18 +116,7 @@ export class FactorResolver {
     const entry = this.library.factor(id);
     if (!entry) return null;
     const f = entry.factor;
-    const values: FactorValues = {};
-    if (f.co2e !== undefined) values.co2e = f.co2e;
-    if (f.gwpBasis) values.gwpBasis = f.gwpBasis;
-    if (f.gases) values.gases = f.gases;
-    values.gasesBasis = f.gasesBasis ?? 'mass';
-    if (f.origin) values.origin = f.origin;
-    const characterised = characteriseFactor(values, this.set, (n) => this.library.substance(n));
-    if (!characterised.ok) {
-      // A bundled factor naming an unknown gas is a data bug, not the user's.
-      throw new Error(`bundled factor ${id} cannot be characterised: ${JSON.stringify(characterised.problems)}`);
-    }
-    if (f.flows) characterised.value.flows = new Map(Object.entries(f.flows).map(([id, v]) => [id, dec(v)]));
+    const characterised = { value: characteriseBundled(entry, this.set, this.library) };
     const licence = entry.dataset.licences.find((l) => l.id === f.licence);
     const citation = [f.source.source, f.source.table, f.source.row ? `row ${f.source.row}` : undefined].filter(Boolean).join(', ');
     const source: LineSource = {
@@ -222,6 +211,36 @@ function originProblem(f: CustomFactor): string | undefined {
     return `its parts add up to more than co2e ${f.co2e} (by ${rest.neg().toString()} kg CO2e)`;
   }
   return undefined;
+}
+
+/**
+ * A bundled factor characterised with a GWP set, made once per library entry and set and shared by
+ * every calculation: per-unit values derived from it (flow profiles, a category's value per unit,
+ * gas splits as shown) are then cached by its identity across calculations, not worked out per run.
+ * Library entries belong to one library, so to one substance table. Never mutated after this.
+ */
+const characterisedBundled = new WeakMap<LibraryFactor, Map<GwpSet, CharacterisedFactor>>();
+
+function characteriseBundled(entry: LibraryFactor, set: GwpSet, library: FactorLibrary): CharacterisedFactor {
+  let bySet = characterisedBundled.get(entry);
+  if (!bySet) characterisedBundled.set(entry, (bySet = new Map()));
+  const cached = bySet.get(set);
+  if (cached) return cached;
+  const f = entry.factor;
+  const values: FactorValues = {};
+  if (f.co2e !== undefined) values.co2e = f.co2e;
+  if (f.gwpBasis) values.gwpBasis = f.gwpBasis;
+  if (f.gases) values.gases = f.gases;
+  values.gasesBasis = f.gasesBasis ?? 'mass';
+  if (f.origin) values.origin = f.origin;
+  const characterised = characteriseFactor(values, set, (n) => library.substance(n));
+  if (!characterised.ok) {
+    // A bundled factor naming an unknown gas is a data bug, not the user's.
+    throw new Error(`bundled factor ${entry.id} cannot be characterised: ${JSON.stringify(characterised.problems)}`);
+  }
+  if (f.flows) characterised.value.flows = new Map(Object.entries(f.flows).map(([id, v]) => [id, dec(v)]));
+  bySet.set(set, characterised.value);
+  return characterised.value;
 }
 
 /** Tags that mark a factor as less reliable than its neighbours, and what to tell the user. */
