@@ -1,8 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { DateTime } from '@greenlca/pact';
 import { MAX_INT4 } from '../../schemas/common.js';
 
 const Many = Type.Union([Type.String(), Type.Array(Type.String())]);
-const Instant = (description: string) => Type.String({ format: 'date-time', description });
+const Instant = (description: string) => Type.String({ ...DateTime, description: `${description} ${DateTime.description}.` });
 
 /**
  * ListFootprints filters (PACT v3): repeated values OR'ed, criteria AND'ed, case-insensitive. An

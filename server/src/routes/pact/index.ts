@@ -8,6 +8,7 @@ import { allows } from '../../plugins/auth.js';
 import { PactError, pactErrorHandler } from './errors.js';
 import { MAX_PACT_EVENT_BYTES, MAX_TOKEN_REQUEST_BYTES } from '../../limits.js';
 import { filterFootprints, PactQuery } from './filter.js';
+import { checkEvent, EventEnvelope } from './events.js';
 
 const TOKEN_SECONDS = 3600;
 const tags = ['pact'];
@@ -19,14 +20,6 @@ declare module 'fastify' {
     pactOrg?: string;
   }
 }
-
-const EVENT_TYPES = new Set([
-  'org.wbcsd.pact.ProductFootprint.RequestCreatedEvent.3', 'org.wbcsd.pact.ProductFootprint.RequestFulfilledEvent.3',
-  'org.wbcsd.pact.ProductFootprint.RequestRejectedEvent.3', 'org.wbcsd.pact.ProductFootprint.PublishedEvent.3',
-  // v2 names, accepted while partners move to v3.
-  'org.wbcsd.pathfinder.ProductFootprint.Published.v1', 'org.wbcsd.pathfinder.ProductFootprintRequest.Created.v1',
-  'org.wbcsd.pathfinder.ProductFootprintRequest.Fulfilled.v1', 'org.wbcsd.pathfinder.ProductFootprintRequest.Rejected.v1',
-]);
 
 /**
  * The PACT v3 host API (WBCSD Technical Specifications): `POST /auth/token` (OAuth2 client
@@ -148,15 +141,12 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
     bodyLimit: MAX_PACT_EVENT_BYTES,
     schema: {
       tags, summary: 'PACT events (CloudEvents structured mode)', security: [{ pactToken: [] }],
-      body: Type.Object({
-        type: Type.String(), specversion: Type.Literal('1.0'), id: Type.String({ minLength: 1 }), source: Type.String({ minLength: 1 }),
-        time: Type.Optional(Type.String()), data: Type.Optional(Type.Unknown()),
-      }, { additionalProperties: true }),
+      body: EventEnvelope,
       response: { 200: Type.Null(), '4XX': PactErrorBody },
     },
     config: { access: 'public' },
   }, async (request, reply) => {
-    if (!EVENT_TYPES.has(request.body.type)) throw new PactError(400, 'BadRequest', `Unknown event type ${request.body.type}.`);
+    checkEvent(request.body);
     // Accepted. Answering a RequestCreatedEvent asynchronously needs outbound calls to the requester's host: not done yet.
     request.log.info({ event: request.body.type, id: request.body.id, source: request.body.source }, 'PACT event accepted');
     return reply.code(200).type('text/plain; charset=utf-8').send('' as never);
