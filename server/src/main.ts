@@ -3,6 +3,7 @@
  * DATABASE_URL or GREENLCA_DATA_DIR, GREENLCA_API_KEY, GREENLCA_RATE_LIMIT (requests/minute per key),
  * GREENLCA_WEB_ROOT, LOG_LEVEL, TLS_CERT and TLS_KEY (HTTPS) (server/src/config.ts).
  */
+import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,15 +51,23 @@ try {
   process.exit(1);
 }
 
-/** The certificate and key files, read once at start-up; an unreadable one stops the server with its name. */
+/**
+ * The certificate and key files, read and parsed once at start-up: an unreadable or non-PEM one stops
+ * the server with its name and the reason, not with a stack trace from deep inside TLS.
+ */
 function readTls(tls: { certFile: string; keyFile: string }): { cert: Buffer; key: Buffer } {
-  const read = (file: string, what: string): Buffer => {
+  const load = (file: string, what: string, parse: (pem: Buffer) => unknown): Buffer => {
     try {
-      return readFileSync(file);
+      const pem = readFileSync(file);
+      parse(pem);
+      return pem;
     } catch (error) {
-      process.stderr.write(`GreenLCA: cannot read the TLS ${what} ${file} (${(error as Error).message}); fix TLS_CERT / TLS_KEY or unset both for plain HTTP\n`);
+      process.stderr.write(`GreenLCA: the TLS ${what} ${file} is unusable (${(error as Error).message}); give a PEM file, or unset TLS_CERT and TLS_KEY for plain HTTP\n`);
       process.exit(1);
     }
   };
-  return { cert: read(tls.certFile, 'certificate (TLS_CERT)'), key: read(tls.keyFile, 'private key (TLS_KEY)') };
+  return {
+    cert: load(tls.certFile, 'certificate (TLS_CERT)', (pem) => new X509Certificate(pem)),
+    key: load(tls.keyFile, 'private key (TLS_KEY)', (pem) => createPrivateKey(pem)),
+  };
 }
