@@ -1,13 +1,17 @@
 /**
  * WBCSD's PACT conformance runner (MIT, ../shared/vendor/pact/pact-conformance-service): copied out
- * of its read-only folder, installed from the npm registry with `npm ci`, and run from its CLI.
+ * of its read-only folder, installed from the npm registry with `npm ci`, and run as its CLI runs,
+ * with the callback listener of its web service (cli-with-callbacks.ts.tmpl).
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { root } from '../api/server.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
 
 /** Where the runner is: PACT_CONFORMANCE_RUNNER, else the shared folder beside the repository. */
 export const runnerSource = resolve(process.env.PACT_CONFORMANCE_RUNNER ?? join(root, '..', 'shared', 'vendor', 'pact', 'pact-conformance-service'));
@@ -60,28 +64,35 @@ export interface RunnerOptions {
   clientSecret: string;
   /** PEM certificate the runner trusts (the host's self-signed one). */
   caFile: string;
-  /** Where the runner says it listens for callbacks (the events' `source`); loopback. */
+  /**
+   * Where the runner listens for the host's answers to its requests (the events' `source`), on
+   * loopback; the host must have it registered as a partner with the runner's callback credentials
+   * (CALLBACK_CLIENT below).
+   */
   callbackUrl: string;
 }
 
+/** The client credentials the runner's callback endpoint accepts (its EventHandler.authenticate). */
+export const CALLBACK_CLIENT = { id: 'test_client_id', secret: 'test_client_secret' };
+
 /**
- * Run the CLI for PACT V3.0 and return its output. Its exit code is not used: its console storage
- * never records the final status (it prints "Status: FAIL" even when every test passes), so the
- * per-test summary is what tells (summary below).
+ * Run the conformance tests for PACT V3.0 with the runner's callback listener
+ * (cli-with-callbacks.ts.tmpl) and return the output. The exit code is not used: the runner's
+ * console storage never records the final status, so its per-test summary is what tells (below).
  */
 export async function runV3(dir: string, o: RunnerOptions): Promise<string> {
-  const args = ['./src/scripts/run-tests-cli.ts', '--baseUrl', o.baseUrl, '--clientId', o.clientId, '--clientSecret', o.clientSecret,
-    '--version', 'V3.0', '--organizationName', 'GreenLCA'];
+  const script = join('src', 'scripts', 'greenlca-cli-with-callbacks.ts');
+  copyFileSync(join(here, 'cli-with-callbacks.ts.tmpl'), join(dir, script));
   // Its config module throws unless all four are set; the CLI never opens the database.
   const env = {
     PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'development', PORT: '1', LOG_OUTPUT: 'console',
-    DB_CONNECTION_STRING: 'postgres://unused@127.0.0.1:1/unused', CONFORMANCE_API: o.callbackUrl,
-    NODE_EXTRA_CA_CERTS: o.caFile, TESTCASE_TIMEOUT: '20000',
+    DB_CONNECTION_STRING: 'postgres://unused@127.0.0.1:1/unused', CONFORMANCE_API: o.callbackUrl, JWT_SECRET: randomBytes(16).toString('hex'),
+    NODE_EXTRA_CA_CERTS: o.caFile, TESTCASE_TIMEOUT: '20000', CALLBACK_WAIT_MS: '30000',
   };
   return new Promise((done, fail) => {
-    execFile(join(dir, 'node_modules', '.bin', 'ts-node'), args, { cwd: dir, env, timeout: 600_000, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+    execFile(join(dir, 'node_modules', '.bin', 'ts-node'), [script, o.baseUrl, o.clientId, o.clientSecret], { cwd: dir, env, timeout: 600_000, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
       const output = `${stdout}${stderr}`;
-      if (error && (error as { code?: unknown }).code !== 1) fail(new Error(`the conformance runner failed to run (${error.message}):\n${output}`));
+      if (error) fail(new Error(`the conformance runner failed to run (${error.message}):\n${output}`));
       else done(output);
     });
   });
