@@ -19,7 +19,7 @@ export interface ServerConfig {
 /**
  * Read the environment: PORT (default 3000), HOST (default 127.0.0.1), DATABASE_URL (PostgreSQL;
  * otherwise the embedded database in GREENLCA_DATA_DIR, default `<repo>/.data`), GREENLCA_API_KEY,
- * GREENLCA_WEB_ROOT (the built UI, default `<repo>/web/dist`), LOG_LEVEL (default info; debug logs every request).
+ * GREENLCA_WEB_ROOT (the built UI, default `<repo>/web/dist`), LOG_LEVEL (default info; debug logs every request),
  * TLS_CERT and TLS_KEY (PEM files: HTTPS instead of HTTP; both or neither).
  */
 export function storageOptionsFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): StorageOptions {
