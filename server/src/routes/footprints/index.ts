@@ -8,6 +8,7 @@ import { notFound } from '../../errors.js';
 import { answerOrProblem, calculateOrProblem } from '../../lib/calculate.js';
 import { callerOf } from '../../plugins/auth.js';
 import { IdParams, Uuid } from '../../schemas/common.js';
+import { answerPendingRequests, hostEventsSource, inBackground } from '../pact/answer.js';
 
 const tags = ['pact'];
 
@@ -76,6 +77,9 @@ const footprintRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const saved = await app.storage.createFootprint(caller.orgId, {
       id: exported.footprint.id, productId: record.id, resultId: stored.id, document: exported.footprint as unknown as Record<string, unknown>,
     });
+    // Partners' pending requests this footprint matches are fulfilled in the background (each answer is a call to a partner).
+    const source = hostEventsSource(request);
+    inBackground(app, () => answerPendingRequests(app, caller.orgId, saved.document, source));
     return reply.code(201).header('location', `/3/footprints/${saved.id}`).send({ footprint: exported.footprint, notes: exported.notes, resultId: stored.id });
   });
 
