@@ -36,13 +36,17 @@ function fromEngine(product: Product) {
   const r = calculate(product, library, { lcia });
   return {
     total: r.total.kgCO2e,
+    origin: { fossil: r.total.fossilKgCO2e, biogenic: r.total.biogenicKgCO2e, notSplit: r.total.notSplitKgCO2e },
     impacts: r.impacts!.map((m) => ({ method: m.method.id, categories: m.categories.map((c) => ({ id: c.id, total: c.total, byStage: c.byStage })) })),
   };
 }
 
 function expectEngine(model: WhatIfModel): void {
   const engine = fromEngine(model.product);
-  expect(modelTotals(model).total.kgCO2e).toBe(engine.total);
+  const totals = modelTotals(model).total;
+  expect(totals.kgCO2e).toBe(engine.total);
+  // The engine's origin split follows every edit too (fossil, biogenic, not split by origin).
+  expect({ fossil: totals.fossilKgCO2e, biogenic: totals.biogenicKgCO2e, notSplit: totals.notSplitKgCO2e }).toEqual(engine.origin);
   expect(modelImpacts(model)).toEqual(engine.impacts);
 }
 

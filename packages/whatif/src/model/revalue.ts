@@ -71,6 +71,7 @@ export function revalue(model: WhatIfModel, product: Product, gwp: GwpSet): What
   const groups = new Map<string, Sums['groups'] extends ReadonlyMap<string, infer G> ? G : never>();
   const byStage = Object.fromEntries(STAGES.map((s) => [s, EXACT_ZERO])) as Record<Stage, Exact>;
   let biogenic = EXACT_ZERO;
+  let fossil = EXACT_ZERO;
   // Climate change counts factors without greenhouse-gas flows at their CO2e: category sums are redone too.
   const categories = model.options.lcia ? modelCategories(model.options.lcia, model.library) : undefined;
   const categorySums = emptySums(model.sums.categories.length).categories.map((c) => ({ ...c }));
@@ -79,16 +80,18 @@ export function revalue(model: WhatIfModel, product: Product, gwp: GwpSet): What
     if (!factor) return undefined;
     const kgPerUnit = new Exact(factor.value.kgCO2e.toString());
     const biogenicPerUnit = new Exact(factor.value.biogenicKgCO2e.toString());
+    const fossilPerUnit = new Exact(factor.value.origin.fossil.toString());
     const perCategory = categories && categorySums.length ? categories.perUnit(factor.value) : [];
-    groups.set(key, { kgPerUnit, biogenicPerUnit, perCategory, amounts: group.amounts });
+    groups.set(key, { kgPerUnit, biogenicPerUnit, fossilPerUnit, perCategory, amounts: group.amounts });
     for (const s of STAGES) {
       const amount = group.amounts[s];
       if (amount.m === 0n) continue;
       const a = exactOf(amount);
       byStage[s] = byStage[s].plus(a.times(kgPerUnit));
       if (!biogenicPerUnit.isZero()) biogenic = biogenic.plus(a.times(biogenicPerUnit));
+      if (!fossilPerUnit.isZero()) fossil = fossil.plus(a.times(fossilPerUnit));
       for (const [k, perUnit] of perCategory) categorySums[k]![s] = categorySums[k]![s].plus(a.times(perUnit));
     }
   }
-  return { ...next, lineRows, sums: { groups, byStage, biogenic, categories: categorySums } };
+  return { ...next, lineRows, sums: { groups, byStage, biogenic, fossil, categories: categorySums } };
 }

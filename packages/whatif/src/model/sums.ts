@@ -7,6 +7,8 @@ import { addFixed, EXACT_ZERO, Exact, exactOf, fixedOf, FIXED_ZERO, type Fixed }
 interface Group {
   kgPerUnit: Exact;
   biogenicPerUnit: Exact;
+  /** Fossil kg CO2e per unit (the engine's origin split, impact/origin.ts). */
+  fossilPerUnit: Exact;
   /** (category index, value per unit) for the impact categories the factor adds to. */
   perCategory: readonly (readonly [number, Exact])[];
   amounts: Record<Stage, Fixed>;
@@ -24,13 +26,15 @@ export interface Sums {
   readonly groups: ReadonlyMap<string, Group>;
   readonly byStage: Readonly<Record<Stage, Exact>>;
   readonly biogenic: Exact;
+  /** Fossil kg CO2e; total − fossil − biogenic is not split by origin. */
+  readonly fossil: Exact;
   /** Each impact category's sums by stage (ModelCategories order; empty without impact methods). */
   readonly categories: readonly StageSums[];
 }
 
 const zeroStages = () => Object.fromEntries(STAGES.map((s) => [s, EXACT_ZERO])) as Record<Stage, Exact>;
 
-export const EMPTY_SUMS: Sums = { groups: new Map(), byStage: zeroStages(), biogenic: EXACT_ZERO, categories: [] };
+export const EMPTY_SUMS: Sums = { groups: new Map(), byStage: zeroStages(), biogenic: EXACT_ZERO, fossil: EXACT_ZERO, categories: [] };
 
 /** Sums of nothing, with room for `categories` impact categories. */
 export function emptySums(categories: number): Sums {
@@ -134,6 +138,7 @@ export class SumsEditor {
         : {
           kgPerUnit: new Exact(row.factor.value.kgCO2e.toString()),
           biogenicPerUnit: new Exact(row.factor.value.biogenicKgCO2e.toString()),
+          fossilPerUnit: new Exact(row.factor.value.origin.fossil.toString()),
           perCategory: this.categories && this.base.categories.length ? this.categories.perUnit(row.factor.value) : [],
           amounts: emptyAmounts(),
         };
@@ -154,6 +159,7 @@ export class SumsEditor {
     if (!this.touched.size) return this.base;
     const byStage = { ...this.base.byStage };
     let biogenic = this.base.biogenic;
+    let fossil = this.base.fossil;
     // Category sums are copied only where an edit reaches them.
     let categories = this.base.categories as StageSums[];
     const copied = new Set<number>();
@@ -168,6 +174,7 @@ export class SumsEditor {
         const diff = exactOf(addFixed(now, was, -1));
         byStage[stage] = byStage[stage].plus(diff.times(group.kgPerUnit));
         if (!group.biogenicPerUnit.isZero()) biogenic = biogenic.plus(diff.times(group.biogenicPerUnit));
+        if (!group.fossilPerUnit.isZero()) fossil = fossil.plus(diff.times(group.fossilPerUnit));
         for (const [k, perUnit] of group.perCategory) {
           if (!copied.size) categories = categories.slice();
           if (!copied.has(k)) {
@@ -180,7 +187,7 @@ export class SumsEditor {
       }
       if (STAGES.every((s) => group.amounts[s].m === 0n)) this.groups.delete(key);
     }
-    return { groups: this.groups, byStage, biogenic, categories };
+    return { groups: this.groups, byStage, biogenic, fossil, categories };
   }
 }
 

@@ -6,14 +6,18 @@ import type { NodeState, WhatIfModel } from './types.js';
 
 /** Totals of a model as JSON numbers (each the nearest double to the exact sum). */
 export interface ModelTotals {
-  total: { kgCO2e: number; fossilKgCO2e: number; biogenicKgCO2e: number };
+  total: { kgCO2e: number; fossilKgCO2e: number; biogenicKgCO2e: number; notSplitKgCO2e: number };
   byStage: Record<Stage, { kgCO2e: number }>;
 }
 
 export function modelTotals(model: WhatIfModel): ModelTotals {
   const total = totalOf(model.sums);
   return {
-    total: { kgCO2e: total.toNumber(), fossilKgCO2e: total.minus(model.sums.biogenic).toNumber(), biogenicKgCO2e: model.sums.biogenic.toNumber() },
+    // The engine's origin split (impact/origin.ts): fossil and biogenic by factor, the rest not split by origin.
+    total: {
+      kgCO2e: total.toNumber(), fossilKgCO2e: model.sums.fossil.toNumber(), biogenicKgCO2e: model.sums.biogenic.toNumber(),
+      notSplitKgCO2e: total.minus(model.sums.fossil).minus(model.sums.biogenic).toNumber(),
+    },
     byStage: Object.fromEntries(STAGES.map((s) => [s, { kgCO2e: model.sums.byStage[s].toNumber() }])) as ModelTotals['byStage'],
   };
 }
