@@ -63,7 +63,7 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const config = { access: 'read' as const };
 
   app.post('/compare', {
-    schema: { tags, summary: 'Compare scenarios with the baseline', body: CompareBody, response: { 200: result('Comparison') } },
+    schema: { tags, operationId: 'compareScenarios', summary: 'Compare scenarios with the baseline', body: CompareBody, response: { 200: result('Comparison') } },
     config,
   }, async (request) => {
     const { product, scenarios, gwp } = request.body;
@@ -77,7 +77,7 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/sensitivity', {
-    schema: { tags, summary: 'One-at-a-time sensitivity (tornado bars)', body: SensitivityBody, response: { 200: result('SensitivityResult') } },
+    schema: { tags, operationId: 'analyseSensitivity', summary: 'One-at-a-time sensitivity (tornado bars)', body: SensitivityBody, response: { 200: result('SensitivityResult') } },
     config,
   }, async (request) => {
     const { product, ...options } = request.body;
@@ -90,7 +90,7 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/uncertainty', {
-    schema: { tags, summary: 'Monte Carlo uncertainty, paired across scenarios', body: UncertaintyBody, response: { 200: result('UncertaintyResult') } },
+    schema: { tags, operationId: 'analyseUncertainty', summary: 'Monte Carlo uncertainty, paired across scenarios', body: UncertaintyBody, response: { 200: result('UncertaintyResult') } },
     config,
   }, async (request) => {
     const { product, ...options } = request.body;
@@ -106,7 +106,7 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/suggest', {
-    schema: { tags, summary: 'Eco-design suggestions from the hotspots, each with its saving', body: SuggestBody, response: { 200: result('SuggestResult') } },
+    schema: { tags, operationId: 'suggestImprovements', summary: 'Eco-design suggestions from the hotspots, each with its saving', body: SuggestBody, response: { 200: result('SuggestResult') } },
     config,
   }, async (request) => {
     const { product, ...options } = request.body;
