@@ -4,7 +4,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { bootstrapKeys, type Bootstrap } from './lib/bootstrap.js';
 import { bundledCatalogue, type Catalogue } from './lib/library.js';
@@ -54,6 +54,20 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
+/**
+ * Each request and its answer are logged at debug level, not info: at info they bury the start-up lines
+ * (the admin key, the address) within minutes. LOG_LEVEL=debug shows them; errors stay at error level.
+ */
+class RequestsAtDebug extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ req: request }, 'incoming request');
+  }
+  override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
 export type App = FastifyInstance;
 
 /**
@@ -66,6 +80,7 @@ export type App = FastifyInstance;
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    logController: new RequestsAtDebug(),
     bodyLimit: options.bodyLimit ?? MAX_BODY_BYTES,
     // Fastify would answer 404 for /v1/products/ but the route is /v1/products.
     routerOptions: { ignoreTrailingSlash: true },

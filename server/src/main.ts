@@ -1,10 +1,12 @@
 /**
  * `pnpm start`: listen. Everything else is in app.ts. Environment: PORT, HOST (default 127.0.0.1),
- * DATABASE_URL or GREENLCA_DATA_DIR, GREENLCA_API_KEY, GREENLCA_RATE_LIMIT (requests/minute per key).
+ * DATABASE_URL or GREENLCA_DATA_DIR, GREENLCA_API_KEY, GREENLCA_RATE_LIMIT (requests/minute per key),
+ * GREENLCA_WEB_ROOT, LOG_LEVEL (server/src/config.ts).
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, openStorage } from './app.js';
+import { saveAdminKey } from './admin-key-file.js';
 import { configFromEnv } from './config.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -18,11 +20,14 @@ const app = await buildApp({
   storage,
   bootstrap: { ...(config.apiKey ? { apiKey: config.apiKey } : {}), generate: true },
   onGeneratedKey: (key) => {
-    process.stdout.write(`\nGreenLCA: a fresh installation. Admin API key (shown once, keep it):\n\n  ${key}\n\n` +
-      'Send it as "Authorization: Bearer <key>". Set GREENLCA_API_KEY to choose your own.\n\n');
+    const kept = saveAdminKey(config.dataDir, key);
+    process.stdout.write(`\nGreenLCA: a fresh installation. Admin API key:\n\n  ${key}\n\n` +
+      `Send it as "Authorization: Bearer <key>". Shown again by \`pnpm admin-key\` (kept in ${kept}, owner-only).\n` +
+      'Set GREENLCA_API_KEY to choose your own.\n\n');
   },
   ...(rate ? { rateLimit: { max: rate } } : {}),
-  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  webRoot: config.webRoot,
+  logger: { level: config.logLevel },
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

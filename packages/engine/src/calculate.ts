@@ -3,7 +3,7 @@ import { num } from './decimal.js';
 import { LcaInputError, type InputIssue } from './errors.js';
 import { compileProduct, type CompiledProduct } from './inventory/compile.js';
 import { withFlows, type FactorLibrary } from './library/library.js';
-import { aggregate, byComponent, gasTable, hotspots, resultLines } from './result/aggregate.js';
+import { aggregate, byComponent, gasTable, hotspots, originTotals, resultLines } from './result/aggregate.js';
 import { inventoryOf } from './result/inventory.js';
 import { groupRows } from './result/groups.js';
 import type { InventoryRow } from './inventory/line.js';
@@ -83,12 +83,8 @@ function assemble(
     schemaVersion: 1,
     product: { id: product.id, name: product.name, functionalUnit },
     gwp: compiled.gwp,
-    total: {
-      kgCO2e: num(totals.total),
-      fossilKgCO2e: num(totals.total.minus(totals.biogenic)),
-      biogenicKgCO2e: num(totals.biogenic),
-    },
-    byStage: Object.fromEntries(STAGES.map((s) => [s, { kgCO2e: num(totals.byStage[s]) }])) as CalculationResult['byStage'],
+    total: originTotals(totals.total, totals.origin),
+    byStage: Object.fromEntries(STAGES.map((s) => [s, originTotals(totals.byStage[s], totals.originByStage[s])])) as CalculationResult['byStage'],
     byGas: gasTable(totals),
     byComponent: byComponent(totals, compiled.components),
     lines,

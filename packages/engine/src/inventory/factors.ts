@@ -121,6 +121,7 @@ export class FactorResolver {
     if (f.gwpBasis) values.gwpBasis = f.gwpBasis;
     if (f.gases) values.gases = f.gases;
     values.gasesBasis = f.gasesBasis ?? 'mass';
+    if (f.origin) values.origin = f.origin;
     const characterised = characteriseFactor(values, this.set, (n) => this.library.substance(n));
     if (!characterised.ok) {
       // A bundled factor naming an unknown gas is a data bug, not the user's.
@@ -159,7 +160,16 @@ export class FactorResolver {
     const values: FactorValues = { gwpBasis: f.gwp ?? this.productGwp, gasesBasis: 'mass' };
     if (f.co2e !== undefined) values.co2e = f.co2e;
     if (f.gases) values.gases = f.gases;
-    if (f.biogenic) values.biogenic = true;
+    if (f.biogenic) values.origin = 'biogenic';
+    if (f.origin) {
+      const problem = originProblem(f);
+      if (problem) {
+        this.log.add('FACTOR_ORIGIN', pointer('factors', index, 'origin'), `custom factor "${f.id}": ${problem}`,
+          'give "origin" with "co2e" only, its parts (fossil, biogenic CO2, removals ≤ 0, biogenic non-CO2) adding up to at most "co2e", and no "biogenic" flag');
+        return null;
+      }
+      values.parts = f.origin;
+    }
     const characterised = characteriseFactor(values, this.set, (n) => this.library.substance(n));
     if (!characterised.ok) {
       for (const p of characterised.problems) {
@@ -197,6 +207,21 @@ export class FactorResolver {
     if (f.category) r.category = f.category;
     return r;
   }
+}
+
+/** What is wrong with a custom factor's origin parts, if anything (the rest of co2e is "not split", never negative). */
+function originProblem(f: CustomFactor): string | undefined {
+  if (f.co2e === undefined) return '"origin" splits a "co2e" total, and the factor gives "gases"';
+  if (f.biogenic) return '"origin" and "biogenic" both say where the emissions come from';
+  const o = f.origin!;
+  const parts = [o.fossilKgCO2e, o.biogenicCO2KgCO2e, o.biogenicCO2RemovalsKgCO2e, o.biogenicNonCO2KgCO2e].filter((v): v is number => v !== undefined);
+  if (parts.some((v) => !Number.isFinite(v))) return 'an origin part is not a finite number';
+  const rest = parts.reduce((r, v) => r.minus(dec(v)), dec(f.co2e));
+  // Not-split emissions are emissions: the parts may leave a positive rest, not a negative one.
+  if (rest.isNegative() && rest.abs().gt(dec(Math.abs(f.co2e)).times(1e-9))) {
+    return `its parts add up to more than co2e ${f.co2e} (by ${rest.neg().toString()} kg CO2e)`;
+  }
+  return undefined;
 }
 
 /** Tags that mark a factor as less reliable than its neighbours, and what to tell the user. */

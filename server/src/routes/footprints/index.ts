@@ -20,6 +20,9 @@ const PublishFootprint = Type.Object({
   productClassifications: Type.Optional(Type.Array(Type.String({ pattern: '^urn:' }))),
   stages: Type.Optional(Type.Array(Stage, { minItems: 1, uniqueItems: true, description: 'Boundary (default cradle-to-gate: design, manufacture, packaging).' })),
   comment: Type.Optional(Type.String()),
+  fossilCarbonContentKgC: Type.Optional(Type.Number({ minimum: 0, description: 'kg C per declared unit, as assessed; needed when the materials do not state it (PACT_CARBON_CONTENT_UNKNOWN).' })),
+  biogenicCarbonContentKgC: Type.Optional(Type.Number({ minimum: 0, description: 'kg C per declared unit, as assessed (default: from the materials, else undefined).' })),
+  exemptedEmissionsPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Share of emissions left out, as assessed (default: the result\'s cut-off share).' })),
 }, { description: 'What PACT needs beyond the result: the company and product identifiers.' });
 
 const Published = Type.Object({
@@ -43,6 +46,7 @@ const footprintRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const caller = callerOf(request);
     const { resultId, company, productIds, productDescription, productClassifications, stages, comment } = request.body;
+    const { fossilCarbonContentKgC, biogenicCarbonContentKgC, exemptedEmissionsPercent } = request.body;
     const now = app.now();
     let stored = resultId ? await app.storage.getResult(caller.orgId, resultId) : undefined;
     if (resultId && (!stored || stored.productId !== request.params.id)) throw notFound(`Result ${resultId} of product ${request.params.id}`);
@@ -65,6 +69,9 @@ const footprintRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ...(productClassifications ? { productClassifications } : {}),
       ...(stages ? { stages } : {}),
       ...(comment !== undefined ? { comment } : {}),
+      ...(fossilCarbonContentKgC !== undefined ? { fossilCarbonContentKgC } : {}),
+      ...(biogenicCarbonContentKgC !== undefined ? { biogenicCarbonContentKgC } : {}),
+      ...(exemptedEmissionsPercent !== undefined ? { exemptedEmissionsPercent } : {}),
       ...(preceding.length ? { precedingPfIds: preceding } : {}),
     }));
     const saved = await app.storage.createFootprint(caller.orgId, {

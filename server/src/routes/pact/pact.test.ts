@@ -5,7 +5,8 @@ import { announceSkips, testBackends } from '../../storage/testing.js';
 
 announceSkips();
 
-const publish = { company: { name: 'Acme Appliances', ids: ['urn:pact:acme.example:company:1'] }, productIds: ['urn:pact:acme.example:product-id:k17'] };
+// fossilCarbonContentKgC: the kettle's materials state none, so the owner gives it (PACT_CARBON_CONTENT_UNKNOWN otherwise).
+const publish = { company: { name: 'Acme Appliances', ids: ['urn:pact:acme.example:company:1'] }, productIds: ['urn:pact:acme.example:product-id:k17'], fossilCarbonContentKgC: 0.4 };
 
 describe.each(testBackends)('PACT v3 host ($name)', (backend) => {
   let t: TestApp;
