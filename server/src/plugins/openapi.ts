@@ -147,6 +147,7 @@ async function openapiPlugin(app: FastifyInstance): Promise<void> {
         { name: 'compliance', description: 'GB/T 32161 evaluations and reports' },
         { name: 'pact', description: 'PACT v3 host: footprints, events, OAuth2 client credentials' },
         { name: 'import', description: 'Bills of materials from PLM exports' },
+        { name: 'exports', description: 'Products in other formats (openLCA JSON-LD)' },
         { name: 'admin', description: 'Organisations and API keys' },
       ],
     },
