@@ -67,7 +67,8 @@ describe.skipIf(!!missing)('PACT v3 conformance (WBCSD runner, V3.0)', () => {
       const product = JSON.parse(readFileSync(join(root, 'examples', example), 'utf8'));
       const created = await call('POST', `${server!.url}/v1/products`, product);
       expect(created.status, JSON.stringify(created.json)).toBe(201);
-      const body = { company: { name: 'GreenLCA conformance', ids: ['urn:pact:greenlca.example:company:1'] }, ...extra };
+      // The examples' materials state no carbon content: the owner declares it (PACT_CARBON_CONTENT_UNKNOWN otherwise).
+      const body = { company: { name: 'GreenLCA conformance', ids: ['urn:pact:greenlca.example:company:1'] }, fossilCarbonContentKgC: 0.4, ...extra };
       const published = await call('POST', `${server!.url}/v1/products/${created.json.id}/footprints`, body);
       expect(published.status, JSON.stringify(published.json)).toBe(201);
       return created.json.id as string;
@@ -76,6 +77,7 @@ describe.skipIf(!!missing)('PACT v3 conformance (WBCSD runner, V3.0)', () => {
     // A second footprint of the kettle deprecates the first: both are listed, one Active, one Deprecated.
     const again = await call('POST', `${server.url}/v1/products/${kettle}/footprints`, {
       company: { name: 'GreenLCA conformance', ids: ['urn:pact:greenlca.example:company:1'] }, productIds: ['urn:pact:greenlca.example:product-id:kettle-k17'],
+      fossilCarbonContentKgC: 0.4,
     });
     expect(again.status).toBe(201);
     // The runner's callback endpoint, registered as the partner its requests come from.

@@ -35,3 +35,6 @@ export type { WhatIfModel, ModelOptions, NodeState } from './model/types.js';
 
 // Errors
 export { WhatIfInputError, WHATIF_ISSUE_CODES, type WhatIfIssue, type WhatIfIssueCode } from './errors.js';
+
+// Schemas of the answers (for API documents)
+export { ComparisonSchema, SensitivityResultSchema, UncertaintyResultSchema, SuggestResultSchema } from './schemas.js';

@@ -57,7 +57,7 @@ const calculateRoutes: FastifyPluginAsyncTypebox<CalculateRoutesOptions> = async
   app.post('', {
     schema: {
       tags: ['calculate'],
-      summary: 'Calculate a product (stateless)',
+      operationId: 'calculate', summary: 'Calculate a product (stateless)',
       description: 'The body is a product model v1 document; the answer is its cradle-to-grave result with its material, energy and emission inventories (and, with `method`, every impact category), the same as `greenlca calc --format json`. ' +
         'Shape errors are 400 (GLCA_VALIDATION); products that cannot be calculated (unknown factor, unit mismatch …) are 422 (GLCA_INPUT_INVALID), each problem with a JSON pointer.',
       querystring: Type.Object({ ...CalculateQuery.properties, view: View, method: Type.Optional(MethodQuery) }),

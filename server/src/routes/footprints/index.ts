@@ -9,6 +9,7 @@ import { answerOrProblem, calculateOrProblem } from '../../lib/calculate.js';
 import { callerOf } from '../../plugins/auth.js';
 import { IdParams, Uuid } from '../../schemas/common.js';
 import { answerPendingRequests, hostEventsSource, inBackground } from '../pact/answer.js';
+import { withHeaders } from '../../schemas/headers.js';
 
 const tags = ['pact'];
 
@@ -38,9 +39,9 @@ const Published = Type.Object({
 const footprintRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/:id/footprints', {
     schema: {
-      tags, summary: 'Publish a PACT footprint of a stored product',
+      tags, operationId: 'publishFootprint', summary: 'Publish a PACT footprint of a stored product',
       description: 'From the stored result `resultId`, or else from a new calculation of the current version (stored too).',
-      params: IdParams, body: PublishFootprint, response: { 201: Published },
+      params: IdParams, body: PublishFootprint, response: { 201: withHeaders(Published, 'location') },
     },
     config: { access: 'write', idempotent: true },
   }, async (request, reply) => {
@@ -85,7 +86,7 @@ const footprintRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/:id/footprints', {
     schema: {
-      tags, summary: 'List the PACT footprints published for a product', params: IdParams,
+      tags, operationId: 'listProductFootprints', summary: 'List the PACT footprints published for a product', params: IdParams,
       response: { 200: Type.Object({ items: Type.Array(ProductFootprint) }) },
     },
     config: { access: 'read' },

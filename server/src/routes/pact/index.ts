@@ -11,11 +11,11 @@ import { filterFootprints, PactQuery } from './filter.js';
 import { checkEvent, EVENT_V3, EventEnvelope, type RequestCriteria } from './events.js';
 import { answerNewRequest, drainBackground, hostEventsSource, inBackground } from './answer.js';
 import { partnerBaseUrl } from './requests.js';
+import { OAuthErrorBody, PactErrorBody } from '../../schemas/problem.js';
+import { withHeaders } from '../../schemas/headers.js';
 
 const TOKEN_SECONDS = 3600;
 const tags = ['pact'];
-
-const PactErrorBody = Type.Object({ code: Type.String(), message: Type.String() }, { description: 'PACT v3 Error' });
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -59,7 +59,7 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const tokenEndpoint = '/auth/token';
   app.get('/.well-known/openid-configuration', {
-    schema: { tags, summary: 'OpenID discovery: where the token endpoint is', response: { 200: Type.Object({ issuer: Type.String(), token_endpoint: Type.String() }) } },
+    schema: { tags, operationId: 'getOpenIdConfiguration', summary: 'OpenID discovery: where the token endpoint is', response: { 200: Type.Object({ issuer: Type.String(), token_endpoint: Type.String() }) } },
     config: { access: 'public' },
   }, async (request) => {
     const base = `${request.protocol}://${request.host}`;
@@ -69,10 +69,17 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(tokenEndpoint, {
     bodyLimit: MAX_TOKEN_REQUEST_BYTES,
     schema: {
-      tags, summary: 'OAuth2 client credentials → access token (PACT)',
+      tags, operationId: 'createAccessToken', summary: 'OAuth2 client credentials → access token (PACT)',
       description: 'Basic auth with client_id = API key id, client_secret = the API key (read scope); body grant_type=client_credentials.',
-      body: Type.Object({ grant_type: Type.String() }, { additionalProperties: true }),
-      response: { 200: Type.Object({ access_token: Type.String(), token_type: Type.Literal('Bearer'), expires_in: Type.Integer() }) },
+      // OAuth2 (RFC 6749 §4.4.2): a form body, the client authenticated with HTTP Basic.
+      consumes: ['application/x-www-form-urlencoded'],
+      security: [{ clientCredentials: [] }],
+      body: Type.Object({ grant_type: Type.String({ description: 'client_credentials' }) }, { additionalProperties: true }),
+      response: {
+        200: Type.Object({ access_token: Type.String(), token_type: Type.Literal('Bearer'), expires_in: Type.Integer() }),
+        400: OAuthErrorBody,
+        401: { ...OAuthErrorBody, description: 'Client authentication failed (invalid_client)', headers: { 'www-authenticate': Type.String({ description: 'Basic realm="greenlca"' }) } },
+      },
     },
     config: { access: 'public' },
   }, async (request, reply) => {
@@ -111,8 +118,8 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/3/footprints', {
     onRequest: authenticate,
     schema: {
-      tags, summary: 'PACT ListFootprints', querystring: PactQuery, security: [{ pactToken: ['footprint:list'] }],
-      response: { 200: Type.Object({ data: Type.Array(ProductFootprint) }), '4XX': PactErrorBody },
+      tags, operationId: 'pactListFootprints', summary: 'PACT ListFootprints', querystring: PactQuery, security: [{ pactToken: ['footprint:list'] }],
+      response: { 200: withHeaders(Type.Object({ data: Type.Array(ProductFootprint) }), 'link'), '4XX': PactErrorBody },
     },
     config: { access: 'public' },
   }, async (request, reply) => {
@@ -133,7 +140,7 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/3/footprints/:id', {
     onRequest: authenticate,
     schema: {
-      tags, summary: 'PACT GetFootprint', params: Type.Object({ id: Type.String() }), security: [{ pactToken: ['footprint:read'] }],
+      tags, operationId: 'pactGetFootprint', summary: 'PACT GetFootprint', params: Type.Object({ id: Type.String() }), security: [{ pactToken: ['footprint:read'] }],
       response: { 200: Type.Object({ data: ProductFootprint }), '4XX': PactErrorBody },
     },
     config: { access: 'public' },
@@ -147,7 +154,7 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
     onRequest: authenticate,
     bodyLimit: MAX_PACT_EVENT_BYTES,
     schema: {
-      tags, summary: 'PACT events (CloudEvents structured mode)', security: [{ pactToken: [] }],
+      tags, operationId: 'pactEvents', summary: 'PACT events (CloudEvents structured mode)', security: [{ pactToken: [] }],
       body: EventEnvelope,
       response: { 200: Type.Null(), '4XX': PactErrorBody },
     },

@@ -48,7 +48,7 @@ const shown = (p: PactPartner) => ({ id: p.id, name: p.name, baseUrl: p.baseUrl,
  */
 const pactManageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/partners', {
-    schema: { tags, summary: 'Register a partner\'s PACT host (to answer its requests)', body: NewPartner, response: { 201: Partner } },
+    schema: { tags, operationId: 'createPactPartner', summary: 'Register a partner\'s PACT host (to answer its requests)', body: NewPartner, response: { 201: Partner } },
     config: { access: 'admin' },
   }, async (request, reply) => {
     const { name, baseUrl, clientId, clientSecret } = request.body;
@@ -64,12 +64,12 @@ const pactManageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/partners', {
-    schema: { tags, summary: 'The registered PACT partners', response: { 200: Type.Object({ items: Type.Array(Partner) }) } },
+    schema: { tags, operationId: 'listPactPartners', summary: 'The registered PACT partners', response: { 200: Type.Object({ items: Type.Array(Partner) }) } },
     config: { access: 'read' },
   }, async (request) => ({ items: (await app.storage.listPactPartners(callerOf(request).orgId)).map(shown) }));
 
   app.delete('/partners/:id', {
-    schema: { tags, summary: 'Remove a PACT partner (and its requests)', params: IdParams, response: { 204: Type.Null() } },
+    schema: { tags, operationId: 'deletePactPartner', summary: 'Remove a PACT partner (and its requests)', params: IdParams, response: { 204: Type.Null() } },
     config: { access: 'admin' },
   }, async (request, reply) => {
     if (!(await app.storage.deletePactPartner(callerOf(request).orgId, request.params.id))) throw notFound(`PACT partner ${request.params.id}`);
@@ -78,7 +78,7 @@ const pactManageRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/requests', {
     schema: {
-      tags, summary: 'PACT requests received (RequestCreatedEvent), oldest first',
+      tags, operationId: 'listPactRequests', summary: 'PACT requests received (RequestCreatedEvent), oldest first',
       querystring: Type.Object({
         status: Type.Optional(Type.Union([Type.Literal('Pending'), Type.Literal('Fulfilled'), Type.Literal('Rejected')])),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
@@ -93,7 +93,7 @@ const pactManageRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/requests/:id/reject', {
     schema: {
-      tags, summary: 'Reject a pending PACT request (sends RequestRejectedEvent NotFound)', params: IdParams,
+      tags, operationId: 'rejectPactRequest', summary: 'Reject a pending PACT request (sends RequestRejectedEvent NotFound)', params: IdParams,
       body: Type.Object({ message: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })) }),
       response: { 200: RequestView },
     },

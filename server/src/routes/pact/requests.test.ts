@@ -62,7 +62,8 @@ describe.each(testBackends)('PACT requests: RequestCreatedEvent answered (%s)', 
   let base = '';
   let access = '';
   const kettleId = 'urn:pact:acme.example:product-id:k17';
-  const publish = { company: { name: 'Acme', ids: ['urn:pact:acme.example:company:1'] }, productIds: [kettleId] };
+  // fossilCarbonContentKgC: the kettle's materials state none, so the owner declares it (PACT_CARBON_CONTENT_UNKNOWN otherwise).
+  const publish = { company: { name: 'Acme', ids: ['urn:pact:acme.example:company:1'] }, productIds: [kettleId], fossilCarbonContentKgC: 0.4 };
   const headers = { 'content-type': 'application/cloudevents+json; charset=UTF-8' };
   const requestEvent = (id: string, data: Record<string, unknown>, source = base) =>
     ({ type: EVENT_V3.requestCreated, specversion: '1.0', id, source, time: '2026-06-01T00:00:00Z', data });
