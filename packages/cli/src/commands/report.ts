@@ -71,7 +71,7 @@ async function ecodesignReport(file: string, input: unknown, io: Io, lang: Lang,
     const { validate } = await import('@greenlca/schema');
     const checked = validate(EvaluationResult, input);
     if (!checked.ok) {
-      io.stderr(`${file}: not an evaluation result:\n${checked.issues.slice(0, 10).map((i) => `  ${i.path || '/'}  ${i.message}`).join('\n')}\n`);
+      io.stderr(`${file}: not an evaluation result:\n${checked.issues.slice(0, 10).map((i) => `  ${i.path || '/'}  [SCHEMA]  ${i.message}`).join('\n')}\n`);
       return undefined;
     }
     return buildEcodesignReport(checked.value, { lang, generatedAt, ...(company ? { company } : {}) });
@@ -128,7 +128,7 @@ export const command: Command = {
       const studyFile = flagString(flags, 'study');
       if (studyFile) {
         const s = await readJsonFile(io.path(studyFile));
-        if (!isObject(s)) throw new UsageError(`${studyFile} must be a JSON object (goal, intendedApplication, allocation, cutOff, exclusions …)`, 1);
+        if (!isObject(s)) throw new UsageError(`${studyFile} must be a JSON object (goal, intendedApplication, allocation, cutOff, exclusions …)`, 1, 'NOT_A_STUDY');
         study = s as StudyInfo;
       }
       if (company) study = { ...study, company };
@@ -153,7 +153,7 @@ export const command: Command = {
       try {
         bytes = await reportToPdf(report);
       } catch (error) {
-        if (error instanceof FontNotFoundError) throw new UsageError(error.message, 3);
+        if (error instanceof FontNotFoundError) throw new UsageError(error.message, 3, 'FONT_NOT_FOUND');
         throw error;
       }
     }
