@@ -10,6 +10,7 @@ export const ISSUE_CODES = {
   NO_GWP_IN_SET: 'The substance has no GWP100 in the chosen IPCC report.',
   UNIT_MISMATCH: "An amount whose dimension does not match the factor's unit.",
   BAD_UNIT: 'A unit the unit system does not know.',
+  AMBIGUOUS_UNIT: 'A unit name that means different sizes in different countries ("ton": tonne, short or long ton; "gallon": US or imperial).',
   BAD_EXPRESSION: 'An amount or parameter expression that cannot be evaluated.',
   EXPRESSION_NOT_ALLOWED: 'An expression uses something outside the amount language (a function, matrix, string, range, assignment …).',
   EXPRESSION_TOO_LARGE: 'An expression or the parameters go over the limits on length, terms, nesting, unit powers or count.',
