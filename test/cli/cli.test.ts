@@ -58,6 +58,30 @@ describe('greenlca calc', () => {
     expect(r.stderr).toMatch(/^greenlca calc: \[INVALID_JSON\] .* is not valid JSON: unexpected text "}" at line 4, column 1\n {6}fix: /);
   });
 
+  it('lists every problem in one run: a bad stage no longer hides the unit, mismatch and factor problems; unknown fields are warned', () => {
+    // Issue 14, finding 11: before, only the stage was reported and "colour" never.
+    const file = tempFile(JSON.stringify({
+      schemaVersion: 1, id: 'p', name: 'Passes', functionalUnit: { amount: 1, unit: 'item' }, region: 'CN', colour: 'red',
+      components: [{ id: 'body', material: 'desnz-2025/material-metal-steel-cans-primary', mass: '2 kgg' }],
+      inventory: [
+        { stage: 'manufactur', factor: 'cn-mee/electricity-footprint-national-2024', amount: '3 kWh' },
+        { stage: 'use', factor: 'cn-mee/electricity-footprint-national-2024', amount: '3 kg' },
+        { stage: 'transport', factor: 'desnz-2025/freight-rail-freight-trian-tkm', amount: '1 kg * 100 km' },
+      ],
+    }));
+    const r = greenlca('calc', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('4 problems, nothing calculated');
+    const listed = [...r.stderr.matchAll(/^ {2}(\S+) {2}\[([A-Z_]+)\]/gm)].map((m) => `${m[2]} ${m[1]}`);
+    expect(listed).toEqual([
+      'UNKNOWN_STAGE /inventory/0/stage', 'UNKNOWN_PARAMETER /components/0/mass', 'UNIT_MISMATCH /inventory/1/amount',
+      'UNKNOWN_FACTOR /inventory/2/factor', 'UNKNOWN_FIELD /colour',
+    ]);
+    expect(r.stderr).toContain('and 1 warning:');
+    expect(r.stderr).toContain('did you mean "desnz-2025/freight-rail-freight-train-tkm"');
+  });
+
   it('says an empty file is empty (EMPTY_INPUT), not that it is bad JSON', () => {
     for (const content of ['', ' \n\t\n', '\uFEFF']) {
       const r = greenlca('calc', tempFile(content));

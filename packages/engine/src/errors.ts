@@ -1,3 +1,5 @@
+import type { Diagnostic } from '@greenlca/schema';
+
 /**
  * Input problems the engine reports: each names what is wrong, where (JSON pointer into the product)
  * and how to fix it. Codes are stable: the API, CLI and UI key on them (see ERRORS.md).
@@ -40,10 +42,13 @@ export interface InputIssue {
   hint?: string;
 }
 
-/** Thrown when a product cannot be calculated; carries every problem found, not just the first. */
+/**
+ * Thrown when a product cannot be calculated; carries every problem found, not just the first, and the
+ * warnings found on the way (unknown fields), which a result would have carried.
+ */
 export class LcaInputError extends Error {
   readonly code = 'LCA_INPUT_INVALID';
-  constructor(readonly issues: InputIssue[]) {
+  constructor(readonly issues: InputIssue[], readonly warnings: Diagnostic[] = []) {
     super(issues.map((i) => `${i.path || '/'}: ${i.message}${i.hint ? ` (${i.hint})` : ''}`).join('\n'));
     this.name = 'LcaInputError';
   }

@@ -3,6 +3,7 @@
  * the browser. Give it a product (product model v1) and a factor library; get a cited result.
  */
 export { calculate, parseProduct, type CalculateOptions } from './calculate.js';
+export { readProduct, type ReadOptions, type ReadProduct } from './read-product.js';
 export { compileProduct, type CompiledProduct, type CompileOptions } from './inventory/compile.js';
 export type { InventoryRow, ComponentInstance, LineKind } from './inventory/line.js';
 export type { ResolvedFactor } from './inventory/factors.js';

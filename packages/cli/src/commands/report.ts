@@ -46,12 +46,13 @@ async function calc(file: string, input: unknown, io: Io, now: Date, methodQueri
     }
   }
   try {
-    const product = parseProduct(input);
     const library = needsElementaryFlows(input) ? withFlows(bundledLibrary(), await bundledFlowIndex()) : bundledLibrary();
-    return { product, result: calculate(input, library, options) };
+    // calculate first: it reports schema and semantic problems in one pass (parseProduct only the first kind).
+    const result = calculate(input, library, options);
+    return { product: parseProduct(input), result };
   } catch (error) {
     if (error instanceof LcaInputError) {
-      io.stderr(formatIssues(file, error.issues));
+      io.stderr(formatIssues(file, error.issues, error.warnings));
       return undefined;
     }
     throw error;
