@@ -104,6 +104,23 @@ describe('greenlca calc', () => {
   });
 });
 
+describe('greenlca calc: region check with provinces and grids', () => {
+  it('warns a Guangdong product on the Sichuan factor and the East China grid, not on the South grid, the national or its own', () => {
+    // Issue 14, finding 6. The South grid covers Guangdong (shared/data-sources/PROVENANCE.md §7); East China does not.
+    const file = tempFile(JSON.stringify({
+      schemaVersion: 1, id: 'gd', name: 'Guangdong product', functionalUnit: { amount: 1, unit: 'item' }, region: 'CN-GD', year: 2022,
+      inventory: ['sichuan', 'grid-east', 'grid-south', 'national', 'guangdong'].map((g) => ({ stage: 'manufacture', factor: `cn-mee/electricity-${g}-2022`, amount: '100 kWh' })),
+    }));
+    const r = greenlca('calc', file, '--format', 'json');
+    expect(r.code).toBe(0);
+    const region = JSON.parse(r.stdout).warnings.filter((w: { code: string }) => w.code === 'FACTOR_REGION_MISMATCH');
+    expect(region.map((w: { path: string; message: string }) => `${w.path} ${w.message}`)).toEqual([
+      '/inventory/0 factor "cn-mee/electricity-sichuan-2022" is for region CN-SC, the product is in CN-GD',
+      '/inventory/1 factor "cn-mee/electricity-grid-east-2022" is for region CN-GRID-EAST, the product is in CN-GD',
+    ]);
+  });
+});
+
 describe('greenlca factors search', () => {
   it('finds China grid factors by region, including the CO2-only flag', () => {
     const r = greenlca('factors', 'search', 'electricity', 'national', '2022', '--region', 'CN', '--format', 'json');

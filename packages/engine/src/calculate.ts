@@ -88,7 +88,7 @@ function assemble(
     ...(options.inventory === false ? {} : { inventory: inventoryOf(compiled.rows, compiled.components, kgOf, library.flows ?? options.lcia?.index, groups) }),
     ...(options.lcia ? { impacts: impactsOf(compiled.rows, kgOf, options.lcia, (id) => library.substance(id), groups) } : {}),
     datasets: [...datasets.values()].sort((a, b) => a.id.localeCompare(b.id)),
-    warnings: [...extraWarnings, ...practitionerWarnings(product, compiled, options.referenceYear)],
+    warnings: [...extraWarnings, ...practitionerWarnings(product, compiled, options.referenceYear, library.regions)],
     engine: { ...ENGINE },
   };
 }

@@ -10,7 +10,7 @@ export type { ResolvedFactor } from './inventory/factors.js';
 export { createLibrary, substanceKey, withFlows, type FactorLibrary, type LibraryFactor } from './library/library.js';
 export { needsElementaryFlows, isFlowId } from './inventory/flows.js';
 export { searchFactors, type FactorQuery, type FactorHit } from './library/search.js';
-export { normaliseRegion, regionContains, countryOf } from './library/region.js';
+export { normaliseRegion, regionContains, regionFit, regionMap, countryOf, type RegionFit, type RegionGroup, type RegionMap } from './library/region.js';
 export { LcaInputError, ISSUE_CODES, closest, type InputIssue, type IssueCode } from './errors.js';
 export { WARNING_CODES, type WarningCode } from './result/warnings.js';
 export { characteriseFactor, characteriseSubstance, type CharacterisedFactor, type FactorValues } from './impact/characterise.js';
