@@ -4,12 +4,14 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { bootstrapKeys, type Bootstrap } from './lib/bootstrap.js';
 import { bundledCatalogue, type Catalogue } from './lib/library.js';
 import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from './limits.js';
 import auth, { type AuthOptions } from './plugins/auth.js';
+import { caching } from './plugins/caching.js';
+import { idempotency } from './plugins/idempotency.js';
 import openapi from './plugins/openapi.js';
 import problem, { answerError } from './plugins/problem.js';
 import rateLimit, { type RateLimitOptions } from './plugins/rate-limit.js';
@@ -50,6 +52,22 @@ export interface AppOptions {
   /** The clock (the engine never reads one); default `() => new Date()`. */
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /** Serve HTTPS with this PEM certificate and key (TLS_CERT, TLS_KEY); plain HTTP when absent. */
+  https?: { cert: string | Buffer; key: string | Buffer };
+}
+
+/**
+ * Each request and its answer are logged at debug level, not info: at info they bury the start-up lines
+ * (the admin key, the address) within minutes. LOG_LEVEL=debug shows them; errors stay at error level.
+ */
+class RequestsAtDebug extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ req: request }, 'incoming request');
+  }
+  override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
 }
 
 export type App = FastifyInstance;
@@ -63,7 +81,11 @@ export type App = FastifyInstance;
  */
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
+    // Over HTTPS a plain-HTTP request to the same port fails its TLS handshake and gets no answer:
+    // PACT forbids serving its API over HTTP (the conformance runner's tests 9-11 and 17).
+    ...(options.https ? { https: options.https } : {}),
     logger: options.logger ?? false,
+    logController: new RequestsAtDebug(),
     bodyLimit: options.bodyLimit ?? MAX_BODY_BYTES,
     // Fastify would answer 404 for /v1/products/ but the route is /v1/products.
     routerOptions: { ignoreTrailingSlash: true },
@@ -99,6 +121,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(storagePlugin, { storage: options.storage ?? { kind: 'pglite' } });
   if (options.rateLimit !== false) await app.register(rateLimit, options.rateLimit ?? {});
   await app.register(auth, options.auth ?? {});
+  await app.register(idempotency);
+  await app.register(caching);
   await app.register(openapi);
 
   const boot = await bootstrapKeys(app.storage, options.bootstrap ?? {});

@@ -49,3 +49,13 @@ export const MAX_BOM_COMPONENTS = 10_000;
 export const MAX_BOM_COLUMNS = 200;
 /** Characters in one cell of a BOM CSV export. */
 export const MAX_BOM_CELL_CHARS = 4_096;
+
+/** Characters of an Idempotency-Key (visible ASCII; a UUID is 36). */
+export const IDEMPOTENCY_KEY_MAX_CHARS = 255;
+/** How long the first answer to an Idempotency-Key is kept per organisation (24 hours, as Stripe does). */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
+/**
+ * A claimed key whose request has not answered after this long is taken over by a retry: its request died
+ * with its process (no request runs this long: Node's request timeout and the work limits bound it).
+ */
+export const IDEMPOTENCY_STALE_MS = 5 * 60 * 1000;

@@ -1,14 +1,19 @@
 /**
  * `pnpm start`: listen. Everything else is in app.ts. Environment: PORT, HOST (default 127.0.0.1),
- * DATABASE_URL or GREENLCA_DATA_DIR, GREENLCA_API_KEY, GREENLCA_RATE_LIMIT (requests/minute per key).
+ * DATABASE_URL or GREENLCA_DATA_DIR, GREENLCA_API_KEY, GREENLCA_RATE_LIMIT (requests/minute per key),
+ * GREENLCA_WEB_ROOT, LOG_LEVEL, TLS_CERT and TLS_KEY (HTTPS) (server/src/config.ts).
  */
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, openStorage } from './app.js';
+import { saveAdminKey } from './admin-key-file.js';
 import { configFromEnv } from './config.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const config = configFromEnv(process.env, repoRoot);
+const https = config.tls && readTls(config.tls);
 const rate = process.env.GREENLCA_RATE_LIMIT ? Number(process.env.GREENLCA_RATE_LIMIT) : undefined;
 
 // Opened before the app, not by its storage plugin: creating a fresh data directory (initdb) can take
@@ -18,11 +23,15 @@ const app = await buildApp({
   storage,
   bootstrap: { ...(config.apiKey ? { apiKey: config.apiKey } : {}), generate: true },
   onGeneratedKey: (key) => {
-    process.stdout.write(`\nGreenLCA: a fresh installation. Admin API key (shown once, keep it):\n\n  ${key}\n\n` +
-      'Send it as "Authorization: Bearer <key>". Set GREENLCA_API_KEY to choose your own.\n\n');
+    const kept = saveAdminKey(config.dataDir, key);
+    process.stdout.write(`\nGreenLCA: a fresh installation. Admin API key:\n\n  ${key}\n\n` +
+      `Send it as "Authorization: Bearer <key>". Shown again by \`pnpm admin-key\` (kept in ${kept}, owner-only).\n` +
+      'Set GREENLCA_API_KEY to choose your own.\n\n');
   },
   ...(rate ? { rateLimit: { max: rate } } : {}),
-  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  webRoot: config.webRoot,
+  logger: { level: config.logLevel },
+  ...(https ? { https } : {}),
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -40,4 +49,25 @@ try {
   app.log.error(error);
   await storage.close().catch(() => {});
   process.exit(1);
+}
+
+/**
+ * The certificate and key files, read and parsed once at start-up: an unreadable or non-PEM one stops
+ * the server with its name and the reason, not with a stack trace from deep inside TLS.
+ */
+function readTls(tls: { certFile: string; keyFile: string }): { cert: Buffer; key: Buffer } {
+  const load = (file: string, what: string, parse: (pem: Buffer) => unknown): Buffer => {
+    try {
+      const pem = readFileSync(file);
+      parse(pem);
+      return pem;
+    } catch (error) {
+      process.stderr.write(`GreenLCA: the TLS ${what} ${file} is unusable (${(error as Error).message}); give a PEM file, or unset TLS_CERT and TLS_KEY for plain HTTP\n`);
+      process.exit(1);
+    }
+  };
+  return {
+    cert: load(tls.certFile, 'certificate (TLS_CERT)', (pem) => new X509Certificate(pem)),
+    key: load(tls.keyFile, 'private key (TLS_KEY)', (pem) => createPrivateKey(pem)),
+  };
 }

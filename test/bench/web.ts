@@ -7,13 +7,14 @@
  *  2. Edit to result: an amount typed into a line of that product, from the `input` event to the new
  *     total in the DOM, and to the next animation frame (the frame that shows it). Target: 16 ms.
  *
- * Options: --no-build (use the existing web/dist), --edits N (default 60), --loads N (default 5).
+ * Options: --no-build (reuse test-artifacts/web-dist when its sources are unchanged), --edits N (default 60), --loads N (default 5).
  * Run alone: `pnpm tsx test/bench/web.ts`; in the suite: `pnpm bench -- --only web`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { API_KEY, HAS_CHROMIUM, launchBrowser, REPO, startServer } from '../e2e/harness.js';
+import { API_KEY, HAS_CHROMIUM, launchBrowser, REPO, startServer, TEST_WEB_ROOT } from '../e2e/harness.js';
+import { buildWeb } from '../../web/build.js';
 import type { BenchModule } from './main.js';
 
 interface Factor { id: string; unit: string; category: string }
@@ -99,10 +100,7 @@ export const bench: BenchModule = {
     };
     const edits = opt('--edits', 60);
     const loads = opt('--loads', 5);
-    if (!args.includes('--no-build') || !existsSync(join(REPO, 'web', 'dist', 'index.html'))) {
-      const { build } = await import('vite');
-      await build({ configFile: join(REPO, 'web', 'vite.config.ts'), logLevel: 'warn' });
-    }
+    await buildWeb(TEST_WEB_ROOT, { force: !args.includes('--no-build') });
     const server = await startServer();
     const browser = await launchBrowser();
     try {

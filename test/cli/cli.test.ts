@@ -161,6 +161,22 @@ describe('greenlca evaluate', () => {
     expect(result.verdict).toBe('incomplete');
   });
 
+  it('computes the kettle’s energy from its energy inventory with the lines, and shows SO2 and COD as not computable with why', () => {
+    const r = greenlca('evaluate', 'examples/electric-kettle-evaluation.json', '--format', 'json');
+    const result = JSON.parse(r.stdout);
+    const ind = (id: string) => result.indicators.find((i: { id: string }) => i.id === id);
+    // 0.05 kWh design + 1.2 kWh manufacture + 0.11 kWh × 3 boils/day × 365 days × 5 years = 603.5 kWh.
+    expect(ind('energy-per-unit').computed.value).toBeCloseTo(0.05 + 1.2 + 0.11 * 3 * 365 * 5, 9);
+    expect(ind('energy-per-unit').computation.breakdown[0].lines).toEqual(['/inventory/0', '/inventory/1', '/inventory/4']);
+    // Every kettle factor is a DESNZ or MEE one without an elementary-flow inventory.
+    expect(ind('so2-emissions').computed).toMatchObject({ value: null, display: { en: 'not computable' } });
+    expect(ind('so2-emissions').computed.notComputable.en).toMatch(/no line .* elementary-flow inventory/);
+    expect(ind('cod-discharge').computed.notComputable.en).toMatch(/no COD flow/);
+    const table = greenlca('evaluate', 'examples/electric-kettle-evaluation.json');
+    expect(table.stdout).toContain('Computed from the model 由产品模型计算 (source lines):');
+    expect(table.stdout).toMatch(/Energy use per functional unit \(life cycle, physical\): 603\.5 kWh/);
+  });
+
   it('reports the problems of a --spec file under that file’s name, with pointers into it', () => {
     const spec = JSON.parse(readFileSync(join(root, 'datasets/specifications/product/gb-t-32161-2015.json'), 'utf8'));
     delete spec.standard.year;

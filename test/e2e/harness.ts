@@ -21,6 +21,8 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTIFACTS = join(REPO, 'test-artifacts', 'e2e');
+/** The UI the tests build and serve: never web/dist, which a running `pnpm start` may be serving. */
+export const TEST_WEB_ROOT = join(REPO, 'test-artifacts', 'web-dist');
 const { chromium } = createRequire(join(REPO, 'web', 'package.json'))('playwright-core') as typeof Playwright;
 
 export const API_KEY = 'glca_e2e0000000000000_e2e-test-admin-key-not-secret';
@@ -68,7 +70,7 @@ export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'greenlca-e2e-'));
   const env: NodeJS.ProcessEnv = {
-    ...process.env, PORT: String(port), HOST: '127.0.0.1', GREENLCA_DATA_DIR: dataDir, GREENLCA_API_KEY: API_KEY, LOG_LEVEL: 'warn',
+    ...process.env, PORT: String(port), HOST: '127.0.0.1', GREENLCA_DATA_DIR: dataDir, GREENLCA_API_KEY: API_KEY, GREENLCA_WEB_ROOT: TEST_WEB_ROOT, LOG_LEVEL: 'warn',
   };
   delete env.DATABASE_URL; // always the embedded database in the temp dir, never a shared PostgreSQL
   const tsx = join(REPO, 'node_modules', '.bin', 'tsx');

@@ -1,46 +1,17 @@
+import { parse } from 'csv-parse/sync';
+
 /**
- * RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines (the LCIAformatter GWP
- * file has names with embedded newlines). Returns rows with their 1-based starting line number.
+ * RFC 4180 CSV through csv-parse: quoted fields may hold commas, doubled quotes and newlines (the
+ * LCIAformatter GWP file has names with embedded newlines). Returns rows with their 1-based starting
+ * line number, blank lines included as rows of one empty cell, as the source files are cited by line.
  */
 export function parseCsv(text: string): { line: number; cells: string[] }[] {
+  const records = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
   const rows: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ',') {
-      cells.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      cells.push(field);
-      rows.push({ line: rowLine, cells });
-      cells = [];
-      field = '';
-      line++;
-      rowLine = line;
-    } else {
-      field += ch;
-    }
-  }
-  if (field !== '' || cells.length) {
-    cells.push(field);
-    rows.push({ line: rowLine, cells });
+  let nextLine = 1;
+  for (const { record, info } of records) {
+    rows.push({ line: nextLine, cells: record });
+    nextLine = info.lines + 1;
   }
   return rows;
 }

@@ -14,6 +14,7 @@ export const REASON_CODES = {
   BENCHMARK_MISSING: 'An indicator’s 基准值 could not be cited: to be entered from the standard.',
   VALUE_IS_BOUND: 'The value is a bound (some data undeclared) that does not settle the verdict.',
   EVIDENCE_MISSING: 'A declared value that would pass has no evidence.',
+  VALUES_DISAGREE: 'The declared and the computed value differ beyond the tolerance and would give different verdicts: neither is used until they are reconciled.',
   LCA_REPORT_MISSING: 'The LCA report is declared not to exist: the verdict fails.',
   LCA_REPORT_UNPROVEN: 'The LCA report is not declared, or declared without a reference.',
   TABLE_NOT_ENTERED: 'A table of the standard (requirements, indicators, a factory dimension) is not fully entered.',
@@ -27,7 +28,7 @@ export type ReasonCode = keyof typeof REASON_CODES;
 
 export const DIAGNOSTIC_CODES = {
   UNKNOWN_DECLARATION: 'A declaration or weight names an id the specification does not have; it is ignored.',
-  DECLARED_VALUE_IGNORED: 'A value is declared for an indicator the product model computes; the computed one is used.',
+  VALUES_DIFFER: 'The declared and the computed value differ beyond the tolerance; both give the same verdict, which stands.',
   DECLARED_BENCHMARK_IGNORED: 'A benchmark is declared for an indicator whose specification gives one; the specification’s is used.',
   UNIT_BASIS: 'An indicator is per a unit (kWh/台) that is not visibly the product’s functional unit.',
   WEIGHTS_UNVERIFIED: 'Some weights used are not verified in the standard text.',

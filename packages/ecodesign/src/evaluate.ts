@@ -5,7 +5,8 @@ import { evaluateFactory } from './factory/evaluate.js';
 import { evaluateProduct } from './product/evaluate.js';
 import { EvaluationRequest } from './request.js';
 import type { EvaluationResult } from './result.js';
-import { bundledLimitSets, bundledSpecifications } from './spec/bundled.js';
+import { bundledInventoryIndicators, bundledLimitSets, bundledSpecifications } from './spec/bundled.js';
+import type { InventoryIndicator } from './spec/inventory-indicators.js';
 import { parseSpecification } from './spec/read.js';
 import type { Specification, SubstanceLimitSet } from './spec/schema.js';
 
@@ -20,6 +21,8 @@ export interface EvaluateOptions {
   limitSets?: readonly SubstanceLimitSet[];
   /** Factor library to compile and calculate the product (required for product specifications). */
   library?: FactorLibrary;
+  /** Indicators computed from the inventories, by id (default: the bundled mapping files). */
+  inventoryIndicators?: ReadonlyMap<string, InventoryIndicator>;
 }
 
 /**
@@ -42,9 +45,10 @@ export function evaluate(input: unknown, options: EvaluateOptions = {}): Evaluat
   }
   const request = (checked as { value: EvaluationRequest }).value;
   const limitSets = new Map((options.limitSets ?? bundledLimitSets()).map((s) => [s.id, s]));
+  const inventoryIndicators = options.inventoryIndicators ?? bundledInventoryIndicators();
   const spec = options.spec === undefined && typeof request.spec === 'object'
-    ? inRequest(() => resolveSpecification(request.spec, options.specifications, limitSets))
-    : resolveSpecification(options.spec ?? request.spec, options.specifications, limitSets);
+    ? inRequest(() => resolveSpecification(request.spec, options.specifications, limitSets, inventoryIndicators))
+    : resolveSpecification(options.spec ?? request.spec, options.specifications, limitSets, inventoryIndicators);
 
   if (spec.kind === 'factory') {
     return evaluateFactory({
@@ -62,7 +66,7 @@ export function evaluate(input: unknown, options: EvaluateOptions = {}): Evaluat
   }
   issues.throwIfAny();
   return evaluateProduct({
-    spec, product: request.product, library: options.library!, limitSets,
+    spec, product: request.product, library: options.library!, limitSets, inventoryIndicators,
     ...(request.declarations ? { declarations: request.declarations } : {}),
   });
 }
@@ -82,13 +86,14 @@ export function resolveSpecification(
   spec: string | Specification | Record<string, unknown> | undefined,
   registry: readonly Specification[] | undefined,
   limitSets: ReadonlyMap<string, SubstanceLimitSet>,
+  inventoryIndicators: ReadonlyMap<string, InventoryIndicator> = bundledInventoryIndicators(),
 ): Specification {
   const known = registry ?? bundledSpecifications();
   if (spec === undefined) {
     throw new EvaluationInputError([{ code: 'NO_SPEC', path: '/spec', message: 'no specification given',
       hint: `name one: ${known.map((s) => s.id).join(', ')}, or pass a specification file` }]);
   }
-  if (typeof spec !== 'string') return parseSpecification(spec, { limitSets });
+  if (typeof spec !== 'string') return parseSpecification(spec, { limitSets, inventoryIndicators });
   const found = known.find((s) => s.id === spec);
   if (found) return found;
   const near = nearest(spec, known.map((s) => s.id));

@@ -6,6 +6,9 @@ import { TO_BE_ENTERED, VERDICT_NAMES, text, type Comparator, type Text, type Ve
 
 export const NOT_AVAILABLE: Text = text('未提供', 'not available');
 
+/** A computed indicator the product model cannot compute (the reason is given beside it). */
+export const NOT_COMPUTABLE: Text = text('不可计算', 'not computable');
+
 export function verdictName(v: Verdict): Text {
   return VERDICT_NAMES[v];
 }

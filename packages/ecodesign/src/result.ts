@@ -62,6 +62,7 @@ export type RequirementResult = Static<typeof RequirementResult>;
 const BreakdownRowSchema = Type.Object({
   item: Type.String(), label: Type.String(), stage: Type.Optional(Stage),
   values: Type.Record(Type.String(), Type.Number()), note: Type.Optional(Text),
+  lines: Type.Optional(Type.Array(Type.String(), { description: 'JSON pointers of the product lines it comes from (inventory lines, components, end-of-life routes).' })),
 });
 
 export const SubstanceCheckSchema = Type.Object({
@@ -114,6 +115,24 @@ export const IndicatorResult = Type.Object({
     bound: Type.Optional(literals(['lower', 'upper'] as const, 'the true value is at least (lower) or at most (upper) this')),
     per: Type.Optional(Type.String({ description: 'What the value is per, e.g. the functional unit.' })),
   }),
+  computed: Type.Optional(Type.Object({
+    value: Type.Union([Type.Number(), Type.Boolean(), Type.Null()], { description: 'In the indicator’s unit; null when the model cannot compute it.' }),
+    display: Text,
+    bound: Type.Optional(literals(['lower', 'upper'] as const, 'the true value is at least (lower) or at most (upper) this')),
+    notComputable: Type.Optional(Text),
+  }, { description: 'What the product model gives, for a computed indicator (also when a value is declared).' })),
+  declared: Type.Optional(Type.Object({
+    value: Type.Union([Type.Number(), Type.Boolean()], { description: 'In the indicator’s unit (converted exactly from `given`).' }),
+    display: Text,
+    given: Type.Optional(Type.Object({ value: Type.Number(), unit: Type.String() })),
+  }, { description: 'The value declared with evidence, shown beside the computed one.' })),
+  comparison: Type.Optional(Type.Object({
+    tolerance: Type.Number({ description: 'Relative tolerance: |declared − computed| / |computed| beyond it is a disagreement.' }),
+    toleranceOrigin: literals(['spec', 'default'] as const, 'the specification’s method.tolerance, or the default 5 %'),
+    difference: Type.Union([Type.Number(), Type.Null()], { description: 'Relative difference (declared − computed) / computed; null when the computed value is 0 or the values are not numbers.' }),
+    agrees: Type.Boolean(),
+    text: Text,
+  }, { description: 'Declared against computed, when both exist.' })),
   evidence: Type.Array(Type.String()),
   verdict: VerdictSchema,
   verdictName: Text,
@@ -165,6 +184,7 @@ export const ProductEvaluation = Type.Object(
       kgCO2e: Type.Number(),
       fossilKgCO2e: Type.Number(),
       biogenicKgCO2e: Type.Number(),
+      notSplitKgCO2e: Type.Number({ description: 'From factors given only as a CO2e total: origin unknown (the engine\'s split).' }),
       byStage: Type.Record(Type.String(), Type.Number()),
       gwp: Type.String(),
       warnings: Type.Integer(),

@@ -9,13 +9,14 @@ import { convertTo, evaluateAmount, unitSpec } from '@greenlca/engine';
  */
 
 /** What a computation's value measures. */
-export type ValueKind = 'ratio' | 'co2e' | 'energy' | 'volume' | 'conformity';
+export type ValueKind = 'ratio' | 'co2e' | 'energy' | 'volume' | 'mass' | 'conformity';
 
 export const CANONICAL_UNIT: Record<ValueKind, string> = {
   ratio: '1',
   co2e: 'kgCO2e',
   energy: 'kWh',
   volume: 'm³',
+  mass: 'kg',
   conformity: '',
 };
 
@@ -75,11 +76,13 @@ export function unitScale(kind: ValueKind, unit: string): UnitCheck {
       return withPer(1 / f);
     }
     case 'energy':
-    case 'volume': {
-      const probe = kind === 'energy' ? 'kWh' : 'm^3';
+    case 'volume':
+    case 'mass': {
+      const probe = kind === 'energy' ? 'kWh' : kind === 'volume' ? 'm^3' : 'kg';
+      const what = kind === 'energy' ? 'an energy' : kind === 'volume' ? 'a volume' : 'a mass';
       try {
         const converted = convertTo(evaluateAmount({ value: 1, unit: probe }, new Map()), unitSpec(numerator));
-        if (!converted.ok) return { ok: false, reason: `"${numerator}" is not ${kind === 'energy' ? 'an energy' : 'a volume'} unit` };
+        if (!converted.ok) return { ok: false, reason: `"${numerator}" is not ${what} unit` };
         return withPer(converted.value);
       } catch {
         return { ok: false, reason: `unknown unit "${numerator}"` };

@@ -4,7 +4,7 @@ import { LcaInputError } from './errors.js';
 import type { CompiledProduct } from './inventory/compile.js';
 import { readProduct, schemaIssue } from './read-product.js';
 import { withFlows, type FactorLibrary } from './library/library.js';
-import { aggregate, byComponent, gasTable, hotspots, resultLines } from './result/aggregate.js';
+import { aggregate, byComponent, gasTable, hotspots, originTotals, resultLines } from './result/aggregate.js';
 import { inventoryOf } from './result/inventory.js';
 import { groupRows } from './result/groups.js';
 import type { InventoryRow } from './inventory/line.js';
@@ -62,8 +62,8 @@ function assemble(
 ): CalculationResult {
   const totals = aggregate(compiled.rows);
   const lines = resultLines(totals);
-  const kgByRow = new Map(totals.lines.map((l) => [l.row, l.kgCO2e]));
-  const kgOf = (row: InventoryRow) => kgByRow.get(row)!;
+  const lineOf = new Map(totals.lines.map((l) => [l.row, l]));
+  const kgOf = (row: InventoryRow) => lineOf.get(row)!.kgCO2e;
   const wanted = options.inventory !== false || options.lcia;
   const groups = wanted ? groupRows(compiled.rows, (_, i) => totals.lines[i]!.amount) : [];
   const datasets = new Map<string, { id: string; version: string; edition: string }>();
@@ -75,18 +75,14 @@ function assemble(
     schemaVersion: 1,
     product: { id: product.id, name: product.name, functionalUnit },
     gwp: compiled.gwp,
-    total: {
-      kgCO2e: num(totals.total),
-      fossilKgCO2e: num(totals.total.minus(totals.biogenic)),
-      biogenicKgCO2e: num(totals.biogenic),
-    },
-    byStage: Object.fromEntries(STAGES.map((s) => [s, { kgCO2e: num(totals.byStage[s]) }])) as CalculationResult['byStage'],
+    total: originTotals(totals.total, totals.origin),
+    byStage: Object.fromEntries(STAGES.map((s) => [s, originTotals(totals.byStage[s], totals.originByStage[s])])) as CalculationResult['byStage'],
     byGas: gasTable(totals),
     byComponent: byComponent(totals, compiled.components),
     lines,
     hotspots: hotspots(lines),
     ...(options.inventory === false ? {} : { inventory: inventoryOf(compiled.rows, compiled.components, kgOf, library.flows ?? options.lcia?.index, groups) }),
-    ...(options.lcia ? { impacts: impactsOf(compiled.rows, kgOf, options.lcia, (id) => library.substance(id), groups) } : {}),
+    ...(options.lcia ? { impacts: impactsOf(compiled.rows, kgOf, options.lcia, (id) => library.substance(id), groups, (row) => lineOf.get(row)!.value) } : {}),
     datasets: [...datasets.values()].sort((a, b) => a.id.localeCompare(b.id)),
     warnings: [...extraWarnings, ...practitionerWarnings(product, compiled, options.referenceYear, library.regions)],
     engine: { ...ENGINE },

@@ -25,6 +25,7 @@ export const ISSUE_CODES = {
   DUPLICATE_ID: 'Two things with the same id where ids must be unique.',
   FACTOR_OR_SUBSTANCE: 'An inventory line must name exactly one of `factor` and `substance`.',
   FACTOR_VALUE: 'A custom factor must give exactly one of `co2e` and `gases`.',
+  FACTOR_ORIGIN: "A custom factor's `origin` parts do not split its `co2e` (no `co2e`, with `biogenic`, or more than `co2e`).",
   EOL_SHARES: 'End-of-life route shares of a component add up to more than 1.',
   UNKNOWN_COMPONENT: 'An inventory line attributed to a component id that does not exist.',
   EMPTY_PRODUCT: 'A product with no components, inventory lines or processes: nothing to calculate.',

@@ -8,7 +8,7 @@ export { compileProduct, type CompiledProduct, type CompileOptions } from './inv
 export type { InventoryRow, ComponentInstance, LineKind } from './inventory/line.js';
 export type { ResolvedFactor } from './inventory/factors.js';
 export { createLibrary, substanceKey, withFlows, type FactorLibrary, type LibraryFactor } from './library/library.js';
-export { needsElementaryFlows, isFlowId } from './inventory/flows.js';
+export { needsElementaryFlows, isFlowId, climateOf } from './inventory/flows.js';
 export { searchFactors, type FactorQuery, type FactorHit } from './library/search.js';
 export { normaliseRegion, regionContains, regionFit, regionMap, countryOf, type RegionFit, type RegionGroup, type RegionMap } from './library/region.js';
 export { LcaInputError, ISSUE_CODES, closest, type InputIssue, type IssueCode } from './errors.js';
@@ -17,7 +17,7 @@ export { characteriseFactor, characteriseSubstance, type CharacterisedFactor, ty
 export {
   prepareMethod, indexFlows, ghgFlowOf, findMethod, type PreparedMethod, type PreparedCategory, type FlowIndex, type CategoryFactor,
 } from './impact/method.js';
-export { impactsOf, type Lcia } from './result/impacts.js';
+export { impactsOf, flowProfile, categoryPerUnit, type Lcia } from './result/impacts.js';
 export { inventoryOf } from './result/inventory.js';
 export { unitSpec, type UnitSpec } from './quantity/unit.js';
 export { evaluateAmount, type Quantity, type Scope } from './quantity/expression.js';

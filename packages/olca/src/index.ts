@@ -36,3 +36,6 @@ export {
   GWP_IMPACT_ID, gwpMethod, massImpactId, reportImpactId, substanceResolver,
   type GwpMethod, type GwpMethodOptions, type MappedFlow, type UnresolvedMapping,
 } from './gwp/method.js';
+export { productPackage, writeProductPackage, type ProductExportOptions, type ProductPackage } from './write/product.js';
+export { zipJson } from './write/zip.js';
+export { elementaryFlowId, olcaId } from './write/ids.js';

@@ -34,6 +34,21 @@ function evaluateProduct(req: Record<string, any>, spec = exampleProductSpec()):
 }
 
 describe('GB/T 32161 self-evaluation report', () => {
+  it('lists the computed indicators with their source lines, the declared value beside them and the agreement', () => {
+    const req = request();
+    // 20 kWh computed (10 kWh grid + 36 MJ steam); 21 kWh declared: +5 %, at the default 5 % tolerance.
+    req.declarations.indicators.energy = { value: 21, evidence: 'meter log' };
+    const r = buildEcodesignReport(evaluateProduct(req), { lang: 'en' });
+    const sources = findTable(r.document, 'indicator-sources')!;
+    const energy = sources.rows.find((row) => row[0] === 'Production energy')!;
+    expect(energy.slice(1, 4)).toEqual(['20 kWh', '21 kWh', 'declared 21 kWh, computed 20 kWh (+5 %): within the 5 % tolerance']);
+    expect(energy[4]).toContain('grid: kWh 10 ← /inventory/0');
+    expect(energy[4]).toContain('steam: kWh 10 ← /inventory/1');
+    // The restricted-substance check is computed from the declared substance lists of each part.
+    expect(sources.rows.map((row) => row[0])).toEqual(['Recyclability rate', 'Restricted substances', 'Production energy']);
+    expect(validate(ReportDocument, r.document).ok).toBe(true);
+  });
+
   it('reports a pass with the indicator table, values, benchmarks and verdicts (R_cyc 62.5 % ≥ 60 %)', () => {
     const req = request();
     const e = evaluateProduct(req);

@@ -182,6 +182,7 @@ function indicatorsSection(e: ProductEvaluation, lang: Lang, number: string): Se
     note: L('“申报”：由企业申报并附证据的数值或从标准中读取的基准值；其余实际值由 GreenLCA 按产品模型计算。',
       '"declared": a value declared by the company with evidence, or a benchmark read from the standard; other values are computed by GreenLCA from the product model.'),
   };
+  const sources = computedSourcesTable(e, lang);
   const methods = e.indicators.filter((i) => i.computation).map((i) =>
     `${i.name[lang]}: ${i.computation!.formula[lang]}${i.evidence.length ? ` — ${L('证据', 'evidence')}: ${i.evidence.join('; ')}` : ''}`);
   const declaredEvidence = e.indicators.filter((i) => !i.computation && i.evidence.length).map((i) => `${i.name[lang]}: ${i.evidence.join('; ')}`);
@@ -190,8 +191,49 @@ function indicatorsSection(e: ProductEvaluation, lang: Lang, number: string): Se
     blocks: [
       { type: 'paragraph', text: L(`共 ${s.total} 项：符合 ${s.pass} 项，不符合 ${s.fail} 项，不完整 ${s.incomplete} 项。`, `${s.total} indicators: ${s.pass} pass, ${s.fail} fail, ${s.incomplete} incomplete.`) },
       table,
+      ...(sources ? [sources] : []),
       ...(methods.length || declaredEvidence.length ? [{ type: 'paragraph' as const, text: L('计算方法与证据：', 'Methods and evidence:') }, { type: 'list' as const, items: [...methods, ...declaredEvidence] }] : []),
     ],
+  };
+}
+
+/** Inventory rows (and their lines) shown per computed indicator; the JSON result has them all. */
+const SOURCES_SHOWN = 5;
+
+/**
+ * The computed indicators with the product lines they come from, the declared value beside the
+ * computed one and whether they agree, or why the model cannot compute the indicator.
+ */
+function computedSourcesTable(e: ProductEvaluation, lang: Lang): TableBlock | undefined {
+  const { L } = common(e, lang);
+  const rows = e.indicators.filter((i) => i.computed);
+  if (!rows.length) return undefined;
+  const trace = (i: ProductEvaluation['indicators'][number]): string => {
+    if (i.computed!.value === null) return i.computed!.notComputable?.[lang] ?? '—';
+    const b = i.computation?.breakdown ?? [];
+    const shown = b.slice(0, SOURCES_SHOWN).map((r) => {
+      const values = Object.entries(r.values).map(([k, v]) => `${k} ${formatKg(v)}`).join(', ');
+      const lines = r.lines?.length ? ` ← ${r.lines.slice(0, SOURCES_SHOWN).join(', ')}${r.lines.length > SOURCES_SHOWN ? ` (+${r.lines.length - SOURCES_SHOWN})` : ''}` : '';
+      return `${r.label}: ${values}${lines}`;
+    });
+    if (b.length > SOURCES_SHOWN) shown.push(L(`另 ${b.length - SOURCES_SHOWN} 项见 JSON 结果`, `${b.length - SOURCES_SHOWN} more in the JSON result`));
+    const bound = i.computed!.bound ? (i.computation?.notes ?? []).map((n) => n[lang]) : [];
+    return [...shown, ...bound].join('\n') || '—';
+  };
+  return {
+    type: 'table', id: 'indicator-sources', caption: L('由产品模型计算的指标及其来源清单行', 'Indicators computed from the product model, with their source lines'),
+    columns: [
+      { label: L('指标', 'Indicator'), width: 1.4 }, { label: L('计算值', 'Computed'), align: 'right', width: 0.9 },
+      { label: L('申报值', 'Declared'), align: 'right', width: 0.9 }, { label: L('一致性', 'Agreement'), width: 1.3 },
+      { label: L('来源（清单条目 ← 产品行）', 'Sources (inventory entry ← product lines)'), width: 3.5 },
+    ],
+    rows: rows.map((i) => [
+      i.name[lang], i.computed!.display[lang], i.declared ? i.declared.display[lang] : '—',
+      i.comparison ? i.comparison.text[lang] : '—', trace(i),
+    ]),
+    tones: rows.map((i) => (i.comparison && !i.comparison.agrees ? 'warn' : i.computed!.value === null ? 'warn' : 'neutral')),
+    note: L('计算值与申报值相差超过容差（默认 5 %，或规范给出的容差）时标出；结论不同时该指标判为“不完整”，直至核对一致。',
+      'A difference between the computed and the declared value beyond the tolerance (5 % by default, or the specification\'s) is flagged; where they would give different verdicts the indicator is "incomplete" until they are reconciled.'),
   };
 }
 
@@ -209,7 +251,9 @@ function lcaSection(e: ProductEvaluation, data: EcodesignReport['data'], lang: L
         [L('系统边界', 'System boundary'), stages.filter((s) => s.kgCO2e !== 0).map((s) => stageName(s.stage, lang)).join(lang === 'zh' ? '、' : ', ') || '—'],
         [L('影响类别', 'Impact category'), L(`气候变化，IPCC ${lca?.gwp ?? cf.gwp} GWP100`, `Climate change, IPCC ${lca?.gwp ?? cf.gwp} GWP100`)],
         [L('产品碳足迹', 'Carbon footprint'), `${formatKg(total)} kg CO2e`],
-        [L('化石 / 生物源', 'Fossil / biogenic'), `${formatKg(lca ? lca.total.fossilKgCO2e : cf.fossilKgCO2e)} / ${formatKg(lca ? lca.total.biogenicKgCO2e : cf.biogenicKgCO2e)} kg CO2e`],
+        // The engine's origin split: fossil, biogenic, not split by origin (CO2e-only factors).
+        [L('化石 / 生物源 / 未区分来源', 'Fossil / biogenic / not split by origin'),
+          `${formatKg(lca ? lca.total.fossilKgCO2e : cf.fossilKgCO2e)} / ${formatKg(lca ? lca.total.biogenicKgCO2e : cf.biogenicKgCO2e)} / ${formatKg(lca ? lca.total.notSplitKgCO2e : cf.notSplitKgCO2e)} kg CO2e`],
         ...(lca ? [
           [L('数据集', 'Datasets'), lca.datasets.map((d) => `${d.id} ${d.version} (${d.edition})`).join('; ')] as [string, string],
           [L('计算工具', 'Calculation tool'), `${lca.engine.name} ${lca.engine.version}`] as [string, string],

@@ -273,7 +273,7 @@ function limitations(d: LcaReportData, options: LcaReportOptions, lang: Lang): s
         `${m.method.name}: ${poor.length} categor${poor.length > 1 ? 'ies have' : 'y has'} poor coverage (POOR: the lines counted carry less than ${formatPercent(0.8, 0)} of the product's climate result): ${poor.map((c) => c.name).join(', ')}. Factors that give a CO2e total only (e.g. DESNZ, EPA, MEE) carry no elementary flows: for these categories they are gaps, not zeros, and the results are lower bounds.`));
     }
     if (m.missingCategories.length) {
-      out.push(L(`${m.method.name}：${m.missingCategories.length} 个类别不在随附的方法文件中，未评价（缺口，不是零）：${m.missingCategories.map((x) => x.name).join('、')}。`,
+      out.push(L(`${m.method.name}：${m.missingCategories.length} 个类别不在随附的方法文件中，未评价（缺口，不是零）：${m.missingCategories.map((x) => x.nameZh ?? x.name).join('、')}。`,
         `${m.method.name}: ${m.missingCategories.length} categor${m.missingCategories.length > 1 ? 'ies are' : 'y is'} not in the bundled method files and not assessed (gaps, not zeros): ${m.missingCategories.map((x) => x.name).join(', ')}.`));
     }
     if (m.unmappedSubstances.length) {

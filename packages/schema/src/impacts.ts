@@ -35,7 +35,7 @@ export const ImpactAssessment = Type.Object(
   {
     method: Type.Object({ id: Type.String(), name: Type.String(), version: Type.String() }),
     categories: Type.Array(CategoryResult),
-    missingCategories: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), reason: Type.String() }), {
+    missingCategories: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), nameZh: Type.Optional(Type.String()), reason: Type.String() }), {
       description: 'Categories of the method not in the bundled source files: gaps, not zeros.',
     }),
     unmappedSubstances: Type.Array(Type.String(), { description: 'Substances in the inventory with no elementary flow: not characterised.' }),

@@ -61,7 +61,7 @@ export const ImpactMethod = Type.Object(
     builtBy: Type.String(),
     notes: Type.Array(Type.String(), { description: 'Gaps (categories not in the source package), caveats, rules.' }),
     missingCategories: Type.Array(
-      Type.Object({ id: Type.String(), name: Type.String(), unit: Type.Optional(Type.String()), reason: Type.String() }),
+      Type.Object({ id: Type.String(), name: Type.String(), nameZh: Type.Optional(Type.String({ description: 'Chinese name, where one is given.' })), unit: Type.Optional(Type.String()), reason: Type.String() }),
       { description: 'Categories of the method that are not in the source files: results for them are gaps, not zeros.' },
     ),
     fallback: MethodFallback,

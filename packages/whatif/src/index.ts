@@ -30,7 +30,7 @@ export {
 // The incremental model
 export { buildModel } from './model/build.js';
 export { updateModel } from './model/update.js';
-export { modelTotals, modelRows, rankedLines, type ModelTotals, type ModelLine } from './model/view.js';
+export { modelTotals, modelRows, rankedLines, modelImpacts, type ModelTotals, type ModelLine, type ModelCategory } from './model/view.js';
 export type { WhatIfModel, ModelOptions, NodeState } from './model/types.js';
 
 // Errors

@@ -5,7 +5,7 @@ import { readSource, sourceRecord } from '../../lib/source-file.js';
 import { SUB_COMPARTMENTS } from './compartments.js';
 import { EF_FILE, EF_MISSING, efCategories, efSplitCas, readEf, registerEfFlows } from './ef31.js';
 import { IPCC_SETS, ipccCategory, registerIpccGases } from './ipcc.js';
-import { readManual } from './manual.js';
+import { applyChineseNames, readManual } from './manual.js';
 import { FlowRegistry, type MappingRow, mappingCsv } from './registry.js';
 import { readTraci, TRACI_FILE, traciMethod } from './traci.js';
 import { mapUslci, readUslciFlows, USLCI_FILE } from './uslci.js';
@@ -103,7 +103,7 @@ export async function buildLcia(log: BuildLog, gwp: SubstanceDataset): Promise<L
   const traciMethodFile: ImpactMethod = {
     id: 'traci-2.2',
     name: 'TRACI 2.2',
-    version: '1.0.0',
+    version: '1.0.1',
     edition: 'TRACI 2.2, updated 3/2/2022 (USEPA/TRACI commit da9e6efa, 2022-08-17)',
     publisher: 'U.S. EPA Office of Research and Development (ORD), CESER',
     licences: [LCIA_LICENCES.traci],
@@ -133,7 +133,7 @@ export async function buildLcia(log: BuildLog, gwp: SubstanceDataset): Promise<L
   const efMethod: ImpactMethod = {
     id: 'ef-3.1',
     name: 'EF 3.1',
-    version: '1.0.0',
+    version: '1.0.1',
     edition: 'EF reference package 3.1 (JRC), community-corrected ILCD copy linancn/EF-reference-package-3.1-Correction commit d78a7a4b (2025-06-06); 18 of 25 LCIA methods',
     publisher: 'European Commission, Joint Research Centre (JRC)',
     licences: [LCIA_LICENCES.ef],
@@ -152,6 +152,7 @@ export async function buildLcia(log: BuildLog, gwp: SubstanceDataset): Promise<L
     categories: efCats.categories,
   };
 
+  applyChineseNames([efMethod, traciMethodFile]);
   for (const m of [efMethod, ...ipccMethods, traciMethodFile]) {
     const n = m.categories.reduce((s, c) => s + c.factors.length, 0);
     log.info(`method ${m.id}: ${m.categories.length} categories, ${n} factors`);

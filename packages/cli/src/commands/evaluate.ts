@@ -122,13 +122,41 @@ function render(r: EvaluationResult): string {
 
 function renderProduct(r: ProductEvaluation, out: string[]): void {
   if (r.indicators.length) {
-    out.push(textTable(['Indicator 评价指标', 'Attribute', 'Value', 'Benchmark 基准值', 'Verdict', 'Gap'], r.indicators.map((i) => [
-      i.name.zh, i.attributeName.zh, i.value.display.en, i.benchmark.display.zh, i.verdict, i.gap ? i.gap.text.en : '',
+    out.push(textTable(['Indicator 评价指标', 'Attribute', 'Computed 计算值', 'Declared 申报值', 'Benchmark 基准值', 'Verdict', 'Gap / note'], r.indicators.map((i) => [
+      i.name.zh, i.attributeName.zh,
+      i.computed ? i.computed.display.en : '—',
+      i.declared ? `${i.declared.display.en}${i.comparison && !i.comparison.agrees ? ' ≠' : ''}` : '—',
+      i.benchmark.display.zh, i.verdict,
+      i.gap ? i.gap.text.en : i.comparison && !i.comparison.agrees ? i.comparison.text.en : '',
     ])), '');
+    const traced = r.indicators.filter((i) => i.computed);
+    if (traced.length) {
+      out.push('Computed from the model 由产品模型计算 (source lines):');
+      for (const i of traced) out.push(...sourceLines(i));
+      out.push('');
+    }
   }
   const lca = r.lcaReport;
   out.push(`LCA report 生命周期评价报告: ${lca.declared ? (lca.declared.exists ? `exists${lca.declared.reference ? ` (${lca.declared.reference})` : ''}` : 'does not exist') : 'not declared'} — ${lca.verdict}`);
   out.push(`Carbon footprint: ${formatNumber(r.carbonFootprint.kgCO2e)} kg CO2e per functional unit (IPCC ${r.carbonFootprint.gwp})`, '');
+}
+
+/** Lines shown per source of a computed indicator, at most; the JSON has them all. */
+const SOURCES_SHOWN = 5;
+
+/** A computed indicator, its value or why it cannot be computed, and the product lines it comes from. */
+function sourceLines(i: ProductEvaluation['indicators'][number]): string[] {
+  const c = i.computed!;
+  if (c.value === null) return [`  ${i.name.en}: not computable: ${c.notComputable?.en ?? ''}`];
+  const out = [`  ${i.name.en}: ${c.display.en}${i.value.per ? ` per ${i.value.per}` : ''}`];
+  const rows = i.computation?.breakdown ?? [];
+  for (const b of rows.slice(0, SOURCES_SHOWN)) {
+    const values = Object.entries(b.values).map(([k, v]) => `${k} ${formatNumber(v)}`).join(', ');
+    out.push(`    ${b.label}: ${values}${b.lines?.length ? ` ← ${b.lines.slice(0, SOURCES_SHOWN).join(', ')}${b.lines.length > SOURCES_SHOWN ? ` (+${b.lines.length - SOURCES_SHOWN})` : ''}` : ''}${b.note ? ` (${b.note.en})` : ''}`);
+  }
+  if (rows.length > SOURCES_SHOWN) out.push(`    … ${rows.length - SOURCES_SHOWN} more (--format json)`);
+  for (const n of i.computation?.notes ?? []) if (i.computed?.bound) out.push(`    note: ${n.en}`);
+  return out;
 }
 
 function renderFactory(r: FactoryEvaluation, out: string[]): void {

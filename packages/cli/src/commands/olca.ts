@@ -13,6 +13,7 @@ import type { Command } from './index.js';
 
 const USAGE =
   'greenlca olca inspect ZIP [--format table|json]\n' +
+  '       greenlca olca export PRODUCT.json --out FILE.zip [--gwp AR4|AR5|AR6]\n' +
   '       greenlca olca calc ZIP (--process NAME|ID | --system NAME|ID) [--gwp AR4|AR5|AR6] [--method NAME|ID] [--amount N]\n' +
   '                          (--method: a bundled method, "EF 3.1", "TRACI 2.2", AR4/AR5/AR6, or an LCIA method of the package)\n' +
   '                          [--allocation default|none|physical|economic|causal] [--top N] [--format table|json]';
@@ -22,9 +23,10 @@ const ALLOCATION: Record<string, AllocationType> = {
 };
 
 export const command: Command = {
-  summary: 'Inspect or calculate an openLCA JSON-LD package (olca-schema v1 or v2), e.g. the US LCI database.',
+  summary: 'Inspect or calculate an openLCA JSON-LD package (olca-schema v1 or v2), e.g. the US LCI database; export a product as one.',
   usage: USAGE,
   async run(args, io) {
+    if (args[0] === 'export') return (await import('./olca-export.js')).command.run(args.slice(1), io);
     const { positionals, flags } = parseArgs(args, flagsOfUsage(USAGE));
     const [sub, file, ...rest] = positionals;
     if ((sub !== 'inspect' && sub !== 'calc') || !file || rest.length) throw new UsageError(`usage: ${USAGE}`);

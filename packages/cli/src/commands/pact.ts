@@ -14,6 +14,7 @@ import type { Command } from './index.js';
 const USAGE = [
   'greenlca pact export FILE [--out PATH] [--company NAME] [--company-id URN[,URN]] [--product-id URN[,URN]]',
   '                          [--boundary cradle-to-gate|cradle-to-grave|STAGE,STAGE…] [--reference-year YYYY] [--id UUID] [--version V]',
+  '                          [--fossil-carbon-content KGC] [--biogenic-carbon-content KGC] [--exempted-percent P] [--standard STD[,STD]]',
   '       greenlca pact import PCF.json [--id FACTOR_ID] [--into PRODUCT.json] [--out PATH] [--basis excluding|including] [--allow-deprecated]',
 ].join('\n');
 
@@ -80,14 +81,30 @@ async function exportCommand(file: string, flags: Map<string, string | true>, io
   if (id) options.id = id;
   const version = flagString(flags, 'version');
   if (version) options.version = version;
+  // Figures only the data owner can assess: kg C per declared unit, a percentage.
+  const figure = (flag: string, min: number, max: number): number | undefined => {
+    const text = flagString(flags, flag);
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${flag} must be a number from ${min} to ${max}, not "${text}"`);
+    return n;
+  };
+  const fossilC = figure('fossil-carbon-content', 0, 1e12);
+  if (fossilC !== undefined) options.fossilCarbonContentKgC = fossilC;
+  const biogenicC = figure('biogenic-carbon-content', 0, 1e12);
+  if (biogenicC !== undefined) options.biogenicCarbonContentKgC = biogenicC;
+  const exempted = figure('exempted-percent', 0, 100);
+  if (exempted !== undefined) options.exemptedEmissionsPercent = exempted;
+  const standards = list(flagString(flags, 'standard'));
+  if (standards?.length) options.crossSectoralStandards = [...new Set(standards)];
   try {
     const exported = exportProductFootprint(result, options);
     for (const note of exported.notes) io.stderr(`note: ${note}\n`);
-    for (const issue of exported.issues) io.stderr(`warning: ${issue.path} ${issue.message}\n`);
+    for (const issue of exported.issues) io.stderr(`warning: ${issue.code ? `${issue.code} ` : ''}${issue.path} ${issue.message}\n`);
     await output(io, flagString(flags, 'out'), JSON.stringify(exported.footprint, null, 2) + '\n');
     return 0;
   } catch (error) {
-    if (error instanceof PactExportError) throw new UsageError(`${file}: ${error.message}`, 1, 'PACT_EXPORT');
+    if (error instanceof PactExportError) throw new UsageError(`${file}: ${error.code}: ${error.message}`, 1, 'PACT_EXPORT');
     if (error instanceof PactValidationError) {
       printIssues(io, 'the export', error.issues);
       return 1;

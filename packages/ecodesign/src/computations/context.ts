@@ -2,6 +2,7 @@ import { calculate, compileProduct, LcaInputError, parseProduct, type CompiledPr
 import type { CalculationResult, Component, Product, Stage } from '@greenlca/schema';
 import { EvaluationInputError } from '../errors.js';
 import type { Bound } from '../judge.js';
+import type { InventoryIndicator } from '../spec/inventory-indicators.js';
 import type { SubstanceLimitSet } from '../spec/schema.js';
 import type { Text } from '../vocabulary.js';
 import type { SubstanceCheck } from './substances.js';
@@ -38,6 +39,12 @@ export interface ProductContext {
   /** Components with material of their own (mass > 0), in BOM order. */
   materials: MaterialInstance[];
   limitSets: ReadonlyMap<string, SubstanceLimitSet>;
+  /** The mapping from indicators to the inventories (datasets/specifications/inventory-indicators/). */
+  inventoryIndicators: ReadonlyMap<string, InventoryIndicator>;
+  /** Stage of each compiled line, by JSON pointer (to keep a stage's lines in a trace). */
+  rowStage: ReadonlyMap<string, Stage>;
+  /** Component of each compiled line that belongs to one, by JSON pointer. */
+  rowComponent: ReadonlyMap<string, string | undefined>;
 }
 
 /** One row of a computation's breakdown: a component or an inventory line and its numbers. */
@@ -49,6 +56,8 @@ export interface BreakdownRow {
   /** Named numbers; each computation documents its keys (massKg, recyclingKg, kWh …). */
   values: Record<string, number>;
   note?: Text;
+  /** JSON pointers of the product lines (inventory lines, components, end-of-life routes) it is made of. */
+  lines?: string[];
 }
 
 /** A computation's answer, in the computation's canonical unit (see CANONICAL_UNIT). */
@@ -95,12 +104,19 @@ export function productMaterials(ctx: ProductContext, includePackaging: boolean 
  * Check, compile and calculate a product once for all computations. Engine input problems come back as
  * EvaluationInputError issues under `/product`, with the engine's code in `detail`.
  */
-export function buildProductContext(input: unknown, library: FactorLibrary, limitSets: ReadonlyMap<string, SubstanceLimitSet>): ProductContext {
+export function buildProductContext(
+  input: unknown, library: FactorLibrary, limitSets: ReadonlyMap<string, SubstanceLimitSet>,
+  inventoryIndicators: ReadonlyMap<string, InventoryIndicator>,
+): ProductContext {
   try {
     const product = parseProduct(input);
     const compiled = compileProduct(product, library);
     const calculation = calculate(product, library);
-    return { product, library, compiled, calculation, materials: materialInstances(product, compiled), limitSets };
+    return {
+      product, library, compiled, calculation, materials: materialInstances(product, compiled), limitSets, inventoryIndicators,
+      rowStage: new Map(compiled.rows.map((r) => [r.path, r.stage])),
+      rowComponent: new Map(compiled.rows.map((r) => [r.path, r.component])),
+    };
   } catch (error) {
     if (error instanceof LcaInputError) {
       throw new EvaluationInputError(error.issues.map((i) => {

@@ -1,10 +1,12 @@
 import type { TSchema } from '@sinclair/typebox';
+import type { InventoryIndicator } from '../spec/inventory-indicators.js';
 import type { ValueKind } from '../units.js';
 import { text, type Text } from '../vocabulary.js';
 import { carbonFootprint, CarbonParameters } from './carbon.js';
 import type { ComputedValue, ProductContext } from './context.js';
 import { ContentParameters, packagingRatio, PackagingParameters, recycledContentShare, renewableContentShare } from './materials.js';
 import { recoverabilityRate, RecoveryParameters, recyclabilityRate } from './recovery.js';
+import { inventoryIndicator, InventoryParameters } from './inventory.js';
 import { energyPerUnit, ResourceParameters, waterPerUnit } from './resources.js';
 import { restrictedSubstances, SubstanceParameters } from './substances.js';
 
@@ -18,6 +20,7 @@ export interface Computation {
   name: Text;
   /** The formula, for the report. */
   formula: Text;
+  /** What the value measures; `inventoryIndicator` takes it from the indicator it names (see computationKind). */
   kind: ValueKind;
   parameters: TSchema;
   compute(ctx: ProductContext, parameters: Record<string, unknown>): ComputedValue;
@@ -60,4 +63,35 @@ export const COMPUTATIONS: Readonly<Record<string, Computation>> = Object.fromEn
   computation('renewableContentShare', text('可再生材料使用比例', 'Renewable material share'),
     text('Σ m_i × 可再生材料含量_i / Σ m_i（不含包装）', 'Σ m_i × renewableContent_i / Σ m_i (product without packaging)'),
     'ratio', ContentParameters, renewableContentShare),
+  computation('inventoryIndicator', text('由产品清单计算的指标', 'Indicator from the product inventories'),
+    text('按 datasets/specifications/inventory-indicators/ 的对应规则，对能源、材料或基本流清单中匹配的条目求和（含换算系数）',
+      'the sum of the matched entries of the energy, materials or elementary-flow inventory (with their conversions), by the rule of datasets/specifications/inventory-indicators/'),
+    'mass', InventoryParameters, inventoryIndicator),
 ].map((c) => [c.id, c]));
+
+const MEASURE_KIND: Record<InventoryIndicator['measure'], ValueKind> = { energy: 'energy', mass: 'mass', volume: 'volume', ratio: 'ratio' };
+
+/**
+ * What a computation's value measures with these parameters: fixed for most, the named indicator's
+ * measure for `inventoryIndicator` (undefined when it names none that is known).
+ */
+export function computationKind(
+  computation: Computation, parameters: Record<string, unknown> | undefined, indicators: ReadonlyMap<string, InventoryIndicator> | undefined,
+): ValueKind | undefined {
+  if (computation.id !== 'inventoryIndicator') return computation.kind;
+  const id = parameters?.indicator;
+  const def = typeof id === 'string' ? indicators?.get(id) : undefined;
+  return def ? MEASURE_KIND[def.measure] : undefined;
+}
+
+/** The formula shown for a computed indicator: an inventory indicator's own rule, else the computation's. */
+export function computationFormula(
+  computation: Computation, parameters: Record<string, unknown> | undefined, indicators: ReadonlyMap<string, InventoryIndicator>,
+): Text {
+  const id = parameters?.indicator;
+  const def = computation.id === 'inventoryIndicator' && typeof id === 'string' ? indicators.get(id) : undefined;
+  if (!def) return computation.formula;
+  const as = def.expressedAs ? ` (${def.expressedAs.en})` : '';
+  const asZh = def.expressedAs ? `（${def.expressedAs.zh}）` : '';
+  return text(`${def.name.zh}${asZh}：${def.rule.zh}`, `${def.name.en}${as}: ${def.rule.en}`);
+}

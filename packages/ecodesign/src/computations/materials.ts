@@ -2,12 +2,14 @@ import { Type, type Static } from '@sinclair/typebox';
 import { round } from '../units.js';
 import { text, type Text } from '../vocabulary.js';
 import { productMaterials, type BreakdownRow, type ComputedValue, type ProductContext } from './context.js';
+import { recycledShareFromInventory } from './inventory.js';
 
 /**
  * @module Mass ratios of the bill of materials.
  *
  *   packaging ratio  = Σ m_i (packaging-stage components) / Σ m_i (all other components)
- *   recycled share   = Σ m_i × recycledContent_i / Σ m_i      (product without packaging by default)
+ *   recycled share   = Σ m_i × recycledContent_i / Σ m_i      (product without packaging by default; from the
+ *                      materials inventory, where a factor's own recycled/primary content fills in)
  *   renewable share  = Σ m_i × renewableContent_i / Σ m_i
  *
  * with m_i = own-material mass × quantity per functional unit. A component that does not declare its
@@ -42,7 +44,8 @@ export function packagingRatio(ctx: ProductContext, _parameters: PackagingParame
   return { value: round(packagingKg / productKg), breakdown, totals, notes };
 }
 
-function contentShare(ctx: ProductContext, parameters: ContentParameters, field: 'recycledContent' | 'renewableContent'): ComputedValue {
+function renewableShare(ctx: ProductContext, parameters: ContentParameters): ComputedValue {
+  const field = 'renewableContent';
   let totalKg = 0;
   let contentKg = 0;
   const undeclared: string[] = [];
@@ -50,7 +53,7 @@ function contentShare(ctx: ProductContext, parameters: ContentParameters, field:
   for (const m of productMaterials(ctx, parameters.includePackaging)) {
     totalKg += m.massKg;
     const share = m.component[field];
-    const row: BreakdownRow = { item: m.idPath, label: m.name, stage: m.stage, values: { massKg: round(m.massKg) } };
+    const row: BreakdownRow = { item: m.idPath, label: m.name, stage: m.stage, values: { massKg: round(m.massKg) }, lines: [m.path] };
     if (share === undefined) {
       undeclared.push(m.idPath);
       row.note = text('未声明，按 0 计', 'not declared: counted as 0');
@@ -69,19 +72,19 @@ function contentShare(ctx: ProductContext, parameters: ContentParameters, field:
   const out: ComputedValue = { value: round(contentKg / totalKg), breakdown, totals, notes };
   if (undeclared.length) {
     out.bound = 'lower';
-    const what = field === 'recycledContent' ? ['再生料含量', 'recycled content'] : ['可再生材料含量', 'renewable content'];
     notes.push(text(
-      `${undeclared.length} 个组件未声明${what[0]}（${undeclared.join('、')}），该值为下限`,
-      `${what[1]} not declared for ${undeclared.length} component(s) (${undeclared.join(', ')}): the share is a lower bound`,
+      `${undeclared.length} 个组件未声明可再生材料含量（${undeclared.join('、')}），该值为下限`,
+      `renewable content not declared for ${undeclared.length} component(s) (${undeclared.join(', ')}): the share is a lower bound`,
     ));
   }
   return out;
 }
 
+/** From the materials inventory: declared recycled contents first, else what each factor says (inventory.ts). */
 export function recycledContentShare(ctx: ProductContext, parameters: ContentParameters): ComputedValue {
-  return contentShare(ctx, parameters, 'recycledContent');
+  return recycledShareFromInventory(ctx, parameters.includePackaging ? ['material', 'packaging'] : ['material']);
 }
 
 export function renewableContentShare(ctx: ProductContext, parameters: ContentParameters): ComputedValue {
-  return contentShare(ctx, parameters, 'renewableContent');
+  return renewableShare(ctx, parameters);
 }

@@ -31,12 +31,13 @@ describe('energy and water per functional unit', () => {
     expect(r.notes[0]!.en).toMatch(/\/inventory\/5/);
   });
 
-  it('counts custom factors per an energy unit as energy', () => {
+  it('counts custom factors that say they are electricity, fuel or heat (the energy inventory\'s rule), and no others', () => {
     const r = energyPerUnit(context({
-      factors: [{ id: 'plant/pv', unit: 'kWh', co2e: 0.05 }],
-      inventory: [{ stage: 'manufacture', factor: 'plant/pv', amount: '5 kWh' }],
+      factors: [{ id: 'plant/pv', unit: 'kWh', co2e: 0.05, category: 'electricity' }, { id: 'plant/other', unit: 'kWh', co2e: 0.05 }],
+      inventory: [{ stage: 'manufacture', factor: 'plant/pv', amount: '5 kWh' }, { stage: 'manufacture', factor: 'plant/other', amount: '7 kWh' }],
     }), {});
     expect(r.value).toBe(5);
+    expect(r.breakdown).toEqual([expect.objectContaining({ item: 'plant/pv', lines: ['/inventory/0'] })]);
   });
 
   it('gives water in m³ (250 L = 0.25 m³), and per one unit of a 10-item functional unit on request', () => {

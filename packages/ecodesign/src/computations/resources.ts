@@ -4,15 +4,18 @@ import { Type, type Static } from '@sinclair/typebox';
 import { round } from '../units.js';
 import { text, type Text } from '../vocabulary.js';
 import type { BreakdownRow, ComputedValue, ProductContext } from './context.js';
+import { energyFromInventory, scopeOf } from './inventory.js';
 
 /**
- * @module Energy and water consumption per functional unit, from the product's inventory lines.
+ * @module Energy and water consumption per functional unit.
  *
- * Energy: lines whose factor is an energy carrier (bundled category electricity, fuel or heat; or a
- * custom factor per an energy unit) and whose amount is an energy (kWh, MJ, GJ …), summed in kWh
- * (1 kWh = 3.6 MJ by definition). Fuel given by mass or volume is not converted (that needs a cited
- * heating value): it is listed, and the total becomes a lower bound.
- * Water: lines whose bundled factor category is water, with the amount a volume, summed in m³.
+ * Energy: the engine's energy inventory (electricity, fuel and heat: lines on factors of those
+ * categories, bundled or custom), summed in kWh (1 kWh = 3.6 MJ by definition); see
+ * inventory.ts. Fuel given by mass or volume is not converted (that needs a cited heating value): it
+ * is listed, and the total becomes a lower bound.
+ * Water: lines whose bundled factor category is water (water supplied), with the amount a volume,
+ * summed in m³; the water withdrawn upstream, in elementary flows, is the inventory indicator
+ * "water-withdrawal".
  * Energy embodied in materials is not counted: this is the direct consumption of the stages chosen.
  */
 
@@ -29,35 +32,28 @@ export const ResourceParameters = Type.Object(
 );
 export type ResourceParameters = Static<typeof ResourceParameters>;
 
-const ENERGY_CATEGORIES = new Set(['electricity', 'fuel', 'heat']);
-const KWH = unitSpec('kWh');
 const M3 = unitSpec('m^3');
 
 function category(ctx: ProductContext, row: InventoryRow): string | undefined {
   return row.factor.isCustom ? undefined : ctx.library.factor(row.factor.id)?.factor.category;
 }
 
-function inUnit(row: InventoryRow, target: typeof KWH): number | undefined {
+function inUnit(row: InventoryRow, target: typeof M3): number | undefined {
   const converted = convertTo(evaluateAmount({ value: row.amount, unit: row.unit }, new Map()), target);
   return converted.ok ? converted.value : undefined;
 }
 
-function sumLines(ctx: ProductContext, parameters: ResourceParameters, what: 'energy' | 'water'): ComputedValue {
+function sumWaterLines(ctx: ProductContext, parameters: ResourceParameters): ComputedValue {
   const stages = new Set<Stage>(parameters.stages ?? STAGES);
-  const target = what === 'energy' ? KWH : M3;
-  const key = what === 'energy' ? 'kWh' : 'm3';
+  const target = M3;
+  const key = 'm3';
   const breakdown: BreakdownRow[] = [];
   const unconverted: string[] = [];
   const byStage: Record<string, number> = {};
   let total = 0;
   for (const row of ctx.compiled.rows) {
     if (row.kind !== 'inventory' || !stages.has(row.stage)) continue;
-    const cat = category(ctx, row);
-    const isEnergyUnit = !row.factor.unit.isCount && row.factor.unit.unit.equalBase(KWH.unit);
-    const counts = what === 'energy'
-      ? (cat !== undefined && ENERGY_CATEGORIES.has(cat)) || (row.factor.isCustom && isEnergyUnit)
-      : cat === 'water';
-    if (!counts) continue;
+    if (category(ctx, row) !== 'water') continue;
     const amount = inUnit(row, target);
     if (amount === undefined) {
       unconverted.push(row.path);
@@ -69,7 +65,7 @@ function sumLines(ctx: ProductContext, parameters: ResourceParameters, what: 'en
     }
     total += amount;
     byStage[row.stage] = (byStage[row.stage] ?? 0) + amount;
-    breakdown.push({ item: row.path, label: row.label, stage: row.stage, values: { [key]: round(amount) } });
+    breakdown.push({ item: row.path, label: row.label, stage: row.stage, values: { [key]: round(amount) }, lines: [row.path] });
   }
   const fu = ctx.product.functionalUnit;
   const divisor = parameters.basis === 'unit' ? fu.amount : 1;
@@ -87,17 +83,15 @@ function sumLines(ctx: ProductContext, parameters: ResourceParameters, what: 'en
   if (!breakdown.length) {
     // Nothing modelled is not the same as nothing consumed: leave the value to a declaration.
     out.value = null;
-    notes.push(what === 'energy'
-      ? text('所选阶段没有能源类清单行', 'no energy lines in the chosen stages')
-      : text('所选阶段没有水类清单行', 'no water lines in the chosen stages'));
+    notes.push(text('所选阶段没有水类清单行', 'no water lines in the chosen stages'));
   }
   return out;
 }
 
 export function energyPerUnit(ctx: ProductContext, parameters: ResourceParameters): ComputedValue {
-  return sumLines(ctx, parameters, 'energy');
+  return energyFromInventory(ctx, ['electricity', 'fuel', 'heat'], scopeOf(ctx, parameters.stages, parameters.basis));
 }
 
 export function waterPerUnit(ctx: ProductContext, parameters: ResourceParameters): ComputedValue {
-  return sumLines(ctx, parameters, 'water');
+  return sumWaterLines(ctx, parameters);
 }

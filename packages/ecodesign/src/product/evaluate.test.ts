@@ -164,11 +164,35 @@ describe('GB/T 32161 verdict of a product', () => {
     expect(r.reasons[0]!.text.en).toMatch(/clause 6/);
   });
 
-  it('keeps the computed value when one is also declared, and says so', () => {
+  it('shows a declared value beside the computed one and flags a difference beyond the tolerance (same verdict: it stands)', () => {
     const r = run(request((x) => { x.declarations.indicators.recyclability = { value: 90, evidence: 'supplier claim' }; }));
-    expect(indicator(r, 'recyclability').value).toMatchObject({ value: 62.5, origin: 'computed' });
-    expect(indicator(r, 'recyclability').evidence).toContain('supplier claim');
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'DECLARED_VALUE_IGNORED', path: '/declarations/indicators/recyclability/value' })]);
+    const rec = indicator(r, 'recyclability');
+    expect(rec.value).toMatchObject({ value: 62.5, origin: 'computed' });
+    expect(rec.computed).toMatchObject({ value: 62.5 });
+    expect(rec.declared).toMatchObject({ value: 90 });
+    // (90 − 62.5) / 62.5 = 0.44, beyond the default 5 %; both pass ≥ 60 %.
+    expect(rec.comparison).toMatchObject({ tolerance: 0.05, toleranceOrigin: 'default', difference: 0.44, agrees: false });
+    expect(rec.verdict).toBe('pass');
+    expect(rec.evidence).toContain('supplier claim');
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'VALUES_DIFFER', path: '/declarations/indicators/recyclability/value' })]);
+  });
+
+  it('withholds the verdict when declared and computed disagree and would decide differently', () => {
+    // Computed 62.5 % passes ≥ 60 %; a declared 50 % would fail: incomplete until reconciled.
+    const r = run(request((x) => { x.declarations.indicators.recyclability = { value: 50, evidence: 'test report' }; }));
+    const rec = indicator(r, 'recyclability');
+    expect(rec.verdict).toBe('incomplete');
+    expect(rec.comparison).toMatchObject({ difference: -0.2, agrees: false });
+    expect(r.reasons).toContainEqual(expect.objectContaining({ code: 'VALUES_DISAGREE', subject: 'recyclability' }));
+  });
+
+  it('agrees within the tolerance the specification states', () => {
+    const spec = exampleProductSpec();
+    spec.indicators[0]!.method!.tolerance = 0.1;
+    // 66 vs 62.5: +5.6 %, within 10 %.
+    const r = run(request((x) => { x.declarations.indicators.recyclability = { value: 66, evidence: 'test report' }; }), spec);
+    expect(indicator(r, 'recyclability').comparison).toMatchObject({ tolerance: 0.1, toleranceOrigin: 'spec', agrees: true });
+    expect(r.diagnostics).toEqual([]);
   });
 
   it('flags declarations for ids the specification does not have', () => {

@@ -6,6 +6,7 @@ import { verdictName } from '../present.js';
 import { count, evaluateRequirements, requirementReasons, tableReason, unknownDeclarations, worst } from '../requirements.js';
 import type { Declarations } from '../request.js';
 import type { ProductEvaluation } from '../result.js';
+import type { InventoryIndicator } from '../spec/inventory-indicators.js';
 import type { ProductSpecification, SubstanceLimitSet } from '../spec/schema.js';
 import { text, type Text, type Verdict } from '../vocabulary.js';
 import { evaluateIndicator } from './indicator.js';
@@ -25,11 +26,12 @@ export interface ProductEvaluationInput {
   declarations?: Declarations;
   library: FactorLibrary;
   limitSets: ReadonlyMap<string, SubstanceLimitSet>;
+  inventoryIndicators: ReadonlyMap<string, InventoryIndicator>;
 }
 
 export function evaluateProduct(input: ProductEvaluationInput): ProductEvaluation {
   const { spec, declarations } = input;
-  const ctx = buildProductContext(input.product, input.library, input.limitSets);
+  const ctx = buildProductContext(input.product, input.library, input.limitSets, input.inventoryIndicators);
   const issues = new IssueList();
   const diagnostics: CodedDiagnostic[] = [
     ...unknownDeclarations(declarations?.requirements, spec.requirements.map((r) => r.id), 'requirement', '/declarations/requirements'),
@@ -49,6 +51,7 @@ export function evaluateProduct(input: ProductEvaluationInput): ProductEvaluatio
     const code = ind.verdict === 'fail' ? 'INDICATOR_FAILS'
       : ind.value.value === null ? 'VALUE_MISSING'
       : ind.benchmark.value === null ? 'BENCHMARK_MISSING'
+      : ind.comparison?.agrees === false ? 'VALUES_DISAGREE'
       : ind.value.bound ? 'VALUE_IS_BOUND' : 'EVIDENCE_MISSING';
     const detail: Text = ind.gap && ind.verdict === 'fail' && !ind.reason ? ind.gap.text : ind.reason ?? ind.verdictName;
     reasons.push({ code, subject: ind.id, text: text(`指标“${ind.name.zh}”：${detail.zh}`, `indicator "${ind.name.en}": ${detail.en}`) });
@@ -86,7 +89,7 @@ export function evaluateProduct(input: ProductEvaluationInput): ProductEvaluatio
     verdictRule: spec.verdictRule,
     summary: { requirements: count(requirements.map((r) => r.verdict)), indicators: count(indicators.map((i) => i.verdict)) },
     carbonFootprint: {
-      kgCO2e: calc.total.kgCO2e, fossilKgCO2e: calc.total.fossilKgCO2e, biogenicKgCO2e: calc.total.biogenicKgCO2e,
+      kgCO2e: calc.total.kgCO2e, fossilKgCO2e: calc.total.fossilKgCO2e, biogenicKgCO2e: calc.total.biogenicKgCO2e, notSplitKgCO2e: calc.total.notSplitKgCO2e,
       byStage: Object.fromEntries(Object.entries(calc.byStage).map(([s, v]) => [s, v.kgCO2e])),
       gwp: calc.gwp, warnings: calc.warnings.length,
     },

@@ -7,6 +7,8 @@ import roomAirConditioners from '../../../../datasets/specifications/product/t-c
 import inductionCookers from '../../../../datasets/specifications/product/t-cagp-0005-2016.json' with { type: 'json' };
 import liIonBatteries from '../../../../datasets/specifications/product/t-ceeia-280-2017.json' with { type: 'json' };
 import template from '../../../../datasets/specifications/product/template.json' with { type: 'json' };
+import inventoryGbT32161 from '../../../../datasets/specifications/inventory-indicators/gb-t-32161-inventory.json' with { type: 'json' };
+import { parseInventoryIndicatorSet, type InventoryIndicator, type InventoryIndicatorSet } from './inventory-indicators.js';
 import { parseLimitSet, parseSpecification } from './read.js';
 import type { Specification, SubstanceLimitSet } from './schema.js';
 
@@ -19,9 +21,22 @@ const SPECIFICATION_FILES: readonly unknown[] = [
   productGeneric, template, roomAirConditioners, inductionCookers, detergents, liIonBatteries, factory2025, factory2018,
 ];
 const LIMIT_SET_FILES: readonly unknown[] = [limitsGbT26572];
+const INVENTORY_INDICATOR_FILES: readonly unknown[] = [inventoryGbT32161];
 
 let limitSets: readonly SubstanceLimitSet[] | undefined;
 let specifications: readonly Specification[] | undefined;
+let inventorySets: readonly InventoryIndicatorSet[] | undefined;
+
+/** The bundled mappings from indicators to the inventories (datasets/specifications/inventory-indicators/). */
+export function bundledInventoryIndicatorSets(): readonly InventoryIndicatorSet[] {
+  inventorySets ??= INVENTORY_INDICATOR_FILES.map((f) => parseInventoryIndicatorSet(f));
+  return inventorySets;
+}
+
+/** Every bundled inventory indicator by id (ids are unique across the bundled sets; the test keeps them so). */
+export function bundledInventoryIndicators(): ReadonlyMap<string, InventoryIndicator> {
+  return new Map(bundledInventoryIndicatorSets().flatMap((s) => s.indicators.map((i) => [i.id, i] as const)));
+}
 
 /** The bundled restricted-substance limit sets (GB/T 26572). */
 export function bundledLimitSets(): readonly SubstanceLimitSet[] {
@@ -38,7 +53,7 @@ export function bundledLimitSets(): readonly SubstanceLimitSet[] {
  */
 export function bundledSpecifications(): readonly Specification[] {
   const sets = new Map(bundledLimitSets().map((s) => [s.id, s]));
-  specifications ??= SPECIFICATION_FILES.map((f) => parseSpecification(f, { limitSets: sets }));
+  specifications ??= SPECIFICATION_FILES.map((f) => parseSpecification(f, { limitSets: sets, inventoryIndicators: bundledInventoryIndicators() }));
   return specifications;
 }
 

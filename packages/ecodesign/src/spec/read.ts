@@ -1,8 +1,9 @@
 import { validate } from '@greenlca/schema';
-import { COMPUTATIONS } from '../computations/index.js';
+import { COMPUTATIONS, computationKind } from '../computations/index.js';
 import { DEFAULT_LIMIT_SET, substanceKey } from '../computations/substances.js';
 import { EvaluationInputError, IssueList, nearest, pointer, schemaMessage } from '../errors.js';
 import { unitScale } from '../units.js';
+import type { InventoryIndicator } from './inventory-indicators.js';
 import {
   FactorySpecification, ProductSpecification, SubstanceLimitSet, type Provenance, type Specification,
 } from './schema.js';
@@ -16,6 +17,8 @@ import {
 export interface ReadOptions {
   /** Limit sets computed indicators may name; default: none checked. */
   limitSets?: ReadonlyMap<string, SubstanceLimitSet>;
+  /** Inventory indicators `inventoryIndicator` may name; default: none checked (and no unit check for them). */
+  inventoryIndicators?: ReadonlyMap<string, InventoryIndicator>;
 }
 
 function kindOf(input: unknown): unknown {
@@ -158,10 +161,20 @@ function checkProduct(spec: ProductSpecification, issues: IssueList, options: Re
     }
     const params = validate(computation.parameters, ind.method.parameters ?? {});
     if (!params.ok) for (const p of params.issues) issues.add('SPEC_METHOD', at('method', 'parameters') + p.path, p.message);
-    if ((computation.kind === 'conformity') !== !numeric) {
-      issues.add('SPEC_METHOD', at('comparator'), `computation "${computation.id}" gives ${computation.kind === 'conformity' ? 'a conformity (use "conforms")' : 'a number (use <=, <, >= or >)'}`);
+    if (computation.id === 'inventoryIndicator' && params.ok && options.inventoryIndicators) {
+      const id = String(ind.method.parameters?.indicator);
+      if (!options.inventoryIndicators.has(id)) {
+        const near = nearest(id, options.inventoryIndicators.keys());
+        issues.add('SPEC_METHOD', at('method', 'parameters', 'indicator'), `no inventory indicator "${id}"`,
+          near.length ? `did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : `inventory indicators: ${[...options.inventoryIndicators.keys()].join(', ')}`);
+      }
     }
-    const unit = unitScale(computation.kind, ind.unit);
+    const kind = computationKind(computation, ind.method.parameters, options.inventoryIndicators);
+    if (kind === undefined) return;
+    if ((kind === 'conformity') !== !numeric) {
+      issues.add('SPEC_METHOD', at('comparator'), `computation "${computation.id}" gives ${kind === 'conformity' ? 'a conformity (use "conforms")' : 'a number (use <=, <, >= or >)'}`);
+    }
+    const unit = unitScale(kind, ind.unit);
     if (!unit.ok) issues.add('SPEC_UNIT', at('unit'), unit.reason);
     if (computation.id === 'restrictedSubstances' && options.limitSets) {
       const setId = (ind.method.parameters?.limitSet as string | undefined) ?? DEFAULT_LIMIT_SET;

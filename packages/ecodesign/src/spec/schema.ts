@@ -94,6 +94,10 @@ export const ComputedMethod = Type.Object(
   {
     compute: Type.String({ minLength: 1, description: 'Computation id, e.g. recyclabilityRate (see COMPUTATIONS).' }),
     parameters: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    tolerance: Type.Optional(Type.Number({
+      minimum: 0, maximum: 1,
+      description: 'Relative tolerance for a declared value against the computed one (default 0.05): beyond it the two are flagged as disagreeing.',
+    })),
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,5 @@
 import { buildProductContext, type ProductContext } from '../computations/context.js';
-import { bundledLimitSets } from '../spec/bundled.js';
+import { bundledInventoryIndicators, bundledLimitSets } from '../spec/bundled.js';
 import { testLibrary } from './library.js';
 
 /** A product model v1 document around the given parts (test helper). */
@@ -9,7 +9,7 @@ export function product(extra: Record<string, unknown>): Record<string, unknown>
 
 /** Compile a test product against the test library and the bundled limit sets. */
 export function context(extra: Record<string, unknown>): ProductContext {
-  return buildProductContext(product(extra), testLibrary(), new Map(bundledLimitSets().map((s) => [s.id, s])));
+  return buildProductContext(product(extra), testLibrary(), new Map(bundledLimitSets().map((s) => [s.id, s])), bundledInventoryIndicators());
 }
 
 /**

@@ -38,7 +38,16 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const info = await app.storage.createApiKey({
       id, orgId: callerOf(request).orgId, name: request.body.name, scopes: request.body.scopes, secretHash: hashToken(token),
     });
-    return reply.code(201).send({ ...info, key: token });
+    return reply.code(201).header('location', `/v1/keys/${info.id}`).send({ ...info, key: token });
+  });
+
+  app.get('/keys/:id', {
+    schema: { tags, summary: 'One of the organisation\'s API keys (never its secret)', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: ApiKeyInfo } },
+    config: { access: 'admin' },
+  }, async (request) => {
+    const key = (await app.storage.listApiKeys(callerOf(request).orgId)).find((k) => k.id === request.params.id);
+    if (!key) throw notFound(`API key ${request.params.id}`);
+    return key;
   });
 
   app.delete('/keys/:id', {

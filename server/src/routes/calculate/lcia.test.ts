@@ -54,7 +54,7 @@ describe.each(testBackends)('inventories and impact methods over the API ($name)
     const id = created.json().id;
     const calc = await t.call(t.orgA.keys.write, 'POST', `/v1/products/${id}/calculate?method=ef-3.1`);
     expect(calc.statusCode).toBe(201);
-    expect(calc.json().provenance.methods).toEqual([{ id: 'ef-3.1', version: '1.0.0' }]);
+    expect(calc.json().provenance.methods).toEqual([{ id: 'ef-3.1', version: '1.0.1' }]);
     const again = await t.call(t.orgA.keys.read, 'POST', `/v1/results/${calc.json().id}/reproduce`);
     expect(again.json()).toMatchObject({ reproducible: true, differences: [] });
   });

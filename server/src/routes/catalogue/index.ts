@@ -5,7 +5,7 @@ import { notFound } from '../../errors.js';
 import { searchCatalogue } from '../../lib/search.js';
 
 const tags = ['catalogue'];
-const publicAccess = { access: 'public' as const };
+const publicAccess = { access: 'public' as const, cache: 'catalogue' as const };
 
 const DatasetRef = Type.Object({ id: Type.String(), version: Type.String(), edition: Type.String() });
 

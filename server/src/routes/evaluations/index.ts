@@ -27,12 +27,12 @@ const evaluationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags, summary: 'List the bundled evaluation specifications',
       response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), title: Type.Unknown() })) }) },
     },
-    config: { access: 'public' },
+    config: { access: 'public', cache: 'catalogue' },
   }, async () => ({ items: summary() }));
 
   app.get('/specifications/:id', {
     schema: { tags, summary: 'Get a bundled specification', params: Type.Object({ id: Type.String({ maxLength: 100 }) }), response: { 200: Type.Object({}, { additionalProperties: true }) } },
-    config: { access: 'public' },
+    config: { access: 'public', cache: 'catalogue' },
   }, async (request) => {
     const spec = bundledSpecifications().find((s) => s.id === request.params.id);
     if (!spec) throw notFound(`Specification ${request.params.id}`);

@@ -34,7 +34,7 @@ const tags = ['products'];
 const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('', {
     schema: { tags, summary: 'Store a new product (version 1)', body: Product, response: { 201: ProductRecord } },
-    config: { access: 'write' },
+    config: { access: 'write', idempotent: true },
   }, async (request, reply) => {
     const caller = callerOf(request);
     const record = await app.storage.createProduct(caller.orgId, {
@@ -50,9 +50,14 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: ProductList },
     },
     config: { access: 'read' },
-  }, async (request) => {
+  }, async (request, reply) => {
     const { limit, cursor, productId } = request.query;
-    return app.storage.listProducts(callerOf(request).orgId, { limit, ...(cursor ? { cursor } : {}), ...(productId !== undefined ? { productId } : {}) });
+    const page = await app.storage.listProducts(callerOf(request).orgId, { limit, ...(cursor ? { cursor } : {}), ...(productId !== undefined ? { productId } : {}) });
+    if (page.next) {
+      const query = new URLSearchParams({ limit: String(limit), cursor: page.next, ...(productId !== undefined ? { productId } : {}) });
+      reply.header('link', `</v1/products?${query.toString()}>; rel="next"`);
+    }
+    return page;
   });
 
   app.get('/:id', {
@@ -131,7 +136,7 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/:id/versions/:version', {
     schema: { tags, summary: 'Get one version of a product', params: VersionParams, response: { 200: ProductRecord } },
-    config: { access: 'read' },
+    config: { access: 'read', cache: 'immutable' },
     preValidation: versionBeyondStorageIsNotFound,
   }, async (request, reply) => {
     const record = await app.storage.getProduct(callerOf(request).orgId, request.params.id, request.params.version);
@@ -147,7 +152,7 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: Type.Object({ ...CalculateQuery.properties, version: Type.Optional(VersionNumber), method: Type.Optional(MethodQuery) }),
       response: { 201: StoredResult },
     },
-    config: { access: 'write' },
+    config: { access: 'write', idempotent: true },
   }, async (request, reply) => {
     const caller = callerOf(request);
     const record = await app.storage.getProduct(caller.orgId, request.params.id, request.query.version);

@@ -17,7 +17,7 @@ const tags = ['results'];
 const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/:id', {
     schema: { tags, summary: 'Get a stored result with its provenance', params: IdParams, response: { 200: StoredResult } },
-    config: { access: 'read' },
+    config: { access: 'read', cache: 'immutable' },
   }, async (request) => {
     const stored = await app.storage.getResult(callerOf(request).orgId, request.params.id);
     if (!stored) throw notFound(`Result ${request.params.id}`);
