@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { commands } from './commands/index.js';
-import { processIo, UsageError } from './io.js';
+import { formatUsageError, processIo, UsageError } from './io.js';
 
 async function main(argv: string[]): Promise<number> {
   const io = processIo();
@@ -13,7 +13,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const load = commands[name];
   if (!load) {
-    io.stderr(`greenlca: unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}.\n`);
+    io.stderr(`greenlca: [UNKNOWN_COMMAND] unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}.\n`);
     return 2;
   }
   const { command } = await load();
@@ -25,11 +25,11 @@ async function main(argv: string[]): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`greenlca ${name}: ${error.message}\n`);
+      io.stderr(formatUsageError(name, error));
       return error.exitCode;
     }
     // Unexpected: still no stack trace for the user unless asked for.
-    io.stderr(`greenlca ${name}: internal error: ${(error as Error).message}\n`);
+    io.stderr(`greenlca ${name}: [INTERNAL] internal error: ${(error as Error).message}\n`);
     if (process.env.GREENLCA_DEBUG) io.stderr(`${(error as Error).stack}\n`);
     return 70;
   }

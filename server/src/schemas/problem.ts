@@ -25,6 +25,9 @@ export const Problem = Type.Object(
     detail: Type.String(),
     instance: Type.Optional(Type.String({ description: 'The request path.' })),
     errors: Type.Optional(Type.Array(ProblemError)),
+    warnings: Type.Optional(Type.Array(ProblemError, {
+      description: 'Warnings found while checking the input, which a result would have carried (UNKNOWN_FIELD …).',
+    })),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details.' },
 );

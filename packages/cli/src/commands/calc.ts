@@ -37,7 +37,7 @@ export const command: Command = {
       result = calculate(input, library, options);
     } catch (error) {
       if (error instanceof LcaInputError) {
-        io.stderr(formatIssues(file, error.issues));
+        io.stderr(formatIssues(file, error.issues, error.warnings));
         return 1;
       }
       throw error;

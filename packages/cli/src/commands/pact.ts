@@ -8,6 +8,7 @@ import { flagsOfUsage, flagString, parseArgs, UsageError, type Io } from '../io.
 import { bundledLibrary } from '../library.js';
 import { formatIssues } from '../format-issues.js';
 import { readJsonFile } from '../read-json.js';
+import { writeFileAtomic } from '../write-file.js';
 import type { Command } from './index.js';
 
 const USAGE = [
@@ -103,7 +104,7 @@ async function exportCommand(file: string, flags: Map<string, string | true>, io
     await output(io, flagString(flags, 'out'), JSON.stringify(exported.footprint, null, 2) + '\n');
     return 0;
   } catch (error) {
-    if (error instanceof PactExportError) throw new UsageError(`${file}: ${error.code}: ${error.message}`, 1);
+    if (error instanceof PactExportError) throw new UsageError(`${file}: ${error.code}: ${error.message}`, 1, 'PACT_EXPORT');
     if (error instanceof PactValidationError) {
       printIssues(io, 'the export', error.issues);
       return 1;
@@ -143,14 +144,23 @@ async function importCommand(file: string, flags: Map<string, string | true>, io
     return 0;
   }
   const target = await readJsonFile(io.path(into));
-  if (typeof target !== 'object' || target === null || Array.isArray(target)) throw new UsageError(`${into} is not a product (a JSON object)`, 1);
+  if (typeof target !== 'object' || target === null || Array.isArray(target)) {
+    throw new UsageError(`${into} is not a product (a JSON object)`, 1, 'NOT_A_PRODUCT', 'give --into the product file whose "factors" should receive the imported footprints');
+  }
   const doc = target as Record<string, unknown>;
   const existing = Array.isArray(doc.factors) ? (doc.factors as { id?: unknown }[]) : [];
   const ids = new Set(factors.map((f) => f.id));
   const replaced = existing.filter((f) => ids.has(String(f.id))).length;
   doc.factors = [...existing.filter((f) => !ids.has(String(f.id))), ...factors];
   if (replaced) io.stderr(`note: replaced ${replaced} factor${replaced > 1 ? 's' : ''} with the same id in ${into}\n`);
-  await output(io, flagString(flags, 'out'), JSON.stringify(doc, null, 2) + '\n');
+  const text = JSON.stringify(doc, null, 2) + '\n';
+  const out = flagString(flags, 'out');
+  // --into updates the product in place; with --out the updated product goes there and --into is left as it was.
+  if (out) await output(io, out, text);
+  else {
+    await writeFileAtomic(io.path(into), text);
+    io.stderr(`wrote ${factors.length} factor${factors.length === 1 ? '' : 's'} into ${into}\n`);
+  }
   return 0;
 }
 

@@ -63,10 +63,15 @@ export class FactorResolver {
           'give "co2e": kg CO2e per unit, or "gases": { "CO2": …, "CH4": … } in kg per unit');
         return;
       }
+      let unit;
       try {
-        unitSpec(factor.unit);
+        unit = unitSpec(factor.unit);
       } catch {
         log.add('BAD_UNIT', pointer('factors', index, 'unit'), `unknown unit "${factor.unit}"`, 'use a unit such as kg, t, kWh, MJ, L, m^3, t*km, item');
+        return;
+      }
+      if (unit.ambiguous) {
+        log.add('AMBIGUOUS_UNIT', pointer('factors', index, 'unit'), unit.ambiguous.message, unit.ambiguous.hint);
         return;
       }
       this.custom.set(factor.id, { factor, index });

@@ -47,6 +47,11 @@ export function solveProcesses(
       ok = false;
       return;
     }
+    if (units[i]!.ambiguous) {
+      log.add('AMBIGUOUS_UNIT', `${path}/unit`, units[i]!.ambiguous!.message, units[i]!.ambiguous!.hint);
+      ok = false;
+      return;
+    }
     outputs[i] = 1;
     if (p.output !== undefined) {
       try {

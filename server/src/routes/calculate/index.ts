@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { CalculationResult, Product } from '@greenlca/schema';
-import { calculateOrProblem } from '../../lib/calculate.js';
+import { calculateOrProblem, productShapeProblem } from '../../lib/calculate.js';
 import { lciaOf, MethodQuery } from '../../lib/lcia.js';
 import { ResultCache } from '../../lib/result-cache.js';
 import { callerOf } from '../../plugins/auth.js';
@@ -65,7 +65,10 @@ const calculateRoutes: FastifyPluginAsyncTypebox<CalculateRoutesOptions> = async
       response: { 200: Type.Union([CalculationResult, ResultSummary]) },
     },
     config: { access: 'read' },
+    // A body that fails the schema is checked by the engine too, so the answer lists every problem at once.
+    attachValidation: true,
   }, async (request, reply) => {
+    if (request.validationError) throw productShapeProblem(request.validationError, request.body, app.catalogue.library, request.query.gwp);
     const referenceYear = app.now().getUTCFullYear();
     const key = cache && request.bodyHash ? cacheKey(callerOf(request).orgId, request.query.gwp, request.query.view, request.query.method, referenceYear, request.bodyHash) : undefined;
     const hit = request.cachedResult ?? (key ? cache!.get(key) : undefined);
