@@ -56,6 +56,8 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     kind: 'pglite',
     ...wrap(pg),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    // WebAssembly memory only grows (memory.grow); it is never given back until the process exits.
+    embeddedMemoryBytes: () => pg.Module.HEAPU8.buffer.byteLength,
     close: () => pg.close(),
   };
 }

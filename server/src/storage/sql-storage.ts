@@ -325,6 +325,10 @@ export class SqlStorage implements Storage {
     return row && { keyId: row.key_id, orgId: row.org_id, scopes: row.scopes, expiresAt: iso(row.expires_at) };
   }
 
+  embeddedMemoryBytes(): number | undefined {
+    return this.db.embeddedMemoryBytes();
+  }
+
   close(): Promise<void> {
     return this.db.close();
   }

@@ -84,6 +84,9 @@ export interface Storage {
   /** A token whose key is not revoked, with its expiry (the caller judges it against its clock). */
   findAccessToken(tokenHash: string): Promise<{ keyId: string; orgId: string; scopes: Scope[]; expiresAt: string } | undefined>;
 
+  /** Bytes of the embedded database's WebAssembly memory (PGlite); undefined for PostgreSQL. */
+  embeddedMemoryBytes(): number | undefined;
+
   close(): Promise<void>;
 }
 
