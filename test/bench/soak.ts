@@ -1,6 +1,6 @@
 /**
  * `pnpm bench -- --only soak [--minutes 10] [--rate 20] [--port 3437] [--sample 5] [--mix storing|steady]
- * [--gc]`: memory soak of the server as `pnpm start` runs it (`node --import tsx server/src/main.ts`,
+ * [--no-gc]`: memory soak of the server as `pnpm start` runs it (`node --import tsx server/src/main.ts`,
  * embedded PGlite in a fresh data directory) started as a child on 127.0.0.1. It sends a fixed mix of
  * requests at a bounded rate for a bounded time, samples the child's RSS (VmRSS in /proc/<pid>/status)
  * and, over an IPC channel, how RSS splits (V8 heap used, external and ArrayBuffers, PGlite's
@@ -14,8 +14,12 @@
  * product), so RSS may grow with it and is judged per MiB stored. `steady` stores nothing after a
  * seed of 30 products with results: the same reads, calculations and reports, and its writes are
  * conditional writes refused for a stale If-Match (412), so the write path runs and the data stays
- * the same size; its RSS must be flat. `--gc` starts the server with --expose-gc and runs a full GC
- * before each sample (diagnosis: what is held, not garbage not yet collected).
+ * the same size; its RSS must be flat.
+ *
+ * The server runs with --expose-gc and a full GC runs before each sample, so RSS is what is held, not
+ * garbage waiting for V8's next major GC: without it RSS is a saw (±20–40 MiB over a minute or two
+ * here, heap used flat), and a 3- or 10-minute slope measures where the saw's teeth fall, not growth.
+ * `--no-gc` samples RSS as it comes (to watch the saw).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -27,6 +31,8 @@ import type { BenchModule } from './main.js';
 
 const KEY = 'soak-admin-key-0123456789abcdef';
 const MAX_IN_FLIGHT = 16;
+/** RSS is flat when its slope over the second half is at most this (MiB per minute) and it ends ≤ the first half's max + 5 %. */
+const FLAT_MIB_PER_MINUTE = 1;
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
 function arg(args: readonly string[], name: string, fallback: number): number {
@@ -112,6 +118,7 @@ interface Sample {
   t: number;
   rss: number;
   heapUsed?: number;
+  heapTotal?: number;
   external?: number;
   arrayBuffers?: number;
   wasm?: number;
@@ -123,7 +130,7 @@ interface Sample {
 }
 
 /** What the server answers over IPC (server/src/main.ts, memoryReport), in bytes. */
-interface MemoryReport { type: 'memory'; rss: number; heapUsed: number; external: number; arrayBuffers: number; wasm: number | null }
+interface MemoryReport { type: 'memory'; rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number; wasm: number | null }
 
 export function percentile(sorted: readonly number[], q: number): number {
   if (!sorted.length) return Number.NaN;
@@ -146,7 +153,7 @@ interface Outcome { status: number; json?: unknown; etag?: string | null }
 async function waitReady(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before it was ready`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready`);
     try {
       if ((await fetch(`${base}/health`, { signal: AbortSignal.timeout(2000) })).ok) return;
     } catch { /* not yet listening */ }
@@ -166,7 +173,7 @@ export const bench: BenchModule = {
     const mixAt = args.indexOf('--mix');
     const mix = mixAt >= 0 ? args[mixAt + 1] : 'storing';
     if (mix !== 'storing' && mix !== 'steady') throw new Error(`--mix must be storing or steady, not ${mix}`);
-    const forceGc = args.includes('--gc');
+    const forceGc = !args.includes('--no-gc');
 
     const dataDir = mkdtempSync(join(tmpdir(), 'greenlca-soak-'));
     const base = `http://127.0.0.1:${port}`;
@@ -201,7 +208,11 @@ export const bench: BenchModule = {
     });
 
     try {
-      await waitReady(base, child, 240_000);
+      try {
+        await waitReady(base, child, 240_000);
+      } catch (error) {
+        throw new Error(`${(error as Error).message}:\n${stderr.slice(-2000)}`);
+      }
       const readyS = (performance.now() - t0) / 1000;
       const startMiB = rssMiB(pid)!;
       process.stdout.write(`server pid ${pid} ready in ${readyS.toFixed(1)} s (fresh data directory) at ${startMiB.toFixed(1)} MiB RSS; ` +
@@ -344,7 +355,7 @@ export const bench: BenchModule = {
           const wal = directoryBytes(join(dataDir, 'pg_wal'));
           samples.push({
             t: (performance.now() - runStart) / 1000, rss,
-            ...(report ? { heapUsed: mib(report.heapUsed)!, external: mib(report.external)!, arrayBuffers: mib(report.arrayBuffers)! } : {}),
+            ...(report ? { heapUsed: mib(report.heapUsed)!, heapTotal: mib(report.heapTotal)!, external: mib(report.external)!, arrayBuffers: mib(report.arrayBuffers)! } : {}),
             ...(report?.wasm != null ? { wasm: mib(report.wasm)! } : {}),
             ...(report?.wasm != null && wasmResidentMiB(pid, report.wasm) !== undefined ? { wasmResident: wasmResidentMiB(pid, report.wasm)! } : {}),
             stored: (directoryBytes(dataDir) - wal) / MiB, wal: wal / MiB,
@@ -379,7 +390,7 @@ export const bench: BenchModule = {
               () => { failures++; },
             ).finally(() => { inFlight--; });
           }
-          if (i >= totalPlanned || child.exitCode !== null) {
+          if (i >= totalPlanned || (child.exitCode !== null || child.signalCode !== null)) {
             const wait = () => (inFlight === 0 ? done() : setTimeout(wait, 50));
             wait();
           } else setTimeout(tick, 5);
@@ -389,7 +400,7 @@ export const bench: BenchModule = {
       clearInterval(sampler);
       while (sampling) await new Promise((r) => setTimeout(r, 20));
       await sample();
-      if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) during the soak:\n${stderr.slice(-2000)}`);
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) during the soak:\n${stderr.slice(-2000)}`);
 
       const elapsedS = (performance.now() - runStart) / 1000;
       const rss = samples.map((s) => s.rss);
@@ -417,7 +428,7 @@ export const bench: BenchModule = {
       const signed = (v: number | undefined) => (v === undefined ? '–' : `${v >= 0 ? '+' : ''}${v.toFixed(2)}`);
       const fixed = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(1));
       const parts: [string, (s: Sample) => number | undefined][] = [
-        ['RSS', (s) => s.rss], ['V8 heap used', (s) => s.heapUsed], ['external (Buffers, …)', (s) => s.external],
+        ['RSS', (s) => s.rss], ['V8 heap used', (s) => s.heapUsed], ['V8 heap total (reserved for JS)', (s) => s.heapTotal], ['external (Buffers, …)', (s) => s.external],
         ['of which ArrayBuffers', (s) => s.arrayBuffers], ['PGlite wasm memory (size)', (s) => s.wasm],
         ['PGlite wasm memory (resident)', (s) => s.wasmResident], ['RSS outside the wasm memory', (s) => (s.wasmResident === undefined ? undefined : s.rss - s.wasmResident)],
         ['stored: data directory without WAL', (s) => s.stored], ['stored: WAL (pg_wal)', (s) => s.wal],
@@ -431,12 +442,25 @@ export const bench: BenchModule = {
       process.stdout.write(`RSS over time: ${samples.filter((_, j) => j % every === 0 || j === samples.length - 1).map((s) => `${(s.t / 60).toFixed(1)}m ${s.rss.toFixed(0)}`).join(', ')}\n`);
       process.stdout.write(`RSS slope over the second half: ${signed(perMinute)} MiB/min (max of the first half ${firstHalfMax.toFixed(1)} MiB)\n`);
       // Growth is what is judged: RSS falling back after start-up (a GC returning start-up garbage) is not.
-      const flat = perMinute <= 1 && last.rss <= firstHalfMax * 1.05;
-      process.stdout.write(`verdict (${mix} mix): RSS ${flat ? 'flat (no growth: second-half slope ≤ 1 MiB/min, end ≤ first-half max + 5 %)' : 'GROWING'}; ${failures === 0 ? 'no' : failures} 5xx/failed requests\n`);
+      const flat = perMinute <= FLAT_MIB_PER_MINUTE && last.rss <= firstHalfMax * 1.05;
+      const storedPerMinute = slopeOf((s) => s.stored) ?? 0;
+      const storedMiB = last.stored - first.stored;
+      if (mix === 'storing') {
+        // Stored data can only be held in memory by PostgreSQL (its buffer pool and caches, inside the
+        // wasm memory); JavaScript keeps no stored rows. So growth per stored MiB is judged there.
+        const wasmGrowth = last.wasmResident !== undefined && first.wasmResident !== undefined ? last.wasmResident - first.wasmResident : undefined;
+        process.stdout.write(`stored data: +${storedMiB.toFixed(1)} MiB over the run (${signed(storedPerMinute)} MiB/min in the second half); ` +
+          `RSS ${signed(perMinute)} MiB/min = ${storedPerMinute > 0 ? signed(perMinute / storedPerMinute) : '–'} MiB of RSS per stored MiB; ` +
+          `PGlite's resident wasm memory ${wasmGrowth === undefined ? 'unknown' : `${signed(wasmGrowth)} MiB`} ` +
+          `(${storedMiB > 0 && wasmGrowth !== undefined ? `${signed(wasmGrowth / storedMiB)} MiB per stored MiB; ` : ''}at most its size, ${fixed(last.wasm)} MiB, which grows only by memory.grow, listed above)\n`);
+      }
+      process.stdout.write(`verdict (${mix} mix): RSS ${flat ? `flat (no growth: second-half slope ≤ ${FLAT_MIB_PER_MINUTE} MiB/min, end ≤ first-half max + 5 %)` : 'GROWING'}; ` +
+        `${failures === 0 ? 'no' : failures} 5xx/failed requests\n`);
+      if (mix === 'steady' && storedMiB > 1) process.stdout.write(`warning: the steady mix stored ${storedMiB.toFixed(1)} MiB; it should store nothing\n`);
       if (failures) process.exitCode = 1;
     } finally {
       if (sampler) clearInterval(sampler);
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         await new Promise<void>((r) => {
           const force = setTimeout(() => { child.kill('SIGKILL'); r(); }, 10_000);
