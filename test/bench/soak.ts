@@ -13,8 +13,9 @@
  * really stored grows all the time (versions and results are immutable, a delete only marks the
  * product), so RSS may grow with it and is judged per MiB stored. `steady` stores nothing after a
  * seed of 30 products with results: the same reads, calculations and reports, and its writes are
- * conditional writes refused for a stale If-Match (412), so the write path runs and the data stays
- * the same size; its RSS must be flat.
+ * conditional writes refused for a stale If-Match (412): the write routes run (body validation, the
+ * current version read) but no transaction writes, and the data stays the same size; its RSS must be
+ * flat. (No API call can keep the stored data the same size while writing: nothing is ever deleted.)
  *
  * The server runs with --expose-gc and a full GC runs before each sample, so RSS is what is held, not
  * garbage waiting for V8's next major GC: without it RSS is a saw (±20–40 MiB over a minute or two

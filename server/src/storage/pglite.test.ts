@@ -39,6 +39,9 @@ describe('embedded PGlite', () => {
     const db = await openPglite();
     try {
       expect((await db.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows[0]!.shared_buffers).toBe(PGLITE_SHARED_BUFFERS);
+      // PGlite's wasm memory starts at INITIAL_MEMORY (128 MiB in its pglite.js) and grows in 64 KiB pages;
+      // the 32 MB buffer cache fits in it, so it has not grown.
+      expect(db.embeddedMemoryBytes()).toBe(128 * 1024 * 1024);
     } finally {
       await db.close();
     }
