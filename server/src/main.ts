@@ -1,6 +1,7 @@
 /**
  * `pnpm start`: listen. Everything else is in app.ts. Environment: PORT, HOST (default 127.0.0.1),
- * DATABASE_URL or GREENLCA_DATA_DIR, GREENLCA_API_KEY, GREENLCA_RATE_LIMIT (requests/minute per key).
+ * DATABASE_URL or GREENLCA_DATA_DIR (and GREENLCA_PGLITE_FSYNC=on|off), GREENLCA_API_KEY, GREENLCA_RATE_LIMIT
+ * (requests/minute per key).
  *
  * Started by a parent with an IPC channel (the soak bench), it answers `{ type: 'memory' }` with how
  * its memory splits (see `memoryReport`); nothing is listened for otherwise.
