@@ -18,13 +18,18 @@ export interface ServerConfig {
 
 /**
  * Read the environment: PORT (default 3000), HOST (default 127.0.0.1), DATABASE_URL (PostgreSQL;
- * otherwise the embedded database in GREENLCA_DATA_DIR, default `<repo>/.data`), GREENLCA_API_KEY,
+ * otherwise the embedded database in GREENLCA_DATA_DIR, default `<repo>/.data`, flushed to the disk
+ * at every commit unless GREENLCA_PGLITE_FSYNC=off), GREENLCA_API_KEY,
  * GREENLCA_WEB_ROOT (the built UI, default `<repo>/web/dist`), LOG_LEVEL (default info; debug logs every request),
  * TLS_CERT and TLS_KEY (PEM files: HTTPS instead of HTTP; both or neither).
  */
 export function storageOptionsFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): StorageOptions {
   if (env.DATABASE_URL) return { kind: 'postgres', connectionString: env.DATABASE_URL, ...(env.GREENLCA_DB_SCHEMA ? { schema: env.GREENLCA_DB_SCHEMA } : {}) };
-  return { kind: 'pglite', dataDir: resolve(env.GREENLCA_DATA_DIR ?? resolve(repoRoot, '.data')) };
+  const fsync = env.GREENLCA_PGLITE_FSYNC;
+  if (fsync !== undefined && fsync !== '' && fsync !== 'on' && fsync !== 'off') {
+    throw new Error(`GREENLCA_PGLITE_FSYNC must be "on" (the default: every commit is flushed to the disk) or "off", not "${fsync}"`);
+  }
+  return { kind: 'pglite', dataDir: resolve(env.GREENLCA_DATA_DIR ?? resolve(repoRoot, '.data')), fsync: fsync !== 'off' };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): ServerConfig {

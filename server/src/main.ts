@@ -1,7 +1,10 @@
 /**
  * `pnpm start`: listen. Everything else is in app.ts. Environment: PORT, HOST (default 127.0.0.1),
- * DATABASE_URL or GREENLCA_DATA_DIR, GREENLCA_API_KEY, GREENLCA_RATE_LIMIT (requests/minute per key),
- * GREENLCA_WEB_ROOT, LOG_LEVEL, TLS_CERT and TLS_KEY (HTTPS) (server/src/config.ts).
+ * DATABASE_URL or GREENLCA_DATA_DIR (and GREENLCA_PGLITE_FSYNC=on|off), GREENLCA_API_KEY, GREENLCA_RATE_LIMIT
+ * (requests/minute per key), GREENLCA_WEB_ROOT, LOG_LEVEL, TLS_CERT and TLS_KEY (HTTPS) (server/src/config.ts).
+ *
+ * Started by a parent with an IPC channel (the soak bench), it answers `{ type: 'memory' }` with how
+ * its memory splits (see `memoryReport`); nothing is listened for otherwise.
  */
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -33,6 +36,30 @@ const app = await buildApp({
   logger: { level: config.logLevel },
   ...(https ? { https } : {}),
 });
+
+if (process.send) {
+  process.on('message', (message: unknown) => {
+    const ask = message as { type?: unknown; gc?: unknown } | null;
+    if (ask?.type !== 'memory') return;
+    process.send?.(memoryReport(ask.gc === true));
+  });
+}
+
+/**
+ * RSS split into V8's heap (what JavaScript holds), memory outside it (Buffers, ArrayBuffers) and the
+ * embedded database's WebAssembly memory, in bytes. With `gc` (and node --expose-gc) a full GC runs
+ * first, so what is left is what is held, not garbage not yet collected.
+ */
+function memoryReport(gc: boolean): Record<string, unknown> {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (gc && collect) collect();
+  const m = process.memoryUsage();
+  return {
+    type: 'memory', collected: gc && collect !== undefined,
+    rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers,
+    wasm: storage.embeddedMemoryBytes() ?? null,
+  };
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

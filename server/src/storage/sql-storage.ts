@@ -421,6 +421,10 @@ export class SqlStorage implements Storage {
     await this.db.query('UPDATE pact_requests SET delivery = $3 WHERE org_id = $1 AND id = $2', [orgId, id, delivery]);
   }
 
+  embeddedMemoryBytes(): number | undefined {
+    return this.db.embeddedMemoryBytes();
+  }
+
   close(): Promise<void> {
     return this.db.close();
   }

@@ -114,6 +114,9 @@ export interface Storage {
   /** How sending the answer went: 'delivered', or why not. */
   recordPactDelivery(orgId: string, id: string, delivery: string): Promise<void>;
 
+  /** Bytes of the embedded database's WebAssembly memory (PGlite); undefined for PostgreSQL. */
+  embeddedMemoryBytes(): number | undefined;
+
   close(): Promise<void>;
 }
 
