@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Each case runs the real program (a process loading the datasets): several in one test outlast 30 s on a busy machine.
+vi.setConfig({ testTimeout: 180_000 });
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'packages/cli/bin/greenlca.mjs');
@@ -69,18 +72,21 @@ describe('greenlca calc', () => {
         { stage: 'transport', factor: 'desnz-2025/freight-rail-freight-trian-tkm', amount: '1 kg * 100 km' },
       ],
     }));
-    const r = greenlca('calc', file);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('4 problems, nothing calculated');
-    const listed = [...r.stderr.matchAll(/^ {2}(\S+) {2}\[([A-Z_]+)\]/gm)].map((m) => `${m[2]} ${m[1]}`);
-    expect(listed).toEqual([
-      'UNKNOWN_STAGE /inventory/0/stage', 'UNKNOWN_PARAMETER /components/0/mass', 'UNIT_MISMATCH /inventory/1/amount',
-      'UNKNOWN_FACTOR /inventory/2/factor', 'UNKNOWN_FIELD /colour',
-    ]);
-    expect(r.stderr).toContain('and 1 warning:');
-    expect(r.stderr).toContain('did you mean "desnz-2025/freight-rail-freight-train-tkm"');
-  });
+    // The same in every command that reads a product (compare and pact export checked the schema first).
+    for (const args of [['calc', file], ['compare', file], ['pact', 'export', file]]) {
+      const r = greenlca(...args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr, args.join(' ')).toContain('4 problems, nothing calculated');
+      const listed = [...r.stderr.matchAll(/^ {2}(\S+) {2}\[([A-Z_]+)\]/gm)].map((m) => `${m[2]} ${m[1]}`);
+      expect(listed, args.join(' ')).toEqual([
+        'UNKNOWN_STAGE /inventory/0/stage', 'UNKNOWN_PARAMETER /components/0/mass', 'UNIT_MISMATCH /inventory/1/amount',
+        'UNKNOWN_FACTOR /inventory/2/factor', 'UNKNOWN_FIELD /colour',
+      ]);
+      expect(r.stderr).toContain('and 1 warning:');
+      expect(r.stderr).toContain('did you mean "desnz-2025/freight-rail-freight-train-tkm"');
+    }
+  }, 240_000);
 
   it('says an empty file is empty (EMPTY_INPUT), not that it is bad JSON', () => {
     for (const content of ['', ' \n\t\n', '\uFEFF']) {

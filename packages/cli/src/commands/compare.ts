@@ -1,4 +1,4 @@
-import { LcaInputError, parseProduct } from '@greenlca/engine';
+import { LcaInputError, readProduct } from '@greenlca/engine';
 import { GWP_SETS, STAGES, STAGE_NAMES, type GwpSet, type Product } from '@greenlca/schema';
 import type { Comparison, ModelOptions } from '@greenlca/whatif';
 import { formatIssues } from '../format-issues.js';
@@ -33,7 +33,8 @@ export async function runWhatIf<T>(
   let product: Product;
   let result: T;
   try {
-    product = parseProduct(input);
+    // Every problem at once (schema and semantic, README), as calc reports them.
+    product = readProduct(input, bundledLibrary(), gwp ? { gwp: gwp as GwpSet } : {}).product;
     result = fn(product, flags, gwp ? { gwp: gwp as GwpSet } : {}, repeated);
   } catch (error) {
     if (error instanceof LcaInputError) {

@@ -50,11 +50,12 @@ async function exportCommand(file: string, flags: Map<string, string | true>, io
   let result: CalculationResult;
   const now = new Date();
   try {
-    product = parseProduct(input);
+    // calculate first: it reports every problem at once (schema and semantic); parsing then cannot fail.
     result = calculate(input, bundledLibrary(), { referenceYear: now.getUTCFullYear() });
+    product = parseProduct(input);
   } catch (error) {
     if (error instanceof LcaInputError) {
-      io.stderr(formatIssues(file, error.issues));
+      io.stderr(formatIssues(file, error.issues, error.warnings));
       return 1;
     }
     throw error;
