@@ -342,7 +342,7 @@ describe('greenlca pact import --into', () => {
   function exported(): { pcf: string; id: string } {
     const dir = mkdtempSync(join(tmpdir(), 'greenlca-pact-'));
     const pcf = join(dir, 'kettle.pcf.json');
-    const r = greenlca('pact', 'export', 'examples/electric-kettle.json', '--out', pcf);
+    const r = greenlca('pact', 'export', 'examples/electric-kettle.json', '--fossil-carbon-content', '0.4', '--out', pcf);
     expect(r.code).toBe(0);
     return { pcf, id: `pact/${JSON.parse(readFileSync(pcf, 'utf8')).id}` };
   }

@@ -159,7 +159,8 @@ describe('olca-schema export, read back by @greenlca/olca', () => {
       }
       throw new Error('exported a bad product');
     };
-    expect(attempt({ schemaVersion: 1, id: 'x', name: 'X', functionalUnit: { amount: 0, unit: 'item' } })).toEqual([['SCHEMA', '/functionalUnit/amount']]);
+    // Every problem at once, as calc reports them: the bad amount and that there is nothing to export.
+    expect(attempt({ schemaVersion: 1, id: 'x', name: 'X', functionalUnit: { amount: 0, unit: 'item' } })).toEqual([['SCHEMA', '/functionalUnit/amount'], ['EMPTY_PRODUCT', '']]);
     expect(attempt({ ...steelChair, inventory: [{ stage: 'use', factor: 'no-such-factor', amount: '1 kWh' }] })).toEqual([['UNKNOWN_FACTOR', '/inventory/0/factor']]);
   });
 });

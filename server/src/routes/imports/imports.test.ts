@@ -77,6 +77,13 @@ describe('POST /v1/imports/bom', () => {
     expect(asUtf8.json().detail).toMatch(/charset/);
   });
 
+  it('answers a POST with no body (and no content type) with a 400 saying what to send, not a 500', async () => {
+    // Found by the fuzz suite: per-media-type body schemas leave a bodiless request unchecked.
+    const res = await t.call(t.orgA.keys.read, 'POST', '/v1/imports/bom', undefined, { accept: '*/*;q=abc' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'GLCA_VALIDATION', errors: [{ pointer: '', code: 'SCHEMA' }] });
+  });
+
   it('reports bad rows as a 422 problem with one located error per row', async () => {
     const res = await t.call(t.orgA.keys.read, 'POST', '/v1/imports/bom', { csv: 'Level,Part Number,Qty\n1,A,-1\nz,B,1' });
     expect(res.statusCode).toBe(422);

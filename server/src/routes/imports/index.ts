@@ -87,7 +87,13 @@ const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     let csv: string;
     let mapping: BomMapping = {};
     let product: Parameters<typeof importBom>[1] extends infer O ? (O extends { product?: infer P } ? P : never) : never = {};
-    const body = request.body as string | Static<typeof JsonImport>;
+    const body = request.body as string | Static<typeof JsonImport> | undefined | null;
+    // Per-media-type body schemas leave a request with no body (and no content type) unchecked.
+    if (body === undefined || body === null) {
+      throw new ApiError('GLCA_VALIDATION', 'The request has no body: send the BOM export as text/csv, or application/json { csv, mapping?, product? }.', [
+        { pointer: '', code: 'SCHEMA', detail: 'the request has no body', hint: 'POST the CSV export with content-type: text/csv' },
+      ]);
+    }
     if (typeof body === 'string') {
       csv = body;
       const columns = Object.fromEntries(BOM_FIELDS.filter((f) => q[f]).map((f) => [f, q[f]!]));
