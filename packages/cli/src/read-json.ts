@@ -1,15 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from './io.js';
+import { readStdin, STDIN } from './stdin.js';
 
-/** Read a JSON file, turning "not found" and syntax errors into messages with a line and column. */
+/**
+ * Read a JSON file (`-`: standard input), turning "not found" and syntax errors into messages with a
+ * line and column.
+ */
 export async function readJsonFile(path: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = path === STDIN ? await readStdin() : await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${(error as Error).message}`, 1);
+    throw new UsageError(code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path === STDIN ? 'standard input' : path}: ${(error as Error).message}`, 1);
   }
+  if (path === STDIN) path = 'standard input';
   text = text.replace(/^\uFEFF/, '');
   try {
     return JSON.parse(text);
