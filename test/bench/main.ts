@@ -18,6 +18,7 @@ const modules: Record<string, () => Promise<{ bench: BenchModule }>> = {
   whatif: () => import('./whatif.js'),
   lcia: () => import('./lcia.js'),
   soak: () => import('./soak.js'),
+  cli: () => import('./cli.js'),
 };
 
 async function main(argv: string[]): Promise<number> {
