@@ -60,6 +60,7 @@ describe('the packed packages', () => {
       expect(listing, name).toContain('package/dist/index.js');
       expect(listing, name).toContain('package/dist/index.d.ts');
       expect(listing, name).toContain('package/README.md');
+      if (name === '@greenlca/cli') expect(listing).toEqual(expect.arrayContaining(['package/bin/greenlca.mjs', 'package/bundle/main.js']));
       expect(listing.filter((f) => /\.test\.|\/testing\/|\.tsbuildinfo$|^package\/src\//.test(f)), name).toEqual([]);
       const manifest = JSON.parse(ok(`tar ${name}`, run('tar', ['-xzOf', file, 'package/package.json'])));
       expect(manifest.license, name).toBe('Apache-2.0');
