@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bundledFactorDatasets, bundledSubstances } from './index.js';
-import { FACTOR_DATASET_IDS, factorDatasetsReferenced, loadFactorDatasets, loadSubstances } from './lazy.js';
+import { bundledFactorDatasets, bundledRegions, bundledSubstances } from './index.js';
+import { FACTOR_DATASET_IDS, factorDatasetsReferenced, loadFactorDatasets, loadRegions, loadSubstances } from './lazy.js';
 
 const kettle = JSON.parse(readFileSync(new URL('../../examples/electric-kettle.json', import.meta.url), 'utf8'));
 
@@ -28,5 +28,6 @@ describe('datasets loaded per use', () => {
     expect(two[1]).toEqual(bundledFactorDatasets[2]);
     expect((await loadFactorDatasets(['cn-mee']))[0]).toBe(two[1]);
     expect(await loadSubstances()).toEqual(bundledSubstances);
+    expect(await loadRegions()).toEqual(bundledRegions);
   });
 });

@@ -7,8 +7,9 @@
  *
  * @example
  * const datasets = await loadFactorDatasets(factorDatasetsReferenced(product));
- * const library = createLibrary(datasets, await loadSubstances());
+ * const library = createLibrary(datasets, await loadSubstances(), await loadRegions());
  */
+import type { RegionGroup } from '@greenlca/engine';
 import type { FactorDataset, SubstanceDataset } from '@greenlca/schema';
 
 /** Factor dataset ids in the order of `bundledFactorDatasets` (a factor's full id is `<dataset id>/<factor id>`). */
@@ -39,6 +40,13 @@ export function loadFactorDatasets(ids: readonly FactorDatasetId[] = FACTOR_DATA
 /** IPCC GWP100 (AR4, AR5, AR6) of gases and refrigerant blends, loaded once. */
 export function loadSubstances(): Promise<SubstanceDataset> {
   return (substances ??= import('../substances/ipcc-gwp.json', { with: { type: 'json' } }).then((m) => m.default as SubstanceDataset));
+}
+
+let regions: Promise<readonly RegionGroup[]> | undefined;
+
+/** Regions made of others (China's regional grids and their provinces), loaded once: `bundledRegions`. */
+export function loadRegions(): Promise<readonly RegionGroup[]> {
+  return (regions ??= import('../regions/cn-power-grids.json', { with: { type: 'json' } }).then((m) => (m.default as { regions: RegionGroup[] }).regions));
 }
 
 /**

@@ -52,6 +52,8 @@ export interface AppOptions {
   /** The clock (the engine never reads one); default `() => new Date()`. */
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /** Serve HTTPS with this PEM certificate and key (TLS_CERT, TLS_KEY); plain HTTP when absent. */
+  https?: { cert: string | Buffer; key: string | Buffer };
 }
 
 /**
@@ -79,6 +81,9 @@ export type App = FastifyInstance;
  */
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
+    // Over HTTPS a plain-HTTP request to the same port fails its TLS handshake and gets no answer:
+    // PACT forbids serving its API over HTTP (the conformance runner's tests 9-11 and 17).
+    ...(options.https ? { https: options.https } : {}),
     logger: options.logger ?? false,
     logController: new RequestsAtDebug(),
     bodyLimit: options.bodyLimit ?? MAX_BODY_BYTES,

@@ -12,16 +12,24 @@ export interface ServerConfig {
   dataDir: string;
   /** LOG_LEVEL, default info; requests are logged at debug (app.ts). */
   logLevel: string;
+  /** Serve HTTPS with this PEM certificate (chain) and private key (files), instead of plain HTTP. */
+  tls?: { certFile: string; keyFile: string };
 }
 
 /**
  * Read the environment: PORT (default 3000), HOST (default 127.0.0.1), DATABASE_URL (PostgreSQL;
- * otherwise the embedded database in GREENLCA_DATA_DIR, default `<repo>/.data`), GREENLCA_API_KEY,
- * GREENLCA_WEB_ROOT (the built UI, default `<repo>/web/dist`), LOG_LEVEL (default info; debug logs every request).
+ * otherwise the embedded database in GREENLCA_DATA_DIR, default `<repo>/.data`, flushed to the disk
+ * at every commit unless GREENLCA_PGLITE_FSYNC=off), GREENLCA_API_KEY,
+ * GREENLCA_WEB_ROOT (the built UI, default `<repo>/web/dist`), LOG_LEVEL (default info; debug logs every request),
+ * TLS_CERT and TLS_KEY (PEM files: HTTPS instead of HTTP; both or neither).
  */
 export function storageOptionsFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): StorageOptions {
   if (env.DATABASE_URL) return { kind: 'postgres', connectionString: env.DATABASE_URL, ...(env.GREENLCA_DB_SCHEMA ? { schema: env.GREENLCA_DB_SCHEMA } : {}) };
-  return { kind: 'pglite', dataDir: resolve(env.GREENLCA_DATA_DIR ?? resolve(repoRoot, '.data')) };
+  const fsync = env.GREENLCA_PGLITE_FSYNC;
+  if (fsync !== undefined && fsync !== '' && fsync !== 'on' && fsync !== 'off') {
+    throw new Error(`GREENLCA_PGLITE_FSYNC must be "on" (the default: every commit is flushed to the disk) or "off", not "${fsync}"`);
+  }
+  return { kind: 'pglite', dataDir: resolve(env.GREENLCA_DATA_DIR ?? resolve(repoRoot, '.data')), fsync: fsync !== 'off' };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): ServerConfig {
@@ -35,5 +43,20 @@ export function configFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): ServerC
     logLevel,
   };
   if (env.GREENLCA_API_KEY) config.apiKey = env.GREENLCA_API_KEY;
+  const tls = tlsFromEnv(env);
+  if (tls) config.tls = tls;
   return config;
+}
+
+/**
+ * TLS_CERT and TLS_KEY: the PEM certificate (with its chain) and private key files (paths relative to
+ * the working directory) to serve HTTPS with. PACT v3 requires HTTPS, so a PACT host facing partners
+ * sets both; one without the other is a configuration error, not a silent fall back to plain HTTP.
+ */
+export function tlsFromEnv(env: NodeJS.ProcessEnv): ServerConfig['tls'] {
+  const cert = env.TLS_CERT || undefined;
+  const key = env.TLS_KEY || undefined;
+  if (!cert && !key) return undefined;
+  if (!cert || !key) throw new Error(`TLS_CERT and TLS_KEY go together (PEM certificate and private key files): set ${cert ? 'TLS_KEY' : 'TLS_CERT'} too, or neither for plain HTTP`);
+  return { certFile: resolve(cert), keyFile: resolve(key) };
 }

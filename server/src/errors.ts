@@ -39,6 +39,8 @@ export class ApiError extends Error {
     detail: string,
     readonly errors?: ProblemError[],
     readonly headers?: Record<string, string>,
+    /** Warnings found on the way (an input's unknown fields), answered beside the errors. */
+    readonly warnings?: ProblemError[],
   ) {
     super(detail);
     this.name = 'ApiError';

@@ -1,8 +1,13 @@
 /**
  * `pnpm start`: listen. Everything else is in app.ts. Environment: PORT, HOST (default 127.0.0.1),
- * DATABASE_URL or GREENLCA_DATA_DIR, GREENLCA_API_KEY, GREENLCA_RATE_LIMIT (requests/minute per key),
- * GREENLCA_WEB_ROOT, LOG_LEVEL (server/src/config.ts).
+ * DATABASE_URL or GREENLCA_DATA_DIR (and GREENLCA_PGLITE_FSYNC=on|off), GREENLCA_API_KEY, GREENLCA_RATE_LIMIT
+ * (requests/minute per key), GREENLCA_WEB_ROOT, LOG_LEVEL, TLS_CERT and TLS_KEY (HTTPS) (server/src/config.ts).
+ *
+ * Started by a parent with an IPC channel (the soak bench), it answers `{ type: 'memory' }` with how
+ * its memory splits (see `memoryReport`); nothing is listened for otherwise.
  */
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, openStorage } from './app.js';
@@ -11,6 +16,7 @@ import { configFromEnv } from './config.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const config = configFromEnv(process.env, repoRoot);
+const https = config.tls && readTls(config.tls);
 const rate = process.env.GREENLCA_RATE_LIMIT ? Number(process.env.GREENLCA_RATE_LIMIT) : undefined;
 
 // Opened before the app, not by its storage plugin: creating a fresh data directory (initdb) can take
@@ -28,7 +34,32 @@ const app = await buildApp({
   ...(rate ? { rateLimit: { max: rate } } : {}),
   webRoot: config.webRoot,
   logger: { level: config.logLevel },
+  ...(https ? { https } : {}),
 });
+
+if (process.send) {
+  process.on('message', (message: unknown) => {
+    const ask = message as { type?: unknown; gc?: unknown } | null;
+    if (ask?.type !== 'memory') return;
+    process.send?.(memoryReport(ask.gc === true));
+  });
+}
+
+/**
+ * RSS split into V8's heap (what JavaScript holds), memory outside it (Buffers, ArrayBuffers) and the
+ * embedded database's WebAssembly memory, in bytes. With `gc` (and node --expose-gc) a full GC runs
+ * first, so what is left is what is held, not garbage not yet collected.
+ */
+function memoryReport(gc: boolean): Record<string, unknown> {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (gc && collect) collect();
+  const m = process.memoryUsage();
+  return {
+    type: 'memory', collected: gc && collect !== undefined,
+    rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers,
+    wasm: storage.embeddedMemoryBytes() ?? null,
+  };
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -45,4 +76,25 @@ try {
   app.log.error(error);
   await storage.close().catch(() => {});
   process.exit(1);
+}
+
+/**
+ * The certificate and key files, read and parsed once at start-up: an unreadable or non-PEM one stops
+ * the server with its name and the reason, not with a stack trace from deep inside TLS.
+ */
+function readTls(tls: { certFile: string; keyFile: string }): { cert: Buffer; key: Buffer } {
+  const load = (file: string, what: string, parse: (pem: Buffer) => unknown): Buffer => {
+    try {
+      const pem = readFileSync(file);
+      parse(pem);
+      return pem;
+    } catch (error) {
+      process.stderr.write(`GreenLCA: the TLS ${what} ${file} is unusable (${(error as Error).message}); give a PEM file, or unset TLS_CERT and TLS_KEY for plain HTTP\n`);
+      process.exit(1);
+    }
+  };
+  return {
+    cert: load(tls.certFile, 'certificate (TLS_CERT)', (pem) => new X509Certificate(pem)),
+    key: load(tls.keyFile, 'private key (TLS_KEY)', (pem) => createPrivateKey(pem)),
+  };
 }

@@ -21,7 +21,7 @@ export async function startServer(env: Record<string, string>): Promise<{ url: s
     const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const m = /GreenLCA API on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      const m = /GreenLCA API on (https?:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!);

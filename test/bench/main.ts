@@ -18,6 +18,7 @@ const modules: Record<string, () => Promise<{ bench: BenchModule }>> = {
   whatif: () => import('./whatif.js'),
   lcia: () => import('./lcia.js'),
   soak: () => import('./soak.js'),
+  durability: () => import('./durability.js'),
   cli: () => import('./cli.js'),
 };
 

@@ -1,15 +1,29 @@
 /**
- * `pnpm bench -- --only soak [--minutes 10] [--rate 50] [--port 3437] [--sample 5]`: memory soak of the
- * server as `pnpm start` runs it (`node --import tsx server/src/main.ts`, embedded PGlite in a fresh
- * data directory) started as a child on 127.0.0.1. It sends a fixed mix of requests (calculate,
- * products create/read/update/delete, stored calculations and their reports, catalogue, reports) at a
- * bounded rate for a bounded time, samples the child's RSS (VmRSS in /proc/<pid>/status), and prints
- * RSS start/min/max/end, the slope of RSS over the second half (MiB per minute; flat is ~0) and p50/p99
- * latency per kind of request, then a verdict. Loopback only; stops by itself (at most `--minutes`,
- * 60 at most, plus start-up), and never has more than 16 requests in flight.
+ * `pnpm bench -- --only soak [--minutes 10] [--rate 20] [--port 3437] [--sample 5] [--mix storing|steady]
+ * [--no-gc]`: memory soak of the server as `pnpm start` runs it (`node --import tsx server/src/main.ts`,
+ * embedded PGlite in a fresh data directory) started as a child on 127.0.0.1. It sends a fixed mix of
+ * requests at a bounded rate for a bounded time, samples the child's RSS (VmRSS in /proc/<pid>/status)
+ * and, over an IPC channel, how RSS splits (V8 heap used, external and ArrayBuffers, PGlite's
+ * WebAssembly memory), and the size of the data directory (tables and indexes; WAL). It prints
+ * start/end and the second-half slope (MiB per minute) of each, p50/p99 latency per kind of request,
+ * then a verdict. Loopback only; stops by itself (at most `--minutes`, 60 at most, plus start-up), and
+ * never has more than 16 requests in flight.
+ *
+ * Mixes: `storing` (default) creates, updates and deletes products and stores calculations: the data
+ * really stored grows all the time (versions and results are immutable, a delete only marks the
+ * product), so RSS may grow with it and is judged per MiB stored. `steady` stores nothing after a
+ * seed of 30 products with results: the same reads, calculations and reports, and its writes are
+ * conditional writes refused for a stale If-Match (412): the write routes run (body validation, the
+ * current version read) but no transaction writes, and the data stays the same size; its RSS must be
+ * flat. (No API call can keep the stored data the same size while writing: nothing is ever deleted.)
+ *
+ * The server runs with --expose-gc and a full GC runs before each sample, so RSS is what is held, not
+ * garbage waiting for V8's next major GC: without it RSS is a saw (±20–40 MiB over a minute or two
+ * here, heap used flat), and a 3- or 10-minute slope measures where the saw's teeth fall, not growth.
+ * `--no-gc` samples RSS as it comes (to watch the saw).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +32,8 @@ import type { BenchModule } from './main.js';
 
 const KEY = 'soak-admin-key-0123456789abcdef';
 const MAX_IN_FLIGHT = 16;
+/** RSS is flat when its slope over the second half is at most this (MiB per minute) and it ends ≤ the first half's max + 5 %. */
+const FLAT_MIB_PER_MINUTE = 1;
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
 function arg(args: readonly string[], name: string, fallback: number): number {
@@ -51,6 +67,72 @@ export function slope(points: readonly { x: number; y: number }[]): number {
   return den === 0 ? 0 : num / den;
 }
 
+/**
+ * Resident MiB of the WebAssembly memory of `pid`, found in /proc/<pid>/smaps as the one anonymous
+ * read-write mapping exactly `wasmBytes` long (V8 maps a wasm memory on its own, inside a reservation
+ * of several GiB); undefined when no single mapping fits. The wasm memory's size (byteLength) only says
+ * what was reserved by memory.grow; this says how much of it PostgreSQL has touched.
+ */
+export function wasmResidentMiB(pid: number, wasmBytes: number): number | undefined {
+  let smaps: string;
+  try {
+    smaps = readFileSync(`/proc/${pid}/smaps`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const fits: number[] = [];
+  let candidate = false;
+  for (const line of smaps.split('\n')) {
+    const head = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ (\d+)\s*(\S*)/.exec(line);
+    if (head) {
+      const size = Number.parseInt(head[2]!, 16) - Number.parseInt(head[1]!, 16);
+      candidate = size === wasmBytes && head[3] === 'rw-p' && head[4] === '0' && head[5] === '';
+      continue;
+    }
+    const rss = candidate ? /^Rss:\s+(\d+) kB/.exec(line) : null;
+    if (rss) fits.push(Number(rss[1]) / 1024);
+  }
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+/** Bytes of the files under `dir` (0 when it is gone); a file removed while walking is skipped. */
+export function directoryBytes(dir: string): number {
+  let total = 0;
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const e of entries) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) total += directoryBytes(path);
+    else {
+      try { total += statSync(path).size; } catch { /* removed meanwhile */ }
+    }
+  }
+  return total;
+}
+
+/** One sample: seconds since load began, then MiB. */
+interface Sample {
+  t: number;
+  rss: number;
+  heapUsed?: number;
+  heapTotal?: number;
+  external?: number;
+  arrayBuffers?: number;
+  wasm?: number;
+  /** How much of the wasm memory is resident (touched). */
+  wasmResident?: number;
+  /** Tables, indexes and the rest of the data directory, without the WAL. */
+  stored: number;
+  wal: number;
+}
+
+/** What the server answers over IPC (server/src/main.ts, memoryReport), in bytes. */
+interface MemoryReport { type: 'memory'; rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number; wasm: number | null }
+
 export function percentile(sorted: readonly number[], q: number): number {
   if (!sorted.length) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
@@ -72,7 +154,7 @@ interface Outcome { status: number; json?: unknown; etag?: string | null }
 async function waitReady(base: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before it was ready`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready`);
     try {
       if ((await fetch(`${base}/health`, { signal: AbortSignal.timeout(2000) })).ok) return;
     } catch { /* not yet listening */ }
@@ -88,14 +170,19 @@ export const bench: BenchModule = {
     const rate = Math.min(arg(args, 'rate', 20), 500);
     const sampleS = arg(args, 'sample', 5);
     const port = arg(args, 'port', 3437);
-    if (!Number.isInteger(port) || port < 3430 || port > 3439) throw new Error(`--port must be in 3430–3439, not ${port}`);
+    if (!Number.isInteger(port) || port < 1024 || port > 65535) throw new Error(`--port must be in 1024–65535, not ${port}`);
+    const mixAt = args.indexOf('--mix');
+    const mix = mixAt >= 0 ? args[mixAt + 1] : 'storing';
+    if (mix !== 'storing' && mix !== 'steady') throw new Error(`--mix must be storing or steady, not ${mix}`);
+    const forceGc = !args.includes('--no-gc');
 
     const dataDir = mkdtempSync(join(tmpdir(), 'greenlca-soak-'));
     const base = `http://127.0.0.1:${port}`;
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    const child = spawn(process.execPath, [...(forceGc ? ['--expose-gc'] : []), '--import', 'tsx', 'server/src/main.ts'], {
       cwd: repoRoot,
-      stdio: ['ignore', 'ignore', 'pipe'],
+      // The IPC channel carries the server's memory reports (server/src/main.ts).
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       env: {
         ...process.env, NODE_OPTIONS: '', PORT: String(port), HOST: '127.0.0.1', GREENLCA_DATA_DIR: dataDir, GREENLCA_API_KEY: KEY,
         // The bench's own mix must never meet the per-key limit.
@@ -105,11 +192,28 @@ export const bench: BenchModule = {
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => { if (stderr.length < 64 * 1024) stderr += d.toString(); });
     const pid = child.pid!;
-    const samples: { t: number; mib: number }[] = [];
+    const samples: Sample[] = [];
     let sampler: NodeJS.Timeout | undefined;
+    const MiB = 1024 * 1024;
+    /** Ask the server how its memory splits; undefined when it does not answer within 2 s. */
+    const askMemory = (): Promise<MemoryReport | undefined> => new Promise((answer) => {
+      const timer = setTimeout(() => { child.off('message', onMessage); answer(undefined); }, 2000);
+      const onMessage = (m: unknown) => {
+        if ((m as { type?: unknown }).type !== 'memory') return;
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        answer(m as MemoryReport);
+      };
+      child.on('message', onMessage);
+      try { child.send({ type: 'memory', gc: forceGc }); } catch { clearTimeout(timer); child.off('message', onMessage); answer(undefined); }
+    });
 
     try {
-      await waitReady(base, child, 240_000);
+      try {
+        await waitReady(base, child, 240_000);
+      } catch (error) {
+        throw new Error(`${(error as Error).message}:\n${stderr.slice(-2000)}`);
+      }
       const readyS = (performance.now() - t0) / 1000;
       const startMiB = rssMiB(pid)!;
       process.stdout.write(`server pid ${pid} ready in ${readyS.toFixed(1)} s (fresh data directory) at ${startMiB.toFixed(1)} MiB RSS; ` +
@@ -128,7 +232,8 @@ export const bench: BenchModule = {
         return { status: res.status, json, etag: res.headers.get('etag') };
       };
 
-      // Live stored products (id → ETag) and stored results, both bounded: the mix deletes as it creates.
+      // Live stored products (id → ETag) and stored results; the storing mix deletes as it creates, so
+      // both lists stay bounded (the rows themselves stay stored: versions and results are immutable).
       const live = new Map<string, string>();
       const results: { id: string; product: string }[] = [];
       let serial = 0;
@@ -138,8 +243,22 @@ export const bench: BenchModule = {
       // 40 distinct 200-line products: the result cache sees repeats and new bodies.
       const bodies = Array.from({ length: 40 }, (_, i) => product200(i));
 
+      if (mix === 'steady') {
+        // The steady mix's data, stored before load starts: 30 products, each with a stored result.
+        for (let k = 0; k < 30; k++) {
+          const made = await send({ method: 'POST', path: '/v1/products', body: smallProduct(`steady-${k}`, k) });
+          const id = (made.json as { id?: string } | undefined)?.id;
+          if (made.status !== 201 || !made.etag || !id) throw new Error(`seeding the steady mix: POST /v1/products answered ${made.status}`);
+          live.set(id, made.etag);
+          const calc = await send({ method: 'POST', path: `/v1/products/${id}/calculate` });
+          const rid = (calc.json as { id?: string } | undefined)?.id;
+          if (calc.status !== 201 || !rid) throw new Error(`seeding the steady mix: POST /v1/products/{id}/calculate answered ${calc.status}`);
+          results.push({ id: rid, product: id });
+        }
+      }
+
       type Kind = { name: string; weight: number; make: () => Promise<Outcome> };
-      const kinds: Kind[] = [
+      const storingWrites: Kind[] = [
         { name: 'POST /v1/calculate (200 lines)', weight: 25, make: () => send({ method: 'POST', path: '/v1/calculate', body: pick(bodies) }) },
         { name: 'POST /v1/calculate?view=summary', weight: 10, make: () => send({ method: 'POST', path: '/v1/calculate?view=summary', body: bodies[(serial * 7) % bodies.length] }) },
         { name: 'products create / update / delete', weight: 12, make: async () => {
@@ -160,13 +279,19 @@ export const bench: BenchModule = {
           for (let j = results.length - 1; j >= 0; j--) if (results[j]!.product === id) results.splice(j, 1);
           return send({ method: 'DELETE', path: `/v1/products/${id}` });
         } },
-        { name: 'products read (get, list, versions)', weight: 12, make: () => {
-          const ids = [...live.keys()];
-          if (!ids.length || serial % 4 === 0) return send({ method: 'GET', path: '/v1/products?limit=20' });
-          const id = ids[serial % ids.length]!;
-          return send({ method: 'GET', path: serial % 2 ? `/v1/products/${id}` : `/v1/products/${id}/versions` });
+      ];
+      const steadyWrites: Kind[] = [
+        storingWrites[0]!,
+        storingWrites[1]!,
+        { name: 'products update / delete refused (stale If-Match: 412)', weight: 12, make: () => {
+          const [id] = [...live][serial % live.size]!;
+          return serial % 2
+            ? send({ method: 'PUT', path: `/v1/products/${id}`, body: smallProduct(`steady-${serial}`, serial), headers: { 'if-match': '"999999"' } })
+            : send({ method: 'DELETE', path: `/v1/products/${id}`, headers: { 'if-match': '"999999"' } });
         } },
-        { name: 'POST /v1/products/{id}/calculate', weight: 6, make: async () => {
+      ];
+      const storedCalculation: Kind = mix === 'storing'
+        ? { name: 'POST /v1/products/{id}/calculate', weight: 6, make: async () => {
           const ids = [...live.keys()];
           if (!ids.length) return send({ method: 'GET', path: '/v1/products?limit=20' });
           const product = ids[serial % ids.length]!;
@@ -177,7 +302,20 @@ export const bench: BenchModule = {
             if (results.length > 100) results.shift();
           }
           return out;
+        } }
+        : { name: 'stored results read (result, product results)', weight: 6, make: () => {
+          const r = results[serial % results.length]!;
+          return send({ method: 'GET', path: serial % 2 ? `/v1/results/${r.id}` : `/v1/products/${r.product}/results` });
+        } };
+      const kinds: Kind[] = [
+        ...(mix === 'storing' ? storingWrites : steadyWrites),
+        { name: 'products read (get, list, versions)', weight: 12, make: () => {
+          const ids = [...live.keys()];
+          if (!ids.length || serial % 4 === 0) return send({ method: 'GET', path: '/v1/products?limit=20' });
+          const id = ids[serial % ids.length]!;
+          return send({ method: 'GET', path: serial % 2 ? `/v1/products/${id}` : `/v1/products/${id}/versions` });
         } },
+        storedCalculation,
         { name: 'GET /v1/results/{id}/report (html)', weight: 4, make: () => results.length
           ? send({ method: 'GET', path: `/v1/results/${results[serial % results.length]!.id}/report?format=html&lang=${serial % 2 ? 'en' : 'zh'}` })
           : send({ method: 'GET', path: '/v1/datasets' }) },
@@ -206,12 +344,29 @@ export const bench: BenchModule = {
       let sent = 0;
 
       const runStart = performance.now();
-      const sample = () => {
-        const mib = rssMiB(pid);
-        if (mib !== undefined) samples.push({ t: (performance.now() - runStart) / 1000, mib });
+      let sampling = false;
+      const sample = async () => {
+        if (sampling) return; // the previous sample is still waiting for its report
+        sampling = true;
+        try {
+          const report = await askMemory();
+          const rss = rssMiB(pid);
+          if (rss === undefined) return;
+          const mib = (bytes: number | null | undefined) => (typeof bytes === 'number' ? bytes / MiB : undefined);
+          const wal = directoryBytes(join(dataDir, 'pg_wal'));
+          samples.push({
+            t: (performance.now() - runStart) / 1000, rss,
+            ...(report ? { heapUsed: mib(report.heapUsed)!, heapTotal: mib(report.heapTotal)!, external: mib(report.external)!, arrayBuffers: mib(report.arrayBuffers)! } : {}),
+            ...(report?.wasm != null ? { wasm: mib(report.wasm)! } : {}),
+            ...(report?.wasm != null && wasmResidentMiB(pid, report.wasm) !== undefined ? { wasmResident: wasmResidentMiB(pid, report.wasm)! } : {}),
+            stored: (directoryBytes(dataDir) - wal) / MiB, wal: wal / MiB,
+          });
+        } finally {
+          sampling = false;
+        }
       };
-      sample();
-      sampler = setInterval(sample, sampleS * 1000);
+      await sample();
+      sampler = setInterval(() => void sample(), sampleS * 1000);
 
       const durationMs = minutes * 60_000;
       const totalPlanned = Math.round((durationMs / 1000) * rate);
@@ -236,7 +391,7 @@ export const bench: BenchModule = {
               () => { failures++; },
             ).finally(() => { inFlight--; });
           }
-          if (i >= totalPlanned || child.exitCode !== null) {
+          if (i >= totalPlanned || (child.exitCode !== null || child.signalCode !== null)) {
             const wait = () => (inFlight === 0 ? done() : setTimeout(wait, 50));
             wait();
           } else setTimeout(tick, 5);
@@ -244,14 +399,19 @@ export const bench: BenchModule = {
         tick();
       });
       clearInterval(sampler);
-      sample();
-      if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) during the soak:\n${stderr.slice(-2000)}`);
+      while (sampling) await new Promise((r) => setTimeout(r, 20));
+      await sample();
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) during the soak:\n${stderr.slice(-2000)}`);
 
       const elapsedS = (performance.now() - runStart) / 1000;
-      const mibs = samples.map((s) => s.mib);
+      const rss = samples.map((s) => s.rss);
       const half = samples.filter((s) => s.t >= elapsedS / 2);
-      const perMinute = slope(half.map((s) => ({ x: s.t / 60, y: s.mib })));
-      const firstHalfMax = Math.max(...samples.filter((s) => s.t < elapsedS / 2).map((s) => s.mib));
+      const slopeOf = (pick: (s: Sample) => number | undefined): number | undefined => {
+        const points = half.flatMap((s) => { const y = pick(s); return y === undefined ? [] : [{ x: s.t / 60, y }]; });
+        return points.length >= 2 ? slope(points) : undefined;
+      };
+      const perMinute = slopeOf((s) => s.rss)!;
+      const firstHalfMax = Math.max(...samples.filter((s) => s.t < elapsedS / 2).map((s) => s.rss));
       const all = [...latencies.values()].flat().sort((a, b) => a - b);
 
       process.stdout.write(`\n${sent} requests in ${elapsedS.toFixed(0)} s (${(sent / elapsedS).toFixed(1)}/s), ${skipped} not sent (${MAX_IN_FLIGHT} already in flight), ${failures} 5xx or failed\n\n`);
@@ -262,19 +422,46 @@ export const bench: BenchModule = {
         process.stdout.write(`| ${k.name} | ${l.length} | ${percentile(l, 0.5).toFixed(1)} | ${percentile(l, 0.99).toFixed(1)} | ${s} |\n`);
       }
       process.stdout.write(`| all | ${all.length} | ${percentile(all, 0.5).toFixed(1)} | ${percentile(all, 0.99).toFixed(1)} | |\n\n`);
-      process.stdout.write(`RSS (MiB): ready ${startMiB.toFixed(1)}, start of load ${mibs[0]!.toFixed(1)}, min ${Math.min(...mibs).toFixed(1)}, ` +
-        `max ${Math.max(...mibs).toFixed(1)}, end ${mibs[mibs.length - 1]!.toFixed(1)}; ${samples.length} samples\n`);
-      process.stdout.write(`RSS slope over the second half: ${perMinute >= 0 ? '+' : ''}${perMinute.toFixed(2)} MiB/min ` +
-        `(max of the first half ${firstHalfMax.toFixed(1)} MiB)\n`);
+      const first = samples[0]!;
+      const last = samples[samples.length - 1]!;
+      process.stdout.write(`RSS (MiB): ready ${startMiB.toFixed(1)}, start of load ${first.rss.toFixed(1)}, min ${Math.min(...rss).toFixed(1)}, ` +
+        `max ${Math.max(...rss).toFixed(1)}, end ${last.rss.toFixed(1)}; ${samples.length} samples${forceGc ? ', each after a full GC' : ''}\n\n`);
+      const signed = (v: number | undefined) => (v === undefined ? '–' : `${v >= 0 ? '+' : ''}${v.toFixed(2)}`);
+      const fixed = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(1));
+      const parts: [string, (s: Sample) => number | undefined][] = [
+        ['RSS', (s) => s.rss], ['V8 heap used', (s) => s.heapUsed], ['V8 heap total (reserved for JS)', (s) => s.heapTotal], ['external (Buffers, …)', (s) => s.external],
+        ['of which ArrayBuffers', (s) => s.arrayBuffers], ['PGlite wasm memory (size)', (s) => s.wasm],
+        ['PGlite wasm memory (resident)', (s) => s.wasmResident], ['RSS outside the wasm memory', (s) => (s.wasmResident === undefined ? undefined : s.rss - s.wasmResident)],
+        ['stored: data directory without WAL', (s) => s.stored], ['stored: WAL (pg_wal)', (s) => s.wal],
+      ];
+      process.stdout.write('| MiB | start | end | second-half slope MiB/min |\n| --- | --- | --- | --- |\n');
+      for (const [name, get] of parts) process.stdout.write(`| ${name} | ${fixed(get(first))} | ${fixed(get(last))} | ${signed(slopeOf(get))} |\n`);
+      const grows = samples.flatMap((s, j) => (j && s.wasm !== undefined && samples[j - 1]!.wasm !== undefined && s.wasm > samples[j - 1]!.wasm!
+        ? [`${(s.t / 60).toFixed(1)}m ${samples[j - 1]!.wasm!.toFixed(0)}→${s.wasm.toFixed(0)}`] : []));
+      process.stdout.write(`\nPGlite wasm memory grew: ${grows.length ? grows.join(', ') : 'never during the load'}\n`);
       const every = Math.max(1, Math.floor(samples.length / 12));
-      process.stdout.write(`RSS over time: ${samples.filter((_, j) => j % every === 0 || j === samples.length - 1).map((s) => `${(s.t / 60).toFixed(1)}m ${s.mib.toFixed(0)}`).join(', ')}\n`);
+      process.stdout.write(`RSS over time: ${samples.filter((_, j) => j % every === 0 || j === samples.length - 1).map((s) => `${(s.t / 60).toFixed(1)}m ${s.rss.toFixed(0)}`).join(', ')}\n`);
+      process.stdout.write(`RSS slope over the second half: ${signed(perMinute)} MiB/min (max of the first half ${firstHalfMax.toFixed(1)} MiB)\n`);
       // Growth is what is judged: RSS falling back after start-up (a GC returning start-up garbage) is not.
-      const flat = perMinute <= 1 && mibs[mibs.length - 1]! <= firstHalfMax * 1.05;
-      process.stdout.write(`verdict: RSS ${flat ? 'flat (no growth: second-half slope ≤ 1 MiB/min, end ≤ first-half max + 5 %)' : 'GROWING'}; ${failures === 0 ? 'no' : failures} 5xx/failed requests\n`);
+      const flat = perMinute <= FLAT_MIB_PER_MINUTE && last.rss <= firstHalfMax * 1.05;
+      const storedPerMinute = slopeOf((s) => s.stored) ?? 0;
+      const storedMiB = last.stored - first.stored;
+      if (mix === 'storing') {
+        // Stored data can only be held in memory by PostgreSQL (its buffer pool and caches, inside the
+        // wasm memory); JavaScript keeps no stored rows. So growth per stored MiB is judged there.
+        const wasmGrowth = last.wasmResident !== undefined && first.wasmResident !== undefined ? last.wasmResident - first.wasmResident : undefined;
+        process.stdout.write(`stored data: +${storedMiB.toFixed(1)} MiB over the run (${signed(storedPerMinute)} MiB/min in the second half); ` +
+          `RSS ${signed(perMinute)} MiB/min = ${storedPerMinute > 0 ? signed(perMinute / storedPerMinute) : '–'} MiB of RSS per stored MiB; ` +
+          `PGlite's resident wasm memory ${wasmGrowth === undefined ? 'unknown' : `${signed(wasmGrowth)} MiB`} ` +
+          `(${storedMiB > 0 && wasmGrowth !== undefined ? `${signed(wasmGrowth / storedMiB)} MiB per stored MiB; ` : ''}at most its size, ${fixed(last.wasm)} MiB, which grows only by memory.grow, listed above)\n`);
+      }
+      process.stdout.write(`verdict (${mix} mix): RSS ${flat ? `flat (no growth: second-half slope ≤ ${FLAT_MIB_PER_MINUTE} MiB/min, end ≤ first-half max + 5 %)` : 'GROWING'}; ` +
+        `${failures === 0 ? 'no' : failures} 5xx/failed requests\n`);
+      if (mix === 'steady' && storedMiB > 1) process.stdout.write(`warning: the steady mix stored ${storedMiB.toFixed(1)} MiB; it should store nothing\n`);
       if (failures) process.exitCode = 1;
     } finally {
       if (sampler) clearInterval(sampler);
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         await new Promise<void>((r) => {
           const force = setTimeout(() => { child.kill('SIGKILL'); r(); }, 10_000);

@@ -14,10 +14,10 @@
  *    checked against a fresh build at the end.
  * Targets at 5,000 lines: incremental ≤ 1 ms and full ≤ 20 ms. The figure is incremental / full.
  */
-import { bundledFactorDatasets, bundledSubstances } from '@greenlca/datasets';
+import { bundledFactorDatasets, bundledLcia, bundledSubstances } from '@greenlca/datasets';
 import { calculate, createLibrary, parseProduct } from '@greenlca/engine';
 import type { InventoryLine, Product } from '@greenlca/schema';
-import { buildModel, modelTotals, monteCarlo, updateModel, type WhatIfModel } from '@greenlca/whatif';
+import { buildModel, modelImpacts, modelTotals, monteCarlo, updateModel, type WhatIfModel } from '@greenlca/whatif';
 import type { BenchModule } from './main.js';
 
 const library = createLibrary(bundledFactorDatasets, bundledSubstances);
@@ -136,6 +136,37 @@ export const bench: BenchModule = {
       const inc = median(lineEdits.times);
       const both = (xs: number[]) => `${ms(median(xs))} (${ms(min(xs))})`;
       process.stdout.write(`| ${n.toLocaleString('en-US')} | ${both(engineTimes)} | ${both(fullTimes)} | ${both(switches)} | ${ms(inc)} / ${ms(p95(lineEdits.times))} | ${(inc / full).toExponential(1)} | ${ms(median(massEdits.times))} | ${ms(median(paramEdits.times))} |\n`);
+    }
+
+    // Issue 13 item 10: the incremental path with all 27 categories (EF 3.1, TRACI 2.2, AR6) against
+    // the same path without, on the same edits in interleaved pairs: each step is an edit and reading
+    // the totals (and, with methods, every category). The figure is the median of per-pair ratios.
+    const lcia = await bundledLcia(['EF 3.1', 'TRACI 2.2', 'AR6']);
+    process.stdout.write([
+      '',
+      '| lines | incremental, CO2e (peer) | incremental + 27 categories | ratio (median of pairs) |',
+      '| ---: | ---: | ---: | ---: |',
+      '',
+    ].join('\n'));
+    for (const n of sizes) {
+      const product = benchProduct(n);
+      let plain = buildModel(product, library);
+      let withLcia = buildModel(product, library, { lcia });
+      const lineCount = product.inventory!.length;
+      const a: number[] = [];
+      const b: number[] = [];
+      const r: number[] = [];
+      for (let k = 0; k < nEdits + 20; k++) {
+        const line = 6 * ((k * 97) % Math.floor(lineCount / 6));
+        const amount = `${(k % 17) + 2} kWh`;
+        const [p, tp] = time(() => { const m = updateModel(plain, setLine(plain.product, line, amount)); modelTotals(m); return m; });
+        const [l, tl] = time(() => { const m = updateModel(withLcia, setLine(withLcia.product, line, amount)); modelTotals(m); modelImpacts(m); return m; });
+        plain = p;
+        withLcia = l;
+        if (k < 20) continue; // warm-up
+        a.push(tp); b.push(tl); r.push(tl / tp);
+      }
+      process.stdout.write(`| ${n.toLocaleString('en-US')} | ${ms(median(a))} | ${ms(median(b))} | ${median(r).toFixed(2)} |\n`);
     }
 
     // Monte Carlo on the 5,000-line product: every line's amount (pedigree) and every factor uncertain,

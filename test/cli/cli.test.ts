@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
@@ -51,16 +51,73 @@ describe('greenlca calc', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('explains invalid JSON with a line and column', () => {
+  it('explains invalid JSON with a code, a line and column', () => {
+    // The value of "id" is missing: the parser first fails at the "}" on line 4, column 1.
     const r = greenlca('calc', tempFile('{\n  "schemaVersion": 1,\n  "id": \n}'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/not valid JSON.*line 4/);
+    expect(r.stderr).toMatch(/^greenlca calc: \[INVALID_JSON\] .* is not valid JSON: unexpected text "}" at line 4, column 1\n {6}fix: /);
   });
 
-  it('says when the file does not exist', () => {
+  it('lists every problem in one run: a bad stage no longer hides the unit, mismatch and factor problems; unknown fields are warned', () => {
+    // Issue 14, finding 11: before, only the stage was reported and "colour" never.
+    const file = tempFile(JSON.stringify({
+      schemaVersion: 1, id: 'p', name: 'Passes', functionalUnit: { amount: 1, unit: 'item' }, region: 'CN', colour: 'red',
+      components: [{ id: 'body', material: 'desnz-2025/material-metal-steel-cans-primary', mass: '2 kgg' }],
+      inventory: [
+        { stage: 'manufactur', factor: 'cn-mee/electricity-footprint-national-2024', amount: '3 kWh' },
+        { stage: 'use', factor: 'cn-mee/electricity-footprint-national-2024', amount: '3 kg' },
+        { stage: 'transport', factor: 'desnz-2025/freight-rail-freight-trian-tkm', amount: '1 kg * 100 km' },
+      ],
+    }));
+    const r = greenlca('calc', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('4 problems, nothing calculated');
+    const listed = [...r.stderr.matchAll(/^ {2}(\S+) {2}\[([A-Z_]+)\]/gm)].map((m) => `${m[2]} ${m[1]}`);
+    expect(listed).toEqual([
+      'UNKNOWN_STAGE /inventory/0/stage', 'UNKNOWN_PARAMETER /components/0/mass', 'UNIT_MISMATCH /inventory/1/amount',
+      'UNKNOWN_FACTOR /inventory/2/factor', 'UNKNOWN_FIELD /colour',
+    ]);
+    expect(r.stderr).toContain('and 1 warning:');
+    expect(r.stderr).toContain('did you mean "desnz-2025/freight-rail-freight-train-tkm"');
+  });
+
+  it('says an empty file is empty (EMPTY_INPUT), not that it is bad JSON', () => {
+    for (const content of ['', ' \n\t\n', '\uFEFF']) {
+      const r = greenlca('calc', tempFile(content));
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^greenlca calc: \[EMPTY_INPUT\] .*product\.json is empty\n {6}fix: give a JSON document/);
+    }
+  });
+
+  it('says when the file does not exist, with a code', () => {
     const r = greenlca('calc', 'no/such/file.json');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('no such file');
+    expect(r.stderr).toMatch(/^greenlca calc: \[FILE_NOT_FOUND\] no such file: .*no\/such\/file\.json\n$/);
+  });
+
+  it('an unknown command carries a code too', () => {
+    const r = greenlca('calculate', 'examples/electric-kettle.json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^greenlca: \[UNKNOWN_COMMAND\] unknown command "calculate"/);
+  });
+});
+
+describe('greenlca calc: region check with provinces and grids', () => {
+  it('warns a Guangdong product on the Sichuan factor and the East China grid, not on the South grid, the national or its own', () => {
+    // Issue 14, finding 6. The South grid covers Guangdong (shared/data-sources/PROVENANCE.md §7); East China does not.
+    const file = tempFile(JSON.stringify({
+      schemaVersion: 1, id: 'gd', name: 'Guangdong product', functionalUnit: { amount: 1, unit: 'item' }, region: 'CN-GD', year: 2022,
+      inventory: ['sichuan', 'grid-east', 'grid-south', 'national', 'guangdong'].map((g) => ({ stage: 'manufacture', factor: `cn-mee/electricity-${g}-2022`, amount: '100 kWh' })),
+    }));
+    const r = greenlca('calc', file, '--format', 'json');
+    expect(r.code).toBe(0);
+    const region = JSON.parse(r.stdout).warnings.filter((w: { code: string }) => w.code === 'FACTOR_REGION_MISMATCH');
+    expect(region.map((w: { path: string; message: string }) => `${w.path} ${w.message}`)).toEqual([
+      '/inventory/0 factor "cn-mee/electricity-sichuan-2022" is for region CN-SC, the product is in CN-GD',
+      '/inventory/1 factor "cn-mee/electricity-grid-east-2022" is for region CN-GRID-EAST, the product is in CN-GD',
+    ]);
   });
 });
 
@@ -202,7 +259,7 @@ describe('greenlca compare | sensitivity | uncertainty | suggest (the real progr
   it('sensitivity: a malformed --range is a usage error (exit 2), the product\'s own uniform(8, 4) an input error', () => {
     const malformed = greenlca('sensitivity', KETTLE, '--range', 'parameter:lifetimeYears=4');
     expect(malformed.code).toBe(2);
-    expect(malformed.stderr).toMatch(/^greenlca sensitivity: --range parameter:lifetimeYears: give MIN:MAX or P%/);
+    expect(malformed.stderr).toMatch(/^greenlca sensitivity: \[USAGE\] --range parameter:lifetimeYears: give MIN:MAX or P%/);
     // The product's own uniform(8, 4) is refused, not shown as "8 – 4".
     const p = kettle();
     p.uncertainty.parameters.lifetimeYears = { distribution: 'uniform', min: 8, max: 4 };
@@ -227,8 +284,8 @@ describe('greenlca compare | sensitivity | uncertainty | suggest (the real progr
 
   it('every command refuses a mistyped flag (exit 2, nothing on stdout) instead of ignoring it', () => {
     const cases: [string[], string][] = [
-      [['calc', KETTLE, '--formt', 'json'], 'greenlca calc: unknown flag --formt (did you mean --format?); it takes --format, --gwp, --method\n'],
-      [['factors', 'search', 'steel', '--regon', 'CN'], 'greenlca factors: unknown flag --regon (did you mean --region?); it takes --region, --category, --dataset, --limit, --format\n'],
+      [['calc', KETTLE, '--formt', 'json'], 'greenlca calc: [USAGE] unknown flag --formt (did you mean --format?); it takes --format, --gwp, --method\n'],
+      [['factors', 'search', 'steel', '--regon', 'CN'], 'greenlca factors: [USAGE] unknown flag --regon (did you mean --region?); it takes --region, --category, --dataset, --limit, --format\n'],
       [['report', KETTLE, '--langs', 'en'], ''],
       [['pact', 'export', KETTLE, '--boundry', 'cradle-to-gate'], ''],
       [['network', 'solve', 'x', '--mutli'], ''],
@@ -246,7 +303,7 @@ describe('greenlca compare | sensitivity | uncertainty | suggest (the real progr
     const r = greenlca('uncertainty', KETTLE, '--run', '10', '--sed', '3');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('greenlca uncertainty: unknown flags --run (did you mean --runs?), --sed (did you mean --seed?); it takes --runs, --seed, --scenario, --data-quality, --gwp, --format\n');
+    expect(r.stderr).toBe('greenlca uncertainty: [USAGE] unknown flags --run (did you mean --runs?), --sed (did you mean --seed?); it takes --runs, --seed, --scenario, --data-quality, --gwp, --format\n');
     const p = kettle();
     p.uncertainty.parameters.boilsPerDay.min = { value: 4, unit: '1/day' }; // the stated 3/day is below it
     p.uncertainty.factors['no/such-factor'] = { distribution: 'lognormal', gsd: 1.2 };
@@ -270,5 +327,55 @@ describe('greenlca compare | sensitivity | uncertainty | suggest (the real progr
     const typo = greenlca('suggest', KETTLE, '--hotspot', '3');
     expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/unknown flag --hotspot \(did you mean --hotspots\?\)/);
+  });
+});
+
+describe('greenlca pact import --into', () => {
+  // A footprint exported from the kettle, imported into a copy of the beer bottle: the imported factor's
+  // id is "pact/<the footprint's id>" (packages/pact/src/import.ts), read here from the exported file.
+  function exported(): { pcf: string; id: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'greenlca-pact-'));
+    const pcf = join(dir, 'kettle.pcf.json');
+    const r = greenlca('pact', 'export', 'examples/electric-kettle.json', '--out', pcf);
+    expect(r.code).toBe(0);
+    return { pcf, id: `pact/${JSON.parse(readFileSync(pcf, 'utf8')).id}` };
+  }
+  const bottle = () => readFileSync(join(root, 'examples/beer-bottle.json'), 'utf8');
+
+  it('writes the factor into the product file (nothing on stdout), keeping everything else', () => {
+    const { pcf, id } = exported();
+    const product = tempFile(bottle());
+    const before = JSON.parse(bottle());
+    const r = greenlca('pact', 'import', pcf, '--into', product);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`wrote 1 factor into ${product}`);
+    const after = JSON.parse(readFileSync(product, 'utf8'));
+    expect(after.factors.map((f: { id: string }) => f.id)).toEqual([...(before.factors ?? []).map((f: { id: string }) => f.id), id]);
+    expect({ ...after, factors: undefined }).toEqual({ ...before, factors: undefined });
+    // Atomic: the temporary file was renamed over the product, none is left beside it.
+    expect(readdirSync(dirname(product))).toEqual(['product.json']);
+    // Importing again replaces the factor with the same id instead of adding a second.
+    expect(greenlca('pact', 'import', pcf, '--into', product).code).toBe(0);
+    expect(JSON.parse(readFileSync(product, 'utf8')).factors.filter((f: { id: string }) => f.id === id)).toHaveLength(1);
+  });
+
+  it('with --out writes the updated product there and leaves --into unchanged', () => {
+    const { pcf, id } = exported();
+    const product = tempFile(bottle());
+    const out = join(dirname(product), 'updated.json');
+    const r = greenlca('pact', 'import', pcf, '--into', product, '--out', out);
+    expect(r.code).toBe(0);
+    expect(readFileSync(product, 'utf8')).toBe(bottle());
+    expect(JSON.parse(readFileSync(out, 'utf8')).factors.at(-1).id).toBe(id);
+  });
+
+  it('refuses an --into file that is not a product object, with a code, and leaves it unchanged', () => {
+    const { pcf } = exported();
+    const product = tempFile('[1, 2]');
+    const r = greenlca('pact', 'import', pcf, '--into', product);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/\[NOT_A_PRODUCT\] .*product\.json is not a product \(a JSON object\)/);
+    expect(readFileSync(product, 'utf8')).toBe('[1, 2]');
   });
 });

@@ -41,6 +41,6 @@ describe('greenlca entry points', () => {
     expect(typo.stderr).toContain('unknown command "calcc" (did you mean calc?)');
     const far = greenlca(['zzzzzzzz']);
     expect(far.code).toBe(2);
-    expect(far.stderr).toMatch(/^greenlca: unknown command "zzzzzzzz"\. Commands: calc, /);
+    expect(far.stderr).toMatch(/^greenlca: \[UNKNOWN_COMMAND\] unknown command "zzzzzzzz"\. Commands: calc, /);
   });
 });

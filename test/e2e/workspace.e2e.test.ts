@@ -216,6 +216,12 @@ describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
     await expect.poll(() => page.locator('[data-testid=result-status]').getAttribute('data-complete'), { timeout: 15_000 }).toBe('true');
     expect(await text(page, '[data-testid=result-status]')).toMatch(/complete engine run · AR6 · \d+ ms/);
     await waitForTotal(page, expected); // the full engine run in the worker agrees with the live one
+    // Both factors give a CO2e total only: the engine's split says fossil 0, biogenic 0, all not split by origin.
+    const origin = page.locator('[data-testid=origin]');
+    expect(Number(await origin.getAttribute('data-fossil'))).toBe(0);
+    expect(Number(await origin.getAttribute('data-biogenic'))).toBe(0);
+    expect(Number(await origin.getAttribute('data-not-split'))).toBeCloseTo(expected, 12);
+    expect(await text(page, '[data-testid=origin]')).toContain('not split by origin');
     expect(await text(page, '[data-testid=total]')).toBe(new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 5 }).format(expected));
     await chartsDrawn(page);
     await screenshot(page, '02-editor-with-results');

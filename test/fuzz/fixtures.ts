@@ -62,7 +62,7 @@ export async function makeFixtures(base: string): Promise<Fixtures> {
   const resultId = await calc(write.key, productIds[0]!);
   const org2ResultId = await calc(org2Admin, org2ProductId);
   const fp = await must('footprint', call(base, 'POST', `/v1/products/${productIds[0]}/footprints`, write.key,
-    { resultId, company: { name: 'Fuzz Co', ids: ['urn:fuzz:company'] }, productIds: ['urn:fuzz:product'] }), 201);
+    { resultId, company: { name: 'Fuzz Co', ids: ['urn:fuzz:company'] }, productIds: ['urn:fuzz:product'], fossilCarbonContentKgC: 0 }), 201);
   const footprintId: string = fp.json.id ?? fp.json.footprint?.id;
   const basic = Buffer.from(`${read.id}:${read.key}`).toString('base64');
   const token = await fetch(`${base}/auth/token`, {

@@ -114,6 +114,8 @@ export function validBody(route: Route, fx: Fixtures, pick: <T>(xs: readonly T[]
     case '/v1/products/{id}/footprints': return { resultId: fx.resultId, company: { name: 'Fuzz Co', ids: ['urn:fuzz:company'] }, productIds: ['urn:fuzz:product'] };
     case '/auth/token': return { grant_type: 'client_credentials' };
     case '/3/events': return { type: 'org.wbcsd.pact.ProductFootprint.RequestCreatedEvent.3', specversion: '1.0', id: 'e-1', source: 'https://fuzz.example', time: '2026-01-01T00:00:00Z', data: { productId: ['urn:fuzz:product'] } };
+    // A partner on loopback where nothing listens (the discard port): answers to its requests go nowhere else.
+    case '/v1/pact/partners': return { name: 'Fuzz partner', baseUrl: 'http://127.0.0.1:9', clientId: 'fuzz', clientSecret: 'fuzz-secret' };
     case '/v1/imports/bom': return { csv: BOM_CSV };
     case '/v1/keys': return { name: 'fuzz key', scopes: [pick(['read', 'write', 'admin'])] };
     case '/v1/organizations': return { name: 'Fuzz org ' + fx.created.length };

@@ -9,7 +9,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundledFactorDatasets, bundledSubstances } from '@greenlca/datasets';
+import { bundledFactorDatasets, bundledRegions, bundledSubstances } from '@greenlca/datasets';
 import { calculate, createLibrary } from '@greenlca/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -74,14 +74,14 @@ describe('the packed packages', () => {
     const script = [
       "import { readFileSync } from 'node:fs';",
       "import { calculate, createLibrary } from '@greenlca/engine';",
-      "import { bundledFactorDatasets, bundledSubstances } from '@greenlca/datasets';",
+      "import { bundledFactorDatasets, bundledRegions, bundledSubstances } from '@greenlca/datasets';",
       `const product = JSON.parse(readFileSync(${JSON.stringify(KETTLE)}, 'utf8'));`,
-      `const r = calculate(product, createLibrary(bundledFactorDatasets, bundledSubstances), ${JSON.stringify(OPTIONS)});`,
+      `const r = calculate(product, createLibrary(bundledFactorDatasets, bundledSubstances, bundledRegions), ${JSON.stringify(OPTIONS)});`,
       'console.log(JSON.stringify({ total: r.total.kgCO2e, byStage: r.byStage, lines: r.lines.length }));',
     ].join('\n');
     writeFileSync(join(project, 'calc.mjs'), script);
     const packed = JSON.parse(ok('packed calc', run(process.execPath, ['calc.mjs'], { cwd: project })));
-    const workspace = calculate(JSON.parse(readFileSync(KETTLE, 'utf8')), createLibrary(bundledFactorDatasets, bundledSubstances), OPTIONS);
+    const workspace = calculate(JSON.parse(readFileSync(KETTLE, 'utf8')), createLibrary(bundledFactorDatasets, bundledSubstances, bundledRegions), OPTIONS);
     expect(String(packed.total)).toBe(String(workspace.total.kgCO2e));
     expect(packed.byStage).toEqual(JSON.parse(JSON.stringify(workspace.byStage)));
     expect(packed.lines).toBe(workspace.lines.length);
@@ -92,10 +92,10 @@ describe('the packed packages', () => {
   it('type-check a TypeScript consumer against the packed .d.ts (exports → types)', () => {
     writeFileSync(join(project, 'check.ts'), [
       "import { calculate, createLibrary, type FactorLibrary } from '@greenlca/engine';",
-      "import { bundledFactorDatasets, bundledSubstances } from '@greenlca/datasets';",
+      "import { bundledFactorDatasets, bundledRegions, bundledSubstances } from '@greenlca/datasets';",
       "import type { CalculationResult } from '@greenlca/schema';",
       "import { commands } from '@greenlca/cli';",
-      'const library: FactorLibrary = createLibrary(bundledFactorDatasets, bundledSubstances);',
+      'const library: FactorLibrary = createLibrary(bundledFactorDatasets, bundledSubstances, bundledRegions);',
       'const r: CalculationResult = calculate({}, library);',
       'const total: number = r.total.kgCO2e;',
       "// @ts-expect-error: a wrong type must fail, or the check proves nothing",
@@ -114,7 +114,7 @@ describe('the packed packages', () => {
     expect(version).toMatch(new RegExp(`^greenlca ${cliVersion.replace(/\./g, '\\.')} \\(@greenlca/engine \\d+\\.\\d+\\.\\d+, `));
 
     const fromFile = JSON.parse(ok('greenlca calc', run(greenlca, ['calc', KETTLE, '--format', 'json'], { cwd: project })));
-    const workspace = calculate(JSON.parse(readFileSync(KETTLE, 'utf8')), createLibrary(bundledFactorDatasets, bundledSubstances), { referenceYear: new Date().getFullYear() });
+    const workspace = calculate(JSON.parse(readFileSync(KETTLE, 'utf8')), createLibrary(bundledFactorDatasets, bundledSubstances, bundledRegions), { referenceYear: new Date().getFullYear() });
     expect(String(fromFile.total.kgCO2e)).toBe(String(workspace.total.kgCO2e));
     const fromStdin = JSON.parse(ok('greenlca calc -', run(greenlca, ['calc', '-', '--format', 'json'], { cwd: project, input: readFileSync(KETTLE, 'utf8') })));
     expect(fromStdin.total).toEqual(fromFile.total);

@@ -139,28 +139,75 @@ describe('greenlca report --kind ecodesign', { timeout: 120_000 }, () => {
 
 describe('greenlca pact', { timeout: 120_000 }, () => {
   it('exports a cradle-to-gate ProductFootprint that validates, with exact decimal strings', () => {
-    const r = greenlca(['pact', 'export', kettleFile, '--company', 'Demo Kettle Co.', '--company-id', 'urn:pact:kettle.example:company-id:1']);
+    // The kettle's materials (bundled DESNZ factors) state no carbon content: refused, not a false 0.
+    const unknown = greenlca(['pact', 'export', kettleFile, '--company', 'Demo Kettle Co.', '--company-id', 'urn:pact:kettle.example:company-id:1']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('PACT_CARBON_CONTENT_UNKNOWN');
+    const r = greenlca(['pact', 'export', kettleFile, '--company', 'Demo Kettle Co.', '--company-id', 'urn:pact:kettle.example:company-id:1',
+      '--product-id', 'urn:pact:kettle.example:product-id:k17', '--fossil-carbon-content', '0.43']);
     expect(r.code).toBe(0);
     const pf = JSON.parse(r.stdout);
     expect(checkProductFootprint(pf).ok).toBe(true);
+    // exact decimal sums of the engine's figures, to 15 significant digits
     const gate = ['design', 'manufacture', 'packaging'] as const;
     const expected = gate.reduce((s, st) => s.plus(kettle.byStage[st].kgCO2e), new Decimal(0));
-    expect(pf.pcf.pcfExcludingBiogenicUptake).toBe(expected.toFixed());
-    expect(pf.pcf.packagingGhgEmissions).toBe(new Decimal(kettle.byStage.packaging.kgCO2e).toFixed());
-    expect(pf.pcf.outboundLogisticsGhgEmissions).toBe(new Decimal(kettle.byStage.transport.kgCO2e).toFixed());
+    expect(pf.pcf.pcfExcludingBiogenicUptake).toBe(expected.toSignificantDigits(15).toFixed());
+    expect(pf.pcf.packagingGhgEmissions).toBe(new Decimal(kettle.byStage.packaging.kgCO2e).toSignificantDigits(15).toFixed());
+    // transport 0.19473560563342318 as a double; "0.194735605633423" in PACT
+    expect(pf.pcf.outboundLogisticsGhgEmissions).toBe('0.194735605633423');
+    expect(pf.pcf.fossilCarbonContent).toBe('0.43');
+    expect(pf.pcf.ccsTechnologicalCO2CaptureIncluded).toBe(false);
+    expect(pf.pcf.crossSectoralStandards).not.toContain('ISO14067');
     expect(pf.companyName).toBe('Demo Kettle Co.');
-    expect(r.stderr).toContain('note: fossilCarbonContent');
+    expect(r.stderr).not.toContain('PACT_PLACEHOLDER_ID');
   });
 
   it('exports the whole life cycle: pcfExcludingBiogenicUptake and fossilGhgEmissions equal the engine totals', () => {
     const out = join(artifacts, 'kettle.pact.json');
-    const r = greenlca(['pact', 'export', kettleFile, '--boundary', 'cradle-to-grave', '--out', out]);
+    const r = greenlca(['pact', 'export', kettleFile, '--boundary', 'cradle-to-grave', '--fossil-carbon-content', '0.43', '--out', out]);
     expect(r.code).toBe(0);
     const pf = JSON.parse(readFileSync(out, 'utf8'));
     expect(checkProductFootprint(pf).ok).toBe(true);
-    expect(pf.pcf.pcfExcludingBiogenicUptake).toBe(new Decimal(kettle.total.kgCO2e).toFixed());
-    expect(pf.pcf.fossilGhgEmissions).toBe(new Decimal(kettle.total.fossilKgCO2e).toFixed());
+    expect(pf.pcf.pcfExcludingBiogenicUptake).toBe(new Decimal(kettle.total.kgCO2e).toSignificantDigits(15).toFixed());
+    expect(pf.pcf.fossilGhgEmissions).toBe(new Decimal(kettle.total.fossilKgCO2e).toSignificantDigits(15).toFixed());
     expect(r.stderr).toContain('companyName/companyIds');
+    expect(r.stderr).toContain('warning: PACT_PLACEHOLDER_ID /companyIds/0');
+  });
+
+  it('tells the kettle\'s origin split the same way in calc --format json, the CFP report and the PACT export', () => {
+    const calc = JSON.parse(greenlca(['calc', kettleFile, '--format', 'json']).stdout) as CalculationResult;
+    const cfp = JSON.parse(greenlca(['report', kettleFile, '--kind', 'cfp', '--format', 'json', '--lang', 'en']).stdout);
+    const r = greenlca(['pact', 'export', kettleFile, '--boundary', 'cradle-to-grave', '--fossil-carbon-content', '0.43']);
+    expect(r.code).toBe(0);
+    const pf = JSON.parse(r.stdout);
+    // By hand from the DESNZ 2025 flat file: the only factors with a gas split are the freight ones, kg CO2e (AR5) of
+    // CO2 / CH4 / N2O per t·km: HGV average laden rows 27_304_3140_14_2..4 = 0.10012 / 0.00002 / 0.00149, rail freight
+    // rows 27_315_3151_14_2..4 = 0.02749 / 0.00002 / 0.00028; with AR6 (CH4 27.9 for 28, N2O 273 for 265) per t·km
+    // HGV 0.10012 + 0.00002 × 27.9/28 + 0.00149 × 273/265 and rail likewise; HGV 1.35 kg × 1200 km + 0.9 kg × 50 km
+    // = 1.665 t·km, rail 1.35 kg × 800 km = 1.08 t·km → fossil 0.19931097657008087. Every other factor (DESNZ material
+    // and waste, MEE's 2024 electricity footprint) is a CO2e total: not split. Nothing comes from biomass.
+    const hgv = new Decimal('0.10012').plus(new Decimal('0.00002').div(28).times('27.9')).plus(new Decimal('0.00149').div(265).times(273));
+    const rail = new Decimal('0.02749').plus(new Decimal('0.00002').div(28).times('27.9')).plus(new Decimal('0.00028').div(265).times(273));
+    const fossilByHand = hgv.times('1.665').plus(rail.times('1.08'));
+    expect(calc.total.fossilKgCO2e).toBeCloseTo(fossilByHand.toNumber(), 15);
+    expect(calc.total.fossilKgCO2e).toBe(0.19931097657008087);
+    expect(calc.total.biogenicKgCO2e).toBe(0);
+    expect(calc.total.notSplitKgCO2e).toBeCloseTo(new Decimal(calc.total.kgCO2e).minus(fossilByHand).toNumber(), 10);
+    // the three add up exactly to the total
+    expect(new Decimal(calc.total.fossilKgCO2e).plus(calc.total.biogenicKgCO2e).plus(calc.total.notSplitKgCO2e).toNumber()).toBe(calc.total.kgCO2e);
+    // the CFP report: the same numbers
+    expect(cfp.data.origin).toEqual({
+      fossilKgCO2e: calc.total.fossilKgCO2e, biogenicKgCO2e: 0, notSplitKgCO2e: calc.total.notSplitKgCO2e, biogenicDetail: calc.total.biogenicDetail,
+    });
+    // PACT: fossilGhgEmissions is the fossil part; the origin extension carries all three
+    const d15 = (x: number) => new Decimal(x).toSignificantDigits(15).toFixed();
+    expect(pf.pcf.fossilGhgEmissions).toBe(d15(calc.total.fossilKgCO2e));
+    expect(pf.pcf.pcfIncludingBiogenicUptake).toBe(d15(calc.total.kgCO2e));
+    expect(pf.extensions[0].data).toMatchObject({
+      fossilKgCO2e: d15(calc.total.fossilKgCO2e), notSplitKgCO2e: d15(calc.total.notSplitKgCO2e),
+      biogenicCO2EmissionsKgCO2e: '0', biogenicCO2RemovalsKgCO2e: '0', biogenicNonCO2KgCO2e: '0',
+    });
+    expect(pf.pcf.biogenicNonCO2Emissions).toBeUndefined(); // unknown: 351.89 kg CO2e are of unknown origin
   });
 
   it('imports a supplier footprint as a factor that gives mass × value as a component material (0.45 kg × 1.85 = 0.8325)', () => {

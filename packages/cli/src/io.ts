@@ -20,11 +20,27 @@ export function processIo(): Io {
   };
 }
 
-/** A failure the user can fix: printed as a message, never as a stack trace. */
+/**
+ * Codes of the failures the CLI reports itself (input problems in a product carry the engine's codes):
+ * stable, so scripts can key on them. Listed in README.md (The command line).
+ */
+export type CliErrorCode =
+  | 'USAGE' | 'UNKNOWN_COMMAND' | 'FILE_NOT_FOUND' | 'FILE_UNREADABLE' | 'FILE_NOT_WRITTEN' | 'EMPTY_INPUT' | 'INVALID_JSON'
+  | 'NOT_A_PRODUCT' | 'NOT_A_SPECIFICATION' | 'NOT_A_STUDY' | 'NOT_AN_OLCA_PACKAGE' | 'NO_MATCH' | 'AMBIGUOUS_MATCH'
+  | 'OLCA_CALCULATION' | 'NETWORK_INPUT' | 'PACT_EXPORT' | 'FONT_NOT_FOUND' | 'INTERNAL';
+
+/** A failure the user can fix: printed with its code as a message, never as a stack trace. */
 export class UsageError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  readonly code: CliErrorCode;
+  constructor(message: string, readonly exitCode = 2, code?: CliErrorCode, readonly hint?: string) {
     super(message);
+    this.code = code ?? 'USAGE';
   }
+}
+
+/** How the CLI prints its own failures: `greenlca calc: [INVALID_JSON] … (fix: …)`. */
+export function formatUsageError(command: string, error: UsageError): string {
+  return `greenlca ${command}: [${error.code}] ${error.message}${error.hint ? `\n      fix: ${error.hint}` : ''}\n`;
 }
 
 /**

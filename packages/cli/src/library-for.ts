@@ -1,4 +1,4 @@
-import { factorDatasetsReferenced, FACTOR_DATASET_IDS, loadFactorDatasets, loadSubstances } from '@greenlca/datasets/lazy';
+import { factorDatasetsReferenced, FACTOR_DATASET_IDS, loadFactorDatasets, loadRegions, loadSubstances } from '@greenlca/datasets/lazy';
 import { createLibrary, type FactorLibrary } from '@greenlca/engine';
 
 /**
@@ -9,12 +9,12 @@ import { createLibrary, type FactorLibrary } from '@greenlca/engine';
  */
 export async function libraryFor(input: unknown): Promise<{ library: FactorLibrary; complete: boolean }> {
   const ids = factorDatasetsReferenced(input);
-  const [datasets, substances] = await Promise.all([loadFactorDatasets(ids), loadSubstances()]);
-  return { library: createLibrary(datasets, substances), complete: ids.length === FACTOR_DATASET_IDS.length };
+  const [datasets, substances, regions] = await Promise.all([loadFactorDatasets(ids), loadSubstances(), loadRegions()]);
+  return { library: createLibrary(datasets, substances, regions), complete: ids.length === FACTOR_DATASET_IDS.length };
 }
 
 /** Every bundled dataset (the same library as `bundledLibrary()`, loaded through the lazy entry point). */
 export async function fullLibrary(): Promise<FactorLibrary> {
-  const [datasets, substances] = await Promise.all([loadFactorDatasets(), loadSubstances()]);
-  return createLibrary(datasets, substances);
+  const [datasets, substances, regions] = await Promise.all([loadFactorDatasets(), loadSubstances(), loadRegions()]);
+  return createLibrary(datasets, substances, regions);
 }

@@ -1,10 +1,10 @@
-import { bundledFactorDatasets, bundledSubstances } from '@greenlca/datasets';
+import { bundledFactorDatasets, bundledRegions, bundledSubstances } from '@greenlca/datasets';
 import { createLibrary, type FactorLibrary } from '@greenlca/engine';
 
 let library: FactorLibrary | undefined;
 
 /** The bundled, cited factor library (built once per process). */
 export function bundledLibrary(): FactorLibrary {
-  library ??= createLibrary(bundledFactorDatasets, bundledSubstances);
+  library ??= createLibrary(bundledFactorDatasets, bundledSubstances, bundledRegions);
   return library;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { commands } from './commands/index.js';
-import { processIo, UsageError } from './io.js';
+import { formatUsageError, processIo, UsageError } from './io.js';
 import { unknownCommandMessage } from './unknown-command.js';
 import { versionText } from './version.js';
 
@@ -32,11 +32,11 @@ async function main(argv: string[]): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`greenlca ${name}: ${error.message}\n`);
+      io.stderr(formatUsageError(name, error));
       return error.exitCode;
     }
     // Unexpected: still no stack trace for the user unless asked for.
-    io.stderr(`greenlca ${name}: internal error: ${(error as Error).message}\n`);
+    io.stderr(`greenlca ${name}: [INTERNAL] internal error: ${(error as Error).message}\n`);
     if (process.env.GREENLCA_DEBUG) io.stderr(`${(error as Error).stack}\n`);
     return 70;
   }

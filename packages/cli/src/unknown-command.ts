@@ -7,5 +7,5 @@ export async function unknownCommandMessage(name: string, known: readonly string
   const { closest } = await import('@greenlca/engine');
   const near = closest(name, known, 2);
   const hint = near.length ? ` (did you mean ${near.join(' or ')}?)` : '';
-  return `greenlca: unknown command "${name}"${hint}. Commands: ${known.join(', ')}.\n`;
+  return `greenlca: [UNKNOWN_COMMAND] unknown command "${name}"${hint}. Commands: ${known.join(', ')}.\n`;
 }

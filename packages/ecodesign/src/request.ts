@@ -90,7 +90,8 @@ export const EvaluationRequest = Type.Object(
     spec: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Record(Type.String(), Type.Unknown())], {
       description: 'Bundled specification id, or a specification document.',
     })),
-    product: Type.Optional(Type.Unknown({ description: 'Product model v1 (checked by the engine).' })),
+    // Checked by the engine, not this schema; documented (OpenAPI `x-checked-as`) as the Product it must be.
+    product: Type.Optional(Type.Unknown({ description: 'Product model v1 (checked by the engine).', 'x-checked-as': 'Product' })),
     factory: Type.Optional(FactorySubject),
     declarations: Type.Optional(Declarations),
     scoring: Type.Optional(ScoringSettings),

@@ -184,6 +184,7 @@ export const ProductEvaluation = Type.Object(
       kgCO2e: Type.Number(),
       fossilKgCO2e: Type.Number(),
       biogenicKgCO2e: Type.Number(),
+      notSplitKgCO2e: Type.Number({ description: 'From factors given only as a CO2e total: origin unknown (the engine\'s split).' }),
       byStage: Type.Record(Type.String(), Type.Number()),
       gwp: Type.String(),
       warnings: Type.Integer(),

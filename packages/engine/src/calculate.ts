@@ -1,14 +1,14 @@
 import { MAX_COMPONENT_DEPTH, nestingIssue, Product, STAGES, validate, type CalculationResult, type GwpSet } from '@greenlca/schema';
 import { num } from './decimal.js';
-import { LcaInputError, type InputIssue } from './errors.js';
-import { compileProduct, type CompiledProduct } from './inventory/compile.js';
+import { LcaInputError } from './errors.js';
+import type { CompiledProduct } from './inventory/compile.js';
+import { readProduct, schemaIssue } from './read-product.js';
 import { withFlows, type FactorLibrary } from './library/library.js';
-import { aggregate, byComponent, gasTable, hotspots, resultLines } from './result/aggregate.js';
+import { aggregate, byComponent, gasTable, hotspots, originTotals, resultLines } from './result/aggregate.js';
 import { inventoryOf } from './result/inventory.js';
 import { groupRows } from './result/groups.js';
 import type { InventoryRow } from './inventory/line.js';
 import { impactsOf, type Lcia } from './result/impacts.js';
-import { unknownFields } from './result/unknown-fields.js';
 import { practitionerWarnings } from './result/warnings.js';
 import { ENGINE } from './version.js';
 
@@ -37,13 +37,7 @@ export function parseProduct(input: unknown): Product {
   }
   const checked = validate(Product, input);
   if (checked.ok) return checked.value;
-  const issues: InputIssue[] = checked.issues.map((i) => {
-    const code = /\/stage$/.test(i.path) ? 'UNKNOWN_STAGE' : 'SCHEMA';
-    const issue: InputIssue = { code, path: i.path, message: i.message };
-    if (code === 'UNKNOWN_STAGE') issue.hint = `stages are ${STAGES.join(', ')}`;
-    return issue;
-  });
-  throw new LcaInputError(issues);
+  throw new LcaInputError(checked.issues.map(schemaIssue));
 }
 
 /**
@@ -55,14 +49,12 @@ export function parseProduct(input: unknown): Product {
  * result.total.kgCO2e; result.byStage.use.kgCO2e;
  */
 export function calculate(input: unknown, library: FactorLibrary, options: CalculateOptions = {}): CalculationResult {
-  const product = parseProduct(input);
-  if (!options.part && !product.components?.length && !product.inventory?.length && !product.processes?.length) {
-    throw new LcaInputError([{ code: 'EMPTY_PRODUCT', path: '', message: `product "${product.id}" has no components, inventory lines or processes`,
-      hint: 'add its bill of materials under "components" or its activities under "inventory"' }]);
-  }
   if (options.lcia && !library.flows) library = withFlows(library, options.lcia.index);
-  const compiled = compileProduct(product, library, options.gwp ? { gwp: options.gwp } : {});
-  return assemble(product, compiled, library, options, unknownFields(input));
+  // Schema and semantic problems in one pass (read-product.ts); unknown fields come back as warnings.
+  const { product, compiled, warnings } = readProduct(input, library, {
+    ...(options.gwp ? { gwp: options.gwp } : {}), ...(options.part ? { part: true as const } : {}),
+  });
+  return assemble(product, compiled, library, options, warnings);
 }
 
 function assemble(
@@ -70,8 +62,8 @@ function assemble(
 ): CalculationResult {
   const totals = aggregate(compiled.rows);
   const lines = resultLines(totals);
-  const kgByRow = new Map(totals.lines.map((l) => [l.row, l.kgCO2e]));
-  const kgOf = (row: InventoryRow) => kgByRow.get(row)!;
+  const lineOf = new Map(totals.lines.map((l) => [l.row, l]));
+  const kgOf = (row: InventoryRow) => lineOf.get(row)!.kgCO2e;
   const wanted = options.inventory !== false || options.lcia;
   const groups = wanted ? groupRows(compiled.rows, (_, i) => totals.lines[i]!.amount) : [];
   const datasets = new Map<string, { id: string; version: string; edition: string }>();
@@ -83,20 +75,16 @@ function assemble(
     schemaVersion: 1,
     product: { id: product.id, name: product.name, functionalUnit },
     gwp: compiled.gwp,
-    total: {
-      kgCO2e: num(totals.total),
-      fossilKgCO2e: num(totals.total.minus(totals.biogenic)),
-      biogenicKgCO2e: num(totals.biogenic),
-    },
-    byStage: Object.fromEntries(STAGES.map((s) => [s, { kgCO2e: num(totals.byStage[s]) }])) as CalculationResult['byStage'],
+    total: originTotals(totals.total, totals.origin),
+    byStage: Object.fromEntries(STAGES.map((s) => [s, originTotals(totals.byStage[s], totals.originByStage[s])])) as CalculationResult['byStage'],
     byGas: gasTable(totals),
     byComponent: byComponent(totals, compiled.components),
     lines,
     hotspots: hotspots(lines),
     ...(options.inventory === false ? {} : { inventory: inventoryOf(compiled.rows, compiled.components, kgOf, library.flows ?? options.lcia?.index, groups) }),
-    ...(options.lcia ? { impacts: impactsOf(compiled.rows, kgOf, options.lcia, (id) => library.substance(id), groups) } : {}),
+    ...(options.lcia ? { impacts: impactsOf(compiled.rows, kgOf, options.lcia, (id) => library.substance(id), groups, (row) => lineOf.get(row)!.value) } : {}),
     datasets: [...datasets.values()].sort((a, b) => a.id.localeCompare(b.id)),
-    warnings: [...extraWarnings, ...practitionerWarnings(product, compiled, options.referenceYear)],
+    warnings: [...extraWarnings, ...practitionerWarnings(product, compiled, options.referenceYear, library.regions)],
     engine: { ...ENGINE },
   };
 }

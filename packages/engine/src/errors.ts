@@ -1,3 +1,5 @@
+import type { Diagnostic } from '@greenlca/schema';
+
 /**
  * Input problems the engine reports: each names what is wrong, where (JSON pointer into the product)
  * and how to fix it. Codes are stable: the API, CLI and UI key on them (see ERRORS.md).
@@ -10,6 +12,7 @@ export const ISSUE_CODES = {
   NO_GWP_IN_SET: 'The substance has no GWP100 in the chosen IPCC report.',
   UNIT_MISMATCH: "An amount whose dimension does not match the factor's unit.",
   BAD_UNIT: 'A unit the unit system does not know.',
+  AMBIGUOUS_UNIT: 'A unit name that means different sizes in different countries ("ton": tonne, short or long ton; "gallon": US or imperial).',
   BAD_EXPRESSION: 'An amount or parameter expression that cannot be evaluated.',
   EXPRESSION_NOT_ALLOWED: 'An expression uses something outside the amount language (a function, matrix, string, range, assignment …).',
   EXPRESSION_TOO_LARGE: 'An expression or the parameters go over the limits on length, terms, nesting, unit powers or count.',
@@ -22,6 +25,7 @@ export const ISSUE_CODES = {
   DUPLICATE_ID: 'Two things with the same id where ids must be unique.',
   FACTOR_OR_SUBSTANCE: 'An inventory line must name exactly one of `factor` and `substance`.',
   FACTOR_VALUE: 'A custom factor must give exactly one of `co2e` and `gases`.',
+  FACTOR_ORIGIN: "A custom factor's `origin` parts do not split its `co2e` (no `co2e`, with `biogenic`, or more than `co2e`).",
   EOL_SHARES: 'End-of-life route shares of a component add up to more than 1.',
   UNKNOWN_COMPONENT: 'An inventory line attributed to a component id that does not exist.',
   EMPTY_PRODUCT: 'A product with no components, inventory lines or processes: nothing to calculate.',
@@ -39,10 +43,13 @@ export interface InputIssue {
   hint?: string;
 }
 
-/** Thrown when a product cannot be calculated; carries every problem found, not just the first. */
+/**
+ * Thrown when a product cannot be calculated; carries every problem found, not just the first, and the
+ * warnings found on the way (unknown fields), which a result would have carried.
+ */
 export class LcaInputError extends Error {
   readonly code = 'LCA_INPUT_INVALID';
-  constructor(readonly issues: InputIssue[]) {
+  constructor(readonly issues: InputIssue[], readonly warnings: Diagnostic[] = []) {
     super(issues.map((i) => `${i.path || '/'}: ${i.message}${i.hint ? ` (${i.hint})` : ''}`).join('\n'));
     this.name = 'LcaInputError';
   }

@@ -1,8 +1,8 @@
 import { STAGES, STAGE_NAMES, type CalculationResult, type Product, type Stage } from '@greenlca/schema';
 import { Dec, decimalString, sum } from './decimal.js';
-import { emissionsByOrigin, gwpBasesAsPublished } from './origin.js';
+import { emissionsByOrigin, gwpBasesAsPublished, OriginMissingError, type EmissionsByOrigin } from './origin.js';
 import { deriveDataQuality, type DataQuality } from './dqi.js';
-import { PACT_SPEC_VERSION, type CarbonFootprint, type DeclaredUnit, type ProductFootprint } from './schema.js';
+import { PACT_SPEC_VERSION, type CarbonFootprint, type DataModelExtension, type DeclaredUnit, type ProductFootprint } from './schema.js';
 import { MASSLESS_UNITS, toDeclaredUnit } from './units.js';
 import { sha1, toHex, UUID_PATTERN, uuidV5 } from './uuid.js';
 import { checkProductFootprint, PactValidationError, type PactIssue } from './validate.js';
@@ -38,9 +38,15 @@ export interface PactExportOptions {
   declaredUnit?: { unit: DeclaredUnit; amount: number };
   /** kg of product per declared unit, excluding packaging; default from the bill of materials. */
   productMassKg?: number;
-  /** kg C per declared unit; our model does not carry carbon content, so the default is 0 (stated in the comment). */
+  /**
+   * kg C per declared unit, as assessed. By default computed from the product's materials whose factors
+   * state their carbon content (custom factors' `carbonContent`, e.g. imported PACT footprints); when any
+   * material's is unknown, fossil carbon content (a required PACT field) must be given
+   * (PACT_CARBON_CONTENT_UNKNOWN) and biogenic carbon content is left undefined (PACT: blank if unknown).
+   */
   fossilCarbonContentKgC?: number;
   biogenicCarbonContentKgC?: number;
+  /** Share of emissions left out, as assessed; by default the result's cut-off share (see exemptions()). */
   exemptedEmissionsPercent?: number;
   exemptedEmissionsDescription?: string;
   allocationRulesDescription?: string;
@@ -63,8 +69,7 @@ export interface PactExport {
 
 /** A result that cannot be expressed in PACT (no declared unit, negative fossil emissions …). */
 export class PactExportError extends Error {
-  readonly code = 'PACT_EXPORT';
-  constructor(message: string, readonly hint?: string) {
+  constructor(message: string, readonly hint?: string, readonly code: string = 'PACT_EXPORT') {
     super(hint ? `${message} (${hint})` : message);
     this.name = 'PactExportError';
   }
@@ -125,10 +130,17 @@ export function exportProductFootprint(result: CalculationResult, options: PactE
   const inBoundary = result.lines.filter((l) => stages.includes(l.stage));
   const allStages = stages.length === STAGES.length;
 
-  // Totals in the boundary, exact. With every stage inside, they are the engine's own totals.
-  const pcf = allStages ? new Dec(result.total.kgCO2e) : sum(stages.map((s) => result.byStage[s].kgCO2e));
-  const biogenic = allStages ? new Dec(result.total.biogenicKgCO2e) : sum(inBoundary.map((l) => l.biogenicKgCO2e ?? 0));
-  const fossil = allStages ? new Dec(result.total.fossilKgCO2e) : pcf.minus(biogenic);
+  // The engine's origin split of the boundary (with every stage inside: its own totals), exact.
+  let origin: EmissionsByOrigin;
+  try {
+    origin = emissionsByOrigin(result, stages);
+  } catch (error) {
+    if (error instanceof OriginMissingError) throw new PactExportError(error.message, 'calculate the product again', error.code);
+    throw error;
+  }
+  const pcf = origin.kgCO2e;
+  const fossil = origin.fossilKgCO2e;
+  const removals = origin.biogenicCO2RemovalsKgCO2e;
   if (fossil.isNegative()) {
     throw new PactExportError(`fossil GHG emissions in the boundary are negative (${fossil.toFixed()} kg CO2e) because of credits`,
       'PACT requires fossilGhgEmissions ≥ 0: report avoided emissions outside the footprint');
@@ -174,8 +186,17 @@ export function exportProductFootprint(result: CalculationResult, options: PactE
 
   const asPublished = gwpBasesAsPublished(result.warnings);
   const gwpSets = new Set<string>([result.gwp, ...asPublished.map((b) => b.basis)]);
-  // PACT has no field for emissions of unknown origin: fossilGhgEmissions keeps them (see README).
-  const origin = emissionsByOrigin(result, stages);
+  const issues: PactIssue[] = [];
+  const carbon = carbonContent(result, product);
+  const fossilCarbon = options.fossilCarbonContentKgC ?? carbon.fossilKgC;
+  if (fossilCarbon === undefined) {
+    throw new PactExportError(
+      `the fossil carbon content of the product is not known: ${carbon.unknown.length ? `no carbon content for ${carbon.unknown.slice(0, 5).join(', ')}${carbon.unknown.length > 5 ? ` and ${carbon.unknown.length - 5} more` : ''}` : 'the product has no bill of materials'}`,
+      'give it (kg C per declared unit: --fossil-carbon-content, or fossilCarbonContentKgC), or use materials whose factors state their carbon content; PACT v3 requires fossilCarbonContent and has no "unknown" for it',
+      'PACT_CARBON_CONTENT_UNKNOWN');
+  }
+  const biogenicCarbon = options.biogenicCarbonContentKgC ?? carbon.biogenicKgC;
+  const exempted = exemptions(result, stages, options);
 
   const usedDatasets = new Set(inBoundary.map((l) => l.source.dataset).filter((d): d is string => !!d));
   const secondary = result.datasets.filter((d) => usedDatasets.has(d.id)).map((d) => ({ name: `${d.id} (${d.edition})`, version: d.version }));
@@ -188,30 +209,42 @@ export function exportProductFootprint(result: CalculationResult, options: PactE
     referencePeriodEnd: period.end,
     ...geography(region),
     boundaryProcessesDescription: describeBoundary(result, stages, outbound),
-    pcfExcludingBiogenicUptake: decimalString(pcf),
+    // PACT v3: the PCF includes every emission, biogenic ones too; "excluding" leaves out the uptake only.
+    pcfExcludingBiogenicUptake: decimalString(pcf.minus(removals)),
     pcfIncludingBiogenicUptake: decimalString(pcf),
-    fossilCarbonContent: decimalString(options.fossilCarbonContentKgC ?? 0),
+    fossilCarbonContent: decimalString(fossilCarbon),
     fossilGhgEmissions: decimalString(fossil),
     packagingEmissionsIncluded: hasPackaging,
     ipccCharacterizationFactors: [...gwpSets].sort(),
-    crossSectoralStandards: options.crossSectoralStandards ?? ['ISO14067', 'GHGP-Product'],
-    exemptedEmissionsPercent: decimalString(options.exemptedEmissionsPercent ?? 0),
-    exemptedEmissionsDescription: options.exemptedEmissionsDescription
-      ?? 'No cut-off applied by the calculator: every modelled inventory line and component material is included.',
+    crossSectoralStandards: options.crossSectoralStandards ?? DEFAULT_STANDARDS,
+    exemptedEmissionsPercent: decimalString(exempted.percent),
+    exemptedEmissionsDescription: options.exemptedEmissionsDescription ?? exempted.description,
     allocationRulesDescription: options.allocationRulesDescription
       ?? 'No allocation applied to foreground data by the calculator; secondary factors carry the allocation of their publishers.',
   };
-  if (options.biogenicCarbonContentKgC !== undefined) c.biogenicCarbonContent = decimalString(options.biogenicCarbonContentKgC);
-  if (hasPackaging) c.packagingGhgEmissions = decimalString(result.byStage.packaging.kgCO2e);
-  if (outbound && transportLines) c.outboundLogisticsGhgEmissions = decimalString(result.byStage.transport.kgCO2e);
+  if (biogenicCarbon !== undefined) c.biogenicCarbonContent = decimalString(biogenicCarbon);
+  // BIO fields: the value where known; 0 where none applies; undefined (unknown) where part of the
+  // boundary's emissions is not split by origin and may hide them.
+  const unknownOrigin = !origin.notSplitKgCO2e.isZero();
+  const bio = (v: Dec): string | undefined => (!v.isZero() ? decimalString(v) : unknownOrigin ? undefined : '0');
+  const uptake = bio(removals);
+  if (uptake !== undefined) c.biogenicCO2Uptake = uptake;
+  const nonCO2 = bio(origin.biogenicNonCO2KgCO2e);
+  if (nonCO2 !== undefined) c.biogenicNonCO2Emissions = nonCO2;
+  c.ccsTechnologicalCO2CaptureIncluded = false; // the product model has no carbon capture
+  const withoutUptake = (s: Stage) => new Dec(result.byStage[s].kgCO2e).minus(result.byStage[s].biogenicDetail.co2RemovalsKgCO2e);
+  if (hasPackaging) c.packagingGhgEmissions = decimalString(withoutUptake('packaging'));
+  if (outbound && transportLines) c.outboundLogisticsGhgEmissions = decimalString(withoutUptake('transport'));
   if (options.productOrSectorSpecificRules) c.productOrSectorSpecificRules = options.productOrSectorSpecificRules;
   if (secondary.length) c.secondaryEmissionFactorSources = secondary;
   if (dq.primaryDataSharePercent !== undefined) c.primaryDataShare = dq.primaryDataSharePercent;
   if (dq.technologicalDQR && dq.geographicalDQR && dq.temporalDQR) {
     c.dqi = { technologicalDQR: dq.technologicalDQR, geographicalDQR: dq.geographicalDQR, temporalDQR: dq.temporalDQR };
   }
-  if (options.fossilCarbonContentKgC === undefined) {
-    notes.push('fossilCarbonContent: the product model carries no carbon content, so 0 is reported; give the fossil carbon content');
+  if (options.fossilCarbonContentKgC === undefined) notes.push(`fossilCarbonContent: ${decimalString(fossilCarbon)} kg C from the carbon content its materials' factors state`);
+  if (biogenicCarbon === undefined) notes.push('biogenicCarbonContent: not known for every material, so left undefined (PACT: blank if unknown)');
+  if (!options.crossSectoralStandards) {
+    notes.push('crossSectoralStandards: PACT-3.0 (the field definitions the export follows); ISO 14067 and the GHG Protocol Product Standard are not claimed, as the calculation is not verified against them (the CFP report disclaims conformity): name them once verified');
   }
   if (options.outboundLogistics === undefined && transportLines && !stages.includes('transport')) {
     notes.push('outboundLogisticsGhgEmissions: the transport stage is taken as outbound logistics the company is responsible for');
@@ -225,12 +258,14 @@ export function exportProductFootprint(result: CalculationResult, options: PactE
     excluded.length
       ? `Outside the boundary (not in the PCF): ${excluded.map((s) => `${STAGE_NAMES[s].en} ${decimalString(result.byStage[s].kgCO2e)} kg CO2e`).join('; ')}.`
       : '',
-    biogenic.isZero() ? '' : `pcfExcludingBiogenicUptake includes ${decimalString(biogenic)} kg CO2e biogenic CO2 emissions.`,
-    origin.notSplitKgCO2e === 0 ? ''
-      : `fossilGhgEmissions includes ${decimalString(origin.notSplitKgCO2e)} kg CO2e from factors given only as CO2e totals, which cannot be split into fossil and biogenic; counted as fossil.`,
+    `By origin (kg CO2e): fossil ${decimalString(fossil)}, biogenic ${decimalString(origin.biogenicKgCO2e)}`
+      + ` (CO2 emitted ${decimalString(origin.biogenicCO2EmissionsKgCO2e)}, CO2 removed ${decimalString(removals)}, CH4 and N2O from biomass ${decimalString(origin.biogenicNonCO2KgCO2e)}),`
+      + ` not split by origin ${decimalString(origin.notSplitKgCO2e)}; the same split is in the extension ${ORIGIN_EXTENSION_SCHEMA}.`,
+    origin.notSplitKgCO2e.isZero() ? ''
+      : `${decimalString(origin.notSplitKgCO2e)} kg CO2e come from factors given only as CO2e totals, of unknown origin: they are in the PCF but neither in fossilGhgEmissions nor in the biogenic fields, which are left undefined where they could hide in it.`,
+    origin.biogenicCO2EmissionsKgCO2e.isZero() ? ''
+      : `The PCF includes ${decimalString(origin.biogenicCO2EmissionsKgCO2e)} kg CO2e biogenic CO2 emissions (PACT v3 has no field of its own for them).`,
     ...asPublished.map((b) => `${b.count} factor${b.count > 1 ? 's' : ''} given only as CO2e in IPCC ${b.basis} used as published, not re-characterised with ${result.gwp}.`),
-    'Biogenic CO2 uptake is not modelled, so biogenicCO2Uptake is undefined and pcfIncludingBiogenicUptake equals pcfExcludingBiogenicUptake.',
-    options.fossilCarbonContentKgC === undefined ? 'Carbon content of the product not assessed (fossilCarbonContent reported as 0).' : '',
     'primaryDataShare and dqi are derived by GreenLCA from the factors used (custom factors and direct emissions count as primary data).',
     ...result.warnings.filter((w) => w.code === 'CO2_ONLY_FACTOR').map((w) => `Warning: ${w.message}.`),
     options.comment ?? '',
@@ -240,9 +275,9 @@ export function exportProductFootprint(result: CalculationResult, options: PactE
   const id = options.id ?? uuidV5(`greenlca:product-footprint:${result.product.id}:${options.version ?? fingerprint}`);
   if (!UUID_PATTERN.test(id)) throw new PactExportError(`"${id}" is not a UUID`);
 
-  const company = options.company ?? { name: 'Unspecified company', ids: ['urn:pact:greenlca.invalid:company-id:unspecified'] };
+  const company = options.company ?? { name: 'Unspecified company', ids: [`urn:pact:${PLACEHOLDER_DOMAIN}:company-id:unspecified`] };
   if (!options.company) notes.push('companyName/companyIds: no company given, placeholders used; give the data owner\'s name and URN ids');
-  const domain = /^urn:pact:([^:]+):/i.exec(company.ids[0] ?? '')?.[1] ?? 'greenlca.invalid';
+  const domain = /^urn:pact:([^:]+):/i.exec(company.ids[0] ?? '')?.[1] ?? PLACEHOLDER_DOMAIN;
   const pf: ProductFootprint = {
     id,
     specVersion: PACT_SPEC_VERSION,
@@ -258,8 +293,82 @@ export function exportProductFootprint(result: CalculationResult, options: PactE
     productNameCompany: result.product.name,
     comment,
     pcf: c,
+    extensions: [originExtension(origin)],
   };
+  pf.companyIds.forEach((u, i) => placeholder(u) && issues.push(placeholderIssue(`/companyIds/${i}`, u, 'the data owner\'s company ids (--company-id)')));
+  pf.productIds.forEach((u, i) => placeholder(u) && issues.push(placeholderIssue(`/productIds/${i}`, u, 'the product\'s ids (--product-id; urn:gtin:… or urn:pact:<your domain>:product-id:…)')));
   const checked = checkProductFootprint(pf);
   if (!checked.ok) throw new PactValidationError(checked.issues, 'the exported ProductFootprint');
-  return { footprint: checked.footprint, notes, issues: checked.issues, dataQuality: dq };
+  return { footprint: checked.footprint, notes, issues: [...issues, ...checked.issues], dataQuality: dq };
+}
+
+/** Default crossSectoralStandards: the PACT v3 definitions the export follows; no ISO 14067 / GHGP claim (not verified). */
+export const DEFAULT_STANDARDS = ['PACT-3.0'];
+
+/** The domain of placeholder ids (RFC 2606 .invalid): never a real company's. */
+export const PLACEHOLDER_DOMAIN = 'greenlca.invalid';
+const placeholder = (urn: string): boolean => /\.invalid(:|$)/i.test(urn.split(':')[2] ?? '');
+function placeholderIssue(path: string, urn: string, what: string): PactIssue {
+  return { path, severity: 'warning', code: 'PACT_PLACEHOLDER_ID', message: `"${urn}" is a placeholder, not a real id: give ${what} before sending the footprint` };
+}
+
+/** The schema id of GreenLCA's origin extension: the engine's split, which PACT fields cannot all hold. */
+export const ORIGIN_EXTENSION_SCHEMA = 'urn:greenlca:pact-extension:origin:1.0.0';
+
+/** The boundary's origin split as a PACT DataModelExtension (read back by the importer). */
+function originExtension(o: EmissionsByOrigin): DataModelExtension {
+  return {
+    specVersion: '2.0.0',
+    dataSchema: ORIGIN_EXTENSION_SCHEMA,
+    data: {
+      fossilKgCO2e: decimalString(o.fossilKgCO2e),
+      biogenicCO2EmissionsKgCO2e: decimalString(o.biogenicCO2EmissionsKgCO2e),
+      biogenicCO2RemovalsKgCO2e: decimalString(o.biogenicCO2RemovalsKgCO2e),
+      biogenicNonCO2KgCO2e: decimalString(o.biogenicNonCO2KgCO2e),
+      notSplitKgCO2e: decimalString(o.notSplitKgCO2e),
+    },
+  };
+}
+
+/**
+ * The product's carbon content (kg C per functional unit, packaging excluded) from its component
+ * materials whose factors state it (custom factors' `carbonContent`); undefined when any is unknown.
+ * Bundled datasets give no carbon content, so only declared (e.g. imported PACT) materials have one.
+ */
+function carbonContent(result: CalculationResult, product: Product | undefined): { fossilKgC?: Dec; biogenicKgC?: Dec; unknown: string[] } {
+  const materials = result.lines.filter((l) => l.kind === 'material' && l.stage !== 'packaging');
+  const declared = new Map((product?.factors ?? []).map((f) => [f.id, f.carbonContent]));
+  const unknown = new Set<string>();
+  let fossil: Dec | undefined = materials.length ? new Dec(0) : undefined;
+  let biogenic: Dec | undefined = materials.length ? new Dec(0) : undefined;
+  let noBiogenic = false;
+  for (const l of materials) {
+    const content = l.factor ? declared.get(l.factor) : undefined;
+    if (content?.fossilKgC === undefined) unknown.add(l.factor ?? l.path);
+    else fossil = fossil?.plus(new Dec(l.amount.value).times(content.fossilKgC));
+    if (content?.biogenicKgC === undefined) noBiogenic = true;
+    else biogenic = biogenic?.plus(new Dec(l.amount.value).times(content.biogenicKgC));
+  }
+  return { ...(unknown.size || !fossil ? {} : { fossilKgC: fossil }), ...(noBiogenic || !biogenic ? {} : { biogenicKgC: biogenic }), unknown: [...unknown] };
+}
+
+/** Engine warnings that say emissions inside a boundary were left out, by the stage they concern. */
+const LEFT_OUT: Record<string, Stage | undefined> = { EOL_NOT_MODELLED: 'endOfLife', EOL_PARTIAL: 'endOfLife', EOL_NO_FACTOR: 'endOfLife', MASS_WITHOUT_MATERIAL: undefined };
+
+/**
+ * exemptedEmissionsPercent as assessed: the caller's figure, or the result's own cut-off share, which is
+ * 0 % when the calculator left nothing out of the boundary. When the result says it left emissions out
+ * (an end-of-life route without a factor, a mass without a material …) their share is not known: then
+ * the caller must assess it (PACT_EXEMPTIONS_NOT_ASSESSED), never a claimed 0.
+ */
+function exemptions(result: CalculationResult, stages: readonly Stage[], options: PactExportOptions): { percent: number; description: string } {
+  if (options.exemptedEmissionsPercent !== undefined) {
+    return { percent: options.exemptedEmissionsPercent, description: options.exemptedEmissionsDescription ?? 'As assessed by the data owner.' };
+  }
+  const leftOut = result.warnings.filter((w) => w.code in LEFT_OUT && (LEFT_OUT[w.code] === undefined || stages.includes(LEFT_OUT[w.code]!)));
+  if (leftOut.length) {
+    throw new PactExportError(`the result leaves emissions out of the boundary (${[...new Set(leftOut.map((w) => w.code))].join(', ')}), so their share is not known`,
+      'model them, or give exemptedEmissionsPercent (--exempted-percent) as assessed', 'PACT_EXEMPTIONS_NOT_ASSESSED');
+  }
+  return { percent: 0, description: 'Cut-off share of the calculation: 0 %. Every modelled inventory line and component material inside the boundary is counted, and the calculator reported none left out.' };
 }

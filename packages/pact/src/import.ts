@@ -2,6 +2,7 @@ import type { CustomFactor, GwpSet } from '@greenlca/schema';
 import { Dec } from './decimal.js';
 import { DECLARED_UNITS, type ProductFootprint } from './schema.js';
 import { FROM_PACT } from './units.js';
+import { ORIGIN_EXTENSION_SCHEMA } from './export.js';
 import { checkProductFootprint, PactValidationError, type PactIssue } from './validate.js';
 
 export interface PactImportOptions {
@@ -114,6 +115,13 @@ export function mapV2ToV3(doc: Record<string, unknown>, notes: string[]): Record
   return out;
 }
 
+/** A date-time plus whole calendar years (UTC), in ms. */
+function plusYears(iso: string, years: number): number {
+  const d = new Date(iso);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.getTime();
+}
+
 function describeSource(pf: ProductFootprint, basis: string): string {
   const c = pf.pcf;
   const geo = c.geographyCountrySubdivision ?? c.geographyCountry ?? c.geographyRegionOrSubregion;
@@ -156,9 +164,10 @@ export function importProductFootprint(input: unknown, options: PactImportOption
   if (pf.status === 'Deprecated' && !options.allowDeprecated) {
     fail('/status', 'the footprint is Deprecated: ask the supplier for the Active one that supersedes it (or allow deprecated footprints)');
   }
+  // PACT: a footprint is valid until validityPeriodEnd, by default 3 years after its reference period.
+  const end = pf.validityPeriodEnd ? Date.parse(pf.validityPeriodEnd) : plusYears(pf.pcf.referencePeriodEnd, 3);
   if (options.asOf !== undefined) {
     const at = new Date(options.asOf).getTime();
-    const end = pf.validityPeriodEnd ? Date.parse(pf.validityPeriodEnd) : Date.parse(pf.pcf.referencePeriodEnd) + 3 * 365.25 * 24 * 3600e3;
     if (at > end) notes.push(`the footprint's validity ended ${new Date(end).toISOString()}`);
   }
   const c = pf.pcf;
@@ -175,6 +184,16 @@ export function importProductFootprint(input: unknown, options: PactImportOption
     co2e: perUnit.toNumber(),
     source: describeSource(pf, basis),
   };
+  // The supplier's split, kept: fossil, biogenic CO2 emitted and removed, biogenic non-CO2; the rest of
+  // the value is not split by origin. Carbon contents, DQI and validity go with it.
+  const origin = originParts(pf, basis, total, notes);
+  if (origin) factor.origin = Object.fromEntries(Object.entries(origin).map(([k, v]) => [k, v.div(amount).toNumber()]));
+  factor.carbonContent = { fossilKgC: new Dec(c.fossilCarbonContent).div(amount).toNumber() };
+  if (c.biogenicCarbonContent !== undefined) factor.carbonContent.biogenicKgC = new Dec(c.biogenicCarbonContent).div(amount).toNumber();
+  if (c.dqi) {
+    factor.dqi = { technologicalDQR: Number(c.dqi.technologicalDQR), geographicalDQR: Number(c.dqi.geographicalDQR), temporalDQR: Number(c.dqi.temporalDQR) };
+  }
+  if (Number.isFinite(end)) factor.validUntil = new Date(end).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const sets = c.ipccCharacterizationFactors.filter((s) => GWP.includes(s));
   if (c.ipccCharacterizationFactors.length === 1 && sets.length === 1) factor.gwp = sets[0] as GwpSet;
   else notes.push(`ipccCharacterizationFactors ${JSON.stringify(c.ipccCharacterizationFactors)}: no single AR4/AR5/AR6 basis, so the product's GWP set is assumed`);
@@ -192,6 +211,67 @@ export function importProductFootprint(input: unknown, options: PactImportOption
   }
   if (c.packagingEmissionsIncluded === false) notes.push('the supplier footprint excludes packaging');
   return { factor, footprint: pf, sourceVersion: v2 ? '2' : '3', notes, issues };
+}
+
+type Parts = Partial<Record<'fossilKgCO2e' | 'biogenicCO2KgCO2e' | 'biogenicCO2RemovalsKgCO2e' | 'biogenicNonCO2KgCO2e', Dec>>;
+
+/** GreenLCA's origin extension of a footprint, if it has one that adds up to its PCF. */
+function originExtension(pf: ProductFootprint): Record<string, Dec> | undefined {
+  const ext = pf.extensions?.find((e) => e.dataSchema === ORIGIN_EXTENSION_SCHEMA);
+  if (!ext) return undefined;
+  const keys = ['fossilKgCO2e', 'biogenicCO2EmissionsKgCO2e', 'biogenicCO2RemovalsKgCO2e', 'biogenicNonCO2KgCO2e', 'notSplitKgCO2e'];
+  const out: Record<string, Dec> = {};
+  for (const k of keys) {
+    const v = ext.data[k];
+    if (typeof v !== 'string' || !/^[+-]?\d+(\.\d+)?$/.test(v)) return undefined;
+    out[k] = new Dec(v);
+  }
+  const sum = keys.reduce((s, k) => s.plus(out[k]!), new Dec(0));
+  const pcf = new Dec(pf.pcf.pcfIncludingBiogenicUptake);
+  // Each figure is printed to 15 significant digits: they add up to the PCF within that rounding.
+  return sum.minus(pcf).abs().lte(pcf.abs().plus(sum.abs()).times(1e-13)) ? out : undefined;
+}
+
+/**
+ * The supplier's value split by origin (kg CO2e per declared unit), PACT v3 field by field: fossil =
+ * fossilGhgEmissions; biogenic CO2 = landManagementBiogenicCO2Emissions; removals =
+ * landManagementBiogenicCO2Removals (in both PCFs) and biogenicCO2Uptake (with the including basis
+ * only); biogenic non-CO2 = biogenicNonCO2Emissions. GreenLCA's own extension, when present and
+ * consistent, gives the biogenic CO2 emissions no PACT field holds. What is left (land-use change,
+ * technological removals …) is not split by origin.
+ */
+function originParts(pf: ProductFootprint, basis: string, total: Dec, notes: string[]): Parts | undefined {
+  const c = pf.pcf;
+  const d = (v: string | undefined) => (v === undefined ? new Dec(0) : new Dec(v));
+  const ext = originExtension(pf);
+  const parts: Parts = ext
+    ? {
+      fossilKgCO2e: ext.fossilKgCO2e!,
+      biogenicCO2KgCO2e: ext.biogenicCO2EmissionsKgCO2e!,
+      biogenicCO2RemovalsKgCO2e: basis === 'pcfIncludingBiogenicUptake' ? ext.biogenicCO2RemovalsKgCO2e! : new Dec(0),
+      biogenicNonCO2KgCO2e: ext.biogenicNonCO2KgCO2e!,
+    }
+    : {
+      fossilKgCO2e: d(c.fossilGhgEmissions),
+      biogenicCO2KgCO2e: d(c.landManagementBiogenicCO2Emissions),
+      biogenicCO2RemovalsKgCO2e: d(c.landManagementBiogenicCO2Removals).plus(basis === 'pcfIncludingBiogenicUptake' ? d(c.biogenicCO2Uptake) : 0),
+      biogenicNonCO2KgCO2e: d(c.biogenicNonCO2Emissions),
+    };
+  for (const k of Object.keys(parts) as (keyof Parts)[]) if (parts[k]!.isZero()) delete parts[k];
+  const given = Object.values(parts).reduce((s, v) => s.plus(v!), new Dec(0));
+  let rest = total.minus(given);
+  // Within the 15-digit rounding of the figures, the parts are the whole value: the largest absorbs it.
+  if (!rest.isZero() && rest.abs().lte(total.abs().times(1e-13))) {
+    const largest = (Object.keys(parts) as (keyof Parts)[]).reduce<keyof Parts | undefined>((a, k) => (!a || parts[k]!.abs().gt(parts[a]!.abs()) ? k : a), undefined);
+    if (largest) parts[largest] = parts[largest]!.plus(rest);
+    rest = new Dec(0);
+  }
+  if (rest.isNegative()) {
+    notes.push(`the footprint's origin fields add up to more than ${basis} (by ${rest.neg().toFixed()} kg CO2e): its split is not kept, the factor is not split by origin`);
+    return undefined;
+  }
+  if (!rest.isZero()) notes.push(`${rest.toFixed()} kg CO2e per declared unit of the footprint are in no origin field (land-use change, technological removals …): not split by origin`);
+  return Object.keys(parts).length ? parts : undefined;
 }
 
 /**

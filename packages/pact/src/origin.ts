@@ -1,71 +1,46 @@
-import { STAGES, type CalculationResult, type Diagnostic, type GwpSet, type ResultLine, type Stage } from '@greenlca/schema';
+import { STAGES, type CalculationResult, type Diagnostic, type GwpSet, type Stage } from '@greenlca/schema';
 import { Dec } from './decimal.js';
 
 /**
- * @module What a result can and cannot say about the origin of its emissions and the GWP sets behind
- * them, read from the engine's result without changing its fields. Shared by the PACT export and the
- * CFP report, so both say the same.
- *
- * The engine's `total.fossilKgCO2e` is total − biogenic. A factor published only as a CO2e total (no
- * split by gas, no biogenic flag) cannot be split by origin, so it lands there: that figure is
- * "fossil and not split by origin". Here it is split in two:
- *
- *   biogenic    = the engine's biogenic CO2 (a "CO2 (biogenic)" gas, or a factor flagged biogenic)
- *   not split   = the "CO2e" gas of the result: factors given only as a CO2e total (and a publisher's
- *                 rounding residual of its gas split), less any biogenic part of it
- *   fossil      = total − biogenic − not split: the gases the factors and direct emissions name
- *                 (CO2, CH4, N2O …), less their biogenic CO2
+ * @module The engine's origin split (fossil, biogenic, not split by origin; README "Fossil, biogenic,
+ * not split") for the stages of a boundary, and the GWP sets behind a result. A mapping only: the split
+ * itself is defined once, in the engine; here the boundary's stages are added up, exactly (decimal).
+ * Shared by the PACT export and the CFP report, so both say what `calc --format json` says.
  */
 export interface EmissionsByOrigin {
-  /** kg CO2e of gases named by the factors and direct emissions, not biogenic. */
-  fossilKgCO2e: number;
-  biogenicKgCO2e: number;
-  /** kg CO2e from factors given only as a CO2e total, so of unknown origin (fossil or biogenic). */
-  notSplitKgCO2e: number;
-  /** The engine's `fossilKgCO2e` (total − biogenic) = fossil + not split. */
-  fossilAndNotSplitKgCO2e: number;
+  kgCO2e: Dec;
+  fossilKgCO2e: Dec;
+  biogenicKgCO2e: Dec;
+  /** From factors given only as a CO2e total: origin unknown. */
+  notSplitKgCO2e: Dec;
+  /** Biogenic CO2 emitted, biogenic CO2 removed (≤ 0), CH4 and N2O from biomass. */
+  biogenicCO2EmissionsKgCO2e: Dec;
+  biogenicCO2RemovalsKgCO2e: Dec;
+  biogenicNonCO2KgCO2e: Dec;
 }
 
-const UNSPLIT = 'CO2e';
-const BIOGENIC_GAS = 'CO2 (biogenic)';
-
-/**
- * The part of one line's CO2e-only ("CO2e") contribution that is not biogenic. Biogenic CO2 sits in the
- * named CO2 gases (a "CO2 (biogenic)" entry, or the CO2 of a factor flagged biogenic); what they cannot
- * hold is in the CO2e-only part (a CO2e-only factor flagged biogenic, alone or inside a process).
- */
-function lineNotSplit(l: ResultLine): Dec {
-  const co2e = new Dec(l.byGas[UNSPLIT] ?? 0);
-  const biogenic = new Dec(l.biogenicKgCO2e ?? 0);
-  if (co2e.isZero() || biogenic.isZero()) return co2e;
-  const capacity = new Dec(l.byGas[BIOGENIC_GAS] ?? 0).plus(l.byGas.CO2 ?? 0);
-  const inUnsplit = biogenic.abs().lte(capacity.abs()) ? new Dec(0) : biogenic.minus(capacity);
-  const rest = co2e.minus(inUnsplit);
-  // A CO2e-only biogenic factor: the line's biogenic value is its CO2e to 15 digits, so nothing is left.
-  return rest.abs().lte(co2e.abs().times(1e-12)) ? new Dec(0) : rest;
+/** A result made before results carried the origin split (an old stored result): it must be recalculated. */
+export class OriginMissingError extends Error {
+  readonly code = 'ORIGIN_MISSING';
+  constructor() {
+    super('the result carries no fossil / biogenic / not-split-by-origin split (calculated by an older engine): recalculate it');
+    this.name = 'OriginMissingError';
+  }
 }
 
-/**
- * Fossil, biogenic and not-split-by-origin kg CO2e of a result, or of the lines of some stages. The
- * three add up exactly (decimal) to the total (or the stages' sum). For the whole result the
- * not-split part is the engine's exact "CO2e" gas total, less any biogenic part of it.
- */
+/** The engine's origin split of a result, or of the sum of some stages (exact decimal sums of the stages' figures). */
 export function emissionsByOrigin(result: CalculationResult, stages: readonly Stage[] = STAGES): EmissionsByOrigin {
-  const all = STAGES.every((s) => stages.includes(s));
-  const lines = result.lines.filter((l) => stages.includes(l.stage));
-  const total = all ? new Dec(result.total.kgCO2e) : stages.reduce((s, st) => s.plus(result.byStage[st].kgCO2e), new Dec(0));
-  const biogenic = all ? new Dec(result.total.biogenicKgCO2e) : lines.reduce((s, l) => s.plus(l.biogenicKgCO2e ?? 0), new Dec(0));
-  let notSplit: Dec;
-  if (all) {
-    const biogenicInUnsplit = lines.reduce((s, l) => s.plus(l.byGas[UNSPLIT] ?? 0).minus(lineNotSplit(l)), new Dec(0));
-    notSplit = new Dec(result.byGas[UNSPLIT]?.kgCO2e ?? 0).minus(biogenicInUnsplit);
-  } else notSplit = lines.reduce((s, l) => s.plus(lineNotSplit(l)), new Dec(0));
-  const fossil = total.minus(biogenic).minus(notSplit);
+  const parts = STAGES.every((s) => stages.includes(s)) ? [result.total] : STAGES.filter((s) => stages.includes(s)).map((s) => result.byStage[s]);
+  if (parts.some((p) => p.notSplitKgCO2e === undefined || p.biogenicDetail === undefined)) throw new OriginMissingError();
+  const sum = (pick: (p: (typeof parts)[number]) => number) => parts.reduce((s, p) => s.plus(pick(p)), new Dec(0));
   return {
-    fossilKgCO2e: fossil.toNumber(),
-    biogenicKgCO2e: biogenic.toNumber(),
-    notSplitKgCO2e: notSplit.toNumber(),
-    fossilAndNotSplitKgCO2e: total.minus(biogenic).toNumber(),
+    kgCO2e: sum((p) => p.kgCO2e),
+    fossilKgCO2e: sum((p) => p.fossilKgCO2e),
+    biogenicKgCO2e: sum((p) => p.biogenicKgCO2e),
+    notSplitKgCO2e: sum((p) => p.notSplitKgCO2e),
+    biogenicCO2EmissionsKgCO2e: sum((p) => p.biogenicDetail.co2EmissionsKgCO2e),
+    biogenicCO2RemovalsKgCO2e: sum((p) => p.biogenicDetail.co2RemovalsKgCO2e),
+    biogenicNonCO2KgCO2e: sum((p) => p.biogenicDetail.nonCO2KgCO2e),
   };
 }
 

@@ -8,6 +8,8 @@ export interface PactIssue {
   message: string;
   /** `error` makes the document invalid; `warning` is a reporting-rule or methodology concern. */
   severity: 'error' | 'warning';
+  /** Stable code of an exporter's warning (e.g. PACT_PLACEHOLDER_ID); schema issues have none. */
+  code?: string;
 }
 
 export type PactCheck = { ok: true; footprint: ProductFootprint; issues: PactIssue[] } | { ok: false; issues: PactIssue[] };

@@ -65,7 +65,9 @@ describe('CFP report data model', () => {
     // Every kettle factor is a CO2e total: none of it is fossil by gas, all of it is not split by origin.
     expect(totals.rows.map((r) => [r[1], r[2]])).toEqual([['0', '0.0 %'], ['0', '0.0 %'], ['350.649465', '100.0 %']]);
     expect(zh.data.total).toEqual(result.total); // the engine's numbers unchanged
-    expect(zh.data.origin).toEqual({ fossilKgCO2e: 0, biogenicKgCO2e: 0, notSplitKgCO2e: 350.649465, fossilAndNotSplitKgCO2e: 350.649465 });
+    expect(zh.data.origin).toEqual({
+      fossilKgCO2e: 0, biogenicKgCO2e: 0, notSplitKgCO2e: 350.649465, biogenicDetail: { co2EmissionsKgCO2e: 0, co2RemovalsKgCO2e: 0, nonCO2KgCO2e: 0 },
+    });
     expect(zh.data.limitations.join('\n')).toMatch(/气候变化/);
     expect(en.data.limitations.join('\n')).toMatch(/not a claim of conformity/);
     expect(zh.document.sections.map((s) => s.heading)).toEqual([
@@ -134,7 +136,9 @@ describe('CFP report: origin of emissions and GWP sets, said the same in HTML/PD
   const en = buildCfpReport(r, { lang: 'en', product: p, generatedAt });
 
   it('shows fossil, biogenic and not split by origin, adding up to the total, in the figures and the totals table', () => {
-    expect(r.total.fossilKgCO2e).toBeCloseTo(361.2097986927, 9); // the engine: total − biogenic, CO2e-only factors included
+    // The engine's own split, the same in the report: CO2e-only factors are not split, not fossil.
+    expect(r.total.fossilKgCO2e).toBeCloseTo(4.5603336927, 9);
+    expect(r.total.notSplitKgCO2e).toBe(356.649465);
     expect(zh.data.origin.notSplitKgCO2e).toBe(356.649465);
     expect(zh.data.origin.biogenicKgCO2e).toBe(1);
     expect(zh.data.origin.fossilKgCO2e).toBeCloseTo(4.5603336927, 9);

@@ -1,7 +1,6 @@
 import { STAGES, type CalculationResult, type Diagnostic, type LineSource, type Product, type ResultLine, type Stage } from '@greenlca/schema';
 import {
-  DATA_QUALITY_RULES, deriveDataQuality, emissionsByOrigin, factorsInWarning, gwpBasesAsPublished, type DataQuality, type EmissionsByOrigin,
-  type GwpBasisAsPublished,
+  DATA_QUALITY_RULES, deriveDataQuality, factorsInWarning, gwpBasesAsPublished, type DataQuality, type GwpBasisAsPublished,
 } from '@greenlca/pact';
 import { Decimal } from 'decimal.js';
 import type { Lang, ReportDocument, Section } from './document.js';
@@ -73,7 +72,10 @@ export interface CfpLine {
   amount: { value: number; unit: string };
   factorKgCO2ePerUnit: number;
   kgCO2e: number;
-  biogenicKgCO2e?: number;
+  /** The engine's origin split of the line (fossil + biogenic + not split = kgCO2e). */
+  fossilKgCO2e: number;
+  biogenicKgCO2e: number;
+  notSplitKgCO2e: number;
   share: number;
   /** Number of the citation in `citations`. */
   ref: number;
@@ -97,10 +99,10 @@ export interface CfpReportData {
     /** Other GWP sets in which factors given only as CO2e were used as published (GWP_BASIS_MISMATCH). */
     asPublished: GwpBasisAsPublished[];
   };
-  /** The engine's totals unchanged; `fossilKgCO2e` there is total − biogenic, i.e. fossil and not split by origin. */
+  /** The engine's totals unchanged, with its origin split (fossil, biogenic, not split by origin). */
   total: CalculationResult['total'];
-  /** The total by origin: fossil (named gases), biogenic, and not split by origin (CO2e-only factors). */
-  origin: EmissionsByOrigin;
+  /** The engine's origin split of the total, as `calc --format json` and the PACT export give it. */
+  origin: Pick<CalculationResult['total'], 'fossilKgCO2e' | 'biogenicKgCO2e' | 'notSplitKgCO2e' | 'biogenicDetail'>;
   byStage: { stage: Stage; kgCO2e: number; share: number; lines: number; included: boolean }[];
   byGas: { gas: string; kg?: number; kgCO2e: number; share: number }[];
   byComponent: CalculationResult['byComponent'];
@@ -160,12 +162,12 @@ export function citeLines(result: CalculationResult): { lines: CfpLine[]; citati
     if (id && !c.factors.includes(id)) c.factors.push(id);
     const line: CfpLine = {
       n: i + 1, path: l.path, stage: l.stage, kind: l.kind, label: l.label, amount: l.amount,
-      factorKgCO2ePerUnit: l.factorValue.kgCO2e, kgCO2e: l.kgCO2e, share: l.share, ref: c.n,
+      factorKgCO2ePerUnit: l.factorValue.kgCO2e, kgCO2e: l.kgCO2e,
+      fossilKgCO2e: l.fossilKgCO2e, biogenicKgCO2e: l.biogenicKgCO2e, notSplitKgCO2e: l.notSplitKgCO2e, share: l.share, ref: c.n,
     };
     if (l.factor) line.factor = l.factor;
     if (l.substance) line.substance = l.substance;
     if (l.component) line.component = l.component;
-    if (l.biogenicKgCO2e !== undefined) line.biogenicKgCO2e = l.biogenicKgCO2e;
     return line;
   });
   return { lines, citations };
@@ -195,7 +197,8 @@ export function cfpReportData(result: CalculationResult, options: Omit<CfpReport
     return e ? { ...w, explanation: e[lang] } : { ...w };
   });
 
-  const origin = emissionsByOrigin(result);
+  const { fossilKgCO2e, biogenicKgCO2e, notSplitKgCO2e, biogenicDetail } = result.total;
+  const origin = { fossilKgCO2e, biogenicKgCO2e, notSplitKgCO2e, biogenicDetail };
   const displayed = [total, origin.fossilKgCO2e, origin.biogenicKgCO2e, origin.notSplitKgCO2e, ...STAGES.map((s) => result.byStage[s].kgCO2e), ...result.lines.map((l) => l.kgCO2e)];
   const data: CfpReportData = {
     product: {
@@ -235,14 +238,10 @@ const COUNTED_WARNINGS: [string, Counted][] = [
 ];
 const COUNT_NOUNS: Record<Counted, Bi> = { factor: { zh: '个因子', en: 'factor' }, component: { zh: '个部件', en: 'component' }, line: { zh: '行清单', en: 'line' } };
 
-/** The factors given only as a CO2e total (no split by gas or origin), not flagged biogenic. */
+/** The factors of lines with a part not split by origin (factors given only as a CO2e total). */
 function unsplitFactors(result: CalculationResult): number {
   const ids = new Set<string>();
-  for (const l of result.lines) {
-    const co2e = l.byGas.CO2e ?? 0;
-    if (co2e === 0 || Object.keys(l.byGas).length > 1) continue; // a gas split's rounding residual is not a factor
-    if (l.biogenicKgCO2e === undefined || Math.abs(l.biogenicKgCO2e - co2e) > 1e-12 * Math.abs(co2e)) ids.add(l.factor ?? l.substance ?? l.path);
-  }
+  for (const l of result.lines) if (l.notSplitKgCO2e !== 0) ids.add(l.factor ?? l.substance ?? l.path);
   return ids.size;
 }
 
@@ -254,8 +253,8 @@ function limitations(d: CfpReportData, result: CalculationResult, lang: Lang): s
       'Only the climate-change impact category (GWP100) is assessed; other environmental, social and economic impacts are not (scope of GB/T 24067-2024 and ISO 14067).'),
     L(`特征化因子为 IPCC ${d.gwp.set} 的 100 年全球变暖潜势；未报告 GWP20、GTP 等其他指标。${d.gwp.asPublished.map((b) => `${b.count} 个因子仅以 IPCC ${b.basis} 的 CO2e 给出且未分气体，按发布值使用，未按 ${d.gwp.set} 重新表征（见第 6 章）。`).join('')}`,
       `Characterisation uses IPCC ${d.gwp.set} 100-year GWPs; other metrics (GWP20, GTP) are not reported.${d.gwp.asPublished.map((b) => ` ${b.count} factor${b.count > 1 ? 's' : ''} given only as CO2e in IPCC ${b.basis}, with no split by gas, ${b.count > 1 ? 'are' : 'is'} used as published, not re-characterised with ${d.gwp.set} (see section 6).`).join('')}`),
-    L(`生物源碳仅在因子标明生物源 CO2 时单独列出；以 CO2e 总量给出的因子无法拆分化石与生物源${unsplit.factors ? `：本报告中 ${unsplit.factors} 个这样的因子共 ${formatKg(d.origin.notSplitKgCO2e)} kg CO2e（${formatPercent(share(d.origin.notSplitKgCO2e, d.total.kgCO2e))}），列为“未区分来源”（见 7.1），不计入化石来源` : ''}。生物源碳吸收与储存、直接/间接土地利用变化（dLUC/iLUC）和航空运输排放未单独量化。`,
-      `Biogenic carbon is separated only where a factor flags biogenic CO2; factors given as CO2e totals cannot be split into fossil and biogenic${unsplit.factors ? `: here ${unsplit.factors} such factor${unsplit.factors > 1 ? 's' : ''} give ${formatKg(d.origin.notSplitKgCO2e)} kg CO2e (${formatPercent(share(d.origin.notSplitKgCO2e, d.total.kgCO2e))}), shown as "not split by origin" (see 7.1), not as fossil` : ''}. Biogenic uptake and storage, direct and indirect land-use change (dLUC/iLUC) and aircraft emissions are not quantified separately.`),
+    L(`生物源排放（生物源 CO2，以及生物质燃烧或降解产生的 CH4 和 N2O）仅在因子标明来自生物质时单独列出；以 CO2e 总量给出的因子无法拆分化石与生物源${unsplit.factors ? `：本报告中 ${unsplit.factors} 个这样的因子共 ${formatKg(d.origin.notSplitKgCO2e)} kg CO2e（${formatPercent(share(d.origin.notSplitKgCO2e, d.total.kgCO2e))}），列为“未区分来源”（见 7.1），不计入化石来源` : ''}。生物源 CO2 吸收仅在因子以负的生物源 CO2 给出时计入；碳储存、直接/间接土地利用变化（dLUC/iLUC）和航空运输排放未单独量化。`,
+      `Biogenic emissions (biogenic CO2, and CH4 and N2O from burning or degrading biomass) are separated only where a factor says it comes from biomass; factors given as CO2e totals cannot be split into fossil and biogenic${unsplit.factors ? `: here ${unsplit.factors} such factor${unsplit.factors > 1 ? 's' : ''} give ${formatKg(d.origin.notSplitKgCO2e)} kg CO2e (${formatPercent(share(d.origin.notSplitKgCO2e, d.total.kgCO2e))}), shown as "not split by origin" (see 7.1), not as fossil` : ''}. Biogenic CO2 uptake counts only where a factor gives it as negative biogenic CO2; carbon storage, direct and indirect land-use change (dLUC/iLUC) and aircraft emissions are not quantified separately.`),
     L('未进行不确定性分析和敏感性分析；结果为点估计值。', 'No uncertainty or sensitivity analysis was carried out; results are point estimates.'),
     L('使用阶段和报废阶段的数据为情景假设（使用次数、寿命、处理路径），实际排放会随用户行为和地区变化。',
       'Use and end-of-life data are scenarios (use pattern, lifetime, treatment routes); actual emissions vary with users and regions.'),
@@ -499,8 +498,8 @@ function cfpDocument(d: CfpReportData, lang: Lang, generatedAt: string | undefin
           ],
           footer: [[L(`产品碳足迹（${perUnit}）`, `Carbon footprint (${perUnit})`), formatKg(total), formatPercent(total === 0 ? 0 : 1)]],
           note: L(
-            '仅给出 CO2e 总量的因子无法拆分化石与生物源，单列为“未区分来源”；计算结果中的 fossilKgCO2e（总量 − 生物源）和 PACT 导出的 fossilGhgEmissions 包含这一部分。生物源碳吸收、dLUC、iLUC 和航空排放未单独量化（见第 10 章）。',
-            'Factors that give only a CO2e total cannot be split into fossil and biogenic, so they are shown as "not split by origin"; the result\'s fossilKgCO2e (total − biogenic) and the PACT export\'s fossilGhgEmissions include them. Biogenic uptake, dLUC, iLUC and aircraft emissions are not quantified separately (see section 10).'),
+            '仅给出 CO2e 总量的因子无法拆分化石与生物源，单列为“未区分来源”，不计入化石来源；这三个数与计算结果（fossilKgCO2e、biogenicKgCO2e、notSplitKgCO2e）和 PACT 导出相同。dLUC、iLUC 和航空排放未单独量化（见第 10 章）。',
+            'Factors that give only a CO2e total cannot be split into fossil and biogenic, so they are shown as "not split by origin", not as fossil; the three figures are the calculation result\'s (fossilKgCO2e, biogenicKgCO2e, notSplitKgCO2e) and the PACT export\'s. dLUC, iLUC and aircraft emissions are not quantified separately (see section 10).'),
         }],
       },
       {

@@ -69,6 +69,8 @@ export const Section = Type.Recursive((This) =>
     blocks: Type.Array(Block),
     subsections: Type.Optional(Type.Array(This)),
   }),
+  // Named, so a document that describes it (the API's OpenAPI) can refer to it as a component.
+  { $id: 'ReportSection' },
 );
 
 export const ReportDocument = Type.Object({

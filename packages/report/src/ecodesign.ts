@@ -251,7 +251,9 @@ function lcaSection(e: ProductEvaluation, data: EcodesignReport['data'], lang: L
         [L('系统边界', 'System boundary'), stages.filter((s) => s.kgCO2e !== 0).map((s) => stageName(s.stage, lang)).join(lang === 'zh' ? '、' : ', ') || '—'],
         [L('影响类别', 'Impact category'), L(`气候变化，IPCC ${lca?.gwp ?? cf.gwp} GWP100`, `Climate change, IPCC ${lca?.gwp ?? cf.gwp} GWP100`)],
         [L('产品碳足迹', 'Carbon footprint'), `${formatKg(total)} kg CO2e`],
-        [L('化石 / 生物源', 'Fossil / biogenic'), `${formatKg(lca ? lca.total.fossilKgCO2e : cf.fossilKgCO2e)} / ${formatKg(lca ? lca.total.biogenicKgCO2e : cf.biogenicKgCO2e)} kg CO2e`],
+        // The engine's origin split: fossil, biogenic, not split by origin (CO2e-only factors).
+        [L('化石 / 生物源 / 未区分来源', 'Fossil / biogenic / not split by origin'),
+          `${formatKg(lca ? lca.total.fossilKgCO2e : cf.fossilKgCO2e)} / ${formatKg(lca ? lca.total.biogenicKgCO2e : cf.biogenicKgCO2e)} / ${formatKg(lca ? lca.total.notSplitKgCO2e : cf.notSplitKgCO2e)} kg CO2e`],
         ...(lca ? [
           [L('数据集', 'Datasets'), lca.datasets.map((d) => `${d.id} ${d.version} (${d.edition})`).join('; ')] as [string, string],
           [L('计算工具', 'Calculation tool'), `${lca.engine.name} ${lca.engine.version}`] as [string, string],

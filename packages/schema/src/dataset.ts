@@ -37,6 +37,19 @@ export const FactorCategory = Type.Union(FACTOR_CATEGORIES.map((c) => Type.Liter
 export type FactorCategory = Static<typeof FactorCategory>;
 
 /**
+ * Where a factor's gases come from, when the publisher says they come from biomass (README, "Fossil,
+ * biogenic, not split"): `biogenic`: every gas is emitted from biomass (its CO2 is biogenic CO2, its
+ * CH4 and N2O biogenic non-CO2 emissions; a CO2e total without a gas split counts as biogenic CO2);
+ * `biogenic-non-CO2`: the factor is the CH4 and N2O of burning or degrading biomass, its biogenic CO2
+ * reported apart by the publisher (DESNZ bioenergy). Absent: CO2 is fossil unless named "CO2
+ * (biogenic)", other gases are fossil, and a CO2e total without a gas split is not split by origin.
+ */
+export const FactorOrigin = Type.Union([Type.Literal('biogenic'), Type.Literal('biogenic-non-CO2')], {
+  description: 'The gases come from biomass: "biogenic" (all of them) or "biogenic-non-CO2" (a CO2e total of biomass CH4 and N2O, biogenic CO2 excluded).',
+});
+export type FactorOrigin = Static<typeof FactorOrigin>;
+
+/**
  * One emission factor: kg of greenhouse gas per `unit` of activity.
  * Give `co2e` with its `gwpBasis`, and/or `gases`. When `gasesBasis` is "mass", `gases` holds kg of each
  * gas per unit; when it is "co2e", `gases` holds the kg CO2e contribution of each gas computed by the
@@ -54,6 +67,7 @@ export const Factor = Type.Object(
     gases: Type.Optional(Type.Record(Type.String(), Type.Number())),
     gasesBasis: Type.Optional(Type.Union([Type.Literal('mass'), Type.Literal('co2e')])),
     co2Only: Type.Optional(Type.Boolean({ description: 'The factor counts CO2 only (not a life-cycle CO2e factor).' })),
+    origin: Type.Optional(FactorOrigin),
     region: Type.String({ description: 'ISO 3166-1 alpha-2 code, a subdivision (CN-GD) or grid (CN-GRID-EAST), or GLO.' }),
     year: Type.Integer({ description: 'Data year the value represents.' }),
     boundary: Type.Optional(Type.String({ description: 'What the factor covers: combustion, well-to-tank, cradle-to-gate …' })),

@@ -2,15 +2,15 @@ export { STAGES, Stage, STAGE_NAMES, isStage } from './stage.js';
 export { GWP_SETS, GwpSet, DEFAULT_GWP } from './gwp.js';
 export { Amount, QuantityObject, ParameterValue } from './amount.js';
 export {
-  Product, Component, InventoryLine, CustomFactor, FunctionalUnit, EndOfLifeRoute, EndOfLifeRouteName, EOL_ROUTES,
+  Product, Component, InventoryLine, CustomFactor, CustomFactorOrigin, FunctionalUnit, EndOfLifeRoute, EndOfLifeRouteName, EOL_ROUTES,
   SubstanceContent,
 } from './product.js';
 export {
-  Licence, Citation, Factor, FactorDataset, FactorCategory, FACTOR_CATEGORIES, Substance, SubstanceDataset, GwpValue,
+  Licence, Citation, Factor, FactorOrigin, FactorDataset, FactorCategory, FACTOR_CATEGORIES, Substance, SubstanceDataset, GwpValue,
 } from './dataset.js';
 export { Inventory, MaterialEntry, EndOfLifeEntry, EnergyEntry, EmissionEntry, ENERGY_KINDS } from './inventory.js';
 export { ImpactAssessment, CategoryResult, POOR_COVERAGE } from './impacts.js';
-export { Diagnostic, LineSource, ResultLine, CalculationResult, LINE_KINDS } from './result.js';
+export { Diagnostic, LineSource, ResultLine, CalculationResult, LINE_KINDS, OriginTotals, BiogenicDetail } from './result.js';
 export {
   Scenario, ScenarioOverrides, ComponentOverride, LineOverride, FactorReplacement, PointerSet,
 } from './scenario.js';

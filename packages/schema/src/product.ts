@@ -14,6 +14,22 @@ import { Stage } from './stage.js';
 
 const Id = (description: string): TSchema => Type.String({ minLength: 1, description });
 
+/**
+ * The parts of a custom factor's `co2e` by origin, kg CO2e per unit, as its supplier states them (a PACT
+ * footprint's fossilGhgEmissions, biogenic CO2, biogenicCO2Uptake, biogenicNonCO2Emissions). What they
+ * leave of `co2e` is not split by origin.
+ */
+export const CustomFactorOrigin = Type.Object(
+  {
+    fossilKgCO2e: Type.Optional(Type.Number()),
+    biogenicCO2KgCO2e: Type.Optional(Type.Number({ minimum: 0, description: 'Biogenic CO2 emissions.' })),
+    biogenicCO2RemovalsKgCO2e: Type.Optional(Type.Number({ maximum: 0, description: 'Biogenic CO2 removals (uptake), ≤ 0.' })),
+    biogenicNonCO2KgCO2e: Type.Optional(Type.Number({ minimum: 0, description: 'CH4 and N2O from biomass.' })),
+  },
+  { description: 'Parts of "co2e" by origin (kg CO2e per unit); the rest of "co2e" is not split by origin. Only with "co2e".' },
+);
+export type CustomFactorOrigin = Static<typeof CustomFactorOrigin>;
+
 /** A factor the product declares itself: `co2e` (kg CO2e per unit) or `gases` (kg of each gas per unit). */
 export const CustomFactor = Type.Object(
   {
@@ -28,7 +44,20 @@ export const CustomFactor = Type.Object(
     source: Type.Optional(Type.String({ description: 'Citation: where the value comes from.' })),
     region: Type.Optional(Type.String()),
     year: Type.Optional(Type.Integer()),
-    biogenic: Type.Optional(Type.Boolean({ description: 'The CO2 of this factor is biogenic.' })),
+    biogenic: Type.Optional(Type.Boolean({
+      description: 'The factor\'s emissions come from biomass: its CO2 is biogenic CO2 (a negative value: uptake), its CH4 and N2O biogenic non-CO2 emissions, a "co2e" without "gases" biogenic CO2.',
+    })),
+    origin: Type.Optional(CustomFactorOrigin),
+    carbonContent: Type.Optional(Type.Object({
+      fossilKgC: Type.Optional(Type.Number({ minimum: 0, description: 'kg of fossil carbon in one unit of the product.' })),
+      biogenicKgC: Type.Optional(Type.Number({ minimum: 0, description: 'kg of biogenic carbon in one unit of the product.' })),
+    }, { description: 'Carbon in one unit of what the factor is for (as its supplier states, e.g. a PACT footprint), for the product\'s carbon content.' })),
+    dqi: Type.Optional(Type.Object({
+      technologicalDQR: Type.Number({ minimum: 1, maximum: 5 }),
+      geographicalDQR: Type.Number({ minimum: 1, maximum: 5 }),
+      temporalDQR: Type.Number({ minimum: 1, maximum: 5 }),
+    }, { description: 'Data-quality ratings its supplier gives (PACT v3, 1 best to 5 worst).' })),
+    validUntil: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}', description: 'End of the validity its supplier gives (ISO 8601).' })),
     category: Type.Optional(FactorCategory),
     flows: Type.Optional(Type.Record(Type.String(), Type.Number(), {
       description: 'Other elementary flows per unit, by flow id (e.g. { "air/unspecified/sulfur-dioxide": 0.002 }), characterised by every impact method; greenhouse gases go under "gases".',
@@ -117,6 +146,7 @@ export const InventoryLine = Type.Object(
     substance: Type.Optional(Type.String({ minLength: 1, description: 'A substance emitted directly: a greenhouse gas (HFC-134a, 甲烷) or any elementary flow by id (air/urban/sulfur-dioxide, water/fresh-water/phosphate).' })),
     amount: Amount,
     component: Type.Optional(Type.String({ description: 'Attribute the line to a component (its id path, e.g. body/screw).' })),
+    region: Type.Optional(Type.String({ minLength: 1, description: 'Where this activity happens when not in the product\'s region (CN-GD, CN-GRID-SOUTH, GB): the factor\'s region is checked against it.' })),
     ...UncertaintyFields,
   },
   {},
@@ -140,7 +170,7 @@ export const Product = Type.Object(
     name: Type.String({ minLength: 1 }),
     description: Type.Optional(Type.String()),
     functionalUnit: FunctionalUnit,
-    region: Type.Optional(Type.String({ description: 'Where the product is made and used: ISO 3166 code, e.g. CN, GB, US.' })),
+    region: Type.Optional(Type.String({ description: 'Where the product is made and used: ISO 3166 code or subdivision (CN, CN-GD, GB, US); factors whose region does not contain it are flagged.' })),
     year: Type.Optional(Type.Integer({ description: 'Reference year of the inventory; factors far from it are flagged.' })),
     gwp: Type.Optional(GwpSet),
     parameters: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), ParameterValue)),

@@ -33,6 +33,28 @@ export const LineSource = Type.Object(
 );
 export type LineSource = Static<typeof LineSource>;
 
+/**
+ * The biogenic part by kind, as PACT v3 needs it: biogenic CO2 emitted, biogenic CO2 removed (uptake,
+ * negative) and CH4 and N2O from biomass. They add up exactly to `biogenicKgCO2e`.
+ */
+export const BiogenicDetail = Type.Object({
+  co2EmissionsKgCO2e: Type.Number({ description: 'Biogenic CO2 emitted (biomass burnt or degraded).' }),
+  co2RemovalsKgCO2e: Type.Number({ description: 'Biogenic CO2 taken up (removals), negative.' }),
+  nonCO2KgCO2e: Type.Number({ description: 'CH4 and N2O from biomass (combustion, degradation).' }),
+});
+export type BiogenicDetail = Static<typeof BiogenicDetail>;
+
+/**
+ * One definition of origin (README, "Fossil, biogenic, not split"): every kg CO2e is fossil, biogenic, or
+ * not split by origin (its factor gives a CO2e total only), and the three add up exactly (decimal) to
+ * the kg CO2e they split.
+ */
+const OriginParts = {
+  fossilKgCO2e: Type.Number({ description: 'Gases the factors name that are not from biomass (fossil CO2, CH4, N2O, F-gases …).' }),
+  biogenicKgCO2e: Type.Number({ description: 'Biogenic CO2 (emissions and removals) and CH4 and N2O from biomass.' }),
+  notSplitKgCO2e: Type.Number({ description: 'From factors that give a CO2e total only: origin unknown, neither fossil nor biogenic.' }),
+};
+
 export const ResultLine = Type.Object(
   {
     path: Type.String({ description: 'JSON pointer of the line or component in the product.' }),
@@ -49,7 +71,8 @@ export const ResultLine = Type.Object(
     ),
     kgCO2e: Type.Number(),
     byGas: Type.Record(Type.String(), Type.Number(), { description: 'kg CO2e by gas; "CO2e" where the factor gives no split.' }),
-    biogenicKgCO2e: Type.Optional(Type.Number()),
+    ...OriginParts,
+    biogenicDetail: Type.Optional(BiogenicDetail),
     share: Type.Number({ description: 'Share of the total, 0 to 1 (of the absolute sum when credits exist).' }),
     source: LineSource,
   },
@@ -57,7 +80,15 @@ export const ResultLine = Type.Object(
 );
 export type ResultLine = Static<typeof ResultLine>;
 
-const Co2e = Type.Object({ kgCO2e: Type.Number() });
+
+/** A total with its origin split and biogenic detail (the whole result, a stage). */
+export const OriginTotals = Type.Object({
+  kgCO2e: Type.Number(),
+  ...OriginParts,
+  biogenicDetail: BiogenicDetail,
+});
+export type OriginTotals = Static<typeof OriginTotals>;
+const Co2e = OriginTotals;
 
 export const CalculationResult = Type.Object(
   {
@@ -68,7 +99,7 @@ export const CalculationResult = Type.Object(
       functionalUnit: Type.Object({ amount: Type.Number(), unit: Type.String(), description: Type.Optional(Type.String()) }),
     }),
     gwp: GwpSet,
-    total: Type.Object({ kgCO2e: Type.Number(), fossilKgCO2e: Type.Number(), biogenicKgCO2e: Type.Number() }),
+    total: OriginTotals,
     byStage: Type.Object({
       design: Co2e, manufacture: Co2e, packaging: Co2e, transport: Co2e, use: Co2e, endOfLife: Co2e,
     }),

@@ -30,8 +30,11 @@ export {
 // The incremental model
 export { buildModel } from './model/build.js';
 export { updateModel } from './model/update.js';
-export { modelTotals, modelRows, rankedLines, type ModelTotals, type ModelLine } from './model/view.js';
+export { modelTotals, modelRows, rankedLines, modelImpacts, type ModelTotals, type ModelLine, type ModelCategory } from './model/view.js';
 export type { WhatIfModel, ModelOptions, NodeState } from './model/types.js';
 
 // Errors
 export { WhatIfInputError, WHATIF_ISSUE_CODES, type WhatIfIssue, type WhatIfIssueCode } from './errors.js';
+
+// Schemas of the answers (for API documents)
+export { ComparisonSchema, SensitivityResultSchema, UncertaintyResultSchema, SuggestResultSchema } from './schemas.js';

@@ -1,6 +1,7 @@
-import { calculate, type CalculateOptions, type FactorLibrary, type Lcia } from '@greenlca/engine';
-import type { CalculationResult, GwpSet } from '@greenlca/schema';
+import { calculate, LcaInputError, readProduct, type CalculateOptions, type FactorLibrary, type Lcia } from '@greenlca/engine';
+import { GWP_SETS, type CalculationResult, type Diagnostic, type GwpSet } from '@greenlca/schema';
 import { ApiError } from '../errors.js';
+import { RequestValidationError } from '../plugins/validation.js';
 import type { ProblemError } from '../schemas/problem.js';
 
 export interface CalcOptions {
@@ -30,6 +31,32 @@ export function issuesToErrors(issues: readonly Issue[], prefix = ''): ProblemEr
   });
 }
 
+/** Warnings (unknown fields …) in the same form as errors, for a problem's `warnings`. */
+export function warningsToErrors(warnings: readonly Diagnostic[], prefix = ''): ProblemError[] {
+  return warnings.map((w) => ({ pointer: prefix + (w.path ?? ''), code: w.code, detail: w.message, ...(w.hint ? { hint: w.hint } : {}) }));
+}
+
+/**
+ * A product body that failed its schema: the engine's one pass (readProduct) lists the shape problems
+ * and the semantic ones (units, factor ids, parameters …) together, so a client sees every problem at
+ * once, as the CLI does. Still a shape error (400 GLCA_VALIDATION). Other refusals (unstorable text,
+ * a hostile depth) are answered as they are.
+ */
+export function productShapeProblem(error: Error, product: unknown, library: FactorLibrary, gwp?: GwpSet): Error {
+  if (!(error instanceof RequestValidationError) || error.kind !== 'schema' || error.part !== 'body') return error;
+  try {
+    // The query string is not checked when the body fails first: use its GWP set only if it is one.
+    readProduct(product, library, gwp && (GWP_SETS as readonly string[]).includes(gwp) ? { gwp } : {});
+  } catch (engine) {
+    if (engine instanceof LcaInputError) {
+      return new RequestValidationError('body', issuesToErrors(engine.issues), 'schema', warningsToErrors(engine.warnings));
+    }
+    if (engine instanceof RangeError) return error;
+    throw engine;
+  }
+  return error;
+}
+
 /** The input errors of the engine and of the packages on top of it (what-if, eco-design, PACT). */
 const INPUT_ERRORS = new Set(['LcaInputError', 'WhatIfInputError', 'EvaluationInputError', 'PactExportError', 'PactValidationError']);
 
@@ -52,8 +79,9 @@ export function answerOrProblem<T>(fn: () => T, pointerPrefix = ''): T {
     if (error instanceof Error && INPUT_ERRORS.has(error.name) && Array.isArray(issues)) {
       const list = issues as Issue[];
       const n = list.length;
+      const warnings = (error as { warnings?: unknown }).warnings;
       throw new ApiError('GLCA_INPUT_INVALID', `The input has ${n} problem${n === 1 ? '' : 's'}: ${list[0]?.message ?? error.message}${n > 1 ? ' …' : ''}`,
-        issuesToErrors(list, pointerPrefix));
+        issuesToErrors(list, pointerPrefix), undefined, Array.isArray(warnings) ? warningsToErrors(warnings as Diagnostic[], pointerPrefix) : undefined);
     }
     if (error instanceof RangeError) {
       // The stack, an array or a string outgrew what one process allows: a pure calculation does

@@ -1,4 +1,4 @@
-import { createLibrary, withFlows, type FactorLibrary } from '@greenlca/engine';
+import { createLibrary, withFlows, type FactorLibrary, type RegionGroup } from '@greenlca/engine';
 import type { FactorDataset, SubstanceDataset } from '@greenlca/schema';
 
 /** The factor library the API calculates with, plus what it was built from. */
@@ -8,8 +8,8 @@ export interface Catalogue {
   substances: SubstanceDataset;
 }
 
-export function catalogue(factorDatasets: readonly FactorDataset[], substances: SubstanceDataset): Catalogue {
-  return { library: createLibrary(factorDatasets, substances), factorDatasets, substances };
+export function catalogue(factorDatasets: readonly FactorDataset[], substances: SubstanceDataset, regions: readonly RegionGroup[] = []): Catalogue {
+  return { library: createLibrary(factorDatasets, substances, regions), factorDatasets, substances };
 }
 
 /**
@@ -17,7 +17,7 @@ export function catalogue(factorDatasets: readonly FactorDataset[], substances: 
  * attached, so that every route calculates products that name flows (a direct SO2 emission).
  */
 export async function bundledCatalogue(): Promise<Catalogue> {
-  const { bundledFactorDatasets, bundledSubstances, bundledFlowIndex } = await import('@greenlca/datasets');
-  const c = catalogue(bundledFactorDatasets, bundledSubstances);
+  const { bundledFactorDatasets, bundledSubstances, bundledFlowIndex, bundledRegions } = await import('@greenlca/datasets');
+  const c = catalogue(bundledFactorDatasets, bundledSubstances, bundledRegions);
   return { ...c, library: withFlows(c.library, await bundledFlowIndex()) };
 }

@@ -78,7 +78,8 @@ describe('OpenAPI document', () => {
     for (const { path, op } of ops.filter((o) => o.path.startsWith('/v1/'))) {
       expect(op.responses['4XX'], path).toBeDefined();
       const isPublic = /^\/v1\/(datasets|factors|substances|schemas|specifications)/.test(path);
-      expect(op.security === undefined, path).toBe(isPublic);
+      if (isPublic) expect(op.security, path).toEqual([]);
+      else expect((op.security as Record<string, unknown>[] | undefined)?.[0], path).toHaveProperty('apiKey');
     }
     const body = doc.paths['/v1/calculate'].post.requestBody.content['application/json'].schema;
     expect(body.$ref === '#/components/schemas/Product' || body.title === 'GreenLCA product model v1').toBe(true);

@@ -20,12 +20,16 @@ export function toProblem(error: unknown, instance: string, requestId: string): 
       type: PROBLEM_TYPE + error.code, title: error.title, status: error.statusCode, code: error.code, detail: error.message, instance,
     };
     if (error.errors) p.errors = error.errors;
+    if (error.warnings?.length) p.warnings = error.warnings;
     if (error.headers) p.headers = error.headers;
     return p;
   }
   if (error instanceof RequestValidationError) {
     const { title, status } = PROBLEMS.GLCA_VALIDATION;
-    return { type: PROBLEM_TYPE + 'GLCA_VALIDATION', title, status, code: 'GLCA_VALIDATION', detail: error.message, instance, errors: error.errors };
+    return {
+      type: PROBLEM_TYPE + 'GLCA_VALIDATION', title, status, code: 'GLCA_VALIDATION', detail: error.message, instance, errors: error.errors,
+      ...(error.warnings.length ? { warnings: error.warnings } : {}),
+    };
   }
   const e = error as Partial<FastifyError>;
   const status = typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;

@@ -15,7 +15,14 @@ if (!FormatRegistry.Has('uri')) FormatRegistry.Set('uri', (v) => /^[a-z][a-z0-9+
 export class RequestValidationError extends Error {
   readonly statusCode = 400;
   readonly code = 'GLCA_VALIDATION';
-  constructor(readonly part: string, readonly errors: ProblemError[]) {
+  constructor(
+    readonly part: string,
+    readonly errors: ProblemError[],
+    /** `schema`: the value's shape; `unstorable` and `depth` are refused before the shape is looked at. */
+    readonly kind: 'schema' | 'unstorable' | 'depth' = 'schema',
+    /** Warnings found while checking (unknown fields), answered beside the errors. */
+    readonly warnings: ProblemError[] = [],
+  ) {
     super(`The request ${part} does not match the schema: ${errors.map((e) => `${e.pointer || '/'} ${e.detail}`).slice(0, 3).join('; ')}${errors.length > 3 ? ' …' : ''}`);
     this.name = 'RequestValidationError';
   }
@@ -56,9 +63,9 @@ export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, http
     // Before anything else: text that could never be stored is refused in every part of every route
     // (the same product is refused by /v1/calculate as by /v1/products).
     const unstorable = unstorableText(input);
-    if (unstorable) return { error: new RequestValidationError(part, [unstorable]) };
+    if (unstorable) return { error: new RequestValidationError(part, [unstorable], 'unstorable') };
     const deep = holdsProducts ? tooDeep(input) : undefined;
-    if (deep) return { error: new RequestValidationError(part, [deep]) };
+    if (deep) return { error: new RequestValidationError(part, [deep], 'depth') };
     const value = part === 'body' ? input : Value.Convert(schema, Value.Default(schema, Value.Clone(input ?? {})));
     const checked = validate(schema, value);
     if (checked.ok) return { value };

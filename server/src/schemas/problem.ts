@@ -25,7 +25,22 @@ export const Problem = Type.Object(
     detail: Type.String(),
     instance: Type.Optional(Type.String({ description: 'The request path.' })),
     errors: Type.Optional(Type.Array(ProblemError)),
+    warnings: Type.Optional(Type.Array(ProblemError, {
+      description: 'Warnings found while checking the input, which a result would have carried (UNKNOWN_FIELD …).',
+    })),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details.' },
 );
 export type Problem = Static<typeof Problem>;
+
+/** The error shape of the PACT paths (/3/…, /.well-known/…): PACT v3 `Error`. */
+export const PactErrorBody = Type.Object({ code: Type.String(), message: Type.String() }, { description: 'PACT v3 Error' });
+
+/** The error shape of the OAuth2 token endpoint (RFC 6749 §5.2). */
+export const OAuthErrorBody = Type.Object(
+  {
+    error: Type.String({ description: 'invalid_request, invalid_client, unsupported_grant_type, invalid_scope or server_error.' }),
+    error_description: Type.Optional(Type.String()),
+  },
+  { description: 'OAuth2 error (RFC 6749 §5.2)' },
+);

@@ -41,6 +41,9 @@ export type StoredResultSummary = Static<typeof StoredResultSummary>;
 
 export const ResultList = Type.Object({ items: Type.Array(StoredResultSummary) });
 
+/** A value where two results differ: a number as a rule; null where one of them has nothing; an object or array where their shapes differ. */
+const JsonLeaf = Type.Union([Type.Number(), Type.String(), Type.Boolean(), Type.Null(), Type.Array(Type.Unknown()), Type.Record(Type.String(), Type.Unknown())]);
+
 /** Recalculating a stored result from its stored input. */
 export const Reproduction = Type.Object({
   resultId: Type.String({ format: 'uuid' }),
@@ -49,7 +52,7 @@ export const Reproduction = Type.Object({
   sameDatasets: Type.Boolean({ description: 'The loaded dataset versions are the ones recorded.' }),
   sameEngine: Type.Boolean(),
   differences: Type.Array(
-    Type.Object({ pointer: Type.String(), stored: Type.Unknown(), recalculated: Type.Unknown() }),
+    Type.Object({ pointer: Type.String(), stored: JsonLeaf, recalculated: JsonLeaf }),
     { description: 'Numeric differences (JSON pointer into the result), at most 50.' },
   ),
   result: CalculationResult,

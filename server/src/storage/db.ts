@@ -13,5 +13,7 @@ export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Run `fn` in one transaction: COMMIT when it resolves, ROLLBACK when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Bytes of the embedded database's WebAssembly memory (PGlite); undefined for a server database. */
+  embeddedMemoryBytes(): number | undefined;
   close(): Promise<void>;
 }

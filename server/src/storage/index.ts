@@ -1,5 +1,5 @@
 import { migrate } from './migrate.js';
-import { openPglite } from './pglite.js';
+import { openPglite, type PgliteOptions } from './pglite.js';
 import { openPostgres } from './postgres.js';
 import { SqlStorage } from './sql-storage.js';
 import type { Storage } from './types.js';
@@ -8,14 +8,14 @@ export type { Storage, StoredKey, NewProduct, NewResult, ListProducts, Condition
 export { migrations, migrate } from './migrate.js';
 
 export type StorageOptions =
-  | { kind: 'pglite'; /** Directory to persist in; omit for in-memory. */ dataDir?: string }
+  | ({ kind: 'pglite' } & PgliteOptions)
   | { kind: 'postgres'; connectionString: string; schema?: string; max?: number };
 
 /** Open the storage, apply pending migrations, and hand it back ready. */
 export async function openStorage(options: StorageOptions): Promise<Storage> {
   const db = options.kind === 'postgres'
     ? await openPostgres(options)
-    : await openPglite(options.dataDir);
+    : await openPglite(options);
   try {
     await migrate(db);
   } catch (error) {

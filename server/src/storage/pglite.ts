@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable } from './db.js';
+import { DurableNodeFS, syncTree } from './pglite-durable-fs.js';
 
 /**
  * PostgreSQL's buffer cache inside PGlite's WebAssembly memory. PGlite's default (initdb's 128 MB)
@@ -15,6 +16,23 @@ export const PGLITE_SHARED_BUFFERS = '32MB';
 
 /** PGlite's own start parameters (single user, no parallel workers, …) plus the smaller buffer cache. */
 const startParams = [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
+
+/**
+ * The same without `-F` (PGlite starts PostgreSQL with fsync off), flushing the WAL with fsync(): the
+ * one sync method that reaches the disk through PGlite's file system (see pglite-durable-fs.ts).
+ */
+const durableStartParams = [...startParams.filter((p) => p !== '-F'), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'];
+
+export interface PgliteOptions {
+  /** Directory to persist in; omit for in-memory (tests). */
+  dataDir?: string;
+  /**
+   * Flush every commit to the disk before it is acknowledged (default true with a dataDir). Off,
+   * a commit is in the OS page cache when acknowledged: it survives the process being killed, not a
+   * power loss or an OS crash. Ignored in memory.
+   */
+  fsync?: boolean;
+}
 
 /**
  * Create a data directory (initdb) in a short-lived child process. In-process, initdb leaves ~430 MiB
@@ -38,14 +56,25 @@ await pg.close();`;
  * to install or start). With a `dataDir` it persists there; without, it lives in memory (tests).
  *
  * Durability: PGlite writes its WAL and data files straight through Node's fs, so a committed
- * transaction is on disk before `COMMIT` returns and survives the process being killed.
+ * transaction is in the OS before `COMMIT` returns and survives the process being killed; with
+ * `fsync` (the default) it is also flushed to the disk, and survives a power loss or an OS crash.
  */
-export async function openPglite(dataDir?: string): Promise<Db> {
+export async function openPglite(options: PgliteOptions = {}): Promise<Db> {
+  const { dataDir } = options;
+  const fsync = dataDir !== undefined && options.fsync !== false;
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
-    if (!existsSync(join(dataDir, 'PG_VERSION'))) await initDataDir(dataDir);
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+      await initDataDir(dataDir);
+      // initdb writes with fsync off: flush its files before anything is stored on top of them.
+      if (fsync) syncTree(dataDir);
+    }
   }
-  const pg = await PGlite.create(dataDir ? { dataDir, startParams } : { startParams });
+  const pg = await PGlite.create(
+    !dataDir ? { startParams }
+    : fsync ? { fs: new DurableNodeFS(dataDir), startParams: durableStartParams }
+    : { dataDir, startParams },
+  );
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     query: async <R>(text: string, params?: unknown[]) => ({ rows: (await q.query<R>(text, params)).rows }),
     exec: async (text) => {
@@ -56,6 +85,8 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     kind: 'pglite',
     ...wrap(pg),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    // WebAssembly memory only grows (memory.grow); it is never given back until the process exits.
+    embeddedMemoryBytes: () => pg.Module.HEAPU8.buffer.byteLength,
     close: () => pg.close(),
   };
 }

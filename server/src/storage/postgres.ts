@@ -54,6 +54,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
         client.release();
       }
     },
+    embeddedMemoryBytes: () => undefined,
     close: () => pool.end(),
   };
 }

@@ -3,7 +3,10 @@ import type { ApiKeyInfo, Organization, Scope } from '../schemas/auth.js';
 import type { ProductRecord, ProductSummary, VersionSummary } from '../schemas/product-record.js';
 import type { Provenance, StoredResult, StoredResultSummary } from '../schemas/stored-result.js';
 import type { Db, Queryable } from './db.js';
-import type { Conditional, IdempotencyClaim, KeptAnswer, ListProducts, NewFootprint, NewProduct, NewResult, Storage, StoredFootprint, StoredKey } from './types.js';
+import type {
+  Conditional, IdempotencyClaim, KeptAnswer, ListProducts, NewFootprint, NewPactPartner, NewPactRequest, NewProduct, NewResult, PactPartner, PactRequest,
+  Storage, StoredFootprint, StoredKey,
+} from './types.js';
 
 /** Both drivers return timestamptz as Date; keep the wire form (ISO 8601, UTC) in one place. */
 const iso = (value: unknown): string => (value instanceof Date ? value : new Date(String(value))).toISOString();
@@ -357,9 +360,110 @@ export class SqlStorage implements Storage {
     return row && { keyId: row.key_id, orgId: row.org_id, scopes: row.scopes, expiresAt: iso(row.expires_at) };
   }
 
+  async createPactPartner(orgId: string, p: NewPactPartner): Promise<PactPartner | undefined> {
+    const { rows } = await this.db.query<PartnerRow>(
+      `INSERT INTO pact_partners (id, org_id, name, base_url, client_id, client_secret) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (org_id, base_url) DO NOTHING RETURNING *`,
+      [p.id, orgId, p.name, p.baseUrl, p.clientId, p.clientSecret],
+    );
+    return rows[0] && partner(rows[0]);
+  }
+
+  async listPactPartners(orgId: string): Promise<PactPartner[]> {
+    const { rows } = await this.db.query<PartnerRow>('SELECT * FROM pact_partners WHERE org_id = $1 ORDER BY created_at, id', [orgId]);
+    return rows.map(partner);
+  }
+
+  async findPactPartner(orgId: string, baseUrl: string): Promise<PactPartner | undefined> {
+    const { rows } = await this.db.query<PartnerRow>('SELECT * FROM pact_partners WHERE org_id = $1 AND base_url = $2', [orgId, baseUrl]);
+    return rows[0] && partner(rows[0]);
+  }
+
+  async deletePactPartner(orgId: string, id: string): Promise<boolean> {
+    const { rows } = await this.db.query('DELETE FROM pact_partners WHERE org_id = $1 AND id = $2 RETURNING id', [orgId, id]);
+    return rows.length > 0;
+  }
+
+  async createPactRequest(orgId: string, r: NewPactRequest): Promise<{ request: PactRequest; created: boolean }> {
+    const inserted = await this.db.query<RequestRow>(
+      `INSERT INTO pact_requests (id, org_id, partner_id, event_id, source, criteria) VALUES ($1, $2, $3, $4, $5, $6::json)
+       ON CONFLICT (org_id, source, event_id) DO NOTHING RETURNING *`,
+      [r.id, orgId, r.partnerId, r.eventId, r.source, JSON.stringify(r.criteria)],
+    );
+    if (inserted.rows[0]) return { request: pactRequest(inserted.rows[0]), created: true };
+    const { rows } = await this.db.query<RequestRow>('SELECT * FROM pact_requests WHERE org_id = $1 AND source = $2 AND event_id = $3', [orgId, r.source, r.eventId]);
+    return { request: pactRequest(rows[0]!), created: false };
+  }
+
+  async getPactRequest(orgId: string, id: string): Promise<PactRequest | undefined> {
+    const { rows } = await this.db.query<RequestRow>('SELECT * FROM pact_requests WHERE org_id = $1 AND id = $2', [orgId, id]);
+    return rows[0] && pactRequest(rows[0]);
+  }
+
+  async listPactRequests(orgId: string, query: { status?: PactRequest['status']; limit: number }): Promise<PactRequest[]> {
+    const { rows } = await this.db.query<RequestRow>(
+      `SELECT * FROM pact_requests WHERE org_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY seq LIMIT $3`,
+      [orgId, query.status ?? null, query.limit],
+    );
+    return rows.map(pactRequest);
+  }
+
+  async answerPactRequest(orgId: string, id: string, answer: { status: 'Fulfilled' | 'Rejected'; event: Record<string, unknown> }): Promise<PactRequest | undefined> {
+    const { rows } = await this.db.query<RequestRow>(
+      `UPDATE pact_requests SET status = $3, answer = $4::json, answered_at = clock_timestamp()
+        WHERE org_id = $1 AND id = $2 AND status = 'Pending' RETURNING *`,
+      [orgId, id, answer.status, JSON.stringify(answer.event)],
+    );
+    return rows[0] && pactRequest(rows[0]);
+  }
+
+  async recordPactDelivery(orgId: string, id: string, delivery: string): Promise<void> {
+    await this.db.query('UPDATE pact_requests SET delivery = $3 WHERE org_id = $1 AND id = $2', [orgId, id, delivery]);
+  }
+
+  embeddedMemoryBytes(): number | undefined {
+    return this.db.embeddedMemoryBytes();
+  }
+
   close(): Promise<void> {
     return this.db.close();
   }
+}
+
+interface PartnerRow {
+  id: string;
+  name: string;
+  base_url: string;
+  client_id: string;
+  client_secret: string;
+  created_at: Date;
+}
+
+function partner(row: PartnerRow): PactPartner {
+  return { id: row.id, name: row.name, baseUrl: row.base_url, clientId: row.client_id, clientSecret: row.client_secret, createdAt: iso(row.created_at) };
+}
+
+interface RequestRow {
+  id: string;
+  partner_id: string;
+  event_id: string;
+  source: string;
+  criteria: unknown;
+  status: PactRequest['status'];
+  answer: unknown;
+  delivery: string | null;
+  received_at: Date;
+  answered_at: Date | null;
+}
+
+function pactRequest(row: RequestRow): PactRequest {
+  return {
+    id: row.id, partnerId: row.partner_id, eventId: row.event_id, source: row.source, criteria: json<Record<string, unknown>>(row.criteria),
+    status: row.status, receivedAt: iso(row.received_at),
+    ...(row.answered_at ? { answeredAt: iso(row.answered_at) } : {}),
+    ...(row.answer ? { answer: json<Record<string, unknown>>(row.answer) } : {}),
+    ...(row.delivery ? { delivery: row.delivery } : {}),
+  };
 }
 
 interface FootprintRow {

@@ -97,6 +97,26 @@ export interface Storage {
   /** Forget keys created before `before`; returns how many. */
   purgeIdempotency(before: Date): Promise<number>;
 
+  /** Register a partner's PACT host; undefined when the organisation already has one at that base URL. */
+  createPactPartner(orgId: string, partner: NewPactPartner): Promise<PactPartner | undefined>;
+  listPactPartners(orgId: string): Promise<PactPartner[]>;
+  /** The partner registered at this (normalised) base URL. */
+  findPactPartner(orgId: string, baseUrl: string): Promise<PactPartner | undefined>;
+  deletePactPartner(orgId: string, id: string): Promise<boolean>;
+
+  /** Store a partner's request once per (source, event id): a repeated event returns the stored one, `created` false. */
+  createPactRequest(orgId: string, request: NewPactRequest): Promise<{ request: PactRequest; created: boolean }>;
+  getPactRequest(orgId: string, id: string): Promise<PactRequest | undefined>;
+  /** The organisation's requests, oldest first; only those with this status when given. */
+  listPactRequests(orgId: string, query: { status?: PactRequest['status']; limit: number }): Promise<PactRequest[]>;
+  /** Answer a request that is still Pending (one answer per request): the answered request, or undefined. */
+  answerPactRequest(orgId: string, id: string, answer: { status: 'Fulfilled' | 'Rejected'; event: Record<string, unknown> }): Promise<PactRequest | undefined>;
+  /** How sending the answer went: 'delivered', or why not. */
+  recordPactDelivery(orgId: string, id: string, delivery: string): Promise<void>;
+
+  /** Bytes of the embedded database's WebAssembly memory (PGlite); undefined for PostgreSQL. */
+  embeddedMemoryBytes(): number | undefined;
+
   close(): Promise<void>;
 }
 
@@ -112,6 +132,36 @@ export type IdempotencyClaim =
   | { state: 'answered'; answer: KeptAnswer }
   | { state: 'in-progress' }
   | { state: 'other-request' };
+
+export interface NewPactPartner {
+  id: string;
+  name: string;
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+/** A partner with the credentials it issued to this organisation (never shown by the API). */
+export interface PactPartner extends NewPactPartner {
+  createdAt: string;
+}
+
+export interface NewPactRequest {
+  id: string;
+  partnerId: string;
+  eventId: string;
+  source: string;
+  criteria: Record<string, unknown>;
+}
+
+export interface PactRequest extends NewPactRequest {
+  status: 'Pending' | 'Fulfilled' | 'Rejected';
+  receivedAt: string;
+  answeredAt?: string;
+  /** The RequestFulfilledEvent or RequestRejectedEvent sent back. */
+  answer?: Record<string, unknown>;
+  delivery?: string;
+}
 
 export interface NewFootprint {
   id: string;

@@ -137,7 +137,10 @@ export class LcaResults extends LitElement {
       <div class="status ${live!.excluded ? 'partial' : 'muted'}" data-testid="result-status" data-complete=${String(live!.complete)}>
         ${live!.excluded ? t('results.excluded', { n: live!.excluded }) + ' · ' : ''}
         ${live!.complete ? this.completeText(r) : t('results.live')}
-        ${r.total.biogenicKgCO2e ? html` · ${t('results.biogenic', { kg: formatNumber(r.total.biogenicKgCO2e) })}` : nothing}
+      </div>
+      <div class="status muted" data-testid="origin" title=${t('results.origin.title')}
+        data-fossil=${String(r.total.fossilKgCO2e)} data-biogenic=${String(r.total.biogenicKgCO2e)} data-not-split=${String(r.total.notSplitKgCO2e)}>
+        ${t('results.origin', { fossil: formatNumber(r.total.fossilKgCO2e), biogenic: formatNumber(r.total.biogenicKgCO2e), notSplit: formatNumber(r.total.notSplitKgCO2e) })}
       </div>
       <div class="grid">
         <section>

@@ -9,7 +9,7 @@ let loading: Promise<FactorLibrary> | undefined;
 export function loadLibrary(): Promise<FactorLibrary> {
   loading ??= import('@greenlca/datasets').then((m) => {
     performance.mark('lca:datasets-imported');
-    return createLibrary(m.bundledFactorDatasets, m.bundledSubstances);
+    return createLibrary(m.bundledFactorDatasets, m.bundledSubstances, m.bundledRegions);
   });
   return loading;
 }

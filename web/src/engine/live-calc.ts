@@ -13,7 +13,7 @@
 import {
   calculate, LcaInputError, type FactorLibrary, type InputIssue,
 } from '@greenlca/engine';
-import { STAGES, type CalculationResult, type Component, type InventoryLine, type Product, type ResultLine, type Stage } from '@greenlca/schema';
+import { STAGES, type CalculationResult, type Component, type InventoryLine, type OriginTotals, type Product, type ResultLine, type Stage } from '@greenlca/schema';
 
 /** The part of a calculation that one segment contributes. */
 export interface Segment {
@@ -237,19 +237,33 @@ export function assemble(product: Product, bom: Segment, segments: Segment[]): L
     }
     for (const line of own) lines.push(line);
   });
-  let total = 0;
-  let biogenic = 0;
   let gross = 0;
   let credits = false;
-  const byStage = Object.fromEntries(STAGES.map((s) => [s, { kgCO2e: 0 }])) as Record<Stage, { kgCO2e: number }>;
+  // Provisional sums in doubles (the worker's engine result replaces them with exact ones); the origin
+  // split is the engine's, line by line.
+  const zero = (): OriginTotals => ({
+    kgCO2e: 0, fossilKgCO2e: 0, biogenicKgCO2e: 0, notSplitKgCO2e: 0, biogenicDetail: { co2EmissionsKgCO2e: 0, co2RemovalsKgCO2e: 0, nonCO2KgCO2e: 0 },
+  });
+  const totals = zero();
+  const byStage = Object.fromEntries(STAGES.map((s) => [s, zero()])) as Record<Stage, OriginTotals>;
+  const addLine = (to: OriginTotals, line: ResultLine) => {
+    to.kgCO2e += line.kgCO2e;
+    to.fossilKgCO2e += line.fossilKgCO2e;
+    to.biogenicKgCO2e += line.biogenicKgCO2e;
+    to.notSplitKgCO2e += line.notSplitKgCO2e;
+    if (line.biogenicDetail) {
+      to.biogenicDetail.co2EmissionsKgCO2e += line.biogenicDetail.co2EmissionsKgCO2e;
+      to.biogenicDetail.co2RemovalsKgCO2e += line.biogenicDetail.co2RemovalsKgCO2e;
+      to.biogenicDetail.nonCO2KgCO2e += line.biogenicDetail.nonCO2KgCO2e;
+    }
+  };
   const byGas: CalculationResult['byGas'] = {};
   const own = new Map<string, number>();
   for (const line of lines) {
-    total += line.kgCO2e;
+    addLine(totals, line);
+    addLine(byStage[line.stage], line);
     gross += Math.abs(line.kgCO2e);
     if (line.kgCO2e < 0) credits = true;
-    biogenic += line.biogenicKgCO2e ?? 0;
-    byStage[line.stage].kgCO2e += line.kgCO2e;
     for (const gas in line.byGas) {
       const entry = (byGas[gas] ??= { kgCO2e: 0 });
       entry.kgCO2e += line.byGas[gas]!;
@@ -257,7 +271,7 @@ export function assemble(product: Product, bom: Segment, segments: Segment[]): L
     if (line.component) own.set(line.component, (own.get(line.component) ?? 0) + line.kgCO2e);
   }
   // Shares change with every edit; the line objects belong to this calculator, so they are updated in place.
-  const base = credits ? gross : total;
+  const base = credits ? gross : totals.kgCO2e;
   for (const line of lines) line.share = base === 0 ? 0 : line.kgCO2e / base;
   const byComponent = rollUp(bom.components ?? [], own);
   const hotspots = largest(lines, 10)
@@ -268,7 +282,7 @@ export function assemble(product: Product, bom: Segment, segments: Segment[]): L
     schemaVersion: 1,
     product: { id: product.id, name: product.name, functionalUnit },
     gwp: product.gwp ?? 'AR6',
-    total: { kgCO2e: total, fossilKgCO2e: total - biogenic, biogenicKgCO2e: biogenic },
+    total: totals,
     byStage,
     byGas,
     byComponent,

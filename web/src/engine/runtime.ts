@@ -19,7 +19,7 @@ let loaded: EngineRuntime | undefined;
 export function loadRuntime(): Promise<EngineRuntime> {
   loading ??= Promise.all([import('@greenlca/engine'), import('@greenlca/datasets'), import('./live-calc.js')]).then(([engine, data, live]) => {
     performance.mark('lca:datasets-imported');
-    loaded = { engine, library: engine.createLibrary(data.bundledFactorDatasets, data.bundledSubstances), LiveCalculator: live.LiveCalculator };
+    loaded = { engine, library: engine.createLibrary(data.bundledFactorDatasets, data.bundledSubstances, data.bundledRegions), LiveCalculator: live.LiveCalculator };
     return loaded;
   });
   return loading;

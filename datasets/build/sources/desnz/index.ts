@@ -66,6 +66,7 @@ export function buildDesnz(log: BuildLog): FactorDataset {
       co2e: g.total.value,
       gwpBasis: 'AR5',
       ...(hasGases ? { gases, gasesBasis: 'co2e' as const } : {}),
+      ...(rule.origin ? { origin: rule.origin } : {}),
       region: 'GB',
       year: 2025,
       boundary: rule.boundary,

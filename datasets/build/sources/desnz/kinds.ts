@@ -1,4 +1,4 @@
-import type { FactorCategory } from '@greenlca/schema';
+import type { FactorCategory, FactorOrigin } from '@greenlca/schema';
 
 /**
  * What each kept DESNZ "Level 1" section is, and how its factors are named. Sections not listed
@@ -21,6 +21,8 @@ export interface SectionRule {
   fixed?: Record<string, { id: string; en: string; zh: string }>;
   /** Every row of the section has this unit, so the id leaves the unit out. */
   onlyUnit?: string;
+  /** Where the section's gases come from, when from biomass (schema FactorOrigin). */
+  origin?: FactorOrigin;
 }
 
 export const SECTIONS: Record<string, SectionRule> = {
@@ -31,6 +33,8 @@ export const SECTIONS: Record<string, SectionRule> = {
   Bioenergy: {
     category: 'fuel', prefix: 'bioenergy', parts: ['level3'], label: 'combustion (CH4 and N2O; biogenic CO2 is reported by DESNZ outside of scopes)',
     boundary: 'direct combustion emissions of the bioenergy, excluding biogenic CO2 (Scope 1)',
+    // The CO2e total is the CH4 and N2O of burning biomass (DESNZ reports its CO2 outside of scopes).
+    origin: 'biogenic-non-CO2',
   },
   'WTT- fuels': {
     category: 'fuel', prefix: 'wtt-fuel', parts: ['level3'], label: 'well-to-tank',

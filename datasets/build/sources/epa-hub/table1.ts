@@ -71,6 +71,8 @@ export function table1(t: HubTable, log: BuildLog): Factor[] {
         unit: unit.unit,
         gases,
         gasesBasis: 'mass',
+        // EPA's biomass fuels: their CO2 is biogenic and their CH4 and N2O come from burning biomass.
+        ...(biomass ? { origin: 'biogenic' as const } : {}),
         region: 'US',
         year: 2025,
         boundary: 'combustion emissions only (no upstream emissions); CH4 and N2O by fuel type',

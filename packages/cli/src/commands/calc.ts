@@ -45,7 +45,7 @@ export const command: Command = {
       }
     } catch (error) {
       if (error instanceof LcaInputError) {
-        io.stderr(formatIssues(file, error.issues));
+        io.stderr(formatIssues(file, error.issues, error.warnings));
         return 1;
       }
       throw error;

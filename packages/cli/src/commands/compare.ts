@@ -37,7 +37,7 @@ export async function runWhatIf<T>(
     result = fn(product, flags, gwp ? { gwp: gwp as GwpSet } : {}, repeated);
   } catch (error) {
     if (error instanceof LcaInputError) {
-      io.stderr(formatIssues(file, error.issues));
+      io.stderr(formatIssues(file, error.issues, error.warnings));
       return 1;
     }
     if (error instanceof WhatIfInputError) {

@@ -89,7 +89,7 @@ async function readSpec(spec: string, bundled: readonly Specification[], io: Io)
   if (bundled.some((s) => s.id === spec)) return spec;
   if (!/[\\/]|\.json$/i.test(spec)) return spec; // let evaluate suggest the near id
   const doc = await readJsonFile(io.path(spec));
-  if (!isObject(doc)) throw new UsageError(`${spec} is not a specification (a JSON object)`, 1);
+  if (!isObject(doc)) throw new UsageError(`${spec} is not a specification (a JSON object)`, 1, 'NOT_A_SPECIFICATION');
   return doc;
 }
 

@@ -67,10 +67,10 @@ export function readNetwork(dir: string): Network {
       const bytes = readFileSync(path);
       return (name.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('latin1');
     }
-    throw new UsageError(`${dir}: no ${base}.mtx.gz or ${base}.mtx`, 1);
+    throw new UsageError(`${dir}: no ${base}.mtx.gz or ${base}.mtx`, 1, 'NETWORK_INPUT');
   };
   const demandsPath = join(dir, 'demands.json');
-  if (!existsSync(demandsPath)) throw new UsageError(`${dir}: no demands.json`, 1);
+  if (!existsSync(demandsPath)) throw new UsageError(`${dir}: no demands.json`, 1, 'NETWORK_INPUT');
   return parseNetwork({
     technosphere: text('technosphere'),
     biosphere: text('biosphere'),
@@ -112,7 +112,7 @@ export function runNetwork(network: Network, options: NetworkRunOptions): Networ
   };
   if (options.multi) {
     const list = demands.multi.slice(0, options.multiCount ?? demands.multi.length);
-    if (list.length === 0) throw new UsageError('demands.json has no multi demands', 1);
+    if (list.length === 0) throw new UsageError('demands.json has no multi demands', 1, 'NETWORK_INPUT');
     const solveAll = () => multiLca(system, factoriseTechnosphere(system.technosphere), list);
     if ((options.warmup ?? 3) > 0) solveAll(); // untimed: compiles the adjoint path
     const t0 = performance.now();
@@ -130,7 +130,7 @@ export function runNetwork(network: Network, options: NetworkRunOptions): Networ
   }
   if (options.mc > 0) {
     const sigma = demands.mcSigma;
-    if (sigma === undefined) throw new UsageError('demands.json has no "mc" entry with a sigma', 1);
+    if (sigma === undefined) throw new UsageError('demands.json has no "mc" entry with a sigma', 1, 'NETWORK_INPUT');
     const simulate = (iterations: number) => {
       // The file's noise: exp(σ Z) on every off-diagonal entry of A and every entry of B.
       const technosphere = fixedPlan(system.technosphere.matrix).addMultiplicativeNoise(entryPositions(system.technosphere.matrix, 'off-diagonal'), sigma);
@@ -190,13 +190,13 @@ export const command: Command = {
       warmup: positiveInteger(flags, 'warmup', 3),
     };
     const path = io.path(dir);
-    if (!existsSync(path)) throw new UsageError(`no such folder: ${dir}`, 1);
+    if (!existsSync(path)) throw new UsageError(`no such folder: ${dir}`, 1, 'FILE_NOT_FOUND');
     try {
       const run = runNetwork(readNetwork(path), options);
       io.stdout(JSON.stringify({ h: run.h, residual: run.residual, timingsMs: run.timingsMs }) + '\n');
       return 0;
     } catch (error) {
-      if (error instanceof LcaMatrixError) throw new UsageError(`${error.code}: ${error.message}`, 1);
+      if (error instanceof LcaMatrixError) throw new UsageError(`${error.code}: ${error.message}`, 1, 'NETWORK_INPUT');
       throw error;
     }
   },

@@ -37,7 +37,7 @@ export const command: Command = {
     try {
       await writeFile(io.path(out), written.bytes);
     } catch (error) {
-      throw new UsageError(`cannot write ${out}: ${(error as Error).message}`, 1);
+      throw new UsageError(`cannot write ${out}: ${(error as Error).message}`, 1, 'FILE_NOT_WRITTEN');
     }
     const p = written.package;
     const c = p.counts;

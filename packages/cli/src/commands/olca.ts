@@ -43,12 +43,12 @@ async function load(path: string): Promise<OlcaPackage> {
     bytes = new Uint8Array(await readFile(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${(error as Error).message}`, 1);
+    throw new UsageError(code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${(error as Error).message}`, 1, code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE');
   }
   try {
     return readPackage(bytes);
   } catch (error) {
-    throw new UsageError(`${path} is not an openLCA JSON-LD zip package: ${(error as Error).message}`, 1);
+    throw new UsageError(`${path} is not an openLCA JSON-LD zip package: ${(error as Error).message}`, 1, 'NOT_AN_OLCA_PACKAGE');
   }
 }
 
@@ -62,9 +62,9 @@ function find<T extends { id: string; name: string }>(items: Iterable<T>, query:
   if (exact.length === 1) return exact[0]!;
   const partial = exact.length ? exact : all.filter((x) => x.name.toLowerCase().includes(q));
   if (partial.length === 1) return partial[0]!;
-  if (!partial.length) throw new UsageError(`no ${what} matches "${query}"`, 1);
+  if (!partial.length) throw new UsageError(`no ${what} matches "${query}"`, 1, 'NO_MATCH');
   const list = partial.slice(0, 10).map((x) => `  ${x.id}  ${x.name}`).join('\n');
-  throw new UsageError(`${partial.length} ${what}es match "${query}"; give the id or the full name:\n${list}${partial.length > 10 ? '\n  …' : ''}`, 1);
+  throw new UsageError(`${partial.length} ${what}es match "${query}"; give the id or the full name:\n${list}${partial.length > 10 ? '\n  …' : ''}`, 1, 'AMBIGUOUS_MATCH');
 }
 
 function inspect(pkg: OlcaPackage, format: string, io: Io): number {
@@ -187,7 +187,7 @@ async function calc(pkg: OlcaPackage, flags: Map<string, string | true>, format:
       : calculateProductSystem(pkg, find(pkg.productSystems.values(), systemQuery!, 'product system').id, options);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError((error as Error).message, 1);
+    throw new UsageError((error as Error).message, 1, 'OLCA_CALCULATION');
   }
   if (format === 'json') {
     const extra = mapping ? { gwpMapping: { set: mapping.set, mapped: mapping.mapped.length, unresolved: mapping.unresolved, greenhouseGasLikeUnmapped: mapping.ghgLikeUnmapped } } : {};

@@ -8,11 +8,13 @@ import { flagsOfUsage, flagString, parseArgs, UsageError, type Io } from '../io.
 import { bundledLibrary } from '../library.js';
 import { formatIssues } from '../format-issues.js';
 import { readJsonFile } from '../read-json.js';
+import { writeFileAtomic } from '../write-file.js';
 import type { Command } from './index.js';
 
 const USAGE = [
   'greenlca pact export FILE [--out PATH] [--company NAME] [--company-id URN[,URN]] [--product-id URN[,URN]]',
   '                          [--boundary cradle-to-gate|cradle-to-grave|STAGE,STAGE…] [--reference-year YYYY] [--id UUID] [--version V]',
+  '                          [--fossil-carbon-content KGC] [--biogenic-carbon-content KGC] [--exempted-percent P] [--standard STD[,STD]]',
   '       greenlca pact import PCF.json [--id FACTOR_ID] [--into PRODUCT.json] [--out PATH] [--basis excluding|including] [--allow-deprecated]',
 ].join('\n');
 
@@ -79,14 +81,30 @@ async function exportCommand(file: string, flags: Map<string, string | true>, io
   if (id) options.id = id;
   const version = flagString(flags, 'version');
   if (version) options.version = version;
+  // Figures only the data owner can assess: kg C per declared unit, a percentage.
+  const figure = (flag: string, min: number, max: number): number | undefined => {
+    const text = flagString(flags, flag);
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new UsageError(`--${flag} must be a number from ${min} to ${max}, not "${text}"`);
+    return n;
+  };
+  const fossilC = figure('fossil-carbon-content', 0, 1e12);
+  if (fossilC !== undefined) options.fossilCarbonContentKgC = fossilC;
+  const biogenicC = figure('biogenic-carbon-content', 0, 1e12);
+  if (biogenicC !== undefined) options.biogenicCarbonContentKgC = biogenicC;
+  const exempted = figure('exempted-percent', 0, 100);
+  if (exempted !== undefined) options.exemptedEmissionsPercent = exempted;
+  const standards = list(flagString(flags, 'standard'));
+  if (standards?.length) options.crossSectoralStandards = [...new Set(standards)];
   try {
     const exported = exportProductFootprint(result, options);
     for (const note of exported.notes) io.stderr(`note: ${note}\n`);
-    for (const issue of exported.issues) io.stderr(`warning: ${issue.path} ${issue.message}\n`);
+    for (const issue of exported.issues) io.stderr(`warning: ${issue.code ? `${issue.code} ` : ''}${issue.path} ${issue.message}\n`);
     await output(io, flagString(flags, 'out'), JSON.stringify(exported.footprint, null, 2) + '\n');
     return 0;
   } catch (error) {
-    if (error instanceof PactExportError) throw new UsageError(`${file}: ${error.message}`, 1);
+    if (error instanceof PactExportError) throw new UsageError(`${file}: ${error.code}: ${error.message}`, 1, 'PACT_EXPORT');
     if (error instanceof PactValidationError) {
       printIssues(io, 'the export', error.issues);
       return 1;
@@ -126,14 +144,23 @@ async function importCommand(file: string, flags: Map<string, string | true>, io
     return 0;
   }
   const target = await readJsonFile(io.path(into));
-  if (typeof target !== 'object' || target === null || Array.isArray(target)) throw new UsageError(`${into} is not a product (a JSON object)`, 1);
+  if (typeof target !== 'object' || target === null || Array.isArray(target)) {
+    throw new UsageError(`${into} is not a product (a JSON object)`, 1, 'NOT_A_PRODUCT', 'give --into the product file whose "factors" should receive the imported footprints');
+  }
   const doc = target as Record<string, unknown>;
   const existing = Array.isArray(doc.factors) ? (doc.factors as { id?: unknown }[]) : [];
   const ids = new Set(factors.map((f) => f.id));
   const replaced = existing.filter((f) => ids.has(String(f.id))).length;
   doc.factors = [...existing.filter((f) => !ids.has(String(f.id))), ...factors];
   if (replaced) io.stderr(`note: replaced ${replaced} factor${replaced > 1 ? 's' : ''} with the same id in ${into}\n`);
-  await output(io, flagString(flags, 'out'), JSON.stringify(doc, null, 2) + '\n');
+  const text = JSON.stringify(doc, null, 2) + '\n';
+  const out = flagString(flags, 'out');
+  // --into updates the product in place; with --out the updated product goes there and --into is left as it was.
+  if (out) await output(io, out, text);
+  else {
+    await writeFileAtomic(io.path(into), text);
+    io.stderr(`wrote ${factors.length} factor${factors.length === 1 ? '' : 's'} into ${into}\n`);
+  }
   return 0;
 }
 

@@ -46,12 +46,13 @@ async function calc(file: string, input: unknown, io: Io, now: Date, methodQueri
     }
   }
   try {
-    const product = parseProduct(input);
     const library = needsElementaryFlows(input) ? withFlows(bundledLibrary(), await bundledFlowIndex()) : bundledLibrary();
-    return { product, result: calculate(input, library, options) };
+    // calculate first: it reports schema and semantic problems in one pass (parseProduct only the first kind).
+    const result = calculate(input, library, options);
+    return { product: parseProduct(input), result };
   } catch (error) {
     if (error instanceof LcaInputError) {
-      io.stderr(formatIssues(file, error.issues));
+      io.stderr(formatIssues(file, error.issues, error.warnings));
       return undefined;
     }
     throw error;
@@ -71,7 +72,7 @@ async function ecodesignReport(file: string, input: unknown, io: Io, lang: Lang,
     const { validate } = await import('@greenlca/schema');
     const checked = validate(EvaluationResult, input);
     if (!checked.ok) {
-      io.stderr(`${file}: not an evaluation result:\n${checked.issues.slice(0, 10).map((i) => `  ${i.path || '/'}  ${i.message}`).join('\n')}\n`);
+      io.stderr(`${file}: not an evaluation result:\n${checked.issues.slice(0, 10).map((i) => `  ${i.path || '/'}  [SCHEMA]  ${i.message}`).join('\n')}\n`);
       return undefined;
     }
     return buildEcodesignReport(checked.value, { lang, generatedAt, ...(company ? { company } : {}) });
@@ -128,7 +129,7 @@ export const command: Command = {
       const studyFile = flagString(flags, 'study');
       if (studyFile) {
         const s = await readJsonFile(io.path(studyFile));
-        if (!isObject(s)) throw new UsageError(`${studyFile} must be a JSON object (goal, intendedApplication, allocation, cutOff, exclusions …)`, 1);
+        if (!isObject(s)) throw new UsageError(`${studyFile} must be a JSON object (goal, intendedApplication, allocation, cutOff, exclusions …)`, 1, 'NOT_A_STUDY');
         study = s as StudyInfo;
       }
       if (company) study = { ...study, company };
@@ -153,7 +154,7 @@ export const command: Command = {
       try {
         bytes = await reportToPdf(report);
       } catch (error) {
-        if (error instanceof FontNotFoundError) throw new UsageError(error.message, 3);
+        if (error instanceof FontNotFoundError) throw new UsageError(error.message, 3, 'FONT_NOT_FOUND');
         throw error;
       }
     }

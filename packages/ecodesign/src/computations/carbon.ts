@@ -41,6 +41,7 @@ export function carbonFootprint(ctx: ProductContext, parameters: CarbonParameter
   if (stages.length === STAGES.length) {
     totals.fossilKgCO2e = round(calc.total.fossilKgCO2e / divisor);
     totals.biogenicKgCO2e = round(calc.total.biogenicKgCO2e / divisor);
+    totals.notSplitKgCO2e = round(calc.total.notSplitKgCO2e / divisor);
   }
   return { value: round(total / divisor), breakdown, totals, notes };
 }

@@ -89,7 +89,7 @@ export function evaluateProduct(input: ProductEvaluationInput): ProductEvaluatio
     verdictRule: spec.verdictRule,
     summary: { requirements: count(requirements.map((r) => r.verdict)), indicators: count(indicators.map((i) => i.verdict)) },
     carbonFootprint: {
-      kgCO2e: calc.total.kgCO2e, fossilKgCO2e: calc.total.fossilKgCO2e, biogenicKgCO2e: calc.total.biogenicKgCO2e,
+      kgCO2e: calc.total.kgCO2e, fossilKgCO2e: calc.total.fossilKgCO2e, biogenicKgCO2e: calc.total.biogenicKgCO2e, notSplitKgCO2e: calc.total.notSplitKgCO2e,
       byStage: Object.fromEntries(Object.entries(calc.byStage).map(([s, v]) => [s, v.kgCO2e])),
       gwp: calc.gwp, warnings: calc.warnings.length,
     },

@@ -1,5 +1,6 @@
-import type { GwpSet, Substance } from '@greenlca/schema';
+import type { CustomFactorOrigin, FactorOrigin, GwpSet, Substance } from '@greenlca/schema';
 import { Decimal, dec, ZERO } from '../decimal.js';
+import { biogenicOf, closeSplit, kindOfGas, zeroSplit, type OriginSplit } from './origin.js';
 
 /** The climate-relevant content of a factor, whether bundled or declared in the product. */
 export interface FactorValues {
@@ -8,8 +9,10 @@ export interface FactorValues {
   gwpBasis?: GwpSet;
   gases?: Record<string, number>;
   gasesBasis?: 'mass' | 'co2e';
-  /** All CO2 of this factor is biogenic. */
-  biogenic?: boolean;
+  /** The gases come from biomass (see FactorOrigin); absent: CO2 fossil unless named biogenic. */
+  origin?: FactorOrigin;
+  /** Parts of `co2e` by origin as a supplier states them (custom factors); the rest is not split. */
+  parts?: CustomFactorOrigin;
 }
 
 /** kg CO2e per unit of a factor under one GWP set, split by gas. */
@@ -19,7 +22,10 @@ export interface CharacterisedFactor {
   byGas: Map<string, Decimal>;
   /** kg of each gas per unit, where the mass is known. */
   massByGas: Map<string, Decimal>;
+  /** Biogenic kg CO2e per unit: origin.biogenicCO2 + biogenicCO2Removals + biogenicNonCO2. */
   biogenicKgCO2e: Decimal;
+  /** kg CO2e per unit by origin (impact/origin.ts); the kinds add up exactly to kgCO2e. */
+  origin: OriginSplit;
   /** Set when the factor's CO2e was kept in another GWP basis because it has no gas split. */
   basisMismatch?: GwpSet;
   /**
@@ -59,7 +65,6 @@ export function characteriseFactor(
 ): { ok: true; value: CharacterisedFactor } | { ok: false; problems: CharacteriseProblem[] } {
   const byGas = new Map<string, Decimal>();
   const massByGas = new Map<string, Decimal>();
-  let biogenic = ZERO;
   const problems: CharacteriseProblem[] = [];
   const gases = values.gases && Object.keys(values.gases).length ? values.gases : undefined;
 
@@ -95,7 +100,6 @@ export function characteriseFactor(
       }
       add(byGas, key, part);
       add(massByGas, key, mass);
-      if (isBiogenic || (values.biogenic && substance.id === 'CO2')) biogenic = biogenic.plus(part);
     }
     if (problems.length) return { ok: false, problems };
     let total = [...byGas.values()].reduce((a, b) => a.plus(b), ZERO);
@@ -106,16 +110,19 @@ export function characteriseFactor(
       if (!residual.isZero()) add(byGas, UNSPLIT, residual);
       total = published;
     }
-    return { ok: true, value: { kgCO2e: total, byGas, massByGas, biogenicKgCO2e: biogenic } };
+    const origin = originOfGases(byGas, total, values.origin);
+    return { ok: true, value: { kgCO2e: total, byGas, massByGas, biogenicKgCO2e: biogenicOf(origin), origin } };
   }
 
   const total = dec(values.co2e ?? 0);
   byGas.set(UNSPLIT, total);
+  const origin = values.parts ? originOfParts(values.parts, total) : originOfGases(byGas, total, values.origin);
   const value: CharacterisedFactor = {
     kgCO2e: total,
     byGas,
     massByGas,
-    biogenicKgCO2e: values.biogenic ? total : ZERO,
+    biogenicKgCO2e: biogenicOf(origin),
+    origin,
   };
   if (values.gwpBasis && values.gwpBasis !== set) value.basisMismatch = values.gwpBasis;
   return { ok: true, value };
@@ -130,7 +137,29 @@ export function characteriseSubstance(substance: Substance, set: GwpSet): Charac
     byGas: new Map([[substance.id, gwp]]),
     massByGas: new Map([[substance.id, dec(1)]]),
     biogenicKgCO2e: ZERO,
+    origin: { ...zeroSplit(), fossil: gwp },
   };
+}
+
+/** A factor's kg CO2e per unit by origin, gas by gas (impact/origin.ts). */
+export function originOfGases(byGas: ReadonlyMap<string, Decimal>, total: Decimal, origin: FactorOrigin | undefined): OriginSplit {
+  const split = zeroSplit();
+  for (const [gas, v] of byGas) {
+    const kind = kindOfGas(gas, v, origin);
+    split[kind] = split[kind].plus(v);
+  }
+  return closeSplit(split, total);
+}
+
+/** A CO2e total split as its supplier states; what the parts leave is not split by origin. */
+function originOfParts(parts: CustomFactorOrigin, total: Decimal): OriginSplit {
+  const split = zeroSplit();
+  split.fossil = dec(parts.fossilKgCO2e ?? 0);
+  split.biogenicCO2 = dec(parts.biogenicCO2KgCO2e ?? 0);
+  split.biogenicCO2Removals = dec(parts.biogenicCO2RemovalsKgCO2e ?? 0);
+  split.biogenicNonCO2 = dec(parts.biogenicNonCO2KgCO2e ?? 0);
+  split.notSplit = total.minus(split.fossil).minus(split.biogenicCO2).minus(split.biogenicCO2Removals).minus(split.biogenicNonCO2);
+  return split;
 }
 
 /**
@@ -139,7 +168,8 @@ export function characteriseSubstance(substance: Substance, set: GwpSet): Charac
  * splits that the inventories, the flow profiles and custom factors' flows share.
  */
 export function gasEmissions(value: CharacterisedFactor): { substance: string; origin?: 'fossil' | 'biogenic'; kg: Decimal }[] {
-  const biogenicOnly = !value.massByGas.has('CO2 (biogenic)') && !value.biogenicKgCO2e.isZero();
+  // A factor from biomass names its CO2 "CO2": then all of it is biogenic.
+  const biogenicOnly = !value.massByGas.has('CO2 (biogenic)') && !value.origin.biogenicCO2.plus(value.origin.biogenicCO2Removals).isZero();
   return [...value.massByGas].map(([gas, kg]) => {
     if (gas === 'CO2 (biogenic)' || (gas === 'CO2' && biogenicOnly)) return { substance: 'CO2', origin: 'biogenic', kg };
     return gas === 'CO2' ? { substance: 'CO2', origin: 'fossil', kg } : { substance: gas, kg };

@@ -1,7 +1,7 @@
 import type { CustomFactor, FactorCategory, GwpSet, LineSource } from '@greenlca/schema';
 import { pointer, type IssueLog } from '../errors.js';
 import { characteriseFactor, type CharacterisedFactor, type FactorValues } from '../impact/characterise.js';
-import type { FactorLibrary } from '../library/library.js';
+import type { FactorLibrary, LibraryFactor } from '../library/library.js';
 import { dec } from '../decimal.js';
 import { unitSpec, type UnitSpec } from '../quantity/unit.js';
 import { customFlows } from './flows.js';
@@ -63,10 +63,15 @@ export class FactorResolver {
           'give "co2e": kg CO2e per unit, or "gases": { "CO2": …, "CH4": … } in kg per unit');
         return;
       }
+      let unit;
       try {
-        unitSpec(factor.unit);
+        unit = unitSpec(factor.unit);
       } catch {
         log.add('BAD_UNIT', pointer('factors', index, 'unit'), `unknown unit "${factor.unit}"`, 'use a unit such as kg, t, kWh, MJ, L, m^3, t*km, item');
+        return;
+      }
+      if (unit.ambiguous) {
+        log.add('AMBIGUOUS_UNIT', pointer('factors', index, 'unit'), unit.ambiguous.message, unit.ambiguous.hint);
         return;
       }
       this.custom.set(factor.id, { factor, index });
@@ -116,17 +121,7 @@ export class FactorResolver {
     const entry = this.library.factor(id);
     if (!entry) return null;
     const f = entry.factor;
-    const values: FactorValues = {};
-    if (f.co2e !== undefined) values.co2e = f.co2e;
-    if (f.gwpBasis) values.gwpBasis = f.gwpBasis;
-    if (f.gases) values.gases = f.gases;
-    values.gasesBasis = f.gasesBasis ?? 'mass';
-    const characterised = characteriseFactor(values, this.set, (n) => this.library.substance(n));
-    if (!characterised.ok) {
-      // A bundled factor naming an unknown gas is a data bug, not the user's.
-      throw new Error(`bundled factor ${id} cannot be characterised: ${JSON.stringify(characterised.problems)}`);
-    }
-    if (f.flows) characterised.value.flows = new Map(Object.entries(f.flows).map(([id, v]) => [id, dec(v)]));
+    const characterised = { value: characteriseBundled(entry, this.set, this.library) };
     const licence = entry.dataset.licences.find((l) => l.id === f.licence);
     const citation = [f.source.source, f.source.table, f.source.row ? `row ${f.source.row}` : undefined].filter(Boolean).join(', ');
     const source: LineSource = {
@@ -159,7 +154,16 @@ export class FactorResolver {
     const values: FactorValues = { gwpBasis: f.gwp ?? this.productGwp, gasesBasis: 'mass' };
     if (f.co2e !== undefined) values.co2e = f.co2e;
     if (f.gases) values.gases = f.gases;
-    if (f.biogenic) values.biogenic = true;
+    if (f.biogenic) values.origin = 'biogenic';
+    if (f.origin) {
+      const problem = originProblem(f);
+      if (problem) {
+        this.log.add('FACTOR_ORIGIN', pointer('factors', index, 'origin'), `custom factor "${f.id}": ${problem}`,
+          'give "origin" with "co2e" only, its parts (fossil, biogenic CO2, removals ≤ 0, biogenic non-CO2) adding up to at most "co2e", and no "biogenic" flag');
+        return null;
+      }
+      values.parts = f.origin;
+    }
     const characterised = characteriseFactor(values, this.set, (n) => this.library.substance(n));
     if (!characterised.ok) {
       for (const p of characterised.problems) {
@@ -197,6 +201,51 @@ export class FactorResolver {
     if (f.category) r.category = f.category;
     return r;
   }
+}
+
+/** What is wrong with a custom factor's origin parts, if anything (the rest of co2e is "not split", never negative). */
+function originProblem(f: CustomFactor): string | undefined {
+  if (f.co2e === undefined) return '"origin" splits a "co2e" total, and the factor gives "gases"';
+  if (f.biogenic) return '"origin" and "biogenic" both say where the emissions come from';
+  const o = f.origin!;
+  const parts = [o.fossilKgCO2e, o.biogenicCO2KgCO2e, o.biogenicCO2RemovalsKgCO2e, o.biogenicNonCO2KgCO2e].filter((v): v is number => v !== undefined);
+  if (parts.some((v) => !Number.isFinite(v))) return 'an origin part is not a finite number';
+  const rest = parts.reduce((r, v) => r.minus(dec(v)), dec(f.co2e));
+  // Not-split emissions are emissions: the parts may leave a positive rest, not a negative one.
+  if (rest.isNegative() && rest.abs().gt(dec(Math.abs(f.co2e)).times(1e-9))) {
+    return `its parts add up to more than co2e ${f.co2e} (by ${rest.neg().toString()} kg CO2e)`;
+  }
+  return undefined;
+}
+
+/**
+ * A bundled factor characterised with a GWP set, made once per library entry and set and shared by
+ * every calculation: per-unit values derived from it (flow profiles, a category's value per unit,
+ * gas splits as shown) are then cached by its identity across calculations, not worked out per run.
+ * Library entries belong to one library, so to one substance table. Never mutated after this.
+ */
+const characterisedBundled = new WeakMap<LibraryFactor, Map<GwpSet, CharacterisedFactor>>();
+
+function characteriseBundled(entry: LibraryFactor, set: GwpSet, library: FactorLibrary): CharacterisedFactor {
+  let bySet = characterisedBundled.get(entry);
+  if (!bySet) characterisedBundled.set(entry, (bySet = new Map()));
+  const cached = bySet.get(set);
+  if (cached) return cached;
+  const f = entry.factor;
+  const values: FactorValues = {};
+  if (f.co2e !== undefined) values.co2e = f.co2e;
+  if (f.gwpBasis) values.gwpBasis = f.gwpBasis;
+  if (f.gases) values.gases = f.gases;
+  values.gasesBasis = f.gasesBasis ?? 'mass';
+  if (f.origin) values.origin = f.origin;
+  const characterised = characteriseFactor(values, set, (n) => library.substance(n));
+  if (!characterised.ok) {
+    // A bundled factor naming an unknown gas is a data bug, not the user's.
+    throw new Error(`bundled factor ${entry.id} cannot be characterised: ${JSON.stringify(characterised.problems)}`);
+  }
+  if (f.flows) characterised.value.flows = new Map(Object.entries(f.flows).map(([id, v]) => [id, dec(v)]));
+  bySet.set(set, characterised.value);
+  return characterised.value;
 }
 
 /** Tags that mark a factor as less reliable than its neighbours, and what to tell the user. */

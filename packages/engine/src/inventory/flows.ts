@@ -2,6 +2,7 @@ import type { ElementaryFlow, GwpSet } from '@greenlca/schema';
 import { dec, type Decimal, ZERO } from '../decimal.js';
 import { type IssueLog } from '../errors.js';
 import { characteriseFactor, type CharacterisedFactor } from '../impact/characterise.js';
+import { zeroSplit } from '../impact/origin.js';
 import { gasFlows, ghgFlowOf, type FlowIndex } from '../impact/method.js';
 import type { FactorLibrary } from '../library/library.js';
 import { unitSpec } from '../quantity/unit.js';
@@ -56,7 +57,7 @@ function asGas(flow: ElementaryFlow): string | undefined {
 /** GWP100 of a flow per its unit in the run's set; zero for a flow that is not a greenhouse gas (also the olca export's climate factors). */
 export function climateOf(flow: ElementaryFlow, library: FactorLibrary, set: GwpSet): CharacterisedFactor | 'no-gwp' {
   const gas = asGas(flow);
-  if (!gas) return { kgCO2e: ZERO, byGas: new Map(), massByGas: new Map(), biogenicKgCO2e: ZERO };
+  if (!gas) return { kgCO2e: ZERO, byGas: new Map(), massByGas: new Map(), biogenicKgCO2e: ZERO, origin: zeroSplit() };
   const r = characteriseFactor({ gases: { [gas]: 1 }, gasesBasis: 'mass' }, set, (n) => library.substance(n));
   return r.ok ? r.value : 'no-gwp';
 }

@@ -32,6 +32,23 @@ describe('foreground process networks', () => {
     expect(r.byGas.CH4!.kg).toBeCloseTo(0.4375, 12);
   });
 
+  it('carries the origin split through the network: a wood boiler\'s CH4 stays biogenic, a CO2e total stays not split', () => {
+    // 1 MJ of heat: 0.1 kg chips (CO2 1.6, CH4 0.001 per kg, from biomass) and 0.02 kg resin (CO2e 3 per kg, no split)
+    //   biogenic CO2 0.16; biogenic CH4 0.0001 × 27.9 = 0.00279; not split 0.06 → per 50 MJ: 8, 0.1395, 3
+    const r = calculate({
+      ...base,
+      factors: [
+        { id: 'own/chips', unit: 'kg', gases: { CO2: 1.6, CH4: 0.001 }, biogenic: true, source: 'measured' },
+        { id: 'own/resin', unit: 'kg', co2e: 3, source: 'EPD' },
+      ],
+      processes: [{ id: 'heat', unit: 'MJ', inputs: [{ factor: 'own/chips', amount: '0.1 kg' }, { factor: 'own/resin', amount: '0.02 kg' }] }],
+      inventory: [{ stage: 'manufacture', factor: 'heat', amount: '50 MJ' }],
+    }, lib);
+    expect(r.total).toMatchObject({ kgCO2e: 11.1395, fossilKgCO2e: 0, biogenicKgCO2e: 8.1395, notSplitKgCO2e: 3 });
+    expect(r.total.biogenicDetail).toEqual({ co2EmissionsKgCO2e: 8, co2RemovalsKgCO2e: 0, nonCO2KgCO2e: 0.1395 });
+    expect(r.lines[0]).toMatchObject({ fossilKgCO2e: 0, biogenicKgCO2e: 8.1395, notSplitKgCO2e: 3 });
+  });
+
   it('takes output amounts other than 1 and background factors as inputs', () => {
     // Per 1,000 kWh: 500 kWh of the fixture grid (0.5 kg CO2e/kWh) → 0.25 kg CO2e per kWh made.
     const r = calculate({

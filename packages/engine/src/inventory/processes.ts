@@ -1,4 +1,5 @@
 import type { ForegroundProcess, GwpSet, LineSource, Product } from '@greenlca/schema';
+import { biogenicOf, closeSplit, zeroSplit, type OriginKind } from '../impact/origin.js';
 import { Decimal, dec, ZERO } from '../decimal.js';
 import { pointer, type IssueLog } from '../errors.js';
 import { characteriseSubstance, type CharacterisedFactor } from '../impact/characterise.js';
@@ -46,6 +47,11 @@ export function solveProcesses(
       ok = false;
       return;
     }
+    if (units[i]!.ambiguous) {
+      log.add('AMBIGUOUS_UNIT', `${path}/unit`, units[i]!.ambiguous!.message, units[i]!.ambiguous!.hint);
+      ok = false;
+      return;
+    }
     outputs[i] = 1;
     if (p.output !== undefined) {
       try {
@@ -70,7 +76,8 @@ export function solveProcesses(
   // Direct kg CO2e per run of each process, by gas; gas masses; biogenic part.
   const direct = new Map<string, Float64Array>();
   const mass = new Map<string, Float64Array>();
-  const biogenic = new Float64Array(n);
+  // kg CO2e by origin kind (notSplit is what the others leave of the total).
+  const byKind = new Map<OriginKind, Float64Array>(SPLIT_KINDS.map((k) => [k, new Float64Array(n)]));
   const upstream: ResolvedFactor[][] = processes.map(() => []);
   const add = (map: Map<string, Float64Array>, gas: string, i: number, value: number) => {
     let v = map.get(gas);
@@ -80,7 +87,10 @@ export function solveProcesses(
   const addFactor = (i: number, amount: number, value: CharacterisedFactor) => {
     for (const [gas, perUnit] of value.byGas) add(direct, gas, i, amount * perUnit.toNumber());
     for (const [gas, perUnit] of value.massByGas) add(mass, gas, i, amount * perUnit.toNumber());
-    biogenic[i] = biogenic[i]! + amount * value.biogenicKgCO2e.toNumber();
+    for (const k of SPLIT_KINDS) {
+      const perUnit = value.origin[k];
+      if (!perUnit.isZero()) byKind.get(k)![i] = byKind.get(k)![i]! + amount * perUnit.toNumber();
+    }
   };
 
   processes.forEach((p, i) => {
@@ -159,14 +169,14 @@ export function solveProcesses(
 
   let footprint: Map<string, Float64Array>;
   let massFootprint: Map<string, Float64Array>;
-  let biogenicFootprint: Float64Array;
+  let kindFootprint: Map<OriginKind, Float64Array>;
   try {
     const technosphere = buildTechnosphere(processes.map((p) => ({ id: p.id, name: p.name ?? p.id })), exchanges);
     const factorised = factoriseTechnosphere(technosphere);
     const adjoint = (c: Float64Array) => factorised.solveTransposed(c).x;
     footprint = new Map([...direct].map(([gas, c]) => [gas, adjoint(c)]));
     massFootprint = new Map([...mass].map(([gas, c]) => [gas, adjoint(c)]));
-    biogenicFootprint = adjoint(biogenic);
+    kindFootprint = new Map([...byKind].map(([k, c]) => [k, adjoint(c)]));
   } catch (error) {
     if (!(error instanceof LcaMatrixError)) throw error;
     log.add('SINGULAR_NETWORK', '/processes', error.message,
@@ -182,6 +192,11 @@ export function solveProcesses(
       byGas.set(gas, v);
       total = total.plus(v);
     }
+    const origin = zeroSplit();
+    for (const [k, lambda] of kindFootprint) origin[k] = dec(clean(lambda[i]!));
+    origin.notSplit = total.minus(origin.fossil).minus(origin.biogenicCO2).minus(origin.biogenicCO2Removals).minus(origin.biogenicNonCO2);
+    // Rounding of the solved doubles, not a not-split part: below 1e-12 of the total it is dropped.
+    if (origin.notSplit.abs().lte(total.abs().times(1e-12))) Object.assign(origin, closeSplit({ ...origin, notSplit: ZERO }, total));
     const massByGas = new Map<string, Decimal>();
     for (const [gas, lambda] of massFootprint) massByGas.set(gas, dec(clean(lambda[i]!)));
     const background = [...new Set(upstreamOf(i, upstream, exchanges, index).map((f) => f.id))];
@@ -193,7 +208,7 @@ export function solveProcesses(
       id: p.id,
       name: p.name ?? p.id,
       unit: units[i]!,
-      value: { kgCO2e: total, byGas, massByGas, biogenicKgCO2e: dec(clean(biogenicFootprint[i]!)) },
+      value: { kgCO2e: total, byGas, massByGas, biogenicKgCO2e: biogenicOf(origin), origin },
       shown: { kgCO2e: total.toNumber(), unit: p.unit },
       source,
       co2Only: false,
@@ -202,6 +217,9 @@ export function solveProcesses(
     });
   });
 }
+
+/** Origin kinds carried through the network apart (notSplit is the rest of the total). */
+const SPLIT_KINDS: readonly OriginKind[] = ['fossil', 'biogenicCO2', 'biogenicCO2Removals', 'biogenicNonCO2'];
 
 /** 15 significant digits: the solver's last-bit noise is not data. */
 function clean(x: number): number {

@@ -1,5 +1,6 @@
 import type { Factor, FactorDataset, Substance, SubstanceDataset } from '@greenlca/schema';
 import type { FlowIndex } from '../impact/method.js';
+import { regionMap, type RegionGroup, type RegionMap } from './region.js';
 
 /** A bundled factor together with the dataset it belongs to. */
 export interface LibraryFactor {
@@ -23,6 +24,8 @@ export interface FactorLibrary {
    * see `needsElementaryFlows` and `withFlows`.
    */
   readonly flows?: FlowIndex;
+  /** Regions made of others that their codes do not show (grids and their provinces), for the region check. */
+  readonly regions?: RegionMap;
 }
 
 /** The same library with the elementary-flow list attached. */
@@ -35,7 +38,11 @@ export function substanceKey(name: string): string {
   return name.toLowerCase().replace(/[\s\-_.,()]/g, '');
 }
 
-export function createLibrary(factorDatasets: readonly FactorDataset[], substances: SubstanceDataset): FactorLibrary {
+/**
+ * `regions`: grids and the provinces they cover (bundledRegions of @greenlca/datasets); without them a
+ * grid factor is judged by its code alone, so a province product on its own grid is flagged too.
+ */
+export function createLibrary(factorDatasets: readonly FactorDataset[], substances: SubstanceDataset, regions: readonly RegionGroup[] = []): FactorLibrary {
   const factors = new Map<string, LibraryFactor>();
   for (const dataset of factorDatasets) {
     for (const factor of dataset.factors) {
@@ -59,5 +66,6 @@ export function createLibrary(factorDatasets: readonly FactorDataset[], substanc
     substanceNames: () => substances.substances.map((s) => s.id),
     factorDatasets,
     substances,
+    regions: regionMap(regions),
   };
 }

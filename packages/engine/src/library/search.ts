@@ -37,7 +37,7 @@ export function searchFactors(library: FactorLibrary, query: FactorQuery): Facto
     const f = entry.factor;
     if (query.dataset && entry.dataset.id !== query.dataset) continue;
     if (query.category && f.category !== query.category) continue;
-    if (query.region && !regionContains(query.region, f.region)) continue;
+    if (query.region && !regionContains(query.region, f.region, library.regions)) continue;
     const text = haystack(entry);
     if (!words.every((w) => text.includes(w))) continue;
     const name = `${f.name.en} ${f.name.zh ?? ''}`.toLowerCase();

@@ -1,11 +1,10 @@
 import type { Quantity } from './expression.js';
 import { sameDimensions } from './measure.js';
+import { round15 } from './round15.js';
 import { describeDimensions, unitSpec, type UnitSpec } from './unit.js';
 
-/** Drop binary-to-decimal noise (602.2500000000001 → 602.25) while keeping every real digit. */
-export function clean(x: number): number {
-  return x === 0 ? 0 : Number(x.toPrecision(15));
-}
+/** Drop binary-to-decimal noise (602.2500000000001 → 602.25) while keeping every real digit (15 significant digits). */
+export const clean: (x: number) => number = round15;
 
 export type Conversion = { ok: true; value: number } | { ok: false; reason: string };
 

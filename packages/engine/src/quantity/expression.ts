@@ -18,8 +18,10 @@ export type Scope = Map<string, Quantity>;
 export class ExpressionError extends Error {
   constructor(
     message: string,
-    readonly kind: 'unit' | 'symbol' | 'syntax' | 'type' | 'not-allowed' | 'limit',
+    readonly kind: 'unit' | 'ambiguous-unit' | 'symbol' | 'syntax' | 'type' | 'not-allowed' | 'limit',
     readonly symbol?: string,
+    /** How to fix it, where the failure knows better than the general hint for its kind. */
+    readonly hint?: string,
   ) {
     super(message);
   }
@@ -49,6 +51,7 @@ function unitValue(name: string, text: string): Value {
   } catch {
     throw new ExpressionError(`"${name}" in "${text}" is neither a parameter nor a unit`, 'symbol', name);
   }
+  if (spec.ambiguous) throw new ExpressionError(spec.ambiguous.message.replace(`in "${name}"`, `in "${text}"`), 'ambiguous-unit', name, spec.ambiguous.hint);
   if (spec.hasOffset) {
     throw new ExpressionError(`the unit "${name}" in "${text}" has an offset (like °C) and cannot be multiplied`, 'unit', name);
   }
@@ -182,6 +185,7 @@ function quantityObject(value: number, unit: string): Value {
   } catch (error) {
     throw new ExpressionError(`unknown unit "${unit}": ${(error as Error).message}`, 'unit', unit);
   }
+  if (spec.ambiguous) throw new ExpressionError(spec.ambiguous.message, 'ambiguous-unit', unit, spec.ambiguous.hint);
   try {
     return measure(value * spec.si, spec.unit.dimensions as number[]);
   } catch {

@@ -13,6 +13,13 @@ math.createUnit('item', { aliases: ['items', 'pcs', 'piece', 'pieces', 'each', '
 // Common spellings in inventories that mathjs lacks.
 math.createUnit('yr', { definition: '1 year', aliases: ['yrs'] });
 math.createUnit('tkm', { definition: '1 t*km' });
+// Unambiguous names for units whose usual names mean different sizes in different countries (see
+// ambiguous-units.ts). Exact by definition: 1 lb = 0.45359237 kg; 1 US gal = 231 in^3; 1 imp gal = 4.54609 L.
+// mathjs names are letters and digits only: "short_ton", "us_gal" … are spelled so in unit.ts.
+math.createUnit('shortton', { definition: '2000 lb', aliases: ['shorttons'] });
+math.createUnit('longton', { definition: '2240 lb', aliases: ['longtons'] });
+math.createUnit('usgal', { definition: '231 in^3' });
+math.createUnit('impgal', { definition: '4.54609 L' });
 
 const makeUnit = math.unit.bind(math);
 

@@ -62,6 +62,8 @@ export function reportExpressionError(error: unknown, path: string, parameterNam
     const near = log.nearest(error.symbol ?? '', () => parameterNames);
     log.add('UNKNOWN_PARAMETER', path, error.message,
       near.length ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : 'define it under "parameters" or write a unit such as kg, kWh, km');
+  } else if (error.kind === 'ambiguous-unit') {
+    log.add('AMBIGUOUS_UNIT', path, error.message, error.hint);
   } else if (error.kind === 'unit') {
     log.add('BAD_UNIT', path, error.message, 'use a unit such as kg, g, t, kWh, MJ, L, m^3, km, t*km, item');
   } else if (error.kind === 'not-allowed') {

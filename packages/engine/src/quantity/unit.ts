@@ -1,3 +1,4 @@
+import { ambiguousUnitIn, type AmbiguousUnit } from './ambiguous-units.js';
 import { makeUnit, math, type Unit } from './math.js';
 
 /** A unit a factor is per, parsed once: its mathjs form and its size in SI base units. */
@@ -12,6 +13,8 @@ export interface UnitSpec {
   isCount: boolean;
   /** True for units with an offset (degC, degF), which cannot be multiplied. */
   hasOffset: boolean;
+  /** Set when a unit name means different sizes in different countries ("ton", "gallon"): refused in product files. */
+  ambiguous?: AmbiguousUnit;
 }
 
 /** Unit texts come from clients too: a unit is at most this long, and its powers at most ±12. */
@@ -30,7 +33,9 @@ export function normaliseUnitText(text: string): string {
     .replace(/[·×]/g, '*')
     .replace(/\btonne\.km\b/gi, 't*km')
     .replace(/\bm³/g, 'm^3')
-    .replace(/\bm²/g, 'm^2');
+    .replace(/\bm²/g, 'm^2')
+    .replace(/\b(short|long)_tons?\b/g, '$1ton')
+    .replace(/\b(us|imp)_gal(lon)?\b/gi, (_, kind: string) => `${kind.toLowerCase()}gal`);
 }
 
 /** Parse a unit string such as `kWh`, `t*km`, `m^3`, `item`. Throws with a readable message. */
@@ -45,6 +50,8 @@ export function unitSpec(text: string): UnitSpec {
     throw new Error(`the unit "${text}" has a power above ${UNIT_LIMITS.maxPower}`);
   }
   spec = { text, unit, si, isCount: unit.equalBase(itemBase()), hasOffset: unit.units.some((u) => Boolean(u.unit.offset)) };
+  const ambiguous = ambiguousUnitIn(unit, text);
+  if (ambiguous) spec.ambiguous = ambiguous;
   if (cache.size >= CACHE_BOUND) cache.clear();
   cache.set(text, spec);
   return spec;

@@ -1,12 +1,15 @@
-import { STAGES, type CalculationResult, type ResultLine, type Stage } from '@greenlca/schema';
+import { STAGES, type CalculationResult, type OriginTotals, type ResultLine, type Stage } from '@greenlca/schema';
 import { type Decimal, dec, num, ZERO } from '../decimal.js';
+import { addScaled, biogenicOf, closeSplit, ORIGIN_KINDS, zeroSplit, type OriginSplit } from '../impact/origin.js';
 import type { ComponentInstance, InventoryRow } from '../inventory/line.js';
 
 /** Exact sums of a calculation, before they are turned into JSON numbers. */
 export interface Totals {
   total: Decimal;
-  biogenic: Decimal;
+  /** The total by origin (impact/origin.ts), adding up exactly to it. */
+  origin: OriginSplit;
   byStage: Record<Stage, Decimal>;
+  originByStage: Record<Stage, OriginSplit>;
   byGas: Map<string, { kg: Decimal | undefined; kgCO2e: Decimal }>;
   lines: LineTotal[];
 }
@@ -21,15 +24,80 @@ export interface LineTotal {
   value: number;
   /** kg CO2e by gas, as shown. */
   byGas: Record<string, number>;
-  biogenic: number;
+  /** Fossil, biogenic and not split kg CO2e, as shown (each the double of an exact part of kgCO2e). */
+  origin: { fossil: number; biogenic: number; notSplit: number; detail?: ResultLine['biogenicDetail'] };
+}
+
+/** The three shown groups of a factor's origin, per unit, and the only one it has, if so. */
+interface ShownOrigin {
+  perUnit: { fossil: Decimal; biogenic: Decimal; notSplit: Decimal };
+  sole?: 'fossil' | 'biogenic' | 'notSplit';
+}
+const shownOrigin = new WeakMap<object, ShownOrigin>();
+function originGroups(value: InventoryRow['factor']['value']): ShownOrigin {
+  let o = shownOrigin.get(value);
+  if (!o) {
+    const perUnit = { fossil: value.origin.fossil, biogenic: biogenicOf(value.origin), notSplit: value.origin.notSplit };
+    const nonZero = (Object.keys(perUnit) as (keyof typeof perUnit)[]).filter((k) => !perUnit[k].isZero());
+    o = { perUnit, ...(nonZero.length <= 1 ? { sole: nonZero[0] ?? 'notSplit' } : {}) };
+    shownOrigin.set(value, o);
+  }
+  return o;
+}
+
+/** A line's fossil, biogenic and not-split kg CO2e: exact parts of its exact kg CO2e (the largest is the rest). */
+function lineOrigin(value: InventoryRow['factor']['value'], amount: Decimal, kg: Decimal, shown: number): LineTotal['origin'] {
+  const o = originGroups(value);
+  if (o.sole) {
+    const out = { fossil: 0, biogenic: 0, notSplit: 0, [o.sole]: shown };
+    return o.sole === 'biogenic' && shown !== 0 ? { ...out, detail: biogenicDetail(value, amount, kg) } : out;
+  }
+  const keys = ['fossil', 'biogenic', 'notSplit'] as const;
+  const largest = keys.reduce((a, b) => (o.perUnit[b].abs().gt(o.perUnit[a].abs()) ? b : a));
+  const parts = { fossil: ZERO, biogenic: ZERO, notSplit: ZERO };
+  let rest = kg;
+  for (const k of keys) {
+    if (k === largest) continue;
+    parts[k] = amount.times(o.perUnit[k]);
+    rest = rest.minus(parts[k]);
+  }
+  parts[largest] = rest;
+  const out = { fossil: num(parts.fossil), biogenic: num(parts.biogenic), notSplit: num(parts.notSplit) };
+  return parts.biogenic.isZero() ? out : { ...out, detail: biogenicDetail(value, amount, parts.biogenic) };
+}
+
+/** A line's biogenic kg CO2e by kind, adding up exactly to its biogenic part. */
+function biogenicDetail(value: InventoryRow['factor']['value'], amount: Decimal, biogenic: Decimal): NonNullable<ResultLine['biogenicDetail']> {
+  const split = closeSplit({
+    ...zeroSplit(),
+    biogenicCO2: amount.times(value.origin.biogenicCO2),
+    biogenicCO2Removals: amount.times(value.origin.biogenicCO2Removals),
+    biogenicNonCO2: amount.times(value.origin.biogenicNonCO2),
+  }, biogenic);
+  return { co2EmissionsKgCO2e: num(split.biogenicCO2), co2RemovalsKgCO2e: num(split.biogenicCO2Removals), nonCO2KgCO2e: num(split.biogenicNonCO2) };
+}
+
+/** A total and its origin split as JSON numbers. */
+export function originTotals(kg: Decimal, split: OriginSplit): OriginTotals {
+  return {
+    kgCO2e: num(kg),
+    fossilKgCO2e: num(split.fossil),
+    biogenicKgCO2e: num(biogenicOf(split)),
+    notSplitKgCO2e: num(split.notSplit),
+    biogenicDetail: {
+      co2EmissionsKgCO2e: num(split.biogenicCO2),
+      co2RemovalsKgCO2e: num(split.biogenicCO2Removals),
+      nonCO2KgCO2e: num(split.biogenicNonCO2),
+    },
+  };
 }
 
 /** A factor's per-unit values as doubles, for showing a line's split by gas (display only). */
-const shownSplit = new WeakMap<object, { gases: [string, number][]; biogenic: number }>();
+const shownSplit = new WeakMap<object, { gases: [string, number][] }>();
 function splitOf(value: InventoryRow['factor']['value']) {
   let split = shownSplit.get(value);
   if (!split) {
-    split = { gases: [...value.byGas].map(([g, v]) => [g, v.toNumber()]), biogenic: value.biogenicKgCO2e.toNumber() };
+    split = { gases: [...value.byGas].map(([g, v]) => [g, v.toNumber()]) };
     shownSplit.set(value, split);
   }
   return split;
@@ -44,7 +112,7 @@ export function aggregate(rows: InventoryRow[]): Totals {
   const byStage = Object.fromEntries(STAGES.map((s) => [s, ZERO])) as Record<Stage, Decimal>;
   const byGas: Totals['byGas'] = new Map();
   let total = ZERO;
-  let biogenic = ZERO;
+  const originByStage = Object.fromEntries(STAGES.map((s) => [s, zeroSplit()])) as Record<Stage, OriginSplit>;
   const lines: LineTotal[] = new Array(rows.length);
   // Σ amounts per characterised factor and stage.
   const buckets = new Map<InventoryRow['factor']['value'], Map<Stage, Decimal>>();
@@ -61,13 +129,14 @@ export function aggregate(rows: InventoryRow[]): Totals {
     const lineGas: Record<string, number> = {};
     if (split.gases.length === 1) lineGas[split.gases[0]![0]] = shown;
     else for (const [gas, perUnit] of split.gases) lineGas[gas] = clean(row.amount * perUnit);
-    lines[i] = { row, amount, kgCO2e: kg, value: shown, byGas: lineGas, biogenic: split.biogenic ? clean(row.amount * split.biogenic) : 0 };
+    lines[i] = { row, amount, kgCO2e: kg, value: shown, byGas: lineGas, origin: lineOrigin(value, amount, kg, shown) };
   }
   for (const [value, stages] of buckets) {
     let sum = ZERO;
     for (const [stage, amount] of stages) {
       const kg = amount.times(value.kgCO2e);
       byStage[stage] = byStage[stage].plus(kg);
+      originByStage[stage] = addScaled(originByStage[stage], value.origin, amount);
       total = total.plus(kg);
       sum = sum.plus(amount);
     }
@@ -78,9 +147,14 @@ export function aggregate(rows: InventoryRow[]): Totals {
       const mass = value.massByGas.get(gas);
       entry.kg = entry.kg !== undefined && mass !== undefined ? entry.kg.plus(sum.times(mass)) : undefined;
     }
-    if (!value.biogenicKgCO2e.isZero()) biogenic = biogenic.plus(sum.times(value.biogenicKgCO2e));
   }
-  return { total, biogenic, byStage, byGas, lines };
+  let origin = zeroSplit();
+  for (const stage of STAGES) {
+    originByStage[stage] = closeSplit(originByStage[stage], byStage[stage]);
+    for (const k of ORIGIN_KINDS) origin[k] = origin[k].plus(originByStage[stage][k]);
+  }
+  origin = closeSplit(origin, total);
+  return { total, origin, byStage, originByStage, byGas, lines };
 }
 
 /** 15 significant digits, for display values computed in doubles. */
@@ -98,7 +172,7 @@ export function resultLines(totals: Totals): ResultLine[] {
     if (l.value < 0) hasCredits = true;
   }
   const base = hasCredits ? gross : num(totals.total);
-  return totals.lines.map(({ row, value, byGas, biogenic }) => {
+  return totals.lines.map(({ row, value, byGas, origin }) => {
     const line: ResultLine = {
       path: row.path,
       kind: row.kind,
@@ -108,13 +182,16 @@ export function resultLines(totals: Totals): ResultLine[] {
       factorValue: row.factor.shown,
       kgCO2e: value,
       byGas,
+      fossilKgCO2e: origin.fossil,
+      biogenicKgCO2e: origin.biogenic,
+      notSplitKgCO2e: origin.notSplit,
       share: base === 0 ? 0 : value / base,
       source: row.factor.source,
     };
     if (row.substance) line.substance = row.substance;
     else line.factor = row.factor.id;
     if (row.component) line.component = row.component;
-    if (biogenic) line.biogenicKgCO2e = biogenic;
+    if (origin.detail) line.biogenicDetail = origin.detail;
     return line;
   });
 }

@@ -1,8 +1,9 @@
-import { POOR_COVERAGE, type CategoryResult, type ImpactAssessment, type Stage, type Substance } from '@greenlca/schema';
-import { type Decimal, dec, num, ZERO } from '../decimal.js';
+import { POOR_COVERAGE, type CategoryResult, type ImpactAssessment, type Substance } from '@greenlca/schema';
+import { type Decimal, num, ZERO } from '../decimal.js';
 import type { CharacterisedFactor } from '../impact/characterise.js';
 import { gasFlows } from '../impact/method.js';
-import type { FlowIndex, PreparedMethod } from '../impact/method.js';
+import type { FlowIndex, PreparedCategory, PreparedMethod } from '../impact/method.js';
+import { bucketGroups } from './buckets.js';
 import { groupRows, type RowGroup } from './groups.js';
 import { clean } from '../quantity/convert.js';
 import type { InventoryRow } from '../inventory/line.js';
@@ -19,6 +20,8 @@ export interface Lcia {
 interface FlowProfile {
   flows: [string, Decimal][];
   unmapped: string[];
+  /** Some flows are greenhouse gases (so climate change is computed from them, not from the CO2e total). */
+  ghg: boolean;
 }
 
 const profiles = new WeakMap<CharacterisedFactor, FlowProfile>();
@@ -31,39 +34,61 @@ const profiles = new WeakMap<CharacterisedFactor, FlowProfile>();
 export function flowProfile(value: CharacterisedFactor, lcia: Lcia, lookup: (id: string) => Substance | undefined): FlowProfile {
   let p = profiles.get(value);
   if (p) return p;
+  const ghgOf = (list: [string, Decimal][]) => list.some(([flow]) => lcia.index.flows.get(flow)?.ghg !== undefined);
   if (value.flows) {
-    p = { flows: [...value.flows], unmapped: [] };
+    const list = [...value.flows];
+    p = { flows: list, unmapped: [], ghg: ghgOf(list) };
     profiles.set(value, p);
     return p;
   }
   const { flows, unmapped } = gasFlows(value, lcia.ghgFlow, lookup);
-  p = { flows: [...flows], unmapped };
+  const list = [...flows];
+  p = { flows: list, unmapped, ghg: ghgOf(list) };
   profiles.set(value, p);
   return p;
 }
 
-class Sum {
-  total: Decimal = ZERO;
-  readonly byStage = new Map<Stage, Decimal>();
-  readonly byComponent = new Map<string, Decimal>();
-  add(x: Decimal, stage: Stage, component: string | undefined): void {
-    if (x.isZero()) return;
-    this.total = this.total.plus(x);
-    this.byStage.set(stage, (this.byStage.get(stage) ?? ZERO).plus(x));
-    if (component !== undefined) this.byComponent.set(component, (this.byComponent.get(component) ?? ZERO).plus(x));
-  }
+/**
+ * A category's value per unit of a characterised factor, or undefined when the factor adds nothing
+ * to it: Σ flows × the category's factors, or, in climate change, the factor's kg CO2e when it gives
+ * no greenhouse-gas flows (a proxy). What impactsOf multiplies every amount by; the what-if model
+ * keeps its sums with the same values.
+ */
+export function categoryPerUnit(
+  category: PreparedCategory, value: CharacterisedFactor, lcia: Lcia, lookup: (id: string) => Substance | undefined,
+): Decimal | undefined {
+  const profile = flowProfile(value, lcia, lookup);
+  if (category.id === 'climate-change' && !profile.ghg) return value.kgCO2e.isZero() ? undefined : value.kgCO2e;
+  if (!profile.flows.length) return undefined;
+  const v = perUnitOf(category, value, profile);
+  return v.isZero() ? undefined : v;
 }
 
-const record = (m: Map<string, Decimal>) => Object.fromEntries([...m].filter(([, v]) => !v.isZero()).map(([k, v]) => [k, num(v)]));
+const record = (m: Map<string, Decimal>, order: readonly string[]) => {
+  const out: Record<string, number> = {};
+  for (const k of order) {
+    const v = m.get(k)!;
+    if (!v.isZero()) out[k] = num(v);
+  }
+  return out;
+};
 
+/** A category's factor per unit of each characterised factor (Σ flows × factors), kept per prepared category. */
+const perUnitCache = new WeakMap<PreparedCategory, WeakMap<CharacterisedFactor, Decimal>>();
 
-/** How a row stands for every category, whatever the method: worked out once per result. */
-interface RowCoverage {
-  kg: Decimal;
-  /** The factor gives elementary flows. */
-  flows: boolean;
-  /** Some of them are greenhouse gases (so climate change is computed from them, not from the CO2e total). */
-  ghg: boolean;
+function perUnitOf(category: PreparedCategory, value: CharacterisedFactor, profile: FlowProfile): Decimal {
+  let byValue = perUnitCache.get(category);
+  if (!byValue) perUnitCache.set(category, (byValue = new WeakMap()));
+  let perUnit = byValue.get(value);
+  if (perUnit === undefined) {
+    perUnit = ZERO;
+    for (const [flow, perUnitFlow] of profile.flows) {
+      const cf = category.factorOf(flow);
+      if (cf) perUnit = perUnit.plus(perUnitFlow.times(cf.value));
+    }
+    byValue.set(value, perUnit);
+  }
+  return perUnit;
 }
 
 /**
@@ -71,25 +96,23 @@ interface RowCoverage {
  * total is made of and how much of the product the category covers. Climate change (the category
  * id `climate-change`) also counts lines whose factor gives its climate effect only as a CO2e total,
  * with that total as characterised in the result's GWP set, and says how much of it is such a proxy.
+ *
+ * Rows have distinct paths (JSON pointers of what made them), so each line of a category is one row.
+ * `shownKgOf` is a row's kg CO2e as the result shows it (the nearest double to kgCO2eOf).
  */
 export function impactsOf(
   rows: readonly InventoryRow[], kgCO2eOf: (row: InventoryRow) => Decimal, lcia: Lcia, substance: (id: string) => Substance | undefined,
-  groups: readonly RowGroup[] = groupRows(rows),
+  groups: readonly RowGroup[] = groupRows(rows), shownKgOf: (row: InventoryRow) => number = (row) => kgCO2eOf(row).toNumber(),
 ): ImpactAssessment[] {
-  const profileOf = (value: CharacterisedFactor) => flowProfile(value, lcia, substance);
-  const coverageOf = new Map<InventoryRow, RowCoverage>();
-  let climateAbs = ZERO;
+  const { buckets, bucketOf, rowCount } = bucketGroups(groups);
+  const profiles = buckets.map((b) => flowProfile(b.value, lcia, substance));
   const unmapped = new Set<string>();
-  for (const g of groups) {
-    const profile = profileOf(g.value);
-    for (const u of profile.unmapped) unmapped.add(u);
-    const ghg = profile.flows.some(([flow]) => lcia.index.flows.get(flow)?.ghg !== undefined);
-    for (const row of g.rows) {
-      const kg = kgCO2eOf(row);
-      climateAbs = climateAbs.plus(kg.abs());
-      coverageOf.set(row, { kg, flows: profile.flows.length > 0, ghg });
-    }
-  }
+  for (const p of profiles) for (const u of p.unmapped) unmapped.add(u);
+  const hasFlows = profiles.map((p) => p.flows.length > 0);
+  const ghg = profiles.map((p) => p.ghg);
+  // Σ |kg CO2e| of a bucket's rows: |kg CO2e per unit| × Σ |amount|.
+  const absKg = buckets.map((b) => b.absAmount.times(b.value.kgCO2e.abs()));
+  const climateAbs = absKg.reduce((a, b) => a.plus(b), ZERO);
   const counted = rows.length;
   const share = (abs: Decimal) => (climateAbs.isZero() ? 1 : num(abs.div(climateAbs)));
 
@@ -97,71 +120,100 @@ export function impactsOf(
   let flowsAbs = ZERO;
   let flowLines = 0;
   const withoutFlows: string[] = [];
+  const bucketOfRow = new Map<InventoryRow, number>();
+  groups.forEach((g, gi) => { for (const r of g.rows) bucketOfRow.set(r, bucketOf[gi]!); });
   for (const row of rows) {
-    const c = coverageOf.get(row)!;
-    if (c.flows) {
-      flowLines++;
-      flowsAbs = flowsAbs.plus(c.kg.abs());
-    } else if (!c.kg.isZero()) withoutFlows.push(row.path);
+    const b = bucketOfRow.get(row)!;
+    if (hasFlows[b]) flowLines++;
+    else if (row.amount !== 0 && !buckets[b]!.value.kgCO2e.isZero()) withoutFlows.push(row.path);
   }
+  buckets.forEach((_, b) => { if (hasFlows[b]) flowsAbs = flowsAbs.plus(absKg[b]!); });
 
   // Climate change: lines computed from greenhouse-gas flows, and lines taken at their CO2e total.
   let computedAbs = ZERO;
   let proxyAbs = ZERO;
   let computed = 0;
-  for (const row of rows) {
-    const c = coverageOf.get(row)!;
-    if (c.ghg || (c.flows && c.kg.isZero())) {
-      computed++;
-      computedAbs = computedAbs.plus(c.kg.abs());
-    } else proxyAbs = proxyAbs.plus(c.kg.abs());
-  }
+  buckets.forEach((bucket, b) => {
+    const rowsIn = bucket.ranked.length;
+    if (ghg[b]) {
+      computed += rowsIn;
+      computedAbs = computedAbs.plus(absKg[b]!);
+    } else {
+      // A line with flows and no CO2e is computed (as zero); all others are proxies.
+      if (hasFlows[b]) computed += bucket.value.kgCO2e.isZero() ? rowsIn : bucket.zeroRows;
+      proxyAbs = proxyAbs.plus(absKg[b]!);
+    }
+  });
   const computedShare = share(computedAbs);
   const proxyShare = climateAbs.isZero() ? 0 : num(proxyAbs.div(climateAbs));
-  const proxyKg = new Map<RowGroup, Decimal>();
-  for (const g of groups) {
-    if (!coverageOf.get(g.first)!.ghg) proxyKg.set(g, g.rows.reduce((s, r) => s.plus(coverageOf.get(r)!.kg), ZERO));
-  }
+  const groupNonZero = groups.map((g) => !g.amount.isZero());
 
-  const categoryResult = (category: PreparedMethod['categories'][number]): CategoryResult => {
+  // Scratch for the line lists, reused by every category.
+  const at = new Int32Array(rowCount);
+  const abs = new Float64Array(rowCount);
+  const shown = new Float64Array(rowCount);
+  const paths: string[] = new Array(rowCount);
+  const byMagnitude = (x: number, y: number) => abs[y]! - abs[x]! || at[x]! - at[y]!;
+
+  const categoryResult = (category: PreparedCategory): CategoryResult => {
     const isClimate = category.id === 'climate-change';
-    const sum = new Sum();
-    const lines = new Map<string, number>();
+    // Per bucket: the category's value per unit, or undefined when the bucket adds nothing.
+    const perUnit = buckets.map((bucket) => categoryPerUnit(category, bucket.value, lcia, substance));
     // Greenhouse gases the category has no factor for (EF 3.1 has none for methane of unknown origin).
     const uncharacterised = new Map<string, Decimal>();
-    const perUnitOf = new Map<CharacterisedFactor, Decimal>();
-    for (const g of groups) {
-      const profile = profileOf(g.value);
-      const climateProxy = isClimate && !coverageOf.get(g.first)!.ghg;
-      if (climateProxy) {
-        sum.add(proxyKg.get(g)!, g.stage, g.component);
-        for (const row of g.rows) {
-          const kg = coverageOf.get(row)!.kg;
-          if (!kg.isZero()) lines.set(row.path, (lines.get(row.path) ?? 0) + kg.toNumber());
-        }
-        continue;
-      }
-      if (!profile.flows.length) continue;
-      let perUnit = perUnitOf.get(g.value);
-      if (perUnit === undefined) {
-        perUnit = ZERO;
-        for (const [flow, perUnitFlow] of profile.flows) {
-          const cf = category.factorOf(flow);
-          if (cf) perUnit = perUnit.plus(perUnitFlow.times(cf.value));
-        }
-        perUnitOf.set(g.value, perUnit);
-      }
-      if (isClimate) {
-        for (const [flow, perUnitFlow] of profile.flows) {
+    if (isClimate) {
+      buckets.forEach((bucket, b) => {
+        if (!ghg[b]) return;
+        for (const [flow, perUnitFlow] of profiles[b]!.flows) {
           if (!category.factorOf(flow) && lcia.index.flows.get(flow)?.ghg) {
-            uncharacterised.set(flow, (uncharacterised.get(flow) ?? ZERO).plus(g.amount.times(perUnitFlow)));
+            uncharacterised.set(flow, (uncharacterised.get(flow) ?? ZERO).plus(bucket.amount.times(perUnitFlow)));
           }
         }
+      });
+    }
+    // Stages and components in the order they first get a non-zero amount (the order of the JSON keys).
+    const stageOrder: string[] = [];
+    const componentOrder: string[] = [];
+    const seenStage = new Set<string>();
+    const seenComponent = new Set<string>();
+    groups.forEach((g, gi) => {
+      if (!groupNonZero[gi] || perUnit[bucketOf[gi]!] === undefined) return;
+      if (!seenStage.has(g.stage)) { seenStage.add(g.stage); stageOrder.push(g.stage); }
+      if (g.component !== undefined && !seenComponent.has(g.component)) { seenComponent.add(g.component); componentOrder.push(g.component); }
+    });
+    let total = ZERO;
+    const byStage = new Map<string, Decimal>();
+    const byComponent = new Map<string, Decimal>();
+    let n = 0;
+    buckets.forEach((bucket, b) => {
+      const q = perUnit[b];
+      if (q === undefined) return;
+      total = total.plus(bucket.amount.times(q));
+      for (const [stage, amount] of bucket.byStage) byStage.set(stage, (byStage.get(stage) ?? ZERO).plus(amount.times(q)));
+      for (const [component, amount] of bucket.byComponent) byComponent.set(component, (byComponent.get(component) ?? ZERO).plus(amount.times(q)));
+      // Line values: a proxy line at its shown kg CO2e; a line with flows at amount × the per-unit value as a double.
+      const proxy = isClimate && !ghg[b];
+      const q64 = proxy ? 0 : q.toNumber();
+      const { ranked, rankedAt } = bucket;
+      for (let i = 0; i < ranked.length; i++) {
+        const row = ranked[i]!;
+        const v = proxy ? (row.amount === 0 ? 0 : shownKgOf(row)) : row.amount * q64;
+        if (v === 0) continue;
+        at[n] = rankedAt[i]!;
+        abs[n] = Math.abs(v);
+        shown[n] = v;
+        paths[n] = row.path;
+        n++;
       }
-      if (perUnit.isZero()) continue;
-      sum.add(g.amount.times(perUnit), g.stage, g.component);
-      const shown = perUnit.toNumber();
-      for (const row of g.rows) lines.set(row.path, (lines.get(row.path) ?? 0) + row.amount * shown);
+    });
+    // Runs already sorted per bucket: the sort merges them.
+    const order = new Array<number>(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort(byMagnitude);
+    const lines = new Array<{ path: string; value: number }>(n);
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      lines[k] = { path: paths[i]!, value: clean(shown[i]!) };
     }
     let coverage: CategoryResult['coverage'];
     if (isClimate) {
@@ -178,10 +230,10 @@ export function impactsOf(
       id: category.id,
       name: category.name,
       unit: category.unit,
-      total: num(sum.total),
-      byStage: record(sum.byStage),
-      byComponent: record(sum.byComponent),
-      lines: [...lines].filter(([, v]) => v !== 0).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).map(([path, v]) => ({ path, value: clean(v) })),
+      total: num(total),
+      byStage: record(byStage, stageOrder),
+      byComponent: record(byComponent, componentOrder),
+      lines,
       coverage,
       source: [category.source.source, category.source.table].filter(Boolean).join(', '),
     };

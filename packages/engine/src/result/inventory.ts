@@ -2,7 +2,7 @@ import type { EmissionEntry, EndOfLifeEntry, EnergyEntry, Inventory, MaterialEnt
 import { type Decimal, dec, num, ZERO } from '../decimal.js';
 import type { ComponentInstance, InventoryRow } from '../inventory/line.js';
 import { groupRows, type RowGroup } from './groups.js';
-import { gasEmissions } from '../impact/characterise.js';
+import { gasEmissions, type CharacterisedFactor } from '../impact/characterise.js';
 import type { FlowIndex } from '../impact/method.js';
 import { sameDimensions } from '../quantity/measure.js';
 import { unitSpec, type UnitSpec } from '../quantity/unit.js';
@@ -22,8 +22,13 @@ class Tally {
 
   add(x: Decimal, stage: Stage, component: string | undefined, lines: string | readonly InventoryRow[]): void {
     this.amount = this.amount.plus(x);
-    this.byStage.set(stage, (this.byStage.get(stage) ?? ZERO).plus(x));
-    if (component !== undefined) this.byComponent.set(component, (this.byComponent.get(component) ?? ZERO).plus(x));
+    // A first addend is kept as it is (0 + x = x): most components have one row per entry.
+    const s = this.byStage.get(stage);
+    this.byStage.set(stage, s ? s.plus(x) : x);
+    if (component !== undefined) {
+      const c = this.byComponent.get(component);
+      this.byComponent.set(component, c ? c.plus(x) : x);
+    }
     if (typeof lines === 'string') this.lines.add(lines);
     else for (const r of lines) this.lines.add(r.path);
   }
@@ -74,6 +79,14 @@ function basisOf(name: string): string | undefined {
   return m ? `${m[1]!.toLowerCase()} calorific value (as the factor states)` : undefined;
 }
 
+/** A factor's gases as emissions per unit, read once per characterised factor. */
+const emissionsCache = new WeakMap<CharacterisedFactor, ReturnType<typeof gasEmissions>>();
+function emissionsOf(value: CharacterisedFactor): ReturnType<typeof gasEmissions> {
+  let e = emissionsCache.get(value);
+  if (!e) emissionsCache.set(value, (e = gasEmissions(value)));
+  return e;
+}
+
 export function inventoryOf(
   rows: readonly InventoryRow[], components: readonly ComponentInstance[], kgCO2eOf: (row: InventoryRow) => Decimal, flows?: FlowIndex,
   groups: readonly RowGroup[] = groupRows(rows),
@@ -94,7 +107,8 @@ export function inventoryOf(
   for (const g of groups) {
     const { first: row, amount, stage, component } = g;
     const f = row.factor;
-    const rowsKg = () => g.rows.reduce((s, r) => s.plus(kgCO2eOf(r)), ZERO);
+    // Σ of the rows' kg CO2e is the group's amount × kg CO2e per unit, exactly.
+    const rowsKg = () => amount.times(f.value.kgCO2e);
 
     // Emissions: the factor's elementary flows where named (any compartment), else its kg of each gas.
     if (f.value.flows) {
@@ -112,19 +126,14 @@ export function inventoryOf(
       }
     } else if (f.value.massByGas.size) {
       known = known.plus(rowsKg());
-      for (const { substance, origin, kg: perUnit } of gasEmissions(f.value)) {
+      for (const { substance, origin, kg: perUnit } of emissionsOf(f.value)) {
         const key = origin ? `${substance}|${origin}` : substance;
         emissions.at(key, () => (origin ? { substance, compartment: 'air', origin } : { substance, compartment: 'air' }))
           .add(amount.times(perUnit), stage, component, g.rows);
       }
-    } else {
-      for (const r of g.rows) {
-        const kg = kgCO2eOf(r);
-        if (!kg.isZero()) {
-          unknown = unknown.plus(kg);
-          linesWithoutEmissions.push(r.path);
-        }
-      }
+    } else if (!f.value.kgCO2e.isZero()) {
+      unknown = unknown.plus(rowsKg());
+      for (const r of g.rows) if (r.amount !== 0) linesWithoutEmissions.push(r.path);
     }
 
     // Materials: component materials, and lines on a material factor given as a mass.

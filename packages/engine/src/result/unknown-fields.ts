@@ -39,6 +39,8 @@ export function unknownFields(product: unknown): Diagnostic[] {
     each(c.substances, CONTENT, `${p}/substances`);
     each(c.children, COMPONENT, `${p}/children`, component);
   };
+  // Called on documents that failed their schema too (read-product.ts): anything but an object has no fields.
+  if (!product || typeof product !== 'object' || Array.isArray(product)) return out;
   check(product, PRODUCT, '');
   const p = product as Record<string, unknown>;
   check(p.functionalUnit, FU, '/functionalUnit');

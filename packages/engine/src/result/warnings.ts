@@ -1,13 +1,13 @@
 import type { Diagnostic, Product } from '@greenlca/schema';
 import type { CompiledProduct } from '../inventory/compile.js';
 import type { InventoryRow } from '../inventory/line.js';
-import { countryOf, normaliseRegion, regionContains } from '../library/region.js';
+import { normaliseRegion, regionFit, type RegionFit, type RegionMap } from '../library/region.js';
 import { parametersShadowingUnits } from '../quantity/parameters.js';
 
 /** Diagnostic codes the engine may return with a result (stable; documented in ERRORS.md). */
 export const WARNING_CODES = {
   CO2_ONLY_FACTOR: 'A CO2-only factor (e.g. China MEE 电力二氧化碳排放因子) is used in a product footprint.',
-  FACTOR_REGION_MISMATCH: "A factor from another country than the product's region.",
+  FACTOR_REGION_MISMATCH: "A factor whose region does not contain the product's (or the line's) region: another country, another province, a grid that does not cover it.",
   FACTOR_YEAR_DISTANT: "A factor whose data year is more than 3 years from the product's reference year.",
   GWP_BASIS_MISMATCH: 'A factor given only as CO2e in another GWP set than the one chosen.',
   UNCITED_CUSTOM_FACTOR: 'A custom factor without a source.',
@@ -26,7 +26,7 @@ export type WarningCode = keyof typeof WARNING_CODES;
 const YEAR_SPAN = 3;
 
 /** What a practitioner would want flagged: factor fit, missing end-of-life, data oddities. */
-export function practitionerWarnings(product: Product, compiled: CompiledProduct, referenceYear: number | undefined): Diagnostic[] {
+export function practitionerWarnings(product: Product, compiled: CompiledProduct, referenceYear: number | undefined, regions?: RegionMap): Diagnostic[] {
   const out: Diagnostic[] = [];
   const w = (code: WarningCode, message: string, path?: string, hint?: string) => {
     const d: Diagnostic = { code, message };
@@ -48,10 +48,17 @@ export function practitionerWarnings(product: Product, compiled: CompiledProduct
   }
   const where = (rows: InventoryRow[]) => (rows.length > 1 ? ` (${rows.length} lines, first at ${rows[0]!.path})` : '');
   const productRegion = product.region ? normaliseRegion(product.region) : undefined;
+  // Where each row's activity happens: an inventory line's own region, else the product's.
+  const regionOf = (row: InventoryRow): { region: string; of: 'line' | 'product' } | undefined => {
+    const line = /^\/inventory\/(\d+)$/.exec(row.path);
+    const own = line ? product.inventory?.[Number(line[1])]?.region : undefined;
+    if (own) return { region: normaliseRegion(own), of: 'line' };
+    return productRegion ? { region: productRegion, of: 'product' } : undefined;
+  };
   const year = product.year ?? referenceYear;
   // Factor-fit warnings are grouped (one per region, data year, GWP basis) so 30 proxies make 3 lines.
   type Group = Map<string, { ids: string[]; path: string }>;
-  const regionGroups: Group = new Map();
+  const regionGroups = new Map<string, { ids: string[]; path: string; factorRegion: string; where: { region: string; of: 'line' | 'product' }; fit: RegionFit }>();
   const yearGroups: Group = new Map();
   const basisGroups: Group = new Map();
   const group = (g: Group, key: string, id: string, path: string) => {
@@ -68,9 +75,18 @@ export function practitionerWarnings(product: Product, compiled: CompiledProduct
       w('CO2_ONLY_FACTOR', `factor "${id}" counts CO2 only (an operational emission factor for organisational accounting), not life-cycle CO2e${where(rows)}`,
         path, 'for a product carbon footprint (ISO 14067 / GB/T 24067) use a life-cycle factor such as cn-mee/electricity-footprint-national-2024');
     }
-    if (productRegion && f.region && normaliseRegion(f.region) !== 'GLO' && !regionContains(countryOf(productRegion), f.region)
-      && !regionContains(f.region, productRegion)) {
-      group(regionGroups, normaliseRegion(f.region), id, path);
+    if (f.region && normaliseRegion(f.region) !== 'GLO') {
+      // Each line is judged where it happens; lines of one factor in one place make one warning.
+      for (const row of rows) {
+        const where = regionOf(row);
+        if (!where) continue;
+        const fit = regionFit(f.region, where.region, regions);
+        if (fit === 'contains') continue;
+        const key = `${normaliseRegion(f.region)}|${where.of}|${where.region}`;
+        const entry = regionGroups.get(key) ?? { ids: [], path: row.path, factorRegion: normaliseRegion(f.region), where, fit };
+        if (!entry.ids.includes(id)) entry.ids.push(id);
+        regionGroups.set(key, entry);
+      }
     }
     if (year !== undefined && f.year !== undefined && Math.abs(year - f.year) > YEAR_SPAN) group(yearGroups, String(f.year), id, path);
     if (f.value.basisMismatch) group(basisGroups, f.value.basisMismatch, id, path);
@@ -83,9 +99,10 @@ export function practitionerWarnings(product: Product, compiled: CompiledProduct
         'add "source": where the value comes from (EPD number, measurement, database and version)');
     }
   }
-  for (const [region, g] of regionGroups) {
-    w('FACTOR_REGION_MISMATCH', `${list(g.ids)} for region ${region}, the product is in ${productRegion}${named(g.ids)}`, g.path,
-      'use factors for the product\'s region where they exist, or justify the proxies in the report');
+  for (const g of regionGroups.values()) {
+    const partly = g.fit === 'partly' ? ` (${g.factorRegion} covers only part of ${g.where.region})` : '';
+    w('FACTOR_REGION_MISMATCH', `${list(g.ids)} for region ${g.factorRegion}, the ${g.where.of} is in ${g.where.region}${partly}${named(g.ids)}`, g.path,
+      `use a factor for ${g.where.region} or a region containing it (its grid, its country) where one exists, or justify the proxy in the report`);
   }
   for (const [factorYear, g] of yearGroups) {
     w('FACTOR_YEAR_DISTANT', `${list(g.ids)} for data year ${factorYear}, ${Math.abs(year! - Number(factorYear))} years from ${year}${named(g.ids)}`, g.path,

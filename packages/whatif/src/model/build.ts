@@ -1,7 +1,8 @@
-import { compileProduct, LcaInputError, type FactorLibrary } from '@greenlca/engine';
+import { compileProduct, LcaInputError, withFlows, type FactorLibrary } from '@greenlca/engine';
 import type { Product } from '@greenlca/schema';
 import { compileLines, nodesFrom } from './compile.js';
-import { EMPTY_SUMS, SumsEditor } from './sums.js';
+import { modelCategories } from './categories.js';
+import { emptySums, SumsEditor } from './sums.js';
 import type { ModelOptions, WhatIfModel } from './types.js';
 
 /**
@@ -15,6 +16,9 @@ import type { ModelOptions, WhatIfModel } from './types.js';
  */
 export function buildModel(product: Product, library: FactorLibrary, options: ModelOptions = {}): WhatIfModel {
   const gwp = options.gwp ?? product.gwp ?? 'AR6';
+  // As calculate(): impact methods bring the flow list, for products that name elementary flows.
+  if (options.lcia && !library.flows) library = withFlows(library, options.lcia.index);
+  const categories = options.lcia ? modelCategories(options.lcia, library) : undefined;
   try {
     // The bill of materials, parameters and every custom factor in one engine call; the lines after.
     const { inventory: _lines, scenarios: _scenarios, ...rest } = product;
@@ -25,7 +29,7 @@ export function buildModel(product: Product, library: FactorLibrary, options: Mo
     const indices = (product.inventory ?? []).map((_, i) => i);
     const rows = compileLines(partial, product, indices);
     const lineRows = indices.map((i) => rows.get(i)!);
-    const editor = new SumsEditor(EMPTY_SUMS);
+    const editor = new SumsEditor(emptySums(categories?.list.length ?? 0), categories);
     editor.add(compiled.rows);
     editor.add(lineRows);
     return { product, library, options, gwp, scope: compiled.scope, lineRows, roots, sums: editor.finish(), resolver: compiled.resolver, componentIds };

@@ -2,7 +2,8 @@ import { compileProduct, type InventoryRow, type ResolvedFactor } from '@greenlc
 import { STAGES, type GwpSet, type Product, type Stage } from '@greenlca/schema';
 import { compileLines } from './compile.js';
 import { EXACT_ZERO, Exact, exactOf } from './exact.js';
-import { factorKey, type Sums } from './sums.js';
+import { modelCategories } from './categories.js';
+import { emptySums, factorKey, type Sums } from './sums.js';
 import type { NodeState, WhatIfModel } from './types.js';
 
 /**
@@ -70,19 +71,27 @@ export function revalue(model: WhatIfModel, product: Product, gwp: GwpSet): What
   const groups = new Map<string, Sums['groups'] extends ReadonlyMap<string, infer G> ? G : never>();
   const byStage = Object.fromEntries(STAGES.map((s) => [s, EXACT_ZERO])) as Record<Stage, Exact>;
   let biogenic = EXACT_ZERO;
+  let fossil = EXACT_ZERO;
+  // Climate change counts factors without greenhouse-gas flows at their CO2e: category sums are redone too.
+  const categories = model.options.lcia ? modelCategories(model.options.lcia, model.library) : undefined;
+  const categorySums = emptySums(model.sums.categories.length).categories.map((c) => ({ ...c }));
   for (const [key, group] of model.sums.groups) {
     const factor = valueOf.get(key);
     if (!factor) return undefined;
     const kgPerUnit = new Exact(factor.value.kgCO2e.toString());
     const biogenicPerUnit = new Exact(factor.value.biogenicKgCO2e.toString());
-    groups.set(key, { kgPerUnit, biogenicPerUnit, amounts: group.amounts });
+    const fossilPerUnit = new Exact(factor.value.origin.fossil.toString());
+    const perCategory = categories && categorySums.length ? categories.perUnit(factor.value) : [];
+    groups.set(key, { kgPerUnit, biogenicPerUnit, fossilPerUnit, perCategory, amounts: group.amounts });
     for (const s of STAGES) {
       const amount = group.amounts[s];
       if (amount.m === 0n) continue;
       const a = exactOf(amount);
       byStage[s] = byStage[s].plus(a.times(kgPerUnit));
       if (!biogenicPerUnit.isZero()) biogenic = biogenic.plus(a.times(biogenicPerUnit));
+      if (!fossilPerUnit.isZero()) fossil = fossil.plus(a.times(fossilPerUnit));
+      for (const [k, perUnit] of perCategory) categorySums[k]![s] = categorySums[k]![s].plus(a.times(perUnit));
     }
   }
-  return { ...next, lineRows, sums: { groups, byStage, biogenic } };
+  return { ...next, lineRows, sums: { groups, byStage, biogenic, fossil, categories: categorySums } };
 }

@@ -1,4 +1,4 @@
-import type { CompiledProduct, ComponentInstance, FactorLibrary, InventoryRow, Scope } from '@greenlca/engine';
+import type { CompiledProduct, ComponentInstance, FactorLibrary, InventoryRow, Lcia, Scope } from '@greenlca/engine';
 import type { Component, GwpSet, Product } from '@greenlca/schema';
 import type { Sums } from './sums.js';
 
@@ -13,6 +13,11 @@ export interface NodeState {
 export interface ModelOptions {
   /** GWP set for every calculation of this model; defaults to the product's, then AR6. */
   gwp?: GwpSet;
+  /**
+   * Impact methods to keep category sums for (as `calculate`'s option): every category's total and
+   * stages follow each edit exactly, by difference (see `modelImpacts`).
+   */
+  lcia?: Lcia;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Component, InventoryLine, ParameterValue, Product } from '@greenlc
 import { buildModel } from './build.js';
 import { revalue } from './revalue.js';
 import { compileLines, compileNode, symbols } from './compile.js';
+import { modelCategories } from './categories.js';
 import { SumsEditor } from './sums.js';
 import type { NodeState, WhatIfModel } from './types.js';
 
@@ -41,7 +42,7 @@ export function updateModel(model: WhatIfModel, next: Product): WhatIfModel {
     changed = changedParameters(prev.parameters, next.parameters);
     if (changed.size) scope = evaluateParameters(next, model);
   }
-  const editor = new SumsEditor(model.sums);
+  const editor = new SumsEditor(model.sums, model.options.lcia ? modelCategories(model.options.lcia, model.library) : undefined);
   const ctx: Ctx = { model, next, changed, editor };
   let roots = model.roots;
   let componentIds = model.componentIds;

@@ -1,21 +1,64 @@
 import type { InventoryRow } from '@greenlca/engine';
 import { STAGES, type Stage } from '@greenlca/schema';
-import type { Exact } from './exact.js';
-import { rowKg, totalOf } from './sums.js';
+import { EXACT_ZERO, type Exact } from './exact.js';
+import { rowKg, totalOf, type StageSums } from './sums.js';
 import type { NodeState, WhatIfModel } from './types.js';
 
 /** Totals of a model as JSON numbers (each the nearest double to the exact sum). */
 export interface ModelTotals {
-  total: { kgCO2e: number; fossilKgCO2e: number; biogenicKgCO2e: number };
+  total: { kgCO2e: number; fossilKgCO2e: number; biogenicKgCO2e: number; notSplitKgCO2e: number };
   byStage: Record<Stage, { kgCO2e: number }>;
 }
 
 export function modelTotals(model: WhatIfModel): ModelTotals {
   const total = totalOf(model.sums);
   return {
-    total: { kgCO2e: total.toNumber(), fossilKgCO2e: total.minus(model.sums.biogenic).toNumber(), biogenicKgCO2e: model.sums.biogenic.toNumber() },
+    // The engine's origin split (impact/origin.ts): fossil and biogenic by factor, the rest not split by origin.
+    total: {
+      kgCO2e: total.toNumber(), fossilKgCO2e: model.sums.fossil.toNumber(), biogenicKgCO2e: model.sums.biogenic.toNumber(),
+      notSplitKgCO2e: total.minus(model.sums.fossil).minus(model.sums.biogenic).toNumber(),
+    },
     byStage: Object.fromEntries(STAGES.map((s) => [s, { kgCO2e: model.sums.byStage[s].toNumber() }])) as ModelTotals['byStage'],
   };
+}
+
+/** One impact category's total and stages, as `calculate(…, { lcia })` gives them (stages with 0 left out). */
+export interface ModelCategory {
+  id: string;
+  total: number;
+  byStage: Partial<Record<Stage, number>>;
+}
+
+/**
+ * Every category of the model's impact methods (`ModelOptions.lcia`), method by method, each the
+ * nearest double to its exact sum: equal to `calculate(product, library, { lcia })`'s categories'
+ * `total` and `byStage`. Kept by difference on each edit, so reading them costs one rounding per
+ * category and stage, whatever the size of the product.
+ */
+const shownCategories = new WeakMap<StageSums, Omit<ModelCategory, 'id'>>();
+
+export function modelImpacts(model: WhatIfModel): { method: string; categories: ModelCategory[] }[] {
+  const lcia = model.options.lcia;
+  if (!lcia) return [];
+  let k = 0;
+  return lcia.methods.map((m) => ({
+    method: m.id,
+    categories: m.categories.map((c) => {
+      const sums = model.sums.categories[k++]!;
+      // An edit replaces only the sums it reaches: the others are read once.
+      let shown = shownCategories.get(sums);
+      if (!shown) {
+        const byStage: Partial<Record<Stage, number>> = {};
+        let total = EXACT_ZERO;
+        for (const s of STAGES) {
+          total = total.plus(sums[s]);
+          if (!sums[s].isZero()) byStage[s] = sums[s].toNumber();
+        }
+        shownCategories.set(sums, (shown = { total: total.toNumber(), byStage }));
+      }
+      return { id: c.id, total: shown.total, byStage: { ...shown.byStage } };
+    }),
+  }));
 }
 
 /** Exact totals, for differences that must not lose digits. */

@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { ApiError, notFound } from '../../errors.js';
 import { generateKey, hashToken } from '../../lib/keys.js';
 import { callerOf } from '../../plugins/auth.js';
+import { withHeaders } from '../../schemas/headers.js';
 import { ApiKeyInfo, CreateApiKey, CreateOrganization, NewApiKey, Organization, Whoami } from '../../schemas/auth.js';
 
 const tags = ['admin'];
@@ -15,7 +16,7 @@ const tags = ['admin'];
  */
 const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/me', {
-    schema: { tags, summary: 'The calling key and its organisation', response: { 200: Whoami } },
+    schema: { tags, operationId: 'whoami', summary: 'The calling key and its organisation', response: { 200: Whoami } },
     config: { access: 'read' },
   }, async (request) => {
     const caller = callerOf(request);
@@ -26,12 +27,12 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/keys', {
-    schema: { tags, summary: 'List the organisation\'s API keys', response: { 200: Type.Object({ items: Type.Array(ApiKeyInfo) }) } },
+    schema: { tags, operationId: 'listApiKeys', summary: 'List the organisation\'s API keys', response: { 200: Type.Object({ items: Type.Array(ApiKeyInfo) }) } },
     config: { access: 'admin' },
   }, async (request) => ({ items: await app.storage.listApiKeys(callerOf(request).orgId) }));
 
   app.post('/keys', {
-    schema: { tags, summary: 'Create an API key (the secret is shown once)', body: CreateApiKey, response: { 201: NewApiKey } },
+    schema: { tags, operationId: 'createApiKey', summary: 'Create an API key (the secret is shown once)', body: CreateApiKey, response: { 201: withHeaders(NewApiKey, 'location') } },
     config: { access: 'admin' },
   }, async (request, reply) => {
     const { id, token } = generateKey();
@@ -42,7 +43,7 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/keys/:id', {
-    schema: { tags, summary: 'One of the organisation\'s API keys (never its secret)', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: ApiKeyInfo } },
+    schema: { tags, operationId: 'getApiKey', summary: 'One of the organisation\'s API keys (never its secret)', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: ApiKeyInfo } },
     config: { access: 'admin' },
   }, async (request) => {
     const key = (await app.storage.listApiKeys(callerOf(request).orgId)).find((k) => k.id === request.params.id);
@@ -51,7 +52,7 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.delete('/keys/:id', {
-    schema: { tags, summary: 'Revoke an API key', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 204: Type.Null() } },
+    schema: { tags, operationId: 'revokeApiKey', summary: 'Revoke an API key', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 204: Type.Null() } },
     config: { access: 'admin' },
   }, async (request, reply) => {
     if (!(await app.storage.revokeApiKey(callerOf(request).orgId, request.params.id))) throw notFound(`API key ${request.params.id}`);
@@ -61,7 +62,7 @@ const adminRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/organizations', {
     schema: {
-      tags, summary: 'Create an organisation and its first admin key (operator only)', body: CreateOrganization,
+      tags, operationId: 'createOrganization', summary: 'Create an organisation and its first admin key (operator only)', body: CreateOrganization,
       response: { 201: Type.Object({ organization: Organization, key: NewApiKey }) },
     },
     config: { access: 'admin' },

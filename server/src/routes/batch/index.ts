@@ -6,11 +6,14 @@ import { calculateOrProblem } from '../../lib/calculate.js';
 import { fmt, linesOf, overLimit } from '../../lib/work.js';
 import { MAX_BATCH_LINES, MAX_BATCH_PRODUCT_LINES, MAX_BATCH_PRODUCTS } from '../../limits.js';
 import { toProblem } from '../../plugins/problem.js';
+import { CHECKED_AS } from '../../plugins/openapi-document.js';
 import { Problem } from '../../schemas/problem.js';
 import { ResultSummary, View, viewOf } from '../../schemas/view.js';
 
 const BatchRequest = Type.Object({
-  products: Type.Array(Type.Unknown({ description: 'A product model v1 document (checked one by one).' }), {
+  // Each product is checked by the engine on its own (a bad one gets its own problem, the others are
+  // calculated), so the schema takes any value here; the document shows the Product it must be.
+  products: Type.Array(Type.Unknown({ description: 'A product model v1 document (checked one by one).', [CHECKED_AS]: 'Product' }), {
     minItems: 1, maxItems: MAX_BATCH_PRODUCTS, description: `Up to ${MAX_BATCH_PRODUCTS} products. Each is checked and calculated on its own.`,
   }),
   gwp: Type.Optional(GwpSet),
@@ -41,7 +44,7 @@ export function batchRoutes(options: { bodyLimit: number }): FastifyPluginAsyncT
       bodyLimit: options.bodyLimit,
       schema: {
         tags: ['calculate'],
-        summary: `Calculate up to ${MAX_BATCH_PRODUCTS} products`,
+        operationId: 'calculateBatch', summary: `Calculate up to ${MAX_BATCH_PRODUCTS} products`,
         querystring: Type.Object({ view: View }),
         body: BatchRequest,
         response: { 200: BatchResponse },

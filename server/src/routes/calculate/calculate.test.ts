@@ -69,6 +69,31 @@ describe.each(testBackends)('POST /v1/calculate ($name)', (backend) => {
     expect(problem.errors.find((e: { pointer: string }) => e.pointer === '/inventory/0/stage').detail).toMatch(/design, manufacture/);
   });
 
+  it.skipIf(!!backend.skip)('lists shape and semantic problems in one answer, with unknown fields as warnings (as the CLI does)', async () => {
+    // Issue 14, finding 11: a bad stage hid the mass unit "kgg", a unit mismatch and a mistyped factor id; "colour" was never flagged.
+    const bad = kettle({
+      colour: 'red',
+      components: [{ id: 'body', material: 'desnz-2025/material-plastics-pp-incl-forming-primary', mass: '2 kgg' }],
+      inventory: [
+        { stage: 'manufactur', factor: 'cn-mee/electricity-footprint-national-2024', amount: '3 kWh' },
+        { stage: 'use', factor: 'cn-mee/electricity-footprint-national-2024', amount: '3 kg' },
+        { stage: 'transport', factor: 'desnz-2025/freight-rail-freight-trian-tkm', amount: '1 kg * 100 km' },
+      ],
+    });
+    const res = await t.call(t.orgA.keys.read, 'POST', '/v1/calculate', bad);
+    expect(res.statusCode).toBe(400);
+    const problem = res.json();
+    expect(problem.code).toBe('GLCA_VALIDATION');
+    expect(problem.errors.map((e: { code: string; pointer: string }) => `${e.code} ${e.pointer}`)).toEqual([
+      'UNKNOWN_STAGE /inventory/0/stage', 'UNKNOWN_PARAMETER /components/0/mass', 'UNIT_MISMATCH /inventory/1/amount', 'UNKNOWN_FACTOR /inventory/2/factor',
+    ]);
+    expect(problem.warnings).toEqual([expect.objectContaining({ code: 'UNKNOWN_FIELD', pointer: '/colour' })]);
+    // A product whose problems are all semantic keeps its 422, now with the warnings too.
+    const semantic = await t.call(t.orgA.keys.read, 'POST', '/v1/calculate', kettle({ colour: 'red', inventory: [{ stage: 'use', factor: 'desnz-2025/electricity-ukk', amount: '1 kWh' }] }));
+    expect(semantic.statusCode).toBe(422);
+    expect(semantic.json().warnings.map((w: { pointer: string }) => w.pointer)).toEqual(['/colour']);
+  });
+
   it.skipIf(!!backend.skip)('answers a product the engine cannot calculate with 422 and the engine\'s codes and hints', async () => {
     const res = await t.call(t.orgA.keys.read, 'POST', '/v1/calculate', kettle({
       inventory: [

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { CalculationResult, Product } from '@greenlca/schema';
-import { calculateOrProblem } from '../../lib/calculate.js';
+import { calculateOrProblem, productShapeProblem } from '../../lib/calculate.js';
 import { lciaOf, MethodQuery } from '../../lib/lcia.js';
 import { ResultCache } from '../../lib/result-cache.js';
 import { callerOf } from '../../plugins/auth.js';
@@ -57,7 +57,7 @@ const calculateRoutes: FastifyPluginAsyncTypebox<CalculateRoutesOptions> = async
   app.post('', {
     schema: {
       tags: ['calculate'],
-      summary: 'Calculate a product (stateless)',
+      operationId: 'calculate', summary: 'Calculate a product (stateless)',
       description: 'The body is a product model v1 document; the answer is its cradle-to-grave result with its material, energy and emission inventories (and, with `method`, every impact category), the same as `greenlca calc --format json`. ' +
         'Shape errors are 400 (GLCA_VALIDATION); products that cannot be calculated (unknown factor, unit mismatch …) are 422 (GLCA_INPUT_INVALID), each problem with a JSON pointer.',
       querystring: Type.Object({ ...CalculateQuery.properties, view: View, method: Type.Optional(MethodQuery) }),
@@ -65,7 +65,10 @@ const calculateRoutes: FastifyPluginAsyncTypebox<CalculateRoutesOptions> = async
       response: { 200: Type.Union([CalculationResult, ResultSummary]) },
     },
     config: { access: 'read' },
+    // A body that fails the schema is checked by the engine too, so the answer lists every problem at once.
+    attachValidation: true,
   }, async (request, reply) => {
+    if (request.validationError) throw productShapeProblem(request.validationError, request.body, app.catalogue.library, request.query.gwp);
     const referenceYear = app.now().getUTCFullYear();
     const key = cache && request.bodyHash ? cacheKey(callerOf(request).orgId, request.query.gwp, request.query.view, request.query.method, referenceYear, request.bodyHash) : undefined;
     const hit = request.cachedResult ?? (key ? cache!.get(key) : undefined);

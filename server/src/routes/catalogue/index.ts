@@ -59,7 +59,7 @@ const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
   };
 
   app.get('/datasets', {
-    schema: { tags, summary: 'List the bundled factor datasets', response: { 200: Type.Object({ items: Type.Array(DatasetInfo), substances: DatasetRef }) } },
+    schema: { tags, operationId: 'listDatasets', summary: 'List the bundled factor datasets', response: { 200: Type.Object({ items: Type.Array(DatasetInfo), substances: DatasetRef }) } },
     config: publicAccess,
   }, async () => ({
     items: factorDatasets.map(info),
@@ -67,12 +67,12 @@ const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }));
 
   app.get('/datasets/:id', {
-    schema: { tags, summary: 'Get a dataset\'s description', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: DatasetInfo } },
+    schema: { tags, operationId: 'getDataset', summary: 'Get a dataset\'s description', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: DatasetInfo } },
     config: publicAccess,
   }, async (request) => info(dataset(request.params.id)));
 
   app.get('/datasets/:id/versions', {
-    schema: { tags, summary: 'List the versions of a dataset this server has', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: DatasetVersions } },
+    schema: { tags, operationId: 'listDatasetVersions', summary: 'List the versions of a dataset this server has', params: Type.Object({ id: Type.String({ maxLength: 64 }) }), response: { 200: DatasetVersions } },
     config: publicAccess,
   }, async (request) => {
     const d = dataset(request.params.id);
@@ -82,7 +82,7 @@ const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/factors', {
     schema: {
-      tags, summary: 'Search factors',
+      tags, operationId: 'searchFactors', summary: 'Search factors',
       description: 'Every word must match (id, English or Chinese name, category, region, year, tags, unit); Chinese text without spaces falls back to matching character pairs.',
       querystring: FactorSearch,
       response: { 200: Type.Object({ items: Type.Array(Type.Object({ ...FactorEntry.properties, score: Type.Number() })) }) },
@@ -95,7 +95,7 @@ const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/factors/:dataset/:factor', {
-    schema: { tags, summary: 'Get a factor with its citation', params: FactorParams, response: { 200: FactorEntry } },
+    schema: { tags, operationId: 'getFactor', summary: 'Get a factor with its citation', params: FactorParams, response: { 200: FactorEntry } },
     config: publicAccess,
   }, async (request) => {
     const id = `${request.params.dataset}/${request.params.factor}`;
@@ -106,7 +106,7 @@ const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/factors/:dataset/:factor/versions', {
     schema: {
-      tags, summary: 'List the versions of a factor this server has',
+      tags, operationId: 'listFactorVersions', summary: 'List the versions of a factor this server has',
       params: FactorParams, response: { 200: Type.Object({ id: Type.String(), items: Type.Array(FactorEntry) }) },
     },
     config: publicAccess,
@@ -118,17 +118,17 @@ const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/substances', {
-    schema: { tags, summary: 'The greenhouse gases and their GWP100 (AR4, AR5, AR6)', response: { 200: Type.Object({ dataset: DatasetRef, items: Type.Array(Substance) }) } },
+    schema: { tags, operationId: 'listSubstances', summary: 'The greenhouse gases and their GWP100 (AR4, AR5, AR6)', response: { 200: Type.Object({ dataset: DatasetRef, items: Type.Array(Substance) }) } },
     config: publicAccess,
   }, async () => ({ dataset: { id: substances.id, version: substances.version, edition: substances.edition }, items: substances.substances }));
 
   app.get('/schemas/product', {
-    schema: { tags, summary: 'Product model v1 as JSON Schema (draft 2020-12)', response: { 200: Type.Object({}, { additionalProperties: true }) } },
+    schema: { tags, operationId: 'getProductSchema', summary: 'Product model v1 as JSON Schema (draft 2020-12)', response: { 200: Type.Object({}, { additionalProperties: true }) } },
     config: publicAccess,
   }, async () => productJsonSchema());
 
   app.get('/schemas/result', {
-    schema: { tags, summary: 'The calculation result as JSON Schema', response: { 200: Type.Object({}, { additionalProperties: true }) } },
+    schema: { tags, operationId: 'getResultSchema', summary: 'The calculation result as JSON Schema', response: { 200: Type.Object({}, { additionalProperties: true }) } },
     config: publicAccess,
   }, async () => JSON.parse(JSON.stringify(CalculationResult)) as Record<string, unknown>);
 };

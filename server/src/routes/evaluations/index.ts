@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { bundledSpecifications, evaluate, EvaluationRequest, EvaluationResult } from '@greenlca/ecodesign';
+import { bundledSpecifications, evaluate, EvaluationRequest, EvaluationResult, FactorySpecification, ProductSpecification, Text } from '@greenlca/ecodesign';
 import { notFound } from '../../errors.js';
 import { answerOrProblem } from '../../lib/calculate.js';
 
@@ -13,7 +13,7 @@ const tags = ['compliance'];
 const evaluationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/evaluations', {
     schema: {
-      tags, summary: 'Evaluate a product or a factory against a specification',
+      tags, operationId: 'evaluate', summary: 'Evaluate a product or a factory against a specification',
       description: 'The body is an evaluation request: `{ spec, product | factory, declarations, scoring }`. Missing evidence makes the verdict "incomplete"; an unusable request is 422.',
       body: EvaluationRequest, response: { 200: EvaluationResult },
     },
@@ -24,19 +24,19 @@ const evaluationRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/specifications', {
     schema: {
-      tags, summary: 'List the bundled evaluation specifications',
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), title: Type.Unknown() })) }) },
+      tags, operationId: 'listSpecifications', summary: 'List the bundled evaluation specifications',
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), kind: Type.Union([Type.Literal('product'), Type.Literal('factory')]), title: Text })) }) },
     },
     config: { access: 'public', cache: 'catalogue' },
   }, async () => ({ items: summary() }));
 
   app.get('/specifications/:id', {
-    schema: { tags, summary: 'Get a bundled specification', params: Type.Object({ id: Type.String({ maxLength: 100 }) }), response: { 200: Type.Object({}, { additionalProperties: true }) } },
+    schema: { tags, operationId: 'getSpecification', summary: 'Get a bundled specification', params: Type.Object({ id: Type.String({ maxLength: 100 }) }), response: { 200: Type.Union([ProductSpecification, FactorySpecification]) } },
     config: { access: 'public', cache: 'catalogue' },
   }, async (request) => {
     const spec = bundledSpecifications().find((s) => s.id === request.params.id);
     if (!spec) throw notFound(`Specification ${request.params.id}`);
-    return spec as unknown as Record<string, unknown>;
+    return spec;
   });
 };
 

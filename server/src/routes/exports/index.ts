@@ -17,18 +17,26 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/olca', {
     schema: {
       tags: ['exports'],
+      operationId: 'exportOlcaPackage',
       summary: 'A product as an openLCA JSON-LD package (zip)',
       description: 'olca-schema 2: a product system with a process per life-cycle stage and component share, the factors used as processes with their elementary flows ' +
         '(EF 3.1 / USLCI UUIDs where the flow list has them) or an unsplit-CO2e flow, openLCA reference units, and an LCIA method giving the climate total of `POST /v1/calculate`. ' +
         'Answers application/zip; shape errors are 400 (GLCA_VALIDATION), products that cannot be calculated 422 (GLCA_INPUT_INVALID) with JSON pointers under /product.',
       body: Type.Object({ product: Product, gwp: Type.Optional(GwpSet) }),
+      response: {
+        200: {
+          description: 'The openLCA JSON-LD package.',
+          headers: { 'content-disposition': Type.String({ description: 'attachment; filename="<product id>.zip"' }) },
+          content: { 'application/zip': { schema: Type.String({ format: 'binary', contentMediaType: 'application/zip' }) } },
+        },
+      },
     },
     config: { access: 'read' },
   }, async (request, reply) => {
     const { product, gwp } = request.body;
     const list = await elementaryFlows.list();
     const { bytes } = answerOrProblem(() => writeProductPackage(product, app.catalogue.library, list, gwp ? { gwp } : {}), '/product');
-    return reply.type('application/zip').header('content-disposition', `attachment; filename="${fileName(product.id)}"`).send(Buffer.from(bytes));
+    return reply.type('application/zip').header('content-disposition', `attachment; filename="${fileName(product.id)}"`).send(Buffer.from(bytes) as never); // bytes, documented as binary
   });
 };
 

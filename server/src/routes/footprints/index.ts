@@ -8,6 +8,8 @@ import { notFound } from '../../errors.js';
 import { answerOrProblem, calculateOrProblem } from '../../lib/calculate.js';
 import { callerOf } from '../../plugins/auth.js';
 import { IdParams, Uuid } from '../../schemas/common.js';
+import { answerPendingRequests, hostEventsSource, inBackground } from '../pact/answer.js';
+import { withHeaders } from '../../schemas/headers.js';
 
 const tags = ['pact'];
 
@@ -19,6 +21,9 @@ const PublishFootprint = Type.Object({
   productClassifications: Type.Optional(Type.Array(Type.String({ pattern: '^urn:' }))),
   stages: Type.Optional(Type.Array(Stage, { minItems: 1, uniqueItems: true, description: 'Boundary (default cradle-to-gate: design, manufacture, packaging).' })),
   comment: Type.Optional(Type.String()),
+  fossilCarbonContentKgC: Type.Optional(Type.Number({ minimum: 0, description: 'kg C per declared unit, as assessed; needed when the materials do not state it (PACT_CARBON_CONTENT_UNKNOWN).' })),
+  biogenicCarbonContentKgC: Type.Optional(Type.Number({ minimum: 0, description: 'kg C per declared unit, as assessed (default: from the materials, else undefined).' })),
+  exemptedEmissionsPercent: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Share of emissions left out, as assessed (default: the result\'s cut-off share).' })),
 }, { description: 'What PACT needs beyond the result: the company and product identifiers.' });
 
 const Published = Type.Object({
@@ -34,14 +39,15 @@ const Published = Type.Object({
 const footprintRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/:id/footprints', {
     schema: {
-      tags, summary: 'Publish a PACT footprint of a stored product',
+      tags, operationId: 'publishFootprint', summary: 'Publish a PACT footprint of a stored product',
       description: 'From the stored result `resultId`, or else from a new calculation of the current version (stored too).',
-      params: IdParams, body: PublishFootprint, response: { 201: Published },
+      params: IdParams, body: PublishFootprint, response: { 201: withHeaders(Published, 'location') },
     },
     config: { access: 'write', idempotent: true },
   }, async (request, reply) => {
     const caller = callerOf(request);
     const { resultId, company, productIds, productDescription, productClassifications, stages, comment } = request.body;
+    const { fossilCarbonContentKgC, biogenicCarbonContentKgC, exemptedEmissionsPercent } = request.body;
     const now = app.now();
     let stored = resultId ? await app.storage.getResult(caller.orgId, resultId) : undefined;
     if (resultId && (!stored || stored.productId !== request.params.id)) throw notFound(`Result ${resultId} of product ${request.params.id}`);
@@ -64,17 +70,23 @@ const footprintRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ...(productClassifications ? { productClassifications } : {}),
       ...(stages ? { stages } : {}),
       ...(comment !== undefined ? { comment } : {}),
+      ...(fossilCarbonContentKgC !== undefined ? { fossilCarbonContentKgC } : {}),
+      ...(biogenicCarbonContentKgC !== undefined ? { biogenicCarbonContentKgC } : {}),
+      ...(exemptedEmissionsPercent !== undefined ? { exemptedEmissionsPercent } : {}),
       ...(preceding.length ? { precedingPfIds: preceding } : {}),
     }));
     const saved = await app.storage.createFootprint(caller.orgId, {
       id: exported.footprint.id, productId: record.id, resultId: stored.id, document: exported.footprint as unknown as Record<string, unknown>,
     });
+    // Partners' pending requests this footprint matches are fulfilled in the background (each answer is a call to a partner).
+    const source = hostEventsSource(request);
+    inBackground(app, () => answerPendingRequests(app, caller.orgId, saved.document, source));
     return reply.code(201).header('location', `/3/footprints/${saved.id}`).send({ footprint: exported.footprint, notes: exported.notes, resultId: stored.id });
   });
 
   app.get('/:id/footprints', {
     schema: {
-      tags, summary: 'List the PACT footprints published for a product', params: IdParams,
+      tags, operationId: 'listProductFootprints', summary: 'List the PACT footprints published for a product', params: IdParams,
       response: { 200: Type.Object({ items: Type.Array(ProductFootprint) }) },
     },
     config: { access: 'read' },

@@ -6,7 +6,7 @@ import { ENGINE } from '@greenlca/engine';
 const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/health', {
     schema: {
-      tags: ['catalogue'], summary: 'Liveness, storage kind, engine and dataset versions',
+      tags: ['catalogue'], operationId: 'getHealth', summary: 'Liveness, storage kind, engine and dataset versions',
       response: {
         200: Type.Object({
           status: Type.Literal('ok'),

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { Diagnostic, FunctionalUnit, Product } from '@greenlca/schema';
 import { BomError, importBom } from '../../bom/import.js';
 import { BOM_FIELDS, BomMapping } from '../../bom/mapping.js';
@@ -19,6 +19,8 @@ const JsonImport = Type.Object({
   mapping: Type.Optional(BomMapping),
   product: Type.Optional(ProductFields),
 });
+
+const CsvText = Type.String({ description: 'The CSV export itself (UTF-8 unless the charset says otherwise: GBK/GB18030 from Chinese Excel).' });
 
 const column = (field: string) => Type.Optional(Type.String({ minLength: 1, description: `Header of the ${field} column.` }));
 const CsvQuery = Type.Object({
@@ -64,11 +66,19 @@ const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/bom', {
     schema: {
       tags: ['import'],
-      summary: 'Import a bill of materials from a PLM CSV export',
+      operationId: 'importBom', summary: 'Import a bill of materials from a PLM CSV export',
       description: 'Columns are found by header (level or parent, part number, name, quantity, material, mass, unit; English and Chinese names); ' +
         'override them with the mapping. Quantities are per parent; masses per unit. See server/README.md "BOM import".',
       querystring: CsvQuery,
-      body: Type.Union([Type.String({ description: 'text/csv body' }), JsonImport]),
+      // One schema per media type: Fastify validates the body by the one it was sent as.
+      body: {
+        content: {
+          'text/csv': { schema: CsvText },
+          'application/csv': { schema: CsvText },
+          'text/plain': { schema: CsvText },
+          'application/json': { schema: JsonImport },
+        },
+      },
       response: { 200: BomResponse },
     },
     config: { access: 'read' },
@@ -77,15 +87,16 @@ const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     let csv: string;
     let mapping: BomMapping = {};
     let product: Parameters<typeof importBom>[1] extends infer O ? (O extends { product?: infer P } ? P : never) : never = {};
-    if (typeof request.body === 'string') {
-      csv = request.body;
+    const body = request.body as string | Static<typeof JsonImport>;
+    if (typeof body === 'string') {
+      csv = body;
       const columns = Object.fromEntries(BOM_FIELDS.filter((f) => q[f]).map((f) => [f, q[f]!]));
       mapping = { columns, ...(q.massUnit ? { massUnit: q.massUnit } : {}), ...(q.delimiter ? { delimiter: q.delimiter } : {}) };
       product = { ...(q.productId ? { id: q.productId } : {}), ...(q.productName ? { name: q.productName } : {}) };
     } else {
-      csv = request.body.csv;
-      mapping = request.body.mapping ?? {};
-      product = request.body.product ?? {};
+      csv = body.csv;
+      mapping = body.mapping ?? {};
+      product = body.product ?? {};
     }
     const { library } = app.catalogue;
     try {

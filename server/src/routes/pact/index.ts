@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
@@ -8,25 +8,22 @@ import { allows } from '../../plugins/auth.js';
 import { PactError, pactErrorHandler } from './errors.js';
 import { MAX_PACT_EVENT_BYTES, MAX_TOKEN_REQUEST_BYTES } from '../../limits.js';
 import { filterFootprints, PactQuery } from './filter.js';
+import { checkEvent, EVENT_V3, EventEnvelope, type RequestCriteria } from './events.js';
+import { answerNewRequest, drainBackground, hostEventsSource, inBackground } from './answer.js';
+import { partnerBaseUrl } from './requests.js';
+import { OAuthErrorBody, PactErrorBody } from '../../schemas/problem.js';
+import { withHeaders } from '../../schemas/headers.js';
 
 const TOKEN_SECONDS = 3600;
 const tags = ['pact'];
 
-const PactErrorBody = Type.Object({ code: Type.String(), message: Type.String() }, { description: 'PACT v3 Error' });
-
 declare module 'fastify' {
   interface FastifyRequest {
     pactOrg?: string;
+    /** Work to start once the answer is sent (calling a partner back after its 200, not before). */
+    pactAfterReply?: () => void;
   }
 }
-
-const EVENT_TYPES = new Set([
-  'org.wbcsd.pact.ProductFootprint.RequestCreatedEvent.3', 'org.wbcsd.pact.ProductFootprint.RequestFulfilledEvent.3',
-  'org.wbcsd.pact.ProductFootprint.RequestRejectedEvent.3', 'org.wbcsd.pact.ProductFootprint.PublishedEvent.3',
-  // v2 names, accepted while partners move to v3.
-  'org.wbcsd.pathfinder.ProductFootprint.Published.v1', 'org.wbcsd.pathfinder.ProductFootprintRequest.Created.v1',
-  'org.wbcsd.pathfinder.ProductFootprintRequest.Fulfilled.v1', 'org.wbcsd.pathfinder.ProductFootprintRequest.Rejected.v1',
-]);
 
 /**
  * The PACT v3 host API (WBCSD Technical Specifications): `POST /auth/token` (OAuth2 client
@@ -42,6 +39,9 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addContentTypeParser('application/cloudevents+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
   app.setErrorHandler(pactErrorHandler);
+  // Answers still being sent to partners finish before the storage closes.
+  app.addHook('onClose', async (instance) => drainBackground(instance));
+  app.addHook('onResponse', async (request) => request.pactAfterReply?.());
 
   /** Bearer access token → the organisation whose footprints it may read. */
   const authenticate = async (request: FastifyRequest): Promise<void> => {
@@ -59,7 +59,7 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const tokenEndpoint = '/auth/token';
   app.get('/.well-known/openid-configuration', {
-    schema: { tags, summary: 'OpenID discovery: where the token endpoint is', response: { 200: Type.Object({ issuer: Type.String(), token_endpoint: Type.String() }) } },
+    schema: { tags, operationId: 'getOpenIdConfiguration', summary: 'OpenID discovery: where the token endpoint is', response: { 200: Type.Object({ issuer: Type.String(), token_endpoint: Type.String() }) } },
     config: { access: 'public' },
   }, async (request) => {
     const base = `${request.protocol}://${request.host}`;
@@ -69,10 +69,17 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(tokenEndpoint, {
     bodyLimit: MAX_TOKEN_REQUEST_BYTES,
     schema: {
-      tags, summary: 'OAuth2 client credentials → access token (PACT)',
+      tags, operationId: 'createAccessToken', summary: 'OAuth2 client credentials → access token (PACT)',
       description: 'Basic auth with client_id = API key id, client_secret = the API key (read scope); body grant_type=client_credentials.',
-      body: Type.Object({ grant_type: Type.String() }, { additionalProperties: true }),
-      response: { 200: Type.Object({ access_token: Type.String(), token_type: Type.Literal('Bearer'), expires_in: Type.Integer() }) },
+      // OAuth2 (RFC 6749 §4.4.2): a form body, the client authenticated with HTTP Basic.
+      consumes: ['application/x-www-form-urlencoded'],
+      security: [{ clientCredentials: [] }],
+      body: Type.Object({ grant_type: Type.String({ description: 'client_credentials' }) }, { additionalProperties: true }),
+      response: {
+        200: Type.Object({ access_token: Type.String(), token_type: Type.Literal('Bearer'), expires_in: Type.Integer() }),
+        400: OAuthErrorBody,
+        401: { ...OAuthErrorBody, description: 'Client authentication failed (invalid_client)', headers: { 'www-authenticate': Type.String({ description: 'Basic realm="greenlca"' }) } },
+      },
     },
     config: { access: 'public' },
   }, async (request, reply) => {
@@ -111,8 +118,8 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/3/footprints', {
     onRequest: authenticate,
     schema: {
-      tags, summary: 'PACT ListFootprints', querystring: PactQuery, security: [{ pactToken: ['footprint:list'] }],
-      response: { 200: Type.Object({ data: Type.Array(ProductFootprint) }), '4XX': PactErrorBody },
+      tags, operationId: 'pactListFootprints', summary: 'PACT ListFootprints', querystring: PactQuery, security: [{ pactToken: ['footprint:list'] }],
+      response: { 200: withHeaders(Type.Object({ data: Type.Array(ProductFootprint) }), 'link'), '4XX': PactErrorBody },
     },
     config: { access: 'public' },
   }, async (request, reply) => {
@@ -133,7 +140,7 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/3/footprints/:id', {
     onRequest: authenticate,
     schema: {
-      tags, summary: 'PACT GetFootprint', params: Type.Object({ id: Type.String() }), security: [{ pactToken: ['footprint:read'] }],
+      tags, operationId: 'pactGetFootprint', summary: 'PACT GetFootprint', params: Type.Object({ id: Type.String() }), security: [{ pactToken: ['footprint:read'] }],
       response: { 200: Type.Object({ data: ProductFootprint }), '4XX': PactErrorBody },
     },
     config: { access: 'public' },
@@ -147,18 +154,34 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
     onRequest: authenticate,
     bodyLimit: MAX_PACT_EVENT_BYTES,
     schema: {
-      tags, summary: 'PACT events (CloudEvents structured mode)', security: [{ pactToken: [] }],
-      body: Type.Object({
-        type: Type.String(), specversion: Type.Literal('1.0'), id: Type.String({ minLength: 1 }), source: Type.String({ minLength: 1 }),
-        time: Type.Optional(Type.String()), data: Type.Optional(Type.Unknown()),
-      }, { additionalProperties: true }),
+      tags, operationId: 'pactEvents', summary: 'PACT events (CloudEvents structured mode)', security: [{ pactToken: [] }],
+      body: EventEnvelope,
       response: { 200: Type.Null(), '4XX': PactErrorBody },
     },
     config: { access: 'public' },
   }, async (request, reply) => {
-    if (!EVENT_TYPES.has(request.body.type)) throw new PactError(400, 'BadRequest', `Unknown event type ${request.body.type}.`);
-    // Accepted. Answering a RequestCreatedEvent asynchronously needs outbound calls to the requester's host: not done yet.
-    request.log.info({ event: request.body.type, id: request.body.id, source: request.body.source }, 'PACT event accepted');
+    checkEvent(request.body);
+    const event = request.body;
+    if (event.type === EVENT_V3.requestCreated) {
+      // Answers go back only to a partner this organisation registered (its base URL and the client
+      // credentials it was given there): never to whatever URL an event names.
+      const base = partnerBaseUrl(event.source);
+      const partner = base && await app.storage.findPactPartner(request.pactOrg!, base);
+      if (!partner) {
+        throw new PactError(400, 'BadRequest', `No PACT partner is registered at ${base ?? JSON.stringify(event.source.slice(0, 200))} (the event's source): `
+          + 'this host answers requests only to registered partners; ask its operator to register your host (POST /v1/pact/partners).');
+      }
+      const { request: stored, created } = await app.storage.createPactRequest(request.pactOrg!, {
+        id: randomUUID(), partnerId: partner.id, eventId: event.id, source: event.source, criteria: event.data as RequestCriteria,
+      });
+      // The same event again (CloudEvents source + id) is acknowledged, not answered twice.
+      if (created) {
+        const source = hostEventsSource(request);
+        const orgId = request.pactOrg!;
+        request.pactAfterReply = () => inBackground(app, () => answerNewRequest(app, orgId, stored, source));
+      }
+    }
+    request.log.info({ event: event.type, id: event.id, source: event.source }, 'PACT event accepted');
     return reply.code(200).type('text/plain; charset=utf-8').send('' as never);
   });
 };

@@ -5,7 +5,8 @@ import { announceSkips, testBackends } from '../../storage/testing.js';
 
 announceSkips();
 
-const publish = { company: { name: 'Acme Appliances', ids: ['urn:pact:acme.example:company:1'] }, productIds: ['urn:pact:acme.example:product-id:k17'] };
+// fossilCarbonContentKgC: the kettle's materials state none, so the owner gives it (PACT_CARBON_CONTENT_UNKNOWN otherwise).
+const publish = { company: { name: 'Acme Appliances', ids: ['urn:pact:acme.example:company:1'] }, productIds: ['urn:pact:acme.example:product-id:k17'], fossilCarbonContentKgC: 0.4 };
 
 describe.each(testBackends)('PACT v3 host ($name)', (backend) => {
   let t: TestApp;
@@ -78,6 +79,15 @@ describe.each(testBackends)('PACT v3 host ($name)', (backend) => {
     expect((await pact(access, '/3/footprints?status=Active')).json().data.map((f: { id: string }) => f.id)).toEqual([second.id]);
     expect((await pact(access, '/3/footprints?productId=URN:PACT:ACME.EXAMPLE:PRODUCT-ID:K17')).json().data).toHaveLength(2);
     expect((await pact(access, '/3/footprints?productId=urn:other')).json().data).toEqual([]);
+    expect((await pact(access, '/3/footprints?status=BogusStatus')).json()).toEqual({ data: [] });
+    expect((await pact(access, '/3/footprints?classification=')).json().data).toHaveLength(2);
+    // Published without a validity period: valid three years from referencePeriodEnd (the spec's fallback).
+    const referenceEnd = pf1.pcf.referencePeriodEnd as string;
+    expect((await pact(access, `/3/footprints?validOn=${referenceEnd}`)).json().data).toHaveLength(2);
+    expect((await pact(access, `/3/footprints?validBefore=${referenceEnd}`)).json().data).toEqual([]);
+    const badDate = await pact(access, '/3/footprints?validOn=yesterday');
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.json()).toMatchObject({ code: 'BadRequest', message: expect.stringContaining('/validOn') });
     const paged = await pact(access, '/3/footprints?limit=1');
     expect(paged.json().data).toHaveLength(1);
     const link = paged.headers.link as string;
@@ -122,5 +132,19 @@ describe.each(testBackends)('PACT v3 host ($name)', (backend) => {
     const malformed = await pact(access, '/3/events', { method: 'POST', payload: JSON.stringify({ type: event.type }), headers });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().code).toBe('BadRequest');
+    // The data of a v3 event is checked against its type (conformance test 40: pfIds must be UUIDs), with the pointer.
+    const notUuid = await pact(access, '/3/events', { method: 'POST', payload: JSON.stringify({ ...event, data: { pfIds: ['urn:gtin:4712345060507'] } }), headers });
+    expect(notUuid.statusCode).toBe(400);
+    expect(notUuid.json().code).toBe('BadRequest');
+    expect(notUuid.json().message).toContain('/data/pfIds/0');
+    for (const broken of [{ ...event, data: undefined }, { ...event, time: 'yesterday' }, { ...event, data: { pfIds: 'e1' } }]) {
+      const res = await pact(access, '/3/events', { method: 'POST', payload: JSON.stringify(broken), headers });
+      expect(res.statusCode, JSON.stringify(broken)).toBe(400);
+      expect(res.json().code).toBe('BadRequest');
+    }
+    const rejected = { ...event, type: 'org.wbcsd.pact.ProductFootprint.RequestRejectedEvent.3', data: { requestEventId: 'r1', error: { code: 'NotFound', message: 'none' } } };
+    expect((await pact(access, '/3/events', { method: 'POST', payload: JSON.stringify(rejected), headers })).statusCode).toBe(200);
+    const badCode = { ...rejected, data: { requestEventId: 'r1', error: { code: 'Nope', message: 'none' } } };
+    expect((await pact(access, '/3/events', { method: 'POST', payload: JSON.stringify(badCode), headers })).json().message).toContain('/data/error/code');
   });
 });

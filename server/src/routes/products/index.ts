@@ -12,6 +12,7 @@ import { callerOf } from '../../plugins/auth.js';
 import { CalculateQuery, Cursor, IdParams, Limit, MAX_INT4, VersionNumber } from '../../schemas/common.js';
 import { ProductList, ProductRecord, VersionList } from '../../schemas/product-record.js';
 import { ResultList, StoredResult } from '../../schemas/stored-result.js';
+import { withHeaders } from '../../schemas/headers.js';
 import { etag, parseIfMatch, preconditionFailed, requireIfMatch } from './etag.js';
 
 const VersionParams = Type.Object({ ...IdParams.properties, version: VersionNumber });
@@ -33,7 +34,7 @@ const tags = ['products'];
  */
 const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('', {
-    schema: { tags, summary: 'Store a new product (version 1)', body: Product, response: { 201: ProductRecord } },
+    schema: { tags, operationId: 'createProduct', summary: 'Store a new product (version 1)', body: Product, response: { 201: withHeaders(ProductRecord, 'location', 'etag') } },
     config: { access: 'write', idempotent: true },
   }, async (request, reply) => {
     const caller = callerOf(request);
@@ -45,9 +46,9 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('', {
     schema: {
-      tags, summary: 'List products (current versions)',
+      tags, operationId: 'listProducts', summary: 'List products (current versions)',
       querystring: Type.Object({ limit: Limit, cursor: Type.Optional(Cursor), productId: Type.Optional(Type.String({ description: 'Only products whose model `id` is this.' })) }),
-      response: { 200: ProductList },
+      response: { 200: withHeaders(ProductList, 'link') },
     },
     config: { access: 'read' },
   }, async (request, reply) => {
@@ -62,8 +63,8 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/:id', {
     schema: {
-      tags, summary: 'Get a product (its current version)', params: IdParams,
-      response: { 200: ProductRecord, 304: Type.Null({ description: 'Not modified (If-None-Match matched).' }) },
+      tags, operationId: 'getProduct', summary: 'Get a product (its current version)', params: IdParams,
+      response: { 200: withHeaders(ProductRecord, 'etag'), 304: Type.Null({ description: 'Not modified (If-None-Match matched).' }) },
     },
     config: { access: 'read' },
   }, async (request, reply) => {
@@ -77,13 +78,17 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.put('/:id', {
     schema: {
-      tags, summary: 'Save a new version of a product',
+      tags, operationId: 'updateProduct', summary: 'Save a new version of a product',
       description: 'Needs If-Match with the ETag of the version edited: 428 without it, 412 (nothing stored) when the product has moved on.',
       params: IdParams, body: Product,
-      headers: Type.Object({ 'if-match': Type.Optional(Type.String({ description: 'ETag of the version this edit is based on, e.g. "3".' })) }),
-      response: { 200: ProductRecord },
+      headers: Type.Object({ 'if-match': Type.String({ description: 'ETag of the version this edit is based on, e.g. "3" (or *). Without it: 428.' }) }),
+      response: { 200: withHeaders(ProductRecord, 'etag') },
     },
     config: { access: 'write' },
+    // Before the schema check, so a missing If-Match is the 428 that says what to send, not a 400.
+    preValidation: async (request) => {
+      requireIfMatch(request.headers['if-match']);
+    },
   }, async (request, reply) => {
     const caller = callerOf(request);
     const wanted = requireIfMatch(request.headers['if-match']);
@@ -102,7 +107,7 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete('/:id', {
     schema: {
-      tags, summary: 'Delete a product',
+      tags, operationId: 'deleteProduct', summary: 'Delete a product',
       description: 'With If-Match, only if that version is current. Its versions and results stay stored for audit but are no longer served.',
       params: IdParams, response: { 204: Type.Null() },
     },
@@ -126,7 +131,7 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/:id/versions', {
-    schema: { tags, summary: 'List the versions of a product', params: IdParams, response: { 200: VersionList } },
+    schema: { tags, operationId: 'listProductVersions', summary: 'List the versions of a product', params: IdParams, response: { 200: VersionList } },
     config: { access: 'read' },
   }, async (request) => {
     const items = await app.storage.listVersions(callerOf(request).orgId, request.params.id);
@@ -135,7 +140,7 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/:id/versions/:version', {
-    schema: { tags, summary: 'Get one version of a product', params: VersionParams, response: { 200: ProductRecord } },
+    schema: { tags, operationId: 'getProductVersion', summary: 'Get one version of a product', params: VersionParams, response: { 200: withHeaders(ProductRecord, 'etag') } },
     config: { access: 'read', cache: 'immutable' },
     preValidation: versionBeyondStorageIsNotFound,
   }, async (request, reply) => {
@@ -146,11 +151,11 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/:id/calculate', {
     schema: {
-      tags, summary: 'Calculate a stored product and store the result',
+      tags, operationId: 'calculateProduct', summary: 'Calculate a stored product and store the result',
       description: 'Calculates the current version (or `version`) and stores the result with its provenance: input hash, GWP set, reference year, dataset versions and engine version.',
       params: IdParams,
       querystring: Type.Object({ ...CalculateQuery.properties, version: Type.Optional(VersionNumber), method: Type.Optional(MethodQuery) }),
-      response: { 201: StoredResult },
+      response: { 201: withHeaders(StoredResult, 'location') },
     },
     config: { access: 'write', idempotent: true },
   }, async (request, reply) => {
@@ -170,7 +175,7 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/:id/results', {
-    schema: { tags, summary: 'List the stored results of a product', params: IdParams, response: { 200: ResultList } },
+    schema: { tags, operationId: 'listProductResults', summary: 'List the stored results of a product', params: IdParams, response: { 200: ResultList } },
     config: { access: 'read' },
   }, async (request) => {
     const items = await app.storage.listResults(callerOf(request).orgId, request.params.id);

@@ -24,7 +24,7 @@ const Study = Type.Object({
 const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/cfp', {
     schema: {
-      tags, summary: 'Carbon-footprint report of a product', querystring: ReportQuery,
+      tags, operationId: 'createCfpReport', summary: 'Carbon-footprint report of a product', querystring: ReportQuery,
       body: Type.Object({ product: Product, study: Type.Optional(Study), gwp: Type.Optional(GwpSet) }),
       response: { 200: ReportResponse },
     },
@@ -42,7 +42,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/lca', {
     schema: {
-      tags, summary: 'LCA report of a product: inventories and every category of the methods asked for',
+      tags, operationId: 'createLcaReport', summary: 'LCA report of a product: inventories and every category of the methods asked for',
       description: 'ISO 14040/14044-style report: materials, end of life, energy and emissions by stage, and for each method every category with its coverage and gaps. ' +
         'The carbon-footprint report (/v1/reports/cfp) stays climate-only, as ISO 14067 asks.',
       querystring: Type.Object({ ...ReportQuery.properties, method: Type.Optional(MethodQuery) }),
@@ -65,7 +65,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/ecodesign', {
     schema: {
-      tags, summary: 'GB/T 32161 self-evaluation report', querystring: ReportQuery,
+      tags, operationId: 'createEcodesignReport', summary: 'GB/T 32161 self-evaluation report', querystring: ReportQuery,
       body: Type.Object({ request: EvaluationRequest, company: Type.Optional(Type.String()) }),
       response: { 200: ReportResponse },
     },

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { Lang, renderHtml, type ReportDocument } from '@greenlca/report';
+import { Lang, renderHtml, ReportDocument } from '@greenlca/report';
 import { ApiError } from '../../errors.js';
 import { fmt, linesOf, overLimit } from '../../lib/work.js';
 import { MAX_REPORT_LINES } from '../../limits.js';
@@ -11,7 +11,29 @@ export const ReportQuery = Type.Object({
 });
 export type ReportQuery = Static<typeof ReportQuery>;
 
-export const ReportResponse = Type.Object({}, { additionalProperties: true, description: 'The report (@greenlca/report CfpReport or EcodesignReport) as JSON; text/html or application/pdf by `format`.' });
+/** A report as JSON: its data model (by `kind`) and the document the HTML and PDF are rendered from. */
+const ReportJson = Type.Object({
+  schemaVersion: Type.Literal(1),
+  kind: Type.Union([Type.Literal('cfp'), Type.Literal('lca'), Type.Literal('ecodesign')]),
+  lang: Lang,
+  generatedAt: Type.Optional(Type.String({ format: 'date-time' })),
+  generator: Type.Object({ name: Type.String(), version: Type.String() }),
+  data: Type.Record(Type.String(), Type.Unknown(), { description: 'The figures of the report: @greenlca/report CfpReportData, LcaReportData or the ecodesign report data, by `kind`.' }),
+  document: ReportDocument,
+});
+
+/**
+ * The report in the format asked for (`format`): JSON, HTML, or a PDF (binary). Fastify picks no
+ * serializer by these media types (the route sends text and bytes itself); they are for the document.
+ */
+export const ReportResponse = {
+  description: 'The report: JSON (format=json), HTML (format=html) or PDF (format=pdf).',
+  content: {
+    'application/json': { schema: ReportJson },
+    'text/html': { schema: Type.String({ description: 'The report as an HTML page.' }) },
+    'application/pdf': { schema: Type.String({ format: 'binary', contentMediaType: 'application/pdf', description: 'The report as a PDF (with a CJK font).' }) },
+  },
+};
 
 /** Send a built report in the asked format. PDFs embed a CJK font found on the machine. */
 export async function sendReport(reply: FastifyReply, report: { document: ReportDocument; generatedAt?: string }, format: ReportQuery['format'], name: string): Promise<FastifyReply> {

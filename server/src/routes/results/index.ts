@@ -16,7 +16,7 @@ const tags = ['results'];
 /** Stored results, and their reproduction from the stored input. */
 const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/:id', {
-    schema: { tags, summary: 'Get a stored result with its provenance', params: IdParams, response: { 200: StoredResult } },
+    schema: { tags, operationId: 'getResult', summary: 'Get a stored result with its provenance', params: IdParams, response: { 200: StoredResult } },
     config: { access: 'read', cache: 'immutable' },
   }, async (request) => {
     const stored = await app.storage.getResult(callerOf(request).orgId, request.params.id);
@@ -26,7 +26,7 @@ const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/:id/reproduce', {
     schema: {
-      tags, summary: 'Recalculate a stored result and compare',
+      tags, operationId: 'reproduceResult', summary: 'Recalculate a stored result and compare',
       description: 'Recalculates the stored product version with the recorded GWP set and reference year, and reports whether every number is the same, ' +
         'whether the input hash, dataset versions and engine version still match, and each difference (JSON pointer). Stores nothing.',
       params: IdParams, response: { 200: Reproduction },
@@ -60,7 +60,7 @@ const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/:id/report', {
     schema: {
-      tags, summary: 'Carbon-footprint report of a stored result (json, html or pdf; zh or en)',
+      tags, operationId: 'getResultReport', summary: 'Carbon-footprint report of a stored result (json, html or pdf; zh or en)',
       description: 'Built from the stored result and the product version it was calculated from; nothing is recalculated.',
       params: IdParams, querystring: ReportQuery, response: { 200: ReportResponse },
     },

@@ -1,15 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { DataQuality, GwpSet, Product, Scenario } from '@greenlca/schema';
-import { compareScenarios, monteCarlo, sensitivity, suggest } from '@greenlca/whatif';
+import {
+  compareScenarios, ComparisonSchema, monteCarlo, sensitivity, SensitivityResultSchema, suggest, SuggestResultSchema, UncertaintyResultSchema,
+} from '@greenlca/whatif';
 import { answerOrProblem } from '../../lib/calculate.js';
 import { fmt, linesOf, overLimit } from '../../lib/work.js';
 import { MAX_COMPARE_LINE_EVALUATIONS, MAX_MONTE_CARLO_LINE_RUNS, MAX_MONTE_CARLO_RUNS, MAX_SENSITIVITY_LINES } from '../../limits.js';
 
 const tags = ['what-if'];
-
-/** @greenlca/whatif exports its results as TypeScript types only; the documents here say which one. */
-const result = (type: string) => Type.Object({}, { additionalProperties: true, description: `@greenlca/whatif ${type}` });
 
 const Scenarios = Type.Array(Type.Union([Type.String({ minLength: 1, description: 'Id of a scenario the product declares.' }), Scenario]), {
   maxItems: 50, description: 'Scenarios to compare: ids of the product\'s own, or scenarios given here. Default: all of the product\'s.',
@@ -63,7 +62,7 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const config = { access: 'read' as const };
 
   app.post('/compare', {
-    schema: { tags, summary: 'Compare scenarios with the baseline', body: CompareBody, response: { 200: result('Comparison') } },
+    schema: { tags, operationId: 'compareScenarios', summary: 'Compare scenarios with the baseline', body: CompareBody, response: { 200: ComparisonSchema } },
     config,
   }, async (request) => {
     const { product, scenarios, gwp } = request.body;
@@ -77,7 +76,7 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/sensitivity', {
-    schema: { tags, summary: 'One-at-a-time sensitivity (tornado bars)', body: SensitivityBody, response: { 200: result('SensitivityResult') } },
+    schema: { tags, operationId: 'analyseSensitivity', summary: 'One-at-a-time sensitivity (tornado bars)', body: SensitivityBody, response: { 200: SensitivityResultSchema } },
     config,
   }, async (request) => {
     const { product, ...options } = request.body;
@@ -90,7 +89,7 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/uncertainty', {
-    schema: { tags, summary: 'Monte Carlo uncertainty, paired across scenarios', body: UncertaintyBody, response: { 200: result('UncertaintyResult') } },
+    schema: { tags, operationId: 'analyseUncertainty', summary: 'Monte Carlo uncertainty, paired across scenarios', body: UncertaintyBody, response: { 200: UncertaintyResultSchema } },
     config,
   }, async (request) => {
     const { product, ...options } = request.body;
@@ -106,7 +105,7 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.post('/suggest', {
-    schema: { tags, summary: 'Eco-design suggestions from the hotspots, each with its saving', body: SuggestBody, response: { 200: result('SuggestResult') } },
+    schema: { tags, operationId: 'suggestImprovements', summary: 'Eco-design suggestions from the hotspots, each with its saving', body: SuggestBody, response: { 200: SuggestResultSchema } },
     config,
   }, async (request) => {
     const { product, ...options } = request.body;

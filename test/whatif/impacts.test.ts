@@ -1,0 +1,123 @@
+/**
+ * The what-if model's impact categories against a full recalculation: after every edit of a random
+ * sequence (line amounts, a line's factor swapped for a USLCI one with a full flow inventory, a
+ * direct emission, component masses, a parameter, a removed line, the GWP set), each category's
+ * total and stages equal `calculate(product, library, { lcia })`'s exactly (the same doubles).
+ */
+import { bundledFactorDatasets, bundledLcia, bundledSubstances } from '@greenlca/datasets';
+import { calculate, createLibrary, parseProduct, type Lcia } from '@greenlca/engine';
+import type { InventoryLine, Product } from '@greenlca/schema';
+import { buildModel, modelImpacts, modelTotals, updateModel, type WhatIfModel } from '@greenlca/whatif';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const library = createLibrary(bundledFactorDatasets, bundledSubstances);
+let lcia: Lcia;
+beforeAll(async () => {
+  lcia = await bundledLcia(['EF 3.1', 'TRACI 2.2', 'AR6']);
+}, 120_000); // the flow list and three method files are read and indexed once
+
+const kettle = () => parseProduct(JSON.parse(readFileSync(new URL('../../examples/electric-kettle.json', import.meta.url), 'utf8')));
+
+/** mulberry32: a reproducible sequence of edits. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** calculate()'s categories as the model shows them: total and the stages it lists. */
+function fromEngine(product: Product) {
+  const r = calculate(product, library, { lcia });
+  return {
+    total: r.total.kgCO2e,
+    origin: { fossil: r.total.fossilKgCO2e, biogenic: r.total.biogenicKgCO2e, notSplit: r.total.notSplitKgCO2e },
+    impacts: r.impacts!.map((m) => ({ method: m.method.id, categories: m.categories.map((c) => ({ id: c.id, total: c.total, byStage: c.byStage })) })),
+  };
+}
+
+function expectEngine(model: WhatIfModel): void {
+  const engine = fromEngine(model.product);
+  const totals = modelTotals(model).total;
+  expect(totals.kgCO2e).toBe(engine.total);
+  // The engine's origin split follows every edit too (fossil, biogenic, not split by origin).
+  expect({ fossil: totals.fossilKgCO2e, biogenic: totals.biogenicKgCO2e, notSplit: totals.notSplitKgCO2e }).toEqual(engine.origin);
+  expect(modelImpacts(model)).toEqual(engine.impacts);
+}
+
+const uslci = bundledFactorDatasets.find((d) => d.id.startsWith('uslci'))!;
+const kgWithFlows = uslci.factors.filter((f) => f.flows && f.unit === 'kg').map((f) => `${uslci.id}/${f.id}`);
+
+function edit(p: Product, next: () => number, k: number): Product {
+  const lines = p.inventory ?? [];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+  const setLine = (i: number, line: InventoryLine) => {
+    const inventory = lines.slice();
+    inventory[i] = line;
+    return { ...p, inventory };
+  };
+  switch (k % 7) {
+    case 0: { // a new amount in a line's own unit
+      const i = Math.floor(next() * lines.length);
+      const line = lines[i]!;
+      const unit = typeof line.amount === 'object' && line.amount !== null && 'unit' in line.amount ? line.amount.unit : undefined;
+      return unit ? setLine(i, { ...line, amount: { value: Math.round(next() * 1e4) / 100, unit } }) : setLine(i, { ...line, amount: `(${JSON.stringify(line.amount).replace(/"/g, '')}) * ${(1 + Math.floor(next() * 9)) / 4}` });
+    }
+    case 1: // a line made from a material with a full USLCI inventory
+      return { ...p, inventory: [...lines, { stage: pick(['manufacture', 'packaging', 'use'] as const), factor: pick(kgWithFlows), amount: `${Math.round(next() * 900) / 100 + 0.01} kg` }] };
+    case 2: // a direct emission of a non-greenhouse flow
+      return { ...p, inventory: [...lines, { stage: 'use', substance: 'air/unspecified/sulfur-dioxide', amount: `${Math.round(next() * 100) / 1000 + 0.001} kg` }] };
+    case 3: { // a component's mass
+      const components = (p.components ?? []).slice();
+      if (!components.length) return p;
+      const i = Math.floor(next() * components.length);
+      components[i] = { ...components[i]!, mass: `${Math.round(next() * 900) + 10} g` };
+      return { ...p, components };
+    }
+    case 4: // a parameter every use line depends on
+      return p.parameters?.lifetimeYears !== undefined ? { ...p, parameters: { ...p.parameters, lifetimeYears: 3 + Math.floor(next() * 8) } } : p;
+    case 5: { // a line removed
+      if (lines.length < 2) return p;
+      const i = Math.floor(next() * lines.length);
+      return { ...p, inventory: [...lines.slice(0, i), ...lines.slice(i + 1)] };
+    }
+    default: // another GWP set (climate change proxies follow it)
+      return { ...p, gwp: pick(['AR5', 'AR6'] as const) };
+  }
+}
+
+describe('what-if model: impact categories', () => {
+  it('are calculate()\'s categories for the example kettle (27 categories, three methods)', () => {
+    const model = buildModel(kettle(), library, { lcia });
+    expect(modelImpacts(model).flatMap((m) => m.categories)).toHaveLength(lcia.methods.reduce((n, m) => n + m.categories.length, 0));
+    expectEngine(model);
+  });
+
+  it('stay equal to a full recalculation after each of 60 random edits', () => {
+    for (const seed of [1, 2, 3]) {
+      const next = random(seed);
+      let model = buildModel(kettle(), library, { lcia });
+      for (let k = 0; k < 20; k++) {
+        model = updateModel(model, edit(model.product, next, Math.floor(next() * 7)));
+        expectEngine(model);
+      }
+    }
+  });
+
+  it('move by hand-checkable amounts: 2 kg more of a USLCI material adds 2 × its per-kg value in every category', () => {
+    const base = buildModel(kettle(), library, { lcia });
+    const id = kgWithFlows[0]!;
+    const withOne = updateModel(base, { ...base.product, inventory: [...(base.product.inventory ?? []), { stage: 'manufacture', factor: id, amount: '1 kg' }] });
+    const withThree = updateModel(withOne, { ...withOne.product, inventory: [...withOne.product.inventory!.slice(0, -1), { stage: 'manufacture', factor: id, amount: '3 kg' }] });
+    const at = (m: WhatIfModel) => modelImpacts(m).flatMap((x) => x.categories.map((c) => c.total));
+    const perKg = at(withOne).map((v, i) => v - at(base)[i]!);
+    const twoKg = at(withThree).map((v, i) => v - at(withOne)[i]!);
+    expect(perKg.some((v) => v !== 0)).toBe(true);
+    twoKg.forEach((v, i) => expect(v).toBeCloseTo(2 * perKg[i]!, 6));
+  });
+});
