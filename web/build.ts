@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 const web = fileURLToPath(new URL('.', import.meta.url));
 const repo = resolve(web, '..');
 const STAMP = '.build-inputs';
-const SKIP = new Set(['node_modules', 'dist', '.git', 'build']);
+// dist/ and bundle/ are `pnpm build`'s output for publishing: the UI is made from the sources.
+const SKIP = new Set(['node_modules', 'dist', 'bundle', '.git', 'build']);
 
 /** Files the bundle is made from (tests included: cheap to list, and a stale stamp only costs a build). */
 function inputs(): string[] {

@@ -19,6 +19,7 @@ const modules: Record<string, () => Promise<{ bench: BenchModule }>> = {
   lcia: () => import('./lcia.js'),
   soak: () => import('./soak.js'),
   durability: () => import('./durability.js'),
+  cli: () => import('./cli.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
+import { STDIN } from './stdin.js';
 
 /** What a command may touch: its output streams and the caller's working directory. */
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Resolve a path the user typed against the directory they typed it in. */
+  /** Resolve a path the user typed against the directory they typed it in (`-`, standard input, is kept). */
   path: (p: string) => string;
 }
 
@@ -14,7 +15,8 @@ export function processIo(): Io {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    path: (p) => resolve(base, p),
+    // `-` stays `-`: read as standard input (read-json.ts), not as a file named "-".
+    path: (p) => (p === STDIN ? p : resolve(base, p)),
   };
 }
 

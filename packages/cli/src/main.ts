@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { commands } from './commands/index.js';
 import { formatUsageError, processIo, UsageError } from './io.js';
+import { unknownCommandMessage } from './unknown-command.js';
+import { versionText } from './version.js';
 
 async function main(argv: string[]): Promise<number> {
   const io = processIo();
@@ -8,12 +10,17 @@ async function main(argv: string[]): Promise<number> {
   if (!name || name === '--help' || name === 'help') {
     const lines = ['greenlca: product life-cycle assessment and carbon footprints', '', 'Commands:'];
     for (const [key, load] of Object.entries(commands)) lines.push(`  ${(await load()).command.usage}`);
+    lines.push('', 'greenlca --version prints the version. FILE - reads the file from standard input.');
     io.stdout(lines.join('\n') + '\n');
     return name ? 0 : 2;
   }
+  if (name === '--version') {
+    io.stdout(versionText());
+    return 0;
+  }
   const load = commands[name];
   if (!load) {
-    io.stderr(`greenlca: [UNKNOWN_COMMAND] unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}.\n`);
+    io.stderr(await unknownCommandMessage(name, Object.keys(commands)));
     return 2;
   }
   const { command } = await load();

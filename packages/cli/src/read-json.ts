@@ -1,19 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from './io.js';
+import { readStdin, STDIN } from './stdin.js';
 
 /**
- * Read a JSON file, turning "not found", an empty file and syntax errors into coded messages (syntax
- * errors with a line and column).
+ * Read a JSON file (`-`: standard input), turning "not found", an empty file and syntax errors into
+ * coded messages (syntax errors with a line and column).
  */
 export async function readJsonFile(path: string): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = path === STDIN ? await readStdin() : await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${(error as Error).message}`, 1,
+    throw new UsageError(code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path === STDIN ? 'standard input' : path}: ${(error as Error).message}`, 1,
       code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE');
   }
+  if (path === STDIN) path = 'standard input';
   text = text.replace(/^\uFEFF/, '');
   // An empty file is not a syntax error somewhere in it: say what it is.
   if (!text.trim()) throw new UsageError(`${path} is empty`, 1, 'EMPTY_INPUT', 'give a JSON document (a product: greenlca schema prints its JSON Schema)');

@@ -1,8 +1,8 @@
 import { STAGES, STAGE_NAMES, type CalculationResult, type GwpSet } from '@greenlca/schema';
 import { calculate, LcaInputError, needsElementaryFlows, withFlows, type CalculateOptions } from '@greenlca/engine';
-import { bundledFlowIndex, bundledLcia, UnknownMethodError } from '@greenlca/datasets';
+import { bundledFlowIndex, bundledLcia, UnknownMethodError } from '@greenlca/datasets/lazy';
 import { flagsOfUsage, flagString, parseArgs, UsageError } from '../io.js';
-import { bundledLibrary } from '../library.js';
+import { fullLibrary, libraryFor } from '../library-for.js';
 import { formatIssues } from '../format-issues.js';
 import { readJsonFile } from '../read-json.js';
 import { formatNumber, textTable } from '../table.js';
@@ -33,8 +33,16 @@ export const command: Command = {
       }
     }
     try {
-      const library = needsElementaryFlows(input) ? withFlows(bundledLibrary(), await bundledFlowIndex()) : bundledLibrary();
-      result = calculate(input, library, options);
+      // Only the datasets the product names; on bad input, everything again, so did-you-means search all factors.
+      const { library, complete } = await libraryFor(input);
+      const flows = needsElementaryFlows(input) ? await bundledFlowIndex() : undefined;
+      const withFlowsIfNeeded = (l: typeof library) => (flows ? withFlows(l, flows) : l);
+      try {
+        result = calculate(input, withFlowsIfNeeded(library), options);
+      } catch (error) {
+        if (complete || !(error instanceof LcaInputError)) throw error;
+        result = calculate(input, withFlowsIfNeeded(await fullLibrary()), options);
+      }
     } catch (error) {
       if (error instanceof LcaInputError) {
         io.stderr(formatIssues(file, error.issues, error.warnings));

@@ -20,7 +20,7 @@ import {
   multiLca,
   parseNetwork,
   type Network,
-} from '../../../engine/src/matrix/index.js';
+} from '@greenlca/engine/matrix';
 import { flagsOfUsage, flagString, parseArgs, UsageError, type Io } from '../io.js';
 import type { Command } from './index.js';
 

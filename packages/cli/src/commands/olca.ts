@@ -131,7 +131,8 @@ function inspect(pkg: OlcaPackage, format: string, io: Io): number {
 
 /** The package's elementary flows on the project's flow list: USLCI's reviewed mapping file by flow UUID, then CAS/name + compartment. */
 async function flowMapping(pkg: OlcaPackage) {
-  const csv = await readFile(new URL('../../../../datasets/mappings/uslci-fy17.csv', import.meta.url), 'utf8');
+  // Through the datasets package's exports, so the path holds in the workspace and in an installed package alike.
+  const csv = await readFile(new URL(import.meta.resolve('@greenlca/datasets/mappings/uslci-fy17.csv')), 'utf8');
   return mapPackageFlows(pkg, await elementaryFlows.list(), parseMappingCsv(csv), 'datasets/mappings/uslci-fy17.csv');
 }
 
