@@ -43,12 +43,12 @@ describe('pnpm start', () => {
     const key = /Admin API key:\s+(\S+)/.exec(server.output())?.[1];
     expect(key).toMatch(/^glca_/);
     expect(statSync(join(dataDir, 'admin-key')).mode & 0o777).toBe(0o600);
-    const shown = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'server', 'src', 'admin-key.ts')], {
+    const shown = spawnSync(process.execPath, ['--conditions=@greenlca/source', '--import', 'tsx', join(root, 'server', 'src', 'admin-key.ts')], {
       cwd: root, env: { PATH: process.env.PATH ?? '', GREENLCA_DATA_DIR: dataDir }, encoding: 'utf8',
     });
     expect([shown.status, shown.stdout.trim()]).toEqual([0, key]);
     expect((await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
-    const none = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'server', 'src', 'admin-key.ts')], {
+    const none = spawnSync(process.execPath, ['--conditions=@greenlca/source', '--import', 'tsx', join(root, 'server', 'src', 'admin-key.ts')], {
       cwd: root, env: { PATH: process.env.PATH ?? '', GREENLCA_DATA_DIR: join(dir, 'elsewhere') }, encoding: 'utf8',
     });
     expect(none.status).toBe(1);

@@ -179,7 +179,7 @@ export const bench: BenchModule = {
     const dataDir = mkdtempSync(join(tmpdir(), 'greenlca-soak-'));
     const base = `http://127.0.0.1:${port}`;
     const t0 = performance.now();
-    const child = spawn(process.execPath, [...(forceGc ? ['--expose-gc'] : []), '--import', 'tsx', 'server/src/main.ts'], {
+    const child = spawn(process.execPath, [...(forceGc ? ['--expose-gc'] : []), '--conditions=@greenlca/source', '--import', 'tsx', 'server/src/main.ts'], {
       cwd: repoRoot,
       // The IPC channel carries the server's memory reports (server/src/main.ts).
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

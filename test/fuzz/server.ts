@@ -89,7 +89,7 @@ export class ServerUnderTest {
     if (port === undefined) throw new Error(`no free port in ${PORTS[0]}–${PORTS.at(-1)} on ${HOST}`);
     this.port = port;
     this.output = '';
-    const child = spawn(process.execPath, [`--max-old-space-size=${this.options.heapMb}`, '--import', 'tsx', join(root, 'server', 'src', 'main.ts')], {
+    const child = spawn(process.execPath, ['--conditions=@greenlca/source', `--max-old-space-size=${this.options.heapMb}`, '--import', 'tsx', join(root, 'server', 'src', 'main.ts')], {
       cwd: root,
       env: {
         PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST, PORT: String(port), LOG_LEVEL: 'warn',
