@@ -77,7 +77,8 @@ const V3_SCHEMAS: Record<string, TSchema> = {
  */
 export function checkEvent(event: EventEnvelope): void {
   if (EVENT_V2.has(event.type)) return;
-  const schema = V3_SCHEMAS[event.type];
+  // Own keys only: "constructor" or "__proto__" as a type must not reach Object.prototype (a 500 the fuzz suite found).
+  const schema = Object.hasOwn(V3_SCHEMAS, event.type) ? V3_SCHEMAS[event.type] : undefined;
   if (!schema) {
     throw new RequestValidationError('body', [{
       pointer: '/type', code: 'SCHEMA',
