@@ -10,6 +10,7 @@ import type { InventoryLine, Product } from '@greenlca/schema';
 import { buildModel, modelImpacts, modelTotals, updateModel, type WhatIfModel } from '@greenlca/whatif';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { xoshiro128 } from '@greenlca/sparse';
 
 const library = createLibrary(bundledFactorDatasets, bundledSubstances);
 let lcia: Lcia;
@@ -19,16 +20,10 @@ beforeAll(async () => {
 
 const kettle = () => parseProduct(JSON.parse(readFileSync(new URL('../../examples/electric-kettle.json', import.meta.url), 'utf8')));
 
-/** mulberry32: a reproducible sequence of edits. */
+/** The project's seeded generator (xoshiro128**), so a failure can be reproduced. */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = xoshiro128(seed);
+  return () => rng.next();
 }
 
 /** calculate()'s categories as the model shows them: total and the stages it lists. */

@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { round15 } from './round15.js';
+import { xoshiro128 } from '@greenlca/sparse';
 
 /** The definition round15 must equal, bit for bit. */
 const reference = (x: number) => (x === 0 ? 0 : Number(x.toPrecision(15)));
 
-/** A small deterministic generator (mulberry32), so a failure can be reproduced. */
+/** The project's seeded generator (xoshiro128**), so a failure can be reproduced. */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = xoshiro128(seed);
+  return () => rng.next();
 }
 
 const view = new DataView(new ArrayBuffer(8));
