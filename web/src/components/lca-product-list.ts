@@ -3,7 +3,7 @@ import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, type ApiClient, type ProductSummary } from '../api/client.js';
-import { LocaleController, t } from '../i18n/i18n.js';
+import { formatDate, LocaleController, t } from '../i18n/i18n.js';
 import { newProduct } from '../model/edit.js';
 import { controls } from '../styles.js';
 
@@ -76,7 +76,7 @@ export class LcaProductList extends LitElement {
         <thead><tr><th>${t('product.name')}</th><th>${t('product.id')}</th><th>${t('products.version')}</th><th>${t('products.updated')}</th><th></th></tr></thead>
         <tbody>${items.map((p) => html`<tr>
           <td>${p.name}</td><td><code>${p.productId}</code></td><td class="num">${p.version}</td>
-          <td>${new Date(p.updatedAt).toLocaleString()}</td>
+          <td data-updated=${p.updatedAt}>${formatDate(p.updatedAt)}</td>
           <td><button @click=${() => this.open(p.id)} aria-label=${t('products.openNamed', { name: p.name })}>${t('products.open')}</button></td>
         </tr>`)}</tbody>
       </table>`;
