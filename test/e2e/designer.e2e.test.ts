@@ -287,4 +287,184 @@ describe.skipIf(!HAS_CHROMIUM)('the designer\'s workspace (issue 17)', () => {
     await screenshot(page, '32-charts-whatif');
     expect(errors).toEqual([]);
   });
+
+  it('(7) at 1440 and 1024 px the BOM table cuts no part name, no factor and no stage choice', async () => {
+    const product = {
+      schemaVersion: 1, id: 'kettle-layout', name: 'Kettle layout', functionalUnit: { amount: 1, unit: 'item' }, region: 'CN', gwp: 'AR6',
+      components: [
+        { id: 'heating-plate', name: 'Heating plate assembly', material: STEEL, mass: '0.35 kg', stage: 'manufacture',
+          children: [{ id: 'element', name: 'Heating element, stainless', material: ALU, mass: '0.05 kg' }] },
+        { id: 'housing', name: 'Housing with handle and lid', material: PP, mass: '0.42 kg',
+          endOfLife: [{ route: 'landfill', share: 1, factor: ALU_LANDFILL }] },
+      ],
+      inventory: [{ stage: 'transport', name: 'Road freight to the distribution centre', factor: HGV_TKM, amount: '1.2 kg * 800 km' }],
+    };
+    for (const [width, height] of [[1440, 900], [1024, 800]] as const) {
+      const { page, errors } = await openApp(browser, server.url, { width, height });
+      await importProduct(page, product, `layout-${width}`);
+      await expect.poll(() => page.locator('lca-bom-tree .node:not(.head)').count()).toBe(3);
+      // Each text against the room its control gives it: an input's value and a select's chosen option
+      // measured in the control's own font; a factor button must not overflow (it wraps instead).
+      const cut = await page.evaluate(`(() => {
+        const tree = document.querySelector('lca-app').shadowRoot.querySelector('lca-bom-tree').shadowRoot;
+        const table = document.querySelector('lca-app').shadowRoot.querySelector('lca-inventory-table').shadowRoot;
+        const canvas = document.createElement('canvas').getContext('2d');
+        const room = (el, extra) => {
+          const cs = getComputedStyle(el);
+          return el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - extra;
+        };
+        const measure = (el, text) => { canvas.font = getComputedStyle(el).font; return canvas.measureText(text).width; };
+        const out = [];
+        for (const input of tree.querySelectorAll('.node:not(.head) input.name')) {
+          if (measure(input, input.value) > room(input, 0)) out.push('name: ' + input.value);
+        }
+        for (const select of tree.querySelectorAll('.node:not(.head) select.stage')) {
+          const text = select.options[select.selectedIndex].text;
+          if (measure(select, text) > room(select, 18)) out.push('stage: ' + text);
+        }
+        for (const button of [...tree.querySelectorAll('.node:not(.head) .mat-btn'), ...table.querySelectorAll('.factor-btn')]) {
+          if (button.scrollWidth > button.clientWidth + 1 || button.scrollHeight > button.clientHeight + 1) out.push('factor: ' + button.textContent.trim());
+          const id = button.querySelector('code');
+          if (!id || id.getBoundingClientRect().right > button.getBoundingClientRect().right + 1) out.push('factor id: ' + button.textContent.trim());
+        }
+        return out;
+      })()`) as string[];
+      expect(cut, `at ${width} px`).toEqual([]);
+      // The factor's name is shown with its id, and no page scrolls sideways.
+      expect(await text(page, 'lca-bom-tree [data-component=heating-plate] .mat-btn')).toContain(STEEL);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await screenshot(page, `33-bom-${width}`);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('(8) speaks Chinese: one form for counts, zh-CN dates, the spec status, engine warnings and factor names, 报废处理 throughout', async () => {
+    const { page, errors } = await openApp(browser, server.url, { width: 1440, height: 900, locale: 'zh' });
+    const product = {
+      schemaVersion: 1, id: 'zh-kettle', name: '电水壶', functionalUnit: { amount: 1, unit: 'item' }, region: 'CN', gwp: 'AR6',
+      components: [{ id: 'body', name: '壶身', material: STEEL, mass: '0.5 kg', endOfLife: [{ route: 'landfill', share: 1 }] }],
+      inventory: [{ stage: 'use', factor: GRID, amount: '10 kWh' }],
+    };
+    await importProduct(page, product, 'zh-kettle');
+    await expect.poll(() => kg(page, '[data-testid=total]')).toBeGreaterThan(0);
+    const han = /[\u4e00-\u9fff]/;
+    // The functional unit, the factor's name, the warnings (by code) in Chinese.
+    expect(await text(page, 'lca-results .total')).toContain('1 件');
+    expect(await text(page, 'lca-bom-tree [data-component=body] .mat-btn')).toContain('钢罐：原生材料生产，每吨');
+    await expect.poll(() => page.locator('lca-results [data-testid=warnings] li').count()).toBeGreaterThan(0);
+    const warnings = await page.locator('lca-results [data-testid=warnings] li').allTextContents();
+    for (const w of warnings) {
+      expect(w).toMatch(han);
+      expect(w.replace(/^\s*[A-Z0-9_]+/, '')).not.toMatch(/\b(the|a|an|is|of|without)\b/);
+    }
+    expect(await page.locator('lca-results [data-testid=warnings] li[data-code=EOL_NO_FACTOR]').textContent()).toContain('报废处理路径没有处理因子');
+    // A broken line: the count is said once, in Chinese, with no "(s)".
+    const amount = page.locator('lca-inventory-table [data-line="0"] input.amount-input');
+    await amount.fill('10 t*km');
+    await expect.poll(() => text(page, '[data-testid=result-status]')).toContain('1 个有错误的清单行或零部件未计入');
+    await amount.fill('10 kWh');
+    await expect.poll(() => page.locator('lca-inventory-table [data-broken]').count()).toBe(0);
+    // Saved, the product list shows the date as zh-CN writes it.
+    await page.locator('button[data-action=save]').click();
+    await expect.poll(() => text(page, '[data-testid=save-message]')).toContain('已保存为第 1 版');
+    await page.locator('nav [data-view=products]').click();
+    await expect.poll(() => text(page, 'lca-product-list td[data-updated]')).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
+    // The specification's data status in Chinese; one name for end of life everywhere.
+    await page.locator('lca-product-list button', { hasText: '打开' }).first().click();
+    await page.locator('nav [data-view=evaluation]').click();
+    await expect.poll(() => text(page, '[data-testid=spec-status]')).toMatch(/^规范数据状态：\S/);
+    expect(await text(page, '[data-testid=spec-status]')).not.toMatch(/template|skeleton|partial|complete/);
+    const pageText = async () => page.evaluate(`(() => {
+      let out = '';
+      function walk(root) { for (const el of root.querySelectorAll('*')) { if (el.shadowRoot) { out += el.shadowRoot.textContent; walk(el.shadowRoot); } } }
+      walk(document);
+      return out;
+    })()`) as Promise<string>;
+    expect(await pageText()).not.toContain('废弃处置');
+    await page.locator('nav [data-view=editor]').click();
+    expect(await pageText()).toContain('报废处理');
+    expect(await pageText()).not.toContain('废弃处置');
+    await screenshot(page, '34-zh-editor');
+    expect(errors).toEqual([]);
+  });
+
+  it('done when: a new user builds a three-part product with a lighter-part, other-material and rail variant, in Chinese, with the UI only', async () => {
+    const { page, errors } = await openApp(browser, server.url, { width: 1440, height: 900, locale: 'zh' });
+    await page.getByLabel('新产品名称').fill('台灯');
+    await page.locator('lca-product-list button[type=submit]').click();
+    await expect.poll(() => page.locator('lca-bom-tree').count()).toBe(1);
+    await expect.poll(() => page.locator('lca-app').evaluate((el) => !!(el as unknown as { workspace: { library?: unknown } }).workspace.library)).toBe(true);
+
+    // The DESNZ factors used are stated in AR5 CO2e: the designer reports in AR5, so each value is the cited one.
+    await page.getByLabel('GWP 值集').selectOption('AR5');
+    // Three parts: 灯罩 (steel), 灯座 (aluminium), 灯杆 (steel), each chosen in the picker with Chinese words.
+    const parts = [
+      { name: '灯罩', search: '钢 原生', factor: STEEL, mass: '0.3 kg' },
+      { name: '灯座', search: '铝罐和铝箔 原生', factor: ALU, mass: '0.2 kg' },
+      { name: '灯杆', search: '钢 原生', factor: STEEL, mass: '0.5 kg' },
+    ];
+    for (const [i, part] of parts.entries()) {
+      await page.locator('lca-bom-tree button.add-root').click();
+      const id = `part-${i + 1}`;
+      await page.getByLabel(`${id} 的名称`).fill(part.name);
+      await page.getByLabel(`${part.name} 的材料`).click();
+      await pick(page, 'lca-bom-tree', part.search, part.factor);
+      await page.getByLabel(`${part.name} 的质量`).fill(part.mass);
+    }
+    // Road freight in t·km, found in Chinese.
+    await page.getByLabel('在运输阶段添加清单行').click();
+    await pick(page, 'lca-inventory-table', '重型货车 每吨公里', HGV_TKM);
+    await page.locator('lca-inventory-table [data-line="0"] input.amount-input').fill('1 kg * 1000 km');
+    const steel = perKg(STEEL);
+    const alu = perKg(ALU);
+    const road = co2e(HGV_TKM).value; // per t·km: 1 kg × 1000 km = 1 t·km
+    const base = 0.3 * steel + 0.2 * alu + 0.5 * steel + road;
+    await expect.poll(() => kg(page, '[data-testid=total]')).toBeCloseTo(base, 9);
+
+    await page.locator('nav [data-view=whatif]').click();
+    const editor = 'lca-variant-editor';
+    // 1. A lighter part: the base 20 % lighter.
+    await page.locator('button[data-action=add-variant]').click();
+    await page.getByLabel('方案名称').fill('灯座减重 20%');
+    await page.locator(`${editor} select[data-action=add-part]`).selectOption('part-2');
+    await page.getByLabel('灯座 的质量变化（%）').fill('-20');
+    // 2. Another material: the shade in polypropylene.
+    await page.locator('button[data-action=add-variant]').click();
+    await page.getByLabel('方案名称').fill('灯罩改用聚丙烯');
+    await page.locator(`${editor} select[data-action=add-part]`).selectOption('part-1');
+    await page.locator(`${editor} [data-part=part-1] button[data-action=material]`).click();
+    await pick(page, editor, '聚丙烯', PP);
+    // 3. Rail instead of road.
+    await page.locator('button[data-action=add-variant]').click();
+    await page.getByLabel('方案名称').fill('铁路运输');
+    await page.locator(`${editor} select[data-action=add-line]`).selectOption('/inventory/0');
+    await page.locator(`${editor} [data-line="/inventory/0"] button[data-action=line-factor]`).click();
+    await pick(page, editor, '铁路货运', RAIL_TKM);
+
+    const lighter = base - 0.2 * 0.2 * alu;
+    const pp = base - 0.3 * steel + 0.3 * perKg(PP);
+    const rail = base - road + co2e(RAIL_TKM).value;
+    await expect.poll(() => kg(page, cell('variant-3'))).toBeCloseTo(rail, 9);
+    expect(await kg(page, cell('baseline'))).toBeCloseTo(base, 9);
+    expect(await kg(page, cell('variant-1'))).toBeCloseTo(lighter, 9);
+    expect(await kg(page, cell('variant-2'))).toBeCloseTo(pp, 9);
+    expect(await kg(page, cell('variant-3', 'transport'))).toBeCloseTo(co2e(RAIL_TKM).value, 9);
+    const fmt = (x: number) => new Intl.NumberFormat('zh-CN', { maximumSignificantDigits: 4 }).format(x);
+    expect(await text(page, `${cell('variant-3')} .delta`)).toContain(fmt(rail - base));
+    expect(await page.locator('[data-testid=compare] thead th').allTextContents()).toEqual(['', '基准', '灯座减重 20%', '灯罩改用聚丙烯', '铁路运输']);
+
+    // Saved with the product, as scenarios of the contract's shape.
+    await page.locator('button[data-action=save]').click();
+    await expect.poll(() => text(page, '[data-testid=save-message]')).toContain('已保存为第 1 版');
+    const stored = await storedProduct(server.url, (await page.locator('lca-app').evaluate((el) => (el as unknown as { workspace: { product: { id: string } } }).workspace.product.id)));
+    expect(stored.scenarios).toEqual([
+      { id: 'variant-1', name: '灯座减重 20%', overrides: { components: { 'part-2': { massScale: 0.8 } } } },
+      { id: 'variant-2', name: '灯罩改用聚丙烯', overrides: { components: { 'part-1': { material: PP } } } },
+      { id: 'variant-3', name: '铁路运输', overrides: { lines: { '/inventory/0': { factor: RAIL_TKM } } } },
+    ]);
+    await chartsDrawn(page);
+    await screenshot(page, '35-done-when-zh');
+    expect(errors).toEqual([]);
+  });
 });
