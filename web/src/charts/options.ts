@@ -6,6 +6,8 @@ import { STAGES, type CalculationResult, type ResultLine, type Stage } from '@gr
 import type { EChartsCoreOption } from 'echarts/core';
 
 const GREEN = ['#1f7a4d', '#3f9d6b', '#7cbf8e', '#b5d9a8', '#e0b74f', '#c46a3a', '#8a5a9f', '#4a78b0'];
+/** Variants side by side: the baseline in the accent green, each variant in a hue of its own. */
+const VARIANT_COLOURS = ['#1f7a4d', '#e0b74f', '#8a5a9f', '#4a78b0', '#c46a3a', '#7cbf8e', '#6b7b73', '#b5d9a8'];
 export const STAGE_COLOURS: Record<Stage, string> = {
   design: '#8a5a9f', manufacture: '#1f7a4d', packaging: '#e0b74f', transport: '#4a78b0', use: '#c46a3a', endOfLife: '#6b7b73',
 };
@@ -240,7 +242,7 @@ export function variantBars(variants: { name: string; result: CalculationResult 
     xAxis: { type: 'category', data: STAGES.map(names), axisLabel: { interval: 0, hideOverlap: true } },
     yAxis: { type: 'value', name: 'kg CO₂e', nameLocation: 'end', nameGap: 10, nameTextStyle: { align: 'left' } },
     series: variants.map((v, i) => ({
-      type: 'bar', name: v.name, data: STAGES.map((s) => drawn(v.result.byStage[s].kgCO2e)), itemStyle: { color: GREEN[(i * 3) % GREEN.length] }, barMinHeight: MIN_BAR_PX,
+      type: 'bar', name: v.name, data: STAGES.map((s) => drawn(v.result.byStage[s].kgCO2e)), itemStyle: { color: VARIANT_COLOURS[i % VARIANT_COLOURS.length] }, barMinHeight: MIN_BAR_PX,
     })),
   };
 }

@@ -1,11 +1,12 @@
 import type { FactorLibrary } from '@greenlca/engine';
 import type { InputIssue } from '@greenlca/engine';
 import { STAGES, type CalculationResult, type DataQuality, type Product, type Scenario } from '@greenlca/schema';
-import { applyScenario, monteCarlo, pedigreeSigma, sensitivity, type UncertaintyResult } from '@greenlca/whatif';
+import { applyScenario, monteCarlo, pedigreeSigma, sensitivity, type TornadoBar, type UncertaintyResult } from '@greenlca/whatif';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { tornado, tornadoHeight, variantBars, visibleTornadoRows, type TornadoRow } from '../charts/options.js';
 import { LiveCalculator } from '../engine/live-calc.js';
+import { factorName } from '../i18n/factor-name.js';
 import { formatNumber, listText, LocaleController, stageName, t, unitName } from '../i18n/i18n.js';
 import { brokenItems, withoutBroken } from '../model/left-out.js';
 import { freshVariantId } from '../model/variant.js';
@@ -205,7 +206,7 @@ export class LcaWhatif extends LitElement {
       const { scenarios: _s, ...base } = p;
       try {
         const result = sensitivity(base as Product, this.library!, { percent: TORNADO_SWING * 100, limit: 10 });
-        this.tornadoCache = { key, baseline: result.baseline.kgCO2e, bars: result.bars.map((b) => ({ label: b.label, low: b.low.kgCO2e, high: b.high.kgCO2e })) };
+        this.tornadoCache = { key, baseline: result.baseline.kgCO2e, bars: result.bars.map((b) => ({ label: this.inputLabel(p, b), low: b.low.kgCO2e, high: b.high.kgCO2e })) };
       } catch {
         this.tornadoCache = { key, baseline: 0, bars: [] }; // the product's shell has input errors; the editor shows them
       }
@@ -221,6 +222,15 @@ export class LcaWhatif extends LitElement {
       <lca-chart class="tornado" data-chart="tornado" style="height: ${tornadoHeight(bars.length)}px" .option=${tornado(bars, baseline, '−10 %', '+10 %', describeTornado)} label=${t('whatif.tornado')}></lca-chart>
       ${hidden ? html`<p class="muted small" data-testid="tornado-hidden">${t('whatif.tornadoHidden', { n: hidden })}</p>` : nothing}
     </div>`;
+  }
+
+  /** An input's name as the page shows it: a line by its name or its factor's name in the page language. */
+  private inputLabel(p: Product, bar: TornadoBar): string {
+    const line = bar.kind === 'line' ? /^\/inventory\/(\d+)$/.exec(bar.path) : null;
+    const l = line ? p.inventory?.[Number(line[1])] : undefined;
+    if (l) return l.name || factorName(this.library, p.factors, l.factor) || l.substance || bar.label;
+    if (bar.kind === 'factor') return factorName(this.library, p.factors, bar.key.slice('factor:'.length)) ?? bar.label;
+    return bar.label;
   }
 
   /**
