@@ -21,8 +21,13 @@ function pct(x: number): string {
   return `${x < 0 ? '−' : ''}${v >= 10 ? v.toFixed(1) : Number(v.toPrecision(2))} %`;
 }
 
-/** Zero is drawn as no bar (null), not as a bar of the least length. */
-const drawn = (v: number): number | null => (v === 0 ? null : v);
+/**
+ * A bar's data item. Zero stays a value (the accessible description reads it as 0, not NaN) but is drawn
+ * transparent, so the least length given to small bars does not make it look like something.
+ */
+function barItem(value: number, color: string, extra?: object): { value: number; itemStyle: { color: string; opacity?: number } } {
+  return { value, itemStyle: value === 0 ? { color, opacity: 0 } : { color }, ...extra };
+}
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(1) : Math.abs(v) >= 1 ? v.toFixed(3) : v.toPrecision(3));
 
@@ -46,8 +51,8 @@ export function stageValueBars(values: Record<Stage, number>, unit: string, name
     yAxis: { type: 'category', data: stages.map(names), axisTick: { show: false } },
     series: [{
       type: 'bar',
-      data: stages.map((s) => ({ value: drawn(values[s]), itemStyle: { color: STAGE_COLOURS[s] }, stage: s })),
-      label: { show: true, position: 'right', formatter: (p: { value: number | null }) => (p.value ? `${fmt(p.value)}${share(p.value)}` : '') },
+      data: stages.map((s) => barItem(values[s], STAGE_COLOURS[s], { stage: s })),
+      label: { show: true, position: 'right', formatter: (p: { value: number }) => (p.value ? `${fmt(p.value)}${share(p.value)}` : '') },
       barMaxWidth: 18,
       // A stage that is not zero is never drawn as nothing, however small beside the largest.
       barMinHeight: MIN_BAR_PX,
@@ -242,7 +247,8 @@ export function variantBars(variants: { name: string; result: CalculationResult 
     xAxis: { type: 'category', data: STAGES.map(names), axisLabel: { interval: 0, hideOverlap: true } },
     yAxis: { type: 'value', name: 'kg CO₂e', nameLocation: 'end', nameGap: 10, nameTextStyle: { align: 'left' } },
     series: variants.map((v, i) => ({
-      type: 'bar', name: v.name, data: STAGES.map((s) => drawn(v.result.byStage[s].kgCO2e)), itemStyle: { color: VARIANT_COLOURS[i % VARIANT_COLOURS.length] }, barMinHeight: MIN_BAR_PX,
+      type: 'bar', name: v.name, itemStyle: { color: VARIANT_COLOURS[i % VARIANT_COLOURS.length] }, barMinHeight: MIN_BAR_PX,
+      data: STAGES.map((s) => barItem(v.result.byStage[s].kgCO2e, VARIANT_COLOURS[i % VARIANT_COLOURS.length]!)),
     })),
   };
 }
