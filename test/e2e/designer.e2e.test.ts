@@ -75,7 +75,8 @@ async function shapes(page: Page, name: string): Promise<Shapes> {
   return page.evaluate(`(() => {
     function find(root) {
       for (const el of root.querySelectorAll('*')) {
-        if (el.tagName === 'LCA-CHART' && el.dataset.chart === ${JSON.stringify(name)}) return el;
+        // By its data-chart name, or the class it has had since before it had one (variants: "bars").
+        if (el.tagName === 'LCA-CHART' && (el.dataset.chart === ${JSON.stringify(name)} || el.classList.contains(${JSON.stringify(name === 'variants' ? 'bars' : name)}))) return el;
         if (el.shadowRoot) { const f = find(el.shadowRoot); if (f) return f; }
       }
       return null;
