@@ -112,9 +112,22 @@ export class LcaWhatif extends LitElement {
 
   /** The product with what the baseline cannot calculate left out: what sensitivity and Monte Carlo run on. */
   private usable(variants: Variant[]): { product: Product; leftOut: number } {
-    const issues = variants[0]?.issues ?? [];
-    return { product: withoutBroken(this.product, brokenItems(issues)), leftOut: variants[0]?.leftOut ?? 0 };
+    const broken = brokenItems(variants[0]?.issues ?? []);
+    const product = withoutBroken(this.product, broken);
+    const leftOut = variants[0]?.leftOut ?? 0;
+    if (product === this.product) return { product, leftOut };
+    // The same lines and parts left out as last time: the same arrays, so the tornado is not run again
+    // when only a variant changed.
+    const key = JSON.stringify([[...broken.lines], [...broken.parts], broken.wholeBom]);
+    const c = this.pruned;
+    if (c && c.inventory === this.product.inventory && c.components === this.product.components && c.key === key) {
+      return { product: { ...product, inventory: c.usable.inventory, components: c.usable.components }, leftOut };
+    }
+    this.pruned = { inventory: this.product.inventory, components: this.product.components, key, usable: { inventory: product.inventory ?? [], components: product.components ?? [] } };
+    return { product, leftOut };
   }
+
+  private pruned: { inventory: Product['inventory']; components: Product['components']; key: string; usable: { inventory: NonNullable<Product['inventory']>; components: NonNullable<Product['components']> } } | undefined;
 
   override render() {
     void this.i18n;
