@@ -45,7 +45,8 @@ export function stageValueBars(values: Record<Stage, number>, unit: string, name
   return {
     animation: false,
     aria: { enabled: true },
-    grid: { left: 8, right: 56, top: 4, bottom: 4, containLabel: true },
+    // Room right of the bars for a value with its share ("2.541 (96.2 %)").
+    grid: { left: 8, right: 104, top: 4, bottom: 4, containLabel: true },
     tooltip: { confine: true, trigger: 'item', valueFormatter: (v: unknown) => `${fmt(Number(v))} ${unit}` },
     xAxis: { type: 'value', axisLabel: { show: false }, splitLine: { show: false } },
     yAxis: { type: 'category', data: stages.map(names), axisTick: { show: false } },
