@@ -65,6 +65,8 @@ interface Shapes {
   bars: (Box & { series: number; index: number })[];
   legend: Box | null;
   categories: string[];
+  /** The chart's width (px): a text past it is cut. */
+  width: number;
 }
 
 /**
@@ -105,7 +107,7 @@ async function shapes(page: Page, name: string): Promise<Shapes> {
     const legendModel = model.getComponent('legend');
     const legend = legendModel ? box(chart.getViewOfComponentModel(legendModel).group) : null;
     const axis = model.getComponent('yAxis').axis.type === 'category' ? model.getComponent('yAxis') : model.getComponent('xAxis');
-    return { texts, bars, legend, categories: axis.axis.scale.getOrdinalMeta().categories.map(String) };
+    return { texts, bars, legend, categories: axis.axis.scale.getOrdinalMeta().categories.map(String), width: chart.getWidth() };
   })()`) as Promise<Shapes>;
 }
 
@@ -269,6 +271,7 @@ describe.skipIf(!HAS_CHROMIUM)('the designer\'s workspace (issue 17)', () => {
     expect(nonZero.length).toBe(4); // manufacture, packaging, transport, use (no design, no end of life)
     for (const b of nonZero) expect(Math.abs(b.width)).toBeGreaterThanOrEqual(2);
     expect(stages.texts.some((t) => /%\)$/.test(t.text))).toBe(true);
+    for (const t of stages.texts) expect(t.x + t.width, t.text).toBeLessThanOrEqual(stages.width + 0.5);
 
     await page.locator('nav [data-view=whatif]').click();
     await chartsDrawn(page);
