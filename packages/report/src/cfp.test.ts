@@ -3,7 +3,7 @@ import { calculate } from '@greenlca/engine';
 import { validate, STAGES } from '@greenlca/schema';
 import { Decimal } from 'decimal.js';
 import { kettle, testLibrary } from '../../pact/src/testing/fixtures.js';
-import { buildCfpReport } from './cfp.js';
+import { buildCfpReport } from './cfp/index.js';
 import { findTable, ReportDocument, blocks } from './document.js';
 import { sumDecimal } from './format.js';
 

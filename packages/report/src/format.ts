@@ -32,6 +32,9 @@ export function formatUnit(unit: string): string {
   return unit.replace(/\^2(?![0-9])/g, '²').replace(/\^3(?![0-9])/g, '³');
 }
 
+/** part / whole, exact in Decimal (0 for a zero whole). */
+export const share = (part: number, whole: number): number => (whole === 0 ? 0 : new Decimal(part).div(whole).toNumber());
+
 export function formatPercent(share: number, digits = 1): string {
   return `${new Decimal(share).times(100).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toFixed(digits)} %`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calculate } from '@greenlca/engine';
 import { kettle, testLibrary } from '../../pact/src/testing/fixtures.js';
-import { buildCfpReport } from './cfp.js';
+import { buildCfpReport } from './cfp/index.js';
 import { escapeHtml, renderHtml } from './html.js';
 
 describe('HTML renderer', () => {

@@ -6,7 +6,7 @@
 export {
   ReportDocument, Section, Block, TableBlock, Column, Lang, blocks, findTable,
 } from './document.js';
-export { buildCfpReport, cfpReportData, citeLines, type CfpReport, type CfpReportData, type CfpReportOptions, type CfpLine, type Citation, type StudyInfo, type StudyType } from './cfp.js';
+export { buildCfpReport, cfpReportData, citeLines, type CfpReport, type CfpReportData, type CfpReportOptions, type CfpLine, type Citation, type StudyInfo, type StudyType } from './cfp/index.js';
 export {
   buildLcaReport, lcaReportData, lineRanges, type LcaReport, type LcaReportData, type LcaReportOptions, type LcaStudyInfo, type LcaMethodInfo,
   type LcaDatasetInfo, type LcaCategory, type LcaImpacts, type LcaDatasetSource, type LcaMethodSource,
