@@ -13,6 +13,7 @@ export const EVALUATION_ISSUE_CODES = {
   SPEC_METHOD: 'A computed indicator without a method, or a declared one with a method, or bad method parameters.',
   SPEC_UNIT: 'An indicator unit that does not suit its computation.',
   SPEC_DIRECTION: 'A factory item whose 引领值 is not on the better side of its 基准值.',
+  SPEC_SECOND_LEVEL: 'A factory item names no second-level indicator (二级指标) of its dimension, or one its dimension does not have.',
   UNKNOWN_SPEC: 'The evaluation names a specification id that is not bundled or passed in.',
   UNKNOWN_LIMIT_SET: 'A computed indicator names a restricted-substance limit set that is not available.',
   REQUEST_SCHEMA: 'The evaluation request does not have the shape of an evaluation request.',

@@ -162,10 +162,36 @@ export const ProductSpecification = Type.Object(
 );
 export type ProductSpecification = Static<typeof ProductSpecification>;
 
-/** A scored indicator of a green-factory standard (二级/三级指标). */
+/**
+ * Where a factory item's value comes from when the request declares none: the factory's own data in
+ * the request (`factory.products`, `factory.ghgInventory`) rather than a bare declaration.
+ *   productEvaluations      every product the factory makes has a GB/T 32161-family evaluation
+ *   productEvaluationsPass  … and every one of them passes
+ *   productFootprints       every product has a carbon footprint (ISO 14067 / GB/T 24067)
+ *   ghgInventory            the factory has a greenhouse-gas inventory (lines, each with a cited factor)
+ *   ghgInventoryVerified    … verified by a third party
+ */
+export const FACTORY_LINKS = ['productEvaluations', 'productEvaluationsPass', 'productFootprints', 'ghgInventory', 'ghgInventoryVerified'] as const;
+export type FactoryLink = (typeof FACTORY_LINKS)[number];
+
+/** A second-level indicator (二级指标) of a green-factory dimension: a heading that groups items. */
+export const FactoryIndicator = Type.Object(
+  {
+    id: Id,
+    name: Text,
+    description: Type.Optional(Text),
+    clause: Clause,
+    provenance: Provenance,
+  },
+  { additionalProperties: false },
+);
+export type FactoryIndicator = Static<typeof FactoryIndicator>;
+
+/** A scored item of a green-factory standard (the 必选/可选 requirements under a 二级指标, or a 三级指标). */
 export const FactoryItem = Type.Object(
   {
     id: Id,
+    indicator: Type.Optional(Type.String({ description: 'Id of the second-level indicator (二级指标) of its dimension it belongs to.' })),
     name: Text,
     description: Type.Optional(Text),
     kind: literals(['quantitative', 'qualitative'] as const, 'quantitative (定量) or qualitative (定性)'),
@@ -177,6 +203,7 @@ export const FactoryItem = Type.Object(
     weight: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], { description: 'Weight within its dimension; null when not cited.' }),
     weightProvenance: Type.Optional(Provenance),
     level: Type.Optional(Type.Union([literals(['required', 'optional'] as const, '必选 or 可选'), Type.Null()])),
+    link: Type.Optional(literals(FACTORY_LINKS, 'derived from the factory\'s products or greenhouse-gas inventory when not declared')),
     clause: Clause,
     provenance: Provenance,
   },
@@ -191,6 +218,7 @@ export const FactoryDimension = Type.Object(
     name: Text,
     weight: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], { description: 'Points of the dimension out of the total.' }),
     weightProvenance: Provenance,
+    indicators: Type.Optional(Type.Array(FactoryIndicator, { description: 'Second-level indicators (二级指标); every item then names one.' })),
     items: Type.Array(FactoryItem),
     itemsTable: Table,
   },
