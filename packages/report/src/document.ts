@@ -46,6 +46,13 @@ export const Block = Type.Union([
     items: Type.Array(Type.Object({ label: Type.String(), value: Type.Number(), text: Type.String() })),
   }),
   Type.Object({
+    type: Type.Literal('flow'),
+    caption: Type.Optional(Type.String()),
+    /** A process-flow figure: boxes in life-cycle order, joined by arrows; excluded ones drawn dashed. */
+    steps: Type.Array(Type.Object({ label: Type.String(), detail: Type.String(), included: Type.Boolean() })),
+    note: Type.Optional(Type.String()),
+  }),
+  Type.Object({
     type: Type.Literal('figures'),
     items: Type.Array(Type.Object({ label: Type.String(), value: Type.String(), unit: Type.Optional(Type.String()), emphasis: Type.Optional(Type.Boolean()) })),
   }),

@@ -52,6 +52,14 @@ export function sumDecimal(values: readonly (number | string)[]): Decimal {
   return values.reduce<Decimal>((acc, v) => acc.plus(new Decimal(v)), new Decimal(0));
 }
 
+/** Significant digits of the CFP report's kg CO2e figures: factors are rarely better than that; the JSON keeps the exact values. */
+export const CFP_DIGITS = 4;
+
+/** A kg CO2e figure of the CFP report, to CFP_DIGITS significant digits (formatSignificant). */
+export function formatCo2e(x: number): string {
+  return formatSignificant(x, CFP_DIGITS);
+}
+
 /** Significant digits of the LCA report's figures (inventories and impact categories). */
 export const LCA_DIGITS = 4;
 

@@ -1,8 +1,11 @@
 import { STAGES, type CalculationResult, type LineSource, type Stage } from '@greenlca/schema';
 import { deriveDataQuality, gwpBasesAsPublished } from '@greenlca/pact';
 import type { Lang } from '../document.js';
-import { isRounded, share } from '../format.js';
+import { formatCo2e, share } from '../format.js';
+import { Decimal } from 'decimal.js';
 import { WARNING_EXPLANATIONS } from '../i18n.js';
+import { GWP_PUBLICATIONS } from './publishers.js';
+import { allocationApplied, boundaryMap, cutOffApplied, referenceFlow, sensitivitySummary, uncertaintySummary, valueChoices } from './clauses.js';
 import { limitations } from './limitations.js';
 import type { CfpLine, CfpReportData, CfpReportOptions, Citation, StudyType } from './types.js';
 
@@ -89,7 +92,7 @@ export function cfpReportData(result: CalculationResult, options: Omit<CfpReport
       type, cfpKind: type === 'cradle-to-grave' ? 'CFP' : 'partial CFP', unitKind: type === 'cradle-to-grave' ? 'functional unit' : 'declared unit',
       stagesIncluded: included, stagesExcluded: excluded, info,
     },
-    gwp: { set: result.gwp, metric: 'GWP100', ...(gwpDataset ? { dataset: gwpDataset } : {}), asPublished: gwpBasesAsPublished(result.warnings) },
+    gwp: { set: result.gwp, metric: 'GWP100', publication: GWP_PUBLICATIONS[result.gwp], ...(gwpDataset ? { dataset: gwpDataset } : {}), asPublished: gwpBasesAsPublished(result.warnings) },
     total: result.total,
     origin,
     byStage: STAGES.map((s) => ({ stage: s, kgCO2e: result.byStage[s].kgCO2e, share: share(result.byStage[s].kgCO2e, total), lines: counts.get(s)!, included: counts.get(s)! > 0 })),
@@ -102,9 +105,17 @@ export function cfpReportData(result: CalculationResult, options: Omit<CfpReport
     dataQuality,
     warnings,
     limitations: [],
+    referenceFlow: referenceFlow(result, info, lang),
+    boundaryMap: boundaryMap(lines, total),
+    cutOff: cutOffApplied(lines, total, info),
+    allocation: allocationApplied(lines, info),
+    uncertainty: uncertaintySummary(options.uncertainty),
+    sensitivity: sensitivitySummary(options.sensitivity),
+    valueChoices: [],
     engine: result.engine,
-    rounded: displayed.some(isRounded),
+    rounded: displayed.some((x) => formatCo2e(x) !== new Decimal(x).toFixed()),
   };
+  data.valueChoices = valueChoices(data, info, excluded, lang);
   data.limitations = limitations(data, result, lang);
   return data;
 }

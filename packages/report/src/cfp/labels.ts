@@ -1,6 +1,6 @@
 import type { Stage } from '@greenlca/schema';
 import type { Bi } from '../i18n.js';
-import type { StudyType } from './types.js';
+import type { IsoStage, StudyType } from './types.js';
 
 /** @module Bilingual names of the CFP report's study types and what each life-cycle stage covers. */
 
@@ -17,4 +17,13 @@ export const STAGE_SCOPE: Record<Stage, Bi> = {
   transport: { zh: '产品分销运输', en: 'distribution of the product' },
   use: { zh: '产品使用（能耗、耗材、排放）', en: 'use of the product (energy, consumables, emissions)' },
   endOfLife: { zh: '废弃产品的收集与处理（回收、焚烧、填埋等）', en: 'collection and treatment of the discarded product (recycling, incineration, landfill …)' },
+};
+
+/** ISO 14067 / GB/T 24067 life-cycle stages (names [B]: not checked word for word against the official texts). */
+export const ISO_STAGE_NAMES: Record<IsoStage, Bi> = {
+  rawMaterial: { zh: '原材料获取和预处理', en: 'Raw-material acquisition and pre-processing' },
+  production: { zh: '生产', en: 'Production' },
+  distribution: { zh: '分销', en: 'Distribution' },
+  use: { zh: '使用', en: 'Use' },
+  endOfLife: { zh: '寿命末期', en: 'End of life' },
 };

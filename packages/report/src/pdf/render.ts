@@ -206,6 +206,43 @@ function drawBars(L: Layout, caption: string | undefined, items: { label: string
   L.y += 8;
 }
 
+/** A process-flow figure: one box per step across the page, arrows between, excluded steps dashed and muted. */
+function drawFlow(L: Layout, caption: string | undefined, steps: { label: string; detail: string; included: boolean }[], note: string | undefined): void {
+  const arrow = 12;
+  const bw = (CONTENT - arrow * (steps.length - 1)) / steps.length;
+  const inner = bw - 2 * PAD - 2;
+  const h = Math.max(...steps.map((st) => L.height(st.label, inner, true, SIZE.table + 0.5) + L.height(st.detail, inner, false, SIZE.small) + 2)) + 2 * PAD + 2;
+  const capH = caption ? L.height(caption, CONTENT, true, SIZE.body) + 3 : 0;
+  L.ensure(capH + h + 8);
+  if (caption) {
+    L.put(caption, M.left, L.y, CONTENT, { bold: true });
+    L.y += capH;
+  }
+  steps.forEach((st, i) => {
+    const x = M.left + i * (bw + arrow);
+    L.doc.save();
+    if (!st.included) L.doc.dash(3, { space: 2 });
+    L.doc.lineWidth(1).roundedRect(x, L.y, bw, h, 3);
+    if (st.included) L.doc.fillAndStroke(C.pass, C.green);
+    else L.doc.stroke(C.muted);
+    L.doc.undash().restore();
+    const color = st.included ? C.ink : C.muted;
+    L.put(st.label, x + PAD + 1, L.y + PAD + 1, inner, { bold: true, size: SIZE.table + 0.5, color });
+    L.put(st.detail, x + PAD + 1, L.y + PAD + 2 + L.height(st.label, inner, true, SIZE.table + 0.5), inner, { size: SIZE.small, color });
+    if (i < steps.length - 1) {
+      const ax = x + bw + 2, ay = L.y + h / 2;
+      L.doc.save().moveTo(ax, ay).lineTo(ax + arrow - 5, ay).lineWidth(1).strokeColor(C.green).stroke()
+        .moveTo(ax + arrow - 4, ay).lineTo(ax + arrow - 8, ay - 3).lineTo(ax + arrow - 8, ay + 3).closePath().fill(C.green).restore();
+    }
+  });
+  L.y += h + 4;
+  if (note) {
+    L.put(note, M.left, L.y, CONTENT, { size: SIZE.small, color: C.muted });
+    L.y += L.height(note, CONTENT, false, SIZE.small) + 2;
+  }
+  L.y += 6;
+}
+
 function drawNotice(L: Layout, level: string, text: string): void {
   const fill = level === 'fail' ? C.fail : level === 'pass' ? C.pass : level === 'info' ? C.info : C.warn;
   const edge = level === 'fail' ? C.failEdge : level === 'pass' ? C.green : level === 'info' ? C.infoEdge : C.warnEdge;
@@ -248,6 +285,9 @@ function drawBlock(L: Layout, b: Block): void {
     case 'bars':
       drawBars(L, b.caption, b.items);
       return;
+    case 'flow':
+      drawFlow(L, b.caption, b.steps, b.note);
+      return;
   }
 }
 
@@ -270,6 +310,8 @@ function startHeight(L: Layout, b: Block): number {
       return b.items[0] ? Math.min(L.height(b.items[0], CONTENT - 14, false, SIZE.body), 40) : 0;
     case 'bars':
       return 40;
+    case 'flow':
+      return 80;
   }
 }
 
