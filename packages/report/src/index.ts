@@ -13,6 +13,6 @@ export {
 } from './lca.js';
 export { buildEcodesignReport, type EcodesignReport, type EcodesignReportOptions } from './ecodesign.js';
 export { renderHtml, escapeHtml } from './html.js';
-export { formatKg, formatAmount, formatPercent, formatSignificant, LCA_DIGITS, isRounded, sumDecimal, KG_DECIMALS } from './format.js';
+export { formatKg, formatCo2e, formatAmount, formatPercent, formatSignificant, LCA_DIGITS, CFP_DIGITS, isRounded, sumDecimal, KG_DECIMALS } from './format.js';
 export { WARNING_EXPLANATIONS, stageName } from './i18n.js';
 export { REPORT_GENERATOR } from './version.js';

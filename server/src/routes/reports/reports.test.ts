@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calculate } from '@greenlca/engine';
 import { evaluate } from '@greenlca/ecodesign';
+import { reportAnalyses } from '@greenlca/whatif';
 import { findCjkFont } from '@greenlca/report/pdf';
 import { kettle, testApp, type TestApp } from '../../testing/harness.js';
 import { testBackends } from '../../storage/testing.js';
@@ -48,6 +49,20 @@ describe('evaluations and reports', () => {
     const bad = await t.call(t.orgA.keys.read, 'POST', '/v1/reports/cfp', { product: kettle({ inventory: [{ stage: 'use', factor: 'x/y', amount: '1 kWh' }] }) });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors[0].pointer).toBe('/product/inventory/0/factor');
+  });
+
+  it('states the uncertainty and sensitivity of the product with the numbers of @greenlca/whatif, seeded and bounded', async () => {
+    const product = kettle();
+    const body = { product, analyses: { runs: 200, seed: 7, percent: 20 } };
+    const report = (await t.call(t.orgA.keys.read, 'POST', '/v1/reports/cfp?lang=en', body)).json();
+    const expected = reportAnalyses(product, t.app.catalogue.library, { runs: 200, seed: 7, percent: 20 });
+    expect(report.data.uncertainty).toMatchObject({ runs: 200, seed: 7, p5: expected.uncertainty!.baseline.total.p5, p95: expected.uncertainty!.baseline.total.p95 });
+    expect(report.data.sensitivity.bars).toEqual(JSON.parse(JSON.stringify(expected.sensitivity.bars.slice(0, 10))));
+    expect(report.data.sensitivity.percent).toBe(20);
+    const none = (await t.call(t.orgA.keys.read, 'POST', '/v1/reports/cfp?lang=en', { product, analyses: { runs: 0 } })).json();
+    expect(none.data.uncertainty).toBeNull();
+    const tooMany = await t.call(t.orgA.keys.read, 'POST', '/v1/reports/cfp', { product, analyses: { runs: 30_000 } });
+    expect(tooMany.statusCode).toBe(400);
   });
 
   it.skipIf(!hasCjkFont)('renders a PDF with the CJK font of the machine', async () => {
