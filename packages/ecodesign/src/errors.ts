@@ -19,6 +19,7 @@ export const EVALUATION_ISSUE_CODES = {
   REQUEST_SCHEMA: 'The evaluation request does not have the shape of an evaluation request.',
   NO_SPEC: 'The evaluation names no specification.',
   NO_PRODUCT: 'A product specification is evaluated without a product.',
+  OUT_OF_SCOPE: 'The product is outside the specification\'s product scope: its declared category, or the category its name reads as, is another specification\'s.',
   NO_LIBRARY: 'Computed indicators need a factor library to compile the product.',
   PRODUCT: 'The product cannot be calculated (the engine’s issue code is kept in `detail`).',
   DECLARED_UNIT: 'A declared value’s unit cannot be converted to the indicator’s unit.',

@@ -157,6 +157,10 @@ export const EvaluationRequest = Type.Object(
     })),
     // Checked by the engine, not this schema; documented (OpenAPI `x-checked-as`) as the Product it must be.
     product: Type.Optional(Type.Unknown({ description: 'Product model v1 (checked by the engine).', 'x-checked-as': 'Product' })),
+    productCategory: Type.Optional(Type.String({
+      minLength: 1,
+      description: 'The product\'s category in the specification\'s scope (productScope.categories[].id, e.g. lithium-ion-battery); else the product\'s name and description are matched against the scopes.',
+    })),
     factory: Type.Optional(FactorySubject),
     declarations: Type.Optional(Declarations),
     scoring: Type.Optional(ScoringSettings),

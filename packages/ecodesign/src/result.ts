@@ -170,6 +170,10 @@ export const ProductEvaluation = Type.Object(
       functionalUnit: Type.Object({ amount: Type.Number(), unit: Type.String(), description: Type.Optional(Type.String()) }),
     }),
     indicators: Type.Array(IndicatorResult),
+    scope: Type.Optional(Type.Object({
+      category: Type.Union([Type.String(), Type.Null()]),
+      how: literals(['declared', 'name', 'general', 'unconfirmed'] as const, 'declared in the request, read from the product name, a general rule (no scope), or unconfirmed'),
+    }, { description: 'How the product was found to be in the specification\'s scope.' })),
     lcaReport: Type.Object({
       isRequired: Type.Boolean(),
       clause: Clause,

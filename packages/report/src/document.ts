@@ -54,7 +54,11 @@ export const Block = Type.Union([
   }),
   Type.Object({
     type: Type.Literal('figures'),
-    items: Type.Array(Type.Object({ label: Type.String(), value: Type.String(), unit: Type.Optional(Type.String()), emphasis: Type.Optional(Type.Boolean()) })),
+    items: Type.Array(Type.Object({
+      label: Type.String(), value: Type.String(), unit: Type.Optional(Type.String()), emphasis: Type.Optional(Type.Boolean()),
+      /** Colour of an emphasised figure: a verdict is green only when it is a pass ("warn" for incomplete). */
+      tone: Type.Optional(Type.Union([Type.Literal('pass'), Type.Literal('fail'), Type.Literal('warn')])),
+    })),
   }),
 ]);
 export type Block = Static<typeof Block>;

@@ -39,6 +39,8 @@ table.fields td:first-child { width: 32%; font-weight: 600; background: var(--ba
 .figure.emphasis { border: 2px solid var(--green); background: var(--pass); }
 .figure .label { color: var(--muted); font-size: 9pt; } .figure .value { font-size: 16pt; font-weight: 700; } .figure.emphasis .value { font-size: 20pt; color: var(--green); }
 .figure .unit { font-size: 9pt; color: var(--muted); }
+.figure.emphasis.warn { border-color: #c99a00; background: var(--warn); } .figure.emphasis.warn .value { color: #7a5c00; }
+.figure.emphasis.fail { border-color: #b3261e; background: var(--fail); } .figure.emphasis.fail .value { color: #b3261e; }
 .bars { margin: 2mm 0 4mm; } .bars .caption { font-weight: 600; margin-bottom: 1mm; }
 .bar { display: grid; grid-template-columns: 28mm 1fr 46mm; align-items: center; gap: 2mm; font-size: 9pt; margin: 0.6mm 0; }
 .bar .track { background: var(--band); height: 4mm; } .bar .fill { background: var(--green); height: 100%; } .bar .fill.neg { background: #b3261e; }
@@ -88,7 +90,7 @@ function block(b: Block): string {
         `<div class="step${st.included ? '' : ' out'}"><b>${text(st.label)}</b>${text(st.detail)}</div>`).join('<span class="arrow">→</span>')}</div>`
         + `${b.note ? `<p class="note">${text(b.note)}</p>` : ''}</figure>`;
     case 'figures':
-      return `<div class="figures">${b.items.map((f) => `<div class="figure${f.emphasis ? ' emphasis' : ''}"><div class="label">${text(f.label)}</div>`
+      return `<div class="figures">${b.items.map((f) => `<div class="figure${f.emphasis ? ' emphasis' : ''}${f.emphasis && f.tone && f.tone !== 'pass' ? ` ${f.tone}` : ''}"><div class="label">${text(f.label)}</div>`
         + `<div class="value">${text(f.value)}</div>${f.unit ? `<div class="unit">${text(f.unit)}</div>` : ''}</div>`).join('')}</div>`;
     case 'bars': {
       const max = Math.max(...b.items.map((i) => Math.abs(i.value)), 0);

@@ -141,6 +141,26 @@ const Meta = {
   notes: Type.Optional(Type.Array(Text)),
 };
 
+/**
+ * The products a specification applies to (its clause 1 范围): categories with the names that identify
+ * them in a product's name or description. A general rule (GB/T 32161 itself) has none and applies to all.
+ */
+export const ProductScope = Type.Object(
+  {
+    categories: Type.Array(Type.Object(
+      {
+        id: Id,
+        name: Text,
+        names: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, description: 'Names that identify the category in a product name or description (case ignored).' }),
+      },
+      { additionalProperties: false },
+    ), { minItems: 1 }),
+    provenance: Provenance,
+  },
+  { additionalProperties: false },
+);
+export type ProductScope = Static<typeof ProductScope>;
+
 /** A GB/T 32161-family product specification (绿色设计产品评价技术规范 / 生态设计产品评价规范). */
 export const ProductSpecification = Type.Object(
   {
@@ -148,6 +168,7 @@ export const ProductSpecification = Type.Object(
     kind: Type.Literal('product'),
     family: literals(['green-design', 'green-product'] as const,
       'green-design: GB/T 32161 eco-design family; green-product: GB/T 33761 family (do not mix them)'),
+    productScope: Type.Optional(ProductScope),
     requirements: Type.Array(Requirement),
     requirementsTable: Table,
     indicators: Type.Array(Indicator),

@@ -163,7 +163,7 @@ function drawFields(L: Layout, rows: [string, string][]): void {
   L.y += 6;
 }
 
-function drawFigures(L: Layout, items: { label: string; value: string; unit?: string; emphasis?: boolean }[]): void {
+function drawFigures(L: Layout, items: { label: string; value: string; unit?: string; emphasis?: boolean; tone?: 'pass' | 'fail' | 'warn' }[]): void {
   const gap = 8;
   const emphasised = items.filter((i) => i.emphasis).length;
   // Emphasised figures get twice the width.
@@ -174,9 +174,12 @@ function drawFigures(L: Layout, items: { label: string; value: string; unit?: st
   let x = M.left;
   for (const f of items) {
     const bw = unitW * (f.emphasis ? 2 : 1);
-    L.rect(x, L.y, bw, h, f.emphasis ? C.pass : undefined, f.emphasis ? C.green : C.line, f.emphasis ? 1.2 : 0.5);
+    // An emphasised verdict is green only for a pass: incomplete is amber, fail red.
+    const fill = f.tone === 'warn' ? C.warn : f.tone === 'fail' ? C.fail : C.pass;
+    const edge = f.tone === 'warn' ? C.warnEdge : f.tone === 'fail' ? C.failEdge : C.green;
+    L.rect(x, L.y, bw, h, f.emphasis ? fill : undefined, f.emphasis ? edge : C.line, f.emphasis ? 1.2 : 0.5);
     L.put(f.label, x + 8, L.y + 6, bw - 16, { size: SIZE.small + 0.5, color: C.muted });
-    L.put(f.value, x + 8, L.y + 18, bw - 16, { size: f.emphasis ? 17 : 13, bold: true, color: f.emphasis ? C.green : C.ink });
+    L.put(f.value, x + 8, L.y + 18, bw - 16, { size: f.emphasis ? 17 : 13, bold: true, color: f.emphasis ? edge : C.ink });
     if (f.unit) L.put(f.unit, x + 8, L.y + 42, bw - 16, { size: SIZE.small, color: C.muted });
     x += bw + gap;
   }
