@@ -139,6 +139,24 @@ describe('greenlca report --kind ecodesign', { timeout: 120_000 }, () => {
     expect(report.data.lca.total).toEqual(kettle.total);
     expect(report.document.title).toBe('Eco-design Product Self-evaluation Report');
   });
+
+  it('writes the GB/T 36132-2018 factory report: second-level indicators, the evidence each item rests on, the source of a declared 基准值, weights labelled illustrative, incomplete not green', () => {
+    const pdf = join(artifacts, 'factory-2018-zh.pdf');
+    const r = greenlca(['report', 'examples/green-factory-2018-evaluation.json', '--kind', 'ecodesign', '--lang', 'zh', '--out', pdf]);
+    expect(r.code).toBe(0);
+    const pages = pageCount(pdf);
+    expect(toPng(pdf, 'factory-2018-zh')).toHaveLength(pages);
+    const text = tool('pdftotext', ['-layout', pdf, '-']);
+    for (const s of ['绿色工厂自评价报告', '依据与证据', '二级指标', '温室气体排放', '有害物质限制使用', '原料无害化', '得分（示意权重）', '权重为示意值']) expect(text, s).toContain(s);
+    // The 产品 and 温室气体排放 items rest on the factory's products and inventory:
+    // 120 000 m³ × 2.16 + 8 500 000 kWh × 0.5306 = 259 200 + 4 510 100 = 4 769 300 kgCO2e.
+    expect(text).toContain('由工厂温室气体清单得出');
+    expect(text.replace(/\s+/g, '')).toContain('GB/T32150-2015,2025:4769300kgCO2e');
+    expect(text.replace(/\s+/g, '')).toContain('CFPreportCFP-2025-07');
+    expect(text.replace(/\s+/g, '')).toContain('申报：examplelocalrule,table3(illustrative)');
+    // The verdict is incomplete, and its box is amber (the emphasised figure is not green).
+    expect(text).toContain('不完整');
+  });
 });
 
 describe('greenlca pact', { timeout: 120_000 }, () => {

@@ -35,7 +35,7 @@ export function linkedValue(link: FactoryLink, subject: FactorySubject | undefin
     if (!inv) return { value: null, evidence: [], basis, reason: text('未提供工厂温室气体清单（factory.ghgInventory）', 'no factory greenhouse-gas inventory given (factory.ghgInventory)') };
     const s = summariseInventory(inv);
     const total = formatQuantity(s.totalKgCO2e, 'kgCO2e');
-    const summary = `${inv.standard}, ${inv.period}: ${total} (${s.lines} lines)${inv.evidence ? `, ${inv.evidence}` : ''}`;
+    const summary = `${inv.standard}, ${inv.period}: ${total}${inv.evidence ? `, ${inv.evidence}` : ''}`;
     if (link === 'ghgInventory') return { value: true, evidence: [summary], basis };
     return inv.verification ? { value: true, evidence: [inv.verification], basis } : { value: false, evidence: [summary], basis };
   }
