@@ -213,6 +213,18 @@ describe('greenlca evaluate', () => {
     expect(r.stderr).toContain('/declarations/indicators/energy-carbon-platform-functions/benchmark/value  [DECLARED_DIRECTION]');
     expect(r.stderr).toContain('引领值 8 项 (specification) is not above 基准值 10 项 (declared)');
   });
+
+  it('refuses an air conditioner against the lithium-ion battery specification (OUT_OF_SCOPE), and --category that is not in scope', () => {
+    const r = greenlca('evaluate', 'examples/room-air-conditioner.json', '--spec', 't-ceeia-280-2017');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('/product/name  [OUT_OF_SCOPE]  the product reads as Room air conditioners (room-air-conditioner), outside the scope of T/CEEIA 280-2017');
+    expect(r.stderr).toContain('fix: evaluate against "t-cagp-0001-2016"');
+    const declared = greenlca('evaluate', 'examples/room-air-conditioner.json', '--spec', 't-ceeia-280-2017', '--category', 'room-air-conditioner');
+    expect(declared.stderr).toContain('/productCategory  [OUT_OF_SCOPE]');
+    const fits = greenlca('evaluate', 'examples/room-air-conditioner.json', '--spec', 't-cagp-0001-2016', '--format', 'json');
+    expect(fits.code).toBe(0);
+    expect(JSON.parse(fits.stdout).scope).toEqual({ category: 'room-air-conditioner', how: 'name' });
+  });
 });
 
 describe('greenlca compare | sensitivity | uncertainty | suggest (the real program)', () => {

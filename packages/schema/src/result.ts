@@ -121,7 +121,10 @@ export const CalculationResult = Type.Object(
     ),
     inventory: Type.Optional(Inventory),
     impacts: Type.Optional(Type.Array(ImpactAssessment, { description: 'One entry per impact method asked for.' })),
-    datasets: Type.Array(Type.Object({ id: Type.String(), version: Type.String(), edition: Type.String() })),
+    datasets: Type.Array(Type.Object({
+      id: Type.String(), version: Type.String(), edition: Type.String(),
+      publisher: Type.Optional(Type.String({ description: 'Who publishes the data (the factor dataset\'s publisher), for citing it.' })),
+    })),
     warnings: Type.Array(Diagnostic),
     engine: Type.Object({ name: Type.String(), version: Type.String() }),
   },

@@ -208,7 +208,7 @@ describe('bundled product specifications', () => {
         .map((id) => [id, { met: true, evidence: `evidence for ${id}` }]),
     );
     const result = evaluate(
-      { product: product({ components: threePartBom }), declarations: { requirements, lcaReport: { exists: true, reference: 'LCA-1' } } },
+      { product: product({ components: threePartBom }), productCategory: 'lithium-ion-battery', declarations: { requirements, lcaReport: { exists: true, reference: 'LCA-1' } } },
       { spec: 't-ceeia-280-2017', library },
     );
     expect(result.verdict).toBe('incomplete');
