@@ -21,7 +21,7 @@ export interface JobsContext {
   storage: Storage;
   catalogue: Catalogue;
   now: () => Date;
-  log: { error(object: unknown, message: string): void; warn(object: unknown, message: string): void };
+  log: { error(object: unknown, message: string): void; warn(object: unknown, message: string): void; debug(object: unknown, message: string): void };
 }
 
 export class Jobs {
@@ -61,12 +61,15 @@ export class Jobs {
     const { storage, catalogue, now, log } = this.context;
     const lcia = await this.lcia(chunk.data.method);
     const work = itemWork(catalogue, now, lcia, (error, seq) => log.error({ err: error, jobId: chunk.data.jobId, seq }, 'job item failed'));
-    await storage.runJobItems(chunk.data.jobId, chunk.data, (job, items) => {
+    const where = { jobId: chunk.data.jobId, from: chunk.data.from, to: chunk.data.to, attempt: chunk.retryCount + 1 };
+    log.debug(where, 'chunk started');
+    const ran = await storage.runJobItems(chunk.data.jobId, chunk.data, (job, items) => {
       // Thrown inside the transaction: nothing is stored, and the chunk is retried (by a worker that has them, in a rolling upgrade).
       const missing = missingDatasetVersions(catalogue, (job.params as JobCalculation).datasets);
       if (missing.length) throw new Error(`this worker does not calculate with ${missing.join(', ')}`);
       return work(job, items);
     });
+    log.debug({ ...where, ran }, 'chunk done');
   }
 
   private async failChunk(chunk: ChunkJob & { reason: string }): Promise<void> {
