@@ -50,13 +50,19 @@ describe('roles and job settings (GREENLCA_ROLE, GREENLCA_JOB_*)', () => {
   });
 });
 
-describe('rate limit per replica (GREENLCA_RATE_LIMIT, GREENLCA_API_REPLICAS)', () => {
-  it('shares the installation\'s limit between the API replicas', () => {
+describe('rate limit per replica (GREENLCA_RATE_LIMIT, GREENLCA_API_REPLICAS, GREENLCA_RATE_LIMIT_STORE)', () => {
+  it('shares the installation\'s limit between the API replicas when each counts in memory', () => {
     expect(rateLimitFromEnv({})).toBeUndefined();
-    expect(rateLimitFromEnv({ GREENLCA_RATE_LIMIT: '1000' })).toBe(1000);
-    expect(rateLimitFromEnv({ GREENLCA_API_REPLICAS: '4' })).toBe(150);
-    expect(rateLimitFromEnv({ GREENLCA_RATE_LIMIT: '1000', GREENLCA_API_REPLICAS: '3' })).toBe(333);
-    expect(rateLimitFromEnv({ GREENLCA_RATE_LIMIT: '2', GREENLCA_API_REPLICAS: '3' })).toBe(1);
+    expect(rateLimitFromEnv({ GREENLCA_RATE_LIMIT: '1000' })).toEqual({ max: 1000 });
+    expect(rateLimitFromEnv({ GREENLCA_API_REPLICAS: '4' })).toEqual({ max: 150 });
+    expect(rateLimitFromEnv({ GREENLCA_RATE_LIMIT: '1000', GREENLCA_API_REPLICAS: '3' })).toEqual({ max: 333 });
+    expect(rateLimitFromEnv({ GREENLCA_RATE_LIMIT: '2', GREENLCA_API_REPLICAS: '3' })).toEqual({ max: 1 });
     expect(() => rateLimitFromEnv({ GREENLCA_API_REPLICAS: '0' })).toThrow(/GREENLCA_API_REPLICAS must be a whole number/);
+  });
+
+  it('counts the whole limit once when the database counts', () => {
+    expect(rateLimitFromEnv({ GREENLCA_RATE_LIMIT_STORE: 'database', GREENLCA_API_REPLICAS: '3', GREENLCA_RATE_LIMIT: '900' })).toEqual({ store: 'database', max: 900 });
+    expect(rateLimitFromEnv({ GREENLCA_RATE_LIMIT_STORE: 'database' })).toEqual({ store: 'database' });
+    expect(() => rateLimitFromEnv({ GREENLCA_RATE_LIMIT_STORE: 'redis' })).toThrow(/memory or database, not "redis"/);
   });
 });

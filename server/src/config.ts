@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { QueueOptions } from './jobs/queue.js';
+import type { RateLimitOptions } from './plugins/rate-limit.js';
 import type { StorageOptions } from './storage/index.js';
 
 /** What this process runs: the API and the job workers (`all`, the default), the API only, or workers only. */
@@ -104,15 +105,20 @@ export function jobOptionsFromEnv(env: NodeJS.ProcessEnv): QueueOptions {
 }
 
 /**
- * Requests per minute this replica allows per key: GREENLCA_RATE_LIMIT (default 600, the installation's
- * limit) shared by GREENLCA_API_REPLICAS (default 1) API processes behind one balancer. Each replica
- * counts in its own memory (no database round trip per request); with requests spread evenly (round
- * robin), a key gets about the installation's limit in all. Undefined: the default of the rate-limit plugin.
+ * The rate limit from GREENLCA_RATE_LIMIT (requests per minute per key for the installation, default
+ * 600) and GREENLCA_RATE_LIMIT_STORE: `memory` (default) counts in each process, and
+ * GREENLCA_API_REPLICAS (default 1) API processes behind one balancer each allow their share (no
+ * database round trip per request; with requests spread evenly, round robin, a key gets about the
+ * installation's limit in all); `database` counts in the database, one count for every replica (one
+ * more statement per request). Undefined: the rate-limit plugin's defaults.
  */
-export function rateLimitFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+export function rateLimitFromEnv(env: NodeJS.ProcessEnv): RateLimitOptions | undefined {
   const total = env.GREENLCA_RATE_LIMIT ? Number(env.GREENLCA_RATE_LIMIT) : undefined;
   const replicas = env.GREENLCA_API_REPLICAS ? Number(env.GREENLCA_API_REPLICAS) : 1;
+  const store = env.GREENLCA_RATE_LIMIT_STORE || 'memory';
   if (!Number.isInteger(replicas) || replicas < 1) throw new Error(`GREENLCA_API_REPLICAS must be a whole number of API processes ≥ 1, not "${env.GREENLCA_API_REPLICAS}"`);
+  if (store !== 'memory' && store !== 'database') throw new Error(`GREENLCA_RATE_LIMIT_STORE must be memory or database, not "${store}"`);
+  if (store === 'database') return { store, ...(total !== undefined ? { max: total } : {}) };
   if (total === undefined && replicas === 1) return undefined;
-  return Math.max(1, Math.floor((total ?? 600) / replicas));
+  return { max: Math.max(1, Math.floor((total ?? 600) / replicas)) };
 }

@@ -35,7 +35,7 @@ const app = await buildApp({
       `Send it as "Authorization: Bearer <key>". Shown again by \`pnpm admin-key\` (kept in ${kept}, owner-only).\n` +
       'Set GREENLCA_API_KEY to choose your own.\n\n');
   },
-  ...(rate ? { rateLimit: { max: rate } } : {}),
+  ...(rate ? { rateLimit: rate } : {}),
   jobs: { ...config.jobs, work: config.role === 'all' },
   webRoot: config.webRoot,
   logger: { level: config.logLevel },

@@ -32,7 +32,7 @@ const broken = (i: number) => kettle({ id: `cluster-broken-${i}`, inventory: [{ 
 
 describe.skipIf(!url)('a cluster of 2 API replicas and 2 workers on one PostgreSQL database', () => {
   const { schema, drop } = freshPostgresSchema();
-  const env = { DATABASE_URL: url!, GREENLCA_DB_SCHEMA: schema, GREENLCA_API_KEY: OPERATOR, GREENLCA_RATE_LIMIT: '1000000', GREENLCA_WEB_ROOT: '/nonexistent', ...QUEUE_ENV };
+  const env = { DATABASE_URL: url!, GREENLCA_DB_SCHEMA: schema, GREENLCA_API_KEY: OPERATOR, GREENLCA_RATE_LIMIT: '1000000', GREENLCA_RATE_LIMIT_STORE: 'database', GREENLCA_WEB_ROOT: '/nonexistent', ...QUEUE_ENV };
   const children: ChildProcess[] = [];
   let apiA = '';
   let apiB = '';

@@ -105,10 +105,26 @@ for (const backend of testBackends) {
       expect(items).toHaveLength(60);
       const stored = (await call(api, orgA.keys.read, 'GET', `/v1/results/${items[5].resultId}`)).json();
       expect(stored.productId).toBe(items[5].productId);
-      // Another organisation's job is not found, nor listed.
+      // Another organisation's job is not found.
       expect((await call(api, orgB.keys.read, 'GET', `/v1/jobs/${job.id}`)).statusCode).toBe(404);
-      expect((await call(api, orgB.keys.read, 'GET', '/v1/jobs')).json().items).toEqual([]);
+      expect((await call(api, orgB.keys.read, 'GET', `/v1/jobs/${job.id}/items`)).statusCode).toBe(404);
+      expect((await call(api, orgB.keys.write, 'POST', `/v1/jobs/${job.id}/cancel`)).statusCode).toBe(404);
     }, 90_000);
+
+    it('starts one job for a POST retried with the same Idempotency-Key', async () => {
+      const send = () => api.inject({
+        method: 'POST', url: '/v1/jobs', headers: { authorization: `Bearer ${orgB.keys.write}`, 'idempotency-key': 'recalc-2026-12' }, payload: { kind: 'recalculate' },
+      });
+      const first = await send();
+      const again = await send();
+      expect([first.statusCode, again.statusCode]).toEqual([202, 202]);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.json().id).toBe(first.json().id);
+      expect(again.headers.location).toBe(first.headers.location);
+      expect((await call(api, orgB.keys.read, 'GET', '/v1/jobs')).json().items.map((j: any) => j.id)).toEqual([first.json().id]);
+      const job = await settled(orgB.keys.read, String(first.headers.location));
+      expect(job.progress).toEqual({ total: 1, done: 1, failed: 0, pending: 0 });
+    }, 60_000);
 
     it('calculates a batch beyond the 1,000 products of /v1/batch/calculate, in order, each result as the batch route gives it', async () => {
       const products = Array.from({ length: 1_050 }, (_, i) => (i === 7 ? { ...sized(i), inventory: 'not a list' } : sized(i)));

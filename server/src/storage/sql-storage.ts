@@ -441,6 +441,25 @@ export class SqlStorage implements Storage {
     return jobs.failJobItems(this.db, jobId, range, problem);
   }
 
+  async countRequest(key: string, windowMs: number): Promise<{ count: number; ttlMs: number }> {
+    // One statement: concurrent requests of one key take turns on its row, so none is lost.
+    const { rows } = await this.db.query<{ count: number; ttl: number }>(
+      `INSERT INTO rate_limit_windows AS w (key, started_at, count) VALUES ($1, clock_timestamp(), 1)
+       ON CONFLICT (key) DO UPDATE SET
+         count = CASE WHEN w.started_at + $2 * interval '1 millisecond' <= clock_timestamp() THEN 1 ELSE w.count + 1 END,
+         started_at = CASE WHEN w.started_at + $2 * interval '1 millisecond' <= clock_timestamp() THEN clock_timestamp() ELSE w.started_at END
+       RETURNING count, GREATEST(0, $2 - floor(EXTRACT(EPOCH FROM (clock_timestamp() - started_at)) * 1000))::integer AS ttl`,
+      [key, windowMs],
+    );
+    return { count: rows[0]!.count, ttlMs: rows[0]!.ttl };
+  }
+
+  async purgeRequestCounts(windowMs: number): Promise<number> {
+    const { rows } = await this.db.query(
+      `DELETE FROM rate_limit_windows WHERE started_at + $1 * interval '1 millisecond' < clock_timestamp() RETURNING 1`, [windowMs]);
+    return rows.length;
+  }
+
   queueSql(): QueueSql {
     return jobs.queueSql(this.db);
   }

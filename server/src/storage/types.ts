@@ -136,6 +136,13 @@ export interface Storage {
   runJobItems(jobId: string, range: { from: number; to: number }, work: (job: JobToRun, items: PendingJobItem[]) => JobItemOutcome[]): Promise<number>;
   /** Fail the pending items of [from, to) with this problem and mark the job failed (a chunk out of attempts). */
   failJobItems(jobId: string, range: { from: number; to: number }, problem: Record<string, unknown>): Promise<number>;
+  /**
+   * Count one request of `key` in its fixed window of `windowMs` (a new window when the last one ended):
+   * the count so far, with this one, and the ms left in the window. Shared by every process on the database.
+   */
+  countRequest(key: string, windowMs: number): Promise<{ count: number; ttlMs: number }>;
+  /** Forget windows that ended more than `windowMs` ago; returns how many. */
+  purgeRequestCounts(windowMs: number): Promise<number>;
   /** The connection pg-boss runs its statements on (the same database, and the same pool or PGlite). */
   queueSql(): QueueSql;
 

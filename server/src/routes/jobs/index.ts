@@ -30,7 +30,8 @@ export function jobRoutes(options: { bodyLimit: number }): FastifyPluginAsyncTyp
         description: 'Answers 202 with the job; GET its Location for state and progress. The items are done in chunks by the workers, each retried with back-off if it fails or its worker dies.',
         body: NewJob, response: { 202: withHeaders(Job, 'location') },
       },
-      config: { access: 'write' },
+      // A retried POST must not start the same recalculation twice (a second result for every product).
+      config: { access: 'write', idempotent: true },
     }, async (request, reply) => {
       const caller = callerOf(request);
       const body = request.body;

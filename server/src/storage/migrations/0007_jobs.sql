@@ -34,3 +34,12 @@ CREATE TABLE job_items (
   PRIMARY KEY (job_id, seq)
 );
 CREATE INDEX job_items_state ON job_items (job_id, state);
+
+-- Rate limits counted in the database (GREENLCA_RATE_LIMIT_STORE=database), so that replicas share
+-- them: one row per key (or client address) and fixed window. Rows of ended windows are purged.
+CREATE TABLE rate_limit_windows (
+  key         text PRIMARY KEY,
+  started_at  timestamptz NOT NULL,
+  count       integer NOT NULL
+);
+CREATE INDEX rate_limit_windows_started ON rate_limit_windows (started_at);
