@@ -21,11 +21,13 @@ export const PROBLEMS = {
   GLCA_LIMIT_EXCEEDED: { status: 422, title: 'The request asks for more work than one request may do' },
   GLCA_IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'The Idempotency-Key was used for a different request' },
   GLCA_BOM_INVALID: { status: 422, title: 'The bill of materials cannot be imported' },
+  GLCA_DATASET_VERSION_UNAVAILABLE: { status: 422, title: 'The dataset version asked for is not the one this server calculates with' },
   GLCA_PRECONDITION_REQUIRED: { status: 428, title: 'If-Match is required to change this resource' },
   GLCA_RATE_LIMITED: { status: 429, title: 'Too many requests' },
   GLCA_HEADERS_TOO_LARGE: { status: 431, title: 'The request headers are too large' },
   GLCA_INTERNAL: { status: 500, title: 'Internal error' },
   GLCA_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
+  GLCA_JOB_ATTEMPTS_EXHAUSTED: { status: 503, title: 'A job item was not processed in the attempts allowed' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

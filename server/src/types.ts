@@ -1,3 +1,4 @@
+import type { Jobs } from './jobs/index.js';
 import type { Catalogue } from './lib/library.js';
 import type { Scope } from './schemas/auth.js';
 import type { Storage } from './storage/index.js';
@@ -19,6 +20,8 @@ declare module 'fastify' {
     catalogue: Catalogue;
     /** The clock the edge reads (the engine never does); tests may fix it. */
     now: () => Date;
+    /** Background jobs: the queue the API sends to, and this process's workers when it works. */
+    jobs: Jobs;
   }
   interface FastifyRequest {
     caller: Caller | null;
