@@ -53,8 +53,8 @@ export interface FactoriseOptions {
   /** Rows to start the dependency ordering from, e.g. the non-zeros of the usual right-hand side. */
   orderFrom?: Iterable<number>;
   /**
-   * Eliminate unknowns that depend on a single other one before iterating (default false). The
-   * planning costs about as much as it saves on one solve; it pays off over many (Monte Carlo).
+   * Eliminate unknowns that depend on a single other one before iterating (default true). Planned
+   * once per pattern (about one solve's work) and kept, so every later solve on the pattern gains.
    */
   reduce?: boolean;
 }
