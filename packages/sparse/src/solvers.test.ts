@@ -205,7 +205,7 @@ describe('structure kept per pattern', () => {
   it('plans a pattern once and reuses the plan for every later factorisation of it', () => {
     const plan = sweepPlan(A, [3], true);
     expect(plan.eliminatedCount).toBe(600);
-    expect(sweepPlan({ ...A, values: A.values.map((v) => 2 * v) }, [3], true)).toBe(plan);
+    expect(sweepPlan({ ...A, values: A.values.map((v) => 2 * v) } as CsrMatrix, [3], true)).toBe(plan);
     expect(sweepPlan(copyOf(A), [3], true)).not.toBe(plan);
     expect(sweepPlan(A, [4], true)).not.toBe(plan); // another start row, another order
   });
