@@ -48,11 +48,13 @@ class SweepDirection {
   private readonly invDiag: Float64Array;
 
   constructor(
-    /** The full matrix of this direction: answers are checked against it. */
+    /** The full matrix of this direction (A, or Aᵀ for adjoints): answers are checked against it. */
     readonly matrix: CsrMatrix,
+    /** A's values, in A's storage order: what the plan's layout is filled from. */
+    private readonly aValues: Float64Array,
     readonly plan: SweepPlan,
   ) {
-    const values = plan.fill(matrix.values, new Float64Array(plan.pattern.colIdx.length));
+    const values = plan.fill(aValues, new Float64Array(plan.pattern.colIdx.length));
     this.system = { ...plan.pattern, values };
     const K = plan.pattern.rows;
     const invDiag = new Float64Array(K);
@@ -68,7 +70,7 @@ class SweepDirection {
     const K = plan.pattern.rows;
     const scaleB = maxAbs(b);
     if (scaleB === 0) return zeroSolution(plan.n);
-    const bp = plan.rhs(b, matrix.values, new Float64Array(K));
+    const bp = plan.rhs(b, this.aValues, new Float64Array(K));
     const xp = new Float64Array(K);
     if (options.initialGuess) plan.gather(options.initialGuess, xp);
     let sweeps = 0;
@@ -77,7 +79,7 @@ class SweepDirection {
     for (let round = 0; round < 3; round++) {
       const result = sweepSolve(this.system, this.invDiag, bp, xp, { tolerance: round === 0 ? tolerance : tolerance / 100, maxSweeps: MAX_SWEEPS, restart: RESTART }, plan.workspace);
       sweeps += result.sweeps;
-      const x = plan.expand(xp, b, matrix.values);
+      const x = plan.expand(xp, b, this.aValues);
       const r = residual(matrix, x, b);
       const growth = (maxAbs(x) * r.matrixNorm) / scaleB;
       if (growth > MAX_GROWTH || !Number.isFinite(growth)) {
@@ -88,7 +90,7 @@ class SweepDirection {
       }
       if (!result.converged) throw new SweepFailure(r.backward, [r.worstRow]);
     }
-    const x = plan.expand(xp, b, matrix.values);
+    const x = plan.expand(xp, b, this.aValues);
     const r = residual(matrix, x, b);
     throw new SweepFailure(r.backward, [r.worstRow]);
   }
@@ -109,13 +111,13 @@ class SweepDirection {
       const B = new Float64Array(K * k);
       const X = new Float64Array(K * k);
       chunk.forEach((b, r) => {
-        plan.rhs(b, matrix.values, column);
+        plan.rhs(b, this.aValues, column);
         for (let i = 0; i < K; i++) B[i * k + r] = column[i]!;
       });
       const result = blockGaussSeidel(system, invDiag, B, X, tolerance, MAX_SWEEPS);
       chunk.forEach((b, r) => {
         for (let i = 0; i < K; i++) column[i] = X[i * k + r]!;
-        const x = plan.expand(column, b, matrix.values);
+        const x = plan.expand(column, b, this.aValues);
         const res = residual(matrix, x, b);
         if (result.converged[r] && res.backward <= tolerance) {
           out.push({ x, report: { method: 'block-gauss-seidel', iterations: result.sweeps, residual: res.relative, backwardError: res.backward } });
@@ -179,7 +181,7 @@ class SweepFactorisation implements Factorisation {
   }
 
   private forwardDirection(): SweepDirection {
-    return (this.forward ??= new SweepDirection(this.A, this.plans.forward!));
+    return (this.forward ??= new SweepDirection(this.A, this.A.values, this.plans.forward!));
   }
 
   private backwardDirection(): SweepDirection {
@@ -189,8 +191,8 @@ class SweepFactorisation implements Factorisation {
     const a = this.A.values;
     for (let q = 0; q < source.length; q++) values[q] = a[source[q]!]!;
     const At: CsrMatrix = { ...pattern, values };
-    this.plans.backward ??= sweepPlan(pattern, [], this.reduce);
-    return (this.backward = new SweepDirection(At, this.plans.backward));
+    this.plans.backward ??= sweepPlan(this.A, [], this.reduce, true);
+    return (this.backward = new SweepDirection(At, a, this.plans.backward));
   }
 }
 

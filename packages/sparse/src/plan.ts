@@ -11,7 +11,7 @@
 import { transposePattern, type Pattern } from './csr.js';
 import { KrylovWorkspace } from './krylov.js';
 import { dependencyOrder, inversePermutation, permutePattern } from './ordering.js';
-import { planReduction } from './reduction.js';
+import { planReduction, type Reduction } from './reduction.js';
 
 /** How one system is solved by sweeps: which unknowns remain, in what order, and where values go. */
 export class SweepPlan {
@@ -46,6 +46,16 @@ export class SweepPlan {
           viaTgt: Int32Array;
           /** Sweep row of the kept row the term belongs to. */
           viaRow: Int32Array;
+          /**
+           * Set for the adjoint Aᵀ y = c, solved through the transpose of the same reduced system:
+           * y_K from Sᵀ y_K = c_K − A_PKᵀ A_PP⁻¹ c_P, then y_p = (c_p − Σ_i A_ip y_i) / A_pp.
+           */
+          transposed?: {
+            /** Per eliminated p: the sweep row of its target t. */
+            targetRow: Int32Array;
+            /** Per term: the full index of the kept row i of A_ip. */
+            viaFull: Int32Array;
+          };
         }
       | undefined,
   ) {
@@ -92,6 +102,16 @@ export class SweepPlan {
     const e = this.elimination;
     if (!e) return out;
     const { eliminated, diagPos, viaStart, viaSrc, viaRow } = e;
+    if (e.transposed) {
+      const { targetRow } = e.transposed;
+      const { offPos } = e;
+      for (let i = 0; i < eliminated.length; i++) {
+        const p = eliminated[i]!;
+        const cp = b[p]!;
+        if (cp !== 0) out[targetRow[p]!] = out[targetRow[p]!]! - (a[offPos[p]!]! * cp) / a[diagPos[p]!]!;
+      }
+      return out;
+    }
     for (let i = 0; i < eliminated.length; i++) {
       const p = eliminated[i]!;
       const bp = b[p]!;
@@ -116,6 +136,17 @@ export class SweepPlan {
     const e = this.elimination;
     if (!e) return out;
     const { eliminated, target, diagPos, offPos } = e;
+    if (e.transposed) {
+      const { viaFull } = e.transposed;
+      const { viaStart, viaSrc } = e;
+      for (let i = 0; i < eliminated.length; i++) {
+        const p = eliminated[i]!;
+        let s = b[p]!;
+        for (let q = viaStart[p]!, end = viaStart[p + 1]!; q < end; q++) s -= a[viaSrc[q]!]! * out[viaFull[q]!]!;
+        out[p] = s / a[diagPos[p]!]!;
+      }
+      return out;
+    }
     for (let i = 0; i < eliminated.length; i++) {
       const p = eliminated[i]!;
       out[p] = (b[p]! - a[offPos[p]!]! * out[target[p]!]!) / a[diagPos[p]!]!;
@@ -135,6 +166,8 @@ export interface PatternFacts {
 interface PatternEntry {
   rowPtr: Int32Array;
   plans: Map<string, SweepPlan>;
+  /** The elimination plan (null: too few unknowns qualify), shared by the forward and adjoint plans. */
+  reduction?: Reduction | null;
   transposed?: { pattern: Pattern; source: Int32Array };
   facts?: PatternFacts;
 }
@@ -154,18 +187,19 @@ function entryOf(A: Pattern): PatternEntry {
 
 /**
  * The sweep plan for A's pattern, ordered from the rows `orderFrom` (usually the demand), with single-
- * customer unknowns eliminated when `reduce` is set and enough of them qualify. Built on first use,
- * then reused for every matrix with the same pattern.
+ * customer unknowns eliminated when `reduce` is set and enough of them qualify; with `transposed`, the
+ * plan for the adjoint Aᵀ y = c (through the transpose of the same reduced system). Built on first use,
+ * then reused for every matrix with the same pattern. A plan's `fill` always takes A's values.
  */
-export function sweepPlan(A: Pattern, orderFrom: readonly number[], reduce: boolean): SweepPlan {
+export function sweepPlan(A: Pattern, orderFrom: readonly number[], reduce: boolean, transposed = false): SweepPlan {
   const entry = entryOf(A);
-  const key = `${reduce ? 'r' : 'p'}${orderFrom.join(',')}`;
+  const key = `${transposed ? 't' : ''}${reduce ? 'r' : 'p'}${orderFrom.join(',')}`;
   let plan = entry.plans.get(key);
   if (plan) {
     // Most recently used last, so the oldest goes first when the map is full.
     entry.plans.delete(key);
   } else {
-    plan = buildPlan(A, orderFrom, reduce);
+    plan = buildPlan(A, entry, orderFrom, reduce, transposed);
     if (entry.plans.size >= MAX_PLANS_PER_PATTERN) entry.plans.delete(entry.plans.keys().next().value!);
   }
   entry.plans.set(key, plan);
@@ -202,30 +236,51 @@ export function patternFacts(A: Pattern): PatternFacts {
   return (entry.facts = { noEmptyLines, fullDiagonal });
 }
 
-function buildPlan(A: Pattern, orderFrom: readonly number[], reduce: boolean): SweepPlan {
+function buildPlan(A: Pattern, entry: PatternEntry, orderFrom: readonly number[], reduce: boolean, transposed: boolean): SweepPlan {
   const n = A.rows;
   for (const r of orderFrom) if (!(r >= 0 && r < n)) throw new RangeError(`start row ${r} outside 0…${n - 1}`);
-  const reduction = reduce ? planReduction(A) : undefined;
+  const reduction = reduce ? (entry.reduction === undefined ? (entry.reduction = planReduction(A) ?? null) : entry.reduction) : null;
   if (!reduction) {
-    const order = dependencyOrder(A, orderFrom);
-    const { pattern, source } = permutePattern(A, order);
-    return new SweepPlan(n, pattern, order, source, undefined);
+    if (!transposed) {
+      const order = dependencyOrder(A, orderFrom);
+      const { pattern, source } = permutePattern(A, order);
+      return new SweepPlan(n, pattern, order, source, undefined);
+    }
+    const t = transposedPattern(A);
+    const order = dependencyOrder(t.pattern, orderFrom);
+    const { pattern, source } = permutePattern(t.pattern, order);
+    return new SweepPlan(n, pattern, order, source.map((q) => t.source[q]!), undefined);
   }
   const { kept, target } = reduction;
   const index = new Int32Array(n).fill(-1);
   kept.forEach((i, k) => (index[i] = k));
   // A start row that was eliminated hands over to the unknown it depends on.
-  const starts = orderFrom.map((i) => index[i]! >= 0 ? index[i]! : index[target[i]!]!);
-  const order = dependencyOrder(reduction.pattern, starts);
-  const { pattern, source } = permutePattern(reduction.pattern, order);
-  // Compose S's recipe with the sweep layout: every term lands straight in the sweep position.
-  const at = inversePermutation(source); // S position → sweep position (source is a permutation of S's positions)
-  const rowAt = inversePermutation(order); // S row → sweep row
+  const starts = orderFrom.map((i) => (index[i]! >= 0 ? index[i]! : index[target[i]!]!));
+  // The system swept: S, or Sᵀ for adjoints; `toS` maps its positions to S's.
+  let swept = reduction.pattern;
+  let toS: Int32Array | undefined;
+  if (transposed) {
+    const t = transposePattern(reduction.pattern);
+    swept = t.pattern;
+    toS = t.source;
+  }
+  const order = dependencyOrder(swept, starts);
+  const { pattern, source } = permutePattern(swept, order);
+  // Compose S's recipe with the sweep layout: every term lands straight in its sweep position.
+  const sPositions = toS ? source.map((q) => toS[q]!) : source;
+  const at = inversePermutation(sPositions); // S position → sweep position
+  const rowAt = inversePermutation(order); // S row (or column, for Sᵀ) → sweep row
   const fullIndex = new Int32Array(order.length);
   for (let k = 0; k < order.length; k++) fullIndex[k] = kept[order[k]!]!;
   const directTgt = reduction.directTgt.map((t) => at[t]!);
   const viaTgt = reduction.viaTgt.map((t) => at[t]!);
   const viaRow = reduction.viaRow.map((r) => rowAt[r]!);
+  const adjoint = transposed
+    ? {
+        targetRow: Int32Array.from(target, (t) => (t >= 0 ? rowAt[index[t]!]! : -1)),
+        viaFull: reduction.viaRow.map((r) => kept[r]!),
+      }
+    : undefined;
   return new SweepPlan(n, pattern, fullIndex, reduction.directSrc, {
     directTgt,
     eliminated: reduction.eliminated,
@@ -236,5 +291,6 @@ function buildPlan(A: Pattern, orderFrom: readonly number[], reduce: boolean): S
     viaSrc: reduction.viaSrc,
     viaTgt,
     viaRow,
+    ...(adjoint ? { transposed: adjoint } : {}),
   });
 }

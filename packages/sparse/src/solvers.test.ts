@@ -208,6 +208,7 @@ describe('structure kept per pattern', () => {
     expect(sweepPlan({ ...A, values: A.values.map((v) => 2 * v) } as CsrMatrix, [3], true)).toBe(plan);
     expect(sweepPlan(copyOf(A), [3], true)).not.toBe(plan);
     expect(sweepPlan(A, [4], true)).not.toBe(plan); // another start row, another order
+    expect(sweepPlan(A, [], true, true).eliminatedCount).toBe(600); // adjoints eliminate the same unknowns
   });
 
   it('gives the same answers from a kept structure with changed values as a fresh solve and dense LU', () => {
@@ -224,6 +225,9 @@ describe('structure kept per pattern', () => {
     for (const F of [viaRefactorise, viaCache, fresh]) {
       expect(maxRelDiff(F.solve(b).x, exact)).toBeLessThan(1e-9);
       expect(maxRelDiff(F.solveTransposed(b).x, exactT)).toBeLessThan(1e-9);
+      // Adjoints in blocks, through the transpose of the reduced system.
+      const many = F.solveTransposedMany([b, b.map((v) => -3 * v), b]);
+      expect(maxRelDiff(many[1]!.x, exactT.map((v) => -3 * v))).toBeLessThan(1e-9);
     }
   });
 
