@@ -14,7 +14,7 @@ import { NotConvergedError, SingularMatrixError } from './errors.js';
 import { SweepFailure, sweepSolver } from './iterative.js';
 import { maximumMatching } from './matching.js';
 import { patternFacts } from './plan.js';
-import { DEFAULT_TOLERANCE, type Factorisation, type FactoriseOptions, type SolveOptions, type Solution, type Solver } from './solver.js';
+import { DEFAULT_TOLERANCE, type Factorisation, type FactoriseOptions, type RefactoriseOptions, type SolveOptions, type Solution, type Solver } from './solver.js';
 
 /** Below this size dense LU is faster than setting up the iteration. */
 const SMALL = 100;
@@ -80,8 +80,8 @@ class WithFallback implements Factorisation {
     return this.attempt(() => this.iterative.solveTransposedMany(bs, options), (f) => f.solveTransposedMany(bs, options));
   }
 
-  refactorise(values: Float64Array): Factorisation {
-    return new WithFallback({ ...this.A, values }, this.options, this.iterative.refactorise(values));
+  refactorise(values: Float64Array, options?: RefactoriseOptions): Factorisation {
+    return new WithFallback({ ...this.A, values }, this.options, this.iterative.refactorise(values, options));
   }
 
   private attempt<T>(iterate: () => T, direct: (f: Factorisation) => T): T {
@@ -146,10 +146,10 @@ class RowPermuted implements Factorisation {
     return bs.map((b) => this.solveTransposed(b, options));
   }
 
-  refactorise(values: Float64Array): Factorisation {
+  refactorise(values: Float64Array, options?: RefactoriseOptions): Factorisation {
     const permuted = new Float64Array(this.source.length);
     for (let q = 0; q < permuted.length; q++) permuted[q] = values[this.source[q]!]!;
-    return new RowPermuted({ ...this.A, values }, this.rowOf, {}, this.inner.refactorise(permuted), this.source);
+    return new RowPermuted({ ...this.A, values }, this.rowOf, {}, this.inner.refactorise(permuted, options), this.source);
   }
 }
 

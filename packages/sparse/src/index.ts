@@ -10,6 +10,7 @@ export {
   DEFAULT_TOLERANCE,
   type Factorisation,
   type FactoriseOptions,
+  type RefactoriseOptions,
   type Solution,
   type SolveOptions,
   type SolveReport,

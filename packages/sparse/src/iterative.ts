@@ -12,7 +12,7 @@ import { NotConvergedError } from './errors.js';
 import { sweepSolve } from './krylov.js';
 import { sweepPlan, transposedPattern, type SweepPlan } from './plan.js';
 import { residual } from './residual.js';
-import { DEFAULT_TOLERANCE, type Factorisation, type FactoriseOptions, type SolveOptions, type Solution, type Solver } from './solver.js';
+import { DEFAULT_TOLERANCE, type Factorisation, type FactoriseOptions, type RefactoriseOptions, type SolveOptions, type Solution, type Solver } from './solver.js';
 
 /**
  * Largest accepted ‖A‖ ‖x‖ / ‖b‖. Beyond it the residual is lost in rounding (a diverging iterate on a
@@ -53,11 +53,13 @@ class SweepDirection {
     /** A's values, in A's storage order: what the plan's layout is filled from. */
     private readonly aValues: Float64Array,
     readonly plan: SweepPlan,
+    /** A direction on the same plan that is not used again: its arrays are taken over. */
+    recycled?: SweepDirection,
   ) {
-    const values = plan.fill(aValues, new Float64Array(plan.pattern.colIdx.length));
+    const values = plan.fill(aValues, recycled?.plan === plan ? recycled.system.values : new Float64Array(plan.pattern.colIdx.length));
     this.system = { ...plan.pattern, values };
     const K = plan.pattern.rows;
-    const invDiag = new Float64Array(K);
+    const invDiag = recycled?.plan === plan ? recycled.invDiag : new Float64Array(K);
     const { diagPos } = plan;
     // 1 / 0 = Infinity for a zero diagonal: the automatic solver never sends one here.
     for (let k = 0; k < K; k++) invDiag[k] = 1 / (diagPos[k]! >= 0 ? values[diagPos[k]!]! : 0);
@@ -145,6 +147,8 @@ class SweepFactorisation implements Factorisation {
     options: FactoriseOptions,
     /** Plans of the factorisation this one refactorises (same pattern). */
     private readonly plans: { forward?: SweepPlan; backward?: SweepPlan } = {},
+    /** The factorisation this one replaces (refactorise with reuse): its forward arrays are taken over. */
+    private recycled?: SweepFactorisation,
   ) {
     if (A.rows !== A.cols) throw new RangeError(`a ${A.rows} × ${A.cols} matrix is not square`);
     this.n = A.rows;
@@ -175,13 +179,17 @@ class SweepFactorisation implements Factorisation {
     return bs.length === 1 ? [direction.solve(bs[0]!, options, tolerance)] : direction.solveMany(bs, tolerance);
   }
 
-  refactorise(values: Float64Array): Factorisation {
+  refactorise(values: Float64Array, options: RefactoriseOptions = {}): Factorisation {
     if (values.length !== this.A.values.length) throw new RangeError(`${values.length} values for a pattern of ${this.A.values.length}`);
-    return new SweepFactorisation({ ...this.A, values }, { tolerance: this.tolerance, orderFrom: this.orderFrom, reduce: this.reduce }, { ...this.plans });
+    const options_ = { tolerance: this.tolerance, orderFrom: this.orderFrom, reduce: this.reduce };
+    return new SweepFactorisation({ ...this.A, values }, options_, { ...this.plans }, options.reuse ? this : undefined);
   }
 
   private forwardDirection(): SweepDirection {
-    return (this.forward ??= new SweepDirection(this.A, this.A.values, this.plans.forward!));
+    if (this.forward) return this.forward;
+    const recycled = this.recycled?.forward;
+    this.recycled = undefined;
+    return (this.forward = new SweepDirection(this.A, this.A.values, this.plans.forward!, recycled));
   }
 
   private backwardDirection(): SweepDirection {

@@ -44,7 +44,15 @@ export interface Factorisation {
    * The same pattern with new values (in the storage order of the matrix first given): reuses every
    * structural result (orderings, permutations, symbolic analysis). Monte Carlo calls this per sample.
    */
-  refactorise(values: Float64Array): Factorisation;
+  refactorise(values: Float64Array, options?: RefactoriseOptions): Factorisation;
+}
+
+export interface RefactoriseOptions {
+  /**
+   * This factorisation is not used again: the new one may take over its work arrays instead of
+   * allocating its own (Monte Carlo refactorises thousands of times; fresh arrays cost collections).
+   */
+  reuse?: boolean;
 }
 
 export interface FactoriseOptions {

@@ -231,6 +231,16 @@ describe('structure kept per pattern', () => {
     }
   });
 
+  it('refactorising with reuse (Monte Carlo) takes over the old arrays and gives exactly the same answers', () => {
+    const v1 = A.values.map((v, q) => v * (1 + 0.1 * Math.cos(q)));
+    const v2 = A.values.map((v, q) => v * (1 - 0.1 * Math.sin(q)));
+    const F = factorise(A);
+    const fresh = F.refactorise(v2).solve(b).x;
+    const first = F.refactorise(v1);
+    expect(maxRelDiff(first.solve(b).x, denseLuSolver.factorise({ ...A, values: v1 }).solve(b).x)).toBeLessThan(1e-9);
+    expect(first.refactorise(v2, { reuse: true }).solve(b).x).toEqual(fresh);
+  });
+
   it('still checks the values: a zero on the diagonal of a kept pattern is handled, an empty row reported', () => {
     factorise(A).solve(b);
     const zeroRow = A.values.slice();

@@ -109,6 +109,8 @@ export function monteCarlo(system: LcaSystem, options: MonteCarloOptions): Monte
   const h = new Float64Array(k);
   const parameterValues: Record<string, number> = {};
   let previous: Float64Array | undefined;
+  // The current iteration's factorisation: each replaces the last and takes over its work arrays.
+  let current: TechnosphereFactorisation | undefined;
   let passes = 0;
   let worstBackwardError = 0;
   for (let it = 0; it < iterations; it++) {
@@ -123,7 +125,7 @@ export function monteCarlo(system: LcaSystem, options: MonteCarloOptions): Monte
       if (!Number.isFinite(v)) throw new LcaMatrixError('LCA_ERR_BAD_INPUT', `a parameterised ${e.matrix} entry evaluated to ${v} in iteration ${it}`);
       values[e.matrix][e.position] = v;
     }
-    const factorisation = varies.technosphere ? base.refactorise(values.technosphere) : base;
+    const factorisation = varies.technosphere ? (current = current ? current.refactorise(values.technosphere, { reuse: true }) : base.refactorise(values.technosphere)) : base;
     const { x, report } = factorisation.solve(demand, previous ? { initialGuess: previous, tolerance } : { tolerance });
     previous = x;
     passes += report.iterations;

@@ -1,0 +1,12 @@
+import { readNetwork } from './src/commands/network.js';
+import { demandFromIndices, factoriseTechnosphere, lci } from '@greenlca/engine/matrix';
+const n = Number(process.argv[2] ?? 20000);
+const { system, demands } = readNetwork(`../../test/bench/.networks/n${n}`);
+const f = demandFromIndices(system.technosphere.matrix.rows, demands.base.indices, demands.base.amounts);
+const g = globalThis as any;
+const run = () => lci(system, factoriseTechnosphere(system.technosphere, { orderFrom: demands.base.indices }), f);
+for (let i = 0; i < 10; i++) run();
+g.__sweepMs = 0; g.__orthMs = 0;
+const t = performance.now();
+for (let i = 0; i < 20; i++) run();
+console.log('total', ((performance.now() - t) / 20).toFixed(2), 'sweep(krylov)', (g.__sweepMs / 20).toFixed(2), 'orth', (g.__orthMs / 20).toFixed(2), run().report);
