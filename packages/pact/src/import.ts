@@ -187,6 +187,9 @@ export function importProductFootprint(input: unknown, options: PactImportOption
   if (c.dqi) {
     factor.dqi = { technologicalDQR: Number(c.dqi.technologicalDQR), geographicalDQR: Number(c.dqi.geographicalDQR), temporalDQR: Number(c.dqi.temporalDQR) };
   }
+  // Supplier-specific data: the engine counts lines using it in the result's primaryData.
+  factor.supplier = { name: pf.companyName, footprintId: pf.id, productIds: [...pf.productIds] };
+  if (c.primaryDataShare !== undefined) factor.supplier.primaryDataShare = Number(c.primaryDataShare);
   if (Number.isFinite(end)) factor.validUntil = new Date(end).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const sets = c.ipccCharacterizationFactors.filter((s) => GWP.includes(s));
   if (c.ipccCharacterizationFactors.length === 1 && sets.length === 1) factor.gwp = sets[0] as GwpSet;

@@ -30,6 +30,7 @@ export const WARNING_EXPLANATIONS: Record<string, Bi> = {
   UNKNOWN_FIELD: bi('产品文件含模型未定义的字段，已忽略。', 'The product file has fields the model does not define; they were ignored.'),
   PARAMETER_SHADOWS_UNIT: bi('参数名与单位同名，表达式中按参数解释。', 'A parameter is named like a unit; in expressions it means the parameter.'),
   EMPTY_PRODUCT: bi('产品没有任何清单数据，碳足迹为 0。', 'The product has no inventory data; its footprint is 0.'),
+  FACTOR_EXPIRED: bi('供应商提供的因子（如 PACT 产品碳足迹）已超过其有效期，应向供应商索取现行数据或说明仍可代表该输入的理由。', 'A supplier factor (such as a PACT footprint) is past its validity period: ask the supplier for current data, or state why the expired value still represents the input.'),
 };
 
 export const DATA_KIND: Record<string, Bi> = {
