@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp, openStorage } from './app.js';
 import { saveAdminKey } from './admin-key-file.js';
 import { configFromEnv } from './config.js';
+import { parseSecretsKey, secretsKeyFile } from './lib/secret-box.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const config = configFromEnv(process.env, repoRoot);
@@ -35,6 +36,10 @@ const app = await buildApp({
   webRoot: config.webRoot,
   logger: { level: config.logLevel },
   ...(https ? { https } : {}),
+  pact: {
+    outbound: { allowLoopback: config.pactAllowLoopback },
+    secretsKey: config.secretsKey ? parseSecretsKey(config.secretsKey) : secretsKeyFile(config.dataDir),
+  },
 });
 
 if (process.send) {

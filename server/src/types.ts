@@ -1,3 +1,5 @@
+import type { OutboundPolicy } from './lib/outbound.js';
+import type { SecretBox } from './lib/secret-box.js';
 import type { Catalogue } from './lib/library.js';
 import type { Scope } from './schemas/auth.js';
 import type { Storage } from './storage/index.js';
@@ -19,6 +21,10 @@ declare module 'fastify' {
     catalogue: Catalogue;
     /** The clock the edge reads (the engine never does); tests may fix it. */
     now: () => Date;
+    /** How PACT client calls reach partners (SSRF guard, deadline, byte cap). */
+    pactOutbound: OutboundPolicy;
+    /** Seals and opens partners' client secrets. */
+    secrets: SecretBox;
   }
   interface FastifyRequest {
     caller: Caller | null;

@@ -114,6 +114,16 @@ export interface Storage {
   /** How sending the answer went: 'delivered', or why not. */
   recordPactDelivery(orgId: string, id: string, delivery: string): Promise<void>;
 
+  /** Record a request this organisation sends to a partner (before it is sent: the answer may come at once). */
+  createPactSentRequest(orgId: string, request: NewPactSentRequest): Promise<PactSentRequest>;
+  /** Forget a request that never reached the partner. */
+  deletePactSentRequest(orgId: string, id: string): Promise<void>;
+  getPactSentRequest(orgId: string, id: string): Promise<PactSentRequest | undefined>;
+  /** The organisation's sent requests, newest first. */
+  listPactSentRequests(orgId: string, query: { status?: PactSentRequest['status']; limit: number }): Promise<PactSentRequest[]>;
+  /** Record the partner's answer to a Pending request it was sent (one answer counts): the request, or undefined. */
+  answerPactSentRequest(orgId: string, partnerId: string, id: string, answer: { status: 'Fulfilled' | 'Rejected'; event: Record<string, unknown> }): Promise<PactSentRequest | undefined>;
+
   /** Bytes of the embedded database's WebAssembly memory (PGlite); undefined for PostgreSQL. */
   embeddedMemoryBytes(): number | undefined;
 
@@ -161,6 +171,21 @@ export interface PactRequest extends NewPactRequest {
   /** The RequestFulfilledEvent or RequestRejectedEvent sent back. */
   answer?: Record<string, unknown>;
   delivery?: string;
+}
+
+export interface NewPactSentRequest {
+  /** Also the RequestCreatedEvent's id: the answer's requestEventId. */
+  id: string;
+  partnerId: string;
+  criteria: Record<string, unknown>;
+}
+
+export interface PactSentRequest extends NewPactSentRequest {
+  status: 'Pending' | 'Fulfilled' | 'Rejected';
+  sentAt: string;
+  answeredAt?: string;
+  /** The RequestFulfilledEvent or RequestRejectedEvent the partner sent. */
+  answer?: Record<string, unknown>;
 }
 
 export interface NewFootprint {
