@@ -7,6 +7,7 @@ import type { Lang, ReportDocument, Section } from './document.js';
 import { formatAmount, formatDate, formatKg, formatPercent, formatUnit, isRounded } from './format.js';
 import { DATA_KIND, LINE_KIND, stageName, WARNING_EXPLANATIONS, type Bi } from './i18n.js';
 import { REPORT_GENERATOR } from './version.js';
+import { primaryDataBlocks } from './cfp-primary.js';
 
 /** What the practitioner states about the study; everything has an honest default. */
 export interface StudyInfo {
@@ -111,6 +112,8 @@ export interface CfpReportData {
   citations: Citation[];
   datasets: CalculationResult['datasets'];
   dataQuality: DataQuality;
+  /** The engine's primary data (lines on supplier-specific, custom or direct data, and their share); absent for results stored before it. */
+  primaryData?: CalculationResult['primaryData'];
   warnings: (Diagnostic & { explanation?: string })[];
   limitations: string[];
   engine: CalculationResult['engine'];
@@ -222,6 +225,7 @@ export function cfpReportData(result: CalculationResult, options: Omit<CfpReport
     citations,
     datasets: result.datasets,
     dataQuality,
+    ...(result.primaryData ? { primaryData: result.primaryData } : {}),
     warnings,
     limitations: [],
     engine: result.engine,
@@ -431,6 +435,7 @@ function cfpDocument(d: CfpReportData, lang: Lang, generatedAt: string | undefin
           [L('基准年', 'Reference year'), dq.referenceYear !== undefined ? String(dq.referenceYear) : L('未给出', 'not given')],
         ],
       },
+      ...primaryDataBlocks(d.primaryData, d.lines, lang),
       { type: 'paragraph', text: DATA_QUALITY_RULES.weighting[lang] + L(' 评分 1 为最好，5 为最差。', ' 1 is best, 5 worst.') },
       {
         type: 'table', id: 'dq-rules', caption: L('数据质量评分规则', 'Data-quality scoring rules'),

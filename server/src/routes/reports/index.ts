@@ -33,7 +33,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const now = app.now();
     const { product, study, gwp } = request.body;
     checkReportSize(product, '/product');
-    const result = calculateOrProblem(product, app.catalogue.library, { gwp, referenceYear: now.getUTCFullYear() }, '/product');
+    const result = calculateOrProblem(product, app.catalogue.library, { gwp, referenceYear: now.getUTCFullYear(), validOn: now.toISOString().slice(0, 10) }, '/product');
     const report = answerOrProblem(() => buildCfpReport(result, {
       lang: request.query.lang, product, generatedAt: now.toISOString(), referenceYear: now.getUTCFullYear(), ...(study ? { study } : {}),
     }));
@@ -55,7 +55,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { product, gwp } = request.body;
     checkReportSize(product, '/product');
     const lcia = await lciaOf(request.query.method);
-    const result = calculateOrProblem(product, app.catalogue.library, { gwp, referenceYear: now.getUTCFullYear(), ...(lcia ? { lcia } : {}) }, '/product');
+    const result = calculateOrProblem(product, app.catalogue.library, { gwp, referenceYear: now.getUTCFullYear(), validOn: now.toISOString().slice(0, 10), ...(lcia ? { lcia } : {}) }, '/product');
     const methodFiles = await Promise.all((lcia?.methods ?? []).map((m) => methods.get(m.id)));
     const report = answerOrProblem(() => buildLcaReport(result, {
       lang: request.query.lang, product, generatedAt: now.toISOString(), methods: methodFiles, datasets: [...bundledFactorDatasets, bundledSubstances],
