@@ -46,26 +46,25 @@ export interface OutboundAnswer {
   url: string;
 }
 
-/** Addresses no outbound call may reach: RFC 6890 special-purpose ranges (v4 and v6). */
-const NOT_PUBLIC = new BlockList();
+/** Addresses no outbound call may reach: RFC 6890 special-purpose ranges, one list per family. */
+const NOT_PUBLIC_V4 = new BlockList();
 for (const [net, bits] of [
   ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.0.2.0', 24],
   ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) NOT_PUBLIC.addSubnet(net, bits, 'ipv4');
-for (const [net, bits] of [['::', 128], ['::ffff:0:0', 96], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
-  NOT_PUBLIC.addSubnet(net, bits, 'ipv6');
+] as const) NOT_PUBLIC_V4.addSubnet(net, bits, 'ipv4');
+const NOT_PUBLIC_V6 = new BlockList();
+// IPv4-mapped addresses (::ffff:a.b.c.d) are judged as IPv4 below; NAT64 (64:ff9b::/96) could reach any IPv4 address.
+for (const [net, bits] of [['::', 128], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) {
+  NOT_PUBLIC_V6.addSubnet(net, bits, 'ipv6');
 }
-const LOOPBACK = new BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
 
 /** Why an address may not be called, or undefined when it may. IPv4-mapped IPv6 is judged as IPv4. */
 export function refusedAddress(address: string, policy: Pick<OutboundPolicy, 'allowLoopback'>): string | undefined {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   const ip = mapped ? mapped[1]! : address;
-  const family = isIP(ip) === 6 ? 'ipv6' : 'ipv4';
-  if (LOOPBACK.check(ip, family)) return policy.allowLoopback ? undefined : 'a loopback address';
-  if (NOT_PUBLIC.check(ip, family)) return 'a private, link-local or reserved address';
+  const v6 = isIP(ip) === 6;
+  if (v6 ? ip === '::1' : ip.startsWith('127.')) return policy.allowLoopback ? undefined : 'a loopback address';
+  if (v6 ? NOT_PUBLIC_V6.check(ip, 'ipv6') : NOT_PUBLIC_V4.check(ip, 'ipv4')) return 'a private, link-local or reserved address';
   return undefined;
 }
 
@@ -137,15 +136,19 @@ async function once(url: URL, init: OutboundRequest, policy: OutboundPolicy, dea
     }, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
+      let over = false;
       res.on('data', (chunk: Buffer) => {
+        if (over) return;
         size += chunk.length;
         if (size > policy.maxBytes) {
-          req.destroy(new OutboundError('too-large', `the answer of ${url.origin}${url.pathname} is over ${policy.maxBytes} bytes`));
+          over = true;
+          reject(new OutboundError('too-large', `the answer of ${url.origin}${url.pathname} is over ${policy.maxBytes} bytes`));
+          req.destroy();
           return;
         }
         chunks.push(chunk);
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), url: url.toString() }));
+      res.on('end', () => !over && resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), url: url.toString() }));
       res.on('error', (error) => reject(error instanceof OutboundError ? error : new OutboundError('unreachable', `${url.origin}: ${error.message}`)));
     });
     const timer = setTimeout(() => req.destroy(new OutboundError('timeout', `no answer from ${url.origin} in ${policy.timeoutMs / 1000} s`)), remaining);
