@@ -1,7 +1,9 @@
 /**
  * `pnpm start`: listen. Everything else is in app.ts. Environment: PORT, HOST (default 127.0.0.1),
  * DATABASE_URL or GREENLCA_DATA_DIR (and GREENLCA_PGLITE_FSYNC=on|off), GREENLCA_API_KEY, GREENLCA_RATE_LIMIT
- * (requests/minute per key), GREENLCA_WEB_ROOT, LOG_LEVEL, TLS_CERT and TLS_KEY (HTTPS) (server/src/config.ts).
+ * (requests/minute per key), GREENLCA_WEB_ROOT, LOG_LEVEL, TLS_CERT and TLS_KEY (HTTPS), GREENLCA_SECRETS_KEY
+ * (seals partners' PACT client secrets; else a key file in the data directory) and GREENLCA_PACT_ALLOW_LOOPBACK
+ * (server/src/config.ts).
  *
  * Started by a parent with an IPC channel (the soak bench), it answers `{ type: 'memory' }` with how
  * its memory splits (see `memoryReport`); nothing is listened for otherwise.
