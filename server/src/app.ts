@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Jobs, type JobsOptions } from './jobs/index.js';
+import { randomBytes } from 'node:crypto';
 import { bootstrapKeys, type Bootstrap } from './lib/bootstrap.js';
+import { DEFAULT_OUTBOUND, type OutboundPolicy } from './lib/outbound.js';
+import { SecretBox } from './lib/secret-box.js';
 import { bundledCatalogue, type Catalogue } from './lib/library.js';
 import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from './limits.js';
 import auth, { type AuthOptions } from './plugins/auth.js';
@@ -60,6 +63,12 @@ export interface AppOptions {
   jobs?: JobsOptions;
   /** Serve HTTPS with this PEM certificate and key (TLS_CERT, TLS_KEY); plain HTTP when absent. */
   https?: { cert: string | Buffer; key: string | Buffer };
+  /**
+   * PACT client calls: `outbound` loosens or tightens the policy (allowLoopback for two servers on one
+   * machine; timeouts, byte caps), `secretsKey` (32 bytes) seals partners' client secrets (default: a
+   * key for this process only, so secrets stored now cannot be read after a restart: main.ts passes one).
+   */
+  pact?: { outbound?: Partial<OutboundPolicy>; secretsKey?: Buffer };
 }
 
 /**
@@ -121,6 +130,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   });
 
   app.decorate('now', options.now ?? (() => new Date()));
+  app.decorate('pactOutbound', { ...DEFAULT_OUTBOUND, ...options.pact?.outbound });
+  app.decorate('secrets', new SecretBox(options.pact?.secretsKey ?? randomBytes(32)));
   app.decorate('catalogue', options.catalogue ?? (await bundledCatalogue()));
 
   await app.register(problem, { otherShape: { applies: isPactPath, answer: pactErrorHandler } });

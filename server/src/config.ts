@@ -22,6 +22,10 @@ export interface ServerConfig {
   logLevel: string;
   /** Serve HTTPS with this PEM certificate (chain) and private key (files), instead of plain HTTP. */
   tls?: { certFile: string; keyFile: string };
+  /** GREENLCA_SECRETS_KEY (32 bytes, hex or base64): seals partners' client secrets; else a key file in dataDir. */
+  secretsKey?: string;
+  /** GREENLCA_PACT_ALLOW_LOOPBACK=1: outbound PACT calls may reach loopback addresses (tests, one-machine demos). */
+  pactAllowLoopback: boolean;
 }
 
 /**
@@ -50,7 +54,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): ServerC
     webRoot: resolve(env.GREENLCA_WEB_ROOT || resolve(repoRoot, 'web', 'dist')),
     dataDir: resolve(env.GREENLCA_DATA_DIR ?? resolve(repoRoot, '.data')),
     logLevel,
+    pactAllowLoopback: env.GREENLCA_PACT_ALLOW_LOOPBACK === '1',
   };
+  if (env.GREENLCA_PACT_ALLOW_LOOPBACK !== undefined && !['', '0', '1'].includes(env.GREENLCA_PACT_ALLOW_LOOPBACK)) {
+    throw new Error(`GREENLCA_PACT_ALLOW_LOOPBACK must be 1 (allow) or 0, not "${env.GREENLCA_PACT_ALLOW_LOOPBACK}"`);
+  }
+  if (env.GREENLCA_SECRETS_KEY) config.secretsKey = env.GREENLCA_SECRETS_KEY;
   if (env.GREENLCA_API_KEY) config.apiKey = env.GREENLCA_API_KEY;
   const tls = tlsFromEnv(env);
   if (tls) config.tls = tls;

@@ -3,7 +3,9 @@
  * works on background jobs; `api` only serves; `worker` only works on jobs (no port: jobs/worker.ts).
  * Environment: PORT, HOST (default 127.0.0.1),
  * DATABASE_URL or GREENLCA_DATA_DIR (and GREENLCA_PGLITE_FSYNC=on|off), GREENLCA_API_KEY, GREENLCA_RATE_LIMIT
- * (requests/minute per key), GREENLCA_WEB_ROOT, LOG_LEVEL, TLS_CERT and TLS_KEY (HTTPS) (server/src/config.ts).
+ * (requests/minute per key), GREENLCA_WEB_ROOT, LOG_LEVEL, TLS_CERT and TLS_KEY (HTTPS), GREENLCA_SECRETS_KEY
+ * (seals partners' PACT client secrets; else a key file in the data directory) and GREENLCA_PACT_ALLOW_LOOPBACK
+ * (server/src/config.ts).
  *
  * Started by a parent with an IPC channel (the soak bench), it answers `{ type: 'memory' }` with how
  * its memory splits (see `memoryReport`); nothing is listened for otherwise.
@@ -16,6 +18,7 @@ import { buildApp, openStorage } from './app.js';
 import { runWorker } from './jobs/worker.js';
 import { saveAdminKey } from './admin-key-file.js';
 import { configFromEnv, rateLimitFromEnv } from './config.js';
+import { parseSecretsKey, secretsKeyFile } from './lib/secret-box.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const config = configFromEnv(process.env, repoRoot);
@@ -40,6 +43,10 @@ const app = await buildApp({
   webRoot: config.webRoot,
   logger: { level: config.logLevel },
   ...(https ? { https } : {}),
+  pact: {
+    outbound: { allowLoopback: config.pactAllowLoopback },
+    secretsKey: config.secretsKey ? parseSecretsKey(config.secretsKey) : secretsKeyFile(config.dataDir),
+  },
 });
 
 if (process.send) {

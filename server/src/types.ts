@@ -1,4 +1,6 @@
 import type { Jobs } from './jobs/index.js';
+import type { OutboundPolicy } from './lib/outbound.js';
+import type { SecretBox } from './lib/secret-box.js';
 import type { Catalogue } from './lib/library.js';
 import type { Scope } from './schemas/auth.js';
 import type { Storage } from './storage/index.js';
@@ -22,6 +24,10 @@ declare module 'fastify' {
     now: () => Date;
     /** Background jobs: the queue the API sends to, and this process's workers when it works. */
     jobs: Jobs;
+    /** How PACT client calls reach partners (SSRF guard, deadline, byte cap). */
+    pactOutbound: OutboundPolicy;
+    /** Seals and opens partners' client secrets. */
+    secrets: SecretBox;
   }
   interface FastifyRequest {
     caller: Caller | null;

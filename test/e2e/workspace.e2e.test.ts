@@ -115,6 +115,28 @@ describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
     expect(errors).toEqual([]);
   });
 
+  it('marks lines on supplier-specific data and shows the primary-data share of the result', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    const useKg = 10 * co2e(GRID).value;
+    // 0.5 kg × 2 = 1 kg CO2e on the supplier's footprint; the grid line is secondary: share 1 ÷ (1 + use).
+    await importProduct(page, {
+      schemaVersion: 1, id: 'e2e-supplier', name: 'E2E supplier data', functionalUnit: { amount: 1, unit: 'item' }, region: 'CN', gwp: 'AR6',
+      factors: [{ id: 'supplier/pp', name: 'PP resin (Resin Works, PACT)', unit: 'kg', co2e: 2, source: 'PACT ProductFootprint (e2e)',
+        supplier: { name: 'Resin Works Ltd' }, validUntil: '2030-01-01T00:00:00Z' }],
+      components: [{ id: 'body', name: 'Body', material: 'supplier/pp', mass: '0.5 kg' }],
+      inventory: [{ stage: 'use', factor: GRID, amount: '10 kWh' }],
+    }, 'e2e-supplier');
+    await waitForTotal(page, 1 + useKg);
+    const primary = page.locator('[data-testid=primary-data]');
+    expect(Number(await primary.getAttribute('data-share'))).toBeCloseTo(1 / (1 + useKg), 12);
+    expect(Number(await primary.getAttribute('data-supplier-share'))).toBeCloseTo(1 / (1 + useKg), 12);
+    const mark = page.locator('[data-testid=result-lines] tr[data-path="/components/0"] [data-testid=supplier-mark]');
+    expect(await mark.count()).toBe(1);
+    expect(await mark.getAttribute('title')).toContain('Resin Works Ltd');
+    expect(await page.locator('[data-testid=result-lines] tr[data-path="/inventory/0"] [data-testid=supplier-mark]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('traces part totals, gases and Sankey nodes to the lines they are made of, and each line to its citation', async () => {
     const { page, errors } = await openApp(browser, server.url);
     const steelKg = (kg: number) => (kg / 1000) * co2e(STEEL).value;

@@ -62,7 +62,8 @@ describe.skipIf(!!missing)('PACT v3 conformance (WBCSD runner, V3.0)', () => {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
       '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'pipe' });
     const dataDir = await freshPgliteDataDir();
-    server = await startServer({ GREENLCA_DATA_DIR: dataDir, GREENLCA_API_KEY: admin, TLS_CERT: cert, TLS_KEY: key, LOG_LEVEL: 'info' });
+    // The runner's callback listens on loopback: the operator flag lets answers reach it (never private networks).
+    server = await startServer({ GREENLCA_DATA_DIR: dataDir, GREENLCA_API_KEY: admin, TLS_CERT: cert, TLS_KEY: key, LOG_LEVEL: 'info', GREENLCA_PACT_ALLOW_LOOPBACK: '1' });
     const publish = async (example: string, extra: Record<string, unknown>) => {
       const product = JSON.parse(readFileSync(join(root, 'examples', example), 'utf8'));
       const created = await call('POST', `${server!.url}/v1/products`, product);

@@ -10,6 +10,7 @@ import { groupRows } from './result/groups.js';
 import type { InventoryRow } from './inventory/line.js';
 import { impactsOf, type Lcia } from './result/impacts.js';
 import { practitionerWarnings } from './result/warnings.js';
+import { primaryDataOf } from './result/primary.js';
 import { ENGINE } from './version.js';
 
 export interface CalculateOptions {
@@ -26,6 +27,11 @@ export interface CalculateOptions {
   part?: true;
   /** Leave out the material, energy and emission inventories (a CO2e-only result, as before they existed). */
   inventory?: false;
+  /**
+   * Day (YYYY-MM-DD) to judge custom factors' validity on (`validUntil`, FACTOR_EXPIRED): callers pass
+   * today. Default: 1 January of the product's year, else of `referenceYear`.
+   */
+  validOn?: string;
 }
 
 /** Check a document against product model v1 (components at most MAX_COMPONENT_DEPTH deep); throws LcaInputError with JSON pointers. */
@@ -69,6 +75,8 @@ function assemble(
   const datasets = new Map<string, { id: string; version: string; edition: string; publisher?: string }>();
   datasets.set(library.substances.id, { id: library.substances.id, version: library.substances.version, edition: library.substances.edition });
   for (const row of compiled.rows) if (row.factor.dataset) datasets.set(row.factor.dataset.id, row.factor.dataset);
+  const year = product.year ?? options.referenceYear;
+  const validOn = options.validOn ?? (year !== undefined ? `${year}-01-01` : undefined);
   const functionalUnit: CalculationResult['product']['functionalUnit'] = { amount: product.functionalUnit.amount, unit: product.functionalUnit.unit };
   if (product.functionalUnit.description !== undefined) functionalUnit.description = product.functionalUnit.description;
   return {
@@ -84,7 +92,8 @@ function assemble(
     ...(options.inventory === false ? {} : { inventory: inventoryOf(compiled.rows, compiled.components, kgOf, library.flows ?? options.lcia?.index, groups) }),
     ...(options.lcia ? { impacts: impactsOf(compiled.rows, kgOf, options.lcia, (id) => library.substance(id), groups, (row) => lineOf.get(row)!.value) } : {}),
     datasets: [...datasets.values()].sort((a, b) => a.id.localeCompare(b.id)),
-    warnings: [...extraWarnings, ...practitionerWarnings(product, compiled, options.referenceYear, library.regions)],
+    primaryData: primaryDataOf(totals.lines, validOn),
+    warnings: [...extraWarnings, ...practitionerWarnings(product, compiled, options.referenceYear, library.regions, validOn)],
     engine: { ...ENGINE },
   };
 }

@@ -17,7 +17,7 @@ export interface LineQuality {
   factor?: string;
   kgCO2e: number;
   kind: DataKind;
-  /** Primary (product- or supplier-specific) data: direct emissions and custom factors. */
+  /** Primary (product- or supplier-specific) data: the engine's result.primaryData. */
   primary: boolean;
   technological: number;
   geographical: number;
@@ -132,14 +132,17 @@ export function deriveDataQuality(result: CalculationResult, options: DataQualit
   const stages = options.stages ? STAGES.filter((s) => options.stages!.includes(s)) : [...STAGES];
   const co2Only = co2OnlyFactors(result);
   const lines: LineQuality[] = [];
-  for (const line of result.lines) {
+  // Primary data as the engine defines it (result.primaryData); results stored before it existed
+  // count every line without a bundled dataset.
+  const primaryLines = result.primaryData ? new Set(result.primaryData.lines.map((p) => p.line)) : undefined;
+  for (const [index, line] of result.lines.entries()) {
     if (!stages.includes(line.stage)) continue;
     const kind = kindOf(line);
     const t = kind === 'direct-emission' ? 'T1' : line.factor && co2Only.has(line.factor) ? 'T4' : kind === 'custom-factor' ? 'T2' : 'T3';
     const g = geographical(kind, line.source.region, options.productRegion);
     const y = temporal(kind, line.source.year, options.referenceYear);
     const q: LineQuality = {
-      path: line.path, stage: line.stage, label: line.label, kgCO2e: line.kgCO2e, kind, primary: kind !== 'bundled-factor',
+      path: line.path, stage: line.stage, label: line.label, kgCO2e: line.kgCO2e, kind, primary: primaryLines ? primaryLines.has(index) : kind !== 'bundled-factor',
       technological: score('technological', t), geographical: score('geographical', g), temporal: score('temporal', y),
       rules: { technological: t, geographical: g, temporal: y },
     };

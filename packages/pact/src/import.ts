@@ -3,6 +3,7 @@ import { Dec } from './decimal.js';
 import { DECLARED_UNITS, type ProductFootprint } from './schema.js';
 import { FROM_PACT } from './units.js';
 import { ORIGIN_EXTENSION_SCHEMA } from './export.js';
+import { validityPeriod } from './validity.js';
 import { checkProductFootprint, PactValidationError, type PactIssue } from './validate.js';
 
 export interface PactImportOptions {
@@ -115,13 +116,6 @@ export function mapV2ToV3(doc: Record<string, unknown>, notes: string[]): Record
   return out;
 }
 
-/** A date-time plus whole calendar years (UTC), in ms. */
-function plusYears(iso: string, years: number): number {
-  const d = new Date(iso);
-  d.setUTCFullYear(d.getUTCFullYear() + years);
-  return d.getTime();
-}
-
 function describeSource(pf: ProductFootprint, basis: string): string {
   const c = pf.pcf;
   const geo = c.geographyCountrySubdivision ?? c.geographyCountry ?? c.geographyRegionOrSubregion;
@@ -165,7 +159,7 @@ export function importProductFootprint(input: unknown, options: PactImportOption
     fail('/status', 'the footprint is Deprecated: ask the supplier for the Active one that supersedes it (or allow deprecated footprints)');
   }
   // PACT: a footprint is valid until validityPeriodEnd, by default 3 years after its reference period.
-  const end = pf.validityPeriodEnd ? Date.parse(pf.validityPeriodEnd) : plusYears(pf.pcf.referencePeriodEnd, 3);
+  const end = validityPeriod(pf as unknown as Record<string, unknown>).end ?? Number.NaN;
   if (options.asOf !== undefined) {
     const at = new Date(options.asOf).getTime();
     if (at > end) notes.push(`the footprint's validity ended ${new Date(end).toISOString()}`);
@@ -193,6 +187,9 @@ export function importProductFootprint(input: unknown, options: PactImportOption
   if (c.dqi) {
     factor.dqi = { technologicalDQR: Number(c.dqi.technologicalDQR), geographicalDQR: Number(c.dqi.geographicalDQR), temporalDQR: Number(c.dqi.temporalDQR) };
   }
+  // Supplier-specific data: the engine counts lines using it in the result's primaryData.
+  factor.supplier = { name: pf.companyName, footprintId: pf.id, productIds: [...pf.productIds] };
+  if (c.primaryDataShare !== undefined) factor.supplier.primaryDataShare = Number(c.primaryDataShare);
   if (Number.isFinite(end)) factor.validUntil = new Date(end).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const sets = c.ipccCharacterizationFactors.filter((s) => GWP.includes(s));
   if (c.ipccCharacterizationFactors.length === 1 && sets.length === 1) factor.gwp = sets[0] as GwpSet;

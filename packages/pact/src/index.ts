@@ -18,3 +18,4 @@ export { toDeclaredUnit, FROM_PACT, MASSLESS_UNITS } from './units.js';
 export { uuidV5, sha1, GREENLCA_NAMESPACE } from './uuid.js';
 export { decimalString } from './decimal.js';
 export { emissionsByOrigin, gwpBasesAsPublished, factorsInWarning, type EmissionsByOrigin, type GwpBasisAsPublished } from './origin.js';
+export { validityPeriod, threeYearsAfter } from './validity.js';

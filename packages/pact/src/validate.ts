@@ -1,6 +1,7 @@
 import { validate } from '@greenlca/schema';
 import { Decimal } from 'decimal.js';
 import { ProductFootprint } from './schema.js';
+import { threeYearsAfter } from './validity.js';
 
 /** One problem in a PACT document, located by JSON pointer (RFC 6901). */
 export interface PactIssue {
@@ -26,7 +27,6 @@ export class PactValidationError extends Error {
 }
 
 const time = (s: string): number => Date.parse(s);
-const THREE_YEARS_MS = 3 * 366 * 24 * 3600 * 1000;
 
 /**
  * Check a value against the PACT v3 ProductFootprint schema, then the rules the schema cannot
@@ -52,7 +52,7 @@ export function checkProductFootprint(value: unknown): PactCheck {
   if (pf.validityPeriodStart && time(pf.validityPeriodStart) < time(c.referencePeriodEnd)) {
     warn('/validityPeriodStart', 'should not be before referencePeriodEnd');
   }
-  if (pf.validityPeriodEnd && time(pf.validityPeriodEnd) > time(c.referencePeriodEnd) + THREE_YEARS_MS) {
+  if (pf.validityPeriodEnd && time(pf.validityPeriodEnd) > threeYearsAfter(time(c.referencePeriodEnd))) {
     warn('/validityPeriodEnd', 'should be at most 3 years after referencePeriodEnd');
   }
   if (pf.validityPeriodStart && pf.validityPeriodEnd && time(pf.validityPeriodEnd) <= time(pf.validityPeriodStart)) {

@@ -31,6 +31,7 @@ export const WARNING_EXPLANATIONS: Record<string, Bi> = {
   PARAMETER_SHADOWS_UNIT: bi('参数名与单位同名，表达式中按参数解释。', 'A parameter is named like a unit; in expressions it means the parameter.'),
   EMPTY_PRODUCT: bi('产品没有任何清单数据，碳足迹为 0。', 'The product has no inventory data; its footprint is 0.'),
   FACTOR_CAVEAT: bi('因子的源数据带有发布者说明的已知局限（如上游过程未分配），使用时应考虑。', 'The factor\'s source data carries a caveat its publisher states (e.g. unallocated upstream processes); keep it in mind.'),
+  FACTOR_EXPIRED: bi('供应商提供的因子（如 PACT 产品碳足迹）已超过其有效期。', 'A supplier factor (such as a PACT footprint) is past its validity period.'),
 };
 
 /**
@@ -52,6 +53,7 @@ export const WARNING_FIXES: Record<string, Bi> = {
   PARAMETER_SHADOWS_UNIT: bi('为参数改名，避免与单位同名。', 'Rename the parameter so it is not a unit name.'),
   EMPTY_PRODUCT: bi('添加部件或清单行。', 'Add components or inventory lines.'),
   FACTOR_CAVEAT: bi('阅读因子的说明，必要时补充或替换相关过程的数据。', 'Read the factor\'s caveat; add or replace data for the process where needed.'),
+  FACTOR_EXPIRED: bi('向供应商索取现行数据，或说明过期数值仍可代表该输入的理由。', 'Ask the supplier for current data, or state why the expired value still represents the input.'),
 };
 
 export const DATA_KIND: Record<string, Bi> = {

@@ -10,7 +10,7 @@ export {
 } from './dataset.js';
 export { Inventory, MaterialEntry, EndOfLifeEntry, EnergyEntry, EmissionEntry, ENERGY_KINDS } from './inventory.js';
 export { ImpactAssessment, CategoryResult, POOR_COVERAGE } from './impacts.js';
-export { Diagnostic, LineSource, ResultLine, CalculationResult, LINE_KINDS, OriginTotals, BiogenicDetail } from './result.js';
+export { Diagnostic, LineSource, ResultLine, CalculationResult, LINE_KINDS, OriginTotals, BiogenicDetail, PrimaryData, PRIMARY_DATA_KINDS, type PrimaryDataKind } from './result.js';
 export {
   Scenario, ScenarioOverrides, ComponentOverride, LineOverride, FactorReplacement, PointerSet,
 } from './scenario.js';

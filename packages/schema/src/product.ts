@@ -59,6 +59,12 @@ export const CustomFactor = Type.Object(
       temporalDQR: Type.Number({ minimum: 1, maximum: 5 }),
     }, { description: 'Data-quality ratings its supplier gives (PACT v3, 1 best to 5 worst).' })),
     validUntil: Type.Optional(Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}', description: 'End of the validity its supplier gives (ISO 8601).' })),
+    supplier: Type.Optional(Type.Object({
+      name: Type.String({ minLength: 1, description: 'The company that published the value.' }),
+      footprintId: Type.Optional(Type.String({ description: 'Its PACT ProductFootprint id.' })),
+      productIds: Type.Optional(Type.Array(Type.String(), { description: 'The product ids (URNs) it is for.' })),
+      primaryDataShare: Type.Optional(Type.Number({ minimum: 0, maximum: 100, description: 'Primary data share of the supplier\'s own footprint, percent.' })),
+    }, { description: 'Supplier-specific (primary) data: the footprint its supplier published for this very input (a PACT footprint, an EPD of the supplier\'s product). Lines using the factor count as supplier-specific in the result\'s primaryData.' })),
     category: Type.Optional(FactorCategory),
     flows: Type.Optional(Type.Record(Type.String(), Type.Number(), {
       description: 'Other elementary flows per unit, by flow id (e.g. { "air/unspecified/sulfur-dioxide": 0.002 }), characterised by every impact method; greenhouse gases go under "gases".',

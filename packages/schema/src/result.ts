@@ -28,6 +28,8 @@ export const LineSource = Type.Object(
     region: Type.Optional(Type.String()),
     year: Type.Optional(Type.Integer()),
     url: Type.Optional(Type.String()),
+    supplier: Type.Optional(Type.String({ description: 'Supplier-specific data: the company that published the factor (custom factor "supplier").' })),
+    validUntil: Type.Optional(Type.String({ description: 'End of the validity its supplier gives.' })),
   },
   {},
 );
@@ -81,6 +83,35 @@ export const ResultLine = Type.Object(
 export type ResultLine = Static<typeof ResultLine>;
 
 
+/** What kind of primary data a line rests on (README, "Primary data"). */
+export const PRIMARY_DATA_KINDS = ['direct', 'supplier', 'custom'] as const;
+export type PrimaryDataKind = (typeof PRIMARY_DATA_KINDS)[number];
+
+/**
+ * The lines that rest on primary data and their share of the climate result: direct emissions of the
+ * product system, supplier-specific factors (custom factors with a "supplier", e.g. a PACT footprint)
+ * and other custom factors the product declares (measured, EPD). Bundled factors and foreground
+ * processes (solved from bundled factors) are secondary data.
+ */
+export const PrimaryData = Type.Object({
+  share: Type.Number({ minimum: 0, maximum: 1, description: 'Σ|kg CO2e| of the primary lines ÷ Σ|kg CO2e| of all lines, 0 to 1 (0 for an empty result).' }),
+  supplierShare: Type.Number({ minimum: 0, maximum: 1, description: 'The same for supplier-specific lines only.' }),
+  kgCO2e: Type.Number({ description: 'Σ kg CO2e of the primary lines.' }),
+  lines: Type.Array(Type.Object({
+    line: Type.Integer({ minimum: 0, description: 'Index in "lines".' }),
+    path: Type.String(),
+    stage: Stage,
+    label: Type.String(),
+    kind: Type.Union(PRIMARY_DATA_KINDS.map((k) => Type.Literal(k)), { description: 'direct emission, supplier-specific factor, or another custom factor.' }),
+    factor: Type.Optional(Type.String()),
+    supplier: Type.Optional(Type.String()),
+    validUntil: Type.Optional(Type.String()),
+    expired: Type.Optional(Type.Boolean({ description: 'The factor\'s validity ended before the date the result was judged on (warning FACTOR_EXPIRED).' })),
+    kgCO2e: Type.Number(),
+  })),
+}, { description: 'Which lines use primary (supplier-specific, site-specific) data, and their share of the climate result.' });
+export type PrimaryData = Static<typeof PrimaryData>;
+
 /** A total with its origin split and biogenic detail (the whole result, a stage). */
 export const OriginTotals = Type.Object({
   kgCO2e: Type.Number(),
@@ -125,6 +156,7 @@ export const CalculationResult = Type.Object(
       id: Type.String(), version: Type.String(), edition: Type.String(),
       publisher: Type.Optional(Type.String({ description: 'Who publishes the data (the factor dataset\'s publisher), for citing it.' })),
     })),
+    primaryData: Type.Optional({ ...PrimaryData, description: `${PrimaryData.description} Always computed; absent only in results stored before it existed.` }),
     warnings: Type.Array(Diagnostic),
     engine: Type.Object({ name: Type.String(), version: Type.String() }),
   },

@@ -11,6 +11,8 @@ export interface CalcOptions {
   referenceYear: number;
   /** Impact methods (lciaOf of `?method=`): the result gains `impacts`. */
   lcia?: Lcia;
+  /** Day (YYYY-MM-DD) supplier factors' validity is judged on (FACTOR_EXPIRED); default 1 January of the reference year. */
+  validOn?: string;
 }
 
 /** An input problem as the engine and the packages built on it report one. */
@@ -107,6 +109,7 @@ export function calculateOrProblem(product: unknown, library: FactorLibrary, opt
       const engineOptions: CalculateOptions = { referenceYear: options.referenceYear };
       if (options.gwp) engineOptions.gwp = options.gwp;
       if (options.lcia) engineOptions.lcia = options.lcia;
+      if (options.validOn) engineOptions.validOn = options.validOn;
       return calculate(product, library, engineOptions);
     },
     pointerPrefix,

@@ -15,6 +15,7 @@ import footprintRoutes from './footprints/index.js';
 import pactRoutes from './pact/index.js';
 import exportRoutes from './exports/index.js';
 import pactManageRoutes from './pact/manage.js';
+import pactClientRoutes from './pact/client.js';
 
 /** Every resource is one plugin with its own prefix. */
 export const routes: FastifyPluginAsyncTypebox<{ batchBodyLimit: number; cacheBytes: number }> = async (app, options) => {
@@ -30,6 +31,7 @@ export const routes: FastifyPluginAsyncTypebox<{ batchBodyLimit: number; cacheBy
   await app.register(footprintRoutes, { prefix: '/v1/products' });
   await app.register(pactRoutes);
   await app.register(pactManageRoutes, { prefix: '/v1/pact' });
+  await app.register(pactClientRoutes, { prefix: '/v1/pact' });
   await app.register(importRoutes, { prefix: '/v1/imports' });
   await app.register(adminRoutes, { prefix: '/v1' });
   await app.register(exportRoutes, { prefix: '/v1/exports' });

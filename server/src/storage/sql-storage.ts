@@ -6,7 +6,7 @@ import type { Db, Queryable } from './db.js';
 import * as jobs from './sql-jobs.js';
 import type {
   Conditional, IdempotencyClaim, JobItem, JobItemOutcome, JobRecord, JobState, JobToRun, KeptAnswer, ListProducts, NewFootprint, NewJob, NewPactPartner,
-  NewPactRequest, NewProduct, NewResult, PactPartner, PactRequest, PendingJobItem, QueueSql, Storage, StoredFootprint, StoredKey,
+  NewPactRequest, NewPactSentRequest, NewProduct, NewResult, PactPartner, PactRequest, PactSentRequest, PendingJobItem, QueueSql, Storage, StoredFootprint, StoredKey,
 } from './types.js';
 
 /** Both drivers return timestamptz as Date; keep the wire form (ISO 8601, UTC) in one place. */
@@ -464,6 +464,40 @@ export class SqlStorage implements Storage {
     return jobs.queueSql(this.db);
   }
 
+  async createPactSentRequest(orgId: string, r: NewPactSentRequest): Promise<PactSentRequest> {
+    const { rows } = await this.db.query<SentRequestRow>(
+      'INSERT INTO pact_sent_requests (id, org_id, partner_id, criteria) VALUES ($1, $2, $3, $4::json) RETURNING *',
+      [r.id, orgId, r.partnerId, JSON.stringify(r.criteria)],
+    );
+    return sentRequest(rows[0]!);
+  }
+
+  async deletePactSentRequest(orgId: string, id: string): Promise<void> {
+    await this.db.query('DELETE FROM pact_sent_requests WHERE org_id = $1 AND id = $2', [orgId, id]);
+  }
+
+  async getPactSentRequest(orgId: string, id: string): Promise<PactSentRequest | undefined> {
+    const { rows } = await this.db.query<SentRequestRow>('SELECT * FROM pact_sent_requests WHERE org_id = $1 AND id = $2', [orgId, id]);
+    return rows[0] && sentRequest(rows[0]);
+  }
+
+  async listPactSentRequests(orgId: string, query: { status?: PactSentRequest['status']; limit: number }): Promise<PactSentRequest[]> {
+    const { rows } = await this.db.query<SentRequestRow>(
+      'SELECT * FROM pact_sent_requests WHERE org_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY seq DESC LIMIT $3',
+      [orgId, query.status ?? null, query.limit],
+    );
+    return rows.map(sentRequest);
+  }
+
+  async answerPactSentRequest(orgId: string, partnerId: string, id: string, answer: { status: 'Fulfilled' | 'Rejected'; event: Record<string, unknown> }): Promise<PactSentRequest | undefined> {
+    const { rows } = await this.db.query<SentRequestRow>(
+      `UPDATE pact_sent_requests SET status = $4, answer = $5::json, answered_at = clock_timestamp()
+        WHERE org_id = $1 AND partner_id = $2 AND id = $3 AND status = 'Pending' RETURNING *`,
+      [orgId, partnerId, id, answer.status, JSON.stringify(answer.event)],
+    );
+    return rows[0] && sentRequest(rows[0]);
+  }
+
   embeddedMemoryBytes(): number | undefined {
     return this.db.embeddedMemoryBytes();
   }
@@ -506,6 +540,24 @@ function pactRequest(row: RequestRow): PactRequest {
     ...(row.answered_at ? { answeredAt: iso(row.answered_at) } : {}),
     ...(row.answer ? { answer: json<Record<string, unknown>>(row.answer) } : {}),
     ...(row.delivery ? { delivery: row.delivery } : {}),
+  };
+}
+
+interface SentRequestRow {
+  id: string;
+  partner_id: string;
+  criteria: unknown;
+  status: PactSentRequest['status'];
+  answer: unknown;
+  sent_at: Date;
+  answered_at: Date | null;
+}
+
+function sentRequest(row: SentRequestRow): PactSentRequest {
+  return {
+    id: row.id, partnerId: row.partner_id, criteria: json<Record<string, unknown>>(row.criteria), status: row.status, sentAt: iso(row.sent_at),
+    ...(row.answered_at ? { answeredAt: iso(row.answered_at) } : {}),
+    ...(row.answer ? { answer: json<Record<string, unknown>>(row.answer) } : {}),
   };
 }
 

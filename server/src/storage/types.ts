@@ -145,6 +145,15 @@ export interface Storage {
   purgeRequestCounts(windowMs: number): Promise<number>;
   /** The connection pg-boss runs its statements on (the same database, and the same pool or PGlite). */
   queueSql(): QueueSql;
+  /** Record a request this organisation sends to a partner (before it is sent: the answer may come at once). */
+  createPactSentRequest(orgId: string, request: NewPactSentRequest): Promise<PactSentRequest>;
+  /** Forget a request that never reached the partner. */
+  deletePactSentRequest(orgId: string, id: string): Promise<void>;
+  getPactSentRequest(orgId: string, id: string): Promise<PactSentRequest | undefined>;
+  /** The organisation's sent requests, newest first. */
+  listPactSentRequests(orgId: string, query: { status?: PactSentRequest['status']; limit: number }): Promise<PactSentRequest[]>;
+  /** Record the partner's answer to a Pending request it was sent (one answer counts): the request, or undefined. */
+  answerPactSentRequest(orgId: string, partnerId: string, id: string, answer: { status: 'Fulfilled' | 'Rejected'; event: Record<string, unknown> }): Promise<PactSentRequest | undefined>;
 
   /** Bytes of the embedded database's WebAssembly memory (PGlite); undefined for PostgreSQL. */
   embeddedMemoryBytes(): number | undefined;
@@ -193,6 +202,21 @@ export interface PactRequest extends NewPactRequest {
   /** The RequestFulfilledEvent or RequestRejectedEvent sent back. */
   answer?: Record<string, unknown>;
   delivery?: string;
+}
+
+export interface NewPactSentRequest {
+  /** Also the RequestCreatedEvent's id: the answer's requestEventId. */
+  id: string;
+  partnerId: string;
+  criteria: Record<string, unknown>;
+}
+
+export interface PactSentRequest extends NewPactSentRequest {
+  status: 'Pending' | 'Fulfilled' | 'Rejected';
+  sentAt: string;
+  answeredAt?: string;
+  /** The RequestFulfilledEvent or RequestRejectedEvent the partner sent. */
+  answer?: Record<string, unknown>;
 }
 
 export interface NewFootprint {

@@ -86,6 +86,7 @@ export class LcaResults extends LitElement {
     .coverage.poor { border-left-color: var(--lca-warn); background: #fff4dc; }
     .coverage p { margin: 2px 0; }
     .flag { display: inline-block; font-weight: 700; font-size: 11px; letter-spacing: .4px; color: #fff; background: var(--lca-warn); border-radius: 3px; padding: 1px 6px; margin-right: 6px; }
+    .supplier-mark { display: inline-block; font-size: 11px; color: var(--lca-accent); border: 1px solid currentColor; border-radius: 3px; padding: 0 5px; margin-left: 6px; vertical-align: middle; }
     .coverage details { margin-top: 4px; }
     .coverage summary { cursor: pointer; }
     .coverage ul { margin: 4px 0; padding-left: 20px; }
@@ -142,6 +143,10 @@ export class LcaResults extends LitElement {
         data-fossil=${String(r.total.fossilKgCO2e)} data-biogenic=${String(r.total.biogenicKgCO2e)} data-not-split=${String(r.total.notSplitKgCO2e)}>
         ${t('results.origin', { fossil: formatNumber(r.total.fossilKgCO2e), biogenic: formatNumber(r.total.biogenicKgCO2e), notSplit: formatNumber(r.total.notSplitKgCO2e) })}
       </div>
+      ${r.primaryData ? html`<div class="status muted" data-testid="primary-data" title=${t('results.primary.title')}
+        data-share=${String(r.primaryData.share)} data-supplier-share=${String(r.primaryData.supplierShare)}>
+        ${t('results.primary', { share: percent(r.primaryData.share), supplier: percent(r.primaryData.supplierShare) })}
+      </div>` : nothing}
       <div class="grid">
         <section>
           <h3>${t('results.byStage')}</h3>
@@ -297,6 +302,8 @@ export class LcaResults extends LitElement {
           <thead><tr><th>${t('results.line')} · ${t('trace.factor')} · ${t('trace.source')}</th><th>${t('trace.stage')}</th><th class="num">${t('inventory.amount')}</th><th class="num">kg CO₂e</th></tr></thead>
           <tbody>${shown.map((l) => html`<tr data-path=${l.path}>
             <td class="line"><button class="link" @click=${() => this.trace(l.path)}>${l.label}</button>
+              ${l.source.supplier ? html`<span class="supplier-mark" data-testid="supplier-mark"
+                title=${t('results.supplier.title', { supplier: l.source.supplier, until: l.source.validUntil?.slice(0, 10) ?? '—' })}>${t('results.supplier')}</span>` : nothing}
               <div class="factor"><code>${l.factor ?? l.substance}</code></div>
               <div class="src" title=${l.source.citation}>${l.source.citation}</div></td>
             <td class="stage">${stageName(l.stage)}</td>

@@ -17,7 +17,8 @@ function product(lines: number): Product {
   }));
   return {
     schemaVersion: 1, id: 'p', name: 'P', functionalUnit: { amount: 1, unit: 'item' }, parameters: { hours: 2 },
-    components: [{ id: 'body', quantity: 2, material: 'fx/steel', mass: '0.5 kg', children: [{ id: 'frame', material: 'fx/abs', mass: '100 g', quantity: 3 }] }],
+    factors: [{ id: 'sup/abs', unit: 'kg', co2e: 3.1, source: 'supplier footprint (test)', supplier: { name: 'Frame Supplier' } }],
+    components: [{ id: 'body', quantity: 2, material: 'fx/steel', mass: '0.5 kg', children: [{ id: 'frame', material: 'sup/abs', mass: '100 g', quantity: 3 }] }],
     inventory,
   };
 }
@@ -33,6 +34,10 @@ function same(p: Product, live: LiveCalculator) {
   expect(quick.lines.map((l) => l.path)).toEqual(full.lines.map((l) => l.path));
   quick.byComponent.forEach((c, i) => { close(c.totalKgCO2e, full.byComponent[i]!.totalKgCO2e); close(c.kgCO2e, full.byComponent[i]!.kgCO2e); });
   expect(quick.hotspots.map((h) => h.path)).toEqual(full.hotspots.map((h) => h.path));
+  // Primary data as the engine marks it, line for line (the supplier's frame, direct emissions once added).
+  expect(quick.primaryData!.lines.map((l) => [l.line, l.path, l.kind])).toEqual(full.primaryData!.lines.map((l) => [l.line, l.path, l.kind]));
+  close(quick.primaryData!.share, full.primaryData!.share);
+  close(quick.primaryData!.supplierShare, full.primaryData!.supplierShare);
 }
 
 describe('LiveCalculator', () => {

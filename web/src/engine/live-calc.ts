@@ -83,10 +83,31 @@ function skeleton(components: Component[] | undefined): Component[] {
   });
 }
 
+/** The engine's primary-data entry of a result line (result.primaryData), kept with the line object across segments. */
+type PrimaryLine = NonNullable<CalculationResult['primaryData']>['lines'][number];
+const primaryOf = new WeakMap<ResultLine, PrimaryLine>();
+
+function notePrimary(result: CalculationResult): void {
+  for (const p of result.primaryData?.lines ?? []) {
+    const line = result.lines[p.line];
+    if (line) primaryOf.set(line, p);
+  }
+}
+
+/** A copy of a line at another path, with its primary-data entry. */
+function moved(line: ResultLine, path: string): ResultLine {
+  const copy = { ...line, path };
+  const p = primaryOf.get(line);
+  if (p) primaryOf.set(copy, { ...p, path });
+  return copy;
+}
+
 function run(product: unknown, library: FactorLibrary): { result?: CalculationResult; issues: InputIssue[] } {
   try {
     // Segments are parts of a product: an empty one is a part with nothing in it, not an empty product.
-    return { result: calculate(product, library, { part: true }), issues: [] };
+    const result = calculate(product, library, { part: true });
+    notePrimary(result);
+    return { result, issues: [] };
   } catch (error) {
     if (error instanceof LcaInputError) return { issues: error.issues };
     throw error;
@@ -122,9 +143,10 @@ export class LiveCalculator {
     const inv = product.inventory ?? [];
     const perLine: ResultLine[][] = inv.map(() => []);
     const bomLines: ResultLine[] = [];
+    notePrimary(full);
     for (const line of full.lines) {
       const m = /^\/inventory\/(\d+)(.*)$/.exec(line.path);
-      if (m) perLine[Number(m[1])]?.push({ ...line, path: `/inventory/0${m[2]}` });
+      if (m) perLine[Number(m[1])]?.push(moved(line, `/inventory/0${m[2]}`));
       else bomLines.push(line);
     }
     inv.forEach((l, i) => this.lines.set(l, { lines: perLine[i]!, issues: [] }));
@@ -219,7 +241,7 @@ function place(segment: Segment, index: number): { lines: ResultLine[]; issues: 
   const prefix = `/inventory/${index}`;
   const entry = {
     index,
-    lines: segment.lines.map((line) => ({ ...line, path: line.path.replace(INVENTORY_PREFIX, prefix) })),
+    lines: segment.lines.map((line) => moved(line, line.path.replace(INVENTORY_PREFIX, prefix))),
     issues: segment.issues.map((issue) => ({ ...issue, path: issue.path.replace(INVENTORY_PREFIX, prefix) })),
   };
   placed.set(segment, entry);
@@ -294,6 +316,20 @@ export function assemble(product: Product, bom: Segment, segments: Segment[]): L
   const hotspots = largest(lines, 10)
     .filter((l) => l.kgCO2e !== 0)
     .map((l, i) => ({ rank: i + 1, path: l.path, label: l.label, stage: l.stage, kgCO2e: l.kgCO2e, share: l.share }));
+  // Primary data as each segment's engine run marked it, re-indexed; shares provisional like the totals.
+  const primary: PrimaryLine[] = [];
+  let primaryGross = 0;
+  let supplierGross = 0;
+  let primaryKg = 0;
+  lines.forEach((line, i) => {
+    const p = primaryOf.get(line);
+    if (!p) return;
+    primary.push({ ...p, line: i, path: line.path, kgCO2e: line.kgCO2e });
+    primaryGross += Math.abs(line.kgCO2e);
+    if (p.kind === 'supplier') supplierGross += Math.abs(line.kgCO2e);
+    primaryKg += line.kgCO2e;
+  });
+  const primaryData = { share: gross ? primaryGross / gross : 0, supplierShare: gross ? supplierGross / gross : 0, kgCO2e: primaryKg, lines: primary };
   const functionalUnit: CalculationResult['product']['functionalUnit'] = { ...product.functionalUnit };
   const result: CalculationResult = {
     schemaVersion: 1,
@@ -306,6 +342,7 @@ export function assemble(product: Product, bom: Segment, segments: Segment[]): L
     lines,
     hotspots,
     datasets: [],
+    primaryData,
     warnings: [],
     engine: { name: '@greenlca/engine (assembled in the browser)', version: '' },
   };

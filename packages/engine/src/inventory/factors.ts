@@ -26,6 +26,10 @@ export interface ResolvedFactor {
   caveats?: string[];
   /** For a foreground process: the background factors it draws on (for warnings and citations). */
   upstream?: ResolvedFactor[];
+  /** A custom factor's validity end, as its supplier gives it (for FACTOR_EXPIRED). */
+  validUntil?: string;
+  /** A custom factor marked supplier-specific: who published it. */
+  supplier?: string;
 }
 
 /**
@@ -186,6 +190,8 @@ export class FactorResolver {
     const source: LineSource = { citation: f.source ?? '(no source given)' };
     if (f.region) source.region = f.region;
     if (f.year !== undefined) source.year = f.year;
+    if (f.supplier) source.supplier = f.supplier.name;
+    if (f.validUntil) source.validUntil = f.validUntil;
     const r: ResolvedFactor = {
       id: f.id,
       name: f.name ?? f.id,
@@ -199,6 +205,8 @@ export class FactorResolver {
     if (f.region) r.region = f.region;
     if (f.year !== undefined) r.year = f.year;
     if (f.category) r.category = f.category;
+    if (f.validUntil) r.validUntil = f.validUntil;
+    if (f.supplier) r.supplier = f.supplier.name;
     return r;
   }
 }

@@ -3,6 +3,7 @@ import type { CompiledProduct } from '../inventory/compile.js';
 import type { InventoryRow } from '../inventory/line.js';
 import { normaliseRegion, regionFit, type RegionFit, type RegionMap } from '../library/region.js';
 import { parametersShadowingUnits } from '../quantity/parameters.js';
+import { expiredOn } from './primary.js';
 
 /** Diagnostic codes the engine may return with a result (stable; documented in ERRORS.md). */
 export const WARNING_CODES = {
@@ -20,13 +21,14 @@ export const WARNING_CODES = {
   PARAMETER_SHADOWS_UNIT: 'A parameter named like a unit: in expressions the parameter wins.',
   EMPTY_PRODUCT: 'Nothing to calculate.',
   FACTOR_CAVEAT: 'A factor whose source data carries a known caveat (e.g. unallocated upstream processes).',
+  FACTOR_EXPIRED: 'A custom factor whose validity (validUntil, e.g. a PACT footprint\'s validity period) ended before the day the result is judged on.',
 } as const;
 export type WarningCode = keyof typeof WARNING_CODES;
 
 const YEAR_SPAN = 3;
 
 /** What a practitioner would want flagged: factor fit, missing end-of-life, data oddities. */
-export function practitionerWarnings(product: Product, compiled: CompiledProduct, referenceYear: number | undefined, regions?: RegionMap): Diagnostic[] {
+export function practitionerWarnings(product: Product, compiled: CompiledProduct, referenceYear: number | undefined, regions?: RegionMap, validOn?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const w = (code: WarningCode, message: string, path?: string, hint?: string) => {
     const d: Diagnostic = { code, message };
@@ -92,6 +94,11 @@ export function practitionerWarnings(product: Product, compiled: CompiledProduct
     if (f.value.basisMismatch) group(basisGroups, f.value.basisMismatch, id, path);
     for (const caveat of f.caveats ?? []) {
       w('FACTOR_CAVEAT', `factor "${id}": ${caveat}${where(rows)}`, path, 'read the factor\'s notes; prefer a factor without this caveat where one exists');
+    }
+    if (f.validUntil && validOn !== undefined && expiredOn(f.validUntil, validOn)) {
+      const index = (product.factors ?? []).findIndex((c) => c.id === id);
+      w('FACTOR_EXPIRED', `custom factor "${id}"${f.supplier ? ` (from ${f.supplier})` : ''} was valid until ${f.validUntil.slice(0, 10)}, before ${validOn.slice(0, 10)}${where(rows)}`,
+        index >= 0 ? `/factors/${index}` : path, 'ask the supplier for a current footprint (a PACT request), or state in the report why the expired value still represents the input');
     }
     if (f.isCustom && f.source.citation === '(no source given)') {
       const index = (product.factors ?? []).findIndex((c) => c.id === id);

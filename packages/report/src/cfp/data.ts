@@ -103,6 +103,7 @@ export function cfpReportData(result: CalculationResult, options: Omit<CfpReport
     citations,
     datasets: result.datasets,
     dataQuality,
+    ...(result.primaryData ? { primaryData: result.primaryData } : {}),
     warnings,
     limitations: [],
     referenceFlow: referenceFlow(result, info, lang),

@@ -5,6 +5,7 @@ import { formatAmount, formatCo2e, formatDate, formatPercent, formatUnit, share 
 import { DATA_KIND, LINE_KIND, stageName, WARNING_FIXES } from '../i18n.js';
 import { REPORT_GENERATOR } from '../version.js';
 import { TYPE_NAMES } from './labels.js';
+import { primaryDataBlocks } from './primary.js';
 import { publisherCitation } from './publishers.js';
 import { analysesSection, boundarySection, methodSection } from './sections.js';
 import type { CfpReportData } from './types.js';
@@ -111,7 +112,6 @@ export function cfpDocument(d: CfpReportData, lang: Lang, generatedAt: string | 
       },
       {
         type: 'fields', rows: [
-          // Issue 15 §4 (supplier data over PACT) adds the result's primaryData: its share and lines go here.
           [L('初级数据占比', 'Primary data share'), dq.primaryDataSharePercent !== undefined ? `${dq.primaryDataSharePercent} %` : '—'],
           [L('技术代表性 DQR', 'Technological DQR'), dq.technologicalDQR ?? '—'],
           [L('地理代表性 DQR', 'Geographical DQR'), dq.geographicalDQR ?? '—'],
@@ -121,6 +121,7 @@ export function cfpDocument(d: CfpReportData, lang: Lang, generatedAt: string | 
           [L('基准年', 'Reference year'), dq.referenceYear !== undefined ? String(dq.referenceYear) : L('未给出', 'not given')],
         ],
       },
+      ...primaryDataBlocks(d.primaryData, d.lines, lang),
       { type: 'paragraph', text: DATA_QUALITY_RULES.weighting[lang] + L(' 评分 1 为最好，5 为最差。', ' 1 is best, 5 worst.') },
       {
         type: 'table', id: 'dq-rules', caption: L('数据质量评分规则', 'Data-quality scoring rules'),

@@ -167,6 +167,8 @@ export interface CfpReportData {
   citations: Citation[];
   datasets: CalculationResult['datasets'];
   dataQuality: DataQuality;
+  /** The engine's primary data (lines on supplier-specific, custom or direct data, and their share); absent for results stored before it. */
+  primaryData?: CalculationResult['primaryData'];
   warnings: (Diagnostic & { explanation?: string })[];
   limitations: string[];
   /** ISO 14067 / GB/T 24067 clauses the report states, from the result and the study. */

@@ -21,8 +21,8 @@ declare module 'fastify' {
 /** Stands in for a body whose answer is cached: those bytes were parsed and validated when first seen. */
 const CACHED_STUB = Object.freeze({ schemaVersion: 1, id: 'cached', name: 'cached', functionalUnit: Object.freeze({ amount: 1, unit: 'item' }) });
 
-const cacheKey = (orgId: string, gwp: string | undefined, view: string | undefined, method: string | undefined, year: number, hash: string) =>
-  `${orgId}|${gwp ?? ''}|${view ?? 'full'}|${method ?? ''}|${year}|${hash}`;
+const cacheKey = (orgId: string, gwp: string | undefined, view: string | undefined, method: string | undefined, day: string, hash: string) =>
+  `${orgId}|${gwp ?? ''}|${view ?? 'full'}|${method ?? ''}|${day}|${hash}`;
 
 export interface CalculateRoutesOptions {
   /** Bytes of serialised results to keep (default 64 MiB); 0 switches the cache off. */
@@ -44,7 +44,7 @@ const calculateRoutes: FastifyPluginAsyncTypebox<CalculateRoutesOptions> = async
       request.bodyHash = createHash('sha256').update(body as string).digest('base64');
       // Authentication ran in onRequest, so the caller is known here: a hit skips parsing 20 KiB of JSON.
       const query = request.query as { gwp?: string; view?: string; method?: string };
-      const hit = request.caller && cache.get(cacheKey(request.caller.orgId, query.gwp, query.view, query.method, app.now().getUTCFullYear(), request.bodyHash));
+      const hit = request.caller && cache.get(cacheKey(request.caller.orgId, query.gwp, query.view, query.method, app.now().toISOString().slice(0, 10), request.bodyHash));
       if (hit) {
         request.cachedResult = hit;
         done(null, CACHED_STUB);
@@ -69,14 +69,17 @@ const calculateRoutes: FastifyPluginAsyncTypebox<CalculateRoutesOptions> = async
     attachValidation: true,
   }, async (request, reply) => {
     if (request.validationError) throw productShapeProblem(request.validationError, request.body, app.catalogue.library, request.query.gwp);
-    const referenceYear = app.now().getUTCFullYear();
-    const key = cache && request.bodyHash ? cacheKey(callerOf(request).orgId, request.query.gwp, request.query.view, request.query.method, referenceYear, request.bodyHash) : undefined;
+    const now = app.now();
+    const referenceYear = now.getUTCFullYear();
+    // Supplier factors' validity is judged on today (FACTOR_EXPIRED): a cached answer is for one day.
+    const validOn = now.toISOString().slice(0, 10);
+    const key = cache && request.bodyHash ? cacheKey(callerOf(request).orgId, request.query.gwp, request.query.view, request.query.method, validOn, request.bodyHash) : undefined;
     const hit = request.cachedResult ?? (key ? cache!.get(key) : undefined);
     if (hit !== undefined) {
       return reply.header('x-greenlca-cache', 'hit').type('application/json; charset=utf-8').send(hit as never);
     }
     const lcia = await lciaOf(request.query.method);
-    const result = viewOf(calculateOrProblem(request.body, app.catalogue.library, { gwp: request.query.gwp, referenceYear, ...(lcia ? { lcia } : {}) }), request.query.view);
+    const result = viewOf(calculateOrProblem(request.body, app.catalogue.library, { gwp: request.query.gwp, referenceYear, validOn, ...(lcia ? { lcia } : {}) }), request.query.view);
     if (!key) return result;
     const bytes = Buffer.from(JSON.stringify(result), 'utf8');
     cache!.set(key, bytes);

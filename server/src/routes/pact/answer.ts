@@ -41,7 +41,10 @@ export async function answerRequest(app: FastifyInstance, orgId: string, request
   const answered = await app.storage.answerPactRequest(orgId, request.id, { status: decision.status, event });
   if (!answered) return undefined;
   const partner = (await app.storage.listPactPartners(orgId)).find((p) => p.id === request.partnerId);
-  const delivery = partner ? await sendPartnerEvent(partner, event) : 'not sent: the partner is no longer registered';
+  const secret = partner && app.secrets.open(partner.clientSecret);
+  const delivery = !partner ? 'not sent: the partner is no longer registered'
+    : secret === undefined ? 'not sent: the stored client secret cannot be opened with this server\'s secrets key; register the partner again'
+      : await sendPartnerEvent({ baseUrl: partner.baseUrl, clientId: partner.clientId, clientSecret: secret }, event, app.pactOutbound);
   await app.storage.recordPactDelivery(orgId, request.id, delivery);
   if (delivery !== 'delivered') app.log.warn({ request: request.id, delivery }, 'PACT answer not delivered');
   return { ...answered, delivery };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterFootprints, validityPeriod } from './filter.js';
+import { validityPeriod } from '@greenlca/pact';
+import { filterFootprints } from './filter.js';
 
 // Three footprints whose validity periods are worked out by hand from PACT v3's rule (valid for
 // three years from pcf.referencePeriodEnd unless validityPeriodStart/End say otherwise):

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateTime } from '@greenlca/pact';
+import { DateTime, validityPeriod } from '@greenlca/pact';
 import { MAX_INT4 } from '../../schemas/common.js';
 
 const Many = Type.Union([Type.String(), Type.Array(Type.String())]);
@@ -32,26 +32,6 @@ const list = (v: string | string[] | undefined): string[] | undefined => {
 };
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase()) : []);
 const time = (v: unknown): number | undefined => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? Date.parse(v) : undefined);
-
-/** Three calendar years after `ms` (UTC), as the spec's default validity and the conformance runner count them. */
-function threeYearsAfter(ms: number): number {
-  const d = new Date(ms);
-  d.setUTCFullYear(d.getUTCFullYear() + 3);
-  return d.getTime();
-}
-
-/**
- * A footprint's validity period (PACT v3 "validity period"): validityPeriodStart and
- * validityPeriodEnd when given; when absent, the footprint is valid for three years from
- * pcf.referencePeriodEnd, so the start falls back to referencePeriodEnd and the end to three years
- * after it. Undefined bounds (no usable dates at all) match no validity filter.
- */
-export function validityPeriod(doc: Record<string, unknown>): { start?: number; end?: number } {
-  const referenceEnd = time(((doc.pcf ?? {}) as Record<string, unknown>).referencePeriodEnd);
-  const start = time(doc.validityPeriodStart) ?? referenceEnd;
-  const end = time(doc.validityPeriodEnd) ?? (referenceEnd === undefined ? undefined : threeYearsAfter(referenceEnd));
-  return { ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
-}
 
 /** Apply the ListFootprints filters to footprint documents. */
 export function filterFootprints(docs: Record<string, unknown>[], q: PactQuery): Record<string, unknown>[] {

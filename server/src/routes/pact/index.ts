@@ -162,15 +162,32 @@ const pactRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     checkEvent(request.body);
     const event = request.body;
-    if (event.type === EVENT_V3.requestCreated) {
-      // Answers go back only to a partner this organisation registered (its base URL and the client
-      // credentials it was given there): never to whatever URL an event names.
+    // Requests and answers come only from a partner this organisation registered (its base URL and
+    // the client credentials it was given there): answers never go to whatever URL an event names.
+    const registeredPartner = async () => {
       const base = partnerBaseUrl(event.source);
       const partner = base && await app.storage.findPactPartner(request.pactOrg!, base);
       if (!partner) {
         throw new PactError(400, 'BadRequest', `No PACT partner is registered at ${base ?? JSON.stringify(event.source.slice(0, 200))} (the event's source): `
-          + 'this host answers requests only to registered partners; ask its operator to register your host (POST /v1/pact/partners).');
+          + 'this host takes requests and answers only from registered partners; ask its operator to register your host (POST /v1/pact/partners).');
       }
+      return partner;
+    };
+    if (event.type === EVENT_V3.requestFulfilled || event.type === EVENT_V3.requestRejected) {
+      const partner = await registeredPartner();
+      const requestEventId = (event.data as { requestEventId: string }).requestEventId;
+      const ours = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(requestEventId)
+        ? await app.storage.getPactSentRequest(request.pactOrg!, requestEventId) : undefined;
+      if (!ours || ours.partnerId !== partner.id) {
+        throw new PactError(400, 'BadRequest', `No request ${JSON.stringify(requestEventId.slice(0, 100))} was sent to ${partner.baseUrl}: the answer is not recorded.`);
+      }
+      // The first answer counts; the same answer again (a retry) is acknowledged.
+      await app.storage.answerPactSentRequest(request.pactOrg!, partner.id, ours.id, {
+        status: event.type === EVENT_V3.requestFulfilled ? 'Fulfilled' : 'Rejected', event: event as Record<string, unknown>,
+      });
+    }
+    if (event.type === EVENT_V3.requestCreated) {
+      const partner = await registeredPartner();
       const { request: stored, created } = await app.storage.createPactRequest(request.pactOrg!, {
         id: randomUUID(), partnerId: partner.id, eventId: event.id, source: event.source, criteria: event.data as RequestCriteria,
       });

@@ -23,7 +23,7 @@ const NewPartner = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   baseUrl: Type.String({ minLength: 1, maxLength: 2000, description: 'https://host[/prefix] of the partner\'s PACT API: the `source` its events carry.' }),
   clientId: Type.String({ minLength: 1, maxLength: 500 }),
-  clientSecret: Type.String({ minLength: 1, maxLength: 2000, description: 'Kept as given (it has to be sent); never shown again.' }),
+  clientSecret: Type.String({ minLength: 1, maxLength: 2000, description: 'Kept sealed (AES-256-GCM under the server\'s secrets key, not in the database) and sent only to this partner\'s /auth/token; never shown again.' }),
 });
 
 const RequestView = Type.Object({
@@ -48,7 +48,7 @@ const shown = (p: PactPartner) => ({ id: p.id, name: p.name, baseUrl: p.baseUrl,
  */
 const pactManageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/partners', {
-    schema: { tags, operationId: 'createPactPartner', summary: 'Register a partner\'s PACT host (to answer its requests)', body: NewPartner, response: { 201: Partner } },
+    schema: { tags, operationId: 'createPactPartner', summary: 'Register a partner\'s PACT host (a supplier to fetch footprints from and send requests to, a customer whose requests to answer)', body: NewPartner, response: { 201: Partner } },
     config: { access: 'admin' },
   }, async (request, reply) => {
     const { name, baseUrl, clientId, clientSecret } = request.body;
@@ -58,7 +58,7 @@ const pactManageRoutes: FastifyPluginAsyncTypebox = async (app) => {
         { pointer: '/baseUrl', code: 'SCHEMA', detail: 'is not an http(s) URL', hint: 'Give the base of the partner\'s PACT API, the source its events carry.' },
       ]);
     }
-    const created = await app.storage.createPactPartner(callerOf(request).orgId, { id: randomUUID(), name, baseUrl: base, clientId, clientSecret });
+    const created = await app.storage.createPactPartner(callerOf(request).orgId, { id: randomUUID(), name, baseUrl: base, clientId, clientSecret: app.secrets.seal(clientSecret) });
     if (!created) throw new ApiError('GLCA_BAD_REQUEST', `A partner is already registered at ${base}: delete it first to change its credentials.`);
     return reply.code(201).send(shown(created));
   });

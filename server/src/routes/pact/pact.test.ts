@@ -143,7 +143,10 @@ describe.each(testBackends)('PACT v3 host ($name)', (backend) => {
       expect(res.json().code).toBe('BadRequest');
     }
     const rejected = { ...event, type: 'org.wbcsd.pact.ProductFootprint.RequestRejectedEvent.3', data: { requestEventId: 'r1', error: { code: 'NotFound', message: 'none' } } };
-    expect((await pact(access, '/3/events', { method: 'POST', payload: JSON.stringify(rejected), headers })).statusCode).toBe(200);
+    // An answer is recorded only from a registered partner, to a request sent to it (client.test.ts has the accepted case).
+    const stray = await pact(access, '/3/events', { method: 'POST', payload: JSON.stringify(rejected), headers });
+    expect(stray.statusCode).toBe(400);
+    expect(stray.json().message).toContain('No PACT partner is registered at https://partner.example');
     const badCode = { ...rejected, data: { requestEventId: 'r1', error: { code: 'Nope', message: 'none' } } };
     expect((await pact(access, '/3/events', { method: 'POST', payload: JSON.stringify(badCode), headers })).json().message).toContain('/data/error/code');
   });

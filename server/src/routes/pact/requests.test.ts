@@ -73,7 +73,7 @@ describe.each(testBackends)('PACT requests: RequestCreatedEvent answered (%s)', 
 
   beforeAll(async () => {
     if (backend.skip) return;
-    t = await testApp(backend);
+    t = await testApp(backend, { pact: { outbound: { allowLoopback: true } } });
     base = await partner.listen();
     const key = t.orgA.keys.read;
     const token = await t.app.inject({
@@ -155,6 +155,6 @@ describe.each(testBackends)('PACT requests: RequestCreatedEvent answered (%s)', 
     expect(down.statusCode).toBe(201);
     expect((await send(requestEvent('r5', { productId: ['urn:pact:null'] }, 'http://127.0.0.1:9/3/events'))).statusCode).toBe(200);
     const failed = await until(async () => (await requests()).find((r) => r.eventId === 'r5' && r.delivery));
-    expect(failed).toMatchObject({ status: 'Rejected', delivery: expect.stringContaining('token request failed (http://127.0.0.1:9/auth/token)') });
+    expect(failed).toMatchObject({ status: 'Rejected', delivery: expect.stringMatching(/^not delivered: http:\/\/127\.0\.0\.1:9: connect ECONNREFUSED/) });
   });
 });

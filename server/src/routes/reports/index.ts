@@ -53,7 +53,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const now = app.now();
     const { product, study, gwp, analyses = {} } = request.body;
     checkReportSize(product, '/product');
-    const result = calculateOrProblem(product, app.catalogue.library, { gwp, referenceYear: now.getUTCFullYear() }, '/product');
+    const result = calculateOrProblem(product, app.catalogue.library, { gwp, referenceYear: now.getUTCFullYear(), validOn: now.toISOString().slice(0, 10) }, '/product');
     const runs = analyses.runs ?? 1000;
     checkAnalysesSize(linesOf(product), runs);
     const found = answerOrProblem(() => reportAnalyses(product, app.catalogue.library, {
@@ -80,7 +80,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { product, gwp } = request.body;
     checkReportSize(product, '/product');
     const lcia = await lciaOf(request.query.method);
-    const result = calculateOrProblem(product, app.catalogue.library, { gwp, referenceYear: now.getUTCFullYear(), ...(lcia ? { lcia } : {}) }, '/product');
+    const result = calculateOrProblem(product, app.catalogue.library, { gwp, referenceYear: now.getUTCFullYear(), validOn: now.toISOString().slice(0, 10), ...(lcia ? { lcia } : {}) }, '/product');
     const methodFiles = await Promise.all((lcia?.methods ?? []).map((m) => methods.get(m.id)));
     const report = answerOrProblem(() => buildLcaReport(result, {
       lang: request.query.lang, product, generatedAt: now.toISOString(), methods: methodFiles, datasets: [...bundledFactorDatasets, bundledSubstances],
