@@ -135,24 +135,32 @@ export class LcaFactorPicker extends LitElement {
     return rt.engine.searchFactors(this.library, query);
   }
 
-  private rows(): Row[] {
+  /**
+   * The rows to list, and whether the region filter was widened: when the product's region has no
+   * factor of the line's unit for these words (China has no bundled material factors), every region's
+   * are listed under a notice rather than an empty list.
+   */
+  private rows(): { rows: Row[]; widened: boolean } {
     const words = this.text.toLowerCase().split(/\s+/).filter(Boolean);
     const custom = this.custom
       .filter((f) => words.every((w) => `${f.id} ${f.name ?? ''}`.toLowerCase().includes(w)))
       .map(fromCustom);
-    return [...custom, ...this.search(this.regionOnly && !!this.region, 60).map(fromHit)];
-  }
-
-  /** How many usable factors (of the line's unit) the search finds outside the region filter. */
-  private elsewhere(): number {
-    return this.regionOnly && this.region ? this.search(false, 500).filter((h) => h.unitFit !== 'incompatible').length : 0;
+    const filtered = this.regionOnly && !!this.region;
+    let hits = this.search(filtered, 60);
+    let widened = false;
+    if (filtered && !hits.some((h) => h.unitFit !== 'incompatible')) {
+      const all = this.search(false, 60);
+      if (all.some((h) => h.unitFit !== 'incompatible')) {
+        hits = all;
+        widened = true;
+      }
+    }
+    return { rows: [...custom, ...hits.map(fromHit)], widened };
   }
 
   override render() {
     void this.i18n;
-    const rows = this.dialog?.open ? this.rows() : [];
-    // Nothing usable in the product's region (none, or none of the line's unit): say where there is.
-    const elsewhere = this.dialog?.open && !rows.some((r) => r.unitFit !== 'incompatible') ? this.elsewhere() : 0;
+    const { rows, widened } = this.dialog?.open ? this.rows() : { rows: [], widened: false };
     const unit = this.context.unit;
     return html`
       <dialog aria-label=${t('picker.title')} @close=${() => this.requestUpdate()}>
@@ -167,6 +175,7 @@ export class LcaFactorPicker extends LitElement {
                 ${t('picker.regionOnly', { region: this.region })}</label>`
             : null}
         </header>
+        ${widened ? html`<p class="elsewhere" role="status" data-testid="picker-elsewhere">${t('picker.elsewhere', { region: this.region })}</p>` : nothing}
         <div class="list">
           <table>
             <thead><tr>
@@ -186,8 +195,7 @@ export class LcaFactorPicker extends LitElement {
             </tbody>
           </table>
           ${rows.length ? null : html`<p class="muted" style="padding: 12px">${this.library ? t('picker.none') : t('app.loadingFactors')}</p>`}
-          ${elsewhere ? html`<p class="elsewhere" data-testid="picker-elsewhere">${t('picker.elsewhere', { region: this.region, n: elsewhere })}
-            <button @click=${() => (this.regionOnly = false)}>${t('picker.showAllRegions')}</button></p>` : nothing}
+
         </div>
         <footer>
           <span class="muted">${t('picker.count', { n: rows.length })}</span>
