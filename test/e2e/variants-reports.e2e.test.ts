@@ -214,6 +214,8 @@ describe.skipIf(!HAS_CHROMIUM)('variants, reports, language, import, tablet', ()
     const file = join(ARTIFACTS, 'e2e-bom.csv');
     writeFileSync(file, csv);
     await page.locator('input[type=file][accept^=".csv"]').setInputFiles(file);
+    // The import is reviewed first (what was read, materials to map), then opened.
+    await page.locator('[data-testid=bom-open]').click();
     await expect.poll(() => page.locator('lca-bom-tree').count()).toBe(1);
     // 0.5 kg body + 6 × 2 g screws = 0.512 kg of steel = 0.000512 t × the factor per tonne.
     await expect.poll(() => kg(page, '[data-testid=total]')).toBeCloseTo(0.000512 * steel.value, 9);

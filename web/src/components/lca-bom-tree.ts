@@ -205,7 +205,8 @@ export class LcaBomTree extends LitElement {
 
   private openPicker(picking: Picking, current: string | undefined): void {
     this.picking = picking;
-    this.picker.open(current ?? '');
+    // A material or a treatment is per mass of the part: rank factors per kg (or t) first.
+    this.picker.open(current ?? '', { unit: 'kg', category: picking.field === 'material' ? 'material' : 'waste' });
   }
 
   private onPick(e: CustomEvent<{ id: string }>): void {

@@ -8,7 +8,7 @@ import { factorName } from '../i18n/factor-name.js';
 import { formatNumber, locale, LocaleController, stageName, t } from '../i18n/i18n.js';
 import { addLine, componentPaths, emptyLine, removeLine, setLine } from '../model/edit.js';
 import { controls } from '../styles.js';
-import type { LcaFactorPicker } from './lca-factor-picker.js';
+import { lineContext, type LcaFactorPicker } from './lca-factor-picker.js';
 import './lca-factor-picker.js';
 
 const NO_ISSUES: InputIssue[] = [];
@@ -216,7 +216,8 @@ export class LcaInventoryTable extends LitElement {
 
   private openPicker(index: number, current: string | undefined): void {
     this.pickingFor = index;
-    this.picker.open(current ?? '');
+    const line = this.product.inventory?.[index];
+    this.picker.open(current ?? '', line ? lineContext(line.stage, amountText(line.amount)) : {});
   }
 
   private onPick(e: CustomEvent<{ id: string }>): void {

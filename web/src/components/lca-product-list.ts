@@ -6,10 +6,11 @@ import { ApiError, type ApiClient, type ProductSummary } from '../api/client.js'
 import { formatDate, LocaleController, t } from '../i18n/i18n.js';
 import { newProduct } from '../model/edit.js';
 import { controls } from '../styles.js';
+import './lca-bom-import.js';
 
 /**
  * The products stored on the server, and the ways to start one: new, import a product JSON file, or
- * import a PLM bill of materials (CSV) through the API.
+ * import a PLM bill of materials (CSV, reviewed in lca-bom-import).
  *
  * @fires lca-open - `detail: { product, stored? }` to open a product in the editor.
  * @fires lca-auth - the API refused the key (401): ask for one.
@@ -47,8 +48,7 @@ export class LcaProductList extends LitElement {
         </form>
         <label class="drop">${t('products.importJson')}
           <input type="file" accept=".json,application/json" @change=${this.onJson} aria-label=${t('products.importJson')} /></label>
-        <label class="drop">${t('products.importCsv')}
-          <input type="file" accept=".csv,text/csv" @change=${this.onCsv} aria-label=${t('products.importCsv')} /></label>
+        <lca-bom-import .api=${this.api}></lca-bom-import>
       </div>
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
       ${this.busy ? html`<p class="muted">${t('common.working')}</p>` : nothing}
@@ -116,17 +116,6 @@ export class LcaProductList extends LitElement {
       const checked = validate(Product, doc);
       if (!checked.ok) throw new Error(checked.issues.slice(0, 8).map((i) => `${i.path || '/'}: ${i.message}`).join('\n'));
       this.emitOpen(checked.value);
-    });
-  }
-
-  private async onCsv(e: Event): Promise<void> {
-    const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    await this.run(async () => {
-      const answer = await this.api.importCsv(await file.text(), { productName: file.name.replace(/\.csv$/i, '') });
-      this.emitOpen(answer.product);
     });
   }
 
