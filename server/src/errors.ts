@@ -21,6 +21,7 @@ export const PROBLEMS = {
   GLCA_LIMIT_EXCEEDED: { status: 422, title: 'The request asks for more work than one request may do' },
   GLCA_IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'The Idempotency-Key was used for a different request' },
   GLCA_BOM_INVALID: { status: 422, title: 'The bill of materials cannot be imported' },
+  GLCA_DATASET_INVALID: { status: 422, title: 'The factor file cannot be imported' },
   GLCA_PRECONDITION_REQUIRED: { status: 428, title: 'If-Match is required to change this resource' },
   GLCA_RATE_LIMITED: { status: 429, title: 'Too many requests' },
   GLCA_HEADERS_TOO_LARGE: { status: 431, title: 'The request headers are too large' },

@@ -1,4 +1,5 @@
 import type { Catalogue } from './lib/library.js';
+import type { OrgLibraries } from './org-datasets/library.js';
 import type { Scope } from './schemas/auth.js';
 import type { Storage } from './storage/index.js';
 
@@ -17,6 +18,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     storage: Storage;
     catalogue: Catalogue;
+    /** Each organisation's factor library: the bundled datasets and its own. */
+    orgLibraries: OrgLibraries;
     /** The clock the edge reads (the engine never does); tests may fix it. */
     now: () => Date;
   }

@@ -7,7 +7,7 @@ export { readProduct, type ReadOptions, type ReadProduct } from './read-product.
 export { compileProduct, type CompiledProduct, type CompileOptions } from './inventory/compile.js';
 export type { InventoryRow, ComponentInstance, LineKind } from './inventory/line.js';
 export type { ResolvedFactor } from './inventory/factors.js';
-export { createLibrary, substanceKey, withFlows, type FactorLibrary, type LibraryFactor } from './library/library.js';
+export { createLibrary, substanceKey, withDatasets, withFlows, type FactorLibrary, type LibraryFactor } from './library/library.js';
 export { needsElementaryFlows, isFlowId, climateOf } from './inventory/flows.js';
 export { searchFactors, type FactorQuery, type FactorHit } from './library/search.js';
 export { normaliseRegion, regionContains, regionFit, regionMap, countryOf, type RegionFit, type RegionGroup, type RegionMap } from './library/region.js';

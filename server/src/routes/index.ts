@@ -14,6 +14,7 @@ import footprintRoutes from './footprints/index.js';
 import pactRoutes from './pact/index.js';
 import exportRoutes from './exports/index.js';
 import pactManageRoutes from './pact/manage.js';
+import orgDatasetRoutes, { orgFactorRoutes } from './org-datasets/index.js';
 
 /** Every resource is one plugin with its own prefix. */
 export const routes: FastifyPluginAsyncTypebox<{ batchBodyLimit: number; cacheBytes: number }> = async (app, options) => {
@@ -32,4 +33,6 @@ export const routes: FastifyPluginAsyncTypebox<{ batchBodyLimit: number; cacheBy
   await app.register(importRoutes, { prefix: '/v1/imports' });
   await app.register(adminRoutes, { prefix: '/v1' });
   await app.register(exportRoutes, { prefix: '/v1/exports' });
+  await app.register(orgDatasetRoutes, { prefix: '/v1/org-datasets' });
+  await app.register(orgFactorRoutes, { prefix: '/v1/org-factors' });
 };

@@ -1,4 +1,5 @@
-import type { Product } from '@greenlca/schema';
+import type { FactorDataset, Product } from '@greenlca/schema';
+import type { OrgDatasetDocument, OrgDatasetVersion } from '../schemas/org-dataset.js';
 import type { ApiKeyInfo, Organization, Scope } from '../schemas/auth.js';
 import type { ProductRecord, ProductSummary, VersionSummary } from '../schemas/product-record.js';
 import type { Provenance, StoredResult, StoredResultSummary } from '../schemas/stored-result.js';
@@ -114,6 +115,19 @@ export interface Storage {
   /** How sending the answer went: 'delivered', or why not. */
   recordPactDelivery(orgId: string, id: string, delivery: string): Promise<void>;
 
+  /**
+   * Store an organisation dataset as a new version (1 for a new id, else the current one + 1) and make
+   * it current, in one transaction; the document's `version` is set to the number given.
+   */
+  createOrgDatasetVersion(orgId: string, input: NewOrgDatasetVersion): Promise<OrgDatasetVersion>;
+  /** Id and current version of each of the organisation's datasets (cheap: for building its factor library per request). */
+  currentOrgDatasetVersions(orgId: string): Promise<{ id: string; version: number }[]>;
+  /** The organisation's datasets at their current versions, by id. */
+  listOrgDatasets(orgId: string): Promise<OrgDatasetVersion[]>;
+  /** One version (the current one when not given), with its document. */
+  getOrgDataset(orgId: string, id: string, version?: number): Promise<OrgDatasetDocument | undefined>;
+  listOrgDatasetVersions(orgId: string, id: string): Promise<OrgDatasetVersion[] | undefined>;
+
   /** Bytes of the embedded database's WebAssembly memory (PGlite); undefined for PostgreSQL. */
   embeddedMemoryBytes(): number | undefined;
 
@@ -178,4 +192,13 @@ export interface StoredFootprint {
   createdAt: string;
   /** The ProductFootprint with its current status. */
   document: Record<string, unknown>;
+}
+
+export interface NewOrgDatasetVersion {
+  /** The dataset without its version number (storage numbers it). */
+  document: Omit<FactorDataset, 'version'>;
+  format: string;
+  fileName?: string;
+  fileSha256: string;
+  createdBy?: string;
 }

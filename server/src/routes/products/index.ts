@@ -164,7 +164,7 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!record) throw notFound(request.query.version ? `Version ${request.query.version} of product ${request.params.id}` : `Product ${request.params.id}`);
     const referenceYear = app.now().getUTCFullYear();
     const lcia = await lciaOf(request.query.method);
-    const result = calculateOrProblem(record.product, app.catalogue.library, { gwp: request.query.gwp, referenceYear, ...(lcia ? { lcia } : {}) });
+    const result = calculateOrProblem(record.product, await app.orgLibraries.library(caller.orgId), { gwp: request.query.gwp, referenceYear, ...(lcia ? { lcia } : {}) });
     const provenance = {
       inputHash: record.inputHash, referenceYear, datasets: result.datasets, engine: { ...ENGINE },
       ...(request.query.gwp ? { gwp: request.query.gwp } : {}),

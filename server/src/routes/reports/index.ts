@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { evaluate, EvaluationRequest } from '@greenlca/ecodesign';
-import { bundledFactorDatasets, bundledSubstances, methods } from '@greenlca/datasets';
+import { bundledSubstances, methods } from '@greenlca/datasets';
 import { buildCfpReport, buildEcodesignReport, buildLcaReport } from '@greenlca/report';
 import { GwpSet, Product } from '@greenlca/schema';
 import { answerOrProblem, calculateOrProblem } from '../../lib/calculate.js';
 import { lciaOf, MethodQuery } from '../../lib/lcia.js';
 import { checkReportSize, ReportQuery, ReportResponse, sendReport } from './render.js';
+import { libraryOf } from '../../org-datasets/library.js';
 
 const tags = ['compliance'];
 
@@ -33,7 +34,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const now = app.now();
     const { product, study, gwp } = request.body;
     checkReportSize(product, '/product');
-    const result = calculateOrProblem(product, app.catalogue.library, { gwp, referenceYear: now.getUTCFullYear() }, '/product');
+    const result = calculateOrProblem(product, await libraryOf(app, request), { gwp, referenceYear: now.getUTCFullYear() }, '/product');
     const report = answerOrProblem(() => buildCfpReport(result, {
       lang: request.query.lang, product, generatedAt: now.toISOString(), referenceYear: now.getUTCFullYear(), ...(study ? { study } : {}),
     }));
@@ -55,10 +56,11 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { product, gwp } = request.body;
     checkReportSize(product, '/product');
     const lcia = await lciaOf(request.query.method);
-    const result = calculateOrProblem(product, app.catalogue.library, { gwp, referenceYear: now.getUTCFullYear(), ...(lcia ? { lcia } : {}) }, '/product');
+    const library = await libraryOf(app, request);
+    const result = calculateOrProblem(product, library, { gwp, referenceYear: now.getUTCFullYear(), ...(lcia ? { lcia } : {}) }, '/product');
     const methodFiles = await Promise.all((lcia?.methods ?? []).map((m) => methods.get(m.id)));
     const report = answerOrProblem(() => buildLcaReport(result, {
-      lang: request.query.lang, product, generatedAt: now.toISOString(), methods: methodFiles, datasets: [...bundledFactorDatasets, bundledSubstances],
+      lang: request.query.lang, product, generatedAt: now.toISOString(), methods: methodFiles, datasets: [...library.factorDatasets, bundledSubstances],
     }));
     return sendReport(reply, report, request.query.format, `lca-${product.id}`);
   });
@@ -72,7 +74,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'read' },
   }, async (request, reply) => {
     const now = app.now();
-    const { library } = app.catalogue;
+    const library = await libraryOf(app, request);
     const evaluation = answerOrProblem(() => evaluate(request.body.request, { library }), '/request');
     const product = request.body.request.product;
     if (product !== undefined) checkReportSize(product, '/request/product');
