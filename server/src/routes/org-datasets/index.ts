@@ -14,7 +14,7 @@ import {
 } from '../../schemas/org-dataset.js';
 import type { ProblemError } from '../../schemas/problem.js';
 
-const tags = ['organisation datasets'];
+const tags = ['org-datasets'];
 /** The file goes base64 in JSON: a third more than its bytes, plus the metadata. */
 const IMPORT_BODY_BYTES = Math.ceil((MAX_ORG_DATASET_FILE_BYTES * 4) / 3) + 1024 * 1024;
 /** Factors shown in a preview; the stored dataset has them all. */
