@@ -1,5 +1,5 @@
 import type { FactorHit, FactorLibrary } from '@greenlca/engine';
-import { runtime } from '../engine/runtime.js';
+import { isOwnDataset, runtime } from '../engine/runtime.js';
 import type { CustomFactor } from '@greenlca/schema';
 import { html, LitElement, css } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -15,6 +15,8 @@ interface Row {
   region: string;
   year: string;
   source: string;
+  /** The licence of one of the organisation's own factors (shown with a mark). */
+  ownLicence?: string;
 }
 
 function valueText(co2e: number | undefined, gases: Record<string, number> | undefined): string {
@@ -32,6 +34,7 @@ function fromHit(hit: FactorHit): Row {
     region: f.region,
     year: String(f.year),
     source: [f.source.source, f.source.table].filter(Boolean).join(', ') + ` (${hit.dataset.id} ${hit.dataset.version})`,
+    ...(isOwnDataset(hit.dataset.id) ? { ownLicence: f.licence } : {}),
   };
 }
 
@@ -59,6 +62,7 @@ export class LcaFactorPicker extends LitElement {
     tbody tr:hover, tbody tr:focus-visible { background: var(--lca-accent-weak); }
     td.id { font-family: ui-monospace, monospace; font-size: 12px; word-break: break-all; }
     td.src { font-size: 12px; color: var(--lca-muted); max-width: 320px; }
+    .own { display: inline-block; font-size: 11px; padding: 0 5px; margin-right: 4px; border-radius: 3px; background: var(--lca-accent); color: #fff; }
     footer { padding: 8px 12px; border-top: 1px solid var(--lca-line); display: flex; justify-content: space-between; }
   `];
 
@@ -117,7 +121,9 @@ export class LcaFactorPicker extends LitElement {
               ${rows.map((r) => html`
                 <tr tabindex="0" data-factor=${r.id} @click=${() => this.pick(r)} @keydown=${(e: KeyboardEvent) => this.onRowKey(e, r)}>
                   <td class="id">${r.id}</td><td>${r.name}</td><td>${r.unit}</td><td class="num">${r.value}</td>
-                  <td>${r.region}</td><td>${r.year}</td><td class="src">${r.source}</td>
+                  <td>${r.region}</td><td>${r.year}</td><td class="src">${r.ownLicence !== undefined
+                    ? html`<span class="own" title=${t('picker.ownTitle')}>${t('picker.own')}</span>${t('picker.licence')}: ${r.ownLicence} · `
+                    : null}${r.source}</td>
                 </tr>`)}
             </tbody>
           </table>
