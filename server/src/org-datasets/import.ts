@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Factor, FactorDataset, SubstanceDataset } from '@greenlca/schema';
 import { packageFactors, PackageTooLargeError, readPackage } from '@greenlca/olca';
 import { MAX_OLCA_PROCESSES, MAX_ORG_DATASET_FILE_BYTES, MAX_ORG_DATASET_ROWS, MAX_ORG_DATASET_UNPACKED_BYTES } from '../limits.js';
+import { unstorableText } from '../lib/storable-text.js';
 import type { ImportProblem, OrgDatasetImport } from '../schemas/org-dataset.js';
 import { csvRows, UnreadableFile, xlsxRows } from './files.js';
 import { readTable } from './table.js';
@@ -58,7 +59,12 @@ export async function readImport(request: OrgDatasetImport, context: ImportConte
     throw error;
   }
   const result: ImportOutcome = { ...outcome, fileSha256 };
-  if (!outcome.errors.length) result.document = datasetOf(request, outcome.factors, fileSha256);
+  if (outcome.errors.length) return result;
+  const document = datasetOf(request, outcome.factors, fileSha256);
+  // Text PostgreSQL cannot store (a package's names; a table's cells are checked where they are).
+  const bad = unstorableText(document);
+  if (bad) result.errors.push({ code: bad.code, detail: `${bad.pointer}: ${bad.detail}`, ...(bad.hint ? { hint: bad.hint } : {}) });
+  else result.document = document;
   return result;
 }
 

@@ -4,6 +4,7 @@
  */
 import { normaliseRegion, unitSpec } from '@greenlca/engine';
 import { GWP_SETS, type Factor, type FactorCategory, type GwpSet } from '@greenlca/schema';
+import { whyUnstorable } from '../lib/storable-text.js';
 import type { ImportProblem } from '../schemas/org-dataset.js';
 import { MAX_IMPORT_PROBLEMS, MAX_ORG_DATASET_CELL_CHARS, MAX_ORG_DATASET_COLUMNS, MAX_ORG_DATASET_ROWS } from '../limits.js';
 import { categoryOf, FIELD_INFO, fieldOf, MAGNITUDE_BOUNDS, regionText, TABLE_FIELDS, unitText, yesNo, type TableField } from './mapping.js';
@@ -72,10 +73,12 @@ function magnitudeBound(unit: string): { max: number; per: string } | undefined 
 export function readTable(rows: readonly TableRow[], defaults: TableDefaults): TableImport {
   const errors: ImportProblem[] = [];
   const warnings: ImportProblem[] = [];
-  let more = 0;
+  let moreErrors = 0;
+  let moreWarnings = 0;
   const problem = (list: ImportProblem[], p: ImportProblem) => {
-    if (errors.length + warnings.length >= MAX_IMPORT_PROBLEMS) more++;
-    else list.push(p);
+    if (errors.length + warnings.length < MAX_IMPORT_PROBLEMS) list.push(p);
+    else if (list === errors) moreErrors++;
+    else moreWarnings++;
   };
   const out: TableImport = { factors: [], errors, warnings, columns: {}, rows: 0 };
   const header = rows[0];
@@ -135,7 +138,17 @@ export function readTable(rows: readonly TableRow[], defaults: TableDefaults): T
       problem(errors, { ...(field && at.has(field) ? where(field) : { row: r.row }), code, detail, hint });
     };
     for (let i = 0; i < r.cells.length; i++) {
-      if (text(r.cells[i]).length > MAX_ORG_DATASET_CELL_CHARS) error(undefined, 'CELL_TOO_LONG', `column ${i + 1} holds more than ${MAX_ORG_DATASET_CELL_CHARS} characters`, 'shorten the text');
+      const where = { row: r.row, column: headers[i] || `column ${i + 1}` };
+      const cellText = text(r.cells[i]);
+      if (cellText.length > MAX_ORG_DATASET_CELL_CHARS) {
+        bad = true;
+        problem(errors, { ...where, code: 'CELL_TOO_LONG', detail: `the cell holds more than ${MAX_ORG_DATASET_CELL_CHARS} characters`, hint: 'shorten the text' });
+      }
+      const why = whyUnstorable(cellText);
+      if (why) {
+        bad = true;
+        problem(errors, { ...where, code: 'CHARACTER_NOT_ALLOWED', detail: `the cell ${why}`, hint: 'remove the character or replace it with a printable one' });
+      }
     }
 
     const id = str('id');
@@ -267,6 +280,9 @@ export function readTable(rows: readonly TableRow[], defaults: TableDefaults): T
     out.factors.push(factor);
   }
   if (!out.rows) errors.push({ code: 'EMPTY_TABLE', detail: 'the table has a header row but no factors', hint: 'add a row per factor under the headers' });
-  if (more) errors.push({ code: 'TOO_MANY_PROBLEMS', detail: `${more.toLocaleString('en')} more problems are not listed (the first ${MAX_IMPORT_PROBLEMS} are)`, hint: 'fix these and import again' });
+  const more = moreErrors + moreWarnings;
+  if (more) {
+    (moreErrors ? errors : warnings).push({ code: 'TOO_MANY_PROBLEMS', detail: `${more.toLocaleString('en')} more problems (${moreErrors.toLocaleString('en')} errors) are not listed: the first ${MAX_IMPORT_PROBLEMS} are`, hint: 'fix these and check again' });
+  }
   return out;
 }

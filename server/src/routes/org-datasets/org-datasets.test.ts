@@ -83,6 +83,7 @@ describe.each(testBackends)('organisation factor datasets ($name)', (backend) =>
       ['credit', 'recycling credit', 'kg', '-0.4', 'CN', '2023', 'd', 'yes', ''],
       ['absurd', 'x', 'kg', '1000000', 'CN', '2023', 'd', '', ''],
       ['Bad Id', 'x', 'kWh', '0.5', 'CN', '2099', 'd', '', ''],
+      ['nul', 'a\u0000b', 'kg', '1', 'CN', '2023', 'd', '', ''],
     ];
     const body = csvImport(csvText(rows), { ...META, id: 'acme-bad', citation: undefined });
     const p = (await t.call(t.orgA.keys.read, 'POST', '/v1/org-datasets/preview', body)).json();
@@ -96,18 +97,19 @@ describe.each(testBackends)('organisation factor datasets ($name)', (backend) =>
       [8, 'co2e', 'ABSURD_MAGNITUDE'],
       [9, 'id', 'INVALID_ID'],
       [9, 'year', 'INVALID_YEAR'],
+      [10, 'name', 'CHARACTER_NOT_ALLOWED'],
     ]);
     for (const e of p.errors) expect(e.hint, e.code).toBeTruthy();
     expect(p.errors[2].detail).toContain('row 2');
     expect(p.warnings).toEqual([expect.objectContaining({ row: 1, column: 'colour', code: 'UNKNOWN_COLUMN' })]);
-    expect(p.stats).toEqual({ rows: 8, factors: 2 }); // ok-1 and the stated credit
+    expect(p.stats).toEqual({ rows: 9, factors: 2 }); // ok-1 and the stated credit
     expect(p.factors[1]).toMatchObject({ id: 'credit', co2e: -0.4, credit: true });
 
     const refused = await t.call(t.orgA.keys.write, 'POST', '/v1/org-datasets', body);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().code).toBe('GLCA_DATASET_INVALID');
     expect(refused.json().errors.map((e: { pointer: string }) => e.pointer)).toEqual([
-      '/file/3/unit', '/file/4/source', '/file/5/id', '/file/6/co2e', '/file/8/co2e', '/file/9/id', '/file/9/year',
+      '/file/3/unit', '/file/4/source', '/file/5/id', '/file/6/co2e', '/file/8/co2e', '/file/9/id', '/file/9/year', '/file/10/name',
     ]);
     expect((await t.call(t.orgA.keys.read, 'GET', '/v1/org-datasets/acme-bad')).statusCode).toBe(404);
     // A bundled dataset's id cannot be taken.
