@@ -17,7 +17,7 @@ export interface DatasetPin {
 }
 
 /** Factors kept in memory over all organisations' loaded versions; beyond it the least recently used go. */
-const MAX_CACHED_FACTORS = 500_000;
+const MAX_CACHED_FACTORS = 200_000;
 
 export class OrgLibraries {
   private readonly documents = new Map<string, FactorDataset>();
