@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Jobs, type JobsOptions } from './jobs/index.js';
 import { randomBytes } from 'node:crypto';
 import { bootstrapKeys, type Bootstrap } from './lib/bootstrap.js';
 import { DEFAULT_OUTBOUND, type OutboundPolicy } from './lib/outbound.js';
@@ -55,6 +56,11 @@ export interface AppOptions {
   /** The clock (the engine never reads one); default `() => new Date()`. */
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * Background jobs. The queue opens on the first job (or at start with `work: true`, which also works
+   * on chunks in this process: GREENLCA_ROLE=all, the default of `pnpm start`). Default: no work here.
+   */
+  jobs?: JobsOptions;
   /** Serve HTTPS with this PEM certificate and key (TLS_CERT, TLS_KEY); plain HTTP when absent. */
   https?: { cert: string | Buffer; key: string | Buffer };
   /**
@@ -135,6 +141,12 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(idempotency);
   await app.register(caching);
   await app.register(openapi);
+
+  const jobs = new Jobs({ storage: app.storage, catalogue: app.catalogue, now: app.now, log: app.log }, options.jobs ?? {});
+  app.decorate('jobs', jobs);
+  if (options.jobs?.work) app.addHook('onReady', async () => { await jobs.open(); });
+  // Before the storage closes (onClose): chunks in hand finish and are stored.
+  app.addHook('preClose', () => jobs.close());
 
   const boot = await bootstrapKeys(app.storage, options.bootstrap ?? {});
   if (boot.generated) options.onGeneratedKey?.(boot.generated);

@@ -1,7 +1,15 @@
 import { resolve } from 'node:path';
+import type { QueueOptions } from './jobs/queue.js';
+import type { RateLimitOptions } from './plugins/rate-limit.js';
 import type { StorageOptions } from './storage/index.js';
 
+/** What this process runs: the API and the job workers (`all`, the default), the API only, or workers only. */
+export type Role = 'all' | 'api' | 'worker';
+
 export interface ServerConfig {
+  role: Role;
+  /** The job queue's tuning (GREENLCA_JOB_*); defaults in jobs/queue.ts. */
+  jobs: QueueOptions;
   host: string;
   port: number;
   storage: StorageOptions;
@@ -41,6 +49,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): ServerC
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   const logLevel = env.LOG_LEVEL || 'info';
   const config: ServerConfig = {
+    role: roleFromEnv(env), jobs: jobOptionsFromEnv(env),
     host: env.HOST || '127.0.0.1', port, storage: storageOptionsFromEnv(env, repoRoot),
     webRoot: resolve(env.GREENLCA_WEB_ROOT || resolve(repoRoot, 'web', 'dist')),
     dataDir: resolve(env.GREENLCA_DATA_DIR ?? resolve(repoRoot, '.data')),
@@ -68,4 +77,57 @@ export function tlsFromEnv(env: NodeJS.ProcessEnv): ServerConfig['tls'] {
   if (!cert && !key) return undefined;
   if (!cert || !key) throw new Error(`TLS_CERT and TLS_KEY go together (PEM certificate and private key files): set ${cert ? 'TLS_KEY' : 'TLS_CERT'} too, or neither for plain HTTP`);
   return { certFile: resolve(cert), keyFile: resolve(key) };
+}
+
+/**
+ * GREENLCA_ROLE: `all` (default; what `pnpm start` runs), `api` (HTTP only: jobs are queued, not
+ * worked on) or `worker` (works on job chunks, listens on no port). Separate roles share one
+ * PostgreSQL database: the embedded database belongs to one process, so they need DATABASE_URL.
+ */
+export function roleFromEnv(env: NodeJS.ProcessEnv): Role {
+  const role = env.GREENLCA_ROLE || 'all';
+  if (role !== 'all' && role !== 'api' && role !== 'worker') throw new Error(`GREENLCA_ROLE must be all, api or worker, not "${role}"`);
+  if (role !== 'all' && !env.DATABASE_URL) {
+    throw new Error(`GREENLCA_ROLE=${role} runs beside other processes on one database: set DATABASE_URL (the embedded database belongs to one process)`);
+  }
+  return role;
+}
+
+/** GREENLCA_JOB_CHUNK_SIZE, _CHUNK_TIMEOUT_S, _RETRIES, _RETRY_DELAY_S, _POLL_S, _CONCURRENCY, _MAINTENANCE_S: positive numbers. */
+export function jobOptionsFromEnv(env: NodeJS.ProcessEnv): QueueOptions {
+  const options: QueueOptions = {};
+  const read = (name: string, key: keyof QueueOptions, integer: boolean, min: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) throw new Error(`${name} must be ${integer ? 'an integer' : 'a number'} ≥ ${min}, not "${raw}"`);
+    options[key] = n;
+  };
+  read('GREENLCA_JOB_CHUNK_SIZE', 'chunkSize', true, 1);
+  read('GREENLCA_JOB_CHUNK_TIMEOUT_S', 'chunkTimeoutSeconds', true, 1);
+  read('GREENLCA_JOB_RETRIES', 'retryLimit', true, 0);
+  read('GREENLCA_JOB_RETRY_DELAY_S', 'retryDelaySeconds', true, 1);
+  read('GREENLCA_JOB_POLL_S', 'pollingIntervalSeconds', false, 0.5);
+  read('GREENLCA_JOB_CONCURRENCY', 'concurrency', true, 1);
+  read('GREENLCA_JOB_MAINTENANCE_S', 'maintenanceIntervalSeconds', true, 1);
+  return options;
+}
+
+/**
+ * The rate limit from GREENLCA_RATE_LIMIT (requests per minute per key for the installation, default
+ * 600) and GREENLCA_RATE_LIMIT_STORE: `memory` (default) counts in each process, and
+ * GREENLCA_API_REPLICAS (default 1) API processes behind one balancer each allow their share (no
+ * database round trip per request; with requests spread evenly, round robin, a key gets about the
+ * installation's limit in all); `database` counts in the database, one count for every replica (one
+ * more statement per request). Undefined: the rate-limit plugin's defaults.
+ */
+export function rateLimitFromEnv(env: NodeJS.ProcessEnv): RateLimitOptions | undefined {
+  const total = env.GREENLCA_RATE_LIMIT ? Number(env.GREENLCA_RATE_LIMIT) : undefined;
+  const replicas = env.GREENLCA_API_REPLICAS ? Number(env.GREENLCA_API_REPLICAS) : 1;
+  const store = env.GREENLCA_RATE_LIMIT_STORE || 'memory';
+  if (!Number.isInteger(replicas) || replicas < 1) throw new Error(`GREENLCA_API_REPLICAS must be a whole number of API processes ≥ 1, not "${env.GREENLCA_API_REPLICAS}"`);
+  if (store !== 'memory' && store !== 'database') throw new Error(`GREENLCA_RATE_LIMIT_STORE must be memory or database, not "${store}"`);
+  if (store === 'database') return { store, ...(total !== undefined ? { max: total } : {}) };
+  if (total === undefined && replicas === 1) return undefined;
+  return { max: Math.max(1, Math.floor((total ?? 600) / replicas)) };
 }

@@ -21,6 +21,7 @@ export const PROBLEMS = {
   GLCA_LIMIT_EXCEEDED: { status: 422, title: 'The request asks for more work than one request may do' },
   GLCA_IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'The Idempotency-Key was used for a different request' },
   GLCA_BOM_INVALID: { status: 422, title: 'The bill of materials cannot be imported' },
+  GLCA_DATASET_VERSION_UNAVAILABLE: { status: 422, title: 'The dataset version asked for is not the one this server calculates with' },
   GLCA_PARTNER_ADDRESS_REFUSED: { status: 422, title: 'The partner\'s address may not be called' },
   GLCA_PARTNER_AUTH_FAILED: { status: 422, title: 'The partner refused the client credentials registered for it' },
   GLCA_PRECONDITION_REQUIRED: { status: 428, title: 'If-Match is required to change this resource' },
@@ -31,6 +32,7 @@ export const PROBLEMS = {
   GLCA_PARTNER_BAD_ANSWER: { status: 502, title: 'The partner\'s answer is not what PACT specifies' },
   GLCA_PARTNER_UNREACHABLE: { status: 502, title: 'The partner\'s PACT API cannot be reached' },
   GLCA_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
+  GLCA_JOB_ATTEMPTS_EXHAUSTED: { status: 503, title: 'A job item was not processed in the attempts allowed' },
   GLCA_PARTNER_TIMEOUT: { status: 504, title: 'The partner\'s PACT API did not answer in time' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -22,6 +22,11 @@ export const MAX_BATCH_PRODUCTS = 1000;
 export const MAX_BATCH_PRODUCT_LINES = 20_000;
 /** Lines over all the products of one batch (~3 s of calculation here). */
 export const MAX_BATCH_LINES = 100_000;
+/**
+ * Items (products) of one background job (POST /v1/jobs): a job is worked on in chunks by the workers,
+ * not in the request, but its items are stored, and listed, so they are bounded too.
+ */
+export const MAX_JOB_ITEMS = 100_000;
 
 /** Monte Carlo runs in one request. */
 export const MAX_MONTE_CARLO_RUNS = 20_000;

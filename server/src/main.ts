@@ -1,5 +1,7 @@
 /**
- * `pnpm start`: listen. Everything else is in app.ts. Environment: PORT, HOST (default 127.0.0.1),
+ * `pnpm start`: listen. Everything else is in app.ts. GREENLCA_ROLE: `all` (default) serves the API and
+ * works on background jobs; `api` only serves; `worker` only works on jobs (no port: jobs/worker.ts).
+ * Environment: PORT, HOST (default 127.0.0.1),
  * DATABASE_URL or GREENLCA_DATA_DIR (and GREENLCA_PGLITE_FSYNC=on|off), GREENLCA_API_KEY, GREENLCA_RATE_LIMIT
  * (requests/minute per key), GREENLCA_WEB_ROOT, LOG_LEVEL, TLS_CERT and TLS_KEY (HTTPS), GREENLCA_SECRETS_KEY
  * (seals partners' PACT client secrets; else a key file in the data directory) and GREENLCA_PACT_ALLOW_LOOPBACK
@@ -13,18 +15,20 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, openStorage } from './app.js';
+import { runWorker } from './jobs/worker.js';
 import { saveAdminKey } from './admin-key-file.js';
-import { configFromEnv } from './config.js';
+import { configFromEnv, rateLimitFromEnv } from './config.js';
 import { parseSecretsKey, secretsKeyFile } from './lib/secret-box.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const config = configFromEnv(process.env, repoRoot);
 const https = config.tls && readTls(config.tls);
-const rate = process.env.GREENLCA_RATE_LIMIT ? Number(process.env.GREENLCA_RATE_LIMIT) : undefined;
+const rate = rateLimitFromEnv(process.env);
 
 // Opened before the app, not by its storage plugin: creating a fresh data directory (initdb) can take
 // longer than Fastify's 10 s plugin timeout on a busy machine. Closed after the app, below.
 const storage = await openStorage(config.storage);
+if (config.role === 'worker') await runWorker(storage, config);
 const app = await buildApp({
   storage,
   bootstrap: { ...(config.apiKey ? { apiKey: config.apiKey } : {}), generate: true },
@@ -34,7 +38,8 @@ const app = await buildApp({
       `Send it as "Authorization: Bearer <key>". Shown again by \`pnpm admin-key\` (kept in ${kept}, owner-only).\n` +
       'Set GREENLCA_API_KEY to choose your own.\n\n');
   },
-  ...(rate ? { rateLimit: { max: rate } } : {}),
+  ...(rate ? { rateLimit: rate } : {}),
+  jobs: { ...config.jobs, work: config.role === 'all' },
   webRoot: config.webRoot,
   logger: { level: config.logLevel },
   ...(https ? { https } : {}),
@@ -78,7 +83,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   const address = await app.listen({ host: config.host, port: config.port });
   const where = config.storage.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.storage.dataDir}`;
-  app.log.info(`GreenLCA API on ${address} (docs at ${address}/docs), storage: ${where}`);
+  app.log.info(`GreenLCA API on ${address} (docs at ${address}/docs), storage: ${where}, role: ${config.role}`);
 } catch (error) {
   app.log.error(error);
   await storage.close().catch(() => {});

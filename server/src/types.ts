@@ -1,3 +1,4 @@
+import type { Jobs } from './jobs/index.js';
 import type { OutboundPolicy } from './lib/outbound.js';
 import type { SecretBox } from './lib/secret-box.js';
 import type { Catalogue } from './lib/library.js';
@@ -21,6 +22,8 @@ declare module 'fastify' {
     catalogue: Catalogue;
     /** The clock the edge reads (the engine never does); tests may fix it. */
     now: () => Date;
+    /** Background jobs: the queue the API sends to, and this process's workers when it works. */
+    jobs: Jobs;
     /** How PACT client calls reach partners (SSRF guard, deadline, byte cap). */
     pactOutbound: OutboundPolicy;
     /** Seals and opens partners' client secrets. */

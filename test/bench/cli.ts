@@ -64,6 +64,13 @@ export const bench: BenchModule = {
     process.stdout.write(`| node -e 0 | ${ms(median(floor))} | 1.00 |\n`);
     process.stdout.write(`| greenlca calc kettle, prebuilt (bundle/) | ${ms(median(calc))} | ${median(ratios).toFixed(2)} |\n`);
     process.stdout.write(`| greenlca calc kettle, sources through tsx (pnpm greenlca) | ${ms(median(source))} | ${(median(source) / median(floor)).toFixed(2)} |\n`);
-    process.stdout.write(`\ngoal: prebuilt calc ≤ 300 ms whole process: ${median(calc) <= 300 ? 'met' : 'NOT met'} in this run, load average ${loadavg()[0]!.toFixed(1)} (same answer as the sources: ${expected} kg CO2e)\n`);
+    // The goal is 0.3 s on a quiet machine, where `node -e 0` takes ~0.05 s (issue 18): a ratio of 6 to the floor.
+    // On this shared machine the absolute time follows the load; the ratio to the floor in the same run does less.
+    const ratio = median(ratios);
+    process.stdout.write(
+      `\ngoal: prebuilt calc ≤ 300 ms whole process: ${median(calc) <= 300 ? 'met' : 'NOT met'} in absolute terms in this run; ` +
+        `ratio to node -e 0 ${ratio.toFixed(2)} (goal ≤ 6, i.e. 0.3 s over a quiet 0.05 s floor): ${ratio <= 6 ? 'met' : 'NOT met'}; ` +
+        `load average ${loadavg()[0]!.toFixed(1)} (same answer as the sources: ${expected} kg CO2e)\n`,
+    );
   },
 };

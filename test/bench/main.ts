@@ -20,6 +20,7 @@ const modules: Record<string, () => Promise<{ bench: BenchModule }>> = {
   soak: () => import('./soak.js'),
   durability: () => import('./durability.js'),
   cli: () => import('./cli.js'),
+  jobs: () => import('./jobs.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

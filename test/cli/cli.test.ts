@@ -142,6 +142,17 @@ describe('greenlca factors search', () => {
     const r = greenlca('factors', 'search', '铁路货运', '--format', 'json');
     expect(JSON.parse(r.stdout).map((h: { id: string }) => h.id)).toContain('desnz-2025/freight-rail-freight-train-tkm');
   });
+
+  it('finds factors in the user\'s words through the same search as the API and the picker: "lorry" on a t*km line', () => {
+    const r = greenlca('factors', 'search', 'lorry', '--unit', 't*km', '--limit', '400', '--dataset', 'desnz-2025', '--format', 'json');
+    expect(r.code).toBe(0);
+    const hits = JSON.parse(r.stdout) as { id: string; unit: string; unitFit?: string }[];
+    expect(hits[0]!.unit).toBe('t*km');
+    expect(hits[0]!.id).toMatch(/^desnz-2025\/freight-hgv-/);
+    expect(hits.find((h) => h.unit === 'km')?.unitFit).toBe('incompatible');
+    const table = greenlca('factors', 'search', 'ABS');
+    expect(table.stdout).toContain('uslci-fy17/acrylonitrile-butadiene-styrene-copolymer-resin-at-plant');
+  });
 });
 
 describe('greenlca schema', () => {
@@ -212,6 +223,18 @@ describe('greenlca evaluate', () => {
     expect(r.stderr).toContain(`${file}: 1 problem, nothing evaluated`);
     expect(r.stderr).toContain('/declarations/indicators/energy-carbon-platform-functions/benchmark/value  [DECLARED_DIRECTION]');
     expect(r.stderr).toContain('引领值 8 项 (specification) is not above 基准值 10 项 (declared)');
+  });
+
+  it('refuses an air conditioner against the lithium-ion battery specification (OUT_OF_SCOPE), and --category that is not in scope', () => {
+    const r = greenlca('evaluate', 'examples/room-air-conditioner.json', '--spec', 't-ceeia-280-2017');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('/product/name  [OUT_OF_SCOPE]  the product reads as Room air conditioners (room-air-conditioner), outside the scope of T/CEEIA 280-2017');
+    expect(r.stderr).toContain('fix: evaluate against "t-cagp-0001-2016"');
+    const declared = greenlca('evaluate', 'examples/room-air-conditioner.json', '--spec', 't-ceeia-280-2017', '--category', 'room-air-conditioner');
+    expect(declared.stderr).toContain('/productCategory  [OUT_OF_SCOPE]');
+    const fits = greenlca('evaluate', 'examples/room-air-conditioner.json', '--spec', 't-cagp-0001-2016', '--format', 'json');
+    expect(fits.code).toBe(0);
+    expect(JSON.parse(fits.stdout).scope).toEqual({ category: 'room-air-conditioner', how: 'name' });
   });
 });
 
@@ -291,7 +314,7 @@ describe('greenlca compare | sensitivity | uncertainty | suggest (the real progr
   it('every command refuses a mistyped flag (exit 2, nothing on stdout) instead of ignoring it', () => {
     const cases: [string[], string][] = [
       [['calc', KETTLE, '--formt', 'json'], 'greenlca calc: [USAGE] unknown flag --formt (did you mean --format?); it takes --format, --gwp, --method\n'],
-      [['factors', 'search', 'steel', '--regon', 'CN'], 'greenlca factors: [USAGE] unknown flag --regon (did you mean --region?); it takes --region, --category, --dataset, --limit, --format\n'],
+      [['factors', 'search', 'steel', '--regon', 'CN'], 'greenlca factors: [USAGE] unknown flag --regon (did you mean --region?); it takes --unit, --near-region, --region, --category, --dataset, --limit, --format\n'],
       [['report', KETTLE, '--langs', 'en'], ''],
       [['pact', 'export', KETTLE, '--boundry', 'cradle-to-gate'], ''],
       [['network', 'solve', 'x', '--mutli'], ''],

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCo2e } from '../../packages/report/src/format.js';
 import {
   ARTIFACTS, chartsDrawn, co2e, HAS_CHROMIUM, launchBrowser, openApp, screenshot, startServer, type Browser, type Page, type RunningServer,
 } from './harness.js';
@@ -184,8 +185,8 @@ describe.skipIf(!HAS_CHROMIUM)('variants, reports, language, import, tablet', ()
     const cfpHtml = readFileSync(cfpPath, 'utf8');
     expect(cfpHtml).toContain('E2E heater');
     expect(cfpHtml).toContain(grid.source.replace(/&/g, '&amp;')); // the citation, HTML-escaped
-    // The summary prints kg CO2e to 6 decimals: 0.0005 t × 2,863.90131 + 10 kWh × 0.5777 = 7.208950655 → 7.208951.
-    expect(cfpHtml).toContain(`>${(steelKg + 10 * grid.value).toFixed(6)}<`);
+    // The summary prints kg CO2e to 4 significant digits: 0.0005 t × 2,863.90131 + 10 kWh × 0.5777 = 7.208950655 → 7.209.
+    expect(cfpHtml).toContain(`>${formatCo2e(steelKg + 10 * grid.value)}<`);
 
     await expect.poll(() => page.locator('[data-testid=verdict]').count()).toBe(1);
     await screenshot(page, '12-evaluation');
@@ -213,6 +214,8 @@ describe.skipIf(!HAS_CHROMIUM)('variants, reports, language, import, tablet', ()
     const file = join(ARTIFACTS, 'e2e-bom.csv');
     writeFileSync(file, csv);
     await page.locator('input[type=file][accept^=".csv"]').setInputFiles(file);
+    // The import is reviewed first (what was read, materials to map), then opened.
+    await page.locator('[data-testid=bom-open]').click();
     await expect.poll(() => page.locator('lca-bom-tree').count()).toBe(1);
     // 0.5 kg body + 6 × 2 g screws = 0.512 kg of steel = 0.000512 t × the factor per tonne.
     await expect.poll(() => kg(page, '[data-testid=total]')).toBeCloseTo(0.000512 * steel.value, 9);

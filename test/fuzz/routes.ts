@@ -119,6 +119,8 @@ export function validBody(route: Route, fx: Fixtures, pick: <T>(xs: readonly T[]
     case '/v1/imports/bom': return { csv: BOM_CSV };
     case '/v1/keys': return { name: 'fuzz key', scopes: [pick(['read', 'write', 'admin'])] };
     case '/v1/organizations': return { name: 'Fuzz org ' + fx.created.length };
+    // Small jobs: a two-product batch, or a recalculation of the products with one model id.
+    case '/v1/jobs': return pick([{ kind: 'batch', products: [smallProduct('j'), KETTLE] }, { kind: 'recalculate', filter: { productIds: [String(KETTLE.id)] } }]);
     default: return undefined;
   }
 }

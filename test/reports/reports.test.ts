@@ -6,7 +6,7 @@ import { calculate, createLibrary, Decimal } from '@greenlca/engine';
 import { bundledFactorDatasets, bundledSubstances } from '@greenlca/datasets';
 import { STAGES, type CalculationResult } from '@greenlca/schema';
 import { checkProductFootprint } from '../../packages/pact/src/index.js';
-import { formatKg } from '../../packages/report/src/index.js';
+import { formatCo2e, formatKg } from '../../packages/report/src/index.js';
 
 /**
  * The `greenlca report` and `greenlca pact` commands end to end: PDFs are rendered to PNG with
@@ -79,10 +79,14 @@ describe('greenlca report --kind cfp', { timeout: 120_000 }, () => {
     // The Chinese font is embedded as a subset.
     expect(tool('pdffonts', [pdf])).toMatch(/[A-Z]{6}\+NotoSans\S*CJK\S*\s.*\byes\s+yes\b/);
     const text = tool('pdftotext', ['-layout', pdf, '-']);
-    for (const heading of ['产品碳足迹报告', '产品碳足迹', '目的与范围', '系统边界', '数据来源与数据质量', '分配与取舍准则', '按生命周期阶段', '局限性与解释', '参考文献']) {
+    for (const heading of ['产品碳足迹报告', '产品碳足迹', '目的与范围', '基准流', '系统边界', '原材料获取和预处理', '寿命末期', '数据来源与数据质量',
+      '分配、取舍准则与价值选择', '取舍准则', '价值选择', '按生命周期阶段', '不确定性与敏感性分析', '龙卷风图', '局限性与解释', '参考文献']) {
       expect(text).toContain(heading);
     }
-    expect(text).toContain(formatKg(kettle.total.kgCO2e));
+    // Printed to 4 significant digits (the JSON below keeps every digit).
+    expect(text).toContain(formatCo2e(kettle.total.kgCO2e));
+    // Sources by publisher: no GitHub copy of the GWP values, no internal factor id.
+    expect(text).not.toMatch(/github\.com|desnz-2025\//);
     expect(text).toContain(`第 1 页 / 共 ${pages} 页`);
     expect(text).toContain('IPCC AR6');
     expect(text).toContain(kettle.engine.version);
@@ -92,7 +96,7 @@ describe('greenlca report --kind cfp', { timeout: 120_000 }, () => {
     const html = greenlca(['report', kettleFile, '--format', 'html', '--lang', 'en']);
     expect(html.code).toBe(0);
     expect(html.stdout).toContain('<h1>Product Carbon Footprint Report</h1>');
-    expect(html.stdout).toContain(formatKg(kettle.total.kgCO2e));
+    expect(html.stdout).toContain(formatCo2e(kettle.total.kgCO2e));
     const out = join(artifacts, 'kettle-cfp-en.json');
     const json = greenlca(['report', kettleFile, '--lang', 'en', '--out', out]);
     expect(json.code).toBe(0);
@@ -134,6 +138,24 @@ describe('greenlca report --kind ecodesign', { timeout: 120_000 }, () => {
     expect(report.data.evaluation.kind).toBe('product');
     expect(report.data.lca.total).toEqual(kettle.total);
     expect(report.document.title).toBe('Eco-design Product Self-evaluation Report');
+  });
+
+  it('writes the GB/T 36132-2018 factory report: second-level indicators, the evidence each item rests on, the source of a declared 基准值, weights labelled illustrative, incomplete not green', () => {
+    const pdf = join(artifacts, 'factory-2018-zh.pdf');
+    const r = greenlca(['report', 'examples/green-factory-2018-evaluation.json', '--kind', 'ecodesign', '--lang', 'zh', '--out', pdf]);
+    expect(r.code).toBe(0);
+    const pages = pageCount(pdf);
+    expect(toPng(pdf, 'factory-2018-zh')).toHaveLength(pages);
+    const text = tool('pdftotext', ['-layout', pdf, '-']);
+    for (const s of ['绿色工厂自评价报告', '依据与证据', '二级指标', '温室气体排放', '有害物质限制使用', '原料无害化', '得分（示意权重）', '权重为示意值']) expect(text, s).toContain(s);
+    // The 产品 and 温室气体排放 items rest on the factory's products and inventory:
+    // 120 000 m³ × 2.16 + 8 500 000 kWh × 0.5306 = 259 200 + 4 510 100 = 4 769 300 kgCO2e.
+    expect(text).toContain('由工厂温室气体清单得出');
+    expect(text.replace(/\s+/g, '')).toContain('GB/T32150-2015,2025:4769300kgCO2e');
+    expect(text.replace(/\s+/g, '')).toContain('CFPreportCFP-2025-07');
+    expect(text.replace(/\s+/g, '')).toContain('申报：examplelocalrule,table3(illustrative)');
+    // The verdict is incomplete, and its box is amber (the emphasised figure is not green).
+    expect(text).toContain('不完整');
   });
 });
 

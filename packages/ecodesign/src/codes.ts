@@ -23,6 +23,7 @@ export const REASON_CODES = {
   ITEM_NOT_SCORED: 'A factory item cannot be scored: its value, 基准值, 引领值 or weight is missing.',
   PASS_SCORE_MISSING: 'No pass mark: the standard gives none; set scoring.passScore from the applicable rules.',
   SCORE_BELOW_PASS: 'The factory score is below the pass mark.',
+  SCOPE_UNCONFIRMED: 'Nothing says the product is in the specification\'s scope: no category declared, and its name matches none of the scope\'s.',
 } as const;
 export type ReasonCode = keyof typeof REASON_CODES;
 

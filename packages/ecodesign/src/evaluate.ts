@@ -3,6 +3,9 @@ import { validate } from '@greenlca/schema';
 import { EvaluationInputError, IssueList, nearest, schemaMessage } from './errors.js';
 import { evaluateFactory } from './factory/evaluate.js';
 import { evaluateProduct } from './product/evaluate.js';
+import { checkScope } from './product/scope.js';
+import { verdictName } from './present.js';
+import { worst } from './requirements.js';
 import { EvaluationRequest } from './request.js';
 import type { EvaluationResult } from './result.js';
 import { bundledInventoryIndicators, bundledLimitSets, bundledSpecifications } from './spec/bundled.js';
@@ -65,10 +68,20 @@ export function evaluate(input: unknown, options: EvaluateOptions = {}): Evaluat
     issues.add('NO_LIBRARY', '', 'a product evaluation needs a factor library', 'pass options.library (createLibrary(bundledFactorDatasets, bundledSubstances))');
   }
   issues.throwIfAny();
-  return evaluateProduct({
+  const { scope, reason } = checkScope(spec, request.product, request.productCategory, options.specifications ?? bundledSpecifications());
+  const result = evaluateProduct({
     spec, product: request.product, library: options.library!, limitSets, inventoryIndicators,
     ...(request.declarations ? { declarations: request.declarations } : {}),
   });
+  result.scope = scope;
+  if (reason) {
+    // Unconfirmed scope: whatever the indicators say, the verdict cannot be a pass.
+    result.reasons.push(reason);
+    result.verdict = worst([result.verdict, 'incomplete']);
+    result.verdictName = verdictName(result.verdict);
+    result.isComplete = false;
+  }
+  return result;
 }
 
 /** A specification document embedded in the request: its problems point into the request (/spec/…). */

@@ -170,6 +170,10 @@ export const ProductEvaluation = Type.Object(
       functionalUnit: Type.Object({ amount: Type.Number(), unit: Type.String(), description: Type.Optional(Type.String()) }),
     }),
     indicators: Type.Array(IndicatorResult),
+    scope: Type.Optional(Type.Object({
+      category: Type.Union([Type.String(), Type.Null()]),
+      how: literals(['declared', 'name', 'general', 'unconfirmed'] as const, 'declared in the request, read from the product name, a general rule (no scope), or unconfirmed'),
+    }, { description: 'How the product was found to be in the specification\'s scope.' })),
     lcaReport: Type.Object({
       isRequired: Type.Boolean(),
       clause: Clause,
@@ -203,6 +207,8 @@ const Weight = Type.Object({
 
 export const FactoryItemResult = Type.Object({
   id: Type.String(),
+  /** The second-level indicator (二级指标) it belongs to, where the specification lists them. */
+  indicator: Type.Optional(Type.String()),
   name: Text,
   description: Type.Optional(Text),
   kind: literals(['quantitative', 'qualitative'] as const, 'quantitative or qualitative'),
@@ -213,7 +219,12 @@ export const FactoryItemResult = Type.Object({
   valueRule: Type.Optional(Text),
   benchmark: Type.Object({ value: Type.Union([Type.Number(), Type.Null()]), display: Text, origin: Origin, source: Type.Optional(Type.String()) }),
   leading: Type.Object({ value: Type.Union([Type.Number(), Type.Null()]), display: Text, origin: Origin, source: Type.Optional(Type.String()) }),
-  value: Type.Object({ value: Type.Union([Type.Number(), Type.Boolean(), Type.Null()]), display: Text, origin: literals(['declared', 'none'] as const, 'declared or none') }),
+  value: Type.Object({
+    value: Type.Union([Type.Number(), Type.Boolean(), Type.Null()]), display: Text,
+    origin: literals(['declared', 'linked', 'none'] as const, 'declared, linked (from the factory\'s products or inventory) or none'),
+  }),
+  /** Where the value comes from when not declared: the factory's products or its greenhouse-gas inventory. */
+  link: Type.Optional(Type.Object({ kind: Type.String(), basis: Text })),
   evidence: Type.Array(Type.String()),
   weight: Weight,
   /** Points this item is worth: dimension weight × item weight / Σ item weights of the dimension. */
@@ -230,11 +241,24 @@ export const FactoryItemResult = Type.Object({
 });
 export type FactoryItemResult = Static<typeof FactoryItemResult>;
 
+/** A second-level indicator (二级指标) with the verdict of its items (incomplete when none is entered). */
+export const FactoryIndicatorResult = Type.Object({
+  id: Type.String(),
+  name: Text,
+  clause: Clause,
+  items: Type.Array(Type.String()),
+  verdict: VerdictSchema,
+  verdictName: Text,
+  provenance: Provenance,
+});
+export type FactoryIndicatorResult = Static<typeof FactoryIndicatorResult>;
+
 export const FactoryDimensionResult = Type.Object({
   id: Type.String(),
   name: Text,
   weight: Weight,
   score: Type.Union([Type.Number(), Type.Null()]),
+  indicators: Type.Optional(Type.Array(FactoryIndicatorResult)),
   items: Type.Array(FactoryItemResult),
   itemsTable: Type.Object({ isComplete: Type.Boolean(), clause: Clause, note: Type.Optional(Text) }),
 });
@@ -245,7 +269,14 @@ export const FactoryEvaluation = Type.Object(
   {
     kind: Type.Literal('factory'),
     ...Common,
-    subject: Type.Object({ name: Type.String(), id: Type.Optional(Type.String()), sector: Type.Optional(Type.String()), period: Type.Optional(Type.String()) }),
+    subject: Type.Object({
+      name: Type.String(), id: Type.Optional(Type.String()), sector: Type.Optional(Type.String()), period: Type.Optional(Type.String()),
+      products: Type.Optional(Type.Array(Type.Unknown({ description: 'The products as given in the request (factory.products).' }))),
+      ghgInventory: Type.Optional(Type.Object({
+        period: Type.String(), standard: Type.String(), scope1KgCO2e: Type.Number(), scope2KgCO2e: Type.Number(), totalKgCO2e: Type.Number(),
+        lines: Type.Integer(), verification: Type.Optional(Type.String()), evidence: Type.Optional(Type.String()),
+      }, { description: 'The factory inventory summed by scope (lines: activity × cited factor).' })),
+    }),
     dimensions: Type.Array(FactoryDimensionResult),
     score: Type.Object({
       value: Type.Union([Type.Number(), Type.Null()], { description: 'Null while any weight, value or benchmark is missing.' }),

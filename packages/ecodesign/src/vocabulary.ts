@@ -52,7 +52,7 @@ export const SPEC_STAGE_NAMES: Record<SpecStage, Text> = {
   production: text('产品生产', 'Production'),
   distribution: text('运输', 'Distribution'),
   use: text('产品使用', 'Use'),
-  endOfLife: text('废弃处置', 'End of life'),
+  endOfLife: text('报废处理', 'End of life'), // as the product's stage (STAGE_NAMES) and GB/T 32161 name it
   lifeCycle: text('全生命周期', 'Whole life cycle'),
 };
 

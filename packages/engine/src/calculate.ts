@@ -72,7 +72,7 @@ function assemble(
   const kgOf = (row: InventoryRow) => lineOf.get(row)!.kgCO2e;
   const wanted = options.inventory !== false || options.lcia;
   const groups = wanted ? groupRows(compiled.rows, (_, i) => totals.lines[i]!.amount) : [];
-  const datasets = new Map<string, { id: string; version: string; edition: string }>();
+  const datasets = new Map<string, { id: string; version: string; edition: string; publisher?: string }>();
   datasets.set(library.substances.id, { id: library.substances.id, version: library.substances.version, edition: library.substances.edition });
   for (const row of compiled.rows) if (row.factor.dataset) datasets.set(row.factor.dataset.id, row.factor.dataset);
   const year = product.year ?? options.referenceYear;

@@ -9,7 +9,10 @@ export type { InventoryRow, ComponentInstance, LineKind } from './inventory/line
 export type { ResolvedFactor } from './inventory/factors.js';
 export { createLibrary, substanceKey, withFlows, type FactorLibrary, type LibraryFactor } from './library/library.js';
 export { needsElementaryFlows, isFlowId, climateOf } from './inventory/flows.js';
-export { searchFactors, type FactorQuery, type FactorHit } from './library/search.js';
+export { searchFactors, type FactorQuery, type FactorHit, type UnitFit } from './library/search.js';
+export {
+  normaliseQuery, parseQuery, type SearchVocabulary, type SynonymGroup, type RankRule, type BilingualText,
+} from './library/vocabulary.js';
 export { normaliseRegion, regionContains, regionFit, regionMap, countryOf, type RegionFit, type RegionGroup, type RegionMap } from './library/region.js';
 export { LcaInputError, ISSUE_CODES, closest, type InputIssue, type IssueCode } from './errors.js';
 export { WARNING_CODES, type WarningCode } from './result/warnings.js';

@@ -3,7 +3,7 @@ import { calculate } from '@greenlca/engine';
 import { validate, STAGES } from '@greenlca/schema';
 import { Decimal } from 'decimal.js';
 import { kettle, testLibrary } from '../../pact/src/testing/fixtures.js';
-import { buildCfpReport } from './cfp.js';
+import { buildCfpReport } from './cfp/index.js';
 import { findTable, ReportDocument, blocks } from './document.js';
 import { sumDecimal } from './format.js';
 
@@ -16,20 +16,21 @@ describe('CFP report data model', () => {
   const zh = buildCfpReport(result, { lang: 'zh', product, generatedAt });
   const en = buildCfpReport(result, { lang: 'en', product, generatedAt });
 
-  it('carries the engine totals to the last digit (hand-checked: 350.649465 kg CO2e)', () => {
+  it('keeps the engine totals to the last digit in the JSON and prints them to 4 significant digits (hand-checked: 350.649465 kg CO2e)', () => {
     expect(zh.data.total).toEqual(result.total);
     expect(zh.data.total.kgCO2e).toBe(350.649465);
     const figures = [...blocks(zh.document)].find((b) => b.block.type === 'figures')!.block;
-    expect(figures.type === 'figures' && figures.items[0]!.value).toBe('350.649465');
+    expect(figures.type === 'figures' && figures.items[0]!.value).toBe('350.6');
     expect(JSON.parse(JSON.stringify(zh)).data.total.kgCO2e).toBe(result.total.kgCO2e);
   });
 
-  it('has a by-stage table whose rows add up to the total, exactly', () => {
+  it('has a by-stage table rounded to 4 significant digits, whose exact values (JSON) add up to the total', () => {
     const t = findTable(zh.document, 'by-stage')!;
     expect(t.rows.map((r) => r[0])).toEqual(['设计', '制造', '包装', '运输', '使用', '报废处理']);
-    expect(t.rows.map((r) => r[1])).toEqual(['0', '2.07324', '0.3', '0.192', '347.919825', '0.1644']);
-    expect(sumDecimal(t.rows.map((r) => r[1]!)).eq(new Decimal(t.footer![0]![1]!))).toBe(true);
-    expect(t.footer![0]![1]).toBe('350.649465');
+    // exact 0, 2.07324, 0.3, 0.192, 347.919825, 0.1644
+    expect(t.rows.map((r) => r[1])).toEqual(['0', '2.073', '0.3', '0.192', '347.9', '0.1644']);
+    expect(t.footer![0]![1]).toBe('350.6');
+    expect(t.note).toContain('4 位有效数字');
     expect(sumDecimal(zh.data.byStage.map((s) => s.kgCO2e)).eq(result.total.kgCO2e)).toBe(true);
     expect(zh.data.byStage.map((s) => s.stage)).toEqual([...STAGES]);
   });
@@ -38,7 +39,8 @@ describe('CFP report data model', () => {
     expect(zh.data.lines).toHaveLength(result.lines.length);
     const lines = findTable(zh.document, 'lines')!;
     expect(lines.rows).toHaveLength(result.lines.length);
-    expect(sumDecimal(lines.rows.map((r) => r[6]!)).toFixed()).toBe('350.649465');
+    expect(sumDecimal(zh.data.lines.map((l) => l.kgCO2e)).toFixed()).toBe('350.649465');
+    for (const [i, row] of lines.rows.entries()) expect(row[5]).toBe(new Decimal(zh.data.lines[i]!.kgCO2e).toSignificantDigits(4, Decimal.ROUND_HALF_EVEN).toFixed());
     for (const l of zh.data.lines) {
       const c = zh.data.citations[l.ref - 1]!;
       expect(c.n).toBe(l.ref);
@@ -53,17 +55,20 @@ describe('CFP report data model', () => {
     ]);
     const refs = findTable(zh.document, 'citations')!;
     expect(refs.rows[2]![1]).toContain('https://www.mee.gov.cn/');
-    expect(refs.rows[2]![2]).toBe('tc 0.0.1');
+    // Cited by publisher: no dataset or factor id in print (they stay in the JSON).
+    expect(refs.rows.map((r) => r[2])).toEqual(['初级数据', '二手数据', '二手数据']);
+    expect(JSON.stringify(refs.rows)).not.toContain('tc/');
   });
 
   it('states the GWP set, datasets, engine version, fossil and biogenic, boundary and limitations', () => {
-    expect(zh.data.gwp).toEqual({ set: 'AR6', metric: 'GWP100', dataset: { id: 'gwp-fx', version: '0.0.1', edition: 'test' }, asPublished: [] });
+    expect(zh.data.gwp).toMatchObject({ set: 'AR6', metric: 'GWP100', dataset: { id: 'gwp-fx', version: '0.0.1', edition: 'test' }, asPublished: [] });
+    expect(zh.data.gwp.publication).toMatchObject({ publisher: 'IPCC', url: 'https://www.ipcc.ch/report/ar6/wg1/' });
     expect(zh.data.datasets.map((d) => d.id)).toEqual(['fx', 'gwp-fx', 'tc']);
     expect(zh.data.engine).toEqual(result.engine);
     expect(zh.data.study).toMatchObject({ type: 'cradle-to-grave', cfpKind: 'CFP', unitKind: 'functional unit', stagesExcluded: ['design'] });
     const totals = findTable(zh.document, 'totals')!;
     // Every kettle factor is a CO2e total: none of it is fossil by gas, all of it is not split by origin.
-    expect(totals.rows.map((r) => [r[1], r[2]])).toEqual([['0', '0.0 %'], ['0', '0.0 %'], ['350.649465', '100.0 %']]);
+    expect(totals.rows.map((r) => [r[1], r[2]])).toEqual([['0', '0.0 %'], ['0', '0.0 %'], ['350.6', '100.0 %']]);
     expect(zh.data.total).toEqual(result.total); // the engine's numbers unchanged
     expect(zh.data.origin).toEqual({
       fossilKgCO2e: 0, biogenicKgCO2e: 0, notSplitKgCO2e: 350.649465, biogenicDetail: { co2EmissionsKgCO2e: 0, co2RemovalsKgCO2e: 0, nonCO2KgCO2e: 0 },
@@ -71,7 +76,8 @@ describe('CFP report data model', () => {
     expect(zh.data.limitations.join('\n')).toMatch(/气候变化/);
     expect(en.data.limitations.join('\n')).toMatch(/not a claim of conformity/);
     expect(zh.document.sections.map((s) => s.heading)).toEqual([
-      '摘要', '基本信息', '目的与范围', '系统边界', '数据来源与数据质量', '分配与取舍准则', '温室气体与全球变暖潜势', '结果', '清单与排放因子', '警告', '局限性与解释', '参考文献（因子来源）',
+      '摘要', '基本信息', '目的与范围', '系统边界', '数据来源与数据质量', '分配、取舍准则与价值选择', '温室气体与全球变暖潜势', '结果', '不确定性与敏感性分析',
+      '清单与排放因子', '警告', '局限性与解释', '参考文献（因子来源）',
     ]);
     expect(en.document.title).toBe('Product Carbon Footprint Report');
     expect(zh.document.title).toBe('产品碳足迹报告');
@@ -144,17 +150,17 @@ describe('CFP report: origin of emissions and GWP sets, said the same in HTML/PD
     expect(zh.data.origin.fossilKgCO2e).toBeCloseTo(4.5603336927, 9);
     const totals = findTable(en.document, 'totals')!;
     expect(totals.rows).toEqual([
-      ['Fossil GHG emissions (gases named by the factors)', '4.560334', '1.3 %'],
+      ['Fossil GHG emissions (gases named by the factors)', '4.56', '1.3 %'],
       ['Biogenic GHG emissions', '1', '0.3 %'],
-      ['Not split by origin (factors give a CO2e total only)', '356.649465', '98.5 %'],
+      ['Not split by origin (factors give a CO2e total only)', '356.6', '98.5 %'],
     ]);
-    expect(sumDecimal(totals.rows.map((row) => row[1]!)).toFixed(6)).toBe(new Decimal(totals.footer![0]![1]!).toFixed(6));
+    expect(totals.footer![0]![1]).toBe('362.2'); // 362.2097986927 to 4 significant digits
     expect(findTable(zh.document, 'totals')!.rows.map((row) => row[0])).toEqual(['化石来源温室气体排放（因子分气体给出）', '生物源温室气体排放', '未区分来源（因子仅给出 CO2e 总量）']);
     const figures = (doc: typeof zh.document) => {
       const b = [...blocks(doc)].find((x) => x.block.type === 'figures')!.block;
       return b.type === 'figures' ? b.items.map((i) => [i.label, i.value]) : [];
     };
-    expect(figures(en.document).slice(1)).toEqual([['Fossil', '4.560334'], ['Biogenic', '1'], ['Not split by origin', '356.649465']]);
+    expect(figures(en.document).slice(1)).toEqual([['Fossil', '4.56'], ['Biogenic', '1'], ['Not split by origin', '356.6']]);
     expect(figures(zh.document).slice(1).map((f) => f[0])).toEqual(['化石来源', '生物源', '未区分来源']);
     // JSON: the data model carries both, the engine's fields unchanged.
     const json = JSON.parse(JSON.stringify(en));
@@ -164,8 +170,8 @@ describe('CFP report: origin of emissions and GWP sets, said the same in HTML/PD
 
   it('says in the limitations how much is not split by origin, from how many factors', () => {
     // kettle: supplier PP resin, fx steel, recycling, landfill, box, truck, China grid; plus old fuel and the GB part = 9 factors.
-    expect(en.data.limitations.join('\n')).toContain('here 9 such factors give 356.649465 kg CO2e (98.5 %), shown as "not split by origin" (see 7.1), not as fossil');
-    expect(zh.data.limitations.join('\n')).toContain('本报告中 9 个这样的因子共 356.649465 kg CO2e（98.5 %），列为“未区分来源”');
+    expect(en.data.limitations.join('\n')).toContain('here 9 such factors give 356.6 kg CO2e (98.5 %), shown as "not split by origin" (see 7.1), not as fossil');
+    expect(zh.data.limitations.join('\n')).toContain('本报告中 9 个这样的因子共 356.6 kg CO2e（98.5 %），列为“未区分来源”');
   });
 
   it('names the chosen GWP set and the other sets used as published, with the number of factors', () => {
@@ -176,9 +182,9 @@ describe('CFP report: origin of emissions and GWP sets, said the same in HTML/PD
     };
     expect(gwp(en)).toEqual([
       ['GWP set (chosen)', 'IPCC AR6, GWP100'],
-      ['Other GWP sets, used as published', 'IPCC AR4: 1 factor given only as CO2e with no split by gas, so not re-characterised with AR6; used as published (GWP_BASIS_MISMATCH, see section 9)'],
+      ['Other GWP sets, used as published', 'IPCC AR4: 1 factor given only as CO2e with no split by gas, so not re-characterised with AR6; used as published (GWP_BASIS_MISMATCH, see section 10)'],
     ]);
-    expect(gwp(zh)[1]![1]).toBe('IPCC AR4：1 个因子仅以 CO2e 给出且未分气体，无法按 AR6 重新表征，按发布值使用（GWP_BASIS_MISMATCH，见第 9 章）');
+    expect(gwp(zh)[1]![1]).toBe('IPCC AR4：1 个因子仅以 CO2e 给出且未分气体，无法按 AR6 重新表征，按发布值使用（GWP_BASIS_MISMATCH，见第 10 章）');
     expect(JSON.stringify(en.document.sections[0])).toContain('GWP: IPCC AR6 GWP100 (1 factor used as published in IPCC AR4 CO2e).');
     expect(en.data.limitations[1]).toBe('Characterisation uses IPCC AR6 100-year GWPs; other metrics (GWP20, GTP) are not reported. 1 factor given only as CO2e in IPCC AR4, with no split by gas, is used as published, not re-characterised with AR6 (see section 6).');
     // Without other sets the report says so.
@@ -189,7 +195,7 @@ describe('CFP report: origin of emissions and GWP sets, said the same in HTML/PD
   it('counts grouped warnings in factors, not cases ("2 factors", not "1 case")', () => {
     const region = r.warnings.find((w) => w.code === 'FACTOR_REGION_MISMATCH' && w.message.includes('GB'))!;
     expect(region.message).toMatch(/^2 factors are for region GB/);
-    expect(en.data.limitations).toContain('The factor is for another region than the product: a geographical proxy. (2 factors, see section 9)');
-    expect(zh.data.limitations).toContain('因子所属地区与产品地区不一致，属于地理代用数据。（涉及 2 个因子，见第 9 章）');
+    expect(en.data.limitations).toContain('The factor is for another region than the product: a geographical proxy. (2 factors, see section 10)');
+    expect(zh.data.limitations).toContain('因子所属地区与产品地区不一致，属于地理代用数据。（涉及 2 个因子，见第 10 章）');
   });
 });

@@ -46,8 +46,19 @@ export const Block = Type.Union([
     items: Type.Array(Type.Object({ label: Type.String(), value: Type.Number(), text: Type.String() })),
   }),
   Type.Object({
+    type: Type.Literal('flow'),
+    caption: Type.Optional(Type.String()),
+    /** A process-flow figure: boxes in life-cycle order, joined by arrows; excluded ones drawn dashed. */
+    steps: Type.Array(Type.Object({ label: Type.String(), detail: Type.String(), included: Type.Boolean() })),
+    note: Type.Optional(Type.String()),
+  }),
+  Type.Object({
     type: Type.Literal('figures'),
-    items: Type.Array(Type.Object({ label: Type.String(), value: Type.String(), unit: Type.Optional(Type.String()), emphasis: Type.Optional(Type.Boolean()) })),
+    items: Type.Array(Type.Object({
+      label: Type.String(), value: Type.String(), unit: Type.Optional(Type.String()), emphasis: Type.Optional(Type.Boolean()),
+      /** Colour of an emphasised figure: a verdict is green only when it is a pass ("warn" for incomplete). */
+      tone: Type.Optional(Type.Union([Type.Literal('pass'), Type.Literal('fail'), Type.Literal('warn')])),
+    })),
   }),
 ]);
 export type Block = Static<typeof Block>;

@@ -9,6 +9,7 @@ import { exampleFactorySpec, exampleProductSpec } from '../../ecodesign/src/test
 import { findTable, ReportDocument, blocks } from './document.js';
 import { buildEcodesignReport } from './ecodesign.js';
 import { sumDecimal } from './format.js';
+import { renderHtml } from './html.js';
 
 const library = testLibrary();
 
@@ -102,6 +103,11 @@ describe('GB/T 32161 self-evaluation report', () => {
     expect(findTable(r.document, 'requirements')!.tones).toEqual(['warn', 'pass']);
     const figures = [...blocks(r.document)].find((b) => b.block.type === 'figures')!.block;
     expect(figures.type === 'figures' && figures.items[0]!.value).toBe('不完整');
+    // Never styled like a pass: the verdict box is amber, in the document and the HTML.
+    expect(figures.type === 'figures' && figures.items[0]!.tone).toBe('warn');
+    expect(renderHtml(r.document)).toMatch(/<div class="figure emphasis warn"><div class="label">自评价结论<\/div><div class="value">不完整<\/div>/);
+    const passed = [...blocks(buildEcodesignReport(evaluateProduct(request()), { lang: 'zh' }).document)].find((b) => b.block.type === 'figures')!.block;
+    expect(passed.type === 'figures' && passed.items[0]!.tone).toBe('pass');
   });
 });
 
@@ -141,5 +147,38 @@ describe('green-factory self-evaluation report', () => {
     expect(score.type === 'fields' && score.rows[0]).toEqual(['得分', '65']);
     const energy = r.document.sections.find((s) => s.id === 'dimensions')!.subsections![0]!.blocks[0]!;
     expect(energy.type === 'table' && energy.rows.map((row) => [row[4], row[5], row[6]])).toEqual([['20 %', '30', '15'], ['80 kgce/t', '10', '5']]);
+  });
+});
+
+describe('green-factory report: sources, evidence and illustrative weights on its face', () => {
+  // GB/T 36132-2025 as bundled: dimension weights 30/30/16/16/8 are second-hand (R2, labelled illustrative);
+  // the platform item's 引领值 8 is cited [S R1], its 基准值 is not: declared here with its source.
+  const e = evaluate({
+    factory: { name: 'Works', ghgInventory: { period: '2025', standard: 'GB/T 32150-2015', lines: [{ source: 'grid', scope: 2, amount: 1000, unit: 'kWh', factor: { kgCO2ePerUnit: 0.5306, source: 'MEE/NBS 公告2025年第47号' } }] } },
+    declarations: {
+      indicators: {
+        'energy-carbon-platform-functions': { value: 6, evidence: 'Platform acceptance report P-3', benchmark: { value: 4, source: '某行业绿色工厂评价细则 表 2' } },
+      },
+    },
+  }, { spec: 'gb-t-36132-2025' }) as FactoryEvaluation;
+  const zh = buildEcodesignReport(e, { lang: 'zh' });
+
+  it('shows where each 基准值/引领值 comes from and each item\'s evidence', () => {
+    const t = findTable(zh.document, 'evidence-energy-low-carbon')!;
+    const row = t.rows.find((r) => r[0] === e.dimensions[0]!.items.find((i) => i.id === 'energy-carbon-platform-functions')!.name.zh)!;
+    expect(row[2]).toBe('申报：某行业绿色工厂评价细则 表 2 / 二手来源 [S] R1');
+    expect(row[3]).toBe('二手来源 [S] R1');
+    expect(row[4]).toBe('Platform acceptance report P-3');
+    // An item with nothing declared says so, and is marked.
+    expect(t.rows[0]![4]).toBe('未提供');
+    expect(t.tones![0]).toBe('warn');
+  });
+
+  it('labels the weights illustrative on the face of the report: score, notice and each dimension', () => {
+    const figures = [...blocks(zh.document)].find((b) => b.block.type === 'figures')!.block;
+    expect(figures.type === 'figures' && figures.items.map((i) => i.label)).toContain('得分（示意权重）');
+    expect(JSON.stringify(zh.document.sections[0])).toContain('权重为示意值：能源低碳化 30、资源高效化 30、生产洁净化 16、产品绿色化 16、用地集约化 8 未经标准文本核实');
+    const dims = zh.document.sections.find((s) => s.id === 'dimensions')!.subsections!;
+    expect(dims[0]!.heading).toBe('能源低碳化（权重 30，示意值，二手来源 [S]）');
   });
 });

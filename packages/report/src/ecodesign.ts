@@ -57,6 +57,13 @@ const STATUS: Record<string, Text> = {
   complete: { zh: '完整录入', en: 'completely entered' },
 };
 
+const WEIGHT_STATUS: Record<string, Text> = {
+  'second-hand': { zh: '二手来源 [S]', en: 'second-hand [S]' },
+  believed: { zh: '未核实 [B]', en: 'believed [B]' },
+  template: { zh: '模板', en: 'template' },
+  example: { zh: '示例', en: 'example' },
+};
+
 const PROVENANCE: Record<string, Text> = {
   verified: { zh: '已核实 [V]', en: 'verified [V]' },
   'second-hand': { zh: '二手来源 [S]', en: 'second-hand [S]' },
@@ -328,7 +335,7 @@ function summaryBlocks(e: EvaluationResult, lang: Lang, extra: { label: string; 
   return [
     {
       type: 'figures', items: [
-        { label: L('自评价结论', 'Verdict'), value: e.verdictName[lang].replace(/（.*|\s\(.*/, ''), emphasis: true },
+        { label: L('自评价结论', 'Verdict'), value: e.verdictName[lang].replace(/（.*|\s\(.*/, ''), emphasis: true, tone: tone(e.verdict as Verdict) },
         { label: L('基本要求符合', 'Requirements met'), value: `${r.pass} / ${r.total}` },
         ...(e.kind === 'product' ? [{ label: L('评价指标符合', 'Indicators met'), value: `${i.pass} / ${i.total}` }] : []),
         ...extra,
@@ -384,11 +391,28 @@ function factoryDocument(e: FactoryEvaluation, _data: EcodesignReport['data'], l
   const { L, clause } = common(e, lang);
   const score = e.score;
   const num = (x: number | null) => (x === null ? '—' : String(Math.round(x * 100) / 100));
+  const illustrative = e.dimensions.filter((d) => d.weight.value !== null && !d.weight.isVerified);
+  const weightLabel = (d: FactoryEvaluation['dimensions'][number]) => (d.weight.value === null ? ''
+    : d.weight.isVerified ? L(`（权重 ${num(d.weight.value)}）`, ` (weight ${num(d.weight.value)})`)
+      : L(`（权重 ${num(d.weight.value)}，示意值，${d.weight.origin === 'request' ? '评分设置给出' : WEIGHT_STATUS[d.weight.status ?? 'believed']?.zh ?? '未核实'}）`,
+        ` (weight ${num(d.weight.value)}, illustrative: ${d.weight.origin === 'request' ? 'from the scoring settings' : WEIGHT_STATUS[d.weight.status ?? 'believed']?.en ?? 'not verified'})`));
+  const limitSource = (x: FactoryEvaluation['dimensions'][number]['items'][number]['benchmark'], item: FactoryEvaluation['dimensions'][number]['items'][number]) =>
+    x.origin === 'declared' ? L(`申报：${x.source}`, `declared: ${x.source}`)
+      : x.origin === 'spec' ? `${PROVENANCE[item.provenance.status]?.[lang] ?? item.provenance.status} ${item.provenance.sources.join(', ')}`
+        : x.display[lang];
   const summary: Section = {
     id: 'summary', number: '', heading: L('摘要', 'Summary'),
     blocks: [
-      ...summaryBlocks(e, lang, [{ label: L('得分', 'Score'), value: score.value === null ? `≥ ${num(score.partial)}` : num(score.value), unit: score.max !== null ? `/ ${num(score.max)}` : '' }]),
+      ...summaryBlocks(e, lang, [{
+        label: score.weightsVerified ? L('得分', 'Score') : L('得分（示意权重）', 'Score (illustrative weights)'),
+        value: score.value === null ? `≥ ${num(score.partial)}` : num(score.value), unit: score.max !== null ? `/ ${num(score.max)}` : '',
+      }]),
       { type: 'notice', level: level(e.verdict as Verdict), text: L(`自评价结论：${e.verdictName.zh}（${e.specification.standard.number}）`, `Verdict: ${e.verdictName.en} (${e.specification.standard.number})`) },
+      ...(score.weightsVerified ? [] : [{
+        type: 'notice' as const, level: 'warning' as const,
+        text: L(`权重为示意值：${illustrative.map((d) => `${d.name.zh} ${num(d.weight.value)}`).join('、')} 未经标准文本核实（来源见 4.x 各节），得分仅供参考，不能作为评价结论的依据。`,
+          `Illustrative weights: ${illustrative.map((d) => `${d.name.en} ${num(d.weight.value)}`).join(', ')} are not verified in the standard's text (sources in 4.x); the score is for orientation only, not a basis for the verdict.`),
+      }]),
     ],
   };
   const general: Section = {
@@ -418,7 +442,7 @@ function factoryDocument(e: FactoryEvaluation, _data: EcodesignReport['data'], l
       ],
     }],
     subsections: e.dimensions.map((d, n) => ({
-      id: `dimension-${d.id}`, number: `4.${n + 1}`, heading: `${d.name[lang]}${d.weight.value !== null ? L(`（权重 ${num(d.weight.value)}）`, ` (weight ${num(d.weight.value)})`) : ''}`,
+      id: `dimension-${d.id}`, number: `4.${n + 1}`, heading: `${d.name[lang]}${weightLabel(d)}`,
       blocks: [{
         type: 'table' as const, id: `items-${d.id}`,
         columns: [
@@ -435,7 +459,28 @@ function factoryDocument(e: FactoryEvaluation, _data: EcodesignReport['data'], l
         ]),
         tones: d.items.map((i) => tone(i.verdict as Verdict)),
         ...(d.itemsTable.isComplete ? {} : { note: L('本维度的指标表尚未完整录入。', 'This dimension\'s item table is not fully entered.') }),
-      }],
+      }, {
+        // Where each item stands: its second-level indicator, the source of its 基准值/引领值, how established it is, and its evidence.
+        type: 'table' as const, id: `evidence-${d.id}`, caption: L('依据与证据', 'Sources and evidence'),
+        columns: [
+          { label: L('指标', 'Item'), width: 1.8 }, { label: L('二级指标', 'Second-level indicator'), width: 1 },
+          { label: L('基准值 / 引领值来源', 'Source of 基准值 / 引领值'), width: 1.5 }, { label: L('条目来源', 'Item source'), width: 1 },
+          { label: L('证据', 'Evidence'), width: 2.2 },
+        ],
+        rows: d.items.map((i) => [
+          i.name[lang],
+          d.indicators?.find((x) => x.id === i.indicator)?.name[lang] ?? '—',
+          i.kind === 'qualitative' ? L('定性条目（无基准值）', 'qualitative (no 基准值)') : `${limitSource(i.benchmark, i)} / ${limitSource(i.leading, i)}`,
+          `${PROVENANCE[i.provenance.status]?.[lang] ?? i.provenance.status} ${i.provenance.sources.join(', ')}`,
+          [i.link ? i.link.basis[lang] : '', ...i.evidence].filter(Boolean).join('\n') || L('未提供', 'none given'),
+        ]),
+        tones: d.items.map((i) => (i.evidence.length ? 'neutral' : 'warn')),
+      }, ...(d.indicators ? [{
+        type: 'table' as const, id: `second-level-${d.id}`, caption: L('二级指标', 'Second-level indicators'),
+        columns: [{ label: L('二级指标', 'Second-level indicator'), width: 2 }, { label: L('条目数', 'Items'), align: 'right' as const, width: 0.6 }, { label: L('结论', 'Verdict'), align: 'center' as const, width: 0.9 }],
+        rows: d.indicators.map((x) => [x.name[lang], String(x.items.length), x.verdictName[lang].replace(/（.*|\s\(.*/, '')]),
+        tones: d.indicators.map((x) => tone(x.verdict as Verdict)),
+      }] : [])],
     })),
   };
   return {

@@ -32,6 +32,9 @@ export function formatUnit(unit: string): string {
   return unit.replace(/\^2(?![0-9])/g, '²').replace(/\^3(?![0-9])/g, '³');
 }
 
+/** part / whole, exact in Decimal (0 for a zero whole). */
+export const share = (part: number, whole: number): number => (whole === 0 ? 0 : new Decimal(part).div(whole).toNumber());
+
 export function formatPercent(share: number, digits = 1): string {
   return `${new Decimal(share).times(100).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toFixed(digits)} %`;
 }
@@ -47,6 +50,14 @@ export function formatDate(iso: string | undefined, lang: Lang): string {
 /** Exact sum of the printed values (Decimal), for the "parts add up to the total" checks. */
 export function sumDecimal(values: readonly (number | string)[]): Decimal {
   return values.reduce<Decimal>((acc, v) => acc.plus(new Decimal(v)), new Decimal(0));
+}
+
+/** Significant digits of the CFP report's kg CO2e figures: factors are rarely better than that; the JSON keeps the exact values. */
+export const CFP_DIGITS = 4;
+
+/** A kg CO2e figure of the CFP report, to CFP_DIGITS significant digits (formatSignificant). */
+export function formatCo2e(x: number): string {
+  return formatSignificant(x, CFP_DIGITS);
 }
 
 /** Significant digits of the LCA report's figures (inventories and impact categories). */

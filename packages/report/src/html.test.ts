@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calculate } from '@greenlca/engine';
 import { kettle, testLibrary } from '../../pact/src/testing/fixtures.js';
-import { buildCfpReport } from './cfp.js';
+import { buildCfpReport } from './cfp/index.js';
 import { escapeHtml, renderHtml } from './html.js';
 
 describe('HTML renderer', () => {
@@ -21,8 +21,8 @@ describe('HTML renderer', () => {
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain('@page { size: A4');
     expect(html).toContain('<h1>产品碳足迹报告</h1>');
-    expect(html).toContain('350.649465');
-    expect(html).toMatch(/<table id="t-by-stage">.*<td>使用<\/td><td class="r">347\.919825<\/td>/s);
+    expect(html).toContain('350.6');
+    expect(html).toMatch(/<table id="t-by-stage">.*<td>使用<\/td><td class="r">347\.9<\/td>/s);
     expect(html).toContain('2025年6月1日');
     expect(html).not.toMatch(/<script|https?:\/\/[^"]*\.(css|js)"/);
   });

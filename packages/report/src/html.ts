@@ -39,10 +39,17 @@ table.fields td:first-child { width: 32%; font-weight: 600; background: var(--ba
 .figure.emphasis { border: 2px solid var(--green); background: var(--pass); }
 .figure .label { color: var(--muted); font-size: 9pt; } .figure .value { font-size: 16pt; font-weight: 700; } .figure.emphasis .value { font-size: 20pt; color: var(--green); }
 .figure .unit { font-size: 9pt; color: var(--muted); }
+.figure.emphasis.warn { border-color: #c99a00; background: var(--warn); } .figure.emphasis.warn .value { color: #7a5c00; }
+.figure.emphasis.fail { border-color: #b3261e; background: var(--fail); } .figure.emphasis.fail .value { color: #b3261e; }
 .bars { margin: 2mm 0 4mm; } .bars .caption { font-weight: 600; margin-bottom: 1mm; }
 .bar { display: grid; grid-template-columns: 28mm 1fr 46mm; align-items: center; gap: 2mm; font-size: 9pt; margin: 0.6mm 0; }
 .bar .track { background: var(--band); height: 4mm; } .bar .fill { background: var(--green); height: 100%; } .bar .fill.neg { background: #b3261e; }
 .bar .v { text-align: right; font-variant-numeric: tabular-nums; }
+.flow { margin: 2mm 0 4mm; } .flow figcaption { font-weight: 600; margin-bottom: 1mm; }
+.flow .steps { display: flex; align-items: stretch; gap: 1mm; }
+.flow .step { flex: 1 1 0; border: 1.5px solid var(--green); border-radius: 2mm; padding: 1.5mm 2mm; font-size: 8.5pt; background: var(--pass); }
+.flow .step.out { border: 1.5px dashed var(--muted); background: none; color: var(--muted); }
+.flow .step b { display: block; font-size: 9pt; } .flow .arrow { align-self: center; color: var(--green); font-weight: 700; }
 footer.page { margin-top: 10mm; border-top: 1px solid var(--line); padding-top: 2mm; color: var(--muted); font-size: 8.5pt; }
 @page { size: A4; margin: 16mm 14mm 18mm; }
 @media print { body { padding: 0; max-width: none; } h2 { break-before: auto; } a { color: inherit; text-decoration: none; } }
@@ -78,8 +85,12 @@ function block(b: Block): string {
       return table(b);
     case 'notice':
       return `<div class="notice ${b.level}">${text(b.text)}</div>`;
+    case 'flow':
+      return `<figure class="flow">${b.caption ? `<figcaption>${text(b.caption)}</figcaption>` : ''}<div class="steps">${b.steps.map((st) =>
+        `<div class="step${st.included ? '' : ' out'}"><b>${text(st.label)}</b>${text(st.detail)}</div>`).join('<span class="arrow">→</span>')}</div>`
+        + `${b.note ? `<p class="note">${text(b.note)}</p>` : ''}</figure>`;
     case 'figures':
-      return `<div class="figures">${b.items.map((f) => `<div class="figure${f.emphasis ? ' emphasis' : ''}"><div class="label">${text(f.label)}</div>`
+      return `<div class="figures">${b.items.map((f) => `<div class="figure${f.emphasis ? ' emphasis' : ''}${f.emphasis && f.tone && f.tone !== 'pass' ? ` ${f.tone}` : ''}"><div class="label">${text(f.label)}</div>`
         + `<div class="value">${text(f.value)}</div>${f.unit ? `<div class="unit">${text(f.unit)}</div>` : ''}</div>`).join('')}</div>`;
     case 'bars': {
       const max = Math.max(...b.items.map((i) => Math.abs(i.value)), 0);

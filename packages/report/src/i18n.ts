@@ -30,7 +30,30 @@ export const WARNING_EXPLANATIONS: Record<string, Bi> = {
   UNKNOWN_FIELD: bi('产品文件含模型未定义的字段，已忽略。', 'The product file has fields the model does not define; they were ignored.'),
   PARAMETER_SHADOWS_UNIT: bi('参数名与单位同名，表达式中按参数解释。', 'A parameter is named like a unit; in expressions it means the parameter.'),
   EMPTY_PRODUCT: bi('产品没有任何清单数据，碳足迹为 0。', 'The product has no inventory data; its footprint is 0.'),
-  FACTOR_EXPIRED: bi('供应商提供的因子（如 PACT 产品碳足迹）已超过其有效期，应向供应商索取现行数据或说明仍可代表该输入的理由。', 'A supplier factor (such as a PACT footprint) is past its validity period: ask the supplier for current data, or state why the expired value still represents the input.'),
+  FACTOR_CAVEAT: bi('因子的源数据带有发布者说明的已知局限（如上游过程未分配），使用时应考虑。', 'The factor\'s source data carries a caveat its publisher states (e.g. unallocated upstream processes); keep it in mind.'),
+  FACTOR_EXPIRED: bi('供应商提供的因子（如 PACT 产品碳足迹）已超过其有效期。', 'A supplier factor (such as a PACT footprint) is past its validity period.'),
+};
+
+/**
+ * How to resolve each engine warning, in both languages: the Chinese report prints these beside the
+ * explanation instead of the engine's English message (which the JSON keeps).
+ */
+export const WARNING_FIXES: Record<string, Bi> = {
+  CO2_ONLY_FACTOR: bi('改用生命周期因子（如“电力碳足迹因子”）。', 'Use a life-cycle factor (such as the electricity carbon-footprint factor).'),
+  FACTOR_REGION_MISMATCH: bi('选用产品所在地区的因子，或说明代用的理由。', 'Choose a factor for the product\'s region, or justify the proxy.'),
+  FACTOR_YEAR_DISTANT: bi('选用更接近基准年的因子，或说明代用的理由。', 'Choose a factor closer to the reference year, or justify the proxy.'),
+  GWP_BASIS_MISMATCH: bi('选用分气体给出的因子，或选用与该因子相同的 GWP 版本。', 'Use a factor split by gas, or the GWP set the factor is published in.'),
+  UNCITED_CUSTOM_FACTOR: bi('为自定义因子注明来源（文件、年份、发布者）。', 'Give the custom factor its source (document, year, publisher).'),
+  EOL_NOT_MODELLED: bi('为部件材料添加报废处理路径（回收、焚烧、填埋）及其因子。', 'Add end-of-life routes (recycling, incineration, landfill) with factors to the component.'),
+  EOL_PARTIAL: bi('使报废路径的份额合计为 1。', 'Make the end-of-life route shares add up to 1.'),
+  EOL_NO_FACTOR: bi('为报废路径指定处理因子。', 'Give the end-of-life route a treatment factor.'),
+  MASS_WITHOUT_MATERIAL: bi('为部件指定材料因子。', 'Give the component a material factor.'),
+  NEGATIVE_AMOUNT: bi('将避免排放从碳足迹中移出，单独报告。', 'Move avoided emissions out of the footprint and report them apart.'),
+  UNKNOWN_FIELD: bi('检查字段拼写，或删除该字段。', 'Check the field\'s spelling, or remove it.'),
+  PARAMETER_SHADOWS_UNIT: bi('为参数改名，避免与单位同名。', 'Rename the parameter so it is not a unit name.'),
+  EMPTY_PRODUCT: bi('添加部件或清单行。', 'Add components or inventory lines.'),
+  FACTOR_CAVEAT: bi('阅读因子的说明，必要时补充或替换相关过程的数据。', 'Read the factor\'s caveat; add or replace data for the process where needed.'),
+  FACTOR_EXPIRED: bi('向供应商索取现行数据，或说明过期数值仍可代表该输入的理由。', 'Ask the supplier for current data, or state why the expired value still represents the input.'),
 };
 
 export const DATA_KIND: Record<string, Bi> = {

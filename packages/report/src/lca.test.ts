@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledFactorDatasets, bundledLcia, bundledSubstances, methods } from '@greenlca/datasets';
 import { calculate, createLibrary } from '@greenlca/engine';
 import { STAGES, validate, type CalculationResult, type Product } from '@greenlca/schema';
-import { buildCfpReport } from './cfp.js';
+import { buildCfpReport } from './cfp/index.js';
 import { blocks, findTable, ReportDocument, type Section, type TableBlock } from './document.js';
 import { formatSignificant } from './format.js';
 import { renderHtml } from './html.js';

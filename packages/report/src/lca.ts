@@ -3,7 +3,7 @@ import {
   type Inventory, type Licence, type Product, type Stage,
 } from '@greenlca/schema';
 import { Decimal } from 'decimal.js';
-import { citeLines, type CfpLine, type Citation } from './cfp.js';
+import { citeLines, type CfpLine, type Citation } from './cfp/index.js';
 import type { Block, Lang, ReportDocument, Section, TableBlock } from './document.js';
 import { formatAmount, formatDate, formatKg, formatPercent, formatSignificant, formatUnit, LCA_DIGITS } from './format.js';
 import { bi, LINE_KIND, stageName, WARNING_EXPLANATIONS, type Bi } from './i18n.js';

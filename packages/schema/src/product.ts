@@ -6,6 +6,7 @@ import { ForegroundProcess } from './process.js';
 import { Scenario } from './scenario.js';
 import { ProductUncertainty, UncertaintyFields } from './uncertainty.js';
 import { Stage } from './stage.js';
+import { EndOfLifeRoute } from './end-of-life.js';
 
 /**
  * Product model v1: the public contract (shared/spec/product-model-v1.md). PLM systems, the CLI, the API
@@ -74,21 +75,8 @@ export const CustomFactor = Type.Object(
 );
 export type CustomFactor = Static<typeof CustomFactor>;
 
-/** End-of-life routes (GB/T 20862, ISO 22628 vocabulary). */
-export const EOL_ROUTES = ['reuse', 'recycling', 'energyRecovery', 'incineration', 'landfill', 'composting', 'anaerobicDigestion'] as const;
-export const EndOfLifeRouteName = Type.Union(EOL_ROUTES.map((r) => Type.Literal(r)), {});
-export type EndOfLifeRouteName = Static<typeof EndOfLifeRouteName>;
-
-/** Where a share of a component's material mass goes at end of life. */
-export const EndOfLifeRoute = Type.Object(
-  {
-    route: EndOfLifeRouteName,
-    share: Type.Number({ minimum: 0, maximum: 1, description: 'Mass share of the component material, 0 to 1.' }),
-    factor: Type.Optional(Type.String({ minLength: 1, description: 'Treatment factor per kg or t of material.' })),
-  },
-  {},
-);
-export type EndOfLifeRoute = Static<typeof EndOfLifeRoute>;
+// End-of-life routes live in end-of-life.ts (scenario overrides use them too, without a cycle).
+export { EOL_ROUTES, EndOfLifeRouteName, EndOfLifeRoute } from './end-of-life.js';
 
 /** A declared content of a substance in a component's homogeneous material (GB/T 26572). */
 export const SubstanceContent = Type.Object(

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Amount, ParameterValue } from './amount.js';
 import { GwpSet } from './gwp.js';
+import { EndOfLifeRoute } from './end-of-life.js';
 import { Stage } from './stage.js';
 
 /**
@@ -40,6 +41,12 @@ export const ComponentOverride = Type.Object(
     massScale: Type.Optional(Type.Number({ minimum: 0, description: 'Multiply the mass of one part: 0.8 is 20 % lighter.' })),
     material: Type.Optional(Type.String({ minLength: 1, description: 'Another material factor id.' })),
     stage: Type.Optional(Stage),
+    recycledContent: Type.Optional(Type.Number({
+      minimum: 0, maximum: 1,
+      description: 'Share of the part\'s own material mass that is recycled, 0 to 1. With "recycledMaterial", that share is counted with the recycled material\'s factor.',
+    })),
+    recycledMaterial: Type.Optional(Type.String({ minLength: 1, description: 'Factor id of the recycled (secondary) material, used for the "recycledContent" share.' })),
+    endOfLife: Type.Optional(Type.Array(EndOfLifeRoute, { description: 'The part\'s end-of-life routes instead of its own (an empty list: none).' })),
   },
   { additionalProperties: false },
 );

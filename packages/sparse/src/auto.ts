@@ -13,7 +13,8 @@ import { DENSE_LIMIT, denseLuSolver } from './dense-lu.js';
 import { NotConvergedError, SingularMatrixError } from './errors.js';
 import { SweepFailure, sweepSolver } from './iterative.js';
 import { maximumMatching } from './matching.js';
-import { DEFAULT_TOLERANCE, type Factorisation, type FactoriseOptions, type SolveOptions, type Solution, type Solver } from './solver.js';
+import { patternFacts } from './plan.js';
+import { DEFAULT_TOLERANCE, type Factorisation, type FactoriseOptions, type RefactoriseOptions, type SolveOptions, type Solution, type Solver } from './solver.js';
 
 /** Below this size dense LU is faster than setting up the iteration. */
 const SMALL = 100;
@@ -22,7 +23,7 @@ export const autoSolver: Solver = {
   name: 'auto',
   factorise(A: CsrMatrix, options: FactoriseOptions = {}): Factorisation {
     if (A.rows !== A.cols) throw new RangeError(`a ${A.rows} × ${A.cols} matrix is not square`);
-    if (checkStructure(A).zeroDiagonal) {
+    if (mayBeDeficient(A) && checkStructure(A).zeroDiagonal) {
       const matching = maximumMatching(transpose(A));
       if (matching.size < A.rows) {
         const cols: number[] = [];
@@ -79,8 +80,8 @@ class WithFallback implements Factorisation {
     return this.attempt(() => this.iterative.solveTransposedMany(bs, options), (f) => f.solveTransposedMany(bs, options));
   }
 
-  refactorise(values: Float64Array): Factorisation {
-    return new WithFallback({ ...this.A, values }, this.options, this.iterative.refactorise(values));
+  refactorise(values: Float64Array, options?: RefactoriseOptions): Factorisation {
+    return new WithFallback({ ...this.A, values }, this.options, this.iterative.refactorise(values, options));
   }
 
   private attempt<T>(iterate: () => T, direct: (f: Factorisation) => T): T {
@@ -145,10 +146,10 @@ class RowPermuted implements Factorisation {
     return bs.map((b) => this.solveTransposed(b, options));
   }
 
-  refactorise(values: Float64Array): Factorisation {
+  refactorise(values: Float64Array, options?: RefactoriseOptions): Factorisation {
     const permuted = new Float64Array(this.source.length);
     for (let q = 0; q < permuted.length; q++) permuted[q] = values[this.source[q]!]!;
-    return new RowPermuted({ ...this.A, values }, this.rowOf, {}, this.inner.refactorise(permuted), this.source);
+    return new RowPermuted({ ...this.A, values }, this.rowOf, {}, this.inner.refactorise(permuted, options), this.source);
   }
 }
 
@@ -177,6 +178,18 @@ function permuteRows(A: CsrMatrix, rowOf: Int32Array): { matrix: CsrMatrix; sour
     rowPtr[k + 1] = q;
   }
   return { matrix: { rows: n, cols: A.cols, rowPtr, colIdx, values }, source };
+}
+
+/**
+ * False when the structure check cannot find anything: the pattern (checked once per pattern) has no
+ * empty line and a full diagonal, and no stored value is zero. One pass over the values.
+ */
+function mayBeDeficient(A: CsrMatrix): boolean {
+  const facts = patternFacts(A);
+  if (!facts.noEmptyLines || !facts.fullDiagonal) return true;
+  const { values } = A;
+  for (let p = 0; p < values.length; p++) if (values[p] === 0) return true;
+  return false;
 }
 
 /** Throws for empty rows or columns; reports whether any diagonal entry is zero. One pass. */

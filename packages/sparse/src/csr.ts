@@ -16,6 +16,9 @@ export interface CsrMatrix {
   readonly values: Float64Array;
 }
 
+/** A sparsity pattern: what every structural plan (orderings, eliminations) depends on, never values. */
+export type Pattern = Pick<CsrMatrix, 'rows' | 'cols' | 'rowPtr' | 'colIdx'>;
+
 /** Entries in coordinate form (0-based). Duplicates are summed when compressed. */
 export interface Triplets {
   readonly rows: number;
@@ -65,6 +68,29 @@ export function csrFromTriplets(t: Triplets): CsrMatrix {
 /** Aᵀ as CSR (= A in CSC form). Output rows come out with sorted column indices. */
 export function transpose(A: CsrMatrix): CsrMatrix {
   return transposeRaw(A);
+}
+
+/**
+ * The pattern of Aᵀ, and for each of its positions the position in A it comes from: Aᵀ's values for
+ * any values of A are then one gather (`values[q] = aValues[source[q]]`).
+ */
+export function transposePattern(A: Pattern): { pattern: Pattern; source: Int32Array } {
+  const { rows, cols, rowPtr, colIdx } = A;
+  const nnz = rowPtr[rows]!;
+  const ptr = new Int32Array(cols + 1);
+  for (let p = 0; p < nnz; p++) ptr[colIdx[p]! + 1]!++;
+  for (let j = 0; j < cols; j++) ptr[j + 1]! += ptr[j]!;
+  const next = ptr.slice(0, cols);
+  const idx = new Int32Array(nnz);
+  const source = new Int32Array(nnz);
+  for (let i = 0; i < rows; i++) {
+    for (let p = rowPtr[i]!, end = rowPtr[i + 1]!; p < end; p++) {
+      const q = next[colIdx[p]!]!++;
+      idx[q] = i;
+      source[q] = p;
+    }
+  }
+  return { pattern: { rows: cols, cols: rows, rowPtr: ptr, colIdx: idx }, source };
 }
 
 function transposeRaw(A: CsrMatrix): CsrMatrix {

@@ -4,12 +4,13 @@
  * No native code and no Node built-ins: the same solver runs in Node and in the browser. The package
  * knows nothing about life-cycle assessment; `@greenlca/engine` builds LCA matrices on top of it.
  */
-export { csrFromTriplets, transpose, multiply, diagonal, entryIndex, withValues, nnz, type CsrMatrix, type Triplets } from './csr.js';
+export { csrFromTriplets, transpose, transposePattern, multiply, diagonal, entryIndex, withValues, nnz, type CsrMatrix, type Pattern, type Triplets } from './csr.js';
 export { parseMatrixMarket, MatrixMarketError } from './matrix-market.js';
 export {
   DEFAULT_TOLERANCE,
   type Factorisation,
   type FactoriseOptions,
+  type RefactoriseOptions,
   type Solution,
   type SolveOptions,
   type SolveReport,
@@ -23,7 +24,7 @@ export { SingularMatrixError, NotConvergedError } from './errors.js';
 export { maximumMatching, type Matching } from './matching.js';
 export { dependencyOrder, permuteSymmetric, inversePermutation } from './ordering.js';
 export { xoshiro128, Xoshiro128, type Random } from './random.js';
-export { standardNormal, fillStandardNormal, addLognormalNoise } from './normal.js';
+export { standardNormal, fillStandardNormal, addLognormalNoise, lognormalTimes } from './normal.js';
 export {
   sample,
   fillSamples,

@@ -1,18 +1,18 @@
 /**
  * @module iterative — the sweeping solver: dependency ordering + Gauss–Seidel + GMRES acceleration.
  *
- * "Factorising" here is cheap and structural: order the rows so each sweep sees most dependencies
- * already updated, and lay the matrix out in that order so sweeps stream through memory. The work
- * is O(nnz) and reusable for any matrix with the same pattern (`refactorise` only gathers values).
+ * "Factorising" here is cheap and structural: eliminate the unknowns that follow from a single other
+ * one, order the rest so each sweep sees most dependencies already updated, and lay the matrix out in
+ * that order so sweeps stream through memory. All of that depends on the pattern only and is planned
+ * once per pattern (plan.ts); a factorisation pours its values into the plan's layout in one pass.
  */
-import { transpose, type CsrMatrix } from './csr.js';
+import type { CsrMatrix } from './csr.js';
 import { BLOCK_WIDTH, blockGaussSeidel } from './block.js';
 import { NotConvergedError } from './errors.js';
-import { KrylovWorkspace, sweepSolve } from './krylov.js';
-import { dependencyOrder, permuteSymmetric } from './ordering.js';
-import { planReduction, type Reduction } from './reduction.js';
+import { sweepSolve } from './krylov.js';
+import { sweepPlan, transposedPattern, type SweepPlan } from './plan.js';
 import { residual } from './residual.js';
-import { DEFAULT_TOLERANCE, type Factorisation, type FactoriseOptions, type SolveOptions, type Solution, type Solver } from './solver.js';
+import { DEFAULT_TOLERANCE, type Factorisation, type FactoriseOptions, type RefactoriseOptions, type SolveOptions, type Solution, type Solver } from './solver.js';
 
 /**
  * Largest accepted ‖A‖ ‖x‖ / ‖b‖. Beyond it the residual is lost in rounding (a diverging iterate on a
@@ -41,61 +41,86 @@ export class SweepFailure extends NotConvergedError {
   }
 }
 
-/** One direction (A or Aᵀ) laid out in sweep order. */
-class SweepSystem {
-  readonly workspace: KrylovWorkspace;
+/** One direction (A, or Aᵀ as its own CSR) with its values poured into a plan's sweep layout. */
+class SweepDirection {
+  /** The system the sweeps run on, in sweep order. */
+  private readonly system: CsrMatrix;
+  private readonly invDiag: Float64Array;
+
   constructor(
-    readonly original: CsrMatrix,
-    readonly order: Int32Array,
+    /** The full matrix of this direction (A, or Aᵀ for adjoints): answers are checked against it. */
     readonly matrix: CsrMatrix,
-    /** matrix.values[q] = original.values[source[q]]. */
-    readonly source: Int32Array,
-    readonly invDiag: Float64Array,
-    /** ‖A‖∞, for the growth check. */
-    private readonly norm: number,
-    workspace?: KrylovWorkspace,
+    /** A's values, in A's storage order: what the plan's layout is filled from. */
+    private readonly aValues: Float64Array,
+    readonly plan: SweepPlan,
+    /** A direction on the same plan that is not used again: its arrays are taken over. */
+    recycled?: SweepDirection,
   ) {
-    // Shared with refactorised copies: Monte Carlo would otherwise allocate the Krylov basis anew for
-    // every sample.
-    this.workspace = workspace ?? new KrylovWorkspace(original.rows);
+    const values = plan.fill(aValues, recycled?.plan === plan ? recycled.system.values : new Float64Array(plan.pattern.colIdx.length));
+    this.system = { ...plan.pattern, values };
+    const K = plan.pattern.rows;
+    const invDiag = recycled?.plan === plan ? recycled.invDiag : new Float64Array(K);
+    const { diagPos } = plan;
+    // 1 / 0 = Infinity for a zero diagonal: the automatic solver never sends one here.
+    for (let k = 0; k < K; k++) invDiag[k] = 1 / (diagPos[k]! >= 0 ? values[diagPos[k]!]! : 0);
+    this.invDiag = invDiag;
   }
 
-  static build(A: CsrMatrix, orderFrom: Iterable<number>): SweepSystem {
-    const order = dependencyOrder(A, orderFrom);
-    const { matrix, source } = permuteSymmetric(A, order);
-    const { invDiag, norm } = measure(matrix, matrix.values);
-    return new SweepSystem(A, order, matrix, source, invDiag, norm);
-  }
-
-  withValues(values: Float64Array): SweepSystem {
-    const { source } = this;
-    const permuted = new Float64Array(source.length);
-    for (let q = 0; q < source.length; q++) permuted[q] = values[source[q]!]!;
-    const matrix: CsrMatrix = { ...this.matrix, values: permuted };
-    const { invDiag, norm } = measure(matrix, permuted);
-    return new SweepSystem({ ...this.original, values }, this.order, matrix, source, invDiag, norm, this.workspace);
+  /** Solve, expand and check the true residual on the full matrix; tighten up to twice when it falls short. */
+  solve(b: Float64Array, options: SolveOptions, tolerance: number): Solution {
+    const { plan, matrix } = this;
+    const K = plan.pattern.rows;
+    const scaleB = maxAbs(b);
+    if (scaleB === 0) return zeroSolution(plan.n);
+    const bp = plan.rhs(b, this.aValues, new Float64Array(K));
+    const xp = new Float64Array(K);
+    if (options.initialGuess) plan.gather(options.initialGuess, xp);
+    let sweeps = 0;
+    // The sweep's own estimate is taken on a vector still being updated, and on the reduced system's
+    // rows; the true residual of the full system decides.
+    for (let round = 0; round < 3; round++) {
+      const result = sweepSolve(this.system, this.invDiag, bp, xp, { tolerance: round === 0 ? tolerance : tolerance / 100, maxSweeps: MAX_SWEEPS, restart: RESTART }, plan.workspace);
+      sweeps += result.sweeps;
+      const x = plan.expand(xp, b, this.aValues);
+      const r = residual(matrix, x, b);
+      const growth = (maxAbs(x) * r.matrixNorm) / scaleB;
+      if (growth > MAX_GROWTH || !Number.isFinite(growth)) {
+        throw new SweepFailure(Infinity, largestEntries(x), `the supplies grow without bound (‖A‖‖x‖/‖b‖ = ${growth.toExponential(1)})`);
+      }
+      if (r.backward <= tolerance) {
+        return { x, report: { method: sweepSolver.name, iterations: sweeps, residual: r.relative, backwardError: r.backward } };
+      }
+      if (!result.converged) throw new SweepFailure(r.backward, [r.worstRow]);
+    }
+    const x = plan.expand(xp, b, this.aValues);
+    const r = residual(matrix, x, b);
+    throw new SweepFailure(r.backward, [r.worstRow]);
   }
 
   /** Several right-hand sides by block Gauss–Seidel; any that do not converge are solved one by one. */
   solveMany(bs: readonly Float64Array[], tolerance: number): Solution[] {
+    const { plan, matrix, system, invDiag } = this;
+    const K = plan.pattern.rows;
+    const k = BLOCK_WIDTH;
     const out: Solution[] = [];
-    for (let start = 0; start < bs.length; start += BLOCK_WIDTH) {
-      const chunk = bs.slice(start, start + BLOCK_WIDTH);
-      if (chunk.length === 1) { out.push(this.solve(chunk[0]!, {}, tolerance)); continue; }
-      const k = BLOCK_WIDTH;
-      const { order, matrix, invDiag } = this;
-      const n = order.length;
-      const B = new Float64Array(n * k);
-      const X = new Float64Array(n * k);
-      for (let i = 0; i < n; i++) {
-        const src = order[i]!;
-        for (let r = 0; r < chunk.length; r++) B[i * k + r] = chunk[r]![src]!;
+    const column = new Float64Array(K);
+    for (let start = 0; start < bs.length; start += k) {
+      const chunk = bs.slice(start, start + k);
+      if (chunk.length === 1) {
+        out.push(this.solve(chunk[0]!, {}, tolerance));
+        continue;
       }
-      const result = blockGaussSeidel(matrix, invDiag, B, X, tolerance, MAX_SWEEPS);
+      const B = new Float64Array(K * k);
+      const X = new Float64Array(K * k);
       chunk.forEach((b, r) => {
-        const x = new Float64Array(n);
-        for (let i = 0; i < n; i++) x[order[i]!] = X[i * k + r]!;
-        const res = residual(this.original, x, b);
+        plan.rhs(b, this.aValues, column);
+        for (let i = 0; i < K; i++) B[i * k + r] = column[i]!;
+      });
+      const result = blockGaussSeidel(system, invDiag, B, X, tolerance, MAX_SWEEPS);
+      chunk.forEach((b, r) => {
+        for (let i = 0; i < K; i++) column[i] = X[i * k + r]!;
+        const x = plan.expand(column, b, this.aValues);
+        const res = residual(matrix, x, b);
         if (result.converged[r] && res.backward <= tolerance) {
           out.push({ x, report: { method: 'block-gauss-seidel', iterations: result.sweeps, residual: res.relative, backwardError: res.backward } });
         } else {
@@ -107,155 +132,81 @@ class SweepSystem {
     }
     return out;
   }
-
-  /**
-   * Solve and check the true residual. With `verify` false the caller checks instead (the reduced
-   * system's answer is checked on the full matrix), and the report's residual fields are NaN.
-   */
-  solve(b: Float64Array, options: SolveOptions, tolerance: number, verify = true): Solution {
-    const { order, matrix, invDiag } = this;
-    const n = order.length;
-    const bp = new Float64Array(n);
-    const xp = new Float64Array(n);
-    for (let k = 0; k < n; k++) bp[k] = b[order[k]!]!;
-    const guess = options.initialGuess;
-    if (guess) for (let k = 0; k < n; k++) xp[k] = guess[order[k]!]!;
-    let sweeps = 0;
-    // The sweep's own estimate is taken on a vector still being updated; the true residual decides.
-    for (let round = 0; round < 3; round++) {
-      const result = sweepSolve(matrix, invDiag, bp, xp, { tolerance, maxSweeps: MAX_SWEEPS, restart: RESTART }, this.workspace);
-      sweeps += result.sweeps;
-      const x = new Float64Array(n);
-      for (let k = 0; k < n; k++) x[order[k]!] = xp[k]!;
-      const growth = (maxAbs(x) * this.norm) / maxAbs(b);
-      if (growth > MAX_GROWTH || !Number.isFinite(growth)) {
-        throw new SweepFailure(Infinity, largestEntries(x), `the supplies grow without bound (‖A‖‖x‖/‖b‖ = ${growth.toExponential(1)})`);
-      }
-      if (!verify) {
-        if (!result.converged) throw new SweepFailure(result.backwardError, largestEntries(x));
-        return { x, report: { method: sweepSolver.name, iterations: sweeps, residual: NaN, backwardError: NaN } };
-      }
-      const r = residual(this.original, x, b);
-      if (r.backward <= tolerance) {
-        return { x, report: { method: sweepSolver.name, iterations: sweeps, residual: r.relative, backwardError: r.backward } };
-      }
-      if (!result.converged) throw new SweepFailure(r.backward, [r.worstRow]);
-    }
-    const x = new Float64Array(n);
-    for (let k = 0; k < n; k++) x[order[k]!] = xp[k]!;
-    const r = residual(this.original, x, b);
-    throw new SweepFailure(r.backward, [r.worstRow]);
-  }
 }
 
 class SweepFactorisation implements Factorisation {
   readonly n: number;
   private readonly tolerance: number;
-  /** Sweeps run on the reduced system when producers with a single customer could be eliminated. */
-  private readonly forward: SweepSystem;
-  private readonly reduction: Reduction | undefined;
-  private backward: SweepSystem | undefined;
+  private readonly orderFrom: readonly number[];
+  private readonly reduce: boolean;
+  private forward: SweepDirection | undefined;
+  private backward: SweepDirection | undefined;
 
   constructor(
     private readonly A: CsrMatrix,
     options: FactoriseOptions,
-    prebuilt?: { forward: SweepSystem; reduction: Reduction | undefined },
+    /** Plans of the factorisation this one refactorises (same pattern). */
+    private readonly plans: { forward?: SweepPlan; backward?: SweepPlan } = {},
+    /** The factorisation this one replaces (refactorise with reuse): its forward arrays are taken over. */
+    private recycled?: SweepFactorisation,
   ) {
     if (A.rows !== A.cols) throw new RangeError(`a ${A.rows} × ${A.cols} matrix is not square`);
     this.n = A.rows;
     this.tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
-    if (prebuilt) {
-      this.forward = prebuilt.forward;
-      this.reduction = prebuilt.reduction;
-      return;
-    }
-    this.reduction = options.reduce ? planReduction(A) : undefined;
-    const from = [...(options.orderFrom ?? [])];
-    if (this.reduction) {
-      const index = new Int32Array(this.n).fill(-1);
-      this.reduction.kept.forEach((i, k) => (index[i] = k));
-      // A start row that was eliminated hands over to the unknown it depends on.
-      const starts = from.map((i) => index[i]!).filter((k) => k >= 0);
-      this.forward = SweepSystem.build(this.reduction.matrix, starts);
-    } else {
-      this.forward = SweepSystem.build(A, from);
-    }
+    this.orderFrom = [...(options.orderFrom ?? [])];
+    this.reduce = options.reduce ?? true;
+    // The forward plan now, so a bad start row is reported by factorise; it is cached per pattern.
+    this.plans.forward ??= sweepPlan(A, this.orderFrom, this.reduce);
   }
 
   solve(b: Float64Array, options: SolveOptions = {}): Solution {
-    return this.solveForward([b], options)[0]!;
+    return this.forwardDirection().solve(b, options, options.tolerance ?? this.tolerance);
   }
 
   solveMany(bs: readonly Float64Array[], options: SolveOptions = {}): Solution[] {
-    return this.solveForward(bs, options);
+    const tolerance = options.tolerance ?? this.tolerance;
+    const direction = this.forwardDirection();
+    return bs.length === 1 ? [direction.solve(bs[0]!, options, tolerance)] : direction.solveMany(bs, tolerance);
   }
 
   solveTransposed(b: Float64Array, options: SolveOptions = {}): Solution {
-    this.backward ??= SweepSystem.build(transpose(this.A), []);
-    return this.backward.solve(b, options, options.tolerance ?? this.tolerance);
+    return this.backwardDirection().solve(b, options, options.tolerance ?? this.tolerance);
   }
 
   solveTransposedMany(bs: readonly Float64Array[], options: SolveOptions = {}): Solution[] {
-    this.backward ??= SweepSystem.build(transpose(this.A), []);
-    return this.backward.solveMany(bs, options.tolerance ?? this.tolerance);
-  }
-
-  refactorise(values: Float64Array): Factorisation {
-    const A = { ...this.A, values };
-    const forward = this.forward.withValues(this.reduction ? this.reduction.values(values) : values);
-    return new SweepFactorisation(A, { tolerance: this.tolerance }, { forward, reduction: this.reduction });
-  }
-
-  private solveForward(bs: readonly Float64Array[], options: SolveOptions): Solution[] {
     const tolerance = options.tolerance ?? this.tolerance;
-    const { reduction, A } = this;
-    if (!reduction) {
-      return bs.length === 1 ? [this.forward.solve(bs[0]!, options, tolerance)] : this.forward.solveMany(bs, tolerance);
-    }
-    const rhs = bs.map((b) => reduction.rhs(b, A.values));
-    const guess = options.initialGuess;
-    const reducedGuess = guess ? Float64Array.from(reduction.kept, (i) => guess[i]!) : undefined;
-    const reduced =
-      bs.length === 1
-        ? [this.forward.solve(rhs[0]!, reducedGuess ? { initialGuess: reducedGuess } : {}, tolerance, false)]
-        : this.forward.solveMany(rhs, tolerance);
-    return reduced.map((solution, r) => {
-      const b = bs[r]!;
-      let x = reduction.expand(solution.x, b, A.values);
-      let check = residual(A, x, b);
-      let iterations = solution.report.iterations;
-      if (check.backward > tolerance) {
-        // The reduced rows' errors are measured against |S||y|, the full ones against |A||x|: when
-        // they differ enough to matter, tighten once.
-        const again = this.forward.solve(rhs[r]!, { initialGuess: solution.x }, tolerance / 100, false);
-        iterations += again.report.iterations;
-        x = reduction.expand(again.x, b, A.values);
-        check = residual(A, x, b);
-        if (check.backward > tolerance) throw new SweepFailure(check.backward, [check.worstRow]);
-      }
-      return { x, report: { method: solution.report.method, iterations, residual: check.relative, backwardError: check.backward } };
-    });
+    const direction = this.backwardDirection();
+    return bs.length === 1 ? [direction.solve(bs[0]!, options, tolerance)] : direction.solveMany(bs, tolerance);
+  }
+
+  refactorise(values: Float64Array, options: RefactoriseOptions = {}): Factorisation {
+    if (values.length !== this.A.values.length) throw new RangeError(`${values.length} values for a pattern of ${this.A.values.length}`);
+    const options_ = { tolerance: this.tolerance, orderFrom: this.orderFrom, reduce: this.reduce };
+    return new SweepFactorisation({ ...this.A, values }, options_, { ...this.plans }, options.reuse ? this : undefined);
+  }
+
+  private forwardDirection(): SweepDirection {
+    if (this.forward) return this.forward;
+    const recycled = this.recycled?.forward;
+    this.recycled = undefined;
+    return (this.forward = new SweepDirection(this.A, this.A.values, this.plans.forward!, recycled));
+  }
+
+  private backwardDirection(): SweepDirection {
+    if (this.backward) return this.backward;
+    const { pattern, source } = transposedPattern(this.A);
+    const values = new Float64Array(source.length);
+    const a = this.A.values;
+    for (let q = 0; q < source.length; q++) values[q] = a[source[q]!]!;
+    const At: CsrMatrix = { ...pattern, values };
+    this.plans.backward ??= sweepPlan(this.A, [], this.reduce, true);
+    return (this.backward = new SweepDirection(At, a, this.plans.backward));
   }
 }
 
-/** 1 / A_ii (Infinity for a zero diagonal: the automatic solver never sends one here) and ‖A‖∞, in one pass. */
-function measure(A: CsrMatrix, values: Float64Array): { invDiag: Float64Array; norm: number } {
-  const n = A.rows;
-  const { rowPtr, colIdx } = A;
-  const invDiag = new Float64Array(n);
-  let norm = 0;
-  for (let i = 0; i < n; i++) {
-    let d = 0;
-    let sum = 0;
-    for (let p = rowPtr[i]!, end = rowPtr[i + 1]!; p < end; p++) {
-      const v = values[p]!;
-      sum += Math.abs(v);
-      if (colIdx[p] === i) d += v;
-    }
-    invDiag[i] = 1 / d;
-    if (sum > norm) norm = sum;
-  }
-  return { invDiag, norm };
+/** A x = 0 has x = 0, exactly. */
+function zeroSolution(n: number): Solution {
+  return { x: new Float64Array(n), report: { method: sweepSolver.name, iterations: 0, residual: 0, backwardError: 0 } };
 }
 
 function maxAbs(v: Float64Array): number {

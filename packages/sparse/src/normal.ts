@@ -6,6 +6,7 @@
  * and a multiply for 98.8 % of its draws. The rare wedge and tail draws are exact rejection steps, so
  * the variates are exactly normal up to the 32-bit resolution of the layer position.
  */
+import type { Pattern } from './csr.js';
 import { Xoshiro128 } from './random.js';
 
 const LAYERS = 128;
@@ -162,4 +163,55 @@ export function addLognormalNoise(rng: Xoshiro128, positions: Int32Array, scale:
   rng.b = b;
   rng.c = c;
   rng.d = d;
+}
+
+/**
+ * y = Ã x for the matrix Ã with Ã_p = scale[p] · exp(sigma · Z_p) at every stored position p of `A`'s
+ * pattern, Z drawn in storage order: `addLognormalNoise` over all positions (with assign) followed by a
+ * matrix–vector product, fused, so the sampled values are never written or read back. The same draws
+ * and the same arithmetic in the same order: the same y, bit for bit, and the generator left in the same state.
+ */
+export function lognormalTimes(rng: Xoshiro128, A: Pattern, scale: Float64Array, sigma: number, x: Float64Array, y: Float64Array): Float64Array {
+  const { rows, rowPtr, colIdx } = A;
+  let a = rng.a;
+  let b = rng.b;
+  let c = rng.c;
+  let d = rng.d;
+  for (let i = 0; i < rows; i++) {
+    let sum = 0;
+    for (let p = rowPtr[i]!, end = rowPtr[i + 1]!; p < end; p++) {
+      const m = Math.imul(b, 5);
+      const hz = Math.imul((m << 7) | (m >>> 25), 9);
+      const t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
+      const iz = hz & (LAYERS - 1);
+      let z: number;
+      if (Math.abs(hz) < kn[iz]!) {
+        z = hz * wn[iz]!;
+      } else {
+        rng.a = a; rng.b = b; rng.c = c; rng.d = d;
+        z = slowPath(rng, hz, iz);
+        a = rng.a; b = rng.b; c = rng.c; d = rng.d;
+      }
+      const s = sigma * z;
+      let e: number;
+      if (s > -EXP_RANGE && s < EXP_RANGE) {
+        const k = (s * EXP_STEPS + (EXP_OFFSET + 0.5)) | 0;
+        const r = s - (k - EXP_OFFSET) / EXP_STEPS;
+        e = EXP_TABLE[k]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))));
+      } else e = Math.exp(s);
+      sum += scale[p]! * e * x[colIdx[p]!]!;
+    }
+    y[i] = sum;
+  }
+  rng.a = a;
+  rng.b = b;
+  rng.c = c;
+  rng.d = d;
+  return y;
 }

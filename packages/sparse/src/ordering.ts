@@ -7,7 +7,7 @@
  * nearly acyclic away from a few loops, so a depth-first order on the dependency graph catches most
  * of the structure at O(nnz) cost.
  */
-import type { CsrMatrix } from './csr.js';
+import type { CsrMatrix, Pattern } from './csr.js';
 
 /**
  * An order of the rows of a square matrix in which, for most entries A_ij, j comes before i:
@@ -18,7 +18,7 @@ import type { CsrMatrix } from './csr.js';
  * @example
  * const order = dependencyOrder(A, [demandIndex]);
  */
-export function dependencyOrder(A: CsrMatrix, first: Iterable<number> = []): Int32Array {
+export function dependencyOrder(A: Pattern, first: Iterable<number> = []): Int32Array {
   const n = A.rows;
   const { rowPtr, colIdx } = columnPattern(A);
   const visited = new Uint8Array(n);
@@ -70,31 +70,37 @@ export function inversePermutation(order: Int32Array): Int32Array {
  * position p came from, so fresh values (Monte Carlo samples) can be gathered without redoing this.
  */
 export function permuteSymmetric(A: CsrMatrix, order: Int32Array): { matrix: CsrMatrix; source: Int32Array } {
+  const { pattern, source } = permutePattern(A, order);
+  const values = new Float64Array(source.length);
+  for (let q = 0; q < source.length; q++) values[q] = A.values[source[q]!]!;
+  return { matrix: { ...pattern, values }, source };
+}
+
+/** The pattern of P A Pᵀ (see `permuteSymmetric`), without values. */
+export function permutePattern(A: Pattern, order: Int32Array): { pattern: Pattern; source: Int32Array } {
   const n = A.rows;
   if (A.cols !== n || order.length !== n) throw new RangeError('permuteSymmetric needs a square matrix and a full order');
   const inv = inversePermutation(order);
   const nnz = A.rowPtr[n]!;
   const rowPtr = new Int32Array(n + 1);
   const colIdx = new Int32Array(nnz);
-  const values = new Float64Array(nnz);
   const source = new Int32Array(nnz);
   let q = 0;
   for (let k = 0; k < n; k++) {
     const i = order[k]!;
     for (let p = A.rowPtr[i]!, end = A.rowPtr[i + 1]!; p < end; p++) {
       colIdx[q] = inv[A.colIdx[p]!]!;
-      values[q] = A.values[p]!;
       source[q] = p;
       q++;
     }
     rowPtr[k + 1] = q;
   }
   // Column indices within a row are left unsorted: sweeps do not need them sorted.
-  return { matrix: { rows: n, cols: n, rowPtr, colIdx, values }, source };
+  return { pattern: { rows: n, cols: n, rowPtr, colIdx }, source };
 }
 
 /** The column lists of A's pattern (no values: half the work of a full transpose). */
-function columnPattern(A: CsrMatrix): { rowPtr: Int32Array; colIdx: Int32Array } {
+function columnPattern(A: Pattern): { rowPtr: Int32Array; colIdx: Int32Array } {
   const { rows, cols } = A;
   const nnz = A.rowPtr[rows]!;
   const ptr = new Int32Array(cols + 1);

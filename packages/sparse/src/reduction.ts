@@ -8,21 +8,35 @@
  * about 8,000 unknowns and 20 % fewer non-zeros. Each iterative pass is then cheaper and the Krylov
  * vectors shorter; the eliminated supplies come back by one division each.
  *
- * The pattern of S depends only on the pattern of A, so Monte Carlo recomputes only S's values.
+ * Everything here depends on the pattern of A only (no values), so it is planned once per pattern
+ * (plan.ts keeps it) and every solve, Monte Carlo sample or refactorisation reuses it.
  */
-import type { CsrMatrix } from './csr.js';
+import type { Pattern } from './csr.js';
 
+/** Which unknowns go, and the recipe for S's values and right-hand side from A's (S in its natural layout). */
 export interface Reduction {
-  /** The reduced matrix (kept unknowns, in their original relative order). */
-  readonly matrix: CsrMatrix;
-  /** Original index of each kept unknown. */
+  /** Size of A. */
+  readonly n: number;
+  /** Original index of each kept unknown, in their original relative order (S's row k is A's row kept[k]). */
   readonly kept: Int32Array;
-  /** S's values for new values of A (same pattern). */
-  values(aValues: Float64Array): Float64Array;
-  /** Right-hand side of the reduced system for A x = b. */
-  rhs(b: Float64Array, aValues: Float64Array): Float64Array;
-  /** The full solution from the reduced one. */
-  expand(y: Float64Array, b: Float64Array, aValues: Float64Array): Float64Array;
+  /** The pattern of S. */
+  readonly pattern: Pattern;
+  /** The eliminated unknowns p, with their one other unknown target[p] and the positions of A_pp and A_pt. */
+  readonly eliminated: Int32Array;
+  readonly target: Int32Array;
+  readonly diagPos: Int32Array;
+  readonly offPos: Int32Array;
+  /** S[directTgt[d]] += A[directSrc[d]]: entries of kept rows in kept columns. */
+  readonly directSrc: Int32Array;
+  readonly directTgt: Int32Array;
+  /**
+   * For eliminated p, terms viaStart[p] … viaStart[p + 1]: S[viaTgt[q]] −= A[viaSrc[q]] · A_pt / A_pp,
+   * where A[viaSrc[q]] is an entry of column p in the kept row viaRow[q] (an index of S).
+   */
+  readonly viaStart: Int32Array;
+  readonly viaSrc: Int32Array;
+  readonly viaTgt: Int32Array;
+  readonly viaRow: Int32Array;
 }
 
 /** Below this share of eliminated unknowns the bookkeeping is not worth it. */
@@ -32,7 +46,7 @@ const MIN_SHARE = 0.1;
  * Plan the elimination for A's pattern; undefined when too few unknowns qualify. An unknown p is
  * eliminated when its row has exactly one off-diagonal entry, in a column t that is itself kept.
  */
-export function planReduction(A: CsrMatrix): Reduction | undefined {
+export function planReduction(A: Pattern): Reduction | undefined {
   const n = A.rows;
   const { rowPtr, colIdx } = A;
   const state = new Uint8Array(n); // 0 free, 1 eliminated, 2 must stay
@@ -45,7 +59,7 @@ export function planReduction(A: CsrMatrix): Reduction | undefined {
     let t = -1;
     let dq = -1;
     let oq = -1;
-    for (let q = rowPtr[p]!; q < rowPtr[p + 1]!; q++) {
+    for (let q = rowPtr[p]!, end = rowPtr[p + 1]!; q < end; q++) {
       const j = colIdx[q]!;
       if (j === p) dq = q;
       else { count++; t = j; oq = q; }
@@ -66,103 +80,73 @@ export function planReduction(A: CsrMatrix): Reduction | undefined {
   for (let i = 0, k = 0; i < n; i++) if (state[i] !== 1) { kept[k] = i; reducedIndex[i] = k++; }
 
   // Pattern of S and the recipe for its values: every entry of a kept row of A adds to one entry of
-  // S, directly or (for an eliminated column p) times −A_pt / A_pp.
+  // S, directly or (for an eliminated column p) times −A_pt / A_pp. The two kinds are stored apart so
+  // filling S runs two branch-free loops; the second is grouped by p, which also lets a right-hand
+  // side visit only the eliminated unknowns that carry demand.
   const sPtr = new Int32Array(K + 1);
-  const capacity = rowPtr[n]!;
+  let capacity = 0;
+  for (let k = 0; k < K; k++) capacity += rowPtr[kept[k]! + 1]! - rowPtr[kept[k]!]!;
   const sCol = new Int32Array(capacity);
-  const src = new Int32Array(capacity);
-  const tgt = new Int32Array(capacity);
-  const via = new Int32Array(capacity);
-  const row = new Int32Array(capacity);
   const last = new Int32Array(K).fill(-1);
+  const viaStart = new Int32Array(n + 1);
+  let direct = 0;
+  for (let k = 0; k < K; k++) {
+    const i = kept[k]!;
+    for (let q = rowPtr[i]!, end = rowPtr[i + 1]!; q < end; q++) {
+      const j = colIdx[q]!;
+      if (state[j] === 1) viaStart[j + 1]!++;
+      else direct++;
+    }
+  }
+  for (let p = 0; p < n; p++) viaStart[p + 1]! += viaStart[p]!;
+  const viaNext = viaStart.slice(0, n);
+  const directSrc = new Int32Array(direct);
+  const directTgt = new Int32Array(direct);
+  const viaSrc = new Int32Array(capacity - direct);
+  const viaTgt = new Int32Array(capacity - direct);
+  const viaRow = new Int32Array(capacity - direct);
   let nnzS = 0;
-  let terms = 0;
+  let d = 0;
   for (let k = 0; k < K; k++) {
     const i = kept[k]!;
     const start = nnzS;
-    for (let q = rowPtr[i]!; q < rowPtr[i + 1]!; q++) {
+    for (let q = rowPtr[i]!, end = rowPtr[i + 1]!; q < end; q++) {
       const j = colIdx[q]!;
-      const p = state[j] === 1 ? j : -1;
-      const col = reducedIndex[p >= 0 ? target[j]! : j]!;
+      const via = state[j] === 1;
+      const col = reducedIndex[via ? target[j]! : j]!;
       let at = last[col]!;
       if (at < start) {
         at = nnzS++;
         last[col] = at;
         sCol[at] = col;
       }
-      src[terms] = q;
-      tgt[terms] = at;
-      via[terms] = p;
-      row[terms] = k;
-      terms++;
+      if (via) {
+        const v = viaNext[j]!++;
+        viaSrc[v] = q;
+        viaTgt[v] = at;
+        viaRow[v] = k;
+      } else {
+        directSrc[d] = q;
+        directTgt[d++] = at;
+      }
     }
     sPtr[k + 1] = nnzS;
   }
-  const colIdxS = sCol.slice(0, nnzS);
-  const eliminatedList = new Int32Array(eliminated);
-  for (let p = 0, e = 0; p < n; p++) if (state[p] === 1) eliminatedList[e++] = p;
-
-  // The recipe split by kind, so each Monte Carlo iteration runs two branch-free loops: entries of A
-  // copied into S, and entries times −A_pt / A_pp of an eliminated column p. The second kind is
-  // grouped by p, which also lets `rhs` visit only the eliminated unknowns that carry demand.
-  let direct = 0;
-  for (let t = 0; t < terms; t++) if (via[t]! < 0) direct++;
-  const directSrc = new Int32Array(direct);
-  const directTgt = new Int32Array(direct);
-  const viaStart = new Int32Array(n + 1);
-  for (let t = 0; t < terms; t++) if (via[t]! >= 0) viaStart[via[t]! + 1]!++;
-  for (let p = 0; p < n; p++) viaStart[p + 1]! += viaStart[p]!;
-  const viaNext = viaStart.slice(0, n);
-  const viaSrc = new Int32Array(terms - direct);
-  const viaTgt = new Int32Array(terms - direct);
-  const viaRow = new Int32Array(terms - direct);
-  for (let t = 0, d = 0; t < terms; t++) {
-    const p = via[t]!;
-    if (p < 0) {
-      directSrc[d] = src[t]!;
-      directTgt[d++] = tgt[t]!;
-    } else {
-      const at = viaNext[p]!++;
-      viaSrc[at] = src[t]!;
-      viaTgt[at] = tgt[t]!;
-      viaRow[at] = row[t]!;
-    }
-  }
-
-  const values = (v: Float64Array): Float64Array => {
-    const out = new Float64Array(nnzS);
-    for (let d = 0; d < directSrc.length; d++) out[directTgt[d]!] = out[directTgt[d]!]! + v[directSrc[d]!]!;
-    for (let e = 0; e < eliminatedList.length; e++) {
-      const p = eliminatedList[e]!;
-      const f = v[offPos[p]!]! / v[diagPos[p]!]!;
-      for (let q = viaStart[p]!, end = viaStart[p + 1]!; q < end; q++) out[viaTgt[q]!] = out[viaTgt[q]!]! - v[viaSrc[q]!]! * f;
-    }
-    return out;
-  };
+  const list = new Int32Array(eliminated);
+  for (let p = 0, e = 0; p < n; p++) if (state[p] === 1) list[e++] = p;
   return {
-    matrix: { rows: K, cols: K, rowPtr: sPtr, colIdx: colIdxS, values: values(A.values) },
+    n,
     kept,
-    values,
-    rhs(b, v) {
-      const c = new Float64Array(K);
-      for (let k = 0; k < K; k++) c[k] = b[kept[k]!]!;
-      for (let e = 0; e < eliminatedList.length; e++) {
-        const p = eliminatedList[e]!;
-        const bp = b[p]!;
-        if (bp === 0) continue;
-        const scaled = bp / v[diagPos[p]!]!;
-        for (let q = viaStart[p]!, end = viaStart[p + 1]!; q < end; q++) c[viaRow[q]!] = c[viaRow[q]!]! - v[viaSrc[q]!]! * scaled;
-      }
-      return c;
-    },
-    expand(y, b, v) {
-      const x = new Float64Array(n);
-      for (let k = 0; k < K; k++) x[kept[k]!] = y[k]!;
-      for (let e = 0; e < eliminatedList.length; e++) {
-        const p = eliminatedList[e]!;
-        x[p] = (b[p]! - v[offPos[p]!]! * x[target[p]!]!) / v[diagPos[p]!]!;
-      }
-      return x;
-    },
+    pattern: { rows: K, cols: K, rowPtr: sPtr, colIdx: sCol.slice(0, nnzS) },
+    eliminated: list,
+    target,
+    diagPos,
+    offPos,
+    directSrc,
+    directTgt,
+    viaStart,
+    viaSrc,
+    viaTgt,
+    viaRow,
   };
 }

@@ -15,6 +15,8 @@ export interface ResidualReport {
   backward: number;
   /** Row with the largest componentwise error (-1 if none). */
   worstRow: number;
+  /** ‖A‖∞ (largest row sum of |A_ij|), measured on the way: solvers use it to spot runaway answers. */
+  matrixNorm: number;
 }
 
 /** Residual of A x = b, or of Aᵀ x = b when `transposed` (A then given as its CSR). */
@@ -24,15 +26,20 @@ export function residual(A: CsrMatrix, x: Float64Array, b: Float64Array): Residu
   let b2 = 0;
   let backward = 0;
   let worstRow = -1;
+  let matrixNorm = 0;
   for (let i = 0; i < rows; i++) {
     const bi = b[i]!;
     let s = -bi;
     let a = Math.abs(bi);
+    let rowSum = 0;
     for (let p = rowPtr[i]!, end = rowPtr[i + 1]!; p < end; p++) {
-      const t = values[p]! * x[colIdx[p]!]!;
+      const v = values[p]!;
+      const t = v * x[colIdx[p]!]!;
       s += t;
       a += Math.abs(t);
+      rowSum += Math.abs(v);
     }
+    if (rowSum > matrixNorm) matrixNorm = rowSum;
     r2 += s * s;
     b2 += bi * bi;
     const w = a > 0 ? Math.abs(s) / a : s === 0 ? 0 : Infinity;
@@ -42,5 +49,5 @@ export function residual(A: CsrMatrix, x: Float64Array, b: Float64Array): Residu
     }
   }
   const relative = b2 > 0 ? Math.sqrt(r2 / b2) : Math.sqrt(r2);
-  return { relative, backward, worstRow };
+  return { relative, backward, worstRow, matrixNorm };
 }

@@ -44,7 +44,15 @@ export interface Factorisation {
    * The same pattern with new values (in the storage order of the matrix first given): reuses every
    * structural result (orderings, permutations, symbolic analysis). Monte Carlo calls this per sample.
    */
-  refactorise(values: Float64Array): Factorisation;
+  refactorise(values: Float64Array, options?: RefactoriseOptions): Factorisation;
+}
+
+export interface RefactoriseOptions {
+  /**
+   * This factorisation is not used again: the new one may take over its work arrays instead of
+   * allocating its own (Monte Carlo refactorises thousands of times; fresh arrays cost collections).
+   */
+  reuse?: boolean;
 }
 
 export interface FactoriseOptions {
@@ -53,8 +61,8 @@ export interface FactoriseOptions {
   /** Rows to start the dependency ordering from, e.g. the non-zeros of the usual right-hand side. */
   orderFrom?: Iterable<number>;
   /**
-   * Eliminate unknowns that depend on a single other one before iterating (default false). The
-   * planning costs about as much as it saves on one solve; it pays off over many (Monte Carlo).
+   * Eliminate unknowns that depend on a single other one before iterating (default true). Planned
+   * once per pattern (about one solve's work) and kept, so every later solve on the pattern gains.
    */
   reduce?: boolean;
 }

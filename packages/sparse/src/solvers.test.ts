@@ -4,6 +4,7 @@ import { csrFromTriplets, multiply, transpose, type CsrMatrix } from './csr.js';
 import { denseLuSolver } from './dense-lu.js';
 import { SingularMatrixError } from './errors.js';
 import { sweepSolver } from './iterative.js';
+import { sweepPlan } from './plan.js';
 import { residual } from './residual.js';
 import { randomVector, supplyChainMatrix } from './test-matrices.js';
 
@@ -91,29 +92,14 @@ describe('Gauss–Seidel/GMRES', () => {
 });
 
 describe('elimination of single-customer unknowns', () => {
-  // 200 "markets" (a random supply-chain core) each buying from 3 "producers" that have no other customer.
-  const core = supplyChainMatrix(200, 7);
-  const rows: number[] = [];
-  const cols: number[] = [];
-  const vals: number[] = [];
-  for (let i = 0; i < core.rows; i++) {
-    for (let p = core.rowPtr[i]!; p < core.rowPtr[i + 1]!; p++) { rows.push(i); cols.push(core.colIdx[p]!); vals.push(core.values[p]!); }
-  }
-  for (let q = 0; q < 600; q++) {
-    const producer = 200 + q;
-    const market = q % 200;
-    rows.push(producer, producer, market);
-    cols.push(producer, market, producer);
-    vals.push(q % 7 === 0 ? -2 : 1.5, -0.3, -0.2 * ((q % 5) + 1));
-  }
-  const A = csrFromTriplets({ rows: 800, cols: 800, row: Int32Array.from(rows), col: Int32Array.from(cols), value: Float64Array.from(vals) });
+  const A = marketsAndProducers();
   const b = randomVector(800, 8);
   const dense = denseLuSolver.factorise(A);
 
   it('gives the same answers with and without the reduction, also after refactorising', () => {
     const exact = dense.solve(b).x;
     const reduced = sweepSolver.factorise(A, { ...TIGHT, reduce: true });
-    const plain = sweepSolver.factorise(A, TIGHT);
+    const plain = sweepSolver.factorise(A, { ...TIGHT, reduce: false });
     expect(maxRelDiff(reduced.solve(b).x, exact)).toBeLessThan(1e-9);
     expect(maxRelDiff(plain.solve(b).x, exact)).toBeLessThan(1e-9);
     expect(maxRelDiff(reduced.solveMany([b, b.map((v) => 2 * v)])[1]!.x, exact.map((v) => 2 * v))).toBeLessThan(1e-9);
@@ -175,6 +161,25 @@ describe('automatic solver', () => {
   });
 });
 
+/** 200 "markets" (a random supply-chain core) each buying from 3 "producers" that have no other customer. */
+function marketsAndProducers(): CsrMatrix {
+  const core = supplyChainMatrix(200, 7);
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const vals: number[] = [];
+  for (let i = 0; i < core.rows; i++) {
+    for (let p = core.rowPtr[i]!; p < core.rowPtr[i + 1]!; p++) { rows.push(i); cols.push(core.colIdx[p]!); vals.push(core.values[p]!); }
+  }
+  for (let q = 0; q < 600; q++) {
+    const producer = 200 + q;
+    const market = q % 200;
+    rows.push(producer, producer, market);
+    cols.push(producer, market, producer);
+    vals.push(q % 7 === 0 ? -2 : 1.5, -0.3, -0.2 * ((q % 5) + 1));
+  }
+  return csrFromTriplets({ rows: 800, cols: 800, row: Int32Array.from(rows), col: Int32Array.from(cols), value: Float64Array.from(vals) });
+}
+
 function blockDiag(block: CsrMatrix, copies: number) {
   const row: number[] = [];
   const col: number[] = [];
@@ -190,3 +195,56 @@ function blockDiag(block: CsrMatrix, copies: number) {
   }
   return { rows: block.rows * copies, cols: block.cols * copies, row: Int32Array.from(row), col: Int32Array.from(col), value: Float64Array.from(value) };
 }
+
+describe('structure kept per pattern', () => {
+  const A = marketsAndProducers();
+  const b = randomVector(A.rows, 22);
+  /** The same matrix in freshly allocated pattern arrays: nothing cached can be found for it. */
+  const copyOf = (M: CsrMatrix, values = M.values): CsrMatrix => ({ ...M, rowPtr: M.rowPtr.slice(), colIdx: M.colIdx.slice(), values: values.slice() });
+
+  it('plans a pattern once and reuses the plan for every later factorisation of it', () => {
+    const plan = sweepPlan(A, [3], true);
+    expect(plan.eliminatedCount).toBe(600);
+    expect(sweepPlan({ ...A, values: A.values.map((v) => 2 * v) } as CsrMatrix, [3], true)).toBe(plan);
+    expect(sweepPlan(copyOf(A), [3], true)).not.toBe(plan);
+    expect(sweepPlan(A, [4], true)).not.toBe(plan); // another start row, another order
+    expect(sweepPlan(A, [], true, true).eliminatedCount).toBe(600); // adjoints eliminate the same unknowns
+  });
+
+  it('gives the same answers from a kept structure with changed values as a fresh solve and dense LU', () => {
+    const values = A.values.map((v, q) => v * (1 + 0.2 * Math.sin(3 * q)));
+    const changed: CsrMatrix = { ...A, values };
+    const exact = denseLuSolver.factorise(changed).solve(b).x;
+    const exactT = denseLuSolver.factorise(changed).solveTransposed(b).x;
+    const first = factorise(A, { orderFrom: [0] });
+    first.solve(b); // plans and fills A's structure
+    first.solveTransposed(b);
+    const viaRefactorise = first.refactorise(values);
+    const viaCache = factorise(changed, { orderFrom: [0] });
+    const fresh = factorise(copyOf(changed), { orderFrom: [0] });
+    for (const F of [viaRefactorise, viaCache, fresh]) {
+      expect(maxRelDiff(F.solve(b).x, exact)).toBeLessThan(1e-9);
+      expect(maxRelDiff(F.solveTransposed(b).x, exactT)).toBeLessThan(1e-9);
+      // Adjoints in blocks, through the transpose of the reduced system.
+      const many = F.solveTransposedMany([b, b.map((v) => -3 * v), b]);
+      expect(maxRelDiff(many[1]!.x, exactT.map((v) => -3 * v))).toBeLessThan(1e-9);
+    }
+  });
+
+  it('refactorising with reuse (Monte Carlo) takes over the old arrays and gives exactly the same answers', () => {
+    const v1 = A.values.map((v, q) => v * (1 + 0.1 * Math.cos(q)));
+    const v2 = A.values.map((v, q) => v * (1 - 0.1 * Math.sin(q)));
+    const F = factorise(A);
+    const fresh = F.refactorise(v2).solve(b).x;
+    const first = F.refactorise(v1);
+    expect(maxRelDiff(first.solve(b).x, denseLuSolver.factorise({ ...A, values: v1 }).solve(b).x)).toBeLessThan(1e-9);
+    expect(first.refactorise(v2, { reuse: true }).solve(b).x).toEqual(fresh);
+  });
+
+  it('still checks the values: a zero on the diagonal of a kept pattern is handled, an empty row reported', () => {
+    factorise(A).solve(b);
+    const zeroRow = A.values.slice();
+    for (let p = A.rowPtr[5]!; p < A.rowPtr[6]!; p++) zeroRow[p] = 0;
+    expect(() => factorise({ ...A, values: zeroRow })).toThrow(/row\(s\) 5 have no non-zero entry/);
+  });
+});

@@ -22,6 +22,9 @@ export type { Stats } from './uncertainty/stats.js';
 export { Xoshiro128 } from './uncertainty/random.js';
 export type { InputKind } from './uncertainty/inputs.js';
 
+// The analyses of a carbon-footprint report (uncertainty and sensitivity together)
+export { reportAnalyses, type ReportAnalysesOptions } from './report-analyses.js';
+
 // Eco-design suggestions
 export {
   suggest, suggestForModel, type SuggestOptions, type SuggestResult, type Suggestion, type SuggestionKind, type NotQuantified, type Hotspot, type FactorRef,

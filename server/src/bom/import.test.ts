@@ -91,18 +91,76 @@ describe('importBom', () => {
     expect(out.product.components![0]!.name).toBe('外壳');
   });
 
-  it('warns about materials that are not factor ids, with suggestions', () => {
-    const csv = 'Level,Part Number,Qty,Material,Mass\n1,X,2,steel,1\n1,Y,1,steel,2\n1,Z,1,,';
+  it('warns about materials that are not factor ids, with suggestions, and lists them for a UI to map', () => {
+    const csv = 'Level,Part Number,Qty,Material,Mass (kg)\n1,X,2,steel,1\n1,Y,1,steel,2\n1,Z,1,,';
     const out = importBom(csv, { isFactor: () => false, suggest: (t) => (t === 'steel' ? [STEEL] : []) });
     expect(out.warnings).toEqual([
       { code: 'BOM_UNMAPPED_MATERIAL', message: 'material "steel" (lines 2, 3) is not a factor id; map it with mapping.materials', hint: `perhaps: ${STEEL}` },
     ]);
+    expect(out.unmapped).toEqual([{ material: 'steel', lines: [2, 3], suggestions: [STEEL] }]);
+    // The unit comes from the header "Mass (kg)".
     expect(outline(out.product.components)).toEqual(['X x2 1 kg [steel]', 'Y x1 2 kg [steel]', 'Z x1']);
+    expect(out.columns.mass).toBe('Mass (kg)');
   });
 
-  it('gives a part listed twice under one parent distinct ids', () => {
-    const out = importBom('Level,Part Number,Qty\n1,S,1\n1,S,2');
-    expect(outline(out.product.components)).toEqual(['S x1', 'S-2 x2']);
+  it('reads a part listed twice under one parent with the same data as one part with the quantities added; never makes up an id', () => {
+    const out = importBom('Level,Part Number,Qty\n0,K,1\n1,S,1\n1,S,2');
+    expect(outline(out.product.components)).toEqual(['S x3']);
+    expect(out.warnings).toEqual([{ code: 'BOM_DUPLICATE_MERGED', message: 'part S under K is listed on lines 3, 4: read as one part, quantity 3' }]);
+    // With other data it is a problem, not "S-2".
+    const problems = problemsOf('Level,Part Number,Qty,Mass,Unit\n1,S,1,2,g\n1,S,2,3,g');
+    expect(problems).toEqual([expect.objectContaining({ line: 3, code: 'DUPLICATE_PART' })]);
+    expect(problems[0]!.message).toContain('part S is listed again at the top (line 2) with other data');
+  });
+
+  it('never makes up a part number: a blank one is a problem, and a file of names uses the names (saying so)', () => {
+    expect(problemsOf('Level,Part Number,Name,Qty\n1,A,Body,1\n1,,Lid,1')).toEqual([
+      expect.objectContaining({ line: 3, column: 'Part Number', code: 'NO_PART_NUMBER', message: 'Lid has no part number' }),
+    ]);
+    const named = importBom('Level,Name,Qty\n1,Body,1\n2,Screw,4');
+    expect(outline(named.product.components)).toEqual(['Body x1', '  Screw x4']);
+    expect(named.warnings.map((w) => w.code)).toEqual(['BOM_NAMES_AS_IDS']);
+  });
+
+  it('refuses a mass without a unit instead of reading it as kg: a blank unit cell, or no unit anywhere', () => {
+    expect(problemsOf('Level,Part Number,Mass,Unit\n1,A,420,g\n1,B,35,')).toEqual([
+      expect.objectContaining({ line: 3, column: 'Unit', code: 'MISSING_UNIT', message: 'mass "35" has no unit: the unit cell is blank' }),
+    ]);
+    const none = problemsOf('Level,Part Number,Mass\n1,A,420\n1,B,35');
+    expect(none).toEqual([expect.objectContaining({ line: 1, column: 'Mass', code: 'MISSING_UNIT' })]);
+    expect(none[0]!.message).toContain('lines 2, 3');
+    // Said once, it is read: in the header, the cell, or the mapping.
+    expect(outline(importBom('Level,Part Number,Weight [g]\n1,A,420').product.components)).toEqual(['A x1 420 g']);
+    expect(outline(importBom('层级,物料编码,重量（克）\n1,A,420').product.components)).toEqual(['A x1 420 g']);
+    expect(outline(importBom('Level,Part Number,Mass\n1,A,420 g').product.components)).toEqual(['A x1 420 g']);
+    expect(outline(importBom('Level,Part Number,Mass\n1,A,0.42', { mapping: { massUnit: 'kg' } }).product.components)).toEqual(['A x1 0.42 kg']);
+  });
+
+  it('reports the columns it does not read', () => {
+    const out = importBom('Level,Part Number,Supplier,Qty,Colour\n1,A,ACME,1,red');
+    expect(out.warnings.map((w) => [w.code, w.message])).toEqual([
+      ['BOM_UNKNOWN_COLUMN', 'column "Supplier" (column 3) is not read'],
+      ['BOM_UNKNOWN_COLUMN', 'column "Colour" (column 5) is not read'],
+    ]);
+  });
+
+  it('names the product after the file only when the file does not name it', () => {
+    expect(importBom('Level,Part Number,Name\n0,K17,Kettle K17\n1,A,Body', { fallbackName: 'kettle-bom' }).product.name).toBe('Kettle K17');
+    expect(importBom('Level,Part Number\n1,A\n1,B', { fallbackName: 'kettle-bom' }).product.name).toBe('kettle-bom');
+  });
+
+  it('reports the header\'s, the rows\' and the tree\'s problems in one pass', () => {
+    const problems = (() => {
+      try {
+        importBom('Level,Part Number,Qty,Mass,Unit\n1,A,two,1,kg\n3,B,1,1,\n1,,1,5,EA', { mapping: { columns: { material: 'Werkstoff' } } });
+      } catch (error) {
+        return (error as BomError).problems;
+      }
+      throw new Error('expected problems');
+    })();
+    expect(problems.map((p) => [p.line, p.code])).toEqual([
+      [1, 'MISSING_COLUMN'], [2, 'BAD_QUANTITY'], [3, 'MISSING_UNIT'], [4, 'BAD_UNIT'], [4, 'NO_PART'], [3, 'LEVEL_JUMP'],
+    ]);
   });
 
   it('reports every bad row with its line and column', () => {
@@ -112,8 +170,9 @@ describe('importBom', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(BomError);
+      // One pass: the level jump on line 3 is found beside the rows' problems.
       expect((error as BomError).problems.map((p) => [p.line, p.code, p.column])).toEqual([
-        [2, 'BAD_QUANTITY', 'Qty'], [4, 'BAD_UNIT', 'Unit'], [5, 'BAD_LEVEL', 'Level'],
+        [2, 'BAD_QUANTITY', 'Qty'], [4, 'BAD_UNIT', 'Unit'], [5, 'BAD_LEVEL', 'Level'], [3, 'LEVEL_JUMP', undefined],
       ]);
     }
     expect(() => importBom('Level,Part Number\n1,A\n3,B')).toThrow(/line 3: level 3 follows level 1/);

@@ -33,11 +33,15 @@ export interface BomImport {
   /** Which header was read as which field. */
   columns: Partial<Record<BomField, string>>;
   stats: { rows: number; components: number; depth: number };
+  /** Material texts that are not factor ids, with the lines they are on and suggested factors: for a UI to map. */
+  unmapped: { material: string; lines: number[]; suggestions: string[] }[];
 }
 
 export interface BomOptions {
   mapping?: BomMapping;
   product?: Partial<Pick<Product, 'id' | 'name' | 'functionalUnit' | 'region' | 'description'>>;
+  /** The product's name when the file does not name it (no level-0 row or single top parent), e.g. the file's name. */
+  fallbackName?: string;
   /** Is this a factor id the library knows? (to warn about unmapped materials) */
   isFactor?: (id: string) => boolean;
   /** Suggestions for an unmapped material text. */
@@ -83,23 +87,42 @@ function parseLevel(text: string): number | undefined {
   return undefined;
 }
 
-function resolveColumns(headers: string[], mapping: BomMapping | undefined): Partial<Record<BomField, number>> {
+/** "Mass (kg)", "Weight [g]", "重量（克）": the header without its unit, and the unit when it is a mass unit. */
+function splitHeaderUnit(header: string): { base: string; unit?: string } {
+  const m = /^(.*?)\s*[([（【]\s*([^)\]）】]+?)\s*[)\]）】]\s*$/.exec(header.normalize('NFKC'));
+  const unit = m ? MASS_UNITS[m[2]!.toLowerCase()] : undefined;
+  return m && unit ? { base: m[1]!, unit } : { base: header };
+}
+
+interface Columns {
+  index: Partial<Record<BomField, number>>;
+  /** A unit the mass column's header names ("Mass (kg)"). */
+  massUnit?: string;
+  problems: BomError['problems'];
+}
+
+function resolveColumns(headers: string[], mapping: BomMapping | undefined): Columns {
   const keys = headers.map(headerKey);
-  const out: Partial<Record<BomField, number>> = {};
+  const baseKeys = headers.map((h) => headerKey(splitHeaderUnit(h).base));
+  const index: Partial<Record<BomField, number>> = {};
   const problems: BomError['problems'] = [];
+  const taken = (i: number) => Object.values(index).includes(i);
   for (const field of BOM_FIELDS) {
     const explicit = mapping?.columns?.[field];
     if (explicit !== undefined) {
       const i = keys.indexOf(headerKey(explicit));
       if (i < 0) problems.push({ line: 1, column: explicit, code: 'MISSING_COLUMN', message: `mapping.columns.${field} names "${explicit}", which is not a header`, hint: `headers are: ${headers.join(', ')}` });
-      else out[field] = i;
+      else index[field] = i;
       continue;
     }
-    const i = keys.findIndex((k, idx) => DEFAULT_HEADERS[field].some((h) => headerKey(h) === k) && !Object.values(out).includes(idx));
-    if (i >= 0) out[field] = i;
+    const known = (k: string) => DEFAULT_HEADERS[field].some((h) => headerKey(h) === k);
+    let i = keys.findIndex((k, idx) => known(k) && !taken(idx));
+    // "Mass (kg)" is the mass column with its unit.
+    if (i < 0 && field === 'mass') i = baseKeys.findIndex((k, idx) => known(k) && !taken(idx) && splitHeaderUnit(headers[idx]!).unit !== undefined);
+    if (i >= 0) index[field] = i;
   }
-  if (problems.length) throw new BomError(problems);
-  return out;
+  const massUnit = index.mass === undefined ? undefined : splitHeaderUnit(headers[index.mass]!).unit;
+  return massUnit ? { index, massUnit, problems } : { index, problems };
 }
 
 /** A row with more columns, or a cell with more characters, than one import reads (limits.ts). */
@@ -142,24 +165,38 @@ export function importBom(csv: string, options: BomOptions = {}): BomImport {
   }
   const [headers, ...data] = records;
   if (!headers || data.length === 0) throw new BomError([{ line: 1, code: 'EMPTY', message: 'the CSV has no data rows under its header' }]);
-  const col = resolveColumns(headers, options.mapping);
+  // Every problem in one pass: the header's, each row's and the tree's, reported together.
+  const { index: col, massUnit: headerMassUnit, problems } = resolveColumns(headers, options.mapping);
   const columns = Object.fromEntries(Object.entries(col).map(([f, i]) => [f, headers[i]!])) as BomImport['columns'];
-  if (col.partNumber === undefined && col.name === undefined) {
-    throw new BomError([{ line: 1, code: 'MISSING_COLUMN', message: 'no part number or name column', hint: `map one with mapping.columns.partNumber; headers are: ${headers.join(', ')}` }]);
+  const noPartColumn = col.partNumber === undefined && col.name === undefined;
+  if (noPartColumn) {
+    problems.push({ line: 1, code: 'MISSING_COLUMN', message: 'no part number or name column', hint: `map one with mapping.columns.partNumber; headers are: ${headers.join(', ')}` });
   }
   if (col.level === undefined && col.parent === undefined) {
-    throw new BomError([{ line: 1, code: 'MISSING_COLUMN', message: 'no level or parent column: the tree cannot be built', hint: 'map one with mapping.columns.level or mapping.columns.parent' }]);
+    problems.push({ line: 1, code: 'MISSING_COLUMN', message: 'no level or parent column: the tree cannot be built', hint: 'map one with mapping.columns.level or mapping.columns.parent' });
   }
 
   const decimalComma = delimiter === ';';
-  const problems: BomError['problems'] = [];
   const warnings: Diagnostic[] = [];
+  const read = new Set(Object.values(col));
+  headers.forEach((h, i) => {
+    if (read.has(i) || h.trim() === '') return;
+    warnings.push({
+      code: 'BOM_UNKNOWN_COLUMN', message: `column "${h}" (column ${i + 1}) is not read`,
+      hint: 'if it is a level, parent, part number, name, quantity, material, mass or unit column, map it (mapping.columns, or the query string: ?partNumber=…)',
+    });
+  });
+  if (col.partNumber === undefined && col.name !== undefined) {
+    warnings.push({ code: 'BOM_NAMES_AS_IDS', message: `no part-number column: each part is identified by its name ("${headers[col.name]}")`, hint: 'map the part-number column (mapping.columns.partNumber) if the export has one' });
+  }
+  /** Lines with a mass and no unit anywhere (no unit column, none in the cell or the header, no mapping.massUnit). */
+  const unitless: number[] = [];
   const cell = (r: string[], f: BomField): string | undefined => {
     const i = col[f];
     const v = i === undefined ? undefined : r[i]?.trim();
     return v === '' ? undefined : v;
   };
-  const massUnitDefault = options.mapping?.massUnit ?? 'kg';
+  const massUnitDefault = options.mapping?.massUnit ?? headerMassUnit;
 
   // A row is at most one component (and a level-0 row the product itself): refuse a larger file before reading it.
   if (data.length > MAX_BOM_COMPONENTS + 1) throw tooMany(MAX_BOM_COMPONENTS + 3, 'has');
@@ -191,21 +228,36 @@ export function importBom(csv: string, options: BomOptions = {}): BomImport {
     if (mass !== undefined) {
       const m = /^([-+]?[\d.,\s]+)\s*([^\d\s].*)?$/.exec(mass);
       const value = m ? parseNumber(m[1]!, decimalComma) : Number.NaN;
+      // A unit in the cell wins, then the unit column, the header's ("Mass (kg)"), mapping.massUnit; never a guess.
       const unitText = m?.[2]?.trim() ?? cell(r, 'unit') ?? massUnitDefault;
-      const unit = MASS_UNITS[unitText.toLowerCase()];
+      const unit = unitText === undefined ? undefined : MASS_UNITS[unitText.toLowerCase()];
       if (!Number.isFinite(value) || value < 0) problems.push({ line, column: columns.mass, code: 'BAD_MASS', message: `mass "${mass}" is not a number ≥ 0` });
+      else if (unitText === undefined && col.unit !== undefined) {
+        problems.push({ line, column: columns.unit, code: 'MISSING_UNIT', message: `mass "${mass}" has no unit: the unit cell is blank`, hint: 'fill in the unit (g, kg, t …), write it in the mass cell ("420 g"), or set mapping.massUnit' });
+      } else if (unitText === undefined) unitless.push(line);
       else if (!unit) problems.push({ line, column: columns.unit ?? columns.mass, code: 'BAD_UNIT', message: `"${unitText}" is not a mass unit`, hint: 'use g, kg, t, mg, lb or oz (克, 千克, 公斤, 吨), or set mapping.massUnit' });
       else row.mass = `${value} ${unit}`;
     }
-    if (row.partNumber === undefined && row.name === undefined) problems.push({ line, code: 'NO_PART', message: 'the row has neither a part number nor a name' });
+    if (row.partNumber === undefined && row.name === undefined) {
+      if (!noPartColumn) problems.push({ line, code: 'NO_PART', message: 'the row has neither a part number nor a name' });
+    } else if (row.partNumber === undefined && col.partNumber !== undefined) {
+      // Never made up (line-6): a part without its number cannot be matched back to the PLM.
+      problems.push({ line, column: columns.partNumber, code: 'NO_PART_NUMBER', message: `${row.name ?? 'the part'} has no part number`, hint: 'fill in the part number; every component needs one' });
+    }
     return row;
   });
-  if (problems.length) throw new BomError(problems);
+  if (unitless.length) {
+    const shown = unitless.slice(0, 10).join(', ') + (unitless.length > 10 ? ` and ${unitless.length - 10} more` : '');
+    problems.push({
+      line: 1, column: columns.mass, code: 'MISSING_UNIT', message: `the masses have no unit (line${unitless.length > 1 ? 's' : ''} ${shown}): the file has no unit column and the header "${columns.mass}" names none`,
+      hint: 'add a unit column, write the unit in the header ("Mass (kg)") or the cells ("420 g"), or set mapping.massUnit (?massUnit=kg)',
+    });
+  }
 
   let root: Row | undefined;
-  let tops: Node[];
+  let tops: Node[] = [];
   if (col.level !== undefined) ({ root, tops } = treeFromLevels(rows, problems));
-  else ({ root, tops } = treeFromParents(rows, problems));
+  else if (col.parent !== undefined) ({ root, tops } = treeFromParents(rows, problems));
   if (problems.length) throw new BomError(problems);
 
   let count = 0;
@@ -215,7 +267,7 @@ export function importBom(csv: string, options: BomOptions = {}): BomImport {
     count++;
     depth = Math.max(depth, d);
     const { row } = node;
-    const c: Component = { id: row.partNumber ?? `line-${row.line}` };
+    const c: Component = { id: (row.partNumber ?? row.name)! };
     if (row.name !== undefined) c.name = row.name;
     if (row.quantity !== 1) c.quantity = row.quantity;
     if (row.material !== undefined) {
@@ -230,12 +282,15 @@ export function importBom(csv: string, options: BomOptions = {}): BomImport {
     if (row.material !== undefined && row.mass === undefined && node.children.length === 0) {
       warnings.push({ code: 'BOM_NO_MASS', message: `line ${row.line}: ${c.id} has a material but no mass; it will not be calculated until it has one` });
     }
-    if (node.children.length) c.children = uniqueIds(node.children.map((n) => toComponent(n, d + 1)));
+    if (node.children.length) c.children = mergeSiblings(node.children.map((n) => ({ c: toComponent(n, d + 1), line: n.row.line })), row.partNumber ?? row.name, problems, warnings);
     return c;
   };
-  const components = uniqueIds(tops.map((n) => toComponent(n, 1)));
+  const components = mergeSiblings(tops.map((n) => ({ c: toComponent(n, 1), line: n.row.line })), root?.partNumber ?? root?.name, problems, warnings);
+  if (problems.length) throw new BomError(problems);
+  const unmappedList: BomImport['unmapped'] = [];
   for (const [material, lines] of unmapped) {
     const suggestions = options.suggest?.(material) ?? [];
+    unmappedList.push({ material, lines, suggestions });
     const w: Diagnostic = {
       code: 'BOM_UNMAPPED_MATERIAL',
       message: `material "${material}" (line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}) is not a factor id; map it with mapping.materials`,
@@ -247,13 +302,13 @@ export function importBom(csv: string, options: BomOptions = {}): BomImport {
   const product: Product = {
     schemaVersion: 1,
     id: options.product?.id ?? root?.partNumber ?? 'imported-bom',
-    name: options.product?.name ?? root?.name ?? root?.partNumber ?? 'Imported BOM',
+    name: options.product?.name ?? root?.name ?? root?.partNumber ?? options.fallbackName ?? 'Imported BOM',
     functionalUnit: options.product?.functionalUnit ?? { amount: 1, unit: 'item' },
     ...(options.product?.region ? { region: options.product.region } : {}),
     ...(options.product?.description ? { description: options.product.description } : {}),
     components,
   };
-  return { product, warnings, columns, stats: { rows: rows.length, components: count, depth } };
+  return { product, warnings, columns, stats: { rows: rows.length, components: count, depth }, unmapped: unmappedList };
 }
 
 interface Node {
@@ -263,7 +318,8 @@ interface Node {
 
 /** Indented BOM: a row at level L belongs to the nearest row above it at level L−1. */
 function treeFromLevels(rows: Row[], problems: BomError['problems']): { root?: Row; tops: Node[] } {
-  const min = rows.reduce((m, r) => Math.min(m, r.level!), Number.POSITIVE_INFINITY);
+  // Rows whose level could not be read are reported already (BAD_LEVEL): the tree is built without them.
+  const min = rows.reduce((m, r) => (r.level === undefined ? m : Math.min(m, r.level)), Number.POSITIVE_INFINITY);
   let body = rows;
   let root: Row | undefined;
   // A single level-0 first row is the product itself (Windchill, SAP CS12 put the header material there).
@@ -274,10 +330,16 @@ function treeFromLevels(rows: Row[], problems: BomError['problems']): { root?: R
   if (body.length > MAX_BOM_COMPONENTS) throw tooMany(body[MAX_BOM_COMPONENTS]!.line, 'has');
   const tops: Node[] = [];
   const stack: Node[] = [];
-  const base = body.length ? body.reduce((m, r) => Math.min(m, r.level!), Number.POSITIVE_INFINITY) : 0;
+  const base = body.reduce((m, r) => (r.level === undefined ? m : Math.min(m, r.level)), Number.POSITIVE_INFINITY);
   let inTooDeep = false;
+  // Below a row of unreadable level, where the next rows belong is unknown: no LEVEL_JUMP for them.
+  let lost = false;
   for (const row of body) {
-    const depth = row.level! - base;
+    if (row.level === undefined) {
+      lost = true;
+      continue;
+    }
+    const depth = row.level - base;
     // depth 0 is a top-level component (level 1): one problem per run of rows below the limit.
     if (depth >= MAX_BOM_DEPTH) {
       if (!inTooDeep) problems.push(tooDeep(row.line));
@@ -286,10 +348,13 @@ function treeFromLevels(rows: Row[], problems: BomError['problems']): { root?: R
     }
     inTooDeep = false;
     const node: Node = { row, children: [] };
-    if (depth === 0) tops.push(node);
-    else {
+    if (depth === 0) {
+      tops.push(node);
+      lost = false;
+    } else {
       const parent = stack[depth - 1];
       if (!parent) {
+        if (lost) continue;
         problems.push({ line: row.line, code: 'LEVEL_JUMP', message: `level ${row.level} follows level ${stack.length ? stack[stack.length - 1]!.row.level : 'none'}: a level may go down by one at a time` });
         continue;
       }
@@ -358,13 +423,36 @@ function treeFromParents(rows: Row[], problems: BomError['problems']): { root?: 
   return rootId !== undefined ? { root: { line: 0, quantity: 1, partNumber: rootId }, tops } : { tops };
 }
 
-/** Component ids must be unique among siblings: a part listed twice under one parent gets -2, -3 … */
-function uniqueIds(components: Component[]): Component[] {
-  const seen = new Map<string, number>();
-  for (const c of components) {
-    const n = (seen.get(c.id) ?? 0) + 1;
-    seen.set(c.id, n);
-    if (n > 1) c.id = `${c.id}-${n}`;
+/**
+ * Component ids must be unique among siblings. A part listed twice under one parent is one part with
+ * the quantities added when the rows say the same otherwise (a BOM split by find number); when they
+ * differ it is a problem: an id is never made up (no "S-2").
+ */
+function mergeSiblings(list: { c: Component; line: number }[], parent: string | undefined, problems: BomError['problems'], warnings: Diagnostic[]): Component[] {
+  const byId = new Map<string, { c: Component; lines: number[] }>();
+  const out: Component[] = [];
+  const rest = (c: Component) => JSON.stringify({ ...c, quantity: undefined });
+  for (const { c, line } of list) {
+    const first = byId.get(c.id);
+    if (!first) {
+      byId.set(c.id, { c, lines: [line] });
+      out.push(c);
+      continue;
+    }
+    first.lines.push(line);
+    const under = parent === undefined ? 'at the top' : `under ${parent}`;
+    if (rest(first.c) !== rest(c) || typeof first.c.quantity === 'string' || typeof c.quantity === 'string') {
+      problems.push({ line, code: 'DUPLICATE_PART', message: `part ${c.id} is listed again ${under} (line ${first.lines[0]}) with other data: component ids must be unique among siblings`,
+        hint: 'give each its own part number, or list the part once with its total quantity' });
+      continue;
+    }
+    const quantity = (first.c.quantity ?? 1) + (c.quantity ?? 1);
+    if (quantity === 1) delete first.c.quantity;
+    else first.c.quantity = quantity;
+    const known = warnings.find((w) => w.code === 'BOM_DUPLICATE_MERGED' && w.message.startsWith(`part ${c.id} ${under} `));
+    const message = `part ${c.id} ${under} is listed on lines ${first.lines.join(', ')}: read as one part, quantity ${quantity}`;
+    if (known) known.message = message;
+    else warnings.push({ code: 'BOM_DUPLICATE_MERGED', message });
   }
-  return components;
+  return out;
 }

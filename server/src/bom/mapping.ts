@@ -33,7 +33,7 @@ export const BomMapping = Type.Object(
         description: 'Material text in the export → factor id, e.g. { "ABS": "supplier/abs-resin", "Q235": "cn-materials/steel-hot-rolled" }.',
       }),
     ),
-    massUnit: Type.Optional(Type.String({ minLength: 1, description: 'Unit of the mass column when no unit column or unit in the cell (default kg).' })),
+    massUnit: Type.Optional(Type.String({ minLength: 1, description: 'Unit of the masses when neither the cell, a unit column nor the header ("Mass (kg)") gives one. There is no default: a mass without a unit is a problem (MISSING_UNIT).' })),
     delimiter: Type.Optional(Type.String({ minLength: 1, maxLength: 1, description: 'Field delimiter; default: detected from the header (, ; tab |).' })),
   },
   { description: 'Column mapping for a PLM BOM export. See server/README.md "BOM import".' },

@@ -1,8 +1,9 @@
-import { calculate, LcaInputError, readProduct, type CalculateOptions, type FactorLibrary, type Lcia } from '@greenlca/engine';
+import { calculate, ENGINE, LcaInputError, readProduct, type CalculateOptions, type FactorLibrary, type Lcia } from '@greenlca/engine';
 import { GWP_SETS, type CalculationResult, type Diagnostic, type GwpSet } from '@greenlca/schema';
 import { ApiError } from '../errors.js';
 import { RequestValidationError } from '../plugins/validation.js';
 import type { ProblemError } from '../schemas/problem.js';
+import type { Provenance } from '../schemas/stored-result.js';
 
 export interface CalcOptions {
   gwp?: GwpSet;
@@ -122,4 +123,13 @@ export function calculateOrProblem(product: unknown, library: FactorLibrary, opt
     throw new ApiError('GLCA_INPUT_INVALID', 'The product gives a result that is not a finite number.', errors);
   }
   return result;
+}
+
+/** What a stored result keeps to be reproduced: the input hash, year, datasets, engine, GWP set and methods. */
+export function provenanceOf(inputHash: string, result: CalculationResult, options: CalcOptions): Provenance {
+  return {
+    inputHash, referenceYear: options.referenceYear, datasets: result.datasets, engine: { ...ENGINE },
+    ...(options.gwp ? { gwp: options.gwp } : {}),
+    ...(options.lcia ? { methods: options.lcia.methods.map((m) => ({ id: m.id, version: m.version })) } : {}),
+  };
 }

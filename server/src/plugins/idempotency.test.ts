@@ -127,7 +127,7 @@ describe.each(testBackends)('Idempotency-Key on POSTs that create ($name)', (bac
 
   it.skipIf(!!backend.skip)('the OpenAPI document declares the header on the creating POSTs', async () => {
     const doc = (await t.call(undefined, 'GET', '/docs/json')).json();
-    for (const [path, op] of [['/v1/products', 'post'], ['/v1/products/{id}/calculate', 'post'], ['/v1/products/{id}/footprints', 'post']] as const) {
+    for (const [path, op] of [['/v1/products', 'post'], ['/v1/products/{id}/calculate', 'post'], ['/v1/products/{id}/footprints', 'post'], ['/v1/jobs', 'post']] as const) {
       const params = (doc.paths[path][op].parameters ?? []) as { name: string; in: string }[];
       expect(params.some((p) => p.in === 'header' && p.name === 'idempotency-key'), path).toBe(true);
     }

@@ -148,6 +148,7 @@ async function openapiPlugin(app: FastifyInstance): Promise<void> {
         { name: 'pact', description: 'PACT v3 host: footprints, events, OAuth2 client credentials' },
         { name: 'import', description: 'Bills of materials from PLM exports' },
         { name: 'exports', description: 'Products in other formats (openLCA JSON-LD)' },
+        { name: 'jobs', description: 'Background jobs: recalculations and batches beyond one request, worked on by workers' },
         { name: 'admin', description: 'Organisations and API keys' },
       ],
     },

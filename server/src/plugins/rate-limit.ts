@@ -1,4 +1,4 @@
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { type FastifyRateLimitStore, type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ApiError } from '../errors.js';
@@ -9,6 +9,12 @@ export interface RateLimitOptions {
   max?: number;
   /** Window in ms. Default 60 000. */
   timeWindow?: number;
+  /**
+   * Where requests are counted: `memory` (default: this process; replicas each allow `max`, see
+   * GREENLCA_API_REPLICAS) or `database` (one count for every process on the database: one more
+   * statement per request).
+   */
+  store?: 'memory' | 'database';
 }
 
 declare module 'fastify' {
@@ -32,6 +38,7 @@ async function rateLimitPlugin(app: FastifyInstance, options: RateLimitOptions):
     global: true,
     max,
     timeWindow,
+    ...(options.store === 'database' ? { store: databaseStore(app) } : {}),
     keyGenerator: (request: FastifyRequest) => {
       const token = bearerToken(request.headers.authorization);
       return token ? `key:${keyIdOf(token)}` : `ip:${request.ip}`;
@@ -63,6 +70,28 @@ async function rateLimitPlugin(app: FastifyInstance, options: RateLimitOptions):
     }
     entry.count++;
   });
+}
+
+/**
+ * @fastify/rate-limit's store over the storage's `countRequest`: fixed windows, one count per key for
+ * every replica. Ended windows are purged at most once a window.
+ */
+function databaseStore(app: FastifyInstance): FastifyRateLimitStoreCtor {
+  let lastPurge = 0;
+  class DatabaseStore implements FastifyRateLimitStore {
+    incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
+      const now = Date.now();
+      if (now - lastPurge > timeWindow) {
+        lastPurge = now;
+        app.storage.purgeRequestCounts(timeWindow).catch((error: unknown) => app.log.warn({ err: error }, 'purging rate-limit windows failed'));
+      }
+      app.storage.countRequest(key, timeWindow).then(({ count, ttlMs }) => callback(null, { current: count, ttl: ttlMs }), (error: Error) => callback(error));
+    }
+    child(): FastifyRateLimitStore {
+      return this;
+    }
+  }
+  return DatabaseStore;
 }
 
 export default fp(rateLimitPlugin, { name: 'greenlca-rate-limit', fastify: '5.x' });

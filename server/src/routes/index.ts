@@ -5,6 +5,7 @@ import calculateRoutes from './calculate/index.js';
 import catalogueRoutes from './catalogue/index.js';
 import healthRoutes from './health/index.js';
 import importRoutes from './imports/index.js';
+import { jobRoutes } from './jobs/index.js';
 import productRoutes from './products/index.js';
 import resultRoutes from './results/index.js';
 import whatifRoutes from './whatif/index.js';
@@ -34,4 +35,5 @@ export const routes: FastifyPluginAsyncTypebox<{ batchBodyLimit: number; cacheBy
   await app.register(importRoutes, { prefix: '/v1/imports' });
   await app.register(adminRoutes, { prefix: '/v1' });
   await app.register(exportRoutes, { prefix: '/v1/exports' });
+  await app.register(jobRoutes({ bodyLimit: options.batchBodyLimit }), { prefix: '/v1/jobs' });
 };

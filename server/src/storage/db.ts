@@ -7,6 +7,8 @@ export interface Queryable {
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
   /** Several statements, no parameters (migrations). */
   exec(text: string): Promise<void>;
+  /** Several statements, no parameters, and the rows of the last one (pg-boss's locked commands). */
+  execRows<R = Record<string, unknown>>(text: string): Promise<{ rows: R[] }>;
 }
 
 export interface Db extends Queryable {

@@ -80,6 +80,10 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Db> {
     exec: async (text) => {
       await q.exec(text);
     },
+    execRows: async <R>(text: string) => {
+      const results = await q.exec(text);
+      return { rows: (results[results.length - 1]?.rows ?? []) as R[] };
+    },
   });
   return {
     kind: 'pglite',

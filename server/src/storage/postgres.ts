@@ -36,6 +36,12 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     exec: async (text) => {
       await q.query(text);
     },
+    execRows: async <R>(text: string) => {
+      // Without parameters node-postgres sends the simple protocol: several statements, one result each.
+      const result = (await q.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+      const last = Array.isArray(result) ? result[result.length - 1] : result;
+      return { rows: (last?.rows ?? []) as R[] };
+    },
   });
   return {
     kind: 'postgres',

@@ -3,16 +3,17 @@ import type { ApiKeyInfo, Organization, Scope } from '../schemas/auth.js';
 import type { ProductRecord, ProductSummary, VersionSummary } from '../schemas/product-record.js';
 import type { Provenance, StoredResult, StoredResultSummary } from '../schemas/stored-result.js';
 import type { Db, Queryable } from './db.js';
+import * as jobs from './sql-jobs.js';
 import type {
-  Conditional, IdempotencyClaim, KeptAnswer, ListProducts, NewFootprint, NewPactPartner, NewPactRequest, NewPactSentRequest, NewProduct, NewResult, PactPartner, PactRequest, PactSentRequest,
-  Storage, StoredFootprint, StoredKey,
+  Conditional, IdempotencyClaim, JobItem, JobItemOutcome, JobRecord, JobState, JobToRun, KeptAnswer, ListProducts, NewFootprint, NewJob, NewPactPartner,
+  NewPactRequest, NewPactSentRequest, NewProduct, NewResult, PactPartner, PactRequest, PactSentRequest, PendingJobItem, QueueSql, Storage, StoredFootprint, StoredKey,
 } from './types.js';
 
 /** Both drivers return timestamptz as Date; keep the wire form (ISO 8601, UTC) in one place. */
-const iso = (value: unknown): string => (value instanceof Date ? value : new Date(String(value))).toISOString();
+export const iso = (value: unknown): string => (value instanceof Date ? value : new Date(String(value))).toISOString();
 
 /** json columns come back parsed from both drivers; accept a string too, to be safe. */
-const json = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
+export const json = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
 
 interface ProductRow {
   id: string;
@@ -229,16 +230,7 @@ export class SqlStorage implements Storage {
   }
 
   async saveResult(orgId: string, input: NewResult): Promise<StoredResult> {
-    const { rows } = await this.db.query<ResultRow>(
-      `INSERT INTO results (id, org_id, product_id, product_version, input_hash, provenance, total_kg_co2e, result)
-       SELECT $2, $1, p.id, $4, $5, $6::json, $7, $8::json FROM products p WHERE p.org_id = $1 AND p.id = $3
-       RETURNING id, product_id, product_version, created_at`,
-      [orgId, input.id, input.productId, input.productVersion, input.provenance.inputHash, JSON.stringify(input.provenance),
-        input.result.total.kgCO2e, JSON.stringify(input.result)],
-    );
-    const row = rows[0];
-    if (!row) throw new Error(`product ${input.productId} not found in organisation ${orgId}`);
-    return { id: row.id, productId: row.product_id, productVersion: row.product_version, createdAt: iso(row.created_at), provenance: input.provenance, result: input.result };
+    return insertResult(this.db, orgId, input);
   }
 
   async getResult(orgId: string, id: string): Promise<StoredResult | undefined> {
@@ -421,6 +413,57 @@ export class SqlStorage implements Storage {
     await this.db.query('UPDATE pact_requests SET delivery = $3 WHERE org_id = $1 AND id = $2', [orgId, id, delivery]);
   }
 
+  createJob(orgId: string, job: NewJob, enqueue: (total: number, tx: QueueSql) => Promise<void>): ReturnType<Storage['createJob']> {
+    return jobs.createJob(this.db, orgId, job, enqueue);
+  }
+
+  getJob(orgId: string, id: string): Promise<JobRecord | undefined> {
+    return jobs.getJob(this.db, orgId, id);
+  }
+
+  listJobs(orgId: string, query: { state?: JobState; limit: number; cursor?: string }): ReturnType<Storage['listJobs']> {
+    return jobs.listJobs(this.db, orgId, query);
+  }
+
+  listJobItems(orgId: string, jobId: string, query: { state?: JobItem['state']; limit: number; after?: number }): ReturnType<Storage['listJobItems']> {
+    return jobs.listJobItems(this.db, orgId, jobId, query);
+  }
+
+  cancelJob(orgId: string, id: string): Promise<JobRecord | undefined> {
+    return jobs.cancelJob(this.db, orgId, id);
+  }
+
+  runJobItems(jobId: string, range: { from: number; to: number }, work: (job: JobToRun, items: PendingJobItem[]) => JobItemOutcome[]): Promise<number> {
+    return jobs.runJobItems(this.db, jobId, range, work);
+  }
+
+  failJobItems(jobId: string, range: { from: number; to: number }, problem: Record<string, unknown>): Promise<number> {
+    return jobs.failJobItems(this.db, jobId, range, problem);
+  }
+
+  async countRequest(key: string, windowMs: number): Promise<{ count: number; ttlMs: number }> {
+    // One statement: concurrent requests of one key take turns on its row, so none is lost.
+    const { rows } = await this.db.query<{ count: number; ttl: number }>(
+      `INSERT INTO rate_limit_windows AS w (key, started_at, count) VALUES ($1, clock_timestamp(), 1)
+       ON CONFLICT (key) DO UPDATE SET
+         count = CASE WHEN w.started_at + $2 * interval '1 millisecond' <= clock_timestamp() THEN 1 ELSE w.count + 1 END,
+         started_at = CASE WHEN w.started_at + $2 * interval '1 millisecond' <= clock_timestamp() THEN clock_timestamp() ELSE w.started_at END
+       RETURNING count, GREATEST(0, $2 - floor(EXTRACT(EPOCH FROM (clock_timestamp() - started_at)) * 1000))::integer AS ttl`,
+      [key, windowMs],
+    );
+    return { count: rows[0]!.count, ttlMs: rows[0]!.ttl };
+  }
+
+  async purgeRequestCounts(windowMs: number): Promise<number> {
+    const { rows } = await this.db.query(
+      `DELETE FROM rate_limit_windows WHERE started_at + $1 * interval '1 millisecond' < clock_timestamp() RETURNING 1`, [windowMs]);
+    return rows.length;
+  }
+
+  queueSql(): QueueSql {
+    return jobs.queueSql(this.db);
+  }
+
   async createPactSentRequest(orgId: string, r: NewPactSentRequest): Promise<PactSentRequest> {
     const { rows } = await this.db.query<SentRequestRow>(
       'INSERT INTO pact_sent_requests (id, org_id, partner_id, criteria) VALUES ($1, $2, $3, $4::json) RETURNING *',
@@ -551,4 +594,18 @@ async function selectProduct(q: Queryable, orgId: string, id: string, version?: 
     [orgId, id, version ?? null],
   );
   return rows[0] && productRecord(rows[0]);
+}
+
+/** Store a result of a live product of the organisation (the one statement both saveResult and jobs use). */
+export async function insertResult(q: Queryable, orgId: string, input: NewResult): Promise<StoredResult> {
+  const { rows } = await q.query<ResultRow>(
+    `INSERT INTO results (id, org_id, product_id, product_version, input_hash, provenance, total_kg_co2e, result)
+     SELECT $2, $1, p.id, $4, $5, $6::json, $7, $8::json FROM products p WHERE p.org_id = $1 AND p.id = $3
+     RETURNING id, product_id, product_version, created_at`,
+    [orgId, input.id, input.productId, input.productVersion, input.provenance.inputHash, JSON.stringify(input.provenance),
+      input.result.total.kgCO2e, JSON.stringify(input.result)],
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`product ${input.productId} not found in organisation ${orgId}`);
+  return { id: row.id, productId: row.product_id, productVersion: row.product_version, createdAt: iso(row.created_at), provenance: input.provenance, result: input.result };
 }

@@ -56,7 +56,8 @@ export function freshPostgresSchema(): { schema: string; drop(): Promise<void> }
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        // The job queue's schema beside it (jobs/queue.ts, queueSchemaOf) too.
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}_pgboss CASCADE`);
       } finally {
         await client.end();
       }

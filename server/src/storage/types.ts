@@ -114,6 +114,37 @@ export interface Storage {
   /** How sending the answer went: 'delivered', or why not. */
   recordPactDelivery(orgId: string, id: string, delivery: string): Promise<void>;
 
+  /**
+   * Store a job and its items, and call `enqueue` with the item count and the same transaction, so the
+   * queue's messages are committed with the job or not at all. Undefined when `limit` items would be
+   * exceeded (nothing stored), with how many there would be.
+   */
+  createJob(orgId: string, job: NewJob, enqueue: (total: number, tx: QueueSql) => Promise<void>): Promise<{ ok: true; job: JobRecord } | { ok: false; total: number }>;
+  getJob(orgId: string, id: string): Promise<JobRecord | undefined>;
+  /** The organisation's jobs, newest first; only those in this state when given. */
+  listJobs(orgId: string, query: { state?: JobState; limit: number; cursor?: string }): Promise<{ items: JobRecord[]; next?: string }>;
+  /** A job's items in order, from `after` (a seq), only those in this state when given; undefined if no such job. */
+  listJobItems(orgId: string, jobId: string, query: { state?: JobItem['state']; limit: number; after?: number }): Promise<{ items: JobItem[]; next?: number } | undefined>;
+  /** Mark a job cancelled: its pending items are left undone. Undefined if no such job. */
+  cancelJob(orgId: string, id: string): Promise<JobRecord | undefined>;
+  /**
+   * Run the pending items of a job with seq in [from, to) through `work`, and store each outcome, in one
+   * transaction that holds the items' rows: an item already done (a chunk run twice) is not given to
+   * `work` again, and a worker that dies mid-chunk leaves every item of it pending. Nothing is done
+   * for a cancelled job. Returns how many items were run.
+   */
+  runJobItems(jobId: string, range: { from: number; to: number }, work: (job: JobToRun, items: PendingJobItem[]) => JobItemOutcome[]): Promise<number>;
+  /** Fail the pending items of [from, to) with this problem and mark the job failed (a chunk out of attempts). */
+  failJobItems(jobId: string, range: { from: number; to: number }, problem: Record<string, unknown>): Promise<number>;
+  /**
+   * Count one request of `key` in its fixed window of `windowMs` (a new window when the last one ended):
+   * the count so far, with this one, and the ms left in the window. Shared by every process on the database.
+   */
+  countRequest(key: string, windowMs: number): Promise<{ count: number; ttlMs: number }>;
+  /** Forget windows that ended more than `windowMs` ago; returns how many. */
+  purgeRequestCounts(windowMs: number): Promise<number>;
+  /** The connection pg-boss runs its statements on (the same database, and the same pool or PGlite). */
+  queueSql(): QueueSql;
   /** Record a request this organisation sends to a partner (before it is sent: the answer may come at once). */
   createPactSentRequest(orgId: string, request: NewPactSentRequest): Promise<PactSentRequest>;
   /** Forget a request that never reached the partner. */
@@ -204,3 +235,68 @@ export interface StoredFootprint {
   /** The ProductFootprint with its current status. */
   document: Record<string, unknown>;
 }
+
+/** pg-boss's database seam: one statement with parameters, or several without. */
+export interface QueueSql {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- pg-boss's own type
+}
+
+export type JobKind = 'recalculate' | 'batch';
+export type JobState = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+
+export interface NewJob {
+  id: string;
+  kind: JobKind;
+  /** What the job was asked, as the API shows it (filters, GWP set, dataset versions …). */
+  params: Record<string, unknown>;
+  createdBy?: string;
+  /** recalculate: which stored products (all of the organisation's without a filter). */
+  select?: { ids?: string[]; productIds?: string[] };
+  /** batch: the product documents, one item each. */
+  products?: unknown[];
+  /** Most items a job may have. */
+  limit: number;
+}
+
+export interface JobRecord {
+  id: string;
+  kind: JobKind;
+  state: JobState;
+  params: Record<string, unknown>;
+  progress: { total: number; done: number; failed: number; pending: number };
+  createdAt: string;
+  finishedAt?: string;
+  cancelledAt?: string;
+}
+
+export interface JobItem {
+  seq: number;
+  state: 'pending' | 'done' | 'failed';
+  productId?: string;
+  resultId?: string;
+  result?: unknown;
+  problem?: Record<string, unknown>;
+}
+
+export interface JobToRun {
+  id: string;
+  orgId: string;
+  kind: JobKind;
+  params: Record<string, unknown>;
+}
+
+/** An item given to a job's work: a stored product (its current version) or a batch product. */
+export interface PendingJobItem {
+  seq: number;
+  /** recalculate: the stored product at its current version; undefined when it was deleted since. */
+  stored?: { id: string; version: number; inputHash: string; document: unknown };
+  /** recalculate: the product id the item names. */
+  productId?: string;
+  /** batch: the document as sent. */
+  product?: unknown;
+}
+
+export type JobItemOutcome =
+  | { seq: number; ok: true; stored: NewResult }
+  | { seq: number; ok: true; result: unknown }
+  | { seq: number; ok: false; problem: Record<string, unknown> };

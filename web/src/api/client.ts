@@ -60,6 +60,8 @@ export interface BomImport {
   warnings: { code: string; message: string; path?: string }[];
   columns: Record<string, string>;
   stats: { rows: number; components: number; depth: number };
+  /** Material texts that are not factor ids: for the user to map. */
+  unmapped: { material: string; lines: number[]; suggestions: string[] }[];
 }
 
 /** A file to download (a report). */
@@ -170,8 +172,10 @@ export class ApiClient {
    * Turn a PLM CSV bill of materials into a product (`POST /v1/imports/bom`). The server stores
    * nothing: the product opens in the editor and is saved like any other.
    */
-  importCsv(csv: string, query: Query = {}): Promise<BomImport> {
-    return this.json('POST', '/imports/bom', { raw: csv, contentType: 'text/csv; charset=utf-8', query });
+  importCsv(csv: string | Uint8Array, query: Query = {}, charset = 'utf-8'): Promise<BomImport> {
+    // Bytes go as they are, in their own charset (GB18030 from Chinese Excel): the server decodes them.
+    const raw = typeof csv === 'string' ? csv : new Blob([csv as Uint8Array<ArrayBuffer>]);
+    return this.json('POST', '/imports/bom', { raw, contentType: `text/csv; charset=${charset}`, query });
   }
 
   calculate(product: Product, gwp?: string): Promise<CalculationResult> {

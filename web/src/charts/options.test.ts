@@ -104,9 +104,31 @@ describe('stage bars', () => {
     const option = stageValueBars(values, 'mol H+ eq', (s) => s) as {
       series: { data: { value: number; stage: string }[] }[]; tooltip: { valueFormatter: (v: unknown) => string };
     };
+    // Zero is a transparent bar; every other value is drawn at least MIN_BAR_PX long, with its share of the gross.
     expect(option.series[0]!.data.map((d) => [d.stage, d.value])).toEqual([['endOfLife', -1], ['use', 7], ['transport', 0], ['packaging', 0.5], ['manufacture', 2], ['design', 0]]);
+    expect((option.series[0]!.data as unknown as { itemStyle: { opacity?: number } }[]).map((d) => d.itemStyle.opacity)).toEqual([undefined, undefined, 0, undefined, undefined, 0]);
+    const label = (option.series[0] as unknown as { label: { formatter: (p: { value: number }) => string }; barMinHeight: number });
+    expect(label.barMinHeight).toBeGreaterThanOrEqual(2);
+    expect(label.label.formatter({ value: 0.5 })).toBe('0.500 (4.8 %)'); // 0.5 of |−1| + 7 + 0.5 + 2 = 10.5
+    expect(label.label.formatter({ value: 0 })).toBe('');
     expect(option.tooltip.valueFormatter(7)).toBe('7.000 mol H+ eq');
     const climate = stageBars(result, (s) => s) as { series: { data: { value: number }[] }[] };
     expect(climate.series[0]!.data.map((d) => d.value)).toEqual(['endOfLife', 'use', 'transport', 'packaging', 'manufacture', 'design'].map((s) => result.byStage[s as 'use'].kgCO2e));
+  });
+});
+
+describe('tornado rows', () => {
+  it('keep only inputs whose bar would be visible, and count the others', async () => {
+    const { visibleTornadoRows } = await import('./options.js');
+    const rows = [
+      { label: 'use', low: 90, high: 110 }, // swing 20
+      { label: 'steel', low: 99.9, high: 100.1 }, // 0.2 = 1 % of 20: kept
+      { label: 'screw', low: 99.99, high: 100.01 }, // 0.02 = 0.1 %: no visible bar
+      { label: 'label', low: 100, high: 100 },
+    ];
+    const { rows: shown, hidden } = visibleTornadoRows(rows);
+    expect(shown.map((r) => r.label)).toEqual(['use', 'steel']);
+    expect(hidden).toBe(2);
+    expect(visibleTornadoRows([{ label: 'x', low: 1, high: 1 }])).toEqual({ rows: [], hidden: 1 });
   });
 });

@@ -6,9 +6,28 @@ import { STAGES, type CalculationResult, type ResultLine, type Stage } from '@gr
 import type { EChartsCoreOption } from 'echarts/core';
 
 const GREEN = ['#1f7a4d', '#3f9d6b', '#7cbf8e', '#b5d9a8', '#e0b74f', '#c46a3a', '#8a5a9f', '#4a78b0'];
+/** Variants side by side: the baseline in the accent green, each variant in a hue of its own. */
+const VARIANT_COLOURS = ['#1f7a4d', '#e0b74f', '#8a5a9f', '#4a78b0', '#c46a3a', '#7cbf8e', '#6b7b73', '#b5d9a8'];
 export const STAGE_COLOURS: Record<Stage, string> = {
   design: '#8a5a9f', manufacture: '#1f7a4d', packaging: '#e0b74f', transport: '#4a78b0', use: '#c46a3a', endOfLife: '#6b7b73',
 };
+
+/** The least length (px) of a bar that is not zero, so every stage that counts can be seen and clicked. */
+export const MIN_BAR_PX = 3;
+
+/** A share as a percentage with the digits it needs (98.8 %, 0.31 %, 0.0042 %). */
+function pct(x: number): string {
+  const v = Math.abs(x) * 100;
+  return `${x < 0 ? '−' : ''}${v >= 10 ? v.toFixed(1) : Number(v.toPrecision(2))} %`;
+}
+
+/**
+ * A bar's data item. Zero stays a value (the accessible description reads it as 0, not NaN) but is drawn
+ * transparent, so the least length given to small bars does not make it look like something.
+ */
+function barItem(value: number, color: string, extra?: object): { value: number; itemStyle: { color: string; opacity?: number } } {
+  return { value, itemStyle: value === 0 ? { color, opacity: 0 } : { color }, ...extra };
+}
 
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(1) : Math.abs(v) >= 1 ? v.toFixed(3) : v.toPrecision(3));
 
@@ -20,37 +39,57 @@ export function stageBars(result: CalculationResult, names: (s: Stage) => string
 /** Horizontal bars of any indicator by stage (an impact category's, in its unit), in report order. */
 export function stageValueBars(values: Record<Stage, number>, unit: string, names: (s: Stage) => string): EChartsCoreOption {
   const stages = [...STAGES].reverse();
+  const gross = stages.reduce((sum, s) => sum + Math.abs(values[s]), 0);
+  // Each value with its share, so a stage of 0.3 % next to a use stage of 98.8 % still reads as a number.
+  const share = (v: number) => (gross && v ? ` (${pct(v / gross)})` : '');
   return {
     animation: false,
     aria: { enabled: true },
-    grid: { left: 8, right: 56, top: 4, bottom: 4, containLabel: true },
+    // Room right of the bars for a value with its share ("2.541 (96.2 %)").
+    grid: { left: 8, right: 104, top: 4, bottom: 4, containLabel: true },
     tooltip: { confine: true, trigger: 'item', valueFormatter: (v: unknown) => `${fmt(Number(v))} ${unit}` },
     xAxis: { type: 'value', axisLabel: { show: false }, splitLine: { show: false } },
     yAxis: { type: 'category', data: stages.map(names), axisTick: { show: false } },
     series: [{
       type: 'bar',
-      data: stages.map((s) => ({ value: values[s], itemStyle: { color: STAGE_COLOURS[s] }, stage: s })),
-      label: { show: true, position: 'right', formatter: (p: { value: number }) => (p.value ? fmt(p.value) : '') },
+      data: stages.map((s) => barItem(values[s], STAGE_COLOURS[s], { stage: s })),
+      label: { show: true, position: 'right', formatter: (p: { value: number }) => (p.value ? `${fmt(p.value)}${share(p.value)}` : '') },
       barMaxWidth: 18,
+      // A stage that is not zero is never drawn as nothing, however small beside the largest.
+      barMinHeight: MIN_BAR_PX,
     }],
   };
 }
 
-/** Horizontal bars of kg CO2e by gas. */
+/** A bar chart's height for its rows: a label's height (and a gap) per row, so labels never overlap. */
+export function barsHeight(rows: number): number {
+  return 8 + Math.max(3, rows) * ROW_PX;
+}
+
+/** Height (px) of one row of a horizontal bar chart: an 11 px label and the gap to the next. */
+const ROW_PX = 22;
+
+/** Horizontal bars of kg CO2e by gas; draw it `barsHeight(gasCount(result))` px high. */
 export function gasBars(result: CalculationResult): EChartsCoreOption {
   const gases = Object.entries(result.byGas).sort((a, b) => Math.abs(a[1].kgCO2e) - Math.abs(b[1].kgCO2e));
   return {
     animation: false,
     aria: { enabled: true },
-    grid: { left: 8, right: 56, top: 4, bottom: 4, containLabel: true },
+    grid: { left: 8, right: 64, top: 4, bottom: 4, containLabel: true },
     tooltip: { confine: true, trigger: 'item', valueFormatter: (v: unknown) => `${fmt(Number(v))} kg CO₂e` },
     xAxis: { type: 'value', axisLabel: { show: false }, splitLine: { show: false } },
-    yAxis: { type: 'category', data: gases.map(([g]) => g), axisTick: { show: false } },
+    // Every gas named (interval 0), at a size the row height leaves room for.
+    yAxis: { type: 'category', data: gases.map(([g]) => g), axisTick: { show: false }, axisLabel: { interval: 0, fontSize: 11 } },
     series: [{
       type: 'bar', data: gases.map(([, v], i) => ({ value: v.kgCO2e, itemStyle: { color: GREEN[i % GREEN.length] } })),
-      label: { show: true, position: 'right', formatter: (p: { value: number }) => fmt(p.value) }, barMaxWidth: 16,
+      label: { show: true, position: 'right', fontSize: 11, formatter: (p: { value: number }) => fmt(p.value) }, barMaxWidth: 16, barMinHeight: MIN_BAR_PX,
     }],
   };
+}
+
+/** The number of gases the by-gas chart draws. */
+export function gasCount(result: CalculationResult): number {
+  return Object.keys(result.byGas).length;
 }
 
 /** One flow of the Sankey, as the accessible description lists it. */
@@ -201,13 +240,16 @@ export function variantBars(variants: { name: string; result: CalculationResult 
   return {
     animation: false,
     aria: { enabled: true },
-    legend: { top: 0 },
-    grid: { left: 8, right: 8, top: 28, bottom: 4, containLabel: true },
+    // The legend below the plot (scrolling when the variants are many), the unit above the value axis and
+    // room for it: neither covers the other nor the tops of the bars.
+    legend: { bottom: 0, left: 'center', type: 'scroll' },
+    grid: { left: 8, right: 12, top: 30, bottom: 34, containLabel: true },
     tooltip: { confine: true, trigger: 'axis', valueFormatter: (v: unknown) => `${fmt(Number(v))} kg CO₂e` },
-    xAxis: { type: 'category', data: STAGES.map(names) },
-    yAxis: { type: 'value', name: 'kg CO₂e' },
+    xAxis: { type: 'category', data: STAGES.map(names), axisLabel: { interval: 0, hideOverlap: true } },
+    yAxis: { type: 'value', name: 'kg CO₂e', nameLocation: 'end', nameGap: 10, nameTextStyle: { align: 'left' } },
     series: variants.map((v, i) => ({
-      type: 'bar', name: v.name, data: STAGES.map((s) => v.result.byStage[s].kgCO2e), itemStyle: { color: GREEN[(i * 3) % GREEN.length] },
+      type: 'bar', name: v.name, itemStyle: { color: VARIANT_COLOURS[i % VARIANT_COLOURS.length] }, barMinHeight: MIN_BAR_PX,
+      data: STAGES.map((s) => barItem(v.result.byStage[s].kgCO2e, VARIANT_COLOURS[i % VARIANT_COLOURS.length]!)),
     })),
   };
 }
@@ -224,6 +266,19 @@ export interface TornadoRow {
   label: string;
   low: number;
   high: number;
+}
+
+/**
+ * The share of the largest swing below which an input's bar would be less than a pixel or two wide in
+ * the tornado (about 1/200 of its plot): such inputs are counted, not listed as rows without a bar.
+ */
+export const TORNADO_VISIBLE_SHARE = 0.005;
+
+/** The rows that draw a visible bar, and how many did not. */
+export function visibleTornadoRows(rows: TornadoRow[]): { rows: TornadoRow[]; hidden: number } {
+  const largest = Math.max(0, ...rows.map((r) => Math.abs(r.high - r.low)));
+  const shown = largest === 0 ? [] : rows.filter((r) => Math.abs(r.high - r.low) >= largest * TORNADO_VISIBLE_SHARE);
+  return { rows: shown, hidden: rows.length - shown.length };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Product } from '@greenlca/schema';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ApiClient, ApiError } from '../api/client.js';
+import { describe } from '../engine/issues.js';
 import { loadECharts } from '../charts/echarts.js';
 import { WorkspaceController, type StoredRef } from '../controllers/workspace-controller.js';
 import { formatNumber, LocaleController, t } from '../i18n/i18n.js';
@@ -189,7 +190,7 @@ export class LcaApp extends LitElement {
         <span class="muted">${w.stored ? t('app.storedVersion', { version: w.stored.version }) : t('app.notStored')}${w.dirty ? ` · ${t('app.unsaved')}` : ''}</span>
         <button class="primary" data-action="save" @click=${this.save} ?disabled=${!w.dirty && !!w.stored}>${t('app.save')}</button>
         <button @click=${this.exportJson}>${t('app.exportJson')}</button>
-        ${this.message ? html`<span class="msg ${this.messageIsError ? 'error' : ''}" role="status">${this.message}</span>` : nothing}
+        ${this.message ? html`<span class="msg ${this.messageIsError ? 'error' : ''}" role="status" data-testid="save-message">${this.message}</span>` : nothing}
         <span class="mini-total" aria-hidden="true">${total === undefined ? '' : html`<strong>${formatNumber(total, 5)}</strong> kg CO₂e`}</span>
       </div>
     `;
@@ -229,6 +230,15 @@ export class LcaApp extends LitElement {
     const w = this.workspace;
     const product = w.product;
     if (!product) return;
+    // A product with input errors is not sent: the API refuses what it cannot read (an empty amount is a
+    // 400), so a line it could read but not calculate (a t·km amount on a per-km factor) is refused here
+    // the same way, with where each problem is, instead of being stored as a version that fails later.
+    const issues = w.live?.issues ?? [];
+    if (issues.length) {
+      const located = issues.slice(0, 3).map((i) => ` ${i.path}: ${describe([i])}`).join(';');
+      this.flash(`${t('save.blocked', { n: issues.length })}:${located}`, true);
+      return;
+    }
     try {
       const record = w.stored ? await this.api.updateProduct(w.stored.id, w.stored.version, product) : await this.api.createProduct(product);
       w.saved(product, { id: record.id, version: record.version });

@@ -4,6 +4,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { amountText, describe, issuesAt } from '../engine/issues.js';
+import { factorName } from '../i18n/factor-name.js';
 import { formatNumber, locale, LocaleController, stageName, t, type MessageKey } from '../i18n/i18n.js';
 import { addComponent, removeComponent, setComponent, type TreePath } from '../model/edit.js';
 import { controls } from '../styles.js';
@@ -24,29 +25,37 @@ type Picking = { path: TreePath; field: 'material' } | { path: TreePath; field: 
 @customElement('lca-bom-tree')
 export class LcaBomTree extends LitElement {
   static override styles = [controls, css`
+    /* The layout follows the tree's own width (a container query), not the window's: beside the results
+       panel at 1440 px the tree is about 800 px wide, as wide as the whole page at 1024 px. */
+    :host { display: block; container-type: inline-size; }
     ul { list-style: none; margin: 0; padding: 0; }
     li > .node { content-visibility: auto; contain-intrinsic-size: auto 34px; }
     ul ul { margin-left: 18px; border-left: 1px dashed var(--lca-line); padding-left: 6px; }
     .node {
       display: grid; gap: 4px; align-items: start; padding: 3px 0;
-      grid-template-columns: 22px minmax(0, 0.8fr) minmax(0, 1fr) 48px minmax(0, 1.6fr) minmax(0, 1.1fr) 96px 60px max-content;
+      grid-template-columns: 22px minmax(0, 0.8fr) minmax(0, 1fr) 56px minmax(0, 1.6fr) 90px max-content 64px max-content;
       grid-template-areas: "tog id name qty mat mass stage kg act";
     }
     .node > * { min-width: 0; }
     .tog { grid-area: tog; } .id { grid-area: id; } .name { grid-area: name; } .qty { grid-area: qty; } .mat { grid-area: mat; }
     .mass { grid-area: mass; } .stage { grid-area: stage; } .kg { grid-area: kg; } .act { grid-area: act; }
     .head { font-size: 12px; color: var(--lca-muted); font-weight: 600; }
-    .mat-btn { width: 100%; text-align: left; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-family: ui-monospace, monospace; font-size: 12px; }
+    /* A material is shown by its name (in the page language) with its id under it; both wrap, neither is cut. */
+    .mat-btn { width: 100%; text-align: left; white-space: normal; overflow-wrap: anywhere; font-size: 12px; line-height: 1.3; }
+    .mat-btn code { display: block; font-family: ui-monospace, monospace; font-size: 11px; color: var(--lca-muted); }
     .eol { margin: 2px 0 6px 26px; display: flex; flex-direction: column; gap: 3px; }
     .eol-row { display: flex; gap: 4px; align-items: center; flex-wrap: wrap; }
     .eol-row input[type=number] { width: 70px; }
+    .eol-row .mat-btn { width: 260px; }
     .actions { display: flex; gap: 2px; }
     .kg { padding-top: 4px; font-size: 12px; text-align: right; }
     .kg button.link { font-variant-numeric: tabular-nums; }
-    /* Tablet: two rows per part, what it is on the first, what it is made of on the second. */
-    @media (max-width: 1100px) {
+    /* The stage select is as wide as its longest choice ("↳ Manufacture (as parent)"): never cut. */
+    select.stage { width: max-content; max-width: none; }
+    /* Narrower than a full row: two rows per part, what it is on the first, what it is made of on the second. */
+    @container (max-width: 1180px) {
       .node {
-        grid-template-columns: 22px minmax(0, 1fr) minmax(0, 1.2fr) 64px 64px max-content;
+        grid-template-columns: 22px minmax(0, 1fr) minmax(0, 1.3fr) 72px max-content max-content;
         grid-template-areas: "tog id name qty kg act" "tog mat mat mass stage stage";
         border-bottom: 1px solid var(--lca-line); padding: 5px 0;
       }
@@ -125,7 +134,8 @@ export class LcaBomTree extends LitElement {
             @lca-change=${(e: CustomEvent<string>) => this.emit(setComponent(this.product, path, { quantity: quantityValue(e.detail) }))}></lca-amount-input>
           <span class="mat">
             <button class="mat-btn" title=${c.material ?? ''} aria-label=${t('bom.materialOf', { label })}
-              @click=${() => this.openPicker({ path, field: 'material' }, c.material)}>${c.material || t('bom.chooseMaterial')}</button>
+              @click=${() => this.openPicker({ path, field: 'material' }, c.material)}>${c.material
+                ? html`${factorName(this.library, this.product.factors, c.material) ?? nothing}<code>${c.material}</code>` : t('bom.chooseMaterial')}</button>
             ${field('material') ? html`<div class="field-error" role="alert">${field('material')}</div>` : nothing}
           </span>
           <lca-amount-input class="mass" label=${t('bom.massOf', { label })} unit="kg" .value=${amountText(c.mass)} .error=${field('mass')}
@@ -165,7 +175,8 @@ export class LcaBomTree extends LitElement {
             </select>
             <label>${t('bom.share')} <input type="number" min="0" max="1" step="0.05" .value=${String(r.share)}
               @input=${(e: Event) => set(routes.map((x, j) => (j === i ? { ...x, share: Number((e.target as HTMLInputElement).value) } : x)))} /></label>
-            <button class="mat-btn" style="width: 260px" @click=${() => this.openPicker({ path, field: 'eol', route: i }, r.factor)}>${r.factor || t('bom.chooseTreatment')}</button>
+            <button class="mat-btn" @click=${() => this.openPicker({ path, field: 'eol', route: i }, r.factor)}>${r.factor
+              ? html`${factorName(this.library, this.product.factors, r.factor) ?? nothing}<code>${r.factor}</code>` : t('bom.chooseTreatment')}</button>
             <button class="icon" aria-label=${t('common.delete')} @click=${() => set(routes.filter((_, j) => j !== i))}>✕</button>
           </div>`)}
         <div><button @click=${() => set([...routes, { route: 'recycling', share: routes.length ? 0 : 1 }])}>+ ${t('bom.addRoute')}</button></div>
@@ -194,7 +205,8 @@ export class LcaBomTree extends LitElement {
 
   private openPicker(picking: Picking, current: string | undefined): void {
     this.picking = picking;
-    this.picker.open(current ?? '');
+    // A material or a treatment is per mass of the part: rank factors per kg (or t) first.
+    this.picker.open(current ?? '', { unit: 'kg', category: picking.field === 'material' ? 'material' : 'waste' });
   }
 
   private onPick(e: CustomEvent<{ id: string }>): void {

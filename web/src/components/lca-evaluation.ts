@@ -7,7 +7,7 @@ import type { CalculationResult, Product } from '@greenlca/schema';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, type ApiClient } from '../api/client.js';
-import { locale, LocaleController, t } from '../i18n/i18n.js';
+import { locale, LocaleController, t, type MessageKey } from '../i18n/i18n.js';
 import { controls } from '../styles.js';
 
 type Text = { zh: string; en: string };
@@ -115,7 +115,7 @@ export class LcaEvaluation extends LitElement {
               ${specs.map((s) => html`<option value=${s.id} ?selected=${s.id === this.spec}>${tx(s.title)} (${s.id})</option>`)}
             </select></label>
           ${evaluation ? html`<span class="verdict big ${evaluation.verdict}" data-testid="verdict">${tx(evaluation.verdictName)}</span>
-            <span class="muted">${t('evaluation.status', { status: evaluation.specification.status })}</span>` : nothing}
+            <span class="muted" data-testid="spec-status">${t('evaluation.status', { status: t(`evaluation.status.${evaluation.specification.status}` as MessageKey) })}</span>` : nothing}
         </div>
         ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
         ${evaluation?.reasons.length ? html`<ul class="reasons">${evaluation.reasons.slice(0, 8).map((r) => html`<li>${tx(r.text)}</li>`)}</ul>` : nothing}

@@ -2,7 +2,8 @@ import type { FactorLibrary } from '@greenlca/engine';
 import type { CalculationResult, EmissionEntry, EndOfLifeEntry, EnergyEntry, Inventory, MaterialEntry, ResultLine, Stage } from '@greenlca/schema';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatNumber, LocaleController, localName, stageName, t, type MessageKey } from '../i18n/i18n.js';
+import { factorName } from '../i18n/factor-name.js';
+import { formatNumber, LocaleController, stageName, t, type MessageKey } from '../i18n/i18n.js';
 import { entryLines, entryStages } from '../model/impact-view.js';
 import { controls } from '../styles.js';
 import type { TraceRequest } from './lca-trace-dialog.js';
@@ -115,8 +116,7 @@ export class LcaInventoryResults extends LitElement {
 
   /** A bundled factor's name in the page language, else the name the inventory gives. */
   private factorName(id: string, fallback: string): string {
-    const bundled = this.library?.factor(id);
-    return bundled ? localName(bundled.factor.name) : fallback;
+    return factorName(this.library, undefined, id) ?? fallback;
   }
 
   private routeName(route: string): string {

@@ -3,11 +3,12 @@ import { STAGES, type InventoryLine, type Product, type ResultLine, type Stage }
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { describe, issuesAt, amountText } from '../engine/issues.js';
+import { describe, issuesAt, amountText, original } from '../engine/issues.js';
+import { factorName } from '../i18n/factor-name.js';
 import { formatNumber, locale, LocaleController, stageName, t } from '../i18n/i18n.js';
 import { addLine, componentPaths, emptyLine, removeLine, setLine } from '../model/edit.js';
 import { controls } from '../styles.js';
-import type { LcaFactorPicker } from './lca-factor-picker.js';
+import { lineContext, type LcaFactorPicker } from './lca-factor-picker.js';
 import './lca-factor-picker.js';
 
 const NO_ISSUES: InputIssue[] = [];
@@ -33,11 +34,16 @@ export class LcaInventoryTable extends LitElement {
     .grid-row > div { padding: 2px 4px; min-width: 0; }
     .grid-row.head > div { font-weight: 600; color: var(--lca-muted); font-size: 12px; padding: 3px 4px; }
     .row { content-visibility: auto; contain-intrinsic-size: auto 34px; }
-    .factor-btn { width: 100%; text-align: left; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-family: ui-monospace, monospace; font-size: 12px; }
+    /* A factor is shown by its name (in the page language) with its id under it; both wrap, neither is cut. */
+    .factor-btn { width: 100%; text-align: left; white-space: normal; overflow-wrap: anywhere; font-size: 12px; line-height: 1.3; }
+    .factor-btn code { display: block; font-family: ui-monospace, monospace; font-size: 11px; color: var(--lca-muted); }
     .factor-btn.missing { color: var(--lca-error); border-color: var(--lca-error); }
     .unit { font-size: 11px; color: var(--lca-muted); }
     input.name, input.comp, input.amount-input { width: 100%; }
     .kg button { font-variant-numeric: tabular-nums; }
+    /* A line with an input error: marked where it is, and left out of every total (model/left-out.ts). */
+    .row.broken { box-shadow: inset 3px 0 0 var(--lca-error); background: #fff8f7; }
+    .left-out { color: var(--lca-error); font-size: 11px; }
   `];
 
   @property({ attribute: false }) product!: Product;
@@ -153,7 +159,7 @@ export class LcaInventoryTable extends LitElement {
     const unit = this.unitOf(line);
     const label = line.name || line.factor || line.substance || t('inventory.line', { n: index + 1 });
     return html`
-      <div class="grid-row row" role="row" data-line=${index}>
+      <div class="grid-row row ${issues.length ? 'broken' : ''}" role="row" data-line=${index} data-broken=${issues.length ? 'true' : nothing}>
         <div role="cell"><input class="name" aria-label=${t('inventory.nameOf', { n: index + 1 })} .value=${line.name ?? ''}
           placeholder=${t('inventory.optional')}
           @input=${(e: Event) => this.emit(setLine(this.product, index, { name: (e.target as HTMLInputElement).value || undefined }))} /></div>
@@ -163,15 +169,15 @@ export class LcaInventoryTable extends LitElement {
                 @input=${(e: Event) => this.emit(setLine(this.product, index, { substance: (e.target as HTMLInputElement).value }))} />`
             : html`<button class="factor-btn ${line.factor ? '' : 'missing'}" title=${line.factor ?? ''}
                 aria-label=${t('inventory.chooseFactorFor', { label })} @click=${() => this.openPicker(index, line.factor)}>
-                ${line.factor || t('inventory.chooseFactor')}</button>`}
+                ${line.factor ? html`${factorName(this.library, this.product.factors, line.factor) ?? nothing}<code>${line.factor}</code>` : t('inventory.chooseFactor')}</button>`}
           ${unit ? html`<div class="unit">${t('inventory.per', { unit })}</div>` : nothing}
-          ${factorIssues.length || rowIssues.length ? html`<div class="field-error" role="alert">${describe([...factorIssues, ...rowIssues])}</div>` : nothing}
+          ${factorIssues.length || rowIssues.length ? html`<div class="field-error" role="alert" title=${original([...factorIssues, ...rowIssues])}>${describe([...factorIssues, ...rowIssues])}</div>` : nothing}
         </div>
         <div role="cell" class="amount">${this.amountField(index, line, unit, label, describe(amountIssues))}</div>
         <div role="cell"><input class="comp" list="component-paths" aria-label=${t('inventory.componentOf', { label })} .value=${line.component ?? ''}
           aria-invalid=${compIssues.length ? 'true' : 'false'} title=${describe(compIssues)}
           @change=${(e: Event) => this.emit(setLine(this.product, index, { component: (e.target as HTMLInputElement).value || undefined }))} /></div>
-        <div role="cell" class="num kg">${kg === undefined ? html`<span class="muted">—</span>` : html`<button class="link" title=${t('trace.open')}
+        <div role="cell" class="num kg">${kg === undefined ? (issues.length ? html`<span class="left-out">${t('inventory.leftOut')}</span>` : html`<span class="muted">—</span>`) : html`<button class="link" title=${t('trace.open')}
           @click=${() => this.trace(`/inventory/${index}`)}>${formatNumber(kg)}</button>`}</div>
         <div role="cell"><button class="icon" aria-label=${t('inventory.remove', { label })} @click=${() => this.emit(removeLine(this.product, index))}>✕</button></div>
       </div>
@@ -210,7 +216,8 @@ export class LcaInventoryTable extends LitElement {
 
   private openPicker(index: number, current: string | undefined): void {
     this.pickingFor = index;
-    this.picker.open(current ?? '');
+    const line = this.product.inventory?.[index];
+    this.picker.open(current ?? '', line ? lineContext(line.stage, amountText(line.amount)) : {});
   }
 
   private onPick(e: CustomEvent<{ id: string }>): void {

@@ -3,13 +3,14 @@ import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError, type ApiClient, type ProductSummary } from '../api/client.js';
-import { LocaleController, t } from '../i18n/i18n.js';
+import { formatDate, LocaleController, t } from '../i18n/i18n.js';
 import { newProduct } from '../model/edit.js';
 import { controls } from '../styles.js';
+import './lca-bom-import.js';
 
 /**
  * The products stored on the server, and the ways to start one: new, import a product JSON file, or
- * import a PLM bill of materials (CSV) through the API.
+ * import a PLM bill of materials (CSV, reviewed in lca-bom-import).
  *
  * @fires lca-open - `detail: { product, stored? }` to open a product in the editor.
  * @fires lca-auth - the API refused the key (401): ask for one.
@@ -47,8 +48,7 @@ export class LcaProductList extends LitElement {
         </form>
         <label class="drop">${t('products.importJson')}
           <input type="file" accept=".json,application/json" @change=${this.onJson} aria-label=${t('products.importJson')} /></label>
-        <label class="drop">${t('products.importCsv')}
-          <input type="file" accept=".csv,text/csv" @change=${this.onCsv} aria-label=${t('products.importCsv')} /></label>
+        <lca-bom-import .api=${this.api}></lca-bom-import>
       </div>
       ${this.error ? html`<div class="error" role="alert">${this.error}</div>` : nothing}
       ${this.busy ? html`<p class="muted">${t('common.working')}</p>` : nothing}
@@ -76,7 +76,7 @@ export class LcaProductList extends LitElement {
         <thead><tr><th>${t('product.name')}</th><th>${t('product.id')}</th><th>${t('products.version')}</th><th>${t('products.updated')}</th><th></th></tr></thead>
         <tbody>${items.map((p) => html`<tr>
           <td>${p.name}</td><td><code>${p.productId}</code></td><td class="num">${p.version}</td>
-          <td>${new Date(p.updatedAt).toLocaleString()}</td>
+          <td data-updated=${p.updatedAt}>${formatDate(p.updatedAt)}</td>
           <td><button @click=${() => this.open(p.id)} aria-label=${t('products.openNamed', { name: p.name })}>${t('products.open')}</button></td>
         </tr>`)}</tbody>
       </table>`;
@@ -116,17 +116,6 @@ export class LcaProductList extends LitElement {
       const checked = validate(Product, doc);
       if (!checked.ok) throw new Error(checked.issues.slice(0, 8).map((i) => `${i.path || '/'}: ${i.message}`).join('\n'));
       this.emitOpen(checked.value);
-    });
-  }
-
-  private async onCsv(e: Event): Promise<void> {
-    const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    await this.run(async () => {
-      const answer = await this.api.importCsv(await file.text(), { productName: file.name.replace(/\.csv$/i, '') });
-      this.emitOpen(answer.product);
     });
   }
 

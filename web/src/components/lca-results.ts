@@ -1,13 +1,13 @@
 import { STAGES, type CalculationResult, type CategoryResult, type ImpactAssessment, type ResultLine, type Stage } from '@greenlca/schema';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { gasBars, sankey, sankeyLines, sankeyName, stageBars, stageValueBars, type SankeyLabels } from '../charts/options.js';
+import { barsHeight, gasBars, gasCount, sankey, sankeyLines, sankeyName, stageBars, stageValueBars, type SankeyLabels } from '../charts/options.js';
 import { METHOD_CHOICES, methodName } from '../engine/methods.js';
 import { categoryName } from '../i18n/categories.js';
 import { categoryHotspots, categoryLines, componentRows, findCategory, missingLines, stageValues, valuesByPath } from '../model/impact-view.js';
 import type { TraceRequest } from './lca-trace-dialog.js';
 import type { LiveResult } from '../engine/live-calc.js';
-import { formatNumber, listText, locale, LocaleController, stageName, t } from '../i18n/i18n.js';
+import { codeText, formatNumber, listText, locale, LocaleController, stageName, t, unitName } from '../i18n/i18n.js';
 import { controls } from '../styles.js';
 import './lca-chart.js';
 
@@ -123,7 +123,7 @@ export class LcaResults extends LitElement {
     const r = live?.result;
     if (!r) {
       return html`<p class="muted" data-testid="no-result">${!live ? t('results.calculating') : live.issues.length ? t('results.invalid') : t('results.none')}</p>
-        ${live?.issues.length ? html`<ul class="warn">${live.issues.map((i) => html`<li><code>${i.path || '/'}</code> ${i.message}</li>`)}</ul>` : nothing}`;
+        ${live?.issues.length ? html`<ul class="warn">${live.issues.map((i) => html`<li title=${i.message}><code>${i.path || '/'}</code> ${codeText(i).message}</li>`)}</ul>` : nothing}`;
     }
     const category = findCategory(this.impacts, this.category);
     if (category && this.full) return html`${this.renderMethod(r)}${this.renderCategory(category, this.full)}`;
@@ -133,7 +133,7 @@ export class LcaResults extends LitElement {
       <div class="total">
         <span>${t('results.total')}</span>
         <output data-testid="total" data-kg=${String(r.total.kgCO2e)} aria-live="polite">${formatNumber(r.total.kgCO2e, 5)}</output>
-        <span>kg CO₂e / ${fu.amount} ${fu.unit}</span>
+        <span>kg CO₂e / ${fu.amount} ${unitName(fu.unit)}</span>
       </div>
       <div class="status ${live!.excluded ? 'partial' : 'muted'}" data-testid="result-status" data-complete=${String(live!.complete)}>
         ${live!.excluded ? t('results.excluded', { n: live!.excluded }) + ' · ' : ''}
@@ -150,13 +150,13 @@ export class LcaResults extends LitElement {
       <div class="grid">
         <section>
           <h3>${t('results.byStage')}</h3>
-          <lca-chart class="stages" .data=${[r, locale()]} .build=${buildStages} label=${t('results.byStage')} @lca-chart-click=${this.onStageClick}></lca-chart>
+          <lca-chart class="stages" data-chart="stages" .data=${[r, locale()]} .build=${buildStages} label=${t('results.byStage')} @lca-chart-click=${this.onStageClick}></lca-chart>
           <table class="sr-only"><caption>${t('results.byStage')}</caption>
             ${STAGES.map((s) => html`<tr><th>${stageName(s)}</th><td>${formatNumber(r.byStage[s].kgCO2e)} kg CO₂e</td></tr>`)}</table>
         </section>
         <section>
           <h3>${t('results.byGas')}</h3>
-          <lca-chart class="gases" .data=${r} .build=${gasBars} label=${t('results.byGas')}></lca-chart>
+          <lca-chart class="gases" data-chart="gases" style="height: ${barsHeight(gasCount(r))}px" .data=${r} .build=${gasBars} label=${t('results.byGas')}></lca-chart>
           <table data-testid="by-gas"><thead><tr><th>${t('results.gas')}</th><th class="num">kg</th><th class="num">kg CO₂e</th></tr></thead>
             ${Object.entries(r.byGas).map(([g, v]) => html`<tr data-gas=${g}>
               <td><button class="link" aria-label=${t('trace.openGas', { gas: g })} @click=${() => this.traceGroup({ title: t('trace.gasTitle', { gas: g }), gas: g })}>${g}</button></td>
@@ -174,7 +174,7 @@ export class LcaResults extends LitElement {
           label=${t('results.sankey')} @lca-chart-click=${this.onSankeyClick}></lca-chart>
       </section>
       ${r.warnings.length ? html`<section><h3>${t('results.warnings')} (${r.warnings.length})</h3>
-        <ul class="warn" data-testid="warnings">${r.warnings.slice(0, 30).map((w) => html`<li><code>${w.code}</code> ${w.message}${w.hint ? html` — <span class="muted">${w.hint}</span>` : nothing}</li>`)}</ul></section>` : nothing}
+        <ul class="warn" data-testid="warnings">${r.warnings.slice(0, 30).map((w) => this.renderWarning(w))}</ul></section>` : nothing}
       ${this.renderLines(r.lines)}
     `;
   }
@@ -322,6 +322,15 @@ export class LcaResults extends LitElement {
       // The bench measures from the edit to this mark: the new total is in the DOM now.
       performance.mark('lca:result-rendered');
     }
+  }
+
+  /**
+   * A warning in the page language (by its code, codes.zh.json), with where it is; the engine's own
+   * words, with the specifics, are its title.
+   */
+  private renderWarning(w: CalculationResult['warnings'][number]) {
+    const text = codeText(w);
+    return html`<li title=${text.translated ? `${w.message}${w.hint ? ` — ${w.hint}` : ''}` : ''} data-code=${w.code}><code>${w.code}</code> ${text.message}${w.path && text.translated ? html` <code class="muted">${w.path}</code>` : nothing}${text.hint ? html` — <span class="muted">${text.hint}</span>` : nothing}</li>`;
   }
 
   private onStageClick(e: CustomEvent<{ data: { stage?: Stage } }>): void {

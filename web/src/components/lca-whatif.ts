@@ -1,30 +1,29 @@
 import type { FactorLibrary } from '@greenlca/engine';
-import { STAGES, type CalculationResult, type DataQuality, type ParameterValue, type Product, type Scenario } from '@greenlca/schema';
-import { applyScenario, monteCarlo, pedigreeSigma, sensitivity, type UncertaintyResult } from '@greenlca/whatif';
+import type { InputIssue } from '@greenlca/engine';
+import { STAGES, type CalculationResult, type DataQuality, type Product, type Scenario } from '@greenlca/schema';
+import { applyScenario, monteCarlo, pedigreeSigma, sensitivity, type TornadoBar, type UncertaintyResult } from '@greenlca/whatif';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { tornado, tornadoHeight, variantBars, type TornadoRow } from '../charts/options.js';
+import { tornado, tornadoHeight, variantBars, visibleTornadoRows, type TornadoRow } from '../charts/options.js';
 import { LiveCalculator } from '../engine/live-calc.js';
-import { formatNumber, listText, LocaleController, stageName, t } from '../i18n/i18n.js';
+import { factorName } from '../i18n/factor-name.js';
+import { formatNumber, listText, LocaleController, stageName, t, unitName } from '../i18n/i18n.js';
+import { brokenItems, withoutBroken } from '../model/left-out.js';
+import { freshVariantId } from '../model/variant.js';
 import { controls } from '../styles.js';
 import './lca-chart.js';
+import './lca-variant-editor.js';
 
 interface Variant {
   id: string;
   name: string;
+  /** The result of what can be calculated (broken lines and parts left out, as in the editor). */
   result: CalculationResult | undefined;
+  /** The variant's own problem (a scenario override that names nothing), or the product's shell issues. */
   error: string;
-}
-
-/** A parameter a slider can move: a plain number or a `{ value, unit }`. */
-function numericValue(value: ParameterValue | undefined): number | undefined {
-  if (typeof value === 'number') return value;
-  if (value && typeof value === 'object') return value.value;
-  return undefined;
-}
-
-function withValue(value: ParameterValue, n: number): ParameterValue {
-  return typeof value === 'object' ? { ...value, value: n } : n;
+  /** The input issues of the variant's lines and parts, each left out of its result. */
+  issues: InputIssue[];
+  leftOut: number;
 }
 
 const TORNADO_SWING = 0.1;
@@ -62,6 +61,7 @@ export class LcaWhatif extends LitElement {
     .down { color: var(--lca-accent); }
     lca-chart.bars { height: 260px; }
     .error { color: var(--lca-error); font-size: 12px; }
+    .left-out { color: var(--lca-warn); font-size: 11px; font-weight: 400; }
     .warning { color: var(--lca-warn); font-size: 12px; border-left: 3px solid var(--lca-warn); padding: 2px 8px; margin: 8px 0; }
     .warning p { margin: 2px 0; }
     .warning ul { margin: 2px 0; padding-left: 18px; }
@@ -83,13 +83,16 @@ export class LcaWhatif extends LitElement {
     this.dispatchEvent(new CustomEvent('lca-edit', { detail: { product }, bubbles: true, composed: true }));
   }
 
-  private calc(id: string, product: Product): CalculationResult | undefined {
-    if (!this.library) return undefined;
+  /**
+   * A variant calculated as the editor calculates the product (the same LiveCalculator): a line or part
+   * with an input error is left out and counted, never an error in every cell.
+   */
+  private calc(id: string, product: Product): { result: CalculationResult | undefined; issues: InputIssue[]; leftOut: number; error: string } {
     let c = this.calculators.get(id);
-    if (!c) this.calculators.set(id, (c = new LiveCalculator(this.library)));
+    if (!c) this.calculators.set(id, (c = new LiveCalculator(this.library!)));
     const live = c.update(product);
-    if (live.issues.length) throw new Error(live.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; '));
-    return live.result;
+    if (!live.result) return { result: undefined, issues: live.issues, leftOut: 0, error: live.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ') };
+    return { result: live.result, issues: live.issues, leftOut: live.excluded, error: '' };
   }
 
   private variants(): Variant[] {
@@ -97,9 +100,9 @@ export class LcaWhatif extends LitElement {
     const { scenarios: _s, ...base } = this.product;
     const run = (id: string, name: string, make: () => Product) => {
       try {
-        out.push({ id, name, result: this.calc(id, make()), error: '' });
+        out.push({ id, name, ...this.calc(id, make()) });
       } catch (error) {
-        out.push({ id, name, result: undefined, error: (error as Error).message });
+        out.push({ id, name, result: undefined, error: (error as Error).message, issues: [], leftOut: 0 });
       }
     };
     run('baseline', t('whatif.baseline'), () => base as Product);
@@ -107,10 +110,30 @@ export class LcaWhatif extends LitElement {
     return out;
   }
 
+  /** The product with what the baseline cannot calculate left out: what sensitivity and Monte Carlo run on. */
+  private usable(variants: Variant[]): { product: Product; leftOut: number } {
+    const broken = brokenItems(variants[0]?.issues ?? []);
+    const product = withoutBroken(this.product, broken);
+    const leftOut = variants[0]?.leftOut ?? 0;
+    if (product === this.product) return { product, leftOut };
+    // The same lines and parts left out as last time: the same arrays, so the tornado is not run again
+    // when only a variant changed.
+    const key = JSON.stringify([[...broken.lines], [...broken.parts], broken.wholeBom]);
+    const c = this.pruned;
+    if (c && c.inventory === this.product.inventory && c.components === this.product.components && c.key === key) {
+      return { product: { ...product, inventory: c.usable.inventory, components: c.usable.components }, leftOut };
+    }
+    this.pruned = { inventory: this.product.inventory, components: this.product.components, key, usable: { inventory: product.inventory ?? [], components: product.components ?? [] } };
+    return { product, leftOut };
+  }
+
+  private pruned: { inventory: Product['inventory']; components: Product['components']; key: string; usable: { inventory: NonNullable<Product['inventory']>; components: NonNullable<Product['components']> } } | undefined;
+
   override render() {
     void this.i18n;
     if (!this.library) return html`<p class="muted">${t('app.loadingFactors')}</p>`;
     const variants = this.variants();
+    this.lastUsable = this.usable(variants);
     const scenarios = this.product.scenarios ?? [];
     const selected = scenarios.find((s) => s.id === this.selected) ?? scenarios[0];
     const ok = variants.filter((v): v is Variant & { result: CalculationResult } => !!v.result);
@@ -125,13 +148,13 @@ export class LcaWhatif extends LitElement {
       <div class="layout">
         <div>
           ${selected ? this.renderEditor(selected, variants.find((v) => v.id === selected.id)) : html`<p class="muted">${t('whatif.none')}</p>`}
-          ${this.renderTornado()}
+          ${this.renderTornado(this.lastUsable)}
         </div>
         <div>
           <div class="panel">
             <h2>${t('whatif.compare')}</h2>
             ${this.renderTable(variants)}
-            ${ok.length > 1 ? html`<lca-chart class="bars" .option=${variantBars(ok.map((v) => ({ name: v.name, result: v.result })), stageName)} label=${t('whatif.compare')}></lca-chart>` : nothing}
+            ${ok.length > 1 ? html`<lca-chart class="bars" data-chart="variants" .option=${variantBars(ok.map((v) => ({ name: v.name, result: v.result })), stageName)} label=${t('whatif.compare')}></lca-chart>` : nothing}
           </div>
           ${this.renderUncertainty()}
         </div>
@@ -160,40 +183,26 @@ export class LcaWhatif extends LitElement {
         : html`<span class="error">${v.error}</span>`}</td>`)}
     </tr>`;
     return html`<table data-testid="compare">
-      <thead><tr><th></th>${variants.map((v) => html`<th class="num">${v.name}</th>`)}</tr></thead>
+      <thead><tr><th></th>${variants.map((v) => html`<th class="num" data-variant=${v.id}>${v.name}${v.leftOut
+        ? html`<div class="left-out" data-left-out=${v.leftOut} title=${v.issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('\n')}>${t('results.excluded', { n: v.leftOut })}</div>` : nothing}</th>`)}</tr></thead>
       <tbody>
         ${row('total', t('results.total'), (r) => r.total.kgCO2e, true)}
         ${STAGES.map((s) => row(s, stageName(s), (r) => r.byStage[s].kgCO2e))}
       </tbody>
     </table>
-    <p class="muted">kg CO₂e / ${this.product.functionalUnit.amount} ${this.product.functionalUnit.unit}</p>`;
+    <p class="muted">kg CO₂e / ${this.product.functionalUnit.amount} ${unitName(this.product.functionalUnit.unit)}</p>`;
   }
 
   private renderEditor(s: Scenario, variant: Variant | undefined) {
-    const params = Object.entries(this.product.parameters ?? {}).filter(([, v]) => numericValue(v) !== undefined);
-    const overrides = s.overrides.parameters ?? {};
     return html`
       <div class="panel" data-testid="variant-editor">
         <label>${t('whatif.name')} <input .value=${s.name} aria-label=${t('whatif.name')}
           @input=${(e: Event) => this.setScenario(s.id, { ...s, name: (e.target as HTMLInputElement).value || s.id })} /></label>
         <button class="icon" aria-label=${t('whatif.remove', { name: s.name })} @click=${() => this.removeScenario(s.id)}>✕</button>
         ${variant?.error ? html`<div class="error" role="alert">${variant.error}</div>` : nothing}
-        <h3>${t('whatif.parameters')}</h3>
-        ${params.length ? params.map(([name, value]) => {
-          const base = numericValue(value)!;
-          const current = numericValue(overrides[name]) ?? base;
-          const max = base === 0 ? 10 : Math.abs(base) * 3;
-          const set = (n: number) => this.setScenario(s.id, {
-            ...s, overrides: { ...s.overrides, parameters: { ...overrides, [name]: withValue(value, n) } },
-          });
-          return html`<div class="slider">
-            <label for="p-${name}">${name}</label>
-            <input id="p-${name}" type="range" min=${base < 0 ? -max : 0} max=${max} step=${max / 200} .value=${String(current)}
-              @input=${(e: Event) => set(Number((e.target as HTMLInputElement).value))} />
-            <input type="number" step="any" aria-label=${t('whatif.valueOf', { name })} .value=${String(current)}
-              @input=${(e: Event) => { const v = (e.target as HTMLInputElement).value; if (v !== '') set(Number(v)); }} />
-          </div>`;
-        }) : html`<p class="muted">${t('whatif.noParameters')}</p>`}
+        <p class="muted small">${t('variant.explain')}</p>
+        <lca-variant-editor .product=${this.product} .scenario=${s} .library=${this.library}
+          @lca-scenario=${(e: CustomEvent<{ scenario: Scenario }>) => { e.stopPropagation(); this.setScenario(s.id, e.detail.scenario); }}></lca-variant-editor>
       </div>
     `;
   }
@@ -202,26 +211,39 @@ export class LcaWhatif extends LitElement {
    * One-at-a-time sensitivity from `@greenlca/whatif`: each input (parameters, line amounts, masses)
    * moved ±10 % (or over its stated uncertainty), the total recalculated exactly, largest swing first.
    */
-  private renderTornado() {
-    const p = this.product;
+  private renderTornado(usable: { product: Product; leftOut: number }) {
+    const p = usable.product;
     const key = [p.inventory, p.components, p.parameters, p.factors, p.gwp, p.functionalUnit, this.library];
     // Moving a variant's slider changes only `scenarios`: the baseline's sensitivity stays as it was.
     if (!this.tornadoCache || key.some((k, i) => k !== this.tornadoCache!.key[i])) {
       const { scenarios: _s, ...base } = p;
       try {
         const result = sensitivity(base as Product, this.library!, { percent: TORNADO_SWING * 100, limit: 10 });
-        this.tornadoCache = { key, baseline: result.baseline.kgCO2e, bars: result.bars.map((b) => ({ label: b.label, low: b.low.kgCO2e, high: b.high.kgCO2e })) };
+        this.tornadoCache = { key, baseline: result.baseline.kgCO2e, bars: result.bars.map((b) => ({ label: this.inputLabel(p, b), low: b.low.kgCO2e, high: b.high.kgCO2e })) };
       } catch {
-        this.tornadoCache = { key, baseline: 0, bars: [] }; // the product has input errors; the editor shows them
+        this.tornadoCache = { key, baseline: 0, bars: [] }; // the product's shell has input errors; the editor shows them
       }
     }
-    const { bars, baseline } = this.tornadoCache;
+    const { bars: all, baseline } = this.tornadoCache;
+    // Inputs whose swing would not show as a bar are counted under the chart, not drawn as empty rows.
+    const { rows: bars, hidden } = visibleTornadoRows(all);
     if (!bars.length) return nothing;
     return html`<div class="panel">
       <h2>${t('whatif.tornado')}</h2>
       <p class="muted">${t('whatif.tornadoExplain', { pct: TORNADO_SWING * 100 })}</p>
-      <lca-chart class="tornado" style="height: ${tornadoHeight(bars.length)}px" .option=${tornado(bars, baseline, '−10 %', '+10 %', describeTornado)} label=${t('whatif.tornado')}></lca-chart>
+      ${usable.leftOut ? html`<p class="warning" data-testid="tornado-left-out">${t('results.excluded', { n: usable.leftOut })}</p>` : nothing}
+      <lca-chart class="tornado" data-chart="tornado" style="height: ${tornadoHeight(bars.length)}px" .option=${tornado(bars, baseline, '−10 %', '+10 %', describeTornado)} label=${t('whatif.tornado')}></lca-chart>
+      ${hidden ? html`<p class="muted small" data-testid="tornado-hidden">${t('whatif.tornadoHidden', { n: hidden })}</p>` : nothing}
     </div>`;
+  }
+
+  /** An input's name as the page shows it: a line by its name or its factor's name in the page language. */
+  private inputLabel(p: Product, bar: TornadoBar): string {
+    const line = bar.kind === 'line' ? /^\/inventory\/(\d+)$/.exec(bar.path) : null;
+    const l = line ? p.inventory?.[Number(line[1])] : undefined;
+    if (l) return l.name || factorName(this.library, p.factors, l.factor) || l.substance || bar.label;
+    if (bar.kind === 'factor') return factorName(this.library, p.factors, bar.key.slice('factor:'.length)) ?? bar.label;
+    return bar.label;
   }
 
   /**
@@ -271,6 +293,7 @@ export class LcaWhatif extends LitElement {
   }
 
   private tornadoCache: { key: unknown[]; baseline: number; bars: { label: string; low: number; high: number }[] } | undefined;
+  private lastUsable: { product: Product; leftOut: number } | undefined;
   @state() private uncertainty: UncertaintyResult | undefined;
   @state() private uncertaintyError = '';
   /** Default data-quality scores for inputs that state no uncertainty, applied only when chosen. */
@@ -287,7 +310,9 @@ export class LcaWhatif extends LitElement {
   private runUncertainty(): void {
     if (!this.library) return;
     try {
-      this.uncertainty = monteCarlo(this.product, this.library, { runs: RUNS, seed: 1, ...(this.dqApplied ? { defaultDataQuality: this.dqScores } : {}) });
+      // The same product as the tornado's: broken lines and parts left out.
+      const product = this.lastUsable?.product ?? this.product;
+      this.uncertainty = monteCarlo(product, this.library, { runs: RUNS, seed: 1, ...(this.dqApplied ? { defaultDataQuality: this.dqScores } : {}) });
       this.uncertaintyError = '';
     } catch (error) {
       this.uncertainty = undefined;
@@ -297,9 +322,8 @@ export class LcaWhatif extends LitElement {
 
   private addVariant(): void {
     const list = this.product.scenarios ?? [];
-    let n = list.length + 1;
-    while (list.some((s) => s.id === `variant-${n}`)) n++;
-    const scenario: Scenario = { id: `variant-${n}`, name: `${t('whatif.variant')} ${String.fromCharCode(64 + n)}`, overrides: {} };
+    const id = freshVariantId(list);
+    const scenario: Scenario = { id, name: `${t('whatif.variant')} ${String.fromCharCode(64 + Number(id.slice('variant-'.length)))}`, overrides: {} };
     this.selected = scenario.id;
     this.emit({ ...this.product, scenarios: [...list, scenario] });
   }

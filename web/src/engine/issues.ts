@@ -1,5 +1,6 @@
 /** @module issues — find the engine's input issues for one field (by JSON pointer) and word them. */
 import type { InputIssue } from '@greenlca/engine';
+import { codeText, locale as current } from '../i18n/i18n.js';
 
 /** Issues located exactly at `path` or inside it. */
 export function issuesAt(issues: readonly InputIssue[] | undefined, path: string): InputIssue[] {
@@ -7,8 +8,19 @@ export function issuesAt(issues: readonly InputIssue[] | undefined, path: string
   return issues.filter((i) => i.path === path || i.path.startsWith(path + '/'));
 }
 
-/** One line of text for a field: the message and the hint. */
+/**
+ * One line of text for a field: the message and the hint, in the page language where the code has a
+ * translation (the engine's own words, with the specifics, are then in the field's title).
+ */
 export function describe(issues: readonly InputIssue[]): string {
+  return issues.map((i) => {
+    const { message, hint } = codeText(i);
+    return hint ? `${message} — ${hint}` : message;
+  }).join(current() === 'zh' ? '；' : '; ');
+}
+
+/** The engine's own words for the issues (the specifics: which unit, which factor). */
+export function original(issues: readonly InputIssue[]): string {
   return issues.map((i) => (i.hint ? `${i.message} — ${i.hint}` : i.message)).join('; ');
 }
 

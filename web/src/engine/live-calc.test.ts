@@ -2,6 +2,7 @@ import { calculate } from '@greenlca/engine';
 import type { InventoryLine, Product } from '@greenlca/schema';
 import { describe, expect, it } from 'vitest';
 import { fixtureLibrary } from '../../../packages/engine/src/testing/fixture-library.js';
+import { brokenItems, withoutBroken } from '../model/left-out.js';
 import { LiveCalculator } from './live-calc.js';
 
 const lib = fixtureLibrary();
@@ -68,6 +69,28 @@ describe('LiveCalculator', () => {
     expect(r.excluded).toBe(1);
     const good = { ...p, inventory: inv.filter((_, i) => i !== 2) };
     close(r.result!.total.kgCO2e, calculate(good, lib).total.kgCO2e);
+  });
+
+  it('keeps a broken part out and the rest of the BOM in, as the tornado\'s product does (model/left-out.ts)', () => {
+    const live = new LiveCalculator(lib);
+    const p = product(3);
+    // The frame's mass in kWh cannot be a mass: the frame alone is left out, the body still counts.
+    const broken: Product = { ...p, components: [{ ...p.components![0]!, children: [{ ...p.components![0]!.children![0]!, mass: '3 kWh' }] }] };
+    const r = live.update(broken);
+    expect(r.issues.map((i) => i.path)).toEqual(['/components/0/children/0/mass']);
+    expect(r.excluded).toBe(1);
+    const without = { ...p, components: [{ ...p.components![0]!, children: [{ id: 'frame' }] }] };
+    close(r.result!.total.kgCO2e, calculate(without, lib).total.kgCO2e);
+    const usable = withoutBroken(broken, brokenItems(r.issues));
+    expect(usable.components).toEqual(without.components);
+    close(calculate(usable, lib).total.kgCO2e, r.result!.total.kgCO2e);
+  });
+
+  it('removes broken lines for sensitivity and re-points scenario references to the lines that stay', () => {
+    const p: Product = { ...product(4), scenarios: [{ id: 'v', name: 'v', overrides: { lines: { '/inventory/1': { scale: 2 }, '/inventory/3': { scale: 0.5 }, '/inventory/2': { remove: true } } } }] };
+    const usable = withoutBroken(p, { lines: new Set([1]), parts: new Set(), wholeBom: false });
+    expect(usable.inventory).toEqual([p.inventory![0], p.inventory![2], p.inventory![3]]);
+    expect(usable.scenarios![0]!.overrides.lines).toEqual({ '/inventory/2': { scale: 0.5 }, '/inventory/1': { remove: true } });
   });
 
   it('recalculates one edited line of 1,000 well within a frame', () => {

@@ -13,6 +13,7 @@
 import {
   calculate, LcaInputError, type FactorLibrary, type InputIssue,
 } from '@greenlca/engine';
+import { brokenItems, withoutBrokenParts } from '../model/left-out.js';
 import { STAGES, type CalculationResult, type Component, type InventoryLine, type OriginTotals, type Product, type ResultLine, type Stage } from '@greenlca/schema';
 
 /** The part of a calculation that one segment contributes. */
@@ -22,6 +23,8 @@ export interface Segment {
   issues: InputIssue[];
   /** Component structure (only for the BOM segment). */
   components?: CalculationResult['byComponent'];
+  /** Parts left out of the BOM segment because they have errors (model/left-out.ts). */
+  leftOut?: number;
 }
 
 /** What the UI shows: a result (absent if the product shell itself is invalid) and every issue found. */
@@ -30,7 +33,7 @@ export interface LiveResult {
   issues: InputIssue[];
   /** True when the result came from one full engine run (with all warnings), false when assembled. */
   complete: boolean;
-  /** Lines left out of the total because they have errors. */
+  /** Lines and parts left out of the total because they have errors (model/left-out.ts). */
   excluded: number;
 }
 
@@ -189,8 +192,22 @@ export class LiveCalculator {
 
   private bomSegment(product: Product): Segment {
     if (this.bom && this.bom.components === product.components) return this.bom.segment;
-    const { result, issues } = run({ ...this.shell, components: product.components ?? [], inventory: [] }, this.library);
-    const segment: Segment = { lines: result?.lines ?? [], issues, components: result?.byComponent ?? [] };
+    const components = product.components ?? [];
+    const first = run({ ...this.shell, components, inventory: [] }, this.library);
+    const issues = first.issues;
+    let result = first.result;
+    let leftOut = 0;
+    if (issues.length) {
+      // The broken parts are left out (emptied in place), the rest of the BOM still counts.
+      const broken = brokenItems(issues);
+      leftOut = Math.max(1, broken.parts.size);
+      const usable = broken.wholeBom ? undefined : withoutBrokenParts(components, broken.parts);
+      if (usable && usable !== components) {
+        const rest = run({ ...this.shell, components: usable, inventory: [] }, this.library);
+        if (!rest.issues.length) result = rest.result;
+      }
+    }
+    const segment: Segment = { lines: result?.lines ?? [], issues, components: result?.byComponent ?? [], leftOut };
     // A new BOM may break or mend a line's `component` reference.
     for (const line of this.linked) this.lines.delete(line);
     this.bom = { components: product.components, segment };
@@ -249,7 +266,7 @@ function largest(lines: readonly ResultLine[], k: number): ResultLine[] {
 export function assemble(product: Product, bom: Segment, segments: Segment[]): LiveResult {
   const issues: InputIssue[] = [...bom.issues];
   const lines: ResultLine[] = [...bom.lines];
-  let excluded = 0;
+  let excluded = bom.leftOut ?? 0;
   segments.forEach((segment, index) => {
     if (!segment.lines.length && !segment.issues.length) return;
     const { lines: own, issues: found } = place(segment, index);

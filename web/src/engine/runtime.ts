@@ -4,12 +4,14 @@
  * this loads: the engine's unit system and the megabytes of cited factors are the heaviest part.
  */
 import type * as Engine from '@greenlca/engine';
-import type { FactorLibrary } from '@greenlca/engine';
+import type { FactorLibrary, SearchVocabulary } from '@greenlca/engine';
 import type { LiveCalculator } from './live-calc.js';
 
 export interface EngineRuntime {
   engine: typeof Engine;
   library: FactorLibrary;
+  /** Synonyms, trade names and rank rules for the factor picker's search (the one the API and CLI use). */
+  vocabulary: SearchVocabulary;
   LiveCalculator: typeof LiveCalculator;
 }
 
@@ -19,7 +21,10 @@ let loaded: EngineRuntime | undefined;
 export function loadRuntime(): Promise<EngineRuntime> {
   loading ??= Promise.all([import('@greenlca/engine'), import('@greenlca/datasets'), import('./live-calc.js')]).then(([engine, data, live]) => {
     performance.mark('lca:datasets-imported');
-    loaded = { engine, library: engine.createLibrary(data.bundledFactorDatasets, data.bundledSubstances, data.bundledRegions), LiveCalculator: live.LiveCalculator };
+    loaded = {
+      engine, library: engine.createLibrary(data.bundledFactorDatasets, data.bundledSubstances, data.bundledRegions),
+      vocabulary: data.factorVocabulary, LiveCalculator: live.LiveCalculator,
+    };
     return loaded;
   });
   return loading;

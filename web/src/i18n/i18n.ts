@@ -4,7 +4,9 @@
  */
 import { STAGE_NAMES, type Stage } from '@greenlca/schema';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import zhCodes from './codes.zh.json';
 import en from './en.json';
+import units from './units.json';
 import zh from './zh.json';
 
 export type Locale = 'zh' | 'en';
@@ -48,7 +50,7 @@ export function setLocale(next: Locale): void {
   } catch {
     // Not remembered, still switched.
   }
-  document.documentElement.lang = languageTag(next);
+  if (typeof document !== 'undefined') document.documentElement.lang = languageTag(next);
   for (const listener of listeners) listener();
 }
 
@@ -62,7 +64,50 @@ export function setLocale(next: Locale): void {
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
   const text = catalogues[current][key] ?? catalogues.en[key] ?? key;
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in vars ? String(vars[name]) : `{${name}}`));
+  return plurals(text, vars).replace(/\{(\w+)\}/g, (_, name: string) => (name in vars ? String(vars[name]) : `{${name}}`));
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/**
+ * Plural forms in a message, ICU style: `{n, plural, one {# line} other {# lines}}` (# is the number).
+ * Chinese has one form; English has two ("1 line", "2 lines"), never "line(s)".
+ */
+function plurals(text: string, vars: Record<string, string | number>): string {
+  return text.replace(/\{(\w+), plural, ((?:\w+ \{[^{}]*\}\s*)+)\}/g, (_, name: string, forms: string) => {
+    const n = Number(vars[name]);
+    let rules = pluralRules.get(current);
+    if (!rules) pluralRules.set(current, (rules = new Intl.PluralRules(languageTag(current))));
+    const chosen = new Map([...forms.matchAll(/(\w+) \{([^{}]*)\}/g)].map((m) => [m[1]!, m[2]!]));
+    const form = chosen.get(`=${n}`) ?? chosen.get(rules.select(n)) ?? chosen.get('other') ?? '';
+    return form.replace(/#/g, String(vars[name]));
+  });
+}
+
+/** A unit as shown in the page language ("item" is 件 in Chinese); units without a name are shown as written. */
+export function unitName(unit: string): string {
+  const names = (units as Record<string, Partial<Record<Locale, string>>>)[unit];
+  return names?.[current] ?? unit;
+}
+
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** A date and time in the page language (2026/12/6 19:31 in Chinese, 6 Dec 2026, 19:31 in English). */
+export function formatDate(iso: string | number | Date): string {
+  let f = dateFormats.get(current);
+  if (!f) dateFormats.set(current, (f = new Intl.DateTimeFormat(current === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })));
+  return f.format(new Date(iso));
+}
+
+/**
+ * An engine problem or warning in the page language: in Chinese, the description and fix of its code
+ * (codes.zh.json, from packages/engine/ERRORS.md); otherwise, or for a code without one, the engine's
+ * own message and hint.
+ */
+export function codeText(issue: { code: string; message: string; hint?: string | undefined }): { message: string; hint: string | undefined; translated: boolean } {
+  const zhText = current === 'zh' ? (zhCodes as Record<string, string[]>)[issue.code] : undefined;
+  if (zhText) return { message: zhText[0]!, hint: zhText[1], translated: true };
+  return { message: issue.message, hint: issue.hint, translated: false };
 }
 
 /** A name given in both languages ({ en, zh? }), in the current one. */

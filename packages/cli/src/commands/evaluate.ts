@@ -6,7 +6,7 @@ import { readJsonFile } from '../read-json.js';
 import { formatNumber, textTable } from '../table.js';
 import type { Command } from './index.js';
 
-const USAGE = 'greenlca evaluate FILE --spec SPEC [--format json|table]  |  greenlca evaluate --list';
+const USAGE = 'greenlca evaluate FILE --spec SPEC [--category CATEGORY] [--format json|table]  |  greenlca evaluate --list';
 
 /**
  * GB/T 32161 green-design product evaluation, or GB/T 36132 green-factory evaluation. FILE is an
@@ -39,6 +39,9 @@ export const command: Command = {
     if (isObject(input) && typeof input.product === 'string') {
       input = { ...input, product: await readJsonFile(resolve(dirname(io.path(file)), input.product)) };
     }
+    // The product's category in the specification's scope (e.g. lithium-ion-battery), as the request's productCategory.
+    const category = flagString(flags, 'category');
+    if (category !== undefined && isObject(input)) input = { ...input, productCategory: category };
     const spec = specFlag === undefined ? undefined : await readSpec(specFlag, bundledSpecifications(), io);
     // A specification file is checked on its own, so its problems are reported under its own name
     // with pointers into it, not under the request's.

@@ -45,3 +45,23 @@ describe('greenlca report lca', { timeout: 60_000 }, () => {
     expect(JSON.parse(cfp.stdout).kind).toBe('cfp');
   });
 });
+
+describe('greenlca report cfp: uncertainty and sensitivity', { timeout: 60_000 }, () => {
+  it('states the seeded Monte Carlo range of the uncertainties the product gives, and the tornado, the same run to run', async () => {
+    const r = await run('cfp', 'examples/electric-kettle-scenarios.json', '--format', 'json', '--lang', 'en', '--runs', '300', '--seed', '5');
+    expect(r.code).toBe(0);
+    const rep = JSON.parse(r.stdout);
+    const u = rep.data.uncertainty;
+    expect(u).toMatchObject({ runs: 300, seed: 5 });
+    expect(u.uncertainInputs).toBeGreaterThan(0);
+    expect(u.p5).toBeLessThan(u.deterministic);
+    expect(u.p95).toBeGreaterThan(u.deterministic);
+    expect(rep.data.sensitivity.bars[0].rank).toBe(1);
+    expect(rep.data.sensitivity.bars.map((b: { swing: number }) => b.swing)).toEqual([...rep.data.sensitivity.bars.map((b: { swing: number }) => b.swing)].sort((a, b) => b - a));
+    const again = JSON.parse((await run('cfp', 'examples/electric-kettle-scenarios.json', '--format', 'json', '--lang', 'en', '--runs', '300', '--seed', '5')).stdout);
+    expect(again.data.uncertainty).toEqual(u);
+    const none = JSON.parse((await run('cfp', FILE, '--format', 'json', '--runs', '0')).stdout);
+    expect(none.data.uncertainty).toBeNull();
+    await expect(run('cfp', FILE, '--runs', '-1')).rejects.toThrow(/--runs must be a whole number/);
+  });
+});

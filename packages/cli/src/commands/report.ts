@@ -10,7 +10,7 @@ import { formatIssues } from '../format-issues.js';
 import { readJsonFile } from '../read-json.js';
 import type { Command } from './index.js';
 
-const USAGE = 'greenlca report [cfp|lca|ecodesign] FILE [--kind cfp|lca|ecodesign] [--method "EF 3.1"|"TRACI 2.2"|AR6|ID] [--format pdf|html|json] [--lang zh|en] [--out PATH] [--study STUDY.json] [--spec SPEC_ID] [--company NAME]';
+const USAGE = 'greenlca report [cfp|lca|ecodesign] FILE [--kind cfp|lca|ecodesign] [--method "EF 3.1"|"TRACI 2.2"|AR6|ID] [--format pdf|html|json] [--lang zh|en] [--out PATH] [--study STUDY.json] [--spec SPEC_ID] [--company NAME] [--runs 1000] [--seed 1]';
 
 const KINDS = ['cfp', 'lca', 'ecodesign'] as const;
 
@@ -20,6 +20,7 @@ const SUMMARY = [
   '(repeatable: "EF 3.1", "TRACI 2.2", AR6 …), with coverage and gaps; e.g. greenlca report lca product.json --method "EF 3.1" --lang en --out lca.pdf;',
   'ecodesign = GB/T 32161 self-evaluation (自评价报告) from an evaluation request { product, spec, declarations } or an evaluation result.',
   'The kind is the first word (report lca FILE) or --kind. Formats: pdf (Chinese font embedded; needs fonts-noto-cjk or GREENLCA_CJK_FONT), html, json.',
+  'The cfp report states the Monte Carlo range (--runs, default 1000; 0 for none; --seed, default 1) and the ±10 % tornado of the product.',
   'Default: cfp, --lang zh, format from --out.',
 ].join('\n');
 
@@ -98,6 +99,28 @@ async function ecodesignReport(file: string, input: unknown, io: Io, lang: Lang,
   return buildEcodesignReport(evaluation, { lang, generatedAt, ...(result ? { result } : {}), ...(company ? { company } : {}) });
 }
 
+/** Monte Carlo and tornado for the CFP report; an uncertainty the product states wrongly is said, and the report goes without. */
+async function cfpAnalyses(product: Product, flags: Map<string, string | true>, io: Io) {
+  const runs = wholeFlag(flags, 'runs', 0, 1_000_000);
+  const seed = wholeFlag(flags, 'seed', 0, Number.MAX_SAFE_INTEGER);
+  const { reportAnalyses, WhatIfInputError } = await import('@greenlca/whatif');
+  try {
+    return reportAnalyses(product, bundledLibrary(), { ...(runs !== undefined ? { runs } : {}), ...(seed !== undefined ? { seed } : {}) });
+  } catch (error) {
+    if (!(error instanceof WhatIfInputError) && !(error instanceof LcaInputError)) throw error;
+    io.stderr(`note: no uncertainty or sensitivity section: ${error.issues.map((i) => `${i.path || '/'} [${i.code}] ${i.message}`).join('; ')}\n`);
+    return {};
+  }
+}
+
+function wholeFlag(flags: Map<string, string | true>, name: string, min: number, max: number): number | undefined {
+  const v = flagString(flags, name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}; not "${v}"`);
+  return n;
+}
+
 export const command: Command = {
   summary: SUMMARY,
   usage: USAGE,
@@ -133,7 +156,10 @@ export const command: Command = {
         study = s as StudyInfo;
       }
       if (company) study = { ...study, company };
-      if (kind === 'cfp') report = buildCfpReport(calculated.result, { lang, product: calculated.product, study, generatedAt: now.toISOString() });
+      if (kind === 'cfp') {
+        const analyses = await cfpAnalyses(calculated.product, flags, io);
+        report = buildCfpReport(calculated.result, { lang, product: calculated.product, study, generatedAt: now.toISOString(), ...analyses });
+      }
       else {
         if (!methodQueries.length) io.stderr('note: no --method given: the LCA report has the inventories only (e.g. --method "EF 3.1" --method "TRACI 2.2")\n');
         const methodFiles = await Promise.all((calculated.result.impacts ?? []).map((m) => methods.get(m.method.id)));

@@ -9,7 +9,9 @@ import { GENERATOR, resultLabels, specificationSummary } from '../summary.js';
 import { IssueList } from '../errors.js';
 import { roundScore } from '../units.js';
 import { text, type Verdict } from '../vocabulary.js';
+import { summariseInventory } from './inventory.js';
 import { checkDeclaredLimits, evaluateItem, type ItemWeights } from './item.js';
+import { linkedValue } from './link.js';
 
 type Weight = FactoryDimensionResult['weight'];
 
@@ -75,12 +77,23 @@ export function evaluateFactory(input: FactoryEvaluationInput): FactoryEvaluatio
     const sum = [...itemWeights.values()].reduce((s, x) => s + (x.value ?? 0), 0);
     const items = dim.items.map((it) => evaluateItem(it, declarations?.indicators?.[it.id], itemWeights.get(it.id)!, {
       dimensionWeight: weight.value, itemWeightSum: known ? sum : null,
-    }));
+    }, it.link ? linkedValue(it.link, input.subject) : undefined));
     // Only the weights that take part in a score need to be verified.
     if (dim.items.length) weightsVerified &&= weight.isVerified && [...itemWeights.values()].every((x) => x.isVerified || dim.items.length === 1);
     const scores = items.map((i) => i.score);
     const score = items.length && scores.every((s) => s !== null) ? scores.reduce((s, x) => s + x!, 0) : null;
     const out: FactoryDimensionResult = { id: dim.id, name: dim.name, weight, score, items, itemsTable: dim.itemsTable };
+    if (dim.indicators) {
+      out.indicators = dim.indicators.map((ind) => {
+        const mine = items.filter((i) => i.indicator === ind.id);
+        // Its 必选 items decide (an optional item not met earns no points but fails nothing); with none,
+        // all its items. A second-level indicator with no items entered is not a pass: its requirements are unknown.
+        const required = mine.filter((i) => i.level === 'required');
+        const deciding = required.length ? required : mine;
+        const v: Verdict = deciding.length ? worst(deciding.map((i) => i.verdict)) : 'incomplete';
+        return { id: ind.id, name: ind.name, clause: ind.clause, items: mine.map((i) => i.id), verdict: v, verdictName: verdictName(v), provenance: ind.provenance };
+      });
+    }
     return out;
   });
 
@@ -144,7 +157,7 @@ export function evaluateFactory(input: FactoryEvaluationInput): FactoryEvaluatio
   }
   const verdict = worst(verdicts);
   const itemVerdicts = dimensions.flatMap((d) => d.items.map((i) => i.verdict));
-  const subject = input.subject ?? { name: '(unnamed factory)' };
+  const { ghgInventory, ...subject } = input.subject ?? { name: '(unnamed factory)' };
   const result: FactoryEvaluation = {
     kind: 'factory',
     schemaVersion: 1,
@@ -152,7 +165,7 @@ export function evaluateFactory(input: FactoryEvaluationInput): FactoryEvaluatio
       { name: text('基本要求', 'Basic requirements'), ...spec.requirementsTable },
       ...spec.dimensions.map((d) => ({ name: d.name, ...d.itemsTable })),
     ]),
-    subject: { ...subject },
+    subject: { ...subject, ...(ghgInventory ? { ghgInventory: summariseInventory(ghgInventory) } : {}) },
     verdict,
     verdictName: verdictName(verdict),
     isComplete: !verdicts.includes('incomplete'),

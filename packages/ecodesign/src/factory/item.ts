@@ -6,6 +6,7 @@ import type { FactoryItemResult } from '../result.js';
 import type { FactoryItem, FactorySpecification } from '../spec/schema.js';
 import { round } from '../units.js';
 import { text, TO_BE_ENTERED, type Text, type Verdict } from '../vocabulary.js';
+import type { Linked } from './link.js';
 
 const NOT_APPLICABLE: Text = text('不适用', 'not applicable');
 
@@ -59,17 +60,22 @@ export function checkDeclaredLimits(spec: FactorySpecification, declarations: De
   }
 }
 
-export function evaluateItem(it: FactoryItem, d: IndicatorDeclaration | undefined, weight: FactoryItemResult['weight'], scale: Scale): FactoryItemResult {
+/**
+ * One item: its value is the request's declaration, else (for an item with a `link`) what the factory's
+ * products or inventory show, with the evidence each rests on.
+ */
+export function evaluateItem(it: FactoryItem, d: IndicatorDeclaration | undefined, weight: FactoryItemResult['weight'], scale: Scale, linked?: Linked): FactoryItemResult {
   const unit = it.unit ?? '';
   const declaredBenchmark = typeof d?.benchmark?.value === 'number' ? d.benchmark.value : undefined;
   // Qualitative items are met or not: they have no 基准值 or 引领值.
   const none = { value: null, display: NOT_APPLICABLE, origin: 'none' as const };
   const benchmark = it.kind === 'qualitative' ? none : limit(it.benchmark, declaredBenchmark, d?.benchmark?.source, it.unit);
   const leading = it.kind === 'qualitative' ? none : limit(it.leading, d?.benchmark?.leading, d?.benchmark?.source, it.unit);
-  const raw = d?.value;
+  const fromLink = d?.value === undefined && linked !== undefined;
+  const raw = fromLink ? (linked.value ?? undefined) : d?.value;
   const value: number | boolean | null = raw === undefined ? null
     : it.kind === 'qualitative' ? (typeof raw === 'boolean' ? raw : raw > 0) : typeof raw === 'number' ? raw : null;
-  const evidence = d?.evidence ? [d.evidence] : [];
+  const evidence = fromLink ? linked.evidence : d?.evidence ? [d.evidence] : [];
 
   let fraction: number | null = null;
   let verdict: Verdict;
@@ -78,7 +84,8 @@ export function evaluateItem(it: FactoryItem, d: IndicatorDeclaration | undefine
   let gapToLeading: Gap | null = null;
   if (value === null) {
     verdict = 'incomplete';
-    reason = raw === undefined ? text('未声明数值', 'no value declared') : text('定量指标需要数值', 'a quantitative item needs a number');
+    reason = fromLink && linked.reason ? linked.reason
+      : raw === undefined ? text('未声明数值', 'no value declared') : text('定量指标需要数值', 'a quantitative item needs a number');
   } else if (typeof value === 'boolean') {
     fraction = value ? 1 : 0;
     verdict = value ? 'pass' : 'fail';
@@ -119,9 +126,11 @@ export function evaluateItem(it: FactoryItem, d: IndicatorDeclaration | undefine
   const out: FactoryItemResult = {
     id: it.id, name: it.name, kind: it.kind, level: it.level ?? null, clause: it.clause,
     benchmark, leading,
-    value: { value, display: displayValue(value, unit), origin: raw === undefined ? 'none' : 'declared' },
+    value: { value, display: displayValue(value, unit), origin: raw === undefined ? 'none' : fromLink ? 'linked' : 'declared' },
     evidence, weight, points, fraction: fraction === null ? null : round(fraction), score, verdict, verdictName: verdictName(verdict), gap, gapToLeading, provenance: it.provenance,
   };
+  if (it.indicator) out.indicator = it.indicator;
+  if (linked) out.link = { kind: it.link!, basis: linked.basis };
   if (it.description) out.description = it.description;
   if (it.direction) out.direction = it.direction;
   if (it.unit !== undefined) out.unit = it.unit;

@@ -61,7 +61,7 @@ describe('GB/T 32161 verdict of a product', () => {
   it('is self-describing: names, attribute, stage, clause, benchmark text, evidence and the computation breakdown', () => {
     const rec = indicator(run(request()), 'recyclability');
     expect(rec).toMatchObject({
-      name: { zh: '可再利用率', en: 'Recyclability rate' }, attributeName: { zh: '资源属性' }, stageName: { zh: '废弃处置' }, clause: '4.2',
+      name: { zh: '可再利用率', en: 'Recyclability rate' }, attributeName: { zh: '资源属性' }, stageName: { zh: '报废处理' }, clause: '4.2',
       benchmark: { value: 60, display: { en: '≥ 60 %' }, origin: 'spec', status: 'example' },
       value: { value: 62.5, display: { en: '62.5 %' }, origin: 'computed' },
       gap: null,
@@ -208,7 +208,7 @@ describe('bundled product specifications', () => {
         .map((id) => [id, { met: true, evidence: `evidence for ${id}` }]),
     );
     const result = evaluate(
-      { product: product({ components: threePartBom }), declarations: { requirements, lcaReport: { exists: true, reference: 'LCA-1' } } },
+      { product: product({ components: threePartBom }), productCategory: 'lithium-ion-battery', declarations: { requirements, lcaReport: { exists: true, reference: 'LCA-1' } } },
       { spec: 't-ceeia-280-2017', library },
     );
     expect(result.verdict).toBe('incomplete');

@@ -80,4 +80,31 @@ describe('bundled specifications', () => {
     expect(s.dimensions.every((d) => d.weightProvenance.status === 'believed')).toBe(true);
     expect(new Set(s.dimensions.flatMap((d) => d.items.map((i) => i.level)))).toEqual(new Set(['required', 'optional', null]));
   });
+
+  it('has every second-level indicator of the 2018 self-evaluation table (issue #15), each with its items', () => {
+    const s = bundledSpecification('gb-t-36132-2018')!;
+    if (s.kind !== 'factory') throw new Error('factory expected');
+    // The 23 named in the self-evaluation table, plus 原料无害化 and 能源低碳化 of the guiding principle: 25 (F2 counts 25).
+    expect(s.dimensions.map((d) => [d.name.zh, (d.indicators ?? []).map((i) => i.name.zh)])).toEqual([
+      ['基础设施', ['建筑', '计量设备', '照明']],
+      ['管理体系', ['管理体系基本要求', '环境管理体系', '能源管理体系', '社会责任']],
+      ['能源资源投入', ['能源投入', '资源投入', '采购']],
+      ['产品', ['生态设计', '节能', '碳足迹', '有害物质限制使用']],
+      ['环境排放', ['污染物处理设备', '大气污染物排放', '水体污染物排放', '固体废物排放', '噪声排放', '温室气体排放']],
+      ['绩效', ['用地集约化', '原料无害化', '生产洁净化', '废物资源化', '能源低碳化']],
+    ]);
+    for (const d of s.dimensions) {
+      for (const ind of d.indicators!) expect(d.items.some((i) => i.indicator === ind.id), `${d.id}/${ind.id} has items`).toBe(true);
+      // Nothing numeric is invented: no 基准值, 引领值 or item weight in the legacy edition.
+      expect(d.items.every((i) => i.benchmark === null && i.leading === null && i.weight === null)).toBe(true);
+      expect(d.itemsTable.isComplete).toBe(false);
+    }
+    // Items not read in a source say so on the item: [B], with the note.
+    const believed = s.dimensions.flatMap((d) => d.items).filter((i) => i.provenance.status === 'believed');
+    expect(believed.length).toBeGreaterThan(0);
+    expect(believed.every((i) => /not verified/.test(i.provenance.note ?? ''))).toBe(true);
+    // The five calculated indicators the release notice names stay verified.
+    const verified = s.dimensions.flatMap((d) => d.items).filter((i) => i.provenance.status === 'verified').map((i) => i.name.zh);
+    expect(verified).toEqual(['容积率', '绿色物料使用率', '单位产品主要污染物产生量', '单位产品主要原材料消耗量', '单位产品综合能耗']);
+  });
 });

@@ -116,6 +116,27 @@ describe('reading a specification file', () => {
     expect(issues(factory)[0]).toMatchObject({ code: 'SPEC_DIRECTION', path: '/dimensions/0/items/0/leading' });
   });
 
+  it('checks that each factory item names a second-level indicator of its own dimension', () => {
+    const ex = { status: 'example', sources: [] };
+    const item = (id: string, indicator?: string) => ({ id, ...(indicator ? { indicator } : {}), name: { zh: id, en: id }, kind: 'qualitative', benchmark: null, leading: null, weight: null, clause: null, provenance: ex });
+    const factory = {
+      schemaVersion: 1, id: 'f', kind: 'factory', title: { zh: 'f', en: 'f' },
+      standard: { number: 'X', year: 2025, title: { zh: 'f', en: 'f' }, provenance: ex },
+      status: 'complete', references: {}, provenance: ex, requirements: [], requirementsTable: { isComplete: true, clause: null },
+      dimensions: [
+        { id: 'a', name: { zh: 'a', en: 'a' }, weight: null, weightProvenance: ex, indicators: [{ id: 'a1', name: { zh: 'a1', en: 'a1' }, clause: null, provenance: ex }],
+          items: [item('ok', 'a1'), item('none'), item('elsewhere', 'b1')], itemsTable: { isComplete: true, clause: null } },
+        { id: 'b', name: { zh: 'b', en: 'b' }, weight: null, weightProvenance: ex, items: [item('stray', 'a1')], itemsTable: { isComplete: true, clause: null } },
+      ],
+      scoring: { text: { zh: 's', en: 's' }, clause: null, passScore: null, provenance: ex },
+    };
+    expect(issues(factory).map((i) => [i.code, i.path])).toEqual([
+      ['SPEC_SECOND_LEVEL', '/dimensions/0/items/1/indicator'],
+      ['SPEC_SECOND_LEVEL', '/dimensions/0/items/2/indicator'],
+      ['SPEC_SECOND_LEVEL', '/dimensions/1/items/0/indicator'],
+    ]);
+  });
+
   it('refuses a limit set where one name points to two substances', () => {
     const set = structuredClone(bundledLimitSets()[0]!) as { limits: { aliases: string[] }[] };
     set.limits[1]!.aliases.push('lead');

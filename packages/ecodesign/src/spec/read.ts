@@ -190,7 +190,16 @@ function checkFactory(spec: FactorySpecification, issues: IssueList): void {
   duplicates(spec.requirements.map((r, i) => ({ id: r.id, path: pointer('requirements', i, 'id') })), 'requirement', issues);
   duplicates(spec.dimensions.map((d, i) => ({ id: d.id, path: pointer('dimensions', i, 'id') })), 'dimension', issues);
   duplicates(spec.dimensions.flatMap((d, i) => d.items.map((it, j) => ({ id: it.id, path: pointer('dimensions', i, 'items', j, 'id') }))), 'item', issues);
+  duplicates(spec.dimensions.flatMap((d, i) => (d.indicators ?? []).map((ind, j) => ({ id: ind.id, path: pointer('dimensions', i, 'indicators', j, 'id') }))), 'second-level indicator', issues);
   spec.dimensions.forEach((d, i) => {
+    // With second-level indicators listed, every item sits under one of its own dimension's.
+    const second = d.indicators?.map((x) => x.id);
+    d.items.forEach((it, j) => {
+      const at = pointer('dimensions', i, 'items', j, 'indicator');
+      if (second && !it.indicator) issues.add('SPEC_SECOND_LEVEL', at, `item "${it.id}" names no second-level indicator`, `one of: ${second.join(', ')}`);
+      else if (it.indicator && !second) issues.add('SPEC_SECOND_LEVEL', at, `item "${it.id}" names "${it.indicator}", and dimension "${d.id}" lists no second-level indicators`, 'list them in the dimension\'s "indicators", or drop "indicator"');
+      else if (it.indicator && second && !second.includes(it.indicator)) issues.add('SPEC_SECOND_LEVEL', at, `dimension "${d.id}" has no second-level indicator "${it.indicator}"`, `one of: ${second.join(', ')}`);
+    });
     if (d.weight !== null && !cited(d.weightProvenance)) {
       issues.add('SPEC_UNCITED_VALUE', pointer('dimensions', i, 'weightProvenance', 'sources'), `the weight of "${d.id}" cites no source`, 'cite it, or set it to null');
     }

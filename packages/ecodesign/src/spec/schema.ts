@@ -141,6 +141,26 @@ const Meta = {
   notes: Type.Optional(Type.Array(Text)),
 };
 
+/**
+ * The products a specification applies to (its clause 1 范围): categories with the names that identify
+ * them in a product's name or description. A general rule (GB/T 32161 itself) has none and applies to all.
+ */
+export const ProductScope = Type.Object(
+  {
+    categories: Type.Array(Type.Object(
+      {
+        id: Id,
+        name: Text,
+        names: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, description: 'Names that identify the category in a product name or description (case ignored).' }),
+      },
+      { additionalProperties: false },
+    ), { minItems: 1 }),
+    provenance: Provenance,
+  },
+  { additionalProperties: false },
+);
+export type ProductScope = Static<typeof ProductScope>;
+
 /** A GB/T 32161-family product specification (绿色设计产品评价技术规范 / 生态设计产品评价规范). */
 export const ProductSpecification = Type.Object(
   {
@@ -148,6 +168,7 @@ export const ProductSpecification = Type.Object(
     kind: Type.Literal('product'),
     family: literals(['green-design', 'green-product'] as const,
       'green-design: GB/T 32161 eco-design family; green-product: GB/T 33761 family (do not mix them)'),
+    productScope: Type.Optional(ProductScope),
     requirements: Type.Array(Requirement),
     requirementsTable: Table,
     indicators: Type.Array(Indicator),
@@ -162,10 +183,36 @@ export const ProductSpecification = Type.Object(
 );
 export type ProductSpecification = Static<typeof ProductSpecification>;
 
-/** A scored indicator of a green-factory standard (二级/三级指标). */
+/**
+ * Where a factory item's value comes from when the request declares none: the factory's own data in
+ * the request (`factory.products`, `factory.ghgInventory`) rather than a bare declaration.
+ *   productEvaluations      every product the factory makes has a GB/T 32161-family evaluation
+ *   productEvaluationsPass  … and every one of them passes
+ *   productFootprints       every product has a carbon footprint (ISO 14067 / GB/T 24067)
+ *   ghgInventory            the factory has a greenhouse-gas inventory (lines, each with a cited factor)
+ *   ghgInventoryVerified    … verified by a third party
+ */
+export const FACTORY_LINKS = ['productEvaluations', 'productEvaluationsPass', 'productFootprints', 'ghgInventory', 'ghgInventoryVerified'] as const;
+export type FactoryLink = (typeof FACTORY_LINKS)[number];
+
+/** A second-level indicator (二级指标) of a green-factory dimension: a heading that groups items. */
+export const FactoryIndicator = Type.Object(
+  {
+    id: Id,
+    name: Text,
+    description: Type.Optional(Text),
+    clause: Clause,
+    provenance: Provenance,
+  },
+  { additionalProperties: false },
+);
+export type FactoryIndicator = Static<typeof FactoryIndicator>;
+
+/** A scored item of a green-factory standard (the 必选/可选 requirements under a 二级指标, or a 三级指标). */
 export const FactoryItem = Type.Object(
   {
     id: Id,
+    indicator: Type.Optional(Type.String({ description: 'Id of the second-level indicator (二级指标) of its dimension it belongs to.' })),
     name: Text,
     description: Type.Optional(Text),
     kind: literals(['quantitative', 'qualitative'] as const, 'quantitative (定量) or qualitative (定性)'),
@@ -177,6 +224,7 @@ export const FactoryItem = Type.Object(
     weight: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], { description: 'Weight within its dimension; null when not cited.' }),
     weightProvenance: Type.Optional(Provenance),
     level: Type.Optional(Type.Union([literals(['required', 'optional'] as const, '必选 or 可选'), Type.Null()])),
+    link: Type.Optional(literals(FACTORY_LINKS, 'derived from the factory\'s products or greenhouse-gas inventory when not declared')),
     clause: Clause,
     provenance: Provenance,
   },
@@ -191,6 +239,7 @@ export const FactoryDimension = Type.Object(
     name: Text,
     weight: Type.Union([Type.Number({ minimum: 0 }), Type.Null()], { description: 'Points of the dimension out of the total.' }),
     weightProvenance: Provenance,
+    indicators: Type.Optional(Type.Array(FactoryIndicator, { description: 'Second-level indicators (二级指标); every item then names one.' })),
     items: Type.Array(FactoryItem),
     itemsTable: Table,
   },

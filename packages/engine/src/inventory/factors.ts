@@ -21,7 +21,7 @@ export interface ResolvedFactor {
   year?: number;
   co2Only: boolean;
   isCustom: boolean;
-  dataset?: { id: string; version: string; edition: string };
+  dataset?: { id: string; version: string; edition: string; publisher?: string };
   /** Caveats the source data carries (e.g. USLCI "unallocated-upstream"), for warnings. */
   caveats?: string[];
   /** For a foreground process: the background factors it draws on (for warnings and citations). */
@@ -149,7 +149,7 @@ export class FactorResolver {
       year: f.year,
       co2Only: f.co2Only === true,
       isCustom: false,
-      dataset: { id: entry.dataset.id, version: entry.dataset.version, edition: entry.dataset.edition },
+      dataset: { id: entry.dataset.id, version: entry.dataset.version, edition: entry.dataset.edition, publisher: entry.dataset.publisher },
       ...caveatsOf(f),
     };
   }

@@ -7,6 +7,7 @@ import {
   SingularMatrixError,
   type Factorisation,
   type FactoriseOptions,
+  type RefactoriseOptions,
   type Solution,
   type SolveOptions,
   type Solver,
@@ -27,7 +28,7 @@ export interface TechnosphereFactorisation {
   /** Several adjoints at once (shares the passes over the matrix). */
   solveTransposedMany(cs: readonly Float64Array[], options?: SolveOptions): Solution[];
   /** New values in the same pattern (Monte Carlo): keeps orderings and other structure. */
-  refactorise(values: Float64Array): TechnosphereFactorisation;
+  refactorise(values: Float64Array, options?: RefactoriseOptions): TechnosphereFactorisation;
 }
 
 /**
@@ -45,7 +46,7 @@ function wrap(technosphere: Technosphere, inner: Factorisation): TechnosphereFac
     solve: (f, o) => translated(technosphere, () => inner.solve(f, o)),
     solveTransposed: (c, o) => translated(technosphere, () => inner.solveTransposed(c, o)),
     solveTransposedMany: (cs, o) => translated(technosphere, () => inner.solveTransposedMany(cs, o)),
-    refactorise: (values) => wrap({ ...technosphere, matrix: { ...technosphere.matrix, values } }, translated(technosphere, () => inner.refactorise(values))),
+    refactorise: (values, options) => wrap({ ...technosphere, matrix: { ...technosphere.matrix, values } }, translated(technosphere, () => inner.refactorise(values, options))),
   };
 }
 

@@ -4,6 +4,7 @@ import { buildCharacterisation } from './characterisation.js';
 import { electricityCoalLoop } from './fixtures.test-helpers.js';
 import { lca } from './lci.js';
 import { monteCarlo } from './monte-carlo.js';
+import { entryPositions, fixedPlan } from './sampling.js';
 import { demandVector, lcaSystem } from './system.js';
 import { buildTechnosphere } from './technosphere.js';
 
@@ -67,5 +68,23 @@ describe('monteCarlo', () => {
     const mc = monteCarlo(system, { iterations: 3, seed: 0, demand: f });
     expect(Array.from(mc.scores)).toEqual(Array(3).fill(lca(system, f).scores[0]));
     expect(mc.statistics[0]!.sd).toBeLessThan(1e-12);
+  });
+
+  it('noise on every entry of B is drawn and multiplied in one pass, with exactly the draws and scores of the two-pass way', () => {
+    const system = electricityCoalLoop();
+    const B = system.biosphere.matrix;
+    const demand = demandVector(system.technosphere, { electricity: 1 });
+    const noise = () => ({
+      technosphere: fixedPlan(system.technosphere.matrix).addMultiplicativeNoise(entryPositions(system.technosphere.matrix, 'off-diagonal'), 0.1),
+      biosphere: fixedPlan(B).addMultiplicativeNoise(entryPositions(B, 'all'), 0.1),
+    });
+    const fused = monteCarlo(system, { iterations: 30, seed: 9, demand, ...noise() });
+    // A parameterised entry that sets a value to itself changes nothing but turns the fused pass off.
+    const position = system.technosphere.positions[0]!;
+    const same = system.technosphere.matrix.values[position]!;
+    const twoPass = monteCarlo(system, { iterations: 30, seed: 9, demand, ...noise(), parameterised: [{ matrix: 'technosphere', position, amount: () => same }] });
+    expect(noise().biosphere.drawsInStorageOrder()).toBe(true);
+    expect(Array.from(fused.scores)).toEqual(Array.from(twoPass.scores));
+    expect(fused.statistics[0]!.sd).toBeGreaterThan(0);
   });
 });

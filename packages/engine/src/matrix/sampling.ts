@@ -5,7 +5,7 @@
  * database-sized run samples a million values per iteration: object-per-entry bookkeeping would cost
  * more than the random numbers. Lognormal and normal entries are drawn in bulk; the rest one by one.
  */
-import { addLognormalNoise, checkDistribution, fillStandardNormal, sample, type CsrMatrix, type Distribution, type Xoshiro128 } from '@greenlca/sparse';
+import { addLognormalNoise, checkDistribution, fillStandardNormal, lognormalTimes, sample, type CsrMatrix, type Distribution, type Xoshiro128 } from '@greenlca/sparse';
 import { LcaMatrixError } from './errors.js';
 
 /** How the values of one matrix vary: a fixed part plus sampled entries added on top. */
@@ -102,6 +102,21 @@ export class SamplingPlan {
     return out;
   }
 
+  /** True when every value is one lognormal draw with a common σ, drawn in storage order: `sampleTimes` applies. */
+  drawsInStorageOrder(): boolean {
+    return (this.packed ??= this.pack()).storageOrder;
+  }
+
+  /**
+   * y = (one sample of the matrix) · x, the sample drawn as `sample` would draw it but never written
+   * (`lognormalTimes`): only for plans where `drawsInStorageOrder()` holds.
+   */
+  sampleTimes(rng: Xoshiro128, matrix: CsrMatrix, x: Float64Array, y: Float64Array): Float64Array {
+    if (!this.drawsInStorageOrder()) throw new Error('sampleTimes needs every value drawn once, in storage order, with one σ');
+    const pk = this.packed!;
+    return lognormalTimes(rng, matrix, pk.logScale, pk.commonSigma!, x, y);
+  }
+
   private pack(): Packed {
     const count = this.logPositions.length + this.bulk.reduce((n, b) => n + b.positions.length, 0);
     const logPositions = new Int32Array(count);
@@ -118,6 +133,7 @@ export class SamplingPlan {
       at += b.positions.length;
     }
     const sigma0 = logSigma[0];
+    const everyValueOnce = this.coversEveryValueOnce(logPositions);
     return {
       logPositions,
       logScale,
@@ -127,7 +143,8 @@ export class SamplingPlan {
       normSd: Float64Array.from(this.normSd),
       z: new Float64Array(Math.max(count, this.normPositions.length)),
       commonSigma: logSigma.every((v) => v === sigma0) ? sigma0 : undefined,
-      everyValueOnce: this.coversEveryValueOnce(logPositions),
+      everyValueOnce,
+      storageOrder: everyValueOnce && sigma0 !== undefined && logSigma.every((v) => v === sigma0) && logPositions.every((p, q) => p === q),
     };
   }
 
@@ -155,6 +172,8 @@ interface Packed {
   commonSigma: number | undefined;
   /** Every value is one lognormal entry and the fixed part is zero. */
   everyValueOnce: boolean;
+  /** … and they are drawn in storage order with one σ. */
+  storageOrder: boolean;
 }
 
 /** An exchange as the builders keep it: where it went, its amount, sign and uncertainty. */

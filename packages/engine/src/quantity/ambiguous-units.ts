@@ -1,4 +1,3 @@
-import type { Unit } from './math.js';
 
 /**
  * Unit names that mean different sizes in different countries. mathjs gives each one meaning (its
@@ -58,14 +57,14 @@ export interface AmbiguousUnit {
   hint: string;
 }
 
-/** The first unit name in a parsed unit that means different sizes in different countries, if any. */
-export function ambiguousUnitIn(unit: Unit, text: string): AmbiguousUnit | undefined {
-  for (const part of unit.units) {
-    const found = AMBIGUOUS.get(part.unit.name);
+/** The first unit name in a parsed unit (its unit names, as mathjs names them) that means different sizes in different countries, if any. */
+export function ambiguousUnitIn(names: readonly string[], text: string): AmbiguousUnit | undefined {
+  for (const name of names) {
+    const found = AMBIGUOUS.get(name);
     if (found) {
       return {
-        name: part.unit.name,
-        message: `"${part.unit.name}" in "${text}" is ambiguous: it can mean ${found.meanings}`,
+        name,
+        message: `"${name}" in "${text}" is ambiguous: it can mean ${found.meanings}`,
         hint: found.instead,
       };
     }

@@ -10,7 +10,7 @@ export type Conversion = { ok: true; value: number } | { ok: false; reason: stri
 
 /** Express a quantity in a factor's unit, checking the dimension (kg·km → t·km works; kg → kWh does not). */
 export function convertTo(q: Quantity, target: UnitSpec): Conversion {
-  const targetDims = target.unit.dimensions as number[];
+  const targetDims = target.dims;
   if (typeof q === 'number') {
     if (target.isCount) return { ok: true, value: clean(q) };
     return { ok: false, reason: `the amount ${q} has no unit but the factor is per ${target.text} (${describeDimensions(targetDims)})` };
@@ -32,5 +32,5 @@ export function massKg(q: Quantity, kg: UnitSpec): Conversion {
 
 /** A mass in kg as a quantity, for amounts the engine derives itself (component masses). */
 export function kilograms(kg: number): Quantity {
-  return { si: kg, dims: unitSpec('kg').unit.dimensions as number[] };
+  return { si: kg, dims: unitSpec('kg').dims };
 }

@@ -4,8 +4,9 @@ import { LcaInputError, type InputIssue } from '../errors.js';
 import { fixtureLibrary } from '../testing/fixture-library.js';
 import { evaluateAmount, ExpressionError, type Quantity } from './expression.js';
 import { ALLOWED_FUNCTIONS, EXPRESSION_LIMITS } from './language.js';
-import { math } from './math.js';
+import { loadMath } from './math.js';
 
+const math = loadMath();
 const lib = fixtureLibrary();
 const base = { schemaVersion: 1, id: 'p', name: 'Hostile', functionalUnit: { amount: 1, unit: 'item' } };
 

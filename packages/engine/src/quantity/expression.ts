@@ -55,7 +55,7 @@ function unitValue(name: string, text: string): Value {
   if (spec.hasOffset) {
     throw new ExpressionError(`the unit "${name}" in "${text}" has an offset (like °C) and cannot be multiplied`, 'unit', name);
   }
-  return measure(spec.si, spec.unit.dimensions as number[]);
+  return measure(spec.si, spec.dims);
 }
 
 const ROUND_HALF_AWAY = Decimal.ROUND_HALF_UP;
@@ -187,7 +187,7 @@ function quantityObject(value: number, unit: string): Value {
   }
   if (spec.ambiguous) throw new ExpressionError(spec.ambiguous.message, 'ambiguous-unit', unit, spec.ambiguous.hint);
   try {
-    return measure(value * spec.si, spec.unit.dimensions as number[]);
+    return measure(value * spec.si, spec.dims);
   } catch {
     throw new ExpressionError(`${value} ${unit} is not a finite quantity`, 'type');
   }

@@ -1,12 +1,16 @@
 import { ambiguousUnitIn, type AmbiguousUnit } from './ambiguous-units.js';
-import { makeUnit, math, type Unit } from './math.js';
+import { loadMath } from './math.js';
+import { findUnit, readUnitText, type ReadUnit } from './unit-text.js';
 
-/** A unit a factor is per, parsed once: its mathjs form and its size in SI base units. */
+/** A unit a factor is per, parsed once: its base dimensions and its size in SI base units. */
 export interface UnitSpec {
   /** As written in the factor, e.g. `t*km`. */
   text: string;
-  /** The unit with value 1, for dimension checks. */
-  unit: Unit;
+  /**
+   * Exponents of the base dimensions (mathjs's order: mass, length, time, current, temperature,
+   * luminous intensity, amount, angle, bit, item), for dimension checks.
+   */
+  dims: readonly number[];
   /** Size of one unit in SI base units (1 t*km = 1e6 kg*m). */
   si: number;
   /** True for a pure count (item). */
@@ -23,8 +27,8 @@ export const UNIT_LIMITS = { maxLength: 64, maxPower: 12 } as const;
 // Bounded for the same reason: at the bound it starts again instead of growing with every text seen.
 const cache = new Map<string, UnitSpec>();
 const CACHE_BOUND = 5_000;
-let item: Unit | undefined;
-const itemBase = () => (item ??= makeUnit(1, 'item'));
+/** Dimensions of a count (item): the last base dimension. */
+const isCountDims = (dims: readonly number[]) => dims.every((d, i) => Math.abs(d - (i === dims.length - 1 ? 1 : 0)) <= 1e-12);
 
 /** Spellings seen in factor tables and PLM exports, mapped to mathjs syntax. */
 export function normaliseUnitText(text: string): string {
@@ -43,27 +47,35 @@ export function unitSpec(text: string): UnitSpec {
   let spec = cache.get(text);
   if (spec) return spec;
   if (text.length > UNIT_LIMITS.maxLength) throw new Error(`a unit is at most ${UNIT_LIMITS.maxLength} characters`);
-  const unit = makeUnit(1, normaliseUnitText(text));
-  const si = unit.value as number;
+  const normalised = normaliseUnitText(text);
+  const read: ReadUnit & { hasOffset?: boolean } = readUnitText(normalised) ?? readWithMathjs(normalised);
+  const { si, dims } = read;
   if (!Number.isFinite(si) || si <= 0) throw new Error(`the unit "${text}" is out of range`);
-  if ((unit.dimensions as number[]).some((d) => Math.abs(d) > UNIT_LIMITS.maxPower)) {
+  if (dims.some((d) => Math.abs(d) > UNIT_LIMITS.maxPower)) {
     throw new Error(`the unit "${text}" has a power above ${UNIT_LIMITS.maxPower}`);
   }
-  spec = { text, unit, si, isCount: unit.equalBase(itemBase()), hasOffset: unit.units.some((u) => Boolean(u.unit.offset)) };
-  const ambiguous = ambiguousUnitIn(unit, text);
+  spec = { text, dims, si, isCount: isCountDims(dims), hasOffset: read.hasOffset === true };
+  const ambiguous = ambiguousUnitIn(read.names, text);
   if (ambiguous) spec.ambiguous = ambiguous;
   if (cache.size >= CACHE_BOUND) cache.clear();
   cache.set(text, spec);
   return spec;
 }
 
+/** A text outside the table's grammar: mathjs reads it (loaded now), with its own errors. */
+function readWithMathjs(text: string): ReadUnit & { hasOffset: boolean } {
+  const unit = loadMath().unit(1, text);
+  return {
+    si: unit.value as number,
+    dims: unit.dimensions as number[],
+    names: unit.units.map((u) => u.unit.name),
+    hasOffset: unit.units.some((u) => Boolean(u.unit.offset)),
+  };
+}
+
 /** True if the name is a unit (so a parameter with that name would hide it inside expressions). */
 export function isUnitName(name: string): boolean {
-  try {
-    return math.Unit.isValuelessUnit(name);
-  } catch {
-    return false;
-  }
+  return findUnit(name) !== null;
 }
 
 const PROBES: [string, string][] = [
@@ -76,7 +88,7 @@ const BASE = ['kg', 'm', 's', 'A', 'K', 'cd', 'mol', 'rad', 'bit'];
 export function describeDimensions(dims: readonly number[]): string {
   const n = (a: readonly number[], i: number) => a[i] ?? 0;
   for (const [probe, name] of PROBES) {
-    const d = unitSpec(probe).unit.dimensions as number[];
+    const d = unitSpec(probe).dims;
     if (Array.from({ length: Math.max(d.length, dims.length) }, (_, i) => n(d, i) === n(dims, i)).every(Boolean)) return name;
   }
   const parts = dims.map((d, i) => (d ? `${BASE[i] ?? 'item'}${d === 1 ? '' : `^${d}`}` : '')).filter(Boolean);

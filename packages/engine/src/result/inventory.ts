@@ -54,7 +54,7 @@ const KWH = unitSpec('kWh');
 
 /** An amount in a factor's unit in another unit of the same dimension, exactly (amount × size ratio). */
 function inUnit(amount: Decimal, from: UnitSpec, target: UnitSpec): Decimal | undefined {
-  if (!sameDimensions(from.unit.dimensions as number[], target.unit.dimensions as number[])) return undefined;
+  if (!sameDimensions(from.dims, target.dims)) return undefined;
   return from.si === target.si ? amount : amount.times(dec(from.si)).div(dec(target.si));
 }
 

@@ -54,7 +54,7 @@ export function olcaQuantity(text: string): OlcaQuantity | undefined {
   if (ours.hasOffset) return undefined;
   for (const group of REFERENCE_GROUPS) {
     const ref = group.units[0]!;
-    if (!ref.mathjs || !ours.unit.equalBase(specOf(ref.mathjs).unit)) continue;
+    if (!ref.mathjs || !sameBase(ours.dims, specOf(ref.mathjs).dims)) continue;
     for (const u of group.units) {
       if (u.mathjs && Math.abs(ours.si / specOf(u.mathjs).si - 1) <= SAME) return { group, unit: u, factor: 1 };
     }
@@ -85,4 +85,10 @@ export function ownQuantity(text: string): OlcaQuantity {
     id: olcaId('unit-group', text), name: `Units of ${text}`, property: { id: olcaId('flow-property', text), name: `Quantity in ${text}` }, units: [unit],
   };
   return { group, unit, factor: 1 };
+}
+
+/** Same base dimensions (mathjs's equalBase: powers equal to 1e-12). */
+function sameBase(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if (Math.abs((a[i] ?? 0) - (b[i] ?? 0)) > 1e-12) return false;
+  return true;
 }

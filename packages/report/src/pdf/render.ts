@@ -163,7 +163,7 @@ function drawFields(L: Layout, rows: [string, string][]): void {
   L.y += 6;
 }
 
-function drawFigures(L: Layout, items: { label: string; value: string; unit?: string; emphasis?: boolean }[]): void {
+function drawFigures(L: Layout, items: { label: string; value: string; unit?: string; emphasis?: boolean; tone?: 'pass' | 'fail' | 'warn' }[]): void {
   const gap = 8;
   const emphasised = items.filter((i) => i.emphasis).length;
   // Emphasised figures get twice the width.
@@ -174,9 +174,12 @@ function drawFigures(L: Layout, items: { label: string; value: string; unit?: st
   let x = M.left;
   for (const f of items) {
     const bw = unitW * (f.emphasis ? 2 : 1);
-    L.rect(x, L.y, bw, h, f.emphasis ? C.pass : undefined, f.emphasis ? C.green : C.line, f.emphasis ? 1.2 : 0.5);
+    // An emphasised verdict is green only for a pass: incomplete is amber, fail red.
+    const fill = f.tone === 'warn' ? C.warn : f.tone === 'fail' ? C.fail : C.pass;
+    const edge = f.tone === 'warn' ? C.warnEdge : f.tone === 'fail' ? C.failEdge : C.green;
+    L.rect(x, L.y, bw, h, f.emphasis ? fill : undefined, f.emphasis ? edge : C.line, f.emphasis ? 1.2 : 0.5);
     L.put(f.label, x + 8, L.y + 6, bw - 16, { size: SIZE.small + 0.5, color: C.muted });
-    L.put(f.value, x + 8, L.y + 18, bw - 16, { size: f.emphasis ? 17 : 13, bold: true, color: f.emphasis ? C.green : C.ink });
+    L.put(f.value, x + 8, L.y + 18, bw - 16, { size: f.emphasis ? 17 : 13, bold: true, color: f.emphasis ? edge : C.ink });
     if (f.unit) L.put(f.unit, x + 8, L.y + 42, bw - 16, { size: SIZE.small, color: C.muted });
     x += bw + gap;
   }
@@ -204,6 +207,43 @@ function drawBars(L: Layout, caption: string | undefined, items: { label: string
     L.y += rowH;
   }
   L.y += 8;
+}
+
+/** A process-flow figure: one box per step across the page, arrows between, excluded steps dashed and muted. */
+function drawFlow(L: Layout, caption: string | undefined, steps: { label: string; detail: string; included: boolean }[], note: string | undefined): void {
+  const arrow = 12;
+  const bw = (CONTENT - arrow * (steps.length - 1)) / steps.length;
+  const inner = bw - 2 * PAD - 2;
+  const h = Math.max(...steps.map((st) => L.height(st.label, inner, true, SIZE.table + 0.5) + L.height(st.detail, inner, false, SIZE.small) + 2)) + 2 * PAD + 2;
+  const capH = caption ? L.height(caption, CONTENT, true, SIZE.body) + 3 : 0;
+  L.ensure(capH + h + 8);
+  if (caption) {
+    L.put(caption, M.left, L.y, CONTENT, { bold: true });
+    L.y += capH;
+  }
+  steps.forEach((st, i) => {
+    const x = M.left + i * (bw + arrow);
+    L.doc.save();
+    if (!st.included) L.doc.dash(3, { space: 2 });
+    L.doc.lineWidth(1).roundedRect(x, L.y, bw, h, 3);
+    if (st.included) L.doc.fillAndStroke(C.pass, C.green);
+    else L.doc.stroke(C.muted);
+    L.doc.undash().restore();
+    const color = st.included ? C.ink : C.muted;
+    L.put(st.label, x + PAD + 1, L.y + PAD + 1, inner, { bold: true, size: SIZE.table + 0.5, color });
+    L.put(st.detail, x + PAD + 1, L.y + PAD + 2 + L.height(st.label, inner, true, SIZE.table + 0.5), inner, { size: SIZE.small, color });
+    if (i < steps.length - 1) {
+      const ax = x + bw + 2, ay = L.y + h / 2;
+      L.doc.save().moveTo(ax, ay).lineTo(ax + arrow - 5, ay).lineWidth(1).strokeColor(C.green).stroke()
+        .moveTo(ax + arrow - 4, ay).lineTo(ax + arrow - 8, ay - 3).lineTo(ax + arrow - 8, ay + 3).closePath().fill(C.green).restore();
+    }
+  });
+  L.y += h + 4;
+  if (note) {
+    L.put(note, M.left, L.y, CONTENT, { size: SIZE.small, color: C.muted });
+    L.y += L.height(note, CONTENT, false, SIZE.small) + 2;
+  }
+  L.y += 6;
 }
 
 function drawNotice(L: Layout, level: string, text: string): void {
@@ -248,6 +288,9 @@ function drawBlock(L: Layout, b: Block): void {
     case 'bars':
       drawBars(L, b.caption, b.items);
       return;
+    case 'flow':
+      drawFlow(L, b.caption, b.steps, b.note);
+      return;
   }
 }
 
@@ -270,6 +313,8 @@ function startHeight(L: Layout, b: Block): number {
       return b.items[0] ? Math.min(L.height(b.items[0], CONTENT - 14, false, SIZE.body), 40) : 0;
     case 'bars':
       return 40;
+    case 'flow':
+      return 80;
   }
 }
 

@@ -134,4 +134,20 @@ describe('applying a scenario', () => {
     const found = issues(kettle(), { id: 'v', name: 'v', overrides: { lifetime: 7 } as never });
     expect(found[0]).toMatchObject({ code: 'SCENARIO_SCHEMA' });
   });
+
+  it('counts a recycled-content share with the recycled material, and replaces a part\'s end-of-life routes', () => {
+    const p = { ...kettle(), scenarios: [
+      s({ components: { housing: { recycledContent: 0.3, recycledMaterial: 'wf/material-aluminium-closed-loop-source' } } }, 'recycled'),
+      s({ components: { body: { endOfLife: [] } } }, 'no-eol'),
+      s({ components: { housing: { recycledContent: 0.5 } } }, 'declared'),
+    ] };
+    const v = applyScenario(p, 'recycled', lib);
+    // 0.35 kg stays primary, 0.15 kg is the recycled child with the part's end of life.
+    expect(v.components![0]).toMatchObject({ mass: '0.35 kg', recycledContent: 0, children: [{ id: 'recycled', material: 'wf/material-aluminium-closed-loop-source', mass: '0.15 kg', recycledContent: 1 }] });
+    const c = compareScenarios(p, lib);
+    // housing 4.5 → 0.00035 t × 9000 + 0.00015 t × 1000 = 3.15 + 0.15 = 3.3; body landfill 0.21 dropped; a declared share alone changes no CO2e.
+    expect(c.variants.map((x) => x.delta.total.kgCO2e)).toEqual([expect.closeTo(-1.2, 12), expect.closeTo(-0.21, 12), 0]);
+    expect(applyScenario(p, 'declared', lib).components![0]!.recycledContent).toBe(0.5);
+    expect(issues(kettle(), s({ components: { housing: { recycledMaterial: 'wf/material-aluminium-closed-loop-source' } } }))[0]).toMatchObject({ code: 'CONFLICTING_OVERRIDE' });
+  });
 });

@@ -1,6 +1,6 @@
 import { normaliseRegion, type FactorLibrary } from '@greenlca/engine';
 import {
-  Product, Scenario, validate, type ComponentOverride, type CustomFactor, type FactorReplacement, type InventoryLine, type LineOverride,
+  Product, Scenario, validate, type Component, type ComponentOverride, type CustomFactor, type FactorReplacement, type InventoryLine, type LineOverride,
 } from '@greenlca/schema';
 import { issue, pointer, segmentsOf, WhatIfInputError, type WhatIfIssue } from '../errors.js';
 import { Draft, getIn } from './draft.js';
@@ -240,7 +240,41 @@ function applyComponent(
   if (change.quantityScale !== undefined) draft.set([...segments, 'quantity'], scaleQuantity(component.quantity, change.quantityScale));
   if (change.material !== undefined) draft.set([...segments, 'material'], change.material);
   if (change.stage !== undefined) draft.set([...segments, 'stage'], change.stage);
+  if (change.endOfLife !== undefined) {
+    if (change.endOfLife.length) draft.set([...segments, 'endOfLife'], change.endOfLife);
+    else delete draft.writable(segments).endOfLife;
+  }
+  if (change.recycledMaterial !== undefined && change.recycledContent === undefined) {
+    return [issue('CONFLICTING_OVERRIDE', `${path}/recycledMaterial`, '"recycledMaterial" needs "recycledContent", the share it is used for', 'add "recycledContent": 0.3 (30 %)')];
+  }
+  if (change.recycledContent !== undefined) return applyRecycledContent(draft, segments, change.recycledContent, change.recycledMaterial, path);
   return out;
+}
+
+/**
+ * Recycled content of a part. With a recycled material, that share of the part's own material mass is
+ * counted with the recycled material's factor: the part keeps (1 − share) of its mass as it is, and a
+ * child part "recycled" (quantity 1 per part, the same end-of-life routes) carries the rest. Without one,
+ * only the part's declared `recycledContent` changes (read by the eco-design indicators).
+ */
+function applyRecycledContent(
+  draft: Draft<Product>, segments: (string | number)[], share: number, material: string | undefined, path: string,
+): WhatIfIssue[] {
+  if (material === undefined) {
+    draft.set([...segments, 'recycledContent'], share);
+    return [];
+  }
+  const part = getIn(draft.value, segments) as Component;
+  if (part.mass === undefined) return [issue('UNKNOWN_TARGET', `${path}/recycledContent`, 'the component has no mass to split into primary and recycled material', 'give the part a mass')];
+  const siblings = new Set((part.children ?? []).map((c) => c.id));
+  let id = 'recycled';
+  for (let n = 2; siblings.has(id); n++) id = `recycled-${n}`;
+  const recycled: Component = { id, name: `${part.name ?? part.id} (recycled)`, material, mass: scaleAmount(part.mass, share), recycledContent: 1 };
+  if (part.endOfLife) recycled.endOfLife = part.endOfLife;
+  draft.set([...segments, 'mass'], scaleAmount(part.mass, 1 - share));
+  draft.set([...segments, 'recycledContent'], 0);
+  draft.set([...segments, 'children'], [...(part.children ?? []), recycled]);
+  return [];
 }
 
 function applyLine(draft: Draft<Product>, i: number, change: LineOverride, path: string): WhatIfIssue[] {

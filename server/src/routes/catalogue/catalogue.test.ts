@@ -49,6 +49,18 @@ describe('catalogue', () => {
     expect(await ids('完全无关的词语')).toEqual([]);
   });
 
+  it('finds factors in the user\'s words and ranks them by the line\'s unit: 货车 on a t*km line', async () => {
+    const { status, body } = await get(`/v1/factors?q=${encodeURIComponent('货车')}&unit=${encodeURIComponent('t*km')}&nearRegion=CN&limit=500`);
+    expect(status).toBe(200);
+    const items = body.items as { id: string; factor: { unit: string }; unitFit?: string }[];
+    expect(items[0]!.factor.unit).toBe('t*km');
+    expect(items[0]!.unitFit).toBe('same');
+    const perKm = items.findIndex((h) => h.factor.unit === 'km');
+    expect(items[perKm]!.unitFit).toBe('incompatible');
+    expect(items.slice(perKm).every((h) => h.unitFit === 'incompatible')).toBe(true);
+    expect((await get('/v1/factors?q=ABS')).body.items[0].id).toBe('uslci-fy17/acrylonitrile-butadiene-styrene-copolymer-resin-at-plant');
+  });
+
   it('filters by region (CN matches CN grids), category and dataset, and limits', async () => {
     const { body } = await get('/v1/factors?region=CN&category=electricity&limit=500');
     expect(body.items.length).toBeGreaterThan(5);

@@ -37,7 +37,17 @@ const FactorSearch = Type.Object({
   region: Type.Optional(Type.String({ maxLength: 32, description: 'Region or a region inside it: CN matches CN-GD.' })),
   category: Type.Optional(FactorCategory),
   dataset: Type.Optional(Type.String({ maxLength: 64 })),
+  unit: Type.Optional(Type.String({ maxLength: 64, description: 'The unit of the line the factor is for (e.g. "t*km", "kg"): factors per a unit of that dimension first, the others marked incompatible and last.' })),
+  nearRegion: Type.Optional(Type.String({ maxLength: 32, description: 'The product\'s region: its factors (and those inside it) rank first. Ranks, does not filter.' })),
+  preferCategory: Type.Optional(FactorCategory),
   limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+});
+
+const FactorHit = Type.Object({
+  ...FactorEntry.properties,
+  score: Type.Number(),
+  unitFit: Type.Optional(Type.Union([Type.Literal('same'), Type.Literal('convertible'), Type.Literal('incompatible')], { description: 'How the factor\'s unit fits the unit asked for (or named in q).' })),
+  notes: Type.Optional(Type.Array(Type.Object({ en: Type.String(), zh: Type.Optional(Type.String()) }), { description: 'What to know before choosing this factor.' })),
 });
 
 const FactorParams = Type.Object({ dataset: Type.String({ maxLength: 64 }), factor: Type.String({ maxLength: 200 }) });
@@ -83,15 +93,18 @@ const catalogueRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/factors', {
     schema: {
       tags, operationId: 'searchFactors', summary: 'Search factors',
-      description: 'Every word must match (id, English or Chinese name, category, region, year, tags, unit); Chinese text without spaces falls back to matching character pairs.',
+      description: 'Every word must match (id, English or Chinese name, category, region, year, tags, unit); synonyms and trade names (ABS, lorry, 不锈钢, tkm …: datasets/search/vocabulary.json) find the words the factor tables use; Chinese text without spaces falls back to matching character pairs. Ranked by fit to `unit` (incompatible units last), match, `nearRegion`, `preferCategory` and newer data.',
       querystring: FactorSearch,
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ ...FactorEntry.properties, score: Type.Number() })) }) },
+      response: { 200: Type.Object({ items: Type.Array(FactorHit) }) },
     },
     config: publicAccess,
   }, async (request) => {
-    const { q, region, category, dataset: ds, limit } = request.query;
-    const hits = searchCatalogue(library, { ...(q ? { text: q } : {}), ...(region ? { region } : {}), ...(category ? { category } : {}), ...(ds ? { dataset: ds } : {}), limit });
-    return { items: hits.map((h) => ({ id: h.id, score: h.score, factor: h.factor, dataset: h.dataset })) };
+    const { q, region, category, dataset: ds, unit, nearRegion, preferCategory, limit } = request.query;
+    const hits = searchCatalogue(library, {
+      ...(q ? { text: q } : {}), ...(region ? { region } : {}), ...(category ? { category } : {}), ...(ds ? { dataset: ds } : {}),
+      ...(unit ? { unit } : {}), ...(nearRegion ? { nearRegion } : {}), ...(preferCategory ? { preferCategory } : {}), limit,
+    });
+    return { items: hits };
   });
 
   app.get('/factors/:dataset/:factor', {

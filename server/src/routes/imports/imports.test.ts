@@ -49,7 +49,7 @@ describe('POST /v1/imports/bom', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0]).toMatchObject({ code: 'MISSING_COLUMN', pointer: '/csv/1/Vater' });
     const csv2 = 'Ebene;Teil;Menge;Werkstoff;Gewicht\n1;A;2;steel cans;1,5\n1;B;1;;';
-    const ok = await t.call(t.orgA.keys.read, 'POST', '/v1/imports/bom?level=Ebene&partNumber=Teil&quantity=Menge&material=Werkstoff&mass=Gewicht&productName=Demo', csv2, { 'content-type': 'text/csv; charset=utf-8' });
+    const ok = await t.call(t.orgA.keys.read, 'POST', '/v1/imports/bom?level=Ebene&partNumber=Teil&quantity=Menge&material=Werkstoff&mass=Gewicht&massUnit=kg&productName=Demo', csv2, { 'content-type': 'text/csv; charset=utf-8' });
     expect(ok.statusCode).toBe(200);
     const body = ok.json();
     expect(body.product.name).toBe('Demo');
@@ -75,6 +75,21 @@ describe('POST /v1/imports/bom', () => {
     });
     expect(asUtf8.statusCode).toBe(400);
     expect(asUtf8.json().detail).toMatch(/charset/);
+  });
+
+  it('refuses a blank unit, reports unknown columns, never invents part numbers, and says every problem at once', async () => {
+    const csv = 'Level,Part Number,Name,Qty,Mass,Unit,Supplier\n1,A,Body,1,420,,ACME\n1,,Lid,1,35,g,ACME\n3,C,Pin,x,1,g,ACME';
+    const res = await t.call(t.orgA.keys.read, 'POST', '/v1/imports/bom', { csv });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code])).toEqual([
+      ['/csv/2/Unit', 'MISSING_UNIT'], ['/csv/3/Part Number', 'NO_PART_NUMBER'], ['/csv/4/Qty', 'BAD_QUANTITY'], ['/csv/4', 'LEVEL_JUMP'],
+    ]);
+    const fixed = 'Level,Part Number,Name,Qty,Mass,Unit,Supplier\n1,A,Body,1,420,g,ACME\n1,B,Lid,1,35,g,ACME';
+    const ok = await t.call(t.orgA.keys.read, 'POST', '/v1/imports/bom?fallbackName=lid-bom', fixed, { 'content-type': 'text/csv' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().product.name).toBe('lid-bom');
+    expect(ok.json().warnings).toEqual([{ code: 'BOM_UNKNOWN_COLUMN', message: 'column "Supplier" (column 7) is not read', hint: expect.stringContaining('map it') }]);
+    expect(ok.json().product.components.map((c: { id: string }) => c.id)).toEqual(['A', 'B']);
   });
 
   it('answers a POST with no body (and no content type) with a 400 saying what to send, not a 500', async () => {

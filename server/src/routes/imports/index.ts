@@ -30,6 +30,7 @@ const CsvQuery = Type.Object({
   delimiter: Type.Optional(Type.String({ minLength: 1, maxLength: 1 })),
   productId: Type.Optional(Type.String({ minLength: 1 })),
   productName: Type.Optional(Type.String({ minLength: 1 })),
+  fallbackName: Type.Optional(Type.String({ minLength: 1, description: 'The product\'s name when the file does not name it (no level-0 row), e.g. the file name. productName overrides the file; this does not.' })),
 });
 
 const BomResponse = Type.Object({
@@ -37,6 +38,11 @@ const BomResponse = Type.Object({
   warnings: Type.Array(Diagnostic),
   columns: Type.Record(Type.String(), Type.String(), { description: 'Which header was read as which field.' }),
   stats: Type.Object({ rows: Type.Integer(), components: Type.Integer(), depth: Type.Integer() }),
+  unmapped: Type.Array(Type.Object({
+    material: Type.String({ description: 'The material text as in the export.' }),
+    lines: Type.Array(Type.Integer(), { description: 'CSV lines it is on.' }),
+    suggestions: Type.Array(Type.String(), { description: 'Factor ids the factor search finds for it.' }),
+  }), { description: 'Materials that are not factor ids (also in warnings as BOM_UNMAPPED_MATERIAL), to map.' }),
 });
 
 /** Decode a CSV body in the charset it declares: UTF-8 by default, GBK/GB18030 from Chinese Excel. */
@@ -86,6 +92,7 @@ const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const q = request.query as Record<string, string | undefined>;
     let csv: string;
     let mapping: BomMapping = {};
+    let fallbackName: string | undefined;
     let product: Parameters<typeof importBom>[1] extends infer O ? (O extends { product?: infer P } ? P : never) : never = {};
     const body = request.body as string | Static<typeof JsonImport> | undefined | null;
     // Per-media-type body schemas leave a request with no body (and no content type) unchecked.
@@ -99,6 +106,7 @@ const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const columns = Object.fromEntries(BOM_FIELDS.filter((f) => q[f]).map((f) => [f, q[f]!]));
       mapping = { columns, ...(q.massUnit ? { massUnit: q.massUnit } : {}), ...(q.delimiter ? { delimiter: q.delimiter } : {}) };
       product = { ...(q.productId ? { id: q.productId } : {}), ...(q.productName ? { name: q.productName } : {}) };
+      if (q.fallbackName) fallbackName = q.fallbackName;
     } else {
       csv = body.csv;
       mapping = body.mapping ?? {};
@@ -109,8 +117,10 @@ const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return importBom(csv, {
         mapping,
         product,
+        ...(fallbackName ? { fallbackName } : {}),
         isFactor: (id) => library.factor(id) !== undefined,
-        suggest: (text) => searchCatalogue(library, { text, limit: 3 }).map((h) => h.id),
+        // A material is per mass: the search ranks per-kg factors of materials first.
+        suggest: (text) => searchCatalogue(library, { text, unit: 'kg', preferCategory: 'material', limit: 3 }).map((h) => h.id),
       });
     } catch (error) {
       if (error instanceof BomError) {

@@ -3,10 +3,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { Product } from '@greenlca/schema';
-import { ENGINE } from '@greenlca/engine';
 import { notFound } from '../../errors.js';
 import { lciaOf, MethodQuery } from '../../lib/lcia.js';
-import { calculateOrProblem } from '../../lib/calculate.js';
+import { calculateOrProblem, provenanceOf } from '../../lib/calculate.js';
 import { inputHash } from '../../lib/hash.js';
 import { callerOf } from '../../plugins/auth.js';
 import { CalculateQuery, Cursor, IdParams, Limit, MAX_INT4, VersionNumber } from '../../schemas/common.js';
@@ -164,12 +163,9 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!record) throw notFound(request.query.version ? `Version ${request.query.version} of product ${request.params.id}` : `Product ${request.params.id}`);
     const referenceYear = app.now().getUTCFullYear();
     const lcia = await lciaOf(request.query.method);
-    const result = calculateOrProblem(record.product, app.catalogue.library, { gwp: request.query.gwp, referenceYear, ...(lcia ? { lcia } : {}) });
-    const provenance = {
-      inputHash: record.inputHash, referenceYear, datasets: result.datasets, engine: { ...ENGINE },
-      ...(request.query.gwp ? { gwp: request.query.gwp } : {}),
-      ...(lcia ? { methods: lcia.methods.map((m) => ({ id: m.id, version: m.version })) } : {}),
-    };
+    const options = { gwp: request.query.gwp, referenceYear, ...(lcia ? { lcia } : {}) };
+    const result = calculateOrProblem(record.product, app.catalogue.library, options);
+    const provenance = provenanceOf(record.inputHash, result, options);
     const stored = await app.storage.saveResult(caller.orgId, { id: randomUUID(), productId: record.id, productVersion: record.version, provenance, result });
     return reply.code(201).header('location', `/v1/results/${stored.id}`).send(stored);
   });

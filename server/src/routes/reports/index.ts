@@ -7,8 +7,27 @@ import { GwpSet, Product } from '@greenlca/schema';
 import { answerOrProblem, calculateOrProblem } from '../../lib/calculate.js';
 import { lciaOf, MethodQuery } from '../../lib/lcia.js';
 import { checkReportSize, ReportQuery, ReportResponse, sendReport } from './render.js';
+import { reportAnalyses } from '@greenlca/whatif';
+import { fmt, linesOf, overLimit } from '../../lib/work.js';
+import { MAX_MONTE_CARLO_LINE_RUNS, MAX_MONTE_CARLO_RUNS, MAX_SENSITIVITY_LINES } from '../../limits.js';
 
 const tags = ['compliance'];
+
+const Analyses = Type.Object({
+  runs: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_MONTE_CARLO_RUNS, description: `Monte Carlo runs (default 1000; 0: none; at most ${MAX_MONTE_CARLO_RUNS}).` })),
+  seed: Type.Optional(Type.Integer({ minimum: 0, description: 'Seed of the random streams (default 1): the same seed gives the same ranges.' })),
+  percent: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100, description: 'Tornado range: ± percent of each input (default 10).' })),
+}, { additionalProperties: false, description: 'Uncertainty and sensitivity of the report (@greenlca/whatif reportAnalyses).' });
+
+/** The report's Monte Carlo and tornado are held to the limits of /v1/whatif/uncertainty and /sensitivity. */
+function checkAnalysesSize(lines: number, runs: number): void {
+  if (runs * lines > MAX_MONTE_CARLO_LINE_RUNS) {
+    throw overLimit('/analyses/runs', 'MONTE_CARLO_TOO_LARGE', `${fmt(runs)} runs × ${fmt(lines)} lines = ${fmt(runs * lines)} line-runs`, `${fmt(MAX_MONTE_CARLO_LINE_RUNS)} line-runs`, 'fewer runs (analyses.runs; 0 for none)');
+  }
+  if (lines > MAX_SENSITIVITY_LINES) {
+    throw overLimit('/product', 'SENSITIVITY_TOO_LARGE', `a product with ${fmt(lines)} lines`, `${fmt(MAX_SENSITIVITY_LINES)} lines for a sensitivity analysis`, 'report a sub-assembly, or combine lines of the same factor');
+  }
+}
 
 const Study = Type.Object({
   company: Type.Optional(Type.String()), practitioner: Type.Optional(Type.String()), commissioner: Type.Optional(Type.String()),
@@ -25,17 +44,23 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/cfp', {
     schema: {
       tags, operationId: 'createCfpReport', summary: 'Carbon-footprint report of a product', querystring: ReportQuery,
-      body: Type.Object({ product: Product, study: Type.Optional(Study), gwp: Type.Optional(GwpSet) }),
+      description: 'ISO 14067 / GB/T 24067 report with reference flow, boundary figure, cut-off, allocation, value choices, and the uncertainty (seeded Monte Carlo) and sensitivity (tornado) of the product (`analyses`).',
+      body: Type.Object({ product: Product, study: Type.Optional(Study), gwp: Type.Optional(GwpSet), analyses: Type.Optional(Analyses) }),
       response: { 200: ReportResponse },
     },
     config: { access: 'read' },
   }, async (request, reply) => {
     const now = app.now();
-    const { product, study, gwp } = request.body;
+    const { product, study, gwp, analyses = {} } = request.body;
     checkReportSize(product, '/product');
     const result = calculateOrProblem(product, app.catalogue.library, { gwp, referenceYear: now.getUTCFullYear(), validOn: now.toISOString().slice(0, 10) }, '/product');
+    const runs = analyses.runs ?? 1000;
+    checkAnalysesSize(linesOf(product), runs);
+    const found = answerOrProblem(() => reportAnalyses(product, app.catalogue.library, {
+      runs, ...(gwp ? { gwp } : {}), ...(analyses.seed !== undefined ? { seed: analyses.seed } : {}), ...(analyses.percent !== undefined ? { percent: analyses.percent } : {}),
+    }), '/product');
     const report = answerOrProblem(() => buildCfpReport(result, {
-      lang: request.query.lang, product, generatedAt: now.toISOString(), referenceYear: now.getUTCFullYear(), ...(study ? { study } : {}),
+      lang: request.query.lang, product, generatedAt: now.toISOString(), referenceYear: now.getUTCFullYear(), ...(study ? { study } : {}), ...found,
     }));
     return sendReport(reply, report, request.query.format, `cfp-${product.id}`);
   });

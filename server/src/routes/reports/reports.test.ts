@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calculate } from '@greenlca/engine';
 import { evaluate } from '@greenlca/ecodesign';
+import { reportAnalyses } from '@greenlca/whatif';
+import type { Product } from '@greenlca/schema';
 import { findCjkFont } from '@greenlca/report/pdf';
 import { kettle, testApp, type TestApp } from '../../testing/harness.js';
 import { testBackends } from '../../storage/testing.js';
@@ -30,6 +32,10 @@ describe('evaluations and reports', () => {
     const specs = (await t.call(undefined, 'GET', '/v1/specifications')).json().items.map((s: { id: string }) => s.id);
     expect(specs).toContain('gb-t-32161-2015');
     expect((await t.call(undefined, 'GET', '/v1/specifications/gb-t-32161-2015')).json().id).toBe('gb-t-32161-2015');
+    // A product outside the specification's scope is a coded problem, not a verdict.
+    const outOfScope = await t.call(t.orgA.keys.read, 'POST', '/v1/evaluations', { spec: 't-ceeia-280-2017', product: kettle({ name: 'Room air conditioner 3.5 kW' }) });
+    expect(outOfScope.statusCode).toBe(422);
+    expect(outOfScope.json().errors[0]).toMatchObject({ code: 'OUT_OF_SCOPE', pointer: '/product/name' });
     const unknown = await t.call(t.orgA.keys.read, 'POST', '/v1/evaluations', { spec: 'no-such-spec', product: kettle() });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.json().errors.length).toBeGreaterThan(0);
@@ -48,6 +54,20 @@ describe('evaluations and reports', () => {
     const bad = await t.call(t.orgA.keys.read, 'POST', '/v1/reports/cfp', { product: kettle({ inventory: [{ stage: 'use', factor: 'x/y', amount: '1 kWh' }] }) });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors[0].pointer).toBe('/product/inventory/0/factor');
+  });
+
+  it('states the uncertainty and sensitivity of the product with the numbers of @greenlca/whatif, seeded and bounded', async () => {
+    const product = kettle();
+    const body = { product, analyses: { runs: 200, seed: 7, percent: 20 } };
+    const report = (await t.call(t.orgA.keys.read, 'POST', '/v1/reports/cfp?lang=en', body)).json();
+    const expected = reportAnalyses(product as Product, t.app.catalogue.library, { runs: 200, seed: 7, percent: 20 });
+    expect(report.data.uncertainty).toMatchObject({ runs: 200, seed: 7, p5: expected.uncertainty!.baseline.total.p5, p95: expected.uncertainty!.baseline.total.p95 });
+    expect(report.data.sensitivity.bars).toEqual(JSON.parse(JSON.stringify(expected.sensitivity.bars.slice(0, 10))));
+    expect(report.data.sensitivity.percent).toBe(20);
+    const none = (await t.call(t.orgA.keys.read, 'POST', '/v1/reports/cfp?lang=en', { product, analyses: { runs: 0 } })).json();
+    expect(none.data.uncertainty).toBeNull();
+    const tooMany = await t.call(t.orgA.keys.read, 'POST', '/v1/reports/cfp', { product, analyses: { runs: 30_000 } });
+    expect(tooMany.statusCode).toBe(400);
   });
 
   it.skipIf(!hasCjkFont)('renders a PDF with the CJK font of the machine', async () => {

@@ -1,7 +1,7 @@
 import type { PrimaryData, PrimaryDataKind } from '@greenlca/schema';
-import type { Block, Lang } from './document.js';
-import { formatDate, formatKg, formatPercent } from './format.js';
-import type { Bi } from './i18n.js';
+import type { Block, Lang } from '../document.js';
+import { formatDate, formatKg, formatPercent } from '../format.js';
+import type { Bi } from '../i18n.js';
 
 const KIND: Record<PrimaryDataKind, Bi> = {
   supplier: { zh: '供应商特定数据', en: 'supplier-specific' },

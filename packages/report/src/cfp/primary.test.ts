@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PrimaryData } from '@greenlca/schema';
-import { primaryDataBlocks } from './cfp-primary.js';
+import { primaryDataBlocks } from './primary.js';
 
 // Three lines: 3 kg CO2e on a supplier's footprint, 1 kg direct emission, 6 kg on bundled data; Σ|x| = 10.
 const lines = [{ kgCO2e: 3 }, { kgCO2e: 1 }, { kgCO2e: 6 }];

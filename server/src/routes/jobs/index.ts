@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { ApiError, notFound } from '../../errors.js';
+import { missingDatasetVersions } from '../../jobs/work.js';
+import { lciaOf } from '../../lib/lcia.js';
+import { fmt, overLimit } from '../../lib/work.js';
+import { MAX_JOB_ITEMS } from '../../limits.js';
+import { callerOf } from '../../plugins/auth.js';
+import { IdParams, Uuid } from '../../schemas/common.js';
+import { withHeaders } from '../../schemas/headers.js';
+import { Job, JobItemList, JobList, JobStateSchema, NewJob } from '../../schemas/job.js';
+import type { Problem } from '../../schemas/problem.js';
+
+const tags = ['jobs'];
+/** Failed items shown in a job itself; the rest page through /items. */
+const FAILURES_SHOWN = 100;
+
+/**
+ * Background jobs: `POST /v1/jobs` answers 202 with the job and its Location at once; workers (this
+ * process with GREENLCA_ROLE=all, or worker processes) do the items in chunks. Results land where the
+ * synchronous routes put them: a recalculation stores each result as POST /v1/products/{id}/calculate.
+ */
+export function jobRoutes(options: { bodyLimit: number }): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post('/', {
+      bodyLimit: options.bodyLimit,
+      schema: {
+        tags, operationId: 'createJob', summary: 'Start a background job (recalculate stored products, or a batch beyond 1,000)',
+        description: 'Answers 202 with the job; GET its Location for state and progress. The items are done in chunks by the workers, each retried with back-off if it fails or its worker dies.',
+        body: NewJob, response: { 202: withHeaders(Job, 'location') },
+      },
+      // A retried POST must not start the same recalculation twice (a second result for every product).
+      config: { access: 'write', idempotent: true },
+    }, async (request, reply) => {
+      const caller = callerOf(request);
+      const body = request.body;
+      const id = randomUUID();
+      let created: Awaited<ReturnType<typeof app.jobs.create>>;
+      if (body.kind === 'recalculate') {
+        await lciaOf(body.method, '/body/method');
+        if (body.datasets?.length) {
+          const missing = missingDatasetVersions(app.catalogue, body.datasets);
+          if (missing.length) {
+            throw new ApiError('GLCA_DATASET_VERSION_UNAVAILABLE', `This server calculates with other versions of ${missing.join(', ')}.`,
+              body.datasets.flatMap((d, i) => missing.includes(`${d.id} ${d.version}`) ? [{
+                pointer: `/body/datasets/${i}`, code: 'DATASET_VERSION_UNAVAILABLE', detail: `${d.id} ${d.version} is not loaded`,
+                hint: `this server has ${app.catalogue.factorDatasets.find((f) => f.id === d.id)?.version ?? 'no such dataset'}`,
+              }] : []));
+          }
+        }
+        const { kind: _kind, filter, ...params } = body;
+        created = await app.jobs.create(caller.orgId, {
+          id, kind: 'recalculate', params: { ...params, ...(filter ? { filter } : {}) }, createdBy: caller.keyId, limit: MAX_JOB_ITEMS,
+          ...(filter ? { select: filter } : {}),
+        });
+      } else {
+        const { kind: _kind, products, ...params } = body;
+        created = await app.jobs.create(caller.orgId, { id, kind: 'batch', params, createdBy: caller.keyId, limit: MAX_JOB_ITEMS, products });
+      }
+      if (!created.ok) {
+        throw overLimit('/body/filter', 'JOB_TOO_LARGE', `${fmt(created.total)} products`, `${fmt(MAX_JOB_ITEMS)} items per job`, 'filter the products into several jobs');
+      }
+      return reply.code(202).header('location', `/v1/jobs/${id}`).send(created.job);
+    });
+
+    app.get('/', {
+      schema: {
+        tags, operationId: 'listJobs', summary: 'The organisation\'s jobs, newest first (`state=failed` for the failed ones)',
+        querystring: Type.Object({ state: Type.Optional(JobStateSchema), limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }), cursor: Type.Optional(Uuid) }),
+        response: { 200: JobList },
+      },
+      config: { access: 'read' },
+    }, async (request) => {
+      const { state, limit, cursor } = request.query;
+      return app.storage.listJobs(callerOf(request).orgId, { limit, ...(state ? { state } : {}), ...(cursor ? { cursor } : {}) });
+    });
+
+    app.get('/:id', {
+      schema: { tags, operationId: 'getJob', summary: 'A job: state, progress (done / failed / total) and a problem per failed item', params: IdParams, response: { 200: Job } },
+      config: { access: 'read' },
+    }, async (request) => withFailures(app, callerOf(request).orgId, request.params.id));
+
+    app.get('/:id/items', {
+      schema: {
+        tags, operationId: 'listJobItems', summary: 'A job\'s items in order: each result id (recalculate), result (batch) or problem',
+        params: IdParams,
+        querystring: Type.Object({
+          state: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('done'), Type.Literal('failed')])),
+          limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }), after: Type.Optional(Type.Integer({ minimum: -1, maximum: MAX_JOB_ITEMS })),
+        }),
+        response: { 200: JobItemList },
+      },
+      config: { access: 'read' },
+    }, async (request) => {
+      const { state, limit, after } = request.query;
+      const page = await app.storage.listJobItems(callerOf(request).orgId, request.params.id, { limit, ...(state ? { state } : {}), ...(after !== undefined ? { after } : {}) });
+      if (!page) throw notFound(`Job ${request.params.id}`);
+      // Results and problems are stored as the batch route and the problem plugin made them.
+      return page as Static<typeof JobItemList>;
+    });
+
+    app.post('/:id/cancel', {
+      schema: {
+        tags, operationId: 'cancelJob', summary: 'Cancel a job: items not yet done are left undone (a finished job is answered as it is)',
+        params: IdParams, response: { 200: Job },
+      },
+      config: { access: 'write' },
+    }, async (request) => {
+      const orgId = callerOf(request).orgId;
+      if (!(await app.storage.cancelJob(orgId, request.params.id))) throw notFound(`Job ${request.params.id}`);
+      return withFailures(app, orgId, request.params.id);
+    });
+  };
+}
+
+async function withFailures(app: Parameters<FastifyPluginAsyncTypebox>[0], orgId: string, id: string): Promise<Static<typeof Job>> {
+  const job = await app.storage.getJob(orgId, id);
+  if (!job) throw notFound(`Job ${id}`);
+  if (!job.progress.failed) return job;
+  const page = await app.storage.listJobItems(orgId, id, { state: 'failed', limit: FAILURES_SHOWN });
+  return { ...job, failures: (page?.items ?? []).map((i) => ({ seq: i.seq, ...(i.productId ? { productId: i.productId } : {}), problem: i.problem as Problem })) };
+}
