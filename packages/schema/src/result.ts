@@ -109,7 +109,7 @@ export const PrimaryData = Type.Object({
     expired: Type.Optional(Type.Boolean({ description: 'The factor\'s validity ended before the date the result was judged on (warning FACTOR_EXPIRED).' })),
     kgCO2e: Type.Number(),
   })),
-}, { description: 'Which lines use primary (supplier-specific, site-specific) data, and their share of the climate result.' });
+}, { description: 'Which lines use primary (supplier-specific, site-specific) data, and their share of the climate result. Always computed; absent only in results stored before it existed.' });
 export type PrimaryData = Static<typeof PrimaryData>;
 
 /** A total with its origin split and biogenic detail (the whole result, a stage). */
@@ -156,8 +156,7 @@ export const CalculationResult = Type.Object(
       id: Type.String(), version: Type.String(), edition: Type.String(),
       publisher: Type.Optional(Type.String({ description: 'Who publishes the data (the factor dataset\'s publisher), for citing it.' })),
     })),
-    primaryData: Type.Optional({ ...PrimaryData, description: `${PrimaryData.description} Always computed; absent only in results stored before it existed.` }),
-    warnings: Type.Array(Diagnostic),
+    primaryData: Type.Optional(PrimaryData),    warnings: Type.Array(Diagnostic),
     engine: Type.Object({ name: Type.String(), version: Type.String() }),
   },
   { $id: 'CalculationResult' },
