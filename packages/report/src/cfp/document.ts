@@ -97,7 +97,8 @@ export function cfpDocument(d: CfpReportData, lang: Lang, generatedAt: string | 
     blocks: [
       {
         type: 'table', id: 'datasets', caption: L('使用的数据（按发布者）', 'Data used, by publisher'), columns: [
-          { label: L('发布者', 'Publisher'), width: 2 }, { label: L('发布版次', 'Edition'), width: 2.4 },
+          { label: L('发布者', 'Publisher'), width: 2 }, { label: L('发布版次', 'Edition'), width: 2 },
+          { label: L('数据集版本', 'Dataset version'), width: 0.8 },
           { label: L('引用的清单行', 'Lines'), align: 'right', width: 0.7 },
         ],
         rows: d.datasets.map((ds) => {
@@ -105,9 +106,10 @@ export function cfpDocument(d: CfpReportData, lang: Lang, generatedAt: string | 
           // The GWP values (of every gas, and of directly emitted substances) are cited as their IPCC report.
           if (citing.every((l) => l.substance !== undefined)) {
             const gwp = d.gwp.publication;
-            return [gwp.publisher, gwp.citation, citing.length ? `${L('GWP 值', 'GWP values')}; ${citing.length}` : L('GWP 值', 'GWP values')];
+            return [gwp.publisher, gwp.citation, d.gwp.set, citing.length ? `${L('GWP 值', 'GWP values')}; ${citing.length}` : L('GWP 值', 'GWP values')];
           }
-          return [ds.publisher ?? L('未注明', 'not stated'), ds.edition, String(citing.length)];
+          // The version pins the data a result was calculated on (an organisation's own datasets change by version).
+          return [ds.publisher ?? L('未注明', 'not stated'), ds.edition, ds.version, String(citing.length)];
         }),
       },
       {
