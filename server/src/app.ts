@@ -13,6 +13,7 @@ import { DEFAULT_OUTBOUND, type OutboundPolicy } from './lib/outbound.js';
 import { SecretBox } from './lib/secret-box.js';
 import { bundledCatalogue, type Catalogue } from './lib/library.js';
 import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from './limits.js';
+import { OrgLibraries } from './org-datasets/library.js';
 import auth, { type AuthOptions } from './plugins/auth.js';
 import { caching } from './plugins/caching.js';
 import { idempotency } from './plugins/idempotency.js';
@@ -136,6 +137,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   await app.register(problem, { otherShape: { applies: isPactPath, answer: pactErrorHandler } });
   await app.register(storagePlugin, { storage: options.storage ?? { kind: 'pglite' } });
+  app.decorate('orgLibraries', new OrgLibraries(app.storage, app.catalogue));
   if (options.rateLimit !== false) await app.register(rateLimit, options.rateLimit ?? {});
   await app.register(auth, options.auth ?? {});
   await app.register(idempotency);

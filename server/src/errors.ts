@@ -24,6 +24,7 @@ export const PROBLEMS = {
   GLCA_DATASET_VERSION_UNAVAILABLE: { status: 422, title: 'The dataset version asked for is not the one this server calculates with' },
   GLCA_PARTNER_ADDRESS_REFUSED: { status: 422, title: 'The partner\'s address may not be called' },
   GLCA_PARTNER_AUTH_FAILED: { status: 422, title: 'The partner refused the client credentials registered for it' },
+  GLCA_DATASET_INVALID: { status: 422, title: 'The factor file cannot be imported' },
   GLCA_PRECONDITION_REQUIRED: { status: 428, title: 'If-Match is required to change this resource' },
   GLCA_RATE_LIMITED: { status: 429, title: 'Too many requests' },
   GLCA_HEADERS_TOO_LARGE: { status: 431, title: 'The request headers are too large' },

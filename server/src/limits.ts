@@ -55,6 +55,25 @@ export const MAX_BOM_COLUMNS = 200;
 /** Characters in one cell of a BOM CSV export. */
 export const MAX_BOM_CELL_CHARS = 4_096;
 
+/**
+ * An organisation factor dataset file (CSV, .xlsx or openLCA zip), before base64: the import body may
+ * be this much plus a third (base64) and the metadata. USLCI's whole openLCA export is 7 MB.
+ */
+export const MAX_ORG_DATASET_FILE_BYTES = 32 * 1024 * 1024;
+/** Rows of a factor table, and factors of a dataset (an openLCA package's processes included). */
+export const MAX_ORG_DATASET_ROWS = 50_000;
+/** Columns of a factor table, and characters in one of its cells. */
+export const MAX_ORG_DATASET_COLUMNS = 200;
+export const MAX_ORG_DATASET_CELL_CHARS = 4_096;
+/** Bytes an .xlsx or openLCA zip may unpack to (checked from its directory before anything is inflated). */
+export const MAX_ORG_DATASET_UNPACKED_BYTES = 512 * 1024 * 1024;
+/** Processes of an openLCA package imported as factors (each import calculates all of them, one factorisation). */
+export const MAX_OLCA_PROCESSES = 10_000;
+/** Problems listed per import: beyond it the answer says how many more there are. */
+export const MAX_IMPORT_PROBLEMS = 1_000;
+/** Organisation datasets loaded into one calculation's factor library (all of an organisation's, current versions). */
+export const MAX_ORG_DATASETS = 100;
+
 /** Characters of an Idempotency-Key (visible ASCII; a UUID is 36). */
 export const IDEMPOTENCY_KEY_MAX_CHARS = 255;
 /** How long the first answer to an Idempotency-Key is kept per organisation (24 hours, as Stripe does). */

@@ -2,6 +2,7 @@ import type { Jobs } from './jobs/index.js';
 import type { OutboundPolicy } from './lib/outbound.js';
 import type { SecretBox } from './lib/secret-box.js';
 import type { Catalogue } from './lib/library.js';
+import type { OrgLibraries } from './org-datasets/library.js';
 import type { Scope } from './schemas/auth.js';
 import type { Storage } from './storage/index.js';
 
@@ -20,6 +21,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     storage: Storage;
     catalogue: Catalogue;
+    /** Each organisation's factor library: the bundled datasets and its own. */
+    orgLibraries: OrgLibraries;
     /** The clock the edge reads (the engine never does); tests may fix it. */
     now: () => Date;
     /** Background jobs: the queue the API sends to, and this process's workers when it works. */

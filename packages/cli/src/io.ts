@@ -27,7 +27,7 @@ export function processIo(): Io {
 export type CliErrorCode =
   | 'USAGE' | 'UNKNOWN_COMMAND' | 'FILE_NOT_FOUND' | 'FILE_UNREADABLE' | 'FILE_NOT_WRITTEN' | 'EMPTY_INPUT' | 'INVALID_JSON'
   | 'NOT_A_PRODUCT' | 'NOT_A_SPECIFICATION' | 'NOT_A_STUDY' | 'NOT_AN_OLCA_PACKAGE' | 'NO_MATCH' | 'AMBIGUOUS_MATCH'
-  | 'OLCA_CALCULATION' | 'NETWORK_INPUT' | 'PACT_EXPORT' | 'FONT_NOT_FOUND' | 'INTERNAL';
+  | 'OLCA_CALCULATION' | 'NETWORK_INPUT' | 'PACT_EXPORT' | 'FONT_NOT_FOUND' | 'SERVER' | 'INTERNAL';
 
 /** A failure the user can fix: printed with its code as a message, never as a stack trace. */
 export class UsageError extends Error {

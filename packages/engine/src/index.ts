@@ -7,7 +7,7 @@ export { readProduct, type ReadOptions, type ReadProduct } from './read-product.
 export { compileProduct, type CompiledProduct, type CompileOptions } from './inventory/compile.js';
 export type { InventoryRow, ComponentInstance, LineKind } from './inventory/line.js';
 export type { ResolvedFactor } from './inventory/factors.js';
-export { createLibrary, substanceKey, withFlows, type FactorLibrary, type LibraryFactor } from './library/library.js';
+export { createLibrary, substanceKey, withDatasets, withFlows, type FactorLibrary, type LibraryFactor } from './library/library.js';
 export { needsElementaryFlows, isFlowId, climateOf } from './inventory/flows.js';
 export { searchFactors, type FactorQuery, type FactorHit, type UnitFit } from './library/search.js';
 export {
@@ -23,6 +23,7 @@ export {
 export { impactsOf, flowProfile, categoryPerUnit, type Lcia } from './result/impacts.js';
 export { inventoryOf } from './result/inventory.js';
 export { unitSpec, type UnitSpec } from './quantity/unit.js';
+export { sameDimensions } from './quantity/measure.js';
 export { evaluateAmount, type Quantity, type Scope } from './quantity/expression.js';
 export { convertTo } from './quantity/convert.js';
 export { Decimal } from './decimal.js';

@@ -20,6 +20,7 @@ export {
 export { buildMatrices, referenceAmount, type EnviFlow, type SystemMatrices, type MatrixProblem } from './calc/matrices.js';
 export { packageCharacterisation, impactsFromPackage, type ImpactSpec, type ImpactProblem } from './calc/characterisation.js';
 export { calculateDatabase, type DatabaseResults, type ProductResult } from './calc/database.js';
+export { packageFactors, slugOf, OLCA_UNITS, type PackageFactors, type PackageFactorOptions } from './calc/factors.js';
 export {
   calculateLinked, calculateProcess, calculateProductSystem, factorise, flowInventory, linkStatistics, referenceDemand, CUT_OFF_WARNING_SHARE,
   type CalculateOptions, type ContributionRow, type CutOffRow, type FlowInventory, type ImpactRow, type InventoryRow, type LinkStatistics,

@@ -49,6 +49,9 @@ export const FactorOrigin = Type.Union([Type.Literal('biogenic'), Type.Literal('
 });
 export type FactorOrigin = Static<typeof FactorOrigin>;
 
+/** A data-quality score: 1 (best) to 5 (worst). */
+const DqrScore = Type.Integer({ minimum: 1, maximum: 5 });
+
 /**
  * One emission factor: kg of greenhouse gas per `unit` of activity.
  * Give `co2e` with its `gwpBasis`, and/or `gases`. When `gasesBasis` is "mass", `gases` holds kg of each
@@ -75,6 +78,30 @@ export const Factor = Type.Object(
     licence: Type.String({ description: 'Licence id; the dataset lists the licence text.' }),
     notes: Type.Optional(Type.String()),
     tags: Type.Optional(Type.Array(Type.String())),
+    credit: Type.Optional(Type.Boolean({ description: 'The value is a stated credit (an avoided burden, e.g. recycling): a negative value is meant, not a mistake.' })),
+    dataQuality: Type.Optional(
+      Type.Object(
+        {
+          technological: Type.Optional(DqrScore), temporal: Type.Optional(DqrScore), geographical: Type.Optional(DqrScore),
+          completeness: Type.Optional(DqrScore), reliability: Type.Optional(DqrScore),
+        },
+        { description: 'Data-quality (pedigree) scores as the data owner rated them: 1 best … 5 worst (ISO 14067 / PACT DQR scale).' },
+      ),
+    ),
+    computedFrom: Type.Optional(
+      Type.Object(
+        {
+          database: Type.String({ description: 'Name of the database the process comes from.' }),
+          databaseVersion: Type.Optional(Type.String()),
+          processId: Type.String({ description: 'The process\'s UUID in the database.' }),
+          processName: Type.String(),
+          cutOffShare: Type.Number({ description: 'Share of the inputs of its supply chain that have no provider in the database (cut off: their burdens are missing).' }),
+          cutOffInputs: Type.Integer(),
+          chainProcesses: Type.Integer({ description: 'Processes in its supply chain.' }),
+        },
+        { description: 'A factor calculated from a process of an LCA database (an openLCA package): where, and what its supply chain leaves out.' },
+      ),
+    ),
     flows: Type.Optional(
       Type.Record(Type.String(), Type.Number(), {
         description:

@@ -64,7 +64,8 @@ const MASS_UNITS: Record<string, string> = {
   t: 't', tonne: 't', tonnes: 't', ton: 't', 吨: 't', mg: 'mg', 毫克: 'mg', lb: 'lb', lbs: 'lb', pound: 'lb', pounds: 'lb', oz: 'oz', ounce: 'oz',
 };
 
-function detectDelimiter(firstLine: string): string {
+/** The delimiter a header line uses most (, ; tab |), comma when none. */
+export function detectDelimiter(firstLine: string): string {
   const counts = [',', ';', '\t', '|'].map((d) => [d, firstLine.split(d).length - 1] as const);
   return counts.sort((a, b) => b[1] - a[1])[0]![1] > 0 ? counts[0]![0] : ',';
 }

@@ -51,6 +51,8 @@ export async function queueSchemaOf(sql: QueueSql): Promise<string> {
   return schema === 'public' ? 'pgboss' : `${schema}_pgboss`;
 }
 
+const starting = new WeakMap<Storage, Promise<void>>();
+
 export class JobQueue {
   private constructor(private readonly boss: PgBoss, private readonly sql: QueueSql, private readonly schema: string, readonly options: Required<QueueOptions>) {}
 
@@ -66,14 +68,23 @@ export class JobQueue {
     };
     const db = storage.queueSql();
     const schema = await queueSchemaOf(db);
-    const boss = new PgBoss({
-      db, schema,
-      supervise: options.supervise, schedule: false, maintenanceIntervalSeconds: o.maintenanceIntervalSeconds,
-      // Finished chunks are kept a day for inspection, then archived and deleted by pg-boss.
-      archiveCompletedAfterSeconds: 24 * 3600,
-    });
-    boss.on('error', (error) => options.onError?.(error));
-    await boss.start();
+    const make = () => {
+      const boss = new PgBoss({
+        db, schema,
+        supervise: options.supervise, schedule: false, maintenanceIntervalSeconds: o.maintenanceIntervalSeconds,
+        // Finished chunks are kept a day for inspection, then archived and deleted by pg-boss.
+        archiveCompletedAfterSeconds: 24 * 3600,
+      });
+      boss.on('error', (error) => options.onError?.(error));
+      return boss;
+    };
+    // Queues opened in one process on one storage start one after the other: on the embedded database
+    // (one connection), a start that loses pg-boss's create race would otherwise leave the connection
+    // in an aborted transaction for a moment that another start's statements could fall into.
+    const previous = starting.get(storage) ?? Promise.resolve();
+    const started = previous.catch(() => {}).then(() => startRetryingCreateRace(make));
+    starting.set(storage, started.then(() => {}));
+    const boss = await started;
     await createQueue(boss, DEAD_CHUNK_QUEUE, {});
     await createQueue(boss, CHUNK_QUEUE, { deadLetter: DEAD_CHUNK_QUEUE });
     return new JobQueue(boss, db, schema, o);
@@ -117,6 +128,30 @@ export class JobQueue {
   /** Stop taking chunks; with `graceful`, wait for the ones in hand to finish. */
   async stop(graceful = true): Promise<void> {
     await this.boss.stop({ graceful, wait: true, close: false, timeout: 30_000 });
+  }
+}
+
+/** Errors of a CREATE that lost a race with another process's: the object exists now. */
+const CREATE_RACE = new Set(['23505', '42710', '42P06', '42P07']);
+
+/**
+ * Start pg-boss, once more if the first start lost the race to create its schema. Processes starting
+ * together on a fresh database each find no schema; pg-boss serialises the creates with an advisory
+ * lock, but the loser's transaction began before the winner's commit, so its catalogue cache still
+ * says "no schema" and CREATE SCHEMA IF NOT EXISTS fails with a duplicate key (23505), which pg-boss
+ * does not expect. A fresh start (a new instance: a failed one stays "starting") finds the schema.
+ */
+async function startRetryingCreateRace(make: () => PgBoss): Promise<PgBoss> {
+  for (let attempt = 1; ; attempt++) {
+    const boss = make();
+    try {
+      await boss.start();
+      return boss;
+    } catch (error) {
+      await boss.stop({ graceful: false, wait: true, close: false }).catch(() => {});
+      if (attempt >= 3 || !CREATE_RACE.has((error as { code?: string }).code ?? '')) throw error;
+      await new Promise((r) => setTimeout(r, 100 * attempt));
+    }
   }
 }
 

@@ -11,7 +11,7 @@ const NUL = '\u0000';
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Why this text cannot be stored, or undefined when it can. */
-function whyUnstorable(text: string): string | undefined {
+export function whyUnstorable(text: string): string | undefined {
   if (text.includes(NUL)) return 'contains U+0000 (NUL), which cannot be stored';
   const surrogate = UNPAIRED_SURROGATE.exec(text);
   if (surrogate) return `contains an unpaired surrogate (U+${surrogate[0].charCodeAt(0).toString(16).toUpperCase()}), which is not Unicode text and cannot be stored`;

@@ -149,6 +149,7 @@ async function openapiPlugin(app: FastifyInstance): Promise<void> {
         { name: 'import', description: 'Bills of materials from PLM exports' },
         { name: 'exports', description: 'Products in other formats (openLCA JSON-LD)' },
         { name: 'jobs', description: 'Background jobs: recalculations and batches beyond one request, worked on by workers' },
+        { name: 'org-datasets', description: 'Organisation factor datasets: import (CSV, Excel, openLCA), versions, export, own-factor search' },
         { name: 'admin', description: 'Organisations and API keys' },
       ],
     },

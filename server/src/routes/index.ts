@@ -16,6 +16,7 @@ import pactRoutes from './pact/index.js';
 import exportRoutes from './exports/index.js';
 import pactManageRoutes from './pact/manage.js';
 import pactClientRoutes from './pact/client.js';
+import orgDatasetRoutes, { orgFactorRoutes } from './org-datasets/index.js';
 
 /** Every resource is one plugin with its own prefix. */
 export const routes: FastifyPluginAsyncTypebox<{ batchBodyLimit: number; cacheBytes: number }> = async (app, options) => {
@@ -36,4 +37,6 @@ export const routes: FastifyPluginAsyncTypebox<{ batchBodyLimit: number; cacheBy
   await app.register(adminRoutes, { prefix: '/v1' });
   await app.register(exportRoutes, { prefix: '/v1/exports' });
   await app.register(jobRoutes({ bodyLimit: options.batchBodyLimit }), { prefix: '/v1/jobs' });
+  await app.register(orgDatasetRoutes, { prefix: '/v1/org-datasets' });
+  await app.register(orgFactorRoutes, { prefix: '/v1/org-factors' });
 };

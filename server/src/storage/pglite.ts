@@ -75,20 +75,27 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Db> {
     : fsync ? { fs: new DurableNodeFS(dataDir), startParams: durableStartParams }
     : { dataDir, startParams },
   );
-  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
+  const wrap = (q: Pick<PGlite, 'query' | 'exec'>, inTransaction = false): Queryable => ({
     query: async <R>(text: string, params?: unknown[]) => ({ rows: (await q.query<R>(text, params)).rows }),
     exec: async (text) => {
       await q.exec(text);
     },
     execRows: async <R>(text: string) => {
-      const results = await q.exec(text);
-      return { rows: (results[results.length - 1]?.rows ?? []) as R[] };
+      try {
+        const results = await q.exec(text);
+        return { rows: (results[results.length - 1]?.rows ?? []) as R[] };
+      } catch (error) {
+        // A string with its own BEGIN that failed half-way leaves the one connection in an aborted
+        // transaction (see postgres.ts); outside a transaction of ours, end it.
+        if (!inTransaction) await q.exec('ROLLBACK').catch(() => {});
+        throw error;
+      }
     },
   });
   return {
     kind: 'pglite',
     ...wrap(pg),
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx, true))),
     // WebAssembly memory only grows (memory.grow); it is never given back until the process exits.
     embeddedMemoryBytes: () => pg.Module.HEAPU8.buffer.byteLength,
     close: () => pg.close(),

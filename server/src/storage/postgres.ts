@@ -38,9 +38,24 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     },
     execRows: async <R>(text: string) => {
       // Without parameters node-postgres sends the simple protocol: several statements, one result each.
-      const result = (await q.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
-      const last = Array.isArray(result) ? result[result.length - 1] : result;
-      return { rows: (last?.rows ?? []) as R[] };
+      const run = async (c: pg.Pool | pg.PoolClient) => {
+        const result = (await c.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+        const last = Array.isArray(result) ? result[result.length - 1] : result;
+        return { rows: (last?.rows ?? []) as R[] };
+      };
+      if (!(q instanceof pg.Pool)) return run(q);
+      // A string holding its own BEGIN … COMMIT (pg-boss's locked commands) that fails half-way leaves
+      // its connection in an aborted transaction: roll it back before the connection goes back to the
+      // pool, or the next query on it fails. (Two workers creating pg-boss's schema at once do that.)
+      const client = await q.connect();
+      try {
+        return await run(client);
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
     },
   });
   return {

@@ -1,11 +1,12 @@
-import type { Product } from '@greenlca/schema';
+import type { FactorDataset, Product } from '@greenlca/schema';
+import type { OrgDatasetDocument, OrgDatasetVersion } from '../schemas/org-dataset.js';
 import type { ApiKeyInfo, Organization, Scope } from '../schemas/auth.js';
 import type { ProductRecord, ProductSummary, VersionSummary } from '../schemas/product-record.js';
 import type { Provenance, StoredResult, StoredResultSummary } from '../schemas/stored-result.js';
 import type { Db, Queryable } from './db.js';
 import * as jobs from './sql-jobs.js';
 import type {
-  Conditional, IdempotencyClaim, JobItem, JobItemOutcome, JobRecord, JobState, JobToRun, KeptAnswer, ListProducts, NewFootprint, NewJob, NewPactPartner,
+  Conditional, IdempotencyClaim, JobItem, JobItemOutcome, JobRecord, JobState, JobToRun, KeptAnswer, ListProducts, NewFootprint, NewJob, NewOrgDatasetVersion, NewPactPartner,
   NewPactRequest, NewPactSentRequest, NewProduct, NewResult, PactPartner, PactRequest, PactSentRequest, PendingJobItem, QueueSql, Storage, StoredFootprint, StoredKey,
 } from './types.js';
 
@@ -76,6 +77,35 @@ interface ResultRow {
   total_kg_co2e: number;
   result?: unknown;
 }
+
+interface OrgDatasetRow {
+  dataset_id: string;
+  version: number;
+  title: unknown;
+  publisher: string;
+  licence: string;
+  edition: string;
+  format: string;
+  file_name: string | null;
+  file_sha256: string;
+  factor_count: number;
+  created_by: string | null;
+  created_at: Date;
+  document?: unknown;
+}
+
+function orgDatasetVersion(row: OrgDatasetRow): OrgDatasetVersion {
+  const v: OrgDatasetVersion = {
+    id: row.dataset_id, version: row.version, title: json<OrgDatasetVersion['title']>(row.title), publisher: row.publisher,
+    licence: row.licence, edition: row.edition, format: row.format, fileSha256: row.file_sha256, factorCount: row.factor_count, createdAt: iso(row.created_at),
+  };
+  if (row.file_name) v.fileName = row.file_name;
+  if (row.created_by) v.createdBy = row.created_by;
+  return v;
+}
+
+const ORG_DATASET_COLUMNS = `v.dataset_id, v.version, v.title, v.publisher, v.licence, v.edition, v.format, v.file_name, v.file_sha256,
+  v.factor_count, v.created_by, v.created_at`;
 
 // Name and model id are the version's own, so an old version reads as it was saved.
 const PRODUCT_COLUMNS = `p.id, v.model_id AS product_id, v.name, p.created_at, v.version, v.created_at AS version_created_at, v.input_hash`;
@@ -303,6 +333,60 @@ export class SqlStorage implements Storage {
     const out: { items: StoredFootprint[]; next?: string } = { items: page.map(footprint) };
     if (rows.length > query.limit) out.next = String(page[page.length - 1]!.seq);
     return out;
+  }
+
+  async createOrgDatasetVersion(orgId: string, input: NewOrgDatasetVersion): Promise<OrgDatasetVersion> {
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ current_version: number }>(
+        `INSERT INTO org_datasets (org_id, id, current_version) VALUES ($1, $2, 1)
+         ON CONFLICT (org_id, id) DO UPDATE SET current_version = org_datasets.current_version + 1, updated_at = clock_timestamp()
+         RETURNING current_version`,
+        [orgId, input.document.id],
+      );
+      const version = rows[0]!.current_version;
+      const document: FactorDataset = { ...input.document, version: String(version) };
+      const inserted = await tx.query<OrgDatasetRow>(
+        `INSERT INTO org_dataset_versions AS v (org_id, dataset_id, version, document, title, publisher, licence, edition, format, file_name, file_sha256, factor_count, created_by)
+         VALUES ($1, $2, $3, $4::json, $5::json, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${ORG_DATASET_COLUMNS}`,
+        [orgId, document.id, version, JSON.stringify(document), JSON.stringify(document.title), document.publisher, document.licences[0]?.name ?? '',
+          document.edition, input.format, input.fileName ?? null, input.fileSha256, document.factors.length, input.createdBy ?? null],
+      );
+      return orgDatasetVersion(inserted.rows[0]!);
+    });
+  }
+
+  async currentOrgDatasetVersions(orgId: string): Promise<{ id: string; version: number }[]> {
+    const { rows } = await this.db.query<{ id: string; current_version: number }>('SELECT id, current_version FROM org_datasets WHERE org_id = $1 ORDER BY id', [orgId]);
+    return rows.map((r) => ({ id: r.id, version: r.current_version }));
+  }
+
+  async listOrgDatasets(orgId: string): Promise<OrgDatasetVersion[]> {
+    const { rows } = await this.db.query<OrgDatasetRow>(
+      `SELECT ${ORG_DATASET_COLUMNS} FROM org_datasets d
+         JOIN org_dataset_versions v ON v.org_id = d.org_id AND v.dataset_id = d.id AND v.version = d.current_version
+        WHERE d.org_id = $1 ORDER BY d.id`,
+      [orgId],
+    );
+    return rows.map(orgDatasetVersion);
+  }
+
+  async getOrgDataset(orgId: string, id: string, version?: number): Promise<OrgDatasetDocument | undefined> {
+    const { rows } = await this.db.query<OrgDatasetRow>(
+      `SELECT ${ORG_DATASET_COLUMNS}, v.document FROM org_datasets d
+         JOIN org_dataset_versions v ON v.org_id = d.org_id AND v.dataset_id = d.id AND v.version = COALESCE($3::integer, d.current_version)
+        WHERE d.org_id = $1 AND d.id = $2`,
+      [orgId, id, version ?? null],
+    );
+    const row = rows[0];
+    return row && { ...orgDatasetVersion(row), dataset: json<FactorDataset>(row.document) };
+  }
+
+  async listOrgDatasetVersions(orgId: string, id: string): Promise<OrgDatasetVersion[] | undefined> {
+    const { rows } = await this.db.query<OrgDatasetRow>(
+      `SELECT ${ORG_DATASET_COLUMNS} FROM org_dataset_versions v WHERE v.org_id = $1 AND v.dataset_id = $2 ORDER BY v.version`,
+      [orgId, id],
+    );
+    return rows.length ? rows.map(orgDatasetVersion) : undefined;
   }
 
   async claimIdempotency(orgId: string, key: string, requestHash: string, limits: { now: Date; expiresBefore: Date; staleBefore: Date }): Promise<IdempotencyClaim> {

@@ -1,4 +1,5 @@
-import type { Product } from '@greenlca/schema';
+import type { FactorDataset, Product } from '@greenlca/schema';
+import type { OrgDatasetDocument, OrgDatasetVersion } from '../schemas/org-dataset.js';
 import type { ApiKeyInfo, Organization, Scope } from '../schemas/auth.js';
 import type { ProductRecord, ProductSummary, VersionSummary } from '../schemas/product-record.js';
 import type { Provenance, StoredResult, StoredResultSummary } from '../schemas/stored-result.js';
@@ -154,6 +155,18 @@ export interface Storage {
   listPactSentRequests(orgId: string, query: { status?: PactSentRequest['status']; limit: number }): Promise<PactSentRequest[]>;
   /** Record the partner's answer to a Pending request it was sent (one answer counts): the request, or undefined. */
   answerPactSentRequest(orgId: string, partnerId: string, id: string, answer: { status: 'Fulfilled' | 'Rejected'; event: Record<string, unknown> }): Promise<PactSentRequest | undefined>;
+  /**
+   * Store an organisation dataset as a new version (1 for a new id, else the current one + 1) and make
+   * it current, in one transaction; the document's `version` is set to the number given.
+   */
+  createOrgDatasetVersion(orgId: string, input: NewOrgDatasetVersion): Promise<OrgDatasetVersion>;
+  /** Id and current version of each of the organisation's datasets (cheap: for building its factor library per request). */
+  currentOrgDatasetVersions(orgId: string): Promise<{ id: string; version: number }[]>;
+  /** The organisation's datasets at their current versions, by id. */
+  listOrgDatasets(orgId: string): Promise<OrgDatasetVersion[]>;
+  /** One version (the current one when not given), with its document. */
+  getOrgDataset(orgId: string, id: string, version?: number): Promise<OrgDatasetDocument | undefined>;
+  listOrgDatasetVersions(orgId: string, id: string): Promise<OrgDatasetVersion[] | undefined>;
 
   /** Bytes of the embedded database's WebAssembly memory (PGlite); undefined for PostgreSQL. */
   embeddedMemoryBytes(): number | undefined;
@@ -300,3 +313,12 @@ export type JobItemOutcome =
   | { seq: number; ok: true; stored: NewResult }
   | { seq: number; ok: true; result: unknown }
   | { seq: number; ok: false; problem: Record<string, unknown> };
+
+export interface NewOrgDatasetVersion {
+  /** The dataset without its version number (storage numbers it). */
+  document: Omit<FactorDataset, 'version'>;
+  format: string;
+  fileName?: string;
+  fileSha256: string;
+  createdBy?: string;
+}

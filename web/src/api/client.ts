@@ -3,7 +3,7 @@
  * API key the user gave once (kept in localStorage) as `Authorization: Bearer`. Errors arrive as RFC 9457
  * problem details and are thrown as `ApiError`, which keeps each located problem (JSON pointer, code).
  */
-import type { CalculationResult, Product } from '@greenlca/schema';
+import type { CalculationResult, Factor, FactorDataset, Product } from '@greenlca/schema';
 
 const KEY_STORAGE = 'greenlca.apiKey';
 
@@ -62,6 +62,48 @@ export interface BomImport {
   stats: { rows: number; components: number; depth: number };
   /** Material texts that are not factor ids: for the user to map. */
   unmapped: { material: string; lines: number[]; suggestions: string[] }[];
+}
+
+/** One version of an organisation dataset (`OrgDatasetVersion` on the server). */
+export interface OrgDatasetVersion {
+  id: string;
+  version: number;
+  title: { en: string; zh?: string };
+  publisher: string;
+  licence: string;
+  edition: string;
+  format: string;
+  fileName?: string;
+  factorCount: number;
+  createdAt: string;
+}
+
+/** An import request: the dataset's metadata and the file, base64-encoded. */
+export interface OrgDatasetImport {
+  dataset: { id: string; name: string; publisher: string; licence: string; citation?: string; gwp?: string; edition?: string };
+  format: 'csv' | 'xlsx' | 'olca';
+  file: string;
+  fileName?: string;
+  charset?: string;
+  sheet?: string;
+}
+
+/** One problem of an import, located in the file. */
+export interface ImportProblem {
+  row?: number;
+  column?: string;
+  code: string;
+  detail: string;
+  hint?: string;
+}
+
+export interface ImportPreview {
+  ok: boolean;
+  errors: ImportProblem[];
+  warnings: ImportProblem[];
+  columns: Record<string, string>;
+  stats: { rows: number; factors: number };
+  factors: Factor[];
 }
 
 /** A file to download (a report). */
@@ -176,6 +218,26 @@ export class ApiClient {
     // Bytes go as they are, in their own charset (GB18030 from Chinese Excel): the server decodes them.
     const raw = typeof csv === 'string' ? csv : new Blob([csv as Uint8Array<ArrayBuffer>]);
     return this.json('POST', '/imports/bom', { raw, contentType: `text/csv; charset=${charset}`, query });
+  }
+
+  /** The organisation's own factor datasets, current versions. */
+  listOrgDatasets(signal?: AbortSignal): Promise<OrgDatasetVersion[]> {
+    return this.json<{ items: OrgDatasetVersion[] }>('GET', '/org-datasets', { signal }).then((r) => r.items);
+  }
+
+  /** One organisation dataset's current version with its factors. */
+  getOrgDataset(id: string, signal?: AbortSignal): Promise<OrgDatasetVersion & { dataset: FactorDataset }> {
+    return this.json('GET', `/org-datasets/${encodeURIComponent(id)}`, { signal });
+  }
+
+  /** Check a factor file: every problem, nothing stored. */
+  previewOrgDataset(body: OrgDatasetImport): Promise<ImportPreview> {
+    return this.json('POST', '/org-datasets/preview', { body });
+  }
+
+  /** Import a factor file as the dataset's next version (422 with every problem when it has any). */
+  importOrgDataset(body: OrgDatasetImport): Promise<OrgDatasetVersion> {
+    return this.json('POST', '/org-datasets', { body });
   }
 
   calculate(product: Product, gwp?: string): Promise<CalculationResult> {

@@ -14,12 +14,13 @@ import './lca-bom-tree.js';
 import './lca-inventory-table.js';
 import { INVENTORY_KINDS, type InventoryKind } from './lca-inventory-results.js';
 import './lca-language-switch.js';
+import './lca-org-datasets.js';
 import './lca-product-list.js';
 import './lca-product-settings.js';
 import './lca-results.js';
 import './lca-trace-dialog.js';
 
-type View = 'products' | 'editor' | 'whatif' | 'evaluation';
+type View = 'products' | 'editor' | 'whatif' | 'evaluation' | 'datasets';
 
 /** What-if and evaluation (with the ecodesign and report packages) load after the editor, on first need. */
 let panels: Promise<unknown> | undefined;
@@ -93,6 +94,7 @@ export class LcaApp extends LitElement {
   private async askForKey(): Promise<void> {
     await this.updateComplete;
     await this.keyDialog.open();
+    void this.workspace.loadOrgDatasets();
   }
 
   /** `#/products/<id>` opens that stored product: links can be shared and the page reloaded. */
@@ -122,13 +124,15 @@ export class LcaApp extends LitElement {
           ${tab('editor', t('app.editor'), !w.product)}
           ${tab('whatif', t('app.whatif'), !w.product)}
           ${tab('evaluation', t('app.evaluation'), !w.product)}
+          ${tab('datasets', t('app.datasets'))}
         </nav>
         <span class="spacer"></span>
         <lca-language-switch></lca-language-switch>
-        <button class="key" @click=${() => void this.keyDialog.open()}>${t('auth.button')}</button>
+        <button class="key" @click=${() => void this.keyDialog.open().then(() => this.workspace.loadOrgDatasets())}>${t('auth.button')}</button>
       </header>
       <main role="tabpanel" @lca-method=${(e: CustomEvent<{ method: string | undefined }>) => this.workspace.setMethod(e.detail.method)}
-        @lca-category=${(e: CustomEvent<{ category: string | undefined }>) => (this.category = e.detail.category)} @lca-edit=${this.onEdit} @lca-open=${this.onOpen} @lca-trace=${this.onTrace} @lca-auth=${() => void this.keyDialog.open()}>
+        @lca-category=${(e: CustomEvent<{ category: string | undefined }>) => (this.category = e.detail.category)} @lca-edit=${this.onEdit} @lca-open=${this.onOpen} @lca-trace=${this.onTrace} @lca-auth=${() => void this.keyDialog.open()}
+        @lca-org-datasets=${() => void this.workspace.loadOrgDatasets()}>
         ${w.libraryError ? html`<p class="msg error" role="alert">${t('app.libraryFailed')}: ${w.libraryError}</p>` : nothing}
         ${this.renderView()}
       </main>
@@ -139,6 +143,7 @@ export class LcaApp extends LitElement {
 
   private renderView() {
     const w = this.workspace;
+    if (this.view === 'datasets') return html`<lca-org-datasets .api=${this.api}></lca-org-datasets>`;
     if (this.view === 'products' || !w.product) {
       return html`<lca-product-list .api=${this.api} .generation=${this.listGeneration}></lca-product-list>`;
     }

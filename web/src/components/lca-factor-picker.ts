@@ -1,5 +1,5 @@
 import type { FactorHit, FactorLibrary, FactorQuery, UnitFit } from '@greenlca/engine';
-import { runtime } from '../engine/runtime.js';
+import { isOwnDataset, runtime } from '../engine/runtime.js';
 import type { CustomFactor, FactorCategory, Stage } from '@greenlca/schema';
 import { html, LitElement, css, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -18,6 +18,8 @@ interface Row {
   /** How the factor's unit fits the line's (absent when the line has no unit yet). */
   unitFit?: UnitFit;
   notes?: string[];
+  /** The licence of one of the organisation's own factors (shown with a mark). */
+  ownLicence?: string;
 }
 
 /** What the picker is choosing for: the line's unit and the kind of factor it needs, to rank by. */
@@ -64,6 +66,7 @@ function fromHit(hit: FactorHit): Row {
     region: f.region,
     year: String(f.year),
     source: [f.source.source, f.source.table].filter(Boolean).join(', ') + ` (${hit.dataset.id} ${hit.dataset.version})`,
+    ...(isOwnDataset(hit.dataset.id) ? { ownLicence: f.licence } : {}),
   };
 }
 
@@ -95,6 +98,7 @@ export class LcaFactorPicker extends LitElement {
     .unit-warn { display: block; font-size: 12px; color: var(--lca-error); }
     .note { display: block; font-size: 12px; color: var(--lca-muted); }
     .elsewhere { padding: 8px 12px; margin: 0; }
+    .own { display: inline-block; font-size: 11px; padding: 0 5px; margin-right: 4px; border-radius: 3px; background: var(--lca-accent); color: #fff; }
     footer { padding: 8px 12px; border-top: 1px solid var(--lca-line); display: flex; justify-content: space-between; }
   `];
 
@@ -190,7 +194,9 @@ export class LcaFactorPicker extends LitElement {
                   <td>${r.name}${(r.notes ?? []).map((n) => html`<span class="note">${n}</span>`)}</td>
                   <td>${r.unit}${r.unitFit === 'incompatible' && unit ? html`<span class="unit-warn">${t('picker.unitMismatch', { unit })}</span>` : nothing}</td>
                   <td class="num">${r.value}</td>
-                  <td>${r.region}</td><td>${r.year}</td><td class="src">${r.source}</td>
+                  <td>${r.region}</td><td>${r.year}</td><td class="src">${r.ownLicence !== undefined
+                    ? html`<span class="own" title=${t('picker.ownTitle')}>${t('picker.own')}</span>${t('picker.licence')}: ${r.ownLicence} · `
+                    : null}${r.source}</td>
                 </tr>`)}
             </tbody>
           </table>

@@ -9,7 +9,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClient } from '../api/client.js';
 import { FullCalculation, type FullResponse } from '../engine/full-calc.js';
 import type { LiveCalculator, LiveResult } from '../engine/live-calc.js';
-import { loadRuntime, type EngineRuntime } from '../engine/runtime.js';
+import { loadRuntime, setOrgDatasets, type EngineRuntime } from '../engine/runtime.js';
 
 /** Where the product is stored on the server, if it is. */
 export interface StoredRef {
@@ -74,12 +74,38 @@ export class WorkspaceController implements ReactiveController {
         this.calculator = new rt.LiveCalculator(rt.library);
         if (this.product) this.recalculate(true);
         this.host.requestUpdate();
+        void this.loadOrgDatasets();
       },
       (error: Error) => {
         this.libraryError = error.message;
         this.host.requestUpdate();
       },
     );
+  }
+
+  /** Ids of the organisation's own datasets loaded into the library. */
+  orgDatasetIds: string[] = [];
+
+  /**
+   * Fetch the organisation's own datasets (current versions) and calculate with them beside the
+   * bundled ones, here and in the worker. Called when the engine has loaded and after an import.
+   */
+  async loadOrgDatasets(): Promise<void> {
+    if (!this.api?.hasKey || !this.runtime) return;
+    try {
+      const list = await this.api.listOrgDatasets();
+      const datasets = await Promise.all(list.map((d) => this.api!.getOrgDataset(d.id).then((r) => r.dataset)));
+      const library = setOrgDatasets(datasets);
+      if (!library) return;
+      this.orgDatasetIds = datasets.map((d) => d.id);
+      this.library = library;
+      this.full.setDatasets(datasets);
+      this.calculator = new this.runtime.LiveCalculator(library);
+      if (this.product) this.recalculate(true);
+      this.host.requestUpdate();
+    } catch {
+      // No key yet, or a read failure: the bundled datasets still work; the next import retries.
+    }
   }
 
   hostDisconnected(): void {

@@ -4,13 +4,16 @@
  * An impact method's files (EF 3.1 and TRACI are megabytes) and the elementary-flow list are loaded
  * here, on first use, and kept.
  */
-import { calculate, ghgFlowOf, LcaInputError, needsElementaryFlows, prepareMethod, withFlows, type Lcia, type PreparedMethod } from '@greenlca/engine';
+import { calculate, ghgFlowOf, LcaInputError, needsElementaryFlows, prepareMethod, withDatasets, withFlows, type Lcia, type PreparedMethod } from '@greenlca/engine';
+import type { FactorDataset } from '@greenlca/schema';
 import { loadLibrary } from './library.js';
 import type { FullRequest, FullResponse } from './full-calc.js';
 
 const scope = self as unknown as { onmessage: ((e: MessageEvent<FullRequest>) => void) | null; postMessage(m: FullResponse): void };
 
 const prepared = new Map<string, Promise<PreparedMethod>>();
+/** The organisation's own datasets, added to the bundled library (the page sends them when they load or change). */
+let orgDatasets: readonly FactorDataset[] = [];
 
 /** The engine's LCIA input for one bundled method: only that method's file is loaded (not every method's). */
 async function lciaFor(id: string): Promise<Lcia> {
@@ -25,14 +28,18 @@ async function lciaFor(id: string): Promise<Lcia> {
 }
 
 scope.onmessage = async (event) => {
-  const { revision, product, method } = event.data;
+  const { revision, product, method, datasets } = event.data;
+  if (datasets) {
+    orgDatasets = datasets;
+    return;
+  }
   if (!product) {
     // A warm-up: load the datasets now, so the first real request is answered at once.
     await loadLibrary();
     return;
   }
   try {
-    let library = await loadLibrary();
+    let library = withDatasets(await loadLibrary(), orgDatasets);
     const lcia = method ? await lciaFor(method) : undefined;
     if (!lcia && needsElementaryFlows(product)) library = withFlows(library, await (await import('@greenlca/datasets')).bundledFlowIndex());
     const started = performance.now();

@@ -5,7 +5,7 @@
  * (loading the method's files there the first time, so the page stays responsive).
  */
 import type { InputIssue } from '@greenlca/engine';
-import type { CalculationResult, Product } from '@greenlca/schema';
+import type { CalculationResult, FactorDataset, Product } from '@greenlca/schema';
 
 export interface FullRequest {
   /** The request's number (answers to older requests are dropped). */
@@ -14,6 +14,8 @@ export interface FullRequest {
   product?: Product;
   /** Bundled impact method id (ef-3.1, traci-2.2, ipcc-ar6 …): the result then has `impacts`. */
   method?: string | undefined;
+  /** The organisation's own datasets, to calculate with from now on (no product: nothing is answered). */
+  datasets?: readonly FactorDataset[];
 }
 
 export type FullResponse = ({ revision: number; method?: string | undefined }) & (
@@ -45,6 +47,12 @@ export class FullCalculation {
   }
 
   private readonly pending = new Map<number, Product>();
+
+  /** Calculate with the organisation's own datasets too from now on. */
+  setDatasets(datasets: readonly FactorDataset[]): void {
+    this.worker ??= this.start();
+    this.worker.postMessage({ revision: -1, datasets } satisfies FullRequest);
+  }
 
   /** Start the worker and let it load its datasets while the page is idle. */
   warm(): void {

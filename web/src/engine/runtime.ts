@@ -5,6 +5,7 @@
  */
 import type * as Engine from '@greenlca/engine';
 import type { FactorLibrary, SearchVocabulary } from '@greenlca/engine';
+import type { FactorDataset } from '@greenlca/schema';
 import type { LiveCalculator } from './live-calc.js';
 
 export interface EngineRuntime {
@@ -17,14 +18,15 @@ export interface EngineRuntime {
 
 let loading: Promise<EngineRuntime> | undefined;
 let loaded: EngineRuntime | undefined;
+/** The bundled library, before the organisation's own datasets are added. */
+let bundled: FactorLibrary | undefined;
+let own = new Set<string>();
 
 export function loadRuntime(): Promise<EngineRuntime> {
   loading ??= Promise.all([import('@greenlca/engine'), import('@greenlca/datasets'), import('./live-calc.js')]).then(([engine, data, live]) => {
     performance.mark('lca:datasets-imported');
-    loaded = {
-      engine, library: engine.createLibrary(data.bundledFactorDatasets, data.bundledSubstances, data.bundledRegions),
-      vocabulary: data.factorVocabulary, LiveCalculator: live.LiveCalculator,
-    };
+    bundled = engine.createLibrary(data.bundledFactorDatasets, data.bundledSubstances, data.bundledRegions);
+    loaded = { engine, library: bundled, vocabulary: data.factorVocabulary, LiveCalculator: live.LiveCalculator };
     return loaded;
   });
   return loading;
@@ -34,3 +36,17 @@ export function loadRuntime(): Promise<EngineRuntime> {
 export function runtime(): EngineRuntime | undefined {
   return loaded;
 }
+
+/**
+ * The organisation's own datasets (from the API) beside the bundled ones: the runtime's library
+ * becomes the bundled one with them added (a new list replaces the previous one).
+ */
+export function setOrgDatasets(datasets: readonly FactorDataset[]): FactorLibrary | undefined {
+  if (!loaded || !bundled) return undefined;
+  own = new Set(datasets.map((d) => d.id));
+  loaded.library = loaded.engine.withDatasets(bundled, datasets);
+  return loaded.library;
+}
+
+/** True for a dataset of the organisation's own (not bundled). */
+export const isOwnDataset = (id: string): boolean => own.has(id);

@@ -11,6 +11,7 @@ export interface Command {
 export const commands: Record<string, () => Promise<{ command: Command }>> = {
   calc: () => import('./calc.js'),
   compare: () => import('./compare.js'),
+  datasets: () => import('./datasets.js'),
   evaluate: () => import('./evaluate.js'),
   factors: () => import('./factors.js'),
   network: () => import('./network.js'),

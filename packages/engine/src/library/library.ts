@@ -33,6 +33,35 @@ export function withFlows(library: FactorLibrary, flows: FlowIndex): FactorLibra
   return { ...library, flows };
 }
 
+/**
+ * The same library with more factor datasets beside its own (an organisation's datasets beside the
+ * bundled ones), without rebuilding it: look-ups try the added datasets first, then the library.
+ * A dataset id the library already has, or one given twice, is refused: a factor id names one factor.
+ */
+export function withDatasets(library: FactorLibrary, datasets: readonly FactorDataset[]): FactorLibrary {
+  if (!datasets.length) return library;
+  const taken = new Set(library.factorDatasets.map((d) => d.id));
+  const added = new Map<string, LibraryFactor>();
+  for (const dataset of datasets) {
+    if (taken.has(dataset.id)) throw new Error(`dataset id ${dataset.id} is already in the library`);
+    taken.add(dataset.id);
+    for (const factor of dataset.factors) {
+      const id = `${dataset.id}/${factor.id}`;
+      if (added.has(id)) throw new Error(`factor id ${id} appears twice in dataset ${dataset.id}`);
+      added.set(id, { id, factor, dataset });
+    }
+  }
+  return {
+    ...library,
+    factor: (id) => added.get(id) ?? library.factor(id),
+    factorIds: function* () {
+      yield* library.factorIds();
+      yield* added.keys();
+    },
+    factorDatasets: [...library.factorDatasets, ...datasets],
+  };
+}
+
 /** Substance look-ups ignore case, spaces, dashes and dots: "HFC-134a" = "hfc134a" = "R-134a" alias. */
 export function substanceKey(name: string): string {
   return name.toLowerCase().replace(/[\s\-_.,()]/g, '');

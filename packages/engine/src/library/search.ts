@@ -1,4 +1,5 @@
 import type { Factor, FactorCategory } from '@greenlca/schema';
+import { sameDimensions } from '../quantity/measure.js';
 import { unitSpec, type UnitSpec } from '../quantity/unit.js';
 import type { FactorLibrary, LibraryFactor } from './library.js';
 import { regionContains, regionFit } from './region.js';
@@ -93,7 +94,7 @@ function parseUnit(text: string | undefined): UnitSpec | undefined {
 
 function unitFitOf(target: UnitSpec, factorUnit: string): UnitFit {
   const own = parseUnit(factorUnit);
-  if (!own || !own.unit.equalBase(target.unit)) return 'incompatible';
+  if (!own || !sameDimensions(own.dims, target.dims)) return 'incompatible';
   return own.si === target.si ? 'same' : 'convertible';
 }
 
@@ -145,7 +146,7 @@ function ruleApplies(rule: RankRule, f: Factor, idAndNames: string): boolean {
   if (rule.unit) {
     const want = parseUnit(rule.unit);
     const own = parseUnit(f.unit);
-    if (!want || !own || !own.unit.equalBase(want.unit)) return false;
+    if (!want || !own || !sameDimensions(own.dims, want.dims)) return false;
   }
   return !rule.words || rule.words.some((w) => containsWord(idAndNames, w.toLowerCase()));
 }

@@ -26,6 +26,8 @@ export interface ProductResult {
     processes: number;
     /** Exchanges without a provider in the chain. */
     cutOffs: number;
+    /** Exchanges of the chain that need a provider (linked or cut off): `cutOffs / inputs` is the chain's cut-off share. */
+    inputs: number;
     processesWithCutOffs: number;
     /** Processes in the chain with several outputs and no allocation (the reference output carries all). */
     unallocatedProcesses: number;
@@ -62,6 +64,8 @@ export function calculateDatabase(system: LinkedSystem, impacts: readonly Impact
     const alloc = system.allocation.get(link.processId)!;
     for (const flowId of alloc.providers) providersOf[system.techIndex.get(techKey(link.processId, flowId))!]!.push(link.provider);
   }
+  const linksByProcess = new Map<string, number>();
+  for (const link of system.links.values()) linksByProcess.set(link.processId, (linksByProcess.get(link.processId) ?? 0) + 1);
   const cutOffsByProcess = new Map<string, number>();
   for (const c of system.cutoffs) cutOffsByProcess.set(c.processId, (cutOffsByProcess.get(c.processId) ?? 0) + 1);
 
@@ -76,11 +80,13 @@ export function calculateDatabase(system: LinkedSystem, impacts: readonly Impact
       for (const p of providersOf[c]!) if (!seen[p]) (seen[p] = 1), stack.push(p);
     }
     let cutOffs = 0;
+    let inputs = 0;
     let withCutOffs = 0;
     const unallocatedProcessIds: string[] = [];
     for (const pid of processes) {
       const k = cutOffsByProcess.get(pid) ?? 0;
       cutOffs += k;
+      inputs += k + (linksByProcess.get(pid) ?? 0);
       if (k) withCutOffs++;
       if (system.allocation.get(pid)?.unallocated.length) unallocatedProcessIds.push(pid);
     }
@@ -96,7 +102,7 @@ export function calculateDatabase(system: LinkedSystem, impacts: readonly Impact
       flowName: flow.name,
       unit: referenceDemand(system, j).unit,
       impacts: values,
-      chain: { processes: processes.size, cutOffs, processesWithCutOffs: withCutOffs, unallocatedProcesses: unallocatedProcessIds.length, unallocatedProcessIds },
+      chain: { processes: processes.size, cutOffs, inputs, processesWithCutOffs: withCutOffs, unallocatedProcesses: unallocatedProcessIds.length, unallocatedProcessIds },
     };
   });
   return { products, statistics: linkStatistics(system, matrices), warnings: [...system.warnings, ...matrices.problems.map((p) => p.message)] };

@@ -9,6 +9,7 @@ import { toProblem } from '../../plugins/problem.js';
 import { CHECKED_AS } from '../../plugins/openapi-document.js';
 import { Problem } from '../../schemas/problem.js';
 import { ResultSummary, View, viewOf } from '../../schemas/view.js';
+import { libraryOf } from '../../org-datasets/library.js';
 
 const BatchRequest = Type.Object({
   // Each product is checked by the engine on its own (a bad one gets its own problem, the others are
@@ -60,6 +61,7 @@ export function batchRoutes(options: { bodyLimit: number }): FastifyPluginAsyncT
         throw overLimit('/products', 'BATCH_TOO_LARGE', `${fmt(products.length)} products with ${fmt(total)} lines in all`, `${fmt(MAX_BATCH_LINES)} lines per batch`,
           'split the products over several batches');
       }
+      const library = await libraryOf(app, request);
       const items: BatchResponse['items'] = [];
       let failed = 0;
       for (let index = 0; index < products.length; index++) {
@@ -69,7 +71,7 @@ export function batchRoutes(options: { bodyLimit: number }): FastifyPluginAsyncT
             throw overLimit(`/products/${index}`, 'PRODUCT_TOO_LARGE', `a product with ${fmt(lines[index]!)} lines`, `${fmt(MAX_BATCH_PRODUCT_LINES)} lines per product`,
               'split the product, or combine lines of the same factor');
           }
-          const result = calculateOrProblem(products[index], app.catalogue.library, { gwp, referenceYear }, `/products/${index}`);
+          const result = calculateOrProblem(products[index], library, { gwp, referenceYear }, `/products/${index}`);
           items.push({ index, ok: true, result: viewOf(result, request.query.view) });
         } catch (error) {
           failed++;

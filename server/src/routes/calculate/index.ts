@@ -6,6 +6,7 @@ import { calculateOrProblem, productShapeProblem } from '../../lib/calculate.js'
 import { lciaOf, MethodQuery } from '../../lib/lcia.js';
 import { ResultCache } from '../../lib/result-cache.js';
 import { callerOf } from '../../plugins/auth.js';
+import { OrgLibraries, type DatasetPin } from '../../org-datasets/library.js';
 import { CalculateQuery } from '../../schemas/common.js';
 import { ResultSummary, View, viewOf } from '../../schemas/view.js';
 
@@ -15,14 +16,18 @@ declare module 'fastify' {
     bodyHash?: string;
     /** The serialised answer to these exact bytes, found before parsing them. */
     cachedResult?: Buffer;
+    /** The organisation's dataset versions when the body was read (part of the cache key, and the library used). */
+    orgDatasets?: DatasetPin[];
   }
 }
 
 /** Stands in for a body whose answer is cached: those bytes were parsed and validated when first seen. */
 const CACHED_STUB = Object.freeze({ schemaVersion: 1, id: 'cached', name: 'cached', functionalUnit: Object.freeze({ amount: 1, unit: 'item' }) });
 
-const cacheKey = (orgId: string, gwp: string | undefined, view: string | undefined, method: string | undefined, day: string, hash: string) =>
-  `${orgId}|${gwp ?? ''}|${view ?? 'full'}|${method ?? ''}|${day}|${hash}`;
+// The organisation's own dataset versions are part of the key: a new import changes the answer. Supplier
+// factors' validity is judged on today (FACTOR_EXPIRED): a cached answer is for one day.
+const cacheKey = (orgId: string, datasets: readonly DatasetPin[], gwp: string | undefined, view: string | undefined, method: string | undefined, day: string, hash: string) =>
+  `${orgId}|${OrgLibraries.key(datasets)}|${gwp ?? ''}|${view ?? 'full'}|${method ?? ''}|${day}|${hash}`;
 
 export interface CalculateRoutesOptions {
   /** Bytes of serialised results to keep (default 64 MiB); 0 switches the cache off. */
@@ -43,14 +48,19 @@ const calculateRoutes: FastifyPluginAsyncTypebox<CalculateRoutesOptions> = async
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
       request.bodyHash = createHash('sha256').update(body as string).digest('base64');
       // Authentication ran in onRequest, so the caller is known here: a hit skips parsing 20 KiB of JSON.
-      const query = request.query as { gwp?: string; view?: string; method?: string };
-      const hit = request.caller && cache.get(cacheKey(request.caller.orgId, query.gwp, query.view, query.method, app.now().toISOString().slice(0, 10), request.bodyHash));
-      if (hit) {
-        request.cachedResult = hit;
-        done(null, CACHED_STUB);
-        return;
-      }
-      parseJson(request, body as string, done);
+      const caller = request.caller;
+      if (!caller) return parseJson(request, body as string, done);
+      app.orgLibraries.current(caller.orgId).then((datasets) => {
+        request.orgDatasets = datasets;
+        const query = request.query as { gwp?: string; view?: string; method?: string };
+        const hit = cache.get(cacheKey(caller.orgId, datasets, query.gwp, query.view, query.method, app.now().toISOString().slice(0, 10), request.bodyHash!));
+        if (hit) {
+          request.cachedResult = hit;
+          done(null, CACHED_STUB);
+          return;
+        }
+        parseJson(request, body as string, done);
+      }, (error: Error) => done(error, undefined));
     });
   }
 
@@ -68,18 +78,20 @@ const calculateRoutes: FastifyPluginAsyncTypebox<CalculateRoutesOptions> = async
     // A body that fails the schema is checked by the engine too, so the answer lists every problem at once.
     attachValidation: true,
   }, async (request, reply) => {
-    if (request.validationError) throw productShapeProblem(request.validationError, request.body, app.catalogue.library, request.query.gwp);
+    const orgId = callerOf(request).orgId;
+    const datasets = request.orgDatasets ?? (await app.orgLibraries.current(orgId));
+    const library = await app.orgLibraries.library(orgId, datasets);
+    if (request.validationError) throw productShapeProblem(request.validationError, request.body, library, request.query.gwp);
     const now = app.now();
     const referenceYear = now.getUTCFullYear();
-    // Supplier factors' validity is judged on today (FACTOR_EXPIRED): a cached answer is for one day.
     const validOn = now.toISOString().slice(0, 10);
-    const key = cache && request.bodyHash ? cacheKey(callerOf(request).orgId, request.query.gwp, request.query.view, request.query.method, validOn, request.bodyHash) : undefined;
+    const key = cache && request.bodyHash ? cacheKey(orgId, datasets, request.query.gwp, request.query.view, request.query.method, validOn, request.bodyHash) : undefined;
     const hit = request.cachedResult ?? (key ? cache!.get(key) : undefined);
     if (hit !== undefined) {
       return reply.header('x-greenlca-cache', 'hit').type('application/json; charset=utf-8').send(hit as never);
     }
     const lcia = await lciaOf(request.query.method);
-    const result = viewOf(calculateOrProblem(request.body, app.catalogue.library, { gwp: request.query.gwp, referenceYear, validOn, ...(lcia ? { lcia } : {}) }), request.query.view);
+    const result = viewOf(calculateOrProblem(request.body, library, { gwp: request.query.gwp, referenceYear, validOn, ...(lcia ? { lcia } : {}) }), request.query.view);
     if (!key) return result;
     const bytes = Buffer.from(JSON.stringify(result), 'utf8');
     cache!.set(key, bytes);

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { bundledSpecifications, evaluate, EvaluationRequest, EvaluationResult, FactorySpecification, ProductSpecification, Text } from '@greenlca/ecodesign';
 import { notFound } from '../../errors.js';
 import { answerOrProblem } from '../../lib/calculate.js';
+import { libraryOf } from '../../org-datasets/library.js';
 
 const tags = ['compliance'];
 
@@ -18,7 +19,10 @@ const evaluationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       body: EvaluationRequest, response: { 200: EvaluationResult },
     },
     config: { access: 'read' },
-  }, async (request) => answerOrProblem(() => evaluate(request.body, { library: app.catalogue.library })));
+  }, async (request) => {
+    const library = await libraryOf(app, request);
+    return answerOrProblem(() => evaluate(request.body, { library }));
+  });
 
   const summary = () => bundledSpecifications().map((s) => ({ id: s.id, kind: s.kind, title: s.title }));
 

@@ -4,6 +4,7 @@ import { GwpSet, Product } from '@greenlca/schema';
 import { writeProductPackage } from '@greenlca/olca';
 import { elementaryFlows } from '@greenlca/datasets';
 import { answerOrProblem } from '../../lib/calculate.js';
+import { libraryOf } from '../../org-datasets/library.js';
 
 /** A file name from a product id: letters, digits, dot, dash and underscore only (ids come from clients). */
 const fileName = (id: string) => `${id.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 100) || 'product'}.zip`;
@@ -35,7 +36,8 @@ const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const { product, gwp } = request.body;
     const list = await elementaryFlows.list();
-    const { bytes } = answerOrProblem(() => writeProductPackage(product, app.catalogue.library, list, gwp ? { gwp } : {}), '/product');
+    const library = await libraryOf(app, request);
+    const { bytes } = answerOrProblem(() => writeProductPackage(product, library, list, gwp ? { gwp } : {}), '/product');
     return reply.type('application/zip').header('content-disposition', `attachment; filename="${fileName(product.id)}"`).send(Buffer.from(bytes) as never); // bytes, documented as binary
   });
 };

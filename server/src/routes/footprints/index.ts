@@ -10,6 +10,7 @@ import { callerOf } from '../../plugins/auth.js';
 import { IdParams, Uuid } from '../../schemas/common.js';
 import { answerPendingRequests, hostEventsSource, inBackground } from '../pact/answer.js';
 import { withHeaders } from '../../schemas/headers.js';
+import { libraryOf } from '../../org-datasets/library.js';
 
 const tags = ['pact'];
 
@@ -55,7 +56,7 @@ const footprintRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!record) throw notFound(`Product ${request.params.id}`);
     if (!stored) {
       const referenceYear = now.getUTCFullYear();
-      const result = calculateOrProblem(record.product, app.catalogue.library, { referenceYear });
+      const result = calculateOrProblem(record.product, await libraryOf(app, request), { referenceYear });
       stored = await app.storage.saveResult(caller.orgId, {
         id: randomUUID(), productId: record.id, productVersion: record.version, result,
         provenance: { inputHash: record.inputHash, referenceYear, datasets: result.datasets, engine: { ...ENGINE } },

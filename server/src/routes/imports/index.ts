@@ -4,6 +4,8 @@ import { Diagnostic, FunctionalUnit, Product } from '@greenlca/schema';
 import { BomError, importBom } from '../../bom/import.js';
 import { BOM_FIELDS, BomMapping } from '../../bom/mapping.js';
 import { ApiError } from '../../errors.js';
+import { charsetOf, decodeText } from '../../lib/charset.js';
+import { libraryOf } from '../../org-datasets/library.js';
 import { searchCatalogue } from '../../lib/search.js';
 
 const ProductFields = Type.Object({
@@ -45,16 +47,6 @@ const BomResponse = Type.Object({
   }), { description: 'Materials that are not factor ids (also in warnings as BOM_UNMAPPED_MATERIAL), to map.' }),
 });
 
-/** Decode a CSV body in the charset it declares: UTF-8 by default, GBK/GB18030 from Chinese Excel. */
-function decode(body: Buffer, contentType: string | undefined): string {
-  const charset = /charset="?([\w-]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase() ?? 'utf-8';
-  try {
-    return new TextDecoder(charset, { fatal: true }).decode(body);
-  } catch {
-    throw new ApiError('GLCA_BAD_REQUEST', `The body is not valid ${charset} text; declare the charset, e.g. "text/csv; charset=gb18030".`);
-  }
-}
-
 /**
  * `POST /v1/imports/bom`: a PLM BOM export (CSV) to a product model. Send `text/csv` (mapping in the
  * query string) or JSON `{ csv, mapping, product }` (mapping incl. material → factor ids). Stores
@@ -63,7 +55,7 @@ function decode(body: Buffer, contentType: string | undefined): string {
 const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.addContentTypeParser(['text/csv', 'text/plain', 'application/csv'], { parseAs: 'buffer' }, (request, body, done) => {
     try {
-      done(null, decode(body as Buffer, request.headers['content-type']));
+      done(null, decodeText(body as Buffer, charsetOf(request.headers['content-type'])));
     } catch (error) {
       done(error as Error, undefined);
     }
@@ -112,7 +104,7 @@ const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       mapping = body.mapping ?? {};
       product = body.product ?? {};
     }
-    const { library } = app.catalogue;
+    const library = await libraryOf(app, request);
     try {
       return importBom(csv, {
         mapping,

@@ -164,7 +164,7 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const referenceYear = app.now().getUTCFullYear();
     const lcia = await lciaOf(request.query.method);
     const options = { gwp: request.query.gwp, referenceYear, ...(lcia ? { lcia } : {}) };
-    const result = calculateOrProblem(record.product, app.catalogue.library, options);
+    const result = calculateOrProblem(record.product, await app.orgLibraries.library(caller.orgId), options);
     const provenance = provenanceOf(record.inputHash, result, options);
     const stored = await app.storage.saveResult(caller.orgId, { id: randomUUID(), productId: record.id, productVersion: record.version, provenance, result });
     return reply.code(201).header('location', `/v1/results/${stored.id}`).send(stored);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { evaluate, EvaluationRequest } from '@greenlca/ecodesign';
-import { bundledFactorDatasets, bundledSubstances, methods } from '@greenlca/datasets';
+import { bundledSubstances, methods } from '@greenlca/datasets';
 import { buildCfpReport, buildEcodesignReport, buildLcaReport } from '@greenlca/report';
 import { GwpSet, Product } from '@greenlca/schema';
 import { answerOrProblem, calculateOrProblem } from '../../lib/calculate.js';
@@ -10,6 +10,7 @@ import { checkReportSize, ReportQuery, ReportResponse, sendReport } from './rend
 import { reportAnalyses } from '@greenlca/whatif';
 import { fmt, linesOf, overLimit } from '../../lib/work.js';
 import { MAX_MONTE_CARLO_LINE_RUNS, MAX_MONTE_CARLO_RUNS, MAX_SENSITIVITY_LINES } from '../../limits.js';
+import { libraryOf } from '../../org-datasets/library.js';
 
 const tags = ['compliance'];
 
@@ -53,10 +54,11 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const now = app.now();
     const { product, study, gwp, analyses = {} } = request.body;
     checkReportSize(product, '/product');
-    const result = calculateOrProblem(product, app.catalogue.library, { gwp, referenceYear: now.getUTCFullYear(), validOn: now.toISOString().slice(0, 10) }, '/product');
+    const library = await libraryOf(app, request);
+    const result = calculateOrProblem(product, library, { gwp, referenceYear: now.getUTCFullYear(), validOn: now.toISOString().slice(0, 10) }, '/product');
     const runs = analyses.runs ?? 1000;
     checkAnalysesSize(linesOf(product), runs);
-    const found = answerOrProblem(() => reportAnalyses(product, app.catalogue.library, {
+    const found = answerOrProblem(() => reportAnalyses(product, library, {
       runs, ...(gwp ? { gwp } : {}), ...(analyses.seed !== undefined ? { seed: analyses.seed } : {}), ...(analyses.percent !== undefined ? { percent: analyses.percent } : {}),
     }), '/product');
     const report = answerOrProblem(() => buildCfpReport(result, {
@@ -80,10 +82,11 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { product, gwp } = request.body;
     checkReportSize(product, '/product');
     const lcia = await lciaOf(request.query.method);
-    const result = calculateOrProblem(product, app.catalogue.library, { gwp, referenceYear: now.getUTCFullYear(), validOn: now.toISOString().slice(0, 10), ...(lcia ? { lcia } : {}) }, '/product');
+    const library = await libraryOf(app, request);
+    const result = calculateOrProblem(product, library, { gwp, referenceYear: now.getUTCFullYear(), validOn: now.toISOString().slice(0, 10), ...(lcia ? { lcia } : {}) }, '/product');
     const methodFiles = await Promise.all((lcia?.methods ?? []).map((m) => methods.get(m.id)));
     const report = answerOrProblem(() => buildLcaReport(result, {
-      lang: request.query.lang, product, generatedAt: now.toISOString(), methods: methodFiles, datasets: [...bundledFactorDatasets, bundledSubstances],
+      lang: request.query.lang, product, generatedAt: now.toISOString(), methods: methodFiles, datasets: [...library.factorDatasets, bundledSubstances],
     }));
     return sendReport(reply, report, request.query.format, `lca-${product.id}`);
   });
@@ -97,7 +100,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config: { access: 'read' },
   }, async (request, reply) => {
     const now = app.now();
-    const { library } = app.catalogue;
+    const library = await libraryOf(app, request);
     const evaluation = answerOrProblem(() => evaluate(request.body.request, { library }), '/request');
     const product = request.body.request.product;
     if (product !== undefined) checkReportSize(product, '/request/product');

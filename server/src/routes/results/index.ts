@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ENGINE } from '@greenlca/engine';
+import { Type } from '@sinclair/typebox';
 import { notFound } from '../../errors.js';
 import { lciaOf } from '../../lib/lcia.js';
 import { calculateOrProblem } from '../../lib/calculate.js';
@@ -12,6 +13,12 @@ import { buildCfpReport } from '@greenlca/report';
 import { checkReportSize, ReportQuery, ReportResponse, sendReport } from '../reports/render.js';
 
 const tags = ['results'];
+
+const ReproduceQuery = Type.Object({
+  datasets: Type.Optional(Type.Union([Type.Literal('pinned'), Type.Literal('current')], {
+    default: 'pinned', description: 'The organisation\'s own datasets at the versions the result used (pinned), or at their current versions (current: what a newer version changes).',
+  })),
+});
 
 /** Stored results, and their reproduction from the stored input. */
 const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -28,8 +35,9 @@ const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags, operationId: 'reproduceResult', summary: 'Recalculate a stored result and compare',
       description: 'Recalculates the stored product version with the recorded GWP set and reference year, and reports whether every number is the same, ' +
-        'whether the input hash, dataset versions and engine version still match, and each difference (JSON pointer). Stores nothing.',
-      params: IdParams, response: { 200: Reproduction },
+        'whether the input hash, dataset versions and engine version still match, and each difference (JSON pointer). The organisation\'s own datasets are used ' +
+        'at the versions the result pinned; `datasets=current` uses their current versions instead, to compare a newer version with the pinned one. Stores nothing.',
+      params: IdParams, querystring: ReproduceQuery, response: { 200: Reproduction },
     },
     config: { access: 'read' },
   }, async (request) => {
@@ -40,7 +48,11 @@ const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!record) throw notFound(`Version ${stored.productVersion} of product ${stored.productId}`);
     const { provenance } = stored;
     const lcia = provenance.methods?.length ? await lciaOf(provenance.methods.map((m) => m.id).join(',')) : undefined;
-    const result = calculateOrProblem(record.product, app.catalogue.library, { gwp: provenance.gwp, referenceYear: provenance.referenceYear, ...(lcia ? { lcia } : {}) });
+    // The organisation's datasets the result used, at the versions it used (bundled ones are the loaded ones).
+    const bundled = new Set([...app.catalogue.factorDatasets.map((d) => d.id), app.catalogue.substances.id]);
+    const pinned = provenance.datasets.filter((d) => !bundled.has(d.id) && /^[1-9][0-9]{0,9}$/.test(d.version)).map((d) => ({ id: d.id, version: Number(d.version) }));
+    const library = await app.orgLibraries.library(caller.orgId, undefined, request.query.datasets === 'current' ? [] : pinned);
+    const result = calculateOrProblem(record.product, library, { gwp: provenance.gwp, referenceYear: provenance.referenceYear, ...(lcia ? { lcia } : {}) });
     // A result stored before inventories and categories existed is compared on what it holds.
     const compared = { ...result };
     if (stored.result.inventory === undefined) delete compared.inventory;

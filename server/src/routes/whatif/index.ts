@@ -7,6 +7,7 @@ import {
 import { answerOrProblem } from '../../lib/calculate.js';
 import { fmt, linesOf, overLimit } from '../../lib/work.js';
 import { MAX_COMPARE_LINE_EVALUATIONS, MAX_MONTE_CARLO_LINE_RUNS, MAX_MONTE_CARLO_RUNS, MAX_SENSITIVITY_LINES } from '../../limits.js';
+import { libraryOf } from '../../org-datasets/library.js';
 
 const tags = ['what-if'];
 
@@ -58,7 +59,6 @@ function defined<T extends Record<string, unknown>>(o: T): { [K in keyof T]: Exc
  * Problems are 422 with JSON pointers into the request (`/product/…`).
  */
 const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { library } = app.catalogue;
   const config = { access: 'read' as const };
 
   app.post('/compare', {
@@ -72,6 +72,7 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       throw overLimit('/scenarios', 'COMPARISON_TOO_LARGE', `${fmt(linesOf(product))} lines × ${variants} (baseline and scenarios) = ${fmt(evaluations)} line evaluations`,
         `${fmt(MAX_COMPARE_LINE_EVALUATIONS)} line evaluations`, 'compare fewer scenarios at once');
     }
+    const library = await libraryOf(app, request);
     return answerOrProblem(() => compareScenarios(product, library, defined({ scenarios, gwp })), '/product');
   });
 
@@ -85,6 +86,7 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       throw overLimit('/product', 'SENSITIVITY_TOO_LARGE', `a product with ${fmt(lines)} lines`, `${fmt(MAX_SENSITIVITY_LINES)} lines for a sensitivity analysis`,
         'analyse a sub-assembly, or combine lines of the same factor');
     }
+    const library = await libraryOf(app, request);
     return answerOrProblem(() => sensitivity(product, library, defined(options)), '/product');
   });
 
@@ -101,6 +103,7 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       throw overLimit('/runs', 'MONTE_CARLO_TOO_LARGE', `${fmt(runs)} runs × ${fmt(linesOf(product))} lines × ${variants} (baseline and scenarios) = ${fmt(lineRuns)} line-runs`,
         `${fmt(MAX_MONTE_CARLO_LINE_RUNS)} line-runs`, 'fewer runs (1,000 usually settle the percentiles), or fewer scenarios at once');
     }
+    const library = await libraryOf(app, request);
     return answerOrProblem(() => monteCarlo(product, library, defined(options)), '/product');
   });
 
@@ -109,6 +112,7 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config,
   }, async (request) => {
     const { product, ...options } = request.body;
+    const library = await libraryOf(app, request);
     return answerOrProblem(() => suggest(product, library, defined(options)), '/product');
   });
 };
