@@ -65,7 +65,7 @@ function assemble(
   const lineOf = new Map(totals.lines.map((l) => [l.row, l]));
   const kgOf = (row: InventoryRow) => lineOf.get(row)!.kgCO2e;
   const wanted = options.inventory !== false || options.lcia;
-  const groups = wanted ? groupRows(compiled.rows, (_, i) => totals.lines[i]!.amount) : [];
+  const groups = wanted ? groupRows(compiled.rows) : [];
   const datasets = new Map<string, { id: string; version: string; edition: string }>();
   datasets.set(library.substances.id, { id: library.substances.id, version: library.substances.version, edition: library.substances.edition });
   for (const row of compiled.rows) if (row.factor.dataset) datasets.set(row.factor.dataset.id, row.factor.dataset);
@@ -82,7 +82,7 @@ function assemble(
     lines,
     hotspots: hotspots(lines),
     ...(options.inventory === false ? {} : { inventory: inventoryOf(compiled.rows, compiled.components, kgOf, library.flows ?? options.lcia?.index, groups) }),
-    ...(options.lcia ? { impacts: impactsOf(compiled.rows, kgOf, options.lcia, (id) => library.substance(id), groups, (row) => lineOf.get(row)!.value) } : {}),
+    ...(options.lcia ? { impacts: impactsOf(compiled.rows, (i) => totals.lines[i]!.value, options.lcia, (id) => library.substance(id), groups) } : {}),
     datasets: [...datasets.values()].sort((a, b) => a.id.localeCompare(b.id)),
     warnings: [...extraWarnings, ...practitionerWarnings(product, compiled, options.referenceYear, library.regions)],
     engine: { ...ENGINE },

@@ -23,4 +23,5 @@ export { unitSpec, type UnitSpec } from './quantity/unit.js';
 export { evaluateAmount, type Quantity, type Scope } from './quantity/expression.js';
 export { convertTo } from './quantity/convert.js';
 export { Decimal } from './decimal.js';
+export { ExactSum, fixedOf, addFixed, decimalOf, FIXED_ZERO, type Fixed } from './exact-sum.js';
 export { ENGINE } from './version.js';

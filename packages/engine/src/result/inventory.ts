@@ -18,7 +18,9 @@ class Tally {
   amount: Decimal = ZERO;
   readonly byStage = new Map<Stage, Decimal>();
   readonly byComponent = new Map<string, Decimal>();
-  readonly lines = new Set<string>();
+  readonly lines: string[] = [];
+  /** The rows last added: a group adding twice to one entry (two gases of a blend) lists its rows once. */
+  private last: readonly InventoryRow[] | undefined;
 
   add(x: Decimal, stage: Stage, component: string | undefined, lines: string | readonly InventoryRow[]): void {
     this.amount = this.amount.plus(x);
@@ -29,13 +31,21 @@ class Tally {
       const c = this.byComponent.get(component);
       this.byComponent.set(component, c ? c.plus(x) : x);
     }
-    if (typeof lines === 'string') this.lines.add(lines);
-    else for (const r of lines) this.lines.add(r.path);
+    // Rows have distinct paths and each group is added once per entry: a list, not a set.
+    if (typeof lines === 'string') this.lines.push(lines);
+    else if (lines !== this.last) {
+      this.last = lines;
+      for (const r of lines) this.lines.push(r.path);
+    }
   }
 
   fields(unit: string) {
-    const nonZero = (m: Map<string, Decimal>) => Object.fromEntries([...m].filter(([, v]) => !v.isZero()).map(([k, v]) => [k, num(v)]));
-    return { amount: num(this.amount), unit, byStage: nonZero(this.byStage), byComponent: nonZero(this.byComponent), lines: [...this.lines] };
+    const nonZero = (m: Map<string, Decimal>) => {
+      const out: Record<string, number> = {};
+      for (const [k, v] of m) if (!v.isZero()) out[k] = num(v);
+      return out;
+    };
+    return { amount: num(this.amount), unit, byStage: nonZero(this.byStage), byComponent: nonZero(this.byComponent), lines: this.lines };
   }
 }
 
@@ -54,8 +64,31 @@ const KWH = unitSpec('kWh');
 
 /** An amount in a factor's unit in another unit of the same dimension, exactly (amount × size ratio). */
 function inUnit(amount: Decimal, from: UnitSpec, target: UnitSpec): Decimal | undefined {
-  if (!sameDimensions(from.unit.dimensions as number[], target.unit.dimensions as number[])) return undefined;
-  return from.si === target.si ? amount : amount.times(dec(from.si)).div(dec(target.si));
+  const r = ratio(from, target);
+  if (r === undefined) return undefined;
+  if (r === 1) return amount;
+  return typeof r === 'object' ? amount.times(r) : amount.times(dec(from.si)).div(dec(target.si));
+}
+
+/**
+ * from.si / target.si as a decimal when it is exact (g → kg is 0.001, kWh → MJ is 3.6), so one product
+ * gives what a product and a division give; 'divide' where it is not (MJ → kWh); 1 for the same size;
+ * undefined for another dimension. Kept per pair of units.
+ */
+const ratios = new WeakMap<UnitSpec, Map<UnitSpec, Decimal | 1 | 'divide' | undefined>>();
+function ratio(from: UnitSpec, target: UnitSpec): Decimal | 1 | 'divide' | undefined {
+  let byTarget = ratios.get(from);
+  if (!byTarget) ratios.set(from, (byTarget = new Map()));
+  if (byTarget.has(target)) return byTarget.get(target);
+  let r: Decimal | 1 | 'divide' | undefined;
+  if (!sameDimensions(from.unit.dimensions as number[], target.unit.dimensions as number[])) r = undefined;
+  else if (from.si === target.si) r = 1;
+  else {
+    const q = dec(from.si).div(dec(target.si));
+    r = q.times(dec(target.si)).eq(dec(from.si)) && q.precision() < 20 ? q : 'divide';
+  }
+  byTarget.set(target, r);
+  return r;
 }
 
 /**
@@ -98,12 +131,12 @@ export function inventoryOf(
   const endOfLife = new Tallies<{ route: string; withFactor: boolean }>();
   let known = ZERO;
   let unknown = ZERO;
-  const linesWithoutEmissions: string[] = [];
-  const energyWithoutMJ: string[] = [];
+  // Row indices, listed in row order at the end.
+  const linesWithoutEmissions: number[] = [];
+  const energyWithoutMJ: number[] = [];
 
   const componentByPath = new Map(components.map((c) => [c.idPath, c]));
-  const order = new Map(rows.map((r, i) => [r.path, i]));
-  const inRowOrder = (paths: string[]) => paths.sort((a, b) => order.get(a)! - order.get(b)!);
+  const inRowOrder = (indices: number[]) => Array.from(Uint32Array.from(indices).sort(), (i) => rows[i]!.path);
   for (const g of groups) {
     const { first: row, amount, stage, component } = g;
     const f = row.factor;
@@ -133,7 +166,7 @@ export function inventoryOf(
       }
     } else if (!f.value.kgCO2e.isZero()) {
       unknown = unknown.plus(rowsKg());
-      for (const r of g.rows) if (r.amount !== 0) linesWithoutEmissions.push(r.path);
+      g.rows.forEach((r, k) => { if (r.amount !== 0) linesWithoutEmissions.push(g.at[k]!); });
     }
 
     // Materials: component materials, and lines on a material factor given as a mass.
@@ -175,7 +208,7 @@ export function inventoryOf(
         entry.meta.mj.add(mj, stage, component, g.rows);
         entry.meta.derivation = `the amount is an energy (${f.unit.text}): converted to MJ by its unit`;
       } else {
-        for (const r of g.rows) energyWithoutMJ.push(r.path);
+        energyWithoutMJ.push(...g.at);
         entry.meta.derivation = `the amount is in ${f.unit.text}, not an energy, and the data give no heating value: no MJ`;
       }
     }

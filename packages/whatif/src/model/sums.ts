@@ -1,6 +1,7 @@
 import type { InventoryRow } from '@greenlca/engine';
 import { STAGES, type Stage } from '@greenlca/schema';
 import type { ModelCategories } from './categories.js';
+import { ExactSum } from '@greenlca/engine';
 import { addFixed, EXACT_ZERO, Exact, exactOf, fixedOf, FIXED_ZERO, type Fixed } from './exact.js';
 
 /** Rows that share a factor: the exact sum of their amounts per stage, and the factor's value per unit. */
@@ -51,70 +52,12 @@ export function rowKg(row: InventoryRow): Exact {
   return exactOf(fixedOf(row.amount)).times(row.factor.value.kgCO2e.toString());
 }
 
-/**
- * A running exact sum: (big + small) × 10^e. Most amounts have at most 15 significant digits, whose
- * mantissa a double holds exactly, so they are added as doubles (no allocation) and moved into the
- * BigInt only before the double could lose a digit.
- */
-interface Acc {
-  big: bigint;
-  small: number;
-  e: number;
-}
-
-const SAFE = 2 ** 53 - 1e15;
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
-const BIG10: bigint[] = [1n];
-function big10(n: number): bigint {
-  while (BIG10.length <= n) BIG10.push(BIG10[BIG10.length - 1]! * 10n);
-  return BIG10[n]!;
-}
-
-function addTo(acc: Acc, x: number, sign: 1 | -1): void {
-  if (x === 0) return;
-  const text = String(x);
-  let mant: number | undefined;
-  let e = 0;
-  if (!text.includes('e')) {
-    const dot = text.indexOf('.');
-    const decimals = dot < 0 ? 0 : text.length - dot - 1;
-    const digits = text.length - (dot < 0 ? 0 : 1) - (x < 0 ? 1 : 0);
-    if (digits <= 15 && decimals < POW10.length) {
-      mant = Math.round(x * POW10[decimals]!);
-      e = -decimals;
-    }
-  }
-  if (mant === undefined || e > acc.e) {
-    const f = mant === undefined ? fixedOf(x) : { m: BigInt(mant), e };
-    if (f.e < acc.e) rescale(acc, f.e);
-    acc.big += (sign < 0 ? -f.m : f.m) * big10(f.e - acc.e);
-    return;
-  }
-  if (e < acc.e) rescale(acc, e);
-  acc.small += sign * mant;
-  if (Math.abs(acc.small) > SAFE) {
-    acc.big += BigInt(acc.small);
-    acc.small = 0;
-  }
-}
-
-function rescale(acc: Acc, e: number): void {
-  acc.big = (acc.big + BigInt(acc.small)) * big10(acc.e - e);
-  acc.small = 0;
-  acc.e = e;
-}
-
-function fixedOfAcc(acc: Acc): Fixed {
-  const m = acc.big + BigInt(acc.small);
-  return m === 0n ? FIXED_ZERO : { m, e: acc.e };
-}
-
 const emptyAmounts = () => Object.fromEntries(STAGES.map((s) => [s, FIXED_ZERO])) as Record<Stage, Fixed>;
 
 /** Collects row additions and removals, then applies them to the sums in one pass. */
 export class SumsEditor {
   private readonly groups: Map<string, Group>;
-  private readonly touched = new Map<string, { before: Record<Stage, Fixed>; acc: Partial<Record<Stage, Acc>>; group: Group }>();
+  private readonly touched = new Map<string, { before: Record<Stage, Fixed>; acc: Partial<Record<Stage, ExactSum>>; group: Group }>();
 
   constructor(private readonly base: Sums, private readonly categories?: ModelCategories) {
     this.groups = new Map(base.groups);
@@ -148,11 +91,10 @@ export class SumsEditor {
     }
     let acc = t.acc[row.stage];
     if (!acc) {
-      const start = t.group.amounts[row.stage];
-      acc = { big: start.m, small: 0, e: start.m === 0n ? 0 : start.e };
+      acc = new ExactSum(t.group.amounts[row.stage]);
       t.acc[row.stage] = acc;
     }
-    addTo(acc, row.amount, sign);
+    acc.add(row.amount, sign);
   }
 
   finish(): Sums {
@@ -167,7 +109,7 @@ export class SumsEditor {
       for (const stage of STAGES) {
         const a = acc[stage];
         if (!a) continue;
-        const now = fixedOfAcc(a);
+        const now = a.fixed();
         group.amounts[stage] = now;
         const was = before[stage];
         if (was.m === now.m && was.e === now.e) continue;
