@@ -266,3 +266,72 @@ function massOfComponent(components: ReadonlyMap<string, ComponentInstance>, idP
   const c = idPath === undefined ? undefined : components.get(idPath);
   return c && c.unitMassKg > 0 ? dec(c.unitMassKg).times(dec(c.quantity)) : undefined;
 }
+
+/** One inventory entry a row adds to, per unit of its amount (what the what-if model keeps sums of). */
+export interface InventoryShare {
+  section: 'materials' | 'energy' | 'emissions';
+  /** The entry's key within its section (the keys inventoryOf groups by). */
+  key: string;
+  /** The entry as inventoryOf shows it, without amounts. */
+  meta: Record<string, unknown>;
+  unit: string;
+  /** Amount of the entry per unit of the row's amount, or 'componentMass' (a material counted per item: its component's mass). */
+  perUnit: Decimal | 'componentMass';
+  /** MJ per unit of the row's amount, for energy whose amount is an energy. */
+  mjPerUnit?: Decimal;
+}
+
+/**
+ * The entries of the material, energy and emission inventories a row of this kind, factor and stage
+ * adds to, per unit of its amount, with inventoryOf's rules: inventoryOf adds group amount × these.
+ * Whether the row's kg CO2e counts as known emissions is `emissionsKnown`.
+ */
+export function inventoryShares(row: Pick<InventoryRow, 'kind' | 'stage' | 'factor'>, flows?: FlowIndex): { shares: InventoryShare[]; emissionsKnown: boolean } {
+  const f = row.factor;
+  const shares: InventoryShare[] = [];
+  const one = dec(1);
+  let emissionsKnown = false;
+  if (f.value.flows) {
+    emissionsKnown = true;
+    for (const [id, perUnit] of f.value.flows) {
+      const flow = flows?.flows.get(id);
+      const [compartment] = id.split('/') as [EmissionEntry['compartment']];
+      const origin = flow?.variant === 'fossil' || flow?.variant === 'biogenic' ? flow.variant : undefined;
+      const meta: Record<string, unknown> = { substance: flow?.name.en ?? id.split('/')[2]!, compartment, flow: id };
+      if (origin) meta.origin = origin;
+      shares.push({ section: 'emissions', key: `flow|${id}`, meta, unit: flow?.unit ?? 'kg', perUnit });
+    }
+  } else if (f.value.massByGas.size) {
+    emissionsKnown = true;
+    for (const { substance, origin, kg } of emissionsOf(f.value)) {
+      shares.push({
+        section: 'emissions', key: origin ? `${substance}|${origin}` : substance, unit: 'kg', perUnit: kg,
+        meta: origin ? { substance, compartment: 'air', origin } : { substance, compartment: 'air' },
+      });
+    }
+  }
+  if (row.kind === 'material' || (row.kind === 'inventory' && f.category === 'material')) {
+    const cls = row.stage === 'packaging' ? 'packaging' : 'material';
+    const content = contentOf(f.id, f.name);
+    const meta = content ? { factor: f.id, name: f.name, class: cls, content } : { factor: f.id, name: f.name, class: cls };
+    const kg = inUnit(one, f.unit, KG);
+    if (kg) shares.push({ section: 'materials', key: `${f.id}|${cls}`, meta, unit: 'kg', perUnit: kg });
+    else if (row.kind === 'material') shares.push({ section: 'materials', key: `${f.id}|${cls}`, meta, unit: 'kg', perUnit: 'componentMass' });
+  }
+  if (f.category === 'electricity' || f.category === 'fuel' || f.category === 'heat') {
+    const kind = f.category;
+    const asKWh = kind === 'electricity' ? inUnit(one, f.unit, KWH) : undefined;
+    const unit = asKWh ? 'kWh' : f.unit.text;
+    const mj = inUnit(one, f.unit, MJ);
+    const meta: Record<string, unknown> = {
+      kind, factor: f.id, carrier: f.name,
+      derivation: mj ? `the amount is an energy (${f.unit.text}): converted to MJ by its unit`
+        : `the amount is in ${f.unit.text}, not an energy, and the data give no heating value: no MJ`,
+    };
+    const basis = basisOf(f.name);
+    if (basis) meta.basis = basis;
+    if (f.region) meta.region = f.region;
+    shares.push({ section: 'energy', key: `${f.id}|${unit}`, meta, unit, perUnit: asKWh ?? one, ...(mj ? { mjPerUnit: mj } : {}) });
+  }
+  return { shares, emissionsKnown };
+}

@@ -1,7 +1,9 @@
 import type { InventoryRow } from '@greenlca/engine';
 import { STAGES, type Stage } from '@greenlca/schema';
 import type { ModelCategories } from './categories.js';
-import { ExactSum } from '@greenlca/engine';
+import { ExactSum, type ComponentInstance, type FactorLibrary, type FlowIndex } from '@greenlca/engine';
+import type { ModelOptions, NodeState } from './types.js';
+import { EMPTY_INVENTORY, InventoryEditor, sharesOf, type InventorySums, type PreparedShare } from './inventory.js';
 import { addFixed, EXACT_ZERO, Exact, exactOf, fixedOf, FIXED_ZERO, type Fixed } from './exact.js';
 
 /** Rows that share a factor: the exact sum of their amounts per stage, and the factor's value per unit. */
@@ -31,15 +33,36 @@ export interface Sums {
   readonly fossil: Exact;
   /** Each impact category's sums by stage (ModelCategories order; empty without impact methods). */
   readonly categories: readonly StageSums[];
+  /** The inventories (with `ModelOptions.inventory`), and the exact amount of each row group they are kept from. */
+  readonly inventory?: { readonly sums: InventorySums; readonly amounts: ReadonlyMap<string, Fixed> };
+}
+
+/** What an editor keeps inventories with: the flow list the engine reads factors' flows with. */
+export interface InventoryTracking {
+  flows: FlowIndex | undefined;
+}
+
+/** The tracking a model's options ask for (as calculate: the library's flows, else the methods'). */
+export function inventoryTracking(options: ModelOptions, library: FactorLibrary): InventoryTracking | undefined {
+  return options.inventory ? { flows: library.flows ?? options.lcia?.index } : undefined;
+}
+
+/** Every component of a compiled bill of materials, parents first. */
+export function forEachNode(list: readonly NodeState[], fn: (node: NodeState) => void): void {
+  for (const n of list) {
+    fn(n);
+    forEachNode(n.children, fn);
+  }
 }
 
 const zeroStages = () => Object.fromEntries(STAGES.map((s) => [s, EXACT_ZERO])) as Record<Stage, Exact>;
 
 export const EMPTY_SUMS: Sums = { groups: new Map(), byStage: zeroStages(), biogenic: EXACT_ZERO, fossil: EXACT_ZERO, categories: [] };
 
-/** Sums of nothing, with room for `categories` impact categories. */
-export function emptySums(categories: number): Sums {
-  return categories ? { ...EMPTY_SUMS, categories: Array.from({ length: categories }, zeroStages) } : EMPTY_SUMS;
+/** Sums of nothing, with room for `categories` impact categories, and the inventories if asked. */
+export function emptySums(categories: number, inventory = false): Sums {
+  const sums = categories ? { ...EMPTY_SUMS, categories: Array.from({ length: categories }, zeroStages) } : EMPTY_SUMS;
+  return inventory ? { ...sums, inventory: { sums: EMPTY_INVENTORY, amounts: new Map() } } : sums;
 }
 
 /** Key of a row's factor: factor ids and substance names live in different namespaces. */
@@ -59,8 +82,22 @@ export class SumsEditor {
   private readonly groups: Map<string, Group>;
   private readonly touched = new Map<string, { before: Record<Stage, Fixed>; acc: Partial<Record<Stage, ExactSum>>; group: Group }>();
 
-  constructor(private readonly base: Sums, private readonly categories?: ModelCategories) {
+  /** Row groups (factor, kind, stage) of the inventories: their amount before and running sum. */
+  private readonly inventoryTouched = new Map<string, { before: Fixed; acc: ExactSum; shares: readonly PreparedShare[]; stage: Stage }>();
+  private readonly inventoryEditor: InventoryEditor | undefined;
+
+  constructor(private readonly base: Sums, private readonly categories?: ModelCategories, private readonly inventory?: InventoryTracking) {
     this.groups = new Map(base.groups);
+    if (inventory && base.inventory) this.inventoryEditor = new InventoryEditor(base.inventory.sums);
+  }
+
+  /**
+   * A component's own contributions to the inventories that are not amounts of its rows (its mass by
+   * end-of-life route; a material counted per item), with its own rows: call with every component
+   * whose rows are added or removed.
+   */
+  component(instance: ComponentInstance, ownRows: readonly InventoryRow[], sign: 1 | -1): void {
+    this.inventoryEditor?.component(instance, ownRows, this.inventory!.flows, sign);
   }
 
   add(rows: readonly InventoryRow[]): void {
@@ -72,6 +109,7 @@ export class SumsEditor {
   }
 
   private change(row: InventoryRow, sign: 1 | -1): void {
+    if (this.inventoryEditor) this.changeInventory(row, sign);
     const key = factorKey(row);
     let t = this.touched.get(key);
     if (!t) {
@@ -97,8 +135,37 @@ export class SumsEditor {
     acc.add(row.amount, sign);
   }
 
+  private changeInventory(row: InventoryRow, sign: 1 | -1): void {
+    const key = `${factorKey(row)}|${row.kind}|${row.stage}`;
+    let t = this.inventoryTouched.get(key);
+    if (!t) {
+      const before = this.base.inventory!.amounts.get(key) ?? FIXED_ZERO;
+      t = { before, acc: new ExactSum(before), shares: sharesOf(row, this.inventory!.flows), stage: row.stage };
+      this.inventoryTouched.set(key, t);
+    }
+    t.acc.add(row.amount, sign);
+  }
+
+  private finishInventory(): Sums['inventory'] {
+    const base = this.base.inventory;
+    const editor = this.inventoryEditor;
+    if (!base || !editor) return base;
+    let amounts: Map<string, Fixed> | undefined;
+    for (const [key, { before, acc, shares, stage }] of this.inventoryTouched) {
+      const now = acc.fixed();
+      if (now.m === before.m && now.e === before.e) continue;
+      amounts ??= new Map(base.amounts);
+      if (now.m === 0n) amounts.delete(key);
+      else amounts.set(key, now);
+      editor.rows(shares, stage, exactOf(addFixed(now, before, -1)));
+    }
+    const sums = editor.finish();
+    return sums === base.sums && !amounts ? base : { sums, amounts: amounts ?? base.amounts };
+  }
+
   finish(): Sums {
-    if (!this.touched.size) return this.base;
+    const inventory = this.finishInventory();
+    if (!this.touched.size) return inventory === this.base.inventory ? this.base : { ...this.base, inventory };
     const byStage = { ...this.base.byStage };
     let biogenic = this.base.biogenic;
     let fossil = this.base.fossil;
@@ -129,7 +196,7 @@ export class SumsEditor {
       }
       if (STAGES.every((s) => group.amounts[s].m === 0n)) this.groups.delete(key);
     }
-    return { groups: this.groups, byStage, biogenic, fossil, categories };
+    return { groups: this.groups, byStage, biogenic, fossil, categories, ...(inventory ? { inventory } : {}) };
   }
 }
 

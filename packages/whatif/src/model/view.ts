@@ -1,6 +1,7 @@
 import type { InventoryRow } from '@greenlca/engine';
 import { STAGES, type Stage } from '@greenlca/schema';
 import { EXACT_ZERO, type Exact } from './exact.js';
+import { inventoryView, type ModelInventory } from './inventory.js';
 import { rowKg, totalOf, type StageSums } from './sums.js';
 import type { NodeState, WhatIfModel } from './types.js';
 
@@ -59,6 +60,16 @@ export function modelImpacts(model: WhatIfModel): { method: string; categories: 
       return { id: c.id, total: shown.total, byStage: { ...shown.byStage } };
     }),
   }));
+}
+
+/**
+ * The material, energy and emission inventories of a model built with `ModelOptions.inventory`: each
+ * entry's amount, stages (and MJ), and the totals, equal to `calculate(product, library)`'s
+ * `inventory` (without each entry's `byComponent` and `lines`). Kept by difference on each edit, so
+ * reading them costs one rounding per changed entry. Undefined without the option. Do not mutate.
+ */
+export function modelInventory(model: WhatIfModel): ModelInventory | undefined {
+  return model.sums.inventory ? inventoryView(model.sums.inventory.sums) : undefined;
 }
 
 /** Exact totals, for differences that must not lose digits. */
