@@ -22,12 +22,23 @@ export interface EntrySums {
   readonly mj?: Exact;
 }
 
+/** The inventory totals, exact, kept by difference with the entries. */
+interface InventoryTotals {
+  materialKg: Exact;
+  packagingKg: Exact;
+  electricityKWh: Exact;
+  finalEnergyMJ: Exact;
+}
+
 export interface InventorySums {
   /** Entries by section and key. */
   readonly entries: ReadonlyMap<string, EntrySums>;
+  readonly totals: Readonly<InventoryTotals>;
 }
 
-export const EMPTY_INVENTORY: InventorySums = { entries: new Map() };
+export const EMPTY_INVENTORY: InventorySums = {
+  entries: new Map(), totals: { materialKg: EXACT_ZERO, packagingKg: EXACT_ZERO, electricityKWh: EXACT_ZERO, finalEnergyMJ: EXACT_ZERO },
+};
 
 const zeroStages = () => Object.fromEntries(STAGES.map((s) => [s, EXACT_ZERO])) as Record<Stage, Exact>;
 
@@ -61,7 +72,11 @@ export class InventoryEditor {
   private entries: Map<string, EntrySums> | undefined;
   private readonly fresh = new Map<string, { amount: Exact; byStage: Record<Stage, Exact>; mj?: Exact; base: EntrySums | undefined; section: EntrySums['section']; meta: Record<string, unknown>; unit: string }>();
 
-  constructor(private readonly base: InventorySums) {}
+  private readonly totals: InventoryTotals;
+
+  constructor(private readonly base: InventorySums) {
+    this.totals = { ...base.totals };
+  }
 
   /** Adds x (exact, in the entry's unit) to an entry at a stage, and mj to its MJ. */
   add(section: EntrySums['section'], key: string, meta: () => Record<string, unknown>, unit: string, stage: Stage, x: Exact, mj?: Exact): void {
@@ -77,6 +92,15 @@ export class InventoryEditor {
     e.amount = e.amount.plus(x);
     e.byStage[stage] = e.byStage[stage].plus(x);
     if (mj) e.mj = (e.mj ?? EXACT_ZERO).plus(mj);
+    // The totals inventoryOf gives: materials by class, electricity in kWh, energy in MJ.
+    const t = this.totals;
+    if (section === 'materials') {
+      if (e.meta.class === 'packaging') t.packagingKg = t.packagingKg.plus(x);
+      else t.materialKg = t.materialKg.plus(x);
+    } else if (section === 'energy') {
+      if (e.meta.kind === 'electricity' && e.unit === 'kWh') t.electricityKWh = t.electricityKWh.plus(x);
+      if (mj) t.finalEnergyMJ = t.finalEnergyMJ.plus(mj);
+    }
   }
 
   /** A row group's amount changed by diff (exact) at a stage. */
@@ -117,7 +141,7 @@ export class InventoryEditor {
     for (const [id, e] of this.fresh) {
       entries.set(id, { section: e.section, meta: e.meta, unit: e.unit, amount: e.amount, byStage: e.byStage, ...(e.mj ? { mj: e.mj } : {}) });
     }
-    return { entries };
+    return { entries, totals: this.totals };
   }
 }
 
@@ -130,15 +154,18 @@ export interface ModelInventory {
   totals: { materialKg: number; packagingKg: number; electricityKWh: number; finalEnergyMJ: number };
 }
 
-type Shown = { amount: number; byStage: Record<string, number>; finalMJ?: number; zero: boolean };
+type Shown = { section: EntrySums['section']; fields: Record<string, unknown>; amount: number; zero: boolean };
 const shownEntries = new WeakMap<EntrySums, Shown>();
+/** An entry as shown, made once per entry sums (an edit replaces only the entries it reaches). */
 function shown(e: EntrySums): Shown {
   let s = shownEntries.get(e);
   if (!s) {
     const byStage: Record<string, number> = {};
     for (const stage of STAGES) if (!e.byStage[stage].isZero()) byStage[stage] = e.byStage[stage].toNumber();
-    s = { amount: e.amount.toNumber(), byStage, zero: e.amount.isZero() && !Object.keys(byStage).length };
-    if (e.mj) s.finalMJ = e.mj.toNumber();
+    const amount = e.amount.toNumber();
+    const fields: Record<string, unknown> = { ...e.meta, amount, unit: e.unit, byStage };
+    if (e.mj) fields.finalMJ = e.mj.toNumber();
+    s = { section: e.section, fields, amount, zero: e.amount.isZero() && !Object.keys(byStage).length };
     shownEntries.set(e, s);
   }
   return s;
@@ -150,38 +177,25 @@ const shownInventories = new WeakMap<InventorySums, ModelInventory>();
 export function inventoryView(sums: InventorySums): ModelInventory {
   const cached = shownInventories.get(sums);
   if (cached) return cached;
-  const out: ModelInventory = { materials: [], endOfLife: [], energy: [], emissions: [], totals: { materialKg: 0, packagingKg: 0, electricityKWh: 0, finalEnergyMJ: 0 } };
-  let materialKg = EXACT_ZERO;
-  let packagingKg = EXACT_ZERO;
-  let kWh = EXACT_ZERO;
-  let mj = EXACT_ZERO;
+  const t = sums.totals;
+  const out: ModelInventory = {
+    materials: [], endOfLife: [], energy: [], emissions: [],
+    totals: { materialKg: t.materialKg.toNumber(), packagingKg: t.packagingKg.toNumber(), electricityKWh: t.electricityKWh.toNumber(), finalEnergyMJ: t.finalEnergyMJ.toNumber() },
+  };
   for (const e of sums.entries.values()) {
     const s = shown(e);
     if (s.zero) continue;
-    const fields = { ...e.meta, amount: s.amount, unit: e.unit, byStage: { ...s.byStage } };
-    switch (e.section) {
-      case 'materials':
-        if (e.meta.class === 'packaging') packagingKg = packagingKg.plus(e.amount);
-        else materialKg = materialKg.plus(e.amount);
-        out.materials.push(fields as ModelInventory['materials'][number]);
-        break;
-      case 'energy':
-        if (e.meta.kind === 'electricity' && e.unit === 'kWh') kWh = kWh.plus(e.amount);
-        if (e.mj) mj = mj.plus(e.mj);
-        out.energy.push((s.finalMJ !== undefined ? { ...fields, finalMJ: s.finalMJ } : fields) as ModelInventory['energy'][number]);
-        break;
-      case 'emissions':
-        out.emissions.push(fields as ModelInventory['emissions'][number]);
-        break;
-      default:
-        out.endOfLife.push(fields as ModelInventory['endOfLife'][number]);
+    switch (s.section) {
+      case 'materials': out.materials.push(s.fields as ModelInventory['materials'][number]); break;
+      case 'energy': out.energy.push(s.fields as ModelInventory['energy'][number]); break;
+      case 'emissions': out.emissions.push(s.fields as ModelInventory['emissions'][number]); break;
+      default: out.endOfLife.push(s.fields as ModelInventory['endOfLife'][number]);
     }
   }
   out.materials.sort((a, b) => b.amount - a.amount || a.factor.localeCompare(b.factor));
   out.endOfLife.sort((a, b) => b.amount - a.amount || a.route.localeCompare(b.route));
   out.energy.sort((a, b) => (b.finalMJ ?? 0) - (a.finalMJ ?? 0) || a.factor.localeCompare(b.factor));
   out.emissions.sort((a, b) => a.substance.localeCompare(b.substance) || (a.origin ?? '').localeCompare(b.origin ?? ''));
-  out.totals = { materialKg: materialKg.toNumber(), packagingKg: packagingKg.toNumber(), electricityKWh: kWh.toNumber(), finalEnergyMJ: mj.toNumber() };
   shownInventories.set(sums, out);
   return out;
 }
