@@ -173,6 +173,14 @@ function shown(e: EntrySums): Shown {
 
 const shownInventories = new WeakMap<InventorySums, ModelInventory>();
 
+/** A total as a double, rounded once per exact value (an edit leaves most totals the same objects). */
+const shownNumbers = new WeakMap<Exact, number>();
+function shownNumber(x: Exact): number {
+  let n = shownNumbers.get(x);
+  if (n === undefined) shownNumbers.set(x, (n = x.toNumber()));
+  return n;
+}
+
 /** The inventories, in inventoryOf's order; entries whose rows were all taken away (nothing left) are left out. */
 export function inventoryView(sums: InventorySums): ModelInventory {
   const cached = shownInventories.get(sums);
@@ -180,7 +188,7 @@ export function inventoryView(sums: InventorySums): ModelInventory {
   const t = sums.totals;
   const out: ModelInventory = {
     materials: [], endOfLife: [], energy: [], emissions: [],
-    totals: { materialKg: t.materialKg.toNumber(), packagingKg: t.packagingKg.toNumber(), electricityKWh: t.electricityKWh.toNumber(), finalEnergyMJ: t.finalEnergyMJ.toNumber() },
+    totals: { materialKg: shownNumber(t.materialKg), packagingKg: shownNumber(t.packagingKg), electricityKWh: shownNumber(t.electricityKWh), finalEnergyMJ: shownNumber(t.finalEnergyMJ) },
   };
   for (const e of sums.entries.values()) {
     const s = shown(e);

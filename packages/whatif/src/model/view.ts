@@ -37,12 +37,17 @@ export interface ModelCategory {
  * category and stage, whatever the size of the product.
  */
 const shownCategories = new WeakMap<StageSums, Omit<ModelCategory, 'id'>>();
+const shownById = new WeakMap<Omit<ModelCategory, 'id'>, Map<string, ModelCategory>>();
+const shownLists = new WeakMap<readonly StageSums[], { method: string; categories: ModelCategory[] }[]>();
 
+/** Do not mutate what this returns: unchanged categories are the same objects from one edit to the next. */
 export function modelImpacts(model: WhatIfModel): { method: string; categories: ModelCategory[] }[] {
   const lcia = model.options.lcia;
   if (!lcia) return [];
+  const cached = shownLists.get(model.sums.categories);
+  if (cached) return cached;
   let k = 0;
-  return lcia.methods.map((m) => ({
+  const out = lcia.methods.map((m) => ({
     method: m.id,
     categories: m.categories.map((c) => {
       const sums = model.sums.categories[k++]!;
@@ -57,9 +62,16 @@ export function modelImpacts(model: WhatIfModel): { method: string; categories: 
         }
         shownCategories.set(sums, (shown = { total: total.toNumber(), byStage }));
       }
-      return { id: c.id, total: shown.total, byStage: { ...shown.byStage } };
+      // Two categories may have equal sums (the same zeros): one shown object per id.
+      let byId = shownById.get(shown);
+      if (!byId) shownById.set(shown, (byId = new Map()));
+      let category = byId.get(c.id);
+      if (!category) byId.set(c.id, (category = { id: c.id, total: shown.total, byStage: shown.byStage }));
+      return category;
     }),
   }));
+  shownLists.set(model.sums.categories, out);
+  return out;
 }
 
 /**
