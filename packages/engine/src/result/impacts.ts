@@ -98,7 +98,8 @@ function perUnitOf(category: PreparedCategory, value: CharacterisedFactor, profi
  * with that total as characterised in the result's GWP set, and says how much of it is such a proxy.
  *
  * Rows have distinct paths (JSON pointers of what made them), so each line of a category is one row.
- * `shownKg(i)` is row i's kg CO2e as the result shows it (the nearest double to its exact kg CO2e).
+ * `shownKg(i)` is row i's kg CO2e as the result shows it (the nearest double to its exact kg CO2e);
+ * without it, categories come without their line lists (a summary).
  */
 /**
  * The order of n entries made of `runs` runs (run r is runStart[r] … runStart[r+1] − 1), each already
@@ -124,7 +125,7 @@ function mergeRuns(runs: number, n: number, runStart: Int32Array, head: Int32Arr
 }
 
 export function impactsOf(
-  rows: readonly InventoryRow[], shownKg: (index: number) => number, lcia: Lcia, substance: (id: string) => Substance | undefined,
+  rows: readonly InventoryRow[], shownKg: ((index: number) => number) | undefined, lcia: Lcia, substance: (id: string) => Substance | undefined,
   groups: readonly RowGroup[] = groupRows(rows),
 ): ImpactAssessment[] {
   const { buckets, bucketOf, rowCount } = bucketGroups(groups);
@@ -222,6 +223,7 @@ export function impactsOf(
       const proxy = isClimate && !ghg[b];
       const q64 = proxy ? 0 : q.toNumber();
       const { ranked, rankedAt, rankedIndex } = bucket;
+      if (!shownKg) return;
       for (let i = 0; i < ranked.length; i++) {
         const row = ranked[i]!;
         const v = proxy ? (row.amount === 0 ? 0 : shownKg(rankedIndex[i]!)) : row.amount * q64;

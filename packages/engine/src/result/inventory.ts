@@ -121,7 +121,7 @@ function emissionsOf(value: CharacterisedFactor): ReturnType<typeof gasEmissions
 }
 
 export function inventoryOf(
-  rows: readonly InventoryRow[], components: readonly ComponentInstance[], kgCO2eOf: (row: InventoryRow) => Decimal, flows?: FlowIndex,
+  rows: readonly InventoryRow[], components: readonly ComponentInstance[], flows?: FlowIndex,
   groups: readonly RowGroup[] = groupRows(rows),
 ): Inventory {
   const units = new Map<string, string>();
