@@ -6,11 +6,12 @@
  */
 import { bundledFactorDatasets, bundledLcia, bundledSubstances } from '@greenlca/datasets';
 import { calculate, createLibrary, parseProduct, type Lcia } from '@greenlca/engine';
-import type { InventoryLine, Product } from '@greenlca/schema';
+import type { Product } from '@greenlca/schema';
 import { buildModel, modelImpacts, modelTotals, updateModel, type WhatIfModel } from '@greenlca/whatif';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { xoshiro128 } from '@greenlca/sparse';
+import { edit, kgWithFlows } from './edits.js';
 
 const library = createLibrary(bundledFactorDatasets, bundledSubstances);
 let lcia: Lcia;
@@ -43,47 +44,6 @@ function expectEngine(model: WhatIfModel): void {
   // The engine's origin split follows every edit too (fossil, biogenic, not split by origin).
   expect({ fossil: totals.fossilKgCO2e, biogenic: totals.biogenicKgCO2e, notSplit: totals.notSplitKgCO2e }).toEqual(engine.origin);
   expect(modelImpacts(model)).toEqual(engine.impacts);
-}
-
-const uslci = bundledFactorDatasets.find((d) => d.id.startsWith('uslci'))!;
-const kgWithFlows = uslci.factors.filter((f) => f.flows && f.unit === 'kg').map((f) => `${uslci.id}/${f.id}`);
-
-function edit(p: Product, next: () => number, k: number): Product {
-  const lines = p.inventory ?? [];
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
-  const setLine = (i: number, line: InventoryLine) => {
-    const inventory = lines.slice();
-    inventory[i] = line;
-    return { ...p, inventory };
-  };
-  switch (k % 7) {
-    case 0: { // a new amount in a line's own unit
-      const i = Math.floor(next() * lines.length);
-      const line = lines[i]!;
-      const unit = typeof line.amount === 'object' && line.amount !== null && 'unit' in line.amount ? line.amount.unit : undefined;
-      return unit ? setLine(i, { ...line, amount: { value: Math.round(next() * 1e4) / 100, unit } }) : setLine(i, { ...line, amount: `(${JSON.stringify(line.amount).replace(/"/g, '')}) * ${(1 + Math.floor(next() * 9)) / 4}` });
-    }
-    case 1: // a line made from a material with a full USLCI inventory
-      return { ...p, inventory: [...lines, { stage: pick(['manufacture', 'packaging', 'use'] as const), factor: pick(kgWithFlows), amount: `${Math.round(next() * 900) / 100 + 0.01} kg` }] };
-    case 2: // a direct emission of a non-greenhouse flow
-      return { ...p, inventory: [...lines, { stage: 'use', substance: 'air/unspecified/sulfur-dioxide', amount: `${Math.round(next() * 100) / 1000 + 0.001} kg` }] };
-    case 3: { // a component's mass
-      const components = (p.components ?? []).slice();
-      if (!components.length) return p;
-      const i = Math.floor(next() * components.length);
-      components[i] = { ...components[i]!, mass: `${Math.round(next() * 900) + 10} g` };
-      return { ...p, components };
-    }
-    case 4: // a parameter every use line depends on
-      return p.parameters?.lifetimeYears !== undefined ? { ...p, parameters: { ...p.parameters, lifetimeYears: 3 + Math.floor(next() * 8) } } : p;
-    case 5: { // a line removed
-      if (lines.length < 2) return p;
-      const i = Math.floor(next() * lines.length);
-      return { ...p, inventory: [...lines.slice(0, i), ...lines.slice(i + 1)] };
-    }
-    default: // another GWP set (climate change proxies follow it)
-      return { ...p, gwp: pick(['AR5', 'AR6'] as const) };
-  }
 }
 
 describe('what-if model: impact categories', () => {

@@ -7,7 +7,6 @@ import { withFlows, type FactorLibrary } from './library/library.js';
 import { aggregate, byComponent, gasTable, hotspots, originTotals, resultLines } from './result/aggregate.js';
 import { inventoryOf } from './result/inventory.js';
 import { groupRows } from './result/groups.js';
-import type { InventoryRow } from './inventory/line.js';
 import { impactsOf, type Lcia } from './result/impacts.js';
 import { practitionerWarnings } from './result/warnings.js';
 import { primaryDataOf } from './result/primary.js';
@@ -32,6 +31,12 @@ export interface CalculateOptions {
    * today. Default: 1 January of the product's year, else of `referenceYear`.
    */
   validOn?: string;
+  /**
+   * Leave out what is made line by line (a summary): `lines`, `hotspots` and `byComponent` come back
+   * empty and categories without their line lists, and no line's value is computed. Totals, stages,
+   * gases, inventories and categories are the same numbers as with them.
+   */
+  lines?: false;
 }
 
 /** Check a document against product model v1 (components at most MAX_COMPONENT_DEPTH deep); throws LcaInputError with JSON pointers. */
@@ -66,12 +71,11 @@ export function calculate(input: unknown, library: FactorLibrary, options: Calcu
 function assemble(
   product: Product, compiled: CompiledProduct, library: FactorLibrary, options: CalculateOptions, extraWarnings: CalculationResult['warnings'],
 ): CalculationResult {
-  const totals = aggregate(compiled.rows);
-  const lines = resultLines(totals);
-  const lineOf = new Map(totals.lines.map((l) => [l.row, l]));
-  const kgOf = (row: InventoryRow) => lineOf.get(row)!.kgCO2e;
+  const withLines = options.lines !== false;
+  const totals = aggregate(compiled.rows, withLines);
+  const lines = withLines ? resultLines(totals) : [];
   const wanted = options.inventory !== false || options.lcia;
-  const groups = wanted ? groupRows(compiled.rows, (_, i) => totals.lines[i]!.amount) : [];
+  const groups = wanted ? groupRows(compiled.rows) : [];
   const datasets = new Map<string, { id: string; version: string; edition: string; publisher?: string }>();
   datasets.set(library.substances.id, { id: library.substances.id, version: library.substances.version, edition: library.substances.edition });
   for (const row of compiled.rows) if (row.factor.dataset) datasets.set(row.factor.dataset.id, row.factor.dataset);
@@ -86,11 +90,11 @@ function assemble(
     total: originTotals(totals.total, totals.origin),
     byStage: Object.fromEntries(STAGES.map((s) => [s, originTotals(totals.byStage[s], totals.originByStage[s])])) as CalculationResult['byStage'],
     byGas: gasTable(totals),
-    byComponent: byComponent(totals, compiled.components),
+    byComponent: withLines ? byComponent(totals, compiled.components) : [],
     lines,
     hotspots: hotspots(lines),
-    ...(options.inventory === false ? {} : { inventory: inventoryOf(compiled.rows, compiled.components, kgOf, library.flows ?? options.lcia?.index, groups) }),
-    ...(options.lcia ? { impacts: impactsOf(compiled.rows, kgOf, options.lcia, (id) => library.substance(id), groups, (row) => lineOf.get(row)!.value) } : {}),
+    ...(options.inventory === false ? {} : { inventory: inventoryOf(compiled.rows, compiled.components, library.flows ?? options.lcia?.index, groups) }),
+    ...(options.lcia ? { impacts: impactsOf(compiled.rows, withLines ? (i) => totals.lines[i]!.value : undefined, options.lcia, (id) => library.substance(id), groups) } : {}),
     datasets: [...datasets.values()].sort((a, b) => a.id.localeCompare(b.id)),
     primaryData: primaryDataOf(totals.lines, validOn),
     warnings: [...extraWarnings, ...practitionerWarnings(product, compiled, options.referenceYear, library.regions, validOn)],

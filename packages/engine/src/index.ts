@@ -21,10 +21,11 @@ export {
   prepareMethod, indexFlows, ghgFlowOf, findMethod, type PreparedMethod, type PreparedCategory, type FlowIndex, type CategoryFactor,
 } from './impact/method.js';
 export { impactsOf, flowProfile, categoryPerUnit, type Lcia } from './result/impacts.js';
-export { inventoryOf } from './result/inventory.js';
+export { inventoryOf, inventoryShares, type InventoryShare } from './result/inventory.js';
 export { unitSpec, type UnitSpec } from './quantity/unit.js';
 export { sameDimensions } from './quantity/measure.js';
 export { evaluateAmount, type Quantity, type Scope } from './quantity/expression.js';
 export { convertTo } from './quantity/convert.js';
-export { Decimal } from './decimal.js';
+export { Decimal, dec } from './decimal.js';
+export { ExactSum, fixedOf, addFixed, decimalOf, FIXED_ZERO, type Fixed } from './exact-sum.js';
 export { ENGINE } from './version.js';

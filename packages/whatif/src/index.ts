@@ -33,7 +33,8 @@ export {
 // The incremental model
 export { buildModel } from './model/build.js';
 export { updateModel } from './model/update.js';
-export { modelTotals, modelRows, rankedLines, modelImpacts, type ModelTotals, type ModelLine, type ModelCategory } from './model/view.js';
+export { modelTotals, modelRows, rankedLines, modelImpacts, modelInventory, type ModelTotals, type ModelLine, type ModelCategory } from './model/view.js';
+export type { ModelInventory } from './model/inventory.js';
 export type { WhatIfModel, ModelOptions, NodeState } from './model/types.js';
 
 // Errors

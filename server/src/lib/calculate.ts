@@ -13,6 +13,8 @@ export interface CalcOptions {
   lcia?: Lcia;
   /** Day (YYYY-MM-DD) supplier factors' validity is judged on (FACTOR_EXPIRED); default 1 January of the reference year. */
   validOn?: string;
+  /** A summary is asked for: nothing is computed line by line (the engine's `lines: false`). */
+  lines?: false;
 }
 
 /** An input problem as the engine and the packages built on it report one. */
@@ -110,12 +112,15 @@ export function calculateOrProblem(product: unknown, library: FactorLibrary, opt
       if (options.gwp) engineOptions.gwp = options.gwp;
       if (options.lcia) engineOptions.lcia = options.lcia;
       if (options.validOn) engineOptions.validOn = options.validOn;
+      if (options.lines === false) engineOptions.lines = false;
       return calculate(product, library, engineOptions);
     },
     pointerPrefix,
   );
   // JSON has no Infinity or NaN: an amount like "1e999 kWh" must not come back as a null total.
   if (!Number.isFinite(result.total.kgCO2e)) {
+    // A summary has no lines to point at: the lines say which amounts it was.
+    if (options.lines === false) return calculateOrProblem(product, library, { ...options, lines: undefined } as CalcOptions, pointerPrefix);
     const bad = result.lines.filter((l) => !Number.isFinite(l.kgCO2e) || !Number.isFinite(l.amount.value));
     const errors: ProblemError[] = (bad.length ? bad : [{ path: '' }]).map((l) => ({
       pointer: pointerPrefix + l.path, code: 'NON_FINITE', detail: 'this amount gives a result that is not a finite number', hint: 'check the amount and the parameters it uses',

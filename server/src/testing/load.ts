@@ -62,7 +62,14 @@ export async function startBareServer(): Promise<{ url: string; close(): Promise
   });
   // POST: Fastify's own JSON body parsing and nothing else, the bound on any route that reads the
   // product it is sent (a 22 KiB body costs more to receive and parse than a bare GET costs whole).
-  bare.post('/bare', async (_request, reply) => reply.type('application/json').send(ok));
+  // POST ?bytes=N: the same, then a stored answer of N bytes (the ceiling of a route that reads a
+  // product and answers with a result of that size: what /v1/calculate would do with no work at all).
+  bare.post('/bare', async (request, reply) => {
+    const bytes = Number((request.query as { bytes?: string }).bytes ?? 0);
+    if (!bytes) return reply.type('application/json').send(ok);
+    if (!sized.has(bytes)) sized.set(bytes, JSON.stringify({ pad: 'x'.repeat(Math.max(0, Math.min(bytes, 1 << 24) - 10)) }));
+    return reply.type('application/json').send(sized.get(bytes));
+  });
   const url = await bare.listen({ host: '127.0.0.1', port: 0 });
   return { url: `${url}/bare`, close: () => bare.close() };
 }

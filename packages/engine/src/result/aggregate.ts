@@ -1,5 +1,6 @@
 import { STAGES, type CalculationResult, type OriginTotals, type ResultLine, type Stage } from '@greenlca/schema';
 import { type Decimal, dec, num, ZERO } from '../decimal.js';
+import { ExactSum } from '../exact-sum.js';
 import { addScaled, biogenicOf, closeSplit, ORIGIN_KINDS, zeroSplit, type OriginSplit } from '../impact/origin.js';
 import type { ComponentInstance, InventoryRow } from '../inventory/line.js';
 
@@ -108,11 +109,8 @@ function splitOf(value: InventoryRow['factor']['value']) {
  * sums of exact products; since (Σ aᵢ)·p = Σ (aᵢ·p) exactly in decimal, amounts are summed per factor
  * and stage first and multiplied once, so a line costs one decimal product (its shown value) and one sum.
  */
-export function aggregate(rows: InventoryRow[]): Totals {
-  const byStage = Object.fromEntries(STAGES.map((s) => [s, ZERO])) as Record<Stage, Decimal>;
-  const byGas: Totals['byGas'] = new Map();
-  let total = ZERO;
-  const originByStage = Object.fromEntries(STAGES.map((s) => [s, zeroSplit()])) as Record<Stage, OriginSplit>;
+export function aggregate(rows: InventoryRow[], withLines = true): Totals {
+  if (!withLines) return totalsOf(bucketAmounts(rows), []);
   const lines: LineTotal[] = new Array(rows.length);
   // Σ amounts per characterised factor and stage.
   const buckets = new Map<InventoryRow['factor']['value'], Map<Stage, Decimal>>();
@@ -131,6 +129,30 @@ export function aggregate(rows: InventoryRow[]): Totals {
     else for (const [gas, perUnit] of split.gases) lineGas[gas] = clean(row.amount * perUnit);
     lines[i] = { row, amount, kgCO2e: kg, value: shown, byGas: lineGas, origin: lineOrigin(value, amount, kg, shown) };
   }
+  return totalsOf(buckets, lines);
+}
+
+/** Σ amounts per characterised factor and stage, exactly, without any per-line value (a summary). */
+function bucketAmounts(rows: readonly InventoryRow[]): Map<InventoryRow['factor']['value'], Map<Stage, Decimal>> {
+  const sums = new Map<InventoryRow['factor']['value'], Map<Stage, ExactSum>>();
+  for (const row of rows) {
+    let stages = sums.get(row.factor.value);
+    if (!stages) sums.set(row.factor.value, (stages = new Map()));
+    let sum = stages.get(row.stage);
+    if (!sum) stages.set(row.stage, (sum = new ExactSum()));
+    sum.add(row.amount);
+  }
+  const out = new Map<InventoryRow['factor']['value'], Map<Stage, Decimal>>();
+  for (const [value, stages] of sums) out.set(value, new Map([...stages].map(([stage, sum]) => [stage, sum.decimal()])));
+  return out;
+}
+
+/** The totals from the amounts per factor and stage: one decimal product per factor and stage. */
+function totalsOf(buckets: Map<InventoryRow['factor']['value'], Map<Stage, Decimal>>, lines: LineTotal[]): Totals {
+  const byStage = Object.fromEntries(STAGES.map((s) => [s, ZERO])) as Record<Stage, Decimal>;
+  const byGas: Totals['byGas'] = new Map();
+  let total = ZERO;
+  const originByStage = Object.fromEntries(STAGES.map((s) => [s, zeroSplit()])) as Record<Stage, OriginSplit>;
   for (const [value, stages] of buckets) {
     let sum = ZERO;
     for (const [stage, amount] of stages) {

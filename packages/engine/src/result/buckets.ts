@@ -25,6 +25,8 @@ export interface ValueBucket {
    */
   ranked: InventoryRow[];
   rankedAt: number[];
+  /** The ranked rows' indices in the row list. */
+  rankedIndex: number[];
   /** Rows whose amount is 0. */
   zeroRows: number;
 }
@@ -41,7 +43,9 @@ export function bucketGroups(groups: readonly RowGroup[]): Buckets {
   const index = new Map<CharacterisedFactor, number>();
   const buckets: ValueBucket[] = [];
   const bucketOf: number[] = new Array(groups.length);
-  const members: { row: InventoryRow; at: number }[][] = [];
+  const members: InventoryRow[][] = [];
+  const positions: number[][] = [];
+  const indices: number[][] = [];
   let at = 0;
   for (let gi = 0; gi < groups.length; gi++) {
     const g = groups[gi]!;
@@ -49,9 +53,11 @@ export function bucketGroups(groups: readonly RowGroup[]): Buckets {
     if (b === undefined) {
       index.set(g.value, (b = buckets.length));
       buckets.push({
-        value: g.value, groups: [], amount: ZERO, absAmount: ZERO, byStage: new Map(), byComponent: new Map(), ranked: [], rankedAt: [], zeroRows: 0,
+        value: g.value, groups: [], amount: ZERO, absAmount: ZERO, byStage: new Map(), byComponent: new Map(), ranked: [], rankedAt: [], rankedIndex: [], zeroRows: 0,
       });
       members.push([]);
+      positions.push([]);
+      indices.push([]);
     }
     bucketOf[gi] = b;
     const bucket = buckets[b]!;
@@ -61,18 +67,41 @@ export function bucketGroups(groups: readonly RowGroup[]): Buckets {
     if (g.component !== undefined) bucket.byComponent.set(g.component, (bucket.byComponent.get(g.component) ?? ZERO).plus(g.amount));
     // |Σ a| = Σ |a| when no amount is negative (the usual case); credits are summed one by one.
     let mixed = false;
-    for (const row of g.rows) {
+    const list = members[b]!;
+    const pos = positions[b]!;
+    const idx = indices[b]!;
+    for (let k = 0; k < g.rows.length; k++) {
+      const row = g.rows[k]!;
+      idx.push(g.at[k]!);
       if (row.amount < 0) mixed = true;
       else if (row.amount === 0) bucket.zeroRows++;
-      members[b]!.push({ row, at: at++ });
+      list.push(row);
+      pos.push(at++);
     }
     if (!mixed) bucket.absAmount = bucket.absAmount.plus(g.amount);
     else for (const row of g.rows) bucket.absAmount = bucket.absAmount.plus(Math.abs(row.amount));
   }
   buckets.forEach((bucket, b) => {
-    const list = members[b]!.sort((x, y) => Math.abs(y.row.amount) - Math.abs(x.row.amount) || x.at - y.at);
-    bucket.ranked = list.map((m) => m.row);
-    bucket.rankedAt = list.map((m) => m.at);
+    const rows = members[b]!;
+    const where = positions[b]!;
+    const n = rows.length;
+    const mag = new Float64Array(n);
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      mag[i] = Math.abs(rows[i]!.amount);
+      order[i] = i;
+    }
+    // Largest first, ties in row (position) order: positions increase with i.
+    order.sort((x, y) => mag[y]! - mag[x]! || x - y);
+    bucket.ranked = new Array(n);
+    bucket.rankedAt = new Array(n);
+    bucket.rankedIndex = new Array(n);
+    const rowIndex = indices[b]!;
+    for (let k = 0; k < n; k++) {
+      bucket.rankedIndex[k] = rowIndex[order[k]!]!;
+      bucket.ranked[k] = rows[order[k]!]!;
+      bucket.rankedAt[k] = where[order[k]!]!;
+    }
   });
   return { buckets, bucketOf, rowCount: at };
 }

@@ -1,12 +1,13 @@
-import type { Stage } from '@greenlca/schema';
-import { type Decimal, dec, ZERO } from '../decimal.js';
+import { STAGES, type Stage } from '@greenlca/schema';
+import type { Decimal } from '../decimal.js';
+import { ExactSum } from '../exact-sum.js';
 import type { CharacterisedFactor } from '../impact/characterise.js';
 import type { InventoryRow } from '../inventory/line.js';
 
 /**
  * Rows that share a kind, a characterised factor, a stage and a component, with their amounts summed exactly.
  * Since (Σ aᵢ)·p = Σ (aᵢ·p) exactly in decimal, every per-unit value (a gas, a flow, a category) is
- * multiplied once per group instead of once per row: inventories and categories cost one decimal sum
+ * multiplied once per group instead of once per row: inventories and categories cost one exact sum
  * per row and one product per group, whatever the number of flows and categories.
  */
 export interface RowGroup {
@@ -17,25 +18,37 @@ export interface RowGroup {
   component: string | undefined;
   amount: Decimal;
   rows: InventoryRow[];
+  /** The rows' positions in the row list, in the same order as `rows`. */
+  at: number[];
 }
 
-export function groupRows(rows: readonly InventoryRow[], amountOf: (row: InventoryRow, i: number) => Decimal = (row) => dec(row.amount)): RowGroup[] {
-  const byValue = new Map<CharacterisedFactor, Map<string, RowGroup>>();
+const KIND: Record<InventoryRow['kind'], number> = { inventory: 0, emission: 1, material: 2, endOfLife: 3 };
+const STAGE_INDEX = Object.fromEntries(STAGES.map((s, i) => [s, i])) as Record<Stage, number>;
+
+export function groupRows(rows: readonly InventoryRow[]): RowGroup[] {
+  // factor → kind|stage → component → group: no key string is made per row.
+  const byValue = new Map<CharacterisedFactor, Map<number, Map<string | undefined, number>>>();
   const out: RowGroup[] = [];
+  const sums: ExactSum[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const value = row.factor.value;
-    let groups = byValue.get(value);
-    if (!groups) byValue.set(value, (groups = new Map()));
-    const key = `${row.kind}|${row.stage}|${row.component ?? ''}`;
-    let g = groups.get(key);
-    if (!g) {
-      g = { value, first: row, stage: row.stage, component: row.component, amount: ZERO, rows: [] };
-      groups.set(key, g);
-      out.push(g);
+    let byKind = byValue.get(value);
+    if (!byKind) byValue.set(value, (byKind = new Map()));
+    const kindStage = KIND[row.kind] * 16 + STAGE_INDEX[row.stage];
+    let byComponent = byKind.get(kindStage);
+    if (!byComponent) byKind.set(kindStage, (byComponent = new Map()));
+    let g = byComponent.get(row.component);
+    if (g === undefined) {
+      byComponent.set(row.component, (g = out.length));
+      out.push({ value, first: row, stage: row.stage, component: row.component, amount: undefined as unknown as Decimal, rows: [], at: [] });
+      sums.push(new ExactSum());
     }
-    g.amount = g.amount.plus(amountOf(row, i));
-    g.rows.push(row);
+    sums[g]!.add(row.amount);
+    const group = out[g]!;
+    group.rows.push(row);
+    group.at.push(i);
   }
+  for (let g = 0; g < out.length; g++) out[g]!.amount = sums[g]!.decimal();
   return out;
 }

@@ -98,11 +98,35 @@ function perUnitOf(category: PreparedCategory, value: CharacterisedFactor, profi
  * with that total as characterised in the result's GWP set, and says how much of it is such a proxy.
  *
  * Rows have distinct paths (JSON pointers of what made them), so each line of a category is one row.
- * `shownKgOf` is a row's kg CO2e as the result shows it (the nearest double to kgCO2eOf).
+ * `shownKg(i)` is row i's kg CO2e as the result shows it (the nearest double to its exact kg CO2e);
+ * without it, categories come without their line lists (a summary).
  */
+/**
+ * The order of n entries made of `runs` runs (run r is runStart[r] … runStart[r+1] − 1), each already
+ * in `before` order, by a k-way merge (there are a few runs, one per factor): what a sort with
+ * `before` gives, checked, with the sort as the fallback when equal magnitudes met in another order.
+ */
+function mergeRuns(runs: number, n: number, runStart: Int32Array, head: Int32Array, before: (x: number, y: number) => number): number[] {
+  const order = new Array<number>(n);
+  for (let r = 0; r < runs; r++) head[r] = runStart[r]!;
+  for (let k = 0; k < n; k++) {
+    let best = -1;
+    for (let r = 0; r < runs; r++) {
+      if (head[r]! < runStart[r + 1]! && (best < 0 || before(head[r]!, head[best]!) < 0)) best = r;
+    }
+    order[k] = head[best]!++;
+  }
+  // A run is sorted by |amount|; two amounts whose products round to the same double may tie out of
+  // position order. Rare: then sort.
+  for (let k = 1; k < n; k++) {
+    if (before(order[k - 1]!, order[k]!) > 0) return order.sort(before);
+  }
+  return order;
+}
+
 export function impactsOf(
-  rows: readonly InventoryRow[], kgCO2eOf: (row: InventoryRow) => Decimal, lcia: Lcia, substance: (id: string) => Substance | undefined,
-  groups: readonly RowGroup[] = groupRows(rows), shownKgOf: (row: InventoryRow) => number = (row) => kgCO2eOf(row).toNumber(),
+  rows: readonly InventoryRow[], shownKg: ((index: number) => number) | undefined, lcia: Lcia, substance: (id: string) => Substance | undefined,
+  groups: readonly RowGroup[] = groupRows(rows),
 ): ImpactAssessment[] {
   const { buckets, bucketOf, rowCount } = bucketGroups(groups);
   const profiles = buckets.map((b) => flowProfile(b.value, lcia, substance));
@@ -120,12 +144,12 @@ export function impactsOf(
   let flowsAbs = ZERO;
   let flowLines = 0;
   const withoutFlows: string[] = [];
-  const bucketOfRow = new Map<InventoryRow, number>();
-  groups.forEach((g, gi) => { for (const r of g.rows) bucketOfRow.set(r, bucketOf[gi]!); });
-  for (const row of rows) {
-    const b = bucketOfRow.get(row)!;
+  const bucketOfRow = new Int32Array(rows.length);
+  groups.forEach((g, gi) => { for (const i of g.at) bucketOfRow[i] = bucketOf[gi]!; });
+  for (let i = 0; i < rows.length; i++) {
+    const b = bucketOfRow[i]!;
     if (hasFlows[b]) flowLines++;
-    else if (row.amount !== 0 && !buckets[b]!.value.kgCO2e.isZero()) withoutFlows.push(row.path);
+    else if (rows[i]!.amount !== 0 && !buckets[b]!.value.kgCO2e.isZero()) withoutFlows.push(rows[i]!.path);
   }
   buckets.forEach((_, b) => { if (hasFlows[b]) flowsAbs = flowsAbs.plus(absKg[b]!); });
 
@@ -154,6 +178,8 @@ export function impactsOf(
   const shown = new Float64Array(rowCount);
   const paths: string[] = new Array(rowCount);
   const byMagnitude = (x: number, y: number) => abs[y]! - abs[x]! || at[x]! - at[y]!;
+  const runStart = new Int32Array(buckets.length + 1);
+  const runHead = new Int32Array(buckets.length);
 
   const categoryResult = (category: PreparedCategory): CategoryResult => {
     const isClimate = category.id === 'climate-change';
@@ -185,19 +211,22 @@ export function impactsOf(
     const byStage = new Map<string, Decimal>();
     const byComponent = new Map<string, Decimal>();
     let n = 0;
+    let runs = 0;
     buckets.forEach((bucket, b) => {
       const q = perUnit[b];
       if (q === undefined) return;
+      runStart[runs++] = n;
       total = total.plus(bucket.amount.times(q));
       for (const [stage, amount] of bucket.byStage) byStage.set(stage, (byStage.get(stage) ?? ZERO).plus(amount.times(q)));
       for (const [component, amount] of bucket.byComponent) byComponent.set(component, (byComponent.get(component) ?? ZERO).plus(amount.times(q)));
       // Line values: a proxy line at its shown kg CO2e; a line with flows at amount × the per-unit value as a double.
       const proxy = isClimate && !ghg[b];
       const q64 = proxy ? 0 : q.toNumber();
-      const { ranked, rankedAt } = bucket;
+      const { ranked, rankedAt, rankedIndex } = bucket;
+      if (!shownKg) return;
       for (let i = 0; i < ranked.length; i++) {
         const row = ranked[i]!;
-        const v = proxy ? (row.amount === 0 ? 0 : shownKgOf(row)) : row.amount * q64;
+        const v = proxy ? (row.amount === 0 ? 0 : shownKg(rankedIndex[i]!)) : row.amount * q64;
         if (v === 0) continue;
         at[n] = rankedAt[i]!;
         abs[n] = Math.abs(v);
@@ -206,10 +235,8 @@ export function impactsOf(
         n++;
       }
     });
-    // Runs already sorted per bucket: the sort merges them.
-    const order = new Array<number>(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort(byMagnitude);
+    runStart[runs] = n;
+    const order = mergeRuns(runs, n, runStart, runHead, byMagnitude);
     const lines = new Array<{ path: string; value: number }>(n);
     for (let k = 0; k < n; k++) {
       const i = order[k]!;

@@ -18,7 +18,9 @@ class Tally {
   amount: Decimal = ZERO;
   readonly byStage = new Map<Stage, Decimal>();
   readonly byComponent = new Map<string, Decimal>();
-  readonly lines = new Set<string>();
+  readonly lines: string[] = [];
+  /** The rows last added: a group adding twice to one entry (two gases of a blend) lists its rows once. */
+  private last: readonly InventoryRow[] | undefined;
 
   add(x: Decimal, stage: Stage, component: string | undefined, lines: string | readonly InventoryRow[]): void {
     this.amount = this.amount.plus(x);
@@ -29,13 +31,21 @@ class Tally {
       const c = this.byComponent.get(component);
       this.byComponent.set(component, c ? c.plus(x) : x);
     }
-    if (typeof lines === 'string') this.lines.add(lines);
-    else for (const r of lines) this.lines.add(r.path);
+    // Rows have distinct paths and each group is added once per entry: a list, not a set.
+    if (typeof lines === 'string') this.lines.push(lines);
+    else if (lines !== this.last) {
+      this.last = lines;
+      for (const r of lines) this.lines.push(r.path);
+    }
   }
 
   fields(unit: string) {
-    const nonZero = (m: Map<string, Decimal>) => Object.fromEntries([...m].filter(([, v]) => !v.isZero()).map(([k, v]) => [k, num(v)]));
-    return { amount: num(this.amount), unit, byStage: nonZero(this.byStage), byComponent: nonZero(this.byComponent), lines: [...this.lines] };
+    const nonZero = (m: Map<string, Decimal>) => {
+      const out: Record<string, number> = {};
+      for (const [k, v] of m) if (!v.isZero()) out[k] = num(v);
+      return out;
+    };
+    return { amount: num(this.amount), unit, byStage: nonZero(this.byStage), byComponent: nonZero(this.byComponent), lines: this.lines };
   }
 }
 
@@ -54,8 +64,31 @@ const KWH = unitSpec('kWh');
 
 /** An amount in a factor's unit in another unit of the same dimension, exactly (amount × size ratio). */
 function inUnit(amount: Decimal, from: UnitSpec, target: UnitSpec): Decimal | undefined {
-  if (!sameDimensions(from.dims, target.dims)) return undefined;
-  return from.si === target.si ? amount : amount.times(dec(from.si)).div(dec(target.si));
+  const r = ratio(from, target);
+  if (r === undefined) return undefined;
+  if (r === 1) return amount;
+  return typeof r === 'object' ? amount.times(r) : amount.times(dec(from.si)).div(dec(target.si));
+}
+
+/**
+ * from.si / target.si as a decimal when it is exact (g → kg is 0.001, kWh → MJ is 3.6), so one product
+ * gives what a product and a division give; 'divide' where it is not (MJ → kWh); 1 for the same size;
+ * undefined for another dimension. Kept per pair of units.
+ */
+const ratios = new WeakMap<UnitSpec, Map<UnitSpec, Decimal | 1 | 'divide' | undefined>>();
+function ratio(from: UnitSpec, target: UnitSpec): Decimal | 1 | 'divide' | undefined {
+  let byTarget = ratios.get(from);
+  if (!byTarget) ratios.set(from, (byTarget = new Map()));
+  if (byTarget.has(target)) return byTarget.get(target);
+  let r: Decimal | 1 | 'divide' | undefined;
+  if (!sameDimensions(from.dims, target.dims)) r = undefined;
+  else if (from.si === target.si) r = 1;
+  else {
+    const q = dec(from.si).div(dec(target.si));
+    r = q.times(dec(target.si)).eq(dec(from.si)) && q.precision() < 20 ? q : 'divide';
+  }
+  byTarget.set(target, r);
+  return r;
 }
 
 /**
@@ -88,7 +121,7 @@ function emissionsOf(value: CharacterisedFactor): ReturnType<typeof gasEmissions
 }
 
 export function inventoryOf(
-  rows: readonly InventoryRow[], components: readonly ComponentInstance[], kgCO2eOf: (row: InventoryRow) => Decimal, flows?: FlowIndex,
+  rows: readonly InventoryRow[], components: readonly ComponentInstance[], flows?: FlowIndex,
   groups: readonly RowGroup[] = groupRows(rows),
 ): Inventory {
   const units = new Map<string, string>();
@@ -98,12 +131,12 @@ export function inventoryOf(
   const endOfLife = new Tallies<{ route: string; withFactor: boolean }>();
   let known = ZERO;
   let unknown = ZERO;
-  const linesWithoutEmissions: string[] = [];
-  const energyWithoutMJ: string[] = [];
+  // Row indices, listed in row order at the end.
+  const linesWithoutEmissions: number[] = [];
+  const energyWithoutMJ: number[] = [];
 
   const componentByPath = new Map(components.map((c) => [c.idPath, c]));
-  const order = new Map(rows.map((r, i) => [r.path, i]));
-  const inRowOrder = (paths: string[]) => paths.sort((a, b) => order.get(a)! - order.get(b)!);
+  const inRowOrder = (indices: number[]) => Array.from(Uint32Array.from(indices).sort(), (i) => rows[i]!.path);
   for (const g of groups) {
     const { first: row, amount, stage, component } = g;
     const f = row.factor;
@@ -133,7 +166,7 @@ export function inventoryOf(
       }
     } else if (!f.value.kgCO2e.isZero()) {
       unknown = unknown.plus(rowsKg());
-      for (const r of g.rows) if (r.amount !== 0) linesWithoutEmissions.push(r.path);
+      g.rows.forEach((r, k) => { if (r.amount !== 0) linesWithoutEmissions.push(g.at[k]!); });
     }
 
     // Materials: component materials, and lines on a material factor given as a mass.
@@ -175,7 +208,7 @@ export function inventoryOf(
         entry.meta.mj.add(mj, stage, component, g.rows);
         entry.meta.derivation = `the amount is an energy (${f.unit.text}): converted to MJ by its unit`;
       } else {
-        for (const r of g.rows) energyWithoutMJ.push(r.path);
+        energyWithoutMJ.push(...g.at);
         entry.meta.derivation = `the amount is in ${f.unit.text}, not an energy, and the data give no heating value: no MJ`;
       }
     }
@@ -232,4 +265,73 @@ export function inventoryOf(
 function massOfComponent(components: ReadonlyMap<string, ComponentInstance>, idPath: string | undefined): Decimal | undefined {
   const c = idPath === undefined ? undefined : components.get(idPath);
   return c && c.unitMassKg > 0 ? dec(c.unitMassKg).times(dec(c.quantity)) : undefined;
+}
+
+/** One inventory entry a row adds to, per unit of its amount (what the what-if model keeps sums of). */
+export interface InventoryShare {
+  section: 'materials' | 'energy' | 'emissions';
+  /** The entry's key within its section (the keys inventoryOf groups by). */
+  key: string;
+  /** The entry as inventoryOf shows it, without amounts. */
+  meta: Record<string, unknown>;
+  unit: string;
+  /** Amount of the entry per unit of the row's amount, or 'componentMass' (a material counted per item: its component's mass). */
+  perUnit: Decimal | 'componentMass';
+  /** MJ per unit of the row's amount, for energy whose amount is an energy. */
+  mjPerUnit?: Decimal;
+}
+
+/**
+ * The entries of the material, energy and emission inventories a row of this kind, factor and stage
+ * adds to, per unit of its amount, with inventoryOf's rules: inventoryOf adds group amount × these.
+ * Whether the row's kg CO2e counts as known emissions is `emissionsKnown`.
+ */
+export function inventoryShares(row: Pick<InventoryRow, 'kind' | 'stage' | 'factor'>, flows?: FlowIndex): { shares: InventoryShare[]; emissionsKnown: boolean } {
+  const f = row.factor;
+  const shares: InventoryShare[] = [];
+  const one = dec(1);
+  let emissionsKnown = false;
+  if (f.value.flows) {
+    emissionsKnown = true;
+    for (const [id, perUnit] of f.value.flows) {
+      const flow = flows?.flows.get(id);
+      const [compartment] = id.split('/') as [EmissionEntry['compartment']];
+      const origin = flow?.variant === 'fossil' || flow?.variant === 'biogenic' ? flow.variant : undefined;
+      const meta: Record<string, unknown> = { substance: flow?.name.en ?? id.split('/')[2]!, compartment, flow: id };
+      if (origin) meta.origin = origin;
+      shares.push({ section: 'emissions', key: `flow|${id}`, meta, unit: flow?.unit ?? 'kg', perUnit });
+    }
+  } else if (f.value.massByGas.size) {
+    emissionsKnown = true;
+    for (const { substance, origin, kg } of emissionsOf(f.value)) {
+      shares.push({
+        section: 'emissions', key: origin ? `${substance}|${origin}` : substance, unit: 'kg', perUnit: kg,
+        meta: origin ? { substance, compartment: 'air', origin } : { substance, compartment: 'air' },
+      });
+    }
+  }
+  if (row.kind === 'material' || (row.kind === 'inventory' && f.category === 'material')) {
+    const cls = row.stage === 'packaging' ? 'packaging' : 'material';
+    const content = contentOf(f.id, f.name);
+    const meta = content ? { factor: f.id, name: f.name, class: cls, content } : { factor: f.id, name: f.name, class: cls };
+    const kg = inUnit(one, f.unit, KG);
+    if (kg) shares.push({ section: 'materials', key: `${f.id}|${cls}`, meta, unit: 'kg', perUnit: kg });
+    else if (row.kind === 'material') shares.push({ section: 'materials', key: `${f.id}|${cls}`, meta, unit: 'kg', perUnit: 'componentMass' });
+  }
+  if (f.category === 'electricity' || f.category === 'fuel' || f.category === 'heat') {
+    const kind = f.category;
+    const asKWh = kind === 'electricity' ? inUnit(one, f.unit, KWH) : undefined;
+    const unit = asKWh ? 'kWh' : f.unit.text;
+    const mj = inUnit(one, f.unit, MJ);
+    const meta: Record<string, unknown> = {
+      kind, factor: f.id, carrier: f.name,
+      derivation: mj ? `the amount is an energy (${f.unit.text}): converted to MJ by its unit`
+        : `the amount is in ${f.unit.text}, not an energy, and the data give no heating value: no MJ`,
+    };
+    const basis = basisOf(f.name);
+    if (basis) meta.basis = basis;
+    if (f.region) meta.region = f.region;
+    shares.push({ section: 'energy', key: `${f.id}|${unit}`, meta, unit, perUnit: asKWh ?? one, ...(mj ? { mjPerUnit: mj } : {}) });
+  }
+  return { shares, emissionsKnown };
 }

@@ -2,7 +2,7 @@ import { compileProduct, LcaInputError, withFlows, type FactorLibrary } from '@g
 import type { Product } from '@greenlca/schema';
 import { compileLines, nodesFrom } from './compile.js';
 import { modelCategories } from './categories.js';
-import { emptySums, SumsEditor } from './sums.js';
+import { emptySums, forEachNode, inventoryTracking, SumsEditor } from './sums.js';
 import type { ModelOptions, WhatIfModel } from './types.js';
 
 /**
@@ -29,9 +29,10 @@ export function buildModel(product: Product, library: FactorLibrary, options: Mo
     const indices = (product.inventory ?? []).map((_, i) => i);
     const rows = compileLines(partial, product, indices);
     const lineRows = indices.map((i) => rows.get(i)!);
-    const editor = new SumsEditor(emptySums(categories?.list.length ?? 0), categories);
+    const editor = new SumsEditor(emptySums(categories?.list.length ?? 0, options.inventory), categories, inventoryTracking(options, library));
     editor.add(compiled.rows);
     editor.add(lineRows);
+    forEachNode(roots, (n) => editor.component(n.instance, n.rows, 1));
     return { product, library, options, gwp, scope: compiled.scope, lineRows, roots, sums: editor.finish(), resolver: compiled.resolver, componentIds };
   } catch (error) {
     // Report every problem at once, as the engine does on the whole product.

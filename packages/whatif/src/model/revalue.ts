@@ -93,5 +93,5 @@ export function revalue(model: WhatIfModel, product: Product, gwp: GwpSet): What
       for (const [k, perUnit] of perCategory) categorySums[k]![s] = categorySums[k]![s].plus(a.times(perUnit));
     }
   }
-  return { ...next, lineRows, sums: { groups, byStage, biogenic, fossil, categories: categorySums } };
+  return { ...next, lineRows, sums: { groups, byStage, biogenic, fossil, categories: categorySums, ...(model.sums.inventory ? { inventory: model.sums.inventory } : {}) } };
 }

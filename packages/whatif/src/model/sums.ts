@@ -1,6 +1,9 @@
 import type { InventoryRow } from '@greenlca/engine';
 import { STAGES, type Stage } from '@greenlca/schema';
 import type { ModelCategories } from './categories.js';
+import { ExactSum, type ComponentInstance, type FactorLibrary, type FlowIndex } from '@greenlca/engine';
+import type { ModelOptions, NodeState } from './types.js';
+import { EMPTY_INVENTORY, InventoryEditor, sharesOf, type InventorySums, type PreparedShare } from './inventory.js';
 import { addFixed, EXACT_ZERO, Exact, exactOf, fixedOf, FIXED_ZERO, type Fixed } from './exact.js';
 
 /** Rows that share a factor: the exact sum of their amounts per stage, and the factor's value per unit. */
@@ -30,15 +33,36 @@ export interface Sums {
   readonly fossil: Exact;
   /** Each impact category's sums by stage (ModelCategories order; empty without impact methods). */
   readonly categories: readonly StageSums[];
+  /** The inventories (with `ModelOptions.inventory`), and the exact amount of each row group they are kept from. */
+  readonly inventory?: { readonly sums: InventorySums; readonly amounts: ReadonlyMap<string, Fixed> };
+}
+
+/** What an editor keeps inventories with: the flow list the engine reads factors' flows with. */
+export interface InventoryTracking {
+  flows: FlowIndex | undefined;
+}
+
+/** The tracking a model's options ask for (as calculate: the library's flows, else the methods'). */
+export function inventoryTracking(options: ModelOptions, library: FactorLibrary): InventoryTracking | undefined {
+  return options.inventory ? { flows: library.flows ?? options.lcia?.index } : undefined;
+}
+
+/** Every component of a compiled bill of materials, parents first. */
+export function forEachNode(list: readonly NodeState[], fn: (node: NodeState) => void): void {
+  for (const n of list) {
+    fn(n);
+    forEachNode(n.children, fn);
+  }
 }
 
 const zeroStages = () => Object.fromEntries(STAGES.map((s) => [s, EXACT_ZERO])) as Record<Stage, Exact>;
 
 export const EMPTY_SUMS: Sums = { groups: new Map(), byStage: zeroStages(), biogenic: EXACT_ZERO, fossil: EXACT_ZERO, categories: [] };
 
-/** Sums of nothing, with room for `categories` impact categories. */
-export function emptySums(categories: number): Sums {
-  return categories ? { ...EMPTY_SUMS, categories: Array.from({ length: categories }, zeroStages) } : EMPTY_SUMS;
+/** Sums of nothing, with room for `categories` impact categories, and the inventories if asked. */
+export function emptySums(categories: number, inventory = false): Sums {
+  const sums = categories ? { ...EMPTY_SUMS, categories: Array.from({ length: categories }, zeroStages) } : EMPTY_SUMS;
+  return inventory ? { ...sums, inventory: { sums: EMPTY_INVENTORY, amounts: new Map() } } : sums;
 }
 
 /** Key of a row's factor: factor ids and substance names live in different namespaces. */
@@ -51,73 +75,29 @@ export function rowKg(row: InventoryRow): Exact {
   return exactOf(fixedOf(row.amount)).times(row.factor.value.kgCO2e.toString());
 }
 
-/**
- * A running exact sum: (big + small) × 10^e. Most amounts have at most 15 significant digits, whose
- * mantissa a double holds exactly, so they are added as doubles (no allocation) and moved into the
- * BigInt only before the double could lose a digit.
- */
-interface Acc {
-  big: bigint;
-  small: number;
-  e: number;
-}
-
-const SAFE = 2 ** 53 - 1e15;
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
-const BIG10: bigint[] = [1n];
-function big10(n: number): bigint {
-  while (BIG10.length <= n) BIG10.push(BIG10[BIG10.length - 1]! * 10n);
-  return BIG10[n]!;
-}
-
-function addTo(acc: Acc, x: number, sign: 1 | -1): void {
-  if (x === 0) return;
-  const text = String(x);
-  let mant: number | undefined;
-  let e = 0;
-  if (!text.includes('e')) {
-    const dot = text.indexOf('.');
-    const decimals = dot < 0 ? 0 : text.length - dot - 1;
-    const digits = text.length - (dot < 0 ? 0 : 1) - (x < 0 ? 1 : 0);
-    if (digits <= 15 && decimals < POW10.length) {
-      mant = Math.round(x * POW10[decimals]!);
-      e = -decimals;
-    }
-  }
-  if (mant === undefined || e > acc.e) {
-    const f = mant === undefined ? fixedOf(x) : { m: BigInt(mant), e };
-    if (f.e < acc.e) rescale(acc, f.e);
-    acc.big += (sign < 0 ? -f.m : f.m) * big10(f.e - acc.e);
-    return;
-  }
-  if (e < acc.e) rescale(acc, e);
-  acc.small += sign * mant;
-  if (Math.abs(acc.small) > SAFE) {
-    acc.big += BigInt(acc.small);
-    acc.small = 0;
-  }
-}
-
-function rescale(acc: Acc, e: number): void {
-  acc.big = (acc.big + BigInt(acc.small)) * big10(acc.e - e);
-  acc.small = 0;
-  acc.e = e;
-}
-
-function fixedOfAcc(acc: Acc): Fixed {
-  const m = acc.big + BigInt(acc.small);
-  return m === 0n ? FIXED_ZERO : { m, e: acc.e };
-}
-
 const emptyAmounts = () => Object.fromEntries(STAGES.map((s) => [s, FIXED_ZERO])) as Record<Stage, Fixed>;
 
 /** Collects row additions and removals, then applies them to the sums in one pass. */
 export class SumsEditor {
   private readonly groups: Map<string, Group>;
-  private readonly touched = new Map<string, { before: Record<Stage, Fixed>; acc: Partial<Record<Stage, Acc>>; group: Group }>();
+  private readonly touched = new Map<string, { before: Record<Stage, Fixed>; acc: Partial<Record<Stage, ExactSum>>; group: Group }>();
 
-  constructor(private readonly base: Sums, private readonly categories?: ModelCategories) {
+  /** Row groups (factor, kind, stage) of the inventories: their amount before and running sum. */
+  private readonly inventoryTouched = new Map<string, { before: Fixed; acc: ExactSum; shares: readonly PreparedShare[]; stage: Stage }>();
+  private readonly inventoryEditor: InventoryEditor | undefined;
+
+  constructor(private readonly base: Sums, private readonly categories?: ModelCategories, private readonly inventory?: InventoryTracking) {
     this.groups = new Map(base.groups);
+    if (inventory && base.inventory) this.inventoryEditor = new InventoryEditor(base.inventory.sums);
+  }
+
+  /**
+   * A component's own contributions to the inventories that are not amounts of its rows (its mass by
+   * end-of-life route; a material counted per item), with its own rows: call with every component
+   * whose rows are added or removed.
+   */
+  component(instance: ComponentInstance, ownRows: readonly InventoryRow[], sign: 1 | -1): void {
+    this.inventoryEditor?.component(instance, ownRows, this.inventory!.flows, sign);
   }
 
   add(rows: readonly InventoryRow[]): void {
@@ -129,6 +109,7 @@ export class SumsEditor {
   }
 
   private change(row: InventoryRow, sign: 1 | -1): void {
+    if (this.inventoryEditor) this.changeInventory(row, sign);
     const key = factorKey(row);
     let t = this.touched.get(key);
     if (!t) {
@@ -148,15 +129,43 @@ export class SumsEditor {
     }
     let acc = t.acc[row.stage];
     if (!acc) {
-      const start = t.group.amounts[row.stage];
-      acc = { big: start.m, small: 0, e: start.m === 0n ? 0 : start.e };
+      acc = new ExactSum(t.group.amounts[row.stage]);
       t.acc[row.stage] = acc;
     }
-    addTo(acc, row.amount, sign);
+    acc.add(row.amount, sign);
+  }
+
+  private changeInventory(row: InventoryRow, sign: 1 | -1): void {
+    const key = `${factorKey(row)}|${row.kind}|${row.stage}`;
+    let t = this.inventoryTouched.get(key);
+    if (!t) {
+      const before = this.base.inventory!.amounts.get(key) ?? FIXED_ZERO;
+      t = { before, acc: new ExactSum(before), shares: sharesOf(row, this.inventory!.flows), stage: row.stage };
+      this.inventoryTouched.set(key, t);
+    }
+    t.acc.add(row.amount, sign);
+  }
+
+  private finishInventory(): Sums['inventory'] {
+    const base = this.base.inventory;
+    const editor = this.inventoryEditor;
+    if (!base || !editor) return base;
+    let amounts: Map<string, Fixed> | undefined;
+    for (const [key, { before, acc, shares, stage }] of this.inventoryTouched) {
+      const now = acc.fixed();
+      if (now.m === before.m && now.e === before.e) continue;
+      amounts ??= new Map(base.amounts);
+      if (now.m === 0n) amounts.delete(key);
+      else amounts.set(key, now);
+      editor.rows(shares, stage, exactOf(addFixed(now, before, -1)));
+    }
+    const sums = editor.finish();
+    return sums === base.sums && !amounts ? base : { sums, amounts: amounts ?? base.amounts };
   }
 
   finish(): Sums {
-    if (!this.touched.size) return this.base;
+    const inventory = this.finishInventory();
+    if (!this.touched.size) return inventory === this.base.inventory ? this.base : { ...this.base, inventory };
     const byStage = { ...this.base.byStage };
     let biogenic = this.base.biogenic;
     let fossil = this.base.fossil;
@@ -167,7 +176,7 @@ export class SumsEditor {
       for (const stage of STAGES) {
         const a = acc[stage];
         if (!a) continue;
-        const now = fixedOfAcc(a);
+        const now = a.fixed();
         group.amounts[stage] = now;
         const was = before[stage];
         if (was.m === now.m && was.e === now.e) continue;
@@ -187,7 +196,7 @@ export class SumsEditor {
       }
       if (STAGES.every((s) => group.amounts[s].m === 0n)) this.groups.delete(key);
     }
-    return { groups: this.groups, byStage, biogenic, fossil, categories };
+    return { groups: this.groups, byStage, biogenic, fossil, categories, ...(inventory ? { inventory } : {}) };
   }
 }
 

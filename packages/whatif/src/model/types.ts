@@ -18,6 +18,11 @@ export interface ModelOptions {
    * stages follow each edit exactly, by difference (see `modelImpacts`).
    */
   lcia?: Lcia;
+  /**
+   * Keep the material, energy and emission inventories (as `calculate` gives them, less each entry's
+   * components and lines): every entry follows each edit exactly, by difference (see `modelInventory`).
+   */
+  inventory?: boolean;
 }
 
 /**

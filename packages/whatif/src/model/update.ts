@@ -4,7 +4,7 @@ import { buildModel } from './build.js';
 import { revalue } from './revalue.js';
 import { compileLines, compileNode, symbols } from './compile.js';
 import { modelCategories } from './categories.js';
-import { SumsEditor } from './sums.js';
+import { forEachNode, inventoryTracking, SumsEditor } from './sums.js';
 import type { NodeState, WhatIfModel } from './types.js';
 
 /**
@@ -42,7 +42,9 @@ export function updateModel(model: WhatIfModel, next: Product): WhatIfModel {
     changed = changedParameters(prev.parameters, next.parameters);
     if (changed.size) scope = evaluateParameters(next, model);
   }
-  const editor = new SumsEditor(model.sums, model.options.lcia ? modelCategories(model.options.lcia, model.library) : undefined);
+  const editor = new SumsEditor(
+    model.sums, model.options.lcia ? modelCategories(model.options.lcia, model.library) : undefined, inventoryTracking(model.options, model.library),
+  );
   const ctx: Ctx = { model, next, changed, editor };
   let roots = model.roots;
   let componentIds = model.componentIds;
@@ -108,9 +110,15 @@ function allRows(node: NodeState, into: InventoryRow[] = []): InventoryRow[] {
 }
 
 function replaceSubtree(ctx: Ctx, old: NodeState | undefined, fresh: NodeState): NodeState {
-  if (old) ctx.editor.remove(allRows(old));
+  if (old) removeSubtree(ctx, old);
   ctx.editor.add(allRows(fresh));
+  forEachNode([fresh], (n) => ctx.editor.component(n.instance, n.rows, 1));
   return fresh;
+}
+
+function removeSubtree(ctx: Ctx, old: NodeState): void {
+  ctx.editor.remove(allRows(old));
+  forEachNode([old], (n) => ctx.editor.component(n.instance, n.rows, -1));
 }
 
 function rebase(path: string, from: string, to: string): string {
@@ -164,7 +172,7 @@ function diffList(
     if (node !== states[i]) same = false;
     return node;
   });
-  states.forEach((s, j) => { if (!used.has(j)) ctx.editor.remove(allRows(s)); });
+  states.forEach((s, j) => { if (!used.has(j)) removeSubtree(ctx, s); });
   return same ? states : out;
 }
 
@@ -182,7 +190,9 @@ function refresh(ctx: Ctx, node: NodeState, parent: ComponentInstance | undefine
 function recompileOwn(ctx: Ctx, node: NodeState, c: Component, path: string, parent: ComponentInstance | undefined): NodeState {
   const fresh = compileNode(ctx.model, ctx.next, c, path, parent, node.children);
   ctx.editor.remove(node.rows);
+  ctx.editor.component(node.instance, node.rows, -1);
   ctx.editor.add(fresh.rows);
+  ctx.editor.component(fresh.instance, fresh.rows, 1);
   return fresh;
 }
 

@@ -1,6 +1,7 @@
 import type { InventoryRow } from '@greenlca/engine';
 import { STAGES, type Stage } from '@greenlca/schema';
 import { EXACT_ZERO, type Exact } from './exact.js';
+import { inventoryView, type ModelInventory } from './inventory.js';
 import { rowKg, totalOf, type StageSums } from './sums.js';
 import type { NodeState, WhatIfModel } from './types.js';
 
@@ -36,12 +37,17 @@ export interface ModelCategory {
  * category and stage, whatever the size of the product.
  */
 const shownCategories = new WeakMap<StageSums, Omit<ModelCategory, 'id'>>();
+const shownById = new WeakMap<Omit<ModelCategory, 'id'>, Map<string, ModelCategory>>();
+const shownLists = new WeakMap<readonly StageSums[], { method: string; categories: ModelCategory[] }[]>();
 
+/** Do not mutate what this returns: unchanged categories are the same objects from one edit to the next. */
 export function modelImpacts(model: WhatIfModel): { method: string; categories: ModelCategory[] }[] {
   const lcia = model.options.lcia;
   if (!lcia) return [];
+  const cached = shownLists.get(model.sums.categories);
+  if (cached) return cached;
   let k = 0;
-  return lcia.methods.map((m) => ({
+  const out = lcia.methods.map((m) => ({
     method: m.id,
     categories: m.categories.map((c) => {
       const sums = model.sums.categories[k++]!;
@@ -56,9 +62,26 @@ export function modelImpacts(model: WhatIfModel): { method: string; categories: 
         }
         shownCategories.set(sums, (shown = { total: total.toNumber(), byStage }));
       }
-      return { id: c.id, total: shown.total, byStage: { ...shown.byStage } };
+      // Two categories may have equal sums (the same zeros): one shown object per id.
+      let byId = shownById.get(shown);
+      if (!byId) shownById.set(shown, (byId = new Map()));
+      let category = byId.get(c.id);
+      if (!category) byId.set(c.id, (category = { id: c.id, total: shown.total, byStage: shown.byStage }));
+      return category;
     }),
   }));
+  shownLists.set(model.sums.categories, out);
+  return out;
+}
+
+/**
+ * The material, energy and emission inventories of a model built with `ModelOptions.inventory`: each
+ * entry's amount, stages (and MJ), and the totals, equal to `calculate(product, library)`'s
+ * `inventory` (without each entry's `byComponent` and `lines`). Kept by difference on each edit, so
+ * reading them costs one rounding per changed entry. Undefined without the option. Do not mutate.
+ */
+export function modelInventory(model: WhatIfModel): ModelInventory | undefined {
+  return model.sums.inventory ? inventoryView(model.sums.inventory.sums) : undefined;
 }
 
 /** Exact totals, for differences that must not lose digits. */

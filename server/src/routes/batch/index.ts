@@ -71,7 +71,9 @@ export function batchRoutes(options: { bodyLimit: number }): FastifyPluginAsyncT
             throw overLimit(`/products/${index}`, 'PRODUCT_TOO_LARGE', `a product with ${fmt(lines[index]!)} lines`, `${fmt(MAX_BATCH_PRODUCT_LINES)} lines per product`,
               'split the product, or combine lines of the same factor');
           }
-          const result = calculateOrProblem(products[index], library, { gwp, referenceYear }, `/products/${index}`);
+          const result = calculateOrProblem(
+            products[index], library, { gwp, referenceYear, ...(request.query.view === 'summary' ? { lines: false as const } : {}) }, `/products/${index}`,
+          );
           items.push({ index, ok: true, result: viewOf(result, request.query.view) });
         } catch (error) {
           failed++;

@@ -91,7 +91,9 @@ const calculateRoutes: FastifyPluginAsyncTypebox<CalculateRoutesOptions> = async
       return reply.header('x-greenlca-cache', 'hit').type('application/json; charset=utf-8').send(hit as never);
     }
     const lcia = await lciaOf(request.query.method);
-    const result = viewOf(calculateOrProblem(request.body, library, { gwp: request.query.gwp, referenceYear, validOn, ...(lcia ? { lcia } : {}) }), request.query.view);
+    const result = viewOf(calculateOrProblem(request.body, library, {
+      gwp: request.query.gwp, referenceYear, validOn, ...(lcia ? { lcia } : {}), ...(request.query.view === 'summary' ? { lines: false as const } : {}),
+    }), request.query.view);
     if (!key) return result;
     const bytes = Buffer.from(JSON.stringify(result), 'utf8');
     cache!.set(key, bytes);

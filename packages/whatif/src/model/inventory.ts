@@ -1,0 +1,209 @@
+import { dec, inventoryShares, type ComponentInstance, type Decimal, type FlowIndex, type InventoryRow, type InventoryShare } from '@greenlca/engine';
+import { STAGES, type EmissionEntry, type EndOfLifeEntry, type EnergyEntry, type MaterialEntry, type Stage } from '@greenlca/schema';
+import { EXACT_ZERO, Exact } from './exact.js';
+
+/**
+ * The material, energy and emission inventories of a what-if model, kept by difference like the
+ * CO2e totals: each entry's amount and stages are exact sums of (row amount × the entry's amount per
+ * unit), the per-unit values being the engine's (`inventoryShares`, the rules of `inventoryOf`). An
+ * edit changes only the entries its rows reach, so reading them costs one rounding per entry and
+ * stage, whatever the size of the product. End-of-life masses and materials counted per item come
+ * from the components (their mass), added and removed with them.
+ */
+
+/** One entry's exact sums (immutable: an edit makes a new one). */
+export interface EntrySums {
+  readonly section: InventoryShare['section'] | 'endOfLife';
+  readonly meta: Readonly<Record<string, unknown>>;
+  readonly unit: string;
+  readonly amount: Exact;
+  readonly byStage: Readonly<Record<Stage, Exact>>;
+  /** MJ, for energy whose amount is an energy. */
+  readonly mj?: Exact;
+}
+
+/** The inventory totals, exact, kept by difference with the entries. */
+interface InventoryTotals {
+  materialKg: Exact;
+  packagingKg: Exact;
+  electricityKWh: Exact;
+  finalEnergyMJ: Exact;
+}
+
+export interface InventorySums {
+  /** Entries by section and key. */
+  readonly entries: ReadonlyMap<string, EntrySums>;
+  readonly totals: Readonly<InventoryTotals>;
+}
+
+export const EMPTY_INVENTORY: InventorySums = {
+  entries: new Map(), totals: { materialKg: EXACT_ZERO, packagingKg: EXACT_ZERO, electricityKWh: EXACT_ZERO, finalEnergyMJ: EXACT_ZERO },
+};
+
+const zeroStages = () => Object.fromEntries(STAGES.map((s) => [s, EXACT_ZERO])) as Record<Stage, Exact>;
+
+/** A row's shares with their per-unit values in the model's exact class, kept per (factor value, kind, stage). */
+export interface PreparedShare {
+  share: InventoryShare;
+  perUnit: Exact | 'componentMass';
+  mjPerUnit?: Exact;
+}
+
+const prepared = new WeakMap<object, Map<string, PreparedShare[]>>();
+export function sharesOf(row: InventoryRow, flows: FlowIndex | undefined): PreparedShare[] {
+  let byKind = prepared.get(row.factor.value);
+  if (!byKind) prepared.set(row.factor.value, (byKind = new Map()));
+  // Materials depend on the kind and the stage; energy on the factor's category and unit.
+  const key = `${row.kind}|${row.stage}|${row.factor.id}|${row.factor.category ?? ''}|${row.factor.unit.text}`;
+  let out = byKind.get(key);
+  if (!out) {
+    out = inventoryShares(row, flows).shares.map((share) => ({
+      share,
+      perUnit: share.perUnit === 'componentMass' ? 'componentMass' : new Exact(share.perUnit.toString()),
+      ...(share.mjPerUnit ? { mjPerUnit: new Exact(share.mjPerUnit.toString()) } : {}),
+    }));
+    byKind.set(key, out);
+  }
+  return out;
+}
+
+/** Collects changes to entries (copy on write), then gives the new sums. */
+export class InventoryEditor {
+  private entries: Map<string, EntrySums> | undefined;
+  private readonly fresh = new Map<string, { amount: Exact; byStage: Record<Stage, Exact>; mj?: Exact; base: EntrySums | undefined; section: EntrySums['section']; meta: Record<string, unknown>; unit: string }>();
+
+  private readonly totals: InventoryTotals;
+
+  constructor(private readonly base: InventorySums) {
+    this.totals = { ...base.totals };
+  }
+
+  /** Adds x (exact, in the entry's unit) to an entry at a stage, and mj to its MJ. */
+  add(section: EntrySums['section'], key: string, meta: () => Record<string, unknown>, unit: string, stage: Stage, x: Exact, mj?: Exact): void {
+    const id = `${section}|${key}`;
+    let e = this.fresh.get(id);
+    if (!e) {
+      const old = this.base.entries.get(id);
+      e = old
+        ? { amount: old.amount, byStage: { ...old.byStage }, ...(old.mj ? { mj: old.mj } : {}), base: old, section, meta: old.meta as Record<string, unknown>, unit: old.unit }
+        : { amount: EXACT_ZERO, byStage: zeroStages(), base: undefined, section, meta: meta(), unit };
+      this.fresh.set(id, e);
+    }
+    e.amount = e.amount.plus(x);
+    e.byStage[stage] = e.byStage[stage].plus(x);
+    if (mj) e.mj = (e.mj ?? EXACT_ZERO).plus(mj);
+    // The totals inventoryOf gives: materials by class, electricity in kWh, energy in MJ.
+    const t = this.totals;
+    if (section === 'materials') {
+      if (e.meta.class === 'packaging') t.packagingKg = t.packagingKg.plus(x);
+      else t.materialKg = t.materialKg.plus(x);
+    } else if (section === 'energy') {
+      if (e.meta.kind === 'electricity' && e.unit === 'kWh') t.electricityKWh = t.electricityKWh.plus(x);
+      if (mj) t.finalEnergyMJ = t.finalEnergyMJ.plus(mj);
+    }
+  }
+
+  /** A row group's amount changed by diff (exact) at a stage. */
+  rows(shares: readonly PreparedShare[], stage: Stage, diff: Exact): void {
+    for (const s of shares) {
+      if (s.perUnit === 'componentMass') continue;
+      this.add(s.share.section, s.share.key, () => s.share.meta, s.share.unit, stage, diff.times(s.perUnit), s.mjPerUnit ? diff.times(s.mjPerUnit) : undefined);
+    }
+  }
+
+  /**
+   * A component's own contributions, added (sign 1) or taken away (−1) with its rows: its material
+   * counted per item (by its mass) and its mass sent to each end-of-life route, as inventoryOf counts them.
+   */
+  component(instance: ComponentInstance, ownRows: readonly InventoryRow[], flows: FlowIndex | undefined, sign: 1 | -1): void {
+    if (instance.unitMassKg <= 0) return;
+    const mass: Decimal = dec(instance.unitMassKg).times(dec(instance.quantity));
+    const signed = (x: Decimal) => new Exact(x.toString()).times(sign);
+    for (const row of ownRows) {
+      if (row.kind !== 'material') continue;
+      for (const s of sharesOf(row, flows)) {
+        if (s.perUnit === 'componentMass') this.add(s.share.section, s.share.key, () => s.share.meta, s.share.unit, row.stage, signed(mass));
+      }
+    }
+    if (!instance.material) return;
+    let routed = dec(0);
+    for (const r of instance.endOfLife ?? []) {
+      routed = routed.plus(dec(r.share));
+      this.add('endOfLife', `${r.route}|${r.factor ? 1 : 0}`, () => ({ route: r.route, withFactor: Boolean(r.factor) }), 'kg', 'endOfLife', signed(mass.times(dec(r.share))));
+    }
+    const rest = dec(1).minus(routed);
+    if (rest.gt(0)) this.add('endOfLife', 'unspecified|0', () => ({ route: 'unspecified', withFactor: false }), 'kg', 'endOfLife', signed(mass.times(rest)));
+  }
+
+  finish(): InventorySums {
+    if (!this.fresh.size) return this.base;
+    const entries = this.entries ?? (this.entries = new Map(this.base.entries));
+    for (const [id, e] of this.fresh) {
+      entries.set(id, { section: e.section, meta: e.meta, unit: e.unit, amount: e.amount, byStage: e.byStage, ...(e.mj ? { mj: e.mj } : {}) });
+    }
+    return { entries, totals: this.totals };
+  }
+}
+
+/** A model's inventories as `calculate()` shows them, less each entry's `byComponent` and `lines`. */
+export interface ModelInventory {
+  materials: Omit<MaterialEntry, 'byComponent' | 'lines'>[];
+  endOfLife: Omit<EndOfLifeEntry, 'byComponent' | 'lines'>[];
+  energy: Omit<EnergyEntry, 'byComponent' | 'lines'>[];
+  emissions: Omit<EmissionEntry, 'byComponent' | 'lines'>[];
+  totals: { materialKg: number; packagingKg: number; electricityKWh: number; finalEnergyMJ: number };
+}
+
+type Shown = { section: EntrySums['section']; fields: Record<string, unknown>; amount: number; zero: boolean };
+const shownEntries = new WeakMap<EntrySums, Shown>();
+/** An entry as shown, made once per entry sums (an edit replaces only the entries it reaches). */
+function shown(e: EntrySums): Shown {
+  let s = shownEntries.get(e);
+  if (!s) {
+    const byStage: Record<string, number> = {};
+    for (const stage of STAGES) if (!e.byStage[stage].isZero()) byStage[stage] = e.byStage[stage].toNumber();
+    const amount = e.amount.toNumber();
+    const fields: Record<string, unknown> = { ...e.meta, amount, unit: e.unit, byStage };
+    if (e.mj) fields.finalMJ = e.mj.toNumber();
+    s = { section: e.section, fields, amount, zero: e.amount.isZero() && !Object.keys(byStage).length };
+    shownEntries.set(e, s);
+  }
+  return s;
+}
+
+const shownInventories = new WeakMap<InventorySums, ModelInventory>();
+
+/** A total as a double, rounded once per exact value (an edit leaves most totals the same objects). */
+const shownNumbers = new WeakMap<Exact, number>();
+function shownNumber(x: Exact): number {
+  let n = shownNumbers.get(x);
+  if (n === undefined) shownNumbers.set(x, (n = x.toNumber()));
+  return n;
+}
+
+/** The inventories, in inventoryOf's order; entries whose rows were all taken away (nothing left) are left out. */
+export function inventoryView(sums: InventorySums): ModelInventory {
+  const cached = shownInventories.get(sums);
+  if (cached) return cached;
+  const t = sums.totals;
+  const out: ModelInventory = {
+    materials: [], endOfLife: [], energy: [], emissions: [],
+    totals: { materialKg: shownNumber(t.materialKg), packagingKg: shownNumber(t.packagingKg), electricityKWh: shownNumber(t.electricityKWh), finalEnergyMJ: shownNumber(t.finalEnergyMJ) },
+  };
+  for (const e of sums.entries.values()) {
+    const s = shown(e);
+    if (s.zero) continue;
+    switch (s.section) {
+      case 'materials': out.materials.push(s.fields as ModelInventory['materials'][number]); break;
+      case 'energy': out.energy.push(s.fields as ModelInventory['energy'][number]); break;
+      case 'emissions': out.emissions.push(s.fields as ModelInventory['emissions'][number]); break;
+      default: out.endOfLife.push(s.fields as ModelInventory['endOfLife'][number]);
+    }
+  }
+  out.materials.sort((a, b) => b.amount - a.amount || a.factor.localeCompare(b.factor));
+  out.endOfLife.sort((a, b) => b.amount - a.amount || a.route.localeCompare(b.route));
+  out.energy.sort((a, b) => (b.finalMJ ?? 0) - (a.finalMJ ?? 0) || a.factor.localeCompare(b.factor));
+  out.emissions.sort((a, b) => a.substance.localeCompare(b.substance) || (a.origin ?? '').localeCompare(b.origin ?? ''));
+  shownInventories.set(sums, out);
+  return out;
+}
