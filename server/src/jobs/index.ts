@@ -2,7 +2,7 @@
  * Background jobs: one service for the API (create, and the queue to send to) and the worker (work on
  * chunks). The API and workers may be separate processes (GREENLCA_ROLE), on one database.
  */
-import type { Lcia } from '@greenlca/engine';
+import type { FactorLibrary, Lcia } from '@greenlca/engine';
 import { lciaOf } from '../lib/lcia.js';
 import type { Catalogue } from '../lib/library.js';
 import type { Storage } from '../storage/index.js';
@@ -20,6 +20,8 @@ export interface JobsOptions extends QueueOptions {
 export interface JobsContext {
   storage: Storage;
   catalogue: Catalogue;
+  /** The organisation's library (bundled and its own datasets, current versions); the bundled one when absent. */
+  library?: (orgId: string) => Promise<FactorLibrary>;
   now: () => Date;
   log: { error(object: unknown, message: string): void; warn(object: unknown, message: string): void; debug(object: unknown, message: string): void };
 }
@@ -47,7 +49,7 @@ export class Jobs {
   async create(orgId: string, job: NewJob & { params: JobCalculation & Record<string, unknown> }): ReturnType<Storage['createJob']> {
     const queue = await this.open();
     const method = job.params.method;
-    return this.context.storage.createJob(orgId, job, (total, tx) => queue.enqueue(tx, job.id, total, method ? { method } : {}));
+    return this.context.storage.createJob(orgId, job, (total, tx) => queue.enqueue(tx, job.id, total, { orgId, ...(method ? { method } : {}) }));
   }
 
   private lcia(method: string | undefined): Promise<Lcia | undefined> {
@@ -60,13 +62,16 @@ export class Jobs {
   private async runChunk(chunk: ChunkJob): Promise<void> {
     const { storage, catalogue, now, log } = this.context;
     const lcia = await this.lcia(chunk.data.method);
-    const work = itemWork(catalogue, now, lcia, (error, seq) => log.error({ err: error, jobId: chunk.data.jobId, seq }, 'job item failed'));
+    const orgId = chunk.data.orgId;
+    const library = orgId !== undefined && this.context.library ? await this.context.library(orgId) : catalogue.library;
+    const work = itemWork(library, now, lcia, (error, seq) => log.error({ err: error, jobId: chunk.data.jobId, seq }, 'job item failed'));
     const where = { jobId: chunk.data.jobId, from: chunk.data.from, to: chunk.data.to, attempt: chunk.retryCount + 1 };
     log.debug(where, 'chunk started');
     const ran = await storage.runJobItems(chunk.data.jobId, chunk.data, (job, items) => {
       // Thrown inside the transaction: nothing is stored, and the chunk is retried (by a worker that has them, in a rolling upgrade).
       const missing = missingDatasetVersions(catalogue, (job.params as JobCalculation).datasets);
       if (missing.length) throw new Error(`this worker does not calculate with ${missing.join(', ')}`);
+      if (orgId !== undefined && job.orgId !== orgId) throw new Error(`chunk of job ${job.id} names another organisation`);
       return work(job, items);
     });
     log.debug({ ...where, ran }, 'chunk done');

@@ -36,6 +36,8 @@ export interface Chunk {
   to: number;
   /** The impact methods (`?method=`) of the job, resolved by the worker before it opens a transaction. */
   method?: string;
+  /** The job's organisation: the worker calculates with its factor library (bundled and own datasets). */
+  orgId?: string;
 }
 
 export interface ChunkJob {
@@ -91,7 +93,7 @@ export class JobQueue {
   }
 
   /** Send a job's chunks in the caller's transaction (`tx`), so they exist exactly when the job does. */
-  async enqueue(tx: QueueSql, jobId: string, total: number, extra: Pick<Chunk, 'method'> = {}): Promise<void> {
+  async enqueue(tx: QueueSql, jobId: string, total: number, extra: Pick<Chunk, 'method' | 'orgId'> = {}): Promise<void> {
     const { chunkSize, chunkTimeoutSeconds, retryLimit, retryDelaySeconds } = this.options;
     const chunks: PgBoss.JobInsert<Chunk>[] = [];
     for (let from = 0; from < total; from += chunkSize) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Lcia } from '@greenlca/engine';
+import type { FactorLibrary, Lcia } from '@greenlca/engine';
 import type { GwpSet } from '@greenlca/schema';
 import { ApiError, notFound } from '../errors.js';
 import { calculateOrProblem, provenanceOf, type CalcOptions } from '../lib/calculate.js';
@@ -33,7 +33,7 @@ export function missingDatasetVersions(catalogue: Catalogue, wanted: readonly { 
  * /v1/batch/calculate), its result stored with the provenance /v1/products/{id}/calculate stores.
  * Pure but for the clock (read once per chunk) and the result ids.
  */
-export function itemWork(catalogue: Catalogue, now: () => Date, lcia: Lcia | undefined, log?: (error: unknown, seq: number) => void) {
+export function itemWork(library: FactorLibrary, now: () => Date, lcia: Lcia | undefined, log?: (error: unknown, seq: number) => void) {
   return (job: JobToRun, items: PendingJobItem[]): JobItemOutcome[] => {
     const params = job.params as JobCalculation;
     const options: CalcOptions = { referenceYear: now().getUTCFullYear(), ...(params.gwp ? { gwp: params.gwp } : {}), ...(lcia ? { lcia } : {}) };
@@ -41,7 +41,7 @@ export function itemWork(catalogue: Catalogue, now: () => Date, lcia: Lcia | und
       try {
         if (job.kind === 'recalculate') {
           if (!item.stored) throw notFound(`Product ${item.productId ?? ''}`);
-          const result = calculateOrProblem(item.stored.document, catalogue.library, options);
+          const result = calculateOrProblem(item.stored.document, library, options);
           return {
             seq: item.seq, ok: true,
             stored: { id: randomUUID(), productId: item.stored.id, productVersion: item.stored.version, provenance: provenanceOf(item.stored.inputHash, result, options), result },
@@ -52,7 +52,8 @@ export function itemWork(catalogue: Catalogue, now: () => Date, lcia: Lcia | und
           throw overLimit(`/products/${item.seq}`, 'PRODUCT_TOO_LARGE', `a product with ${fmt(lines)} lines`, `${fmt(MAX_BATCH_PRODUCT_LINES)} lines per product`,
             'split the product, or combine lines of the same factor');
         }
-        const result = calculateOrProblem(item.product, catalogue.library, options, `/products/${item.seq}`);
+        // A summary is calculated as /v1/batch/calculate?view=summary does: nothing line by line.
+        const result = calculateOrProblem(item.product, library, params.view === 'summary' ? { ...options, lines: false } : options, `/products/${item.seq}`);
         return { seq: item.seq, ok: true, result: viewOf(result, params.view) };
       } catch (error) {
         const problem = toProblem(error, `/v1/jobs/${job.id}/items/${item.seq}`, job.id);
