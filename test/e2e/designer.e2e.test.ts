@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  engineReady,
   API_KEY, ARTIFACTS, chartsDrawn, co2e, HAS_CHROMIUM, launchBrowser, openApp, screenshot, startServer, type Browser, type Page, type RunningServer,
 } from './harness.js';
 
@@ -39,11 +40,6 @@ async function importProduct(page: Page, product: object, name: string): Promise
   writeFileSync(file, JSON.stringify(product));
   await page.locator('input[type=file][accept^=".json"]').setInputFiles(file);
   await expect.poll(() => page.locator('lca-inventory-table').count()).toBe(1);
-}
-
-/** Wait until the page has loaded the engine and the factor library. */
-async function engineReady(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('lca-app').evaluate((el) => !!(el as unknown as { workspace: { library?: unknown } }).workspace.library), { timeout: 30_000 }).toBe(true);
 }
 
 /** Choose a factor in the picker that `scope` opened: search in the user's words, click the row. */

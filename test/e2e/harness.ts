@@ -171,3 +171,11 @@ export async function chartsDrawn(page: Page): Promise<void> {
   })()`, undefined, { timeout: 15_000 });
   await page.waitForTimeout(100); // one more frame for the canvas
 }
+
+/**
+ * Wait until the page has loaded the engine and the factor library. Before that, a product opened is
+ * calculated by the server, whose 422 for a deliberately broken line the browser logs as a failed request.
+ */
+export async function engineReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => !!(document.querySelector('lca-app') as unknown as { workspace?: { library?: unknown } } | null)?.workspace?.library, null, { timeout: 30_000 });
+}

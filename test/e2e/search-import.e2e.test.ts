@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, co2e, HAS_CHROMIUM, launchBrowser, openApp, REPO, screenshot, startServer, type Browser, type Page, type RunningServer } from './harness.js';
+import { ARTIFACTS, co2e, engineReady, HAS_CHROMIUM, launchBrowser, openApp, REPO, screenshot, startServer, type Browser, type Page, type RunningServer } from './harness.js';
 
 /** A DESNZ per-vehicle-km lorry factor on a t·km line: the mismatch the issue ran into. */
 const PER_KM = 'desnz-2025/freight-hgv-all-diesel-all-hgvs-average-laden-km';
@@ -44,6 +44,7 @@ describe.skipIf(!HAS_CHROMIUM)('factors in the user\'s words, and the BOM import
 
   it('on a t·km line in a CN product: "only CN" is on (widened, saying so, when China has none), and 货车, HGV, lorry, road freight, 公路货运 offer per-tonne-km factors first, per-km ones marked and last', async () => {
     const { page, errors } = await openApp(browser, server.url, { width: 1440, height: 900 });
+    await engineReady(page); // the line below is broken on purpose: the page, not the server, calculates it
     await importProduct(page, {
       schemaVersion: 1, id: 'lorry-leg', name: 'Lorry leg', functionalUnit: { amount: 1, unit: 'item' }, region: 'CN', gwp: 'AR5', // DESNZ's basis
       inventory: [{ stage: 'transport', name: 'Road to port', factor: PER_KM, amount: '1200 t*km' }],
