@@ -94,22 +94,11 @@ export function transposePattern(A: Pattern): { pattern: Pattern; source: Int32A
 }
 
 function transposeRaw(A: CsrMatrix): CsrMatrix {
-  const { rows, cols, rowPtr, colIdx, values } = A;
-  const nnz = rowPtr[rows]!;
-  const ptr = new Int32Array(cols + 1);
-  for (let p = 0; p < nnz; p++) ptr[colIdx[p]! + 1]!++;
-  for (let j = 0; j < cols; j++) ptr[j + 1]! += ptr[j]!;
-  const next = ptr.slice(0, cols);
-  const idx = new Int32Array(nnz);
-  const val = new Float64Array(nnz);
-  for (let i = 0; i < rows; i++) {
-    for (let p = rowPtr[i]!, end = rowPtr[i + 1]!; p < end; p++) {
-      const q = next[colIdx[p]!]!++;
-      idx[q] = i;
-      val[q] = values[p]!;
-    }
-  }
-  return { rows: cols, cols: rows, rowPtr: ptr, colIdx: idx, values: val };
+  // One transpose: the pattern's, then the values gathered through it.
+  const { pattern, source } = transposePattern(A);
+  const val = new Float64Array(source.length);
+  for (let q = 0; q < source.length; q++) val[q] = A.values[source[q]!]!;
+  return { ...pattern, values: val };
 }
 
 function sumDuplicates(A: CsrMatrix): CsrMatrix {
