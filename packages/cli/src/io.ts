@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs as nodeParseArgs } from 'node:util';
+import { closest } from '@greenlca/engine';
 import { STDIN } from './stdin.js';
 
 /** What a command may touch: its output streams and the caller's working directory. */
@@ -150,21 +151,9 @@ function checkFlag(name: string, spec: FlagSpec, hasValue: boolean, seen: boolea
   if (seen && !(spec.repeatable ?? []).includes(name)) throw new UsageError(`--${name} is given more than once`);
 }
 
-/** Declared flags close to a mistyped one: edit distance ≤ 2 (1 for short names), or a prefix either way. */
+/** Declared flags close to a mistyped one (the engine's did-you-mean rule), the nearest two. */
 function closestFlags(name: string, known: readonly string[]): string[] {
-  const scored = known.map((k) => [distance(name, k), k] as const)
-    .filter(([d, k]) => d <= (name.length <= 4 ? 1 : 2) || (name.length >= 3 && (k.startsWith(name) || name.startsWith(k))));
-  return scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])).slice(0, 2).map(([, k]) => k);
-}
-
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
+  return closest(name, known, 2);
 }
 
 export function flagString(flags: Map<string, string | true>, name: string): string | undefined {
