@@ -40,6 +40,14 @@ describe('parseArgs with declared flags', () => {
     expect(usageError(() => parseArgs(['--multi=yes'], { values: [], booleans: ['multi'] })).message).toBe('--multi takes no value');
   });
 
+  it('keeps single-dash words and everything after -- as positionals, and names a value flag left without its value', () => {
+    const r = parseArgs(['-', '--runs', '-5', 'FILE', '--', '--seed'], UNCERTAINTY);
+    expect(r.positionals).toEqual(['-', 'FILE', '--seed']);
+    expect(r.flags.get('runs')).toBe('-5');
+    expect(usageError(() => parseArgs(['--runs', '--seed', '3'], UNCERTAINTY)).message).toBe('--runs needs a value');
+    expect(parseArgs(['FILE', '--runs'], UNCERTAINTY).flags.get('runs')).toBe(true);
+  });
+
   it('without a declaration (the older list of booleans) stays permissive', () => {
     expect([...parseArgs(['--anything', 'x', '--list'], ['list']).flags]).toEqual([['anything', 'x'], ['list', true]]);
   });

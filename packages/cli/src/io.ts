@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { parseArgs as nodeParseArgs } from 'node:util';
+import { closest } from '@greenlca/engine';
 import { STDIN } from './stdin.js';
 
 /** What a command may touch: its output streams and the caller's working directory. */
@@ -72,10 +74,11 @@ export function flagsOfUsage(usage: string, repeatable: readonly string[] = []):
 }
 
 /**
- * Flag parser: `--name value`, `--name=value`, `--flag`, and positionals. With a `FlagSpec`, a flag
- * the command does not declare, a value given to a boolean, or a non-repeatable flag given twice is a
- * `UsageError` (exit code 2) naming the closest declared flag. With a list (the older form) it is the
- * booleans only, and unknown flags are not checked.
+ * Flag parser over `node:util`'s `parseArgs` (its tokens): `--name value`, `--name=value`, `--flag`,
+ * positionals, and `--` ending the flags. With a `FlagSpec`, a flag the command does not declare, a value
+ * given to a boolean, or a non-repeatable flag given twice is a `UsageError` (exit code 2) naming the
+ * closest declared flag, every unknown flag at once. With a list (the older form) it is the booleans only,
+ * and unknown flags are not checked. A single-dash word (`-`, `-5`) stays a positional, as before.
  */
 export function parseArgs(args: string[], spec: readonly string[] | FlagSpec = []): {
   positionals: string[];
@@ -85,33 +88,44 @@ export function parseArgs(args: string[], spec: readonly string[] | FlagSpec = [
 } {
   const declared = Array.isArray(spec) ? undefined : (spec as FlagSpec);
   const booleans: readonly string[] = declared ? declared.booleans ?? [] : (spec as readonly string[]);
+  const options: Record<string, { type: 'string' | 'boolean' }> = {};
+  for (const name of declared?.values ?? []) options[name] = { type: 'string' };
+  for (const name of booleans) options[name] = { type: 'boolean' };
+  const { tokens } = nodeParseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
+
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
   const repeated = new Map<string, string[]>();
   const unknown: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--')) {
-      positionals.push(arg);
+  const shortWords = new Set<number>();
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    if (!token.rawName.startsWith('--')) {
+      // node reads "-5" as short options; the CLI has none, so the word is a positional (once per word).
+      if (!shortWords.has(token.index)) positionals.push(args[token.index]!);
+      shortWords.add(token.index);
       continue;
     }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-    if (declared && !isDeclared(name, declared)) {
-      unknown.push(name);
-      // Its value, if it has one, is not a positional.
-      if (eq < 0 && i + 1 < args.length && !args[i + 1]!.startsWith('--')) i++;
-      continue;
+    const { name } = token;
+    let value: string | true | undefined = token.value;
+    if (!(name in options)) {
+      // An undeclared flag takes the word after it as its value (never a positional).
+      const next = tokens[t + 1];
+      if (value === undefined && next?.kind === 'positional' && next.index === token.index + 1) {
+        value = next.value;
+        t++;
+      }
+      if (declared) {
+        unknown.push(name);
+        continue;
+      }
+    } else if (declared) checkFlag(name, declared, token.inlineValue === true, flags.has(name));
+    if (value !== undefined && !token.inlineValue && value.startsWith('--') && options[name]?.type === 'string') {
+      throw new UsageError(`--${name} needs a value`);
     }
-    if (declared) checkFlag(name, declared, eq > 0, flags.has(name));
-    let value: string | true;
-    if (eq > 0) value = arg.slice(eq + 1);
-    else if (booleans.includes(name) || i + 1 >= args.length || args[i + 1]!.startsWith('--')) value = true;
-    else value = args[++i]!;
+    value ??= true;
     flags.set(name, value);
     if (value !== true) repeated.set(name, [...(repeated.get(name) ?? []), value]);
   }
@@ -137,21 +151,9 @@ function checkFlag(name: string, spec: FlagSpec, hasValue: boolean, seen: boolea
   if (seen && !(spec.repeatable ?? []).includes(name)) throw new UsageError(`--${name} is given more than once`);
 }
 
-/** Declared flags close to a mistyped one: edit distance ≤ 2 (1 for short names), or a prefix either way. */
+/** Declared flags close to a mistyped one (the engine's did-you-mean rule), the nearest two. */
 function closestFlags(name: string, known: readonly string[]): string[] {
-  const scored = known.map((k) => [distance(name, k), k] as const)
-    .filter(([d, k]) => d <= (name.length <= 4 ? 1 : 2) || (name.length >= 3 && (k.startsWith(name) || name.startsWith(k))));
-  return scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])).slice(0, 2).map(([, k]) => k);
-}
-
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
+  return closest(name, known, 2);
 }
 
 export function flagString(flags: Map<string, string | true>, name: string): string | undefined {

@@ -2,6 +2,7 @@
  * @module Input problems of an evaluation: a specification file or an evaluation request that cannot be
  * used. Each issue names what is wrong, where (JSON pointer) and how to fix it. Codes are stable.
  */
+import { closest } from '@greenlca/engine';
 export const EVALUATION_ISSUE_CODES = {
   SPEC_SCHEMA: 'The specification file does not have the shape of the specification format.',
   SPEC_KIND: 'The specification has no known `kind` (product, factory or substance-limits).',
@@ -82,27 +83,7 @@ export function pointer(...segments: (string | number)[]): string {
   return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
-/** Up to three known names close to `name`, for "did you mean" hints. */
+/** Up to three known names close to `name`, for "did you mean" hints (the engine's one rule). */
 export function nearest(name: string, known: Iterable<string>): string[] {
-  const a = name.toLowerCase();
-  return [...known]
-    .map((k) => ({ k, d: distance(a, k.toLowerCase()) }))
-    .filter(({ k, d }) => d <= Math.max(2, Math.floor(k.length / 3)))
-    .sort((x, y) => x.d - y.d)
-    .slice(0, 3)
-    .map(({ k }) => k);
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
+  return closest(name, known);
 }

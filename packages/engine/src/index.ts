@@ -23,6 +23,7 @@ export {
 export { impactsOf, flowProfile, categoryPerUnit, type Lcia } from './result/impacts.js';
 export { inventoryOf, inventoryShares, type InventoryShare } from './result/inventory.js';
 export { unitSpec, type UnitSpec } from './quantity/unit.js';
+export { UNIT_ALIASES, canonicalUnit, readForeignUnit } from './quantity/unit-aliases.js';
 export { sameDimensions } from './quantity/measure.js';
 export { evaluateAmount, type Quantity, type Scope } from './quantity/expression.js';
 export { convertTo } from './quantity/convert.js';

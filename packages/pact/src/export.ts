@@ -4,7 +4,7 @@ import { emissionsByOrigin, gwpBasesAsPublished, OriginMissingError, type Emissi
 import { deriveDataQuality, type DataQuality } from './dqi.js';
 import { PACT_SPEC_VERSION, type CarbonFootprint, type DataModelExtension, type DeclaredUnit, type ProductFootprint } from './schema.js';
 import { MASSLESS_UNITS, toDeclaredUnit } from './units.js';
-import { sha1, toHex, UUID_PATTERN, uuidV5 } from './uuid.js';
+import { UUID_PATTERN, uuidV5 } from './uuid.js';
 import { checkProductFootprint, PactValidationError, type PactIssue } from './validate.js';
 
 /** PACT is cradle-to-gate: by default the footprint covers these stages. */
@@ -271,8 +271,9 @@ export function exportProductFootprint(result: CalculationResult, options: PactE
     options.comment ?? '',
   ].filter(Boolean).join(' ');
 
-  const fingerprint = toHex(sha1(new TextEncoder().encode(JSON.stringify({ c, total: result.total, byStage: result.byStage, datasets: result.datasets, engine: result.engine }))));
-  const id = options.id ?? uuidV5(`greenlca:product-footprint:${result.product.id}:${options.version ?? fingerprint}`);
+  // Without a version, the id is a v5 UUID (SHA-1) of the exported values themselves: the same result, the same id.
+  const content = JSON.stringify({ c, total: result.total, byStage: result.byStage, datasets: result.datasets, engine: result.engine });
+  const id = options.id ?? uuidV5(`greenlca:product-footprint:${result.product.id}:${options.version ?? content}`);
   if (!UUID_PATTERN.test(id)) throw new PactExportError(`"${id}" is not a UUID`);
 
   const company = options.company ?? { name: 'Unspecified company', ids: [`urn:pact:${PLACEHOLDER_DOMAIN}:company-id:unspecified`] };

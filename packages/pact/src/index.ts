@@ -15,7 +15,7 @@ export {
 } from './import.js';
 export { deriveDataQuality, DATA_QUALITY_RULES, type DataQuality, type LineQuality, type DataKind, type DataQualityOptions } from './dqi.js';
 export { toDeclaredUnit, FROM_PACT, MASSLESS_UNITS } from './units.js';
-export { uuidV5, sha1, GREENLCA_NAMESPACE } from './uuid.js';
+export { uuidV5, GREENLCA_NAMESPACE } from './uuid.js';
 export { decimalString } from './decimal.js';
 export { emissionsByOrigin, gwpBasesAsPublished, factorsInWarning, type EmissionsByOrigin, type GwpBasisAsPublished } from './origin.js';
 export { validityPeriod, threeYearsAfter } from './validity.js';

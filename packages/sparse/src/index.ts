@@ -23,7 +23,7 @@ export { residual, type ResidualReport } from './residual.js';
 export { SingularMatrixError, NotConvergedError } from './errors.js';
 export { maximumMatching, type Matching } from './matching.js';
 export { dependencyOrder, permuteSymmetric, inversePermutation } from './ordering.js';
-export { xoshiro128, Xoshiro128, type Random } from './random.js';
+export { xoshiro128, keyedXoshiro128, Xoshiro128, type Random } from './random.js';
 export { standardNormal, fillStandardNormal, addLognormalNoise, lognormalTimes } from './normal.js';
 export {
   sample,

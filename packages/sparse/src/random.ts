@@ -25,6 +25,30 @@ export function xoshiro128(seed: number): Xoshiro128 {
   return new Xoshiro128(seed);
 }
 
+/**
+ * The stream for one named task under a run's seed: it depends only on `seed` and `key`, never on which
+ * other keys exist, so two runs that share a key draw the same numbers for it (common random numbers).
+ * Seeds up to 2^53 are used whole (the high word is mixed in).
+ *
+ * @example
+ * keyedXoshiro128(42, 'line:use').next(); // same number whatever else is sampled
+ */
+export function keyedXoshiro128(seed: number, key: string): Xoshiro128 {
+  const lo = seed >>> 0;
+  const hi = Math.floor(seed / 2 ** 32) >>> 0;
+  return new Xoshiro128(lo ^ Math.imul(fnv1a(key), 0x9e3779b1) ^ Math.imul(hi, 0x85ebca6b));
+}
+
+/** FNV-1a, 32 bits, over UTF-16 code units. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 export class Xoshiro128 implements Random {
   a: number;
   b: number;

@@ -19,7 +19,6 @@ export {
 } from './uncertainty/monte-carlo.js';
 export { pedigreeSigma, PEDIGREE_VARIANCES, DEFAULT_BASIC_VARIANCE, type Sampler } from './uncertainty/distributions.js';
 export type { Stats } from './uncertainty/stats.js';
-export { Xoshiro128 } from './uncertainty/random.js';
 export type { InputKind } from './uncertainty/inputs.js';
 
 // The analyses of a carbon-footprint report (uncertainty and sensitivity together)

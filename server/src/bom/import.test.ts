@@ -91,6 +91,14 @@ describe('importBom', () => {
     expect(out.product.components![0]!.name).toBe('外壳');
   });
 
+  it('reads mass units from the engine\'s table: shouted, plural, in the header; refuses the ambiguous "ton"', () => {
+    const csv = 'Level,Part Number,Qty,Mass,Unit\n1,A,1,2,KG\n1,B,1,3,lbs\n1,C,1,4,Mg';
+    expect(outline(importBom(csv).product.components)).toEqual(['A x1 2 kg', 'B x1 3 lb', 'C x1 4 Mg']);
+    expect(outline(importBom('Level,Part Number,Qty,Mass (公斤)\n1,A,1,2').product.components)).toEqual(['A x1 2 kg']);
+    expect(() => importBom('Level,Part Number,Qty,Mass,Unit\n1,A,1,2,ton')).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ code: 'BAD_UNIT', line: 2 })] }));
+    expect(() => importBom('Level,Part Number,Qty,Mass,Unit\n1,A,1,2,kWh')).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ code: 'BAD_UNIT' })] }));
+  });
+
   it('warns about materials that are not factor ids, with suggestions, and lists them for a UI to map', () => {
     const csv = 'Level,Part Number,Qty,Material,Mass (kg)\n1,X,2,steel,1\n1,Y,1,steel,2\n1,Z,1,,';
     const out = importBom(csv, { isFactor: () => false, suggest: (t) => (t === 'steel' ? [STEEL] : []) });

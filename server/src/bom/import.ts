@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { MAX_BOM_CELL_CHARS, MAX_BOM_COLUMNS, MAX_BOM_COMPONENTS } from '../limits.js';
+import { readForeignUnit, sameDimensions, unitSpec } from '@greenlca/engine';
 import { MAX_COMPONENT_DEPTH, type Component, type Diagnostic, type Product } from '@greenlca/schema';
 import { BOM_FIELDS, DEFAULT_HEADERS, headerKey, type BomField, type BomMapping } from './mapping.js';
 
@@ -59,10 +60,13 @@ interface Row {
   mass?: string;
 }
 
-const MASS_UNITS: Record<string, string> = {
-  g: 'g', gram: 'g', grams: 'g', 克: 'g', kg: 'kg', kgs: 'kg', kilogram: 'kg', kilograms: 'kg', 千克: 'kg', 公斤: 'kg',
-  t: 't', tonne: 't', tonnes: 't', ton: 't', 吨: 't', mg: 'mg', 毫克: 'mg', lb: 'lb', lbs: 'lb', pound: 'lb', pounds: 'lb', oz: 'oz', ounce: 'oz',
-};
+const KG = unitSpec('kg');
+
+/** A mass unit as the engine writes it ("千克" → kg, "KG" → kg, "lbs" → lb), from the engine's one unit table. */
+function readMassUnit(text: string): string | undefined {
+  const spec = readForeignUnit(text);
+  return spec && sameDimensions(spec.dims, KG.dims) ? spec.canonical : undefined;
+}
 
 /** The delimiter a header line uses most (, ; tab |), comma when none. */
 export function detectDelimiter(firstLine: string): string {
@@ -91,7 +95,7 @@ function parseLevel(text: string): number | undefined {
 /** "Mass (kg)", "Weight [g]", "重量（克）": the header without its unit, and the unit when it is a mass unit. */
 function splitHeaderUnit(header: string): { base: string; unit?: string } {
   const m = /^(.*?)\s*[([（【]\s*([^)\]）】]+?)\s*[)\]）】]\s*$/.exec(header.normalize('NFKC'));
-  const unit = m ? MASS_UNITS[m[2]!.toLowerCase()] : undefined;
+  const unit = m ? readMassUnit(m[2]!) : undefined;
   return m && unit ? { base: m[1]!, unit } : { base: header };
 }
 
@@ -231,7 +235,7 @@ export function importBom(csv: string, options: BomOptions = {}): BomImport {
       const value = m ? parseNumber(m[1]!, decimalComma) : Number.NaN;
       // A unit in the cell wins, then the unit column, the header's ("Mass (kg)"), mapping.massUnit; never a guess.
       const unitText = m?.[2]?.trim() ?? cell(r, 'unit') ?? massUnitDefault;
-      const unit = unitText === undefined ? undefined : MASS_UNITS[unitText.toLowerCase()];
+      const unit = unitText === undefined ? undefined : readMassUnit(unitText);
       if (!Number.isFinite(value) || value < 0) problems.push({ line, column: columns.mass, code: 'BAD_MASS', message: `mass "${mass}" is not a number ≥ 0` });
       else if (unitText === undefined && col.unit !== undefined) {
         problems.push({ line, column: columns.unit, code: 'MISSING_UNIT', message: `mass "${mass}" has no unit: the unit cell is blank`, hint: 'fill in the unit (g, kg, t …), write it in the mass cell ("420 g"), or set mapping.massUnit' });

@@ -1,3 +1,4 @@
+import { canonicalUnit } from '@greenlca/engine';
 import { FACTOR_CATEGORIES, type FactorCategory } from '@greenlca/schema';
 import columns from './columns.json' with { type: 'json' };
 import plausibility from './plausibility.json' with { type: 'json' };
@@ -29,17 +30,15 @@ for (const c of FACTOR_CATEGORIES) CATEGORY.set(c, c);
 
 export const categoryOf = (text: string): FactorCategory | undefined => CATEGORY.get(headerKey(text));
 
-const UNITS = new Map(Object.entries(columns.units).map(([k, v]) => [k.normalize('NFKC').toLowerCase(), v]));
-
 /**
  * A unit cell as the engine's unit text: Chinese names (千克, 吨公里 …) and common spellings mapped
- * by columns.json, and "kgCO2e/kg" (the value's unit) read as its denominator.
+ * by the engine's unit aliases, and "kgCO2e/kg" (the value's unit) read as its denominator.
  */
 export function unitText(cell: string): string {
   let t = cell.normalize('NFKC').trim();
   const per = /^(?:kg|千克|公斤)\s*co2\s*-?e(?:q)?\s*(?:\/|per\s)\s*(.+)$/i.exec(t);
   if (per) t = per[1]!.trim();
-  return UNITS.get(t.toLowerCase()) ?? t;
+  return canonicalUnit(t);
 }
 
 const REGIONS = new Map(Object.entries(columns.regions).map(([k, v]) => [k.toLowerCase(), v]));

@@ -1,3 +1,5 @@
+import { summarise as sampleStatistics } from '@greenlca/engine/matrix';
+
 /** Summary of a sample: mean, standard deviation, median and the 5th and 95th percentiles. */
 export interface Stats {
   mean: number;
@@ -9,29 +11,8 @@ export interface Stats {
   max: number;
 }
 
-/** Linear interpolation between order statistics (Hyndman & Fan type 7, numpy's default). */
-function quantile(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
-
+/** The engine's sample statistics in what-if's shape (the 0th and 100th percentiles are min and max). */
 export function summarise(sample: Float64Array): Stats {
-  const n = sample.length;
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += sample[i]!;
-  const mean = sum / n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (sample[i]! - mean) ** 2;
-  const sorted = Float64Array.from(sample).sort();
-  return {
-    mean,
-    sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0,
-    median: quantile(sorted, 0.5),
-    p5: quantile(sorted, 0.05),
-    p95: quantile(sorted, 0.95),
-    min: sorted[0]!,
-    max: sorted[n - 1]!,
-  };
+  const { mean, sd, percentiles: p } = sampleStatistics(sample, [0, 5, 50, 95, 100]);
+  return { mean, sd, median: p['50']!, p5: p['5']!, p95: p['95']!, min: p['0']!, max: p['100']! };
 }
