@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,8 +103,11 @@ export class ServerUnderTest {
       this.exitHook = () => this.child?.kill('SIGKILL');
       process.once('exit', this.exitHook);
     }
+    // FUZZ_SERVER_LOG=FILE keeps the server's whole log (stack traces of any 5xx) for the person reading a failure.
+    const logFile = process.env.FUZZ_SERVER_LOG;
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString()).slice(-20_000);
+      if (logFile) appendFileSync(logFile, chunk);
     };
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);

@@ -142,6 +142,20 @@ for (const backend of testBackends) {
       expect(page.next).toBe(999);
     }, 120_000);
 
+    it('refuses a batch whose product nests past the storable depth with a 400 at its pointer, and stores no job', async () => {
+      // Built as text: 100,000 levels is more than JSON.stringify (which storing a job uses) can recurse through.
+      const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+      const before = (await call(api, orgA.keys.read, 'GET', '/v1/jobs?limit=100')).json().items.length;
+      const res = await api.inject({
+        method: 'POST', url: '/v1/jobs', headers: { authorization: `Bearer ${orgA.keys.write}`, 'content-type': 'application/json' },
+        payload: `{"kind":"batch","products":[${JSON.stringify(sized(1))},{"schemaVersion":1,"notes":${deep}}]}`,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'GLCA_VALIDATION' });
+      expect(res.json().errors[0].pointer).toMatch(/^\/products\/1\/notes(\/0)+$/);
+      expect((await call(api, orgA.keys.read, 'GET', '/v1/jobs?limit=100')).json().items.length).toBe(before);
+    });
+
     it('retries a chunk that fails with back-off, then fails its items with the reason, and lists the job as failed', async () => {
       // A job pinned to a dataset version no worker has (as in a rolling upgrade gone wrong): the
       // route refuses it; created behind the route, every attempt of its chunk throws.

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
+import { nestingIssue } from '@greenlca/schema';
 import { ApiError, notFound } from '../../errors.js';
 import { missingDatasetVersions } from '../../jobs/work.js';
 import { lciaOf } from '../../lib/lcia.js';
 import { fmt, overLimit } from '../../lib/work.js';
 import { MAX_JOB_ITEMS } from '../../limits.js';
 import { callerOf } from '../../plugins/auth.js';
+import { MAX_JSON_DEPTH, RequestValidationError } from '../../plugins/validation.js';
 import { IdParams, Uuid } from '../../schemas/common.js';
 import { withHeaders } from '../../schemas/headers.js';
 import { Job, JobItemList, JobList, JobStateSchema, NewJob } from '../../schemas/job.js';
@@ -56,6 +58,10 @@ export function jobRoutes(options: { bodyLimit: number }): FastifyPluginAsyncTyp
         });
       } else {
         const { kind: _kind, products, ...params } = body;
+        // A job stores its products (JSON, which recurses): one nested past MAX_JSON_DEPTH is refused here, whole,
+        // as POST /v1/products refuses it; shallower problems stay per item, as in /v1/batch/calculate.
+        const deep = nestingIssue(products, { components: Number.POSITIVE_INFINITY, json: MAX_JSON_DEPTH });
+        if (deep) throw new RequestValidationError('body', [{ pointer: `/products${deep.path}`, code: 'SCHEMA', detail: deep.message, hint: deep.hint }], 'depth');
         created = await app.jobs.create(caller.orgId, { id, kind: 'batch', params, createdBy: caller.keyId, limit: MAX_JOB_ITEMS, products });
       }
       if (!created.ok) {
