@@ -17,6 +17,8 @@ export interface FlowOutcome {
   update: { status: number; version: number | undefined };
   stalePut: { status: number; code: string | undefined };
   pdf: { status: number; contentType: string | null; head: string };
+  report: { kind: string; totalKgCO2e: number; lines: number; firstCitation: string | undefined; dataQuality: string | undefined };
+  olca: { status: number; contentType: string | null; head: string };
 }
 
 /** Calculate, store, recalculate stored, fetch, batch, a stale PUT, and the PDF report of the stored result. */
@@ -46,6 +48,15 @@ export async function plmFlow(baseUrl: string, apiKey: string, product: Product,
   // The same If-Match again: the product has moved on to version 2.
   const stale = await api.PUT('/v1/products/{id}', { params: { path: { id }, header: { 'if-match': etag } }, body: product });
 
+  // The JSON report is typed down to its figures: its data model is the CFP report's (kind "cfp").
+  const report = await api.GET('/v1/results/{id}/report', { params: { path: { id: stored.data.id }, query: { format: 'json', lang: 'en' } } });
+  if (!report.data || typeof report.data === 'string') throw new Error(`report: ${report.response.status}`);
+  const figures = report.data.data;
+
+  // The stored product as an openLCA JSON-LD package: a zip, as binary.
+  const olca = await api.GET('/v1/products/{id}/olca', { params: { path: { id } }, parseAs: 'arrayBuffer' });
+  const zip = olca.data instanceof ArrayBuffer ? new Uint8Array(olca.data) : new Uint8Array();
+
   const pdf = await api.GET('/v1/results/{id}/report', { params: { path: { id: stored.data.id }, query: { format: 'pdf', lang: 'en' } }, parseAs: 'arrayBuffer' });
   const bytes = pdf.data instanceof ArrayBuffer ? new Uint8Array(pdf.data) : new Uint8Array();
 
@@ -58,5 +69,10 @@ export async function plmFlow(baseUrl: string, apiKey: string, product: Product,
     update: { status: update.response.status, version: update.data?.version },
     stalePut: { status: stale.response.status, code: stale.error?.code },
     pdf: { status: pdf.response.status, contentType: pdf.response.headers.get('content-type'), head: new TextDecoder().decode(bytes.subarray(0, 5)) },
+    report: {
+      kind: report.data.kind, totalKgCO2e: figures.total.kgCO2e, lines: figures.lines.length,
+      firstCitation: figures.citations[0]?.citation, dataQuality: figures.dataQuality.technologicalDQR,
+    },
+    olca: { status: olca.response.status, contentType: olca.response.headers.get('content-type'), head: new TextDecoder().decode(zip.subarray(0, 2)) },
   };
 }

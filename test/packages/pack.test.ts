@@ -95,12 +95,18 @@ describe('the packed packages', () => {
       "import { bundledFactorDatasets, bundledRegions, bundledSubstances } from '@greenlca/datasets';",
       "import type { CalculationResult } from '@greenlca/schema';",
       "import { commands } from '@greenlca/cli';",
+      "import { buildCfpReport, type CfpReport } from '@greenlca/report';",
       'const library: FactorLibrary = createLibrary(bundledFactorDatasets, bundledSubstances, bundledRegions);',
       'const r: CalculationResult = calculate({}, library);',
       'const total: number = r.total.kgCO2e;',
       "// @ts-expect-error: a wrong type must fail, or the check proves nothing",
       'const wrong: string = r.total.kgCO2e;',
-      'export { total, wrong, commands };',
+      '// The report\'s data model is typed in the packed .d.ts (derived from its TypeBox schema), not an open record.',
+      "const report: CfpReport = buildCfpReport(r, { lang: 'en' });",
+      'const dqr: string | undefined = report.data.dataQuality.technologicalDQR;',
+      "// @ts-expect-error: a field the report does not have",
+      'const missing = report.data.noSuchField;',
+      'export { total, wrong, commands, dqr, missing };',
     ].join('\n'));
     const tsc = join(root, 'node_modules/.bin/tsc');
     ok('tsc', run(tsc, ['--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), 'check.ts'], { cwd: project }));

@@ -1,4 +1,5 @@
-import { STAGES, type CalculationResult, type ResultLine, type Stage } from '@greenlca/schema';
+import { Type, type Static } from '@sinclair/typebox';
+import { Stage, STAGES, type CalculationResult, type ResultLine } from '@greenlca/schema';
 import { Dec, sum } from './decimal.js';
 
 /**
@@ -8,43 +9,44 @@ import { Dec, sum } from './decimal.js';
  * DATA_QUALITY_RULES so every score can be traced.
  */
 
-export type DataKind = 'direct-emission' | 'custom-factor' | 'bundled-factor';
+export const DataKind = Type.Union([Type.Literal('direct-emission'), Type.Literal('custom-factor'), Type.Literal('bundled-factor')]);
+export type DataKind = Static<typeof DataKind>;
 
-export interface LineQuality {
-  path: string;
-  stage: Stage;
-  label: string;
-  factor?: string;
-  kgCO2e: number;
-  kind: DataKind;
-  /** Primary (product- or supplier-specific) data: the engine's result.primaryData. */
-  primary: boolean;
-  technological: number;
-  geographical: number;
-  temporal: number;
-  /** Why each score was given (rule ids of DATA_QUALITY_RULES). */
-  rules: { technological: string; geographical: string; temporal: string };
-  region?: string;
-  year?: number;
-}
+const Score = (description: string) => Type.Integer({ minimum: 1, maximum: 5, description });
 
-export interface DataQuality {
-  stages: Stage[];
-  lines: LineQuality[];
-  /** Σ|kg CO2e| of the lines in the boundary: the weight basis. */
-  weightKgCO2e: number;
-  /** Share of primary data in the footprint, percent, 1 decimal (undefined when the footprint is 0). */
-  primaryDataSharePercent?: string;
-  /** Weighted DQRs, 1 decimal, 1 (best) to 5. Undefined when the footprint is 0. */
-  technologicalDQR?: string;
-  geographicalDQR?: string;
-  temporalDQR?: string;
-  /** Range of the data years of the factors used. */
-  factorYears?: { min: number; max: number };
-  factorRegions: string[];
-  referenceYear?: number;
-  productRegion?: string;
-}
+export const LineQuality = Type.Object({
+  path: Type.String(),
+  stage: Stage,
+  label: Type.String(),
+  factor: Type.Optional(Type.String()),
+  kgCO2e: Type.Number(),
+  kind: DataKind,
+  primary: Type.Boolean({ description: 'Primary (product- or supplier-specific) data: the engine\'s result.primaryData.' }),
+  technological: Score('Technological representativeness, 1 (best) to 5.'),
+  geographical: Score('Geographical representativeness, 1 (best) to 5.'),
+  temporal: Score('Temporal representativeness, 1 (best) to 5.'),
+  rules: Type.Object({ technological: Type.String(), geographical: Type.String(), temporal: Type.String() }, { description: 'Why each score was given (rule ids of DATA_QUALITY_RULES).' }),
+  region: Type.Optional(Type.String()),
+  year: Type.Optional(Type.Integer()),
+});
+export type LineQuality = Static<typeof LineQuality>;
+
+const Dqr = (description: string) => Type.Optional(Type.String({ description }));
+
+export const DataQuality = Type.Object({
+  stages: Type.Array(Stage),
+  lines: Type.Array(LineQuality),
+  weightKgCO2e: Type.Number({ description: 'Σ|kg CO2e| of the lines in the boundary: the weight basis.' }),
+  primaryDataSharePercent: Dqr('Share of primary data in the footprint, percent, 1 decimal (absent when the footprint is 0).'),
+  technologicalDQR: Dqr('Weighted DQR, 1 decimal, 1 (best) to 5 (absent when the footprint is 0).'),
+  geographicalDQR: Dqr('Weighted DQR, 1 decimal, 1 (best) to 5 (absent when the footprint is 0).'),
+  temporalDQR: Dqr('Weighted DQR, 1 decimal, 1 (best) to 5 (absent when the footprint is 0).'),
+  factorYears: Type.Optional(Type.Object({ min: Type.Integer(), max: Type.Integer() }, { description: 'Range of the data years of the factors used.' })),
+  factorRegions: Type.Array(Type.String()),
+  referenceYear: Type.Optional(Type.Integer()),
+  productRegion: Type.Optional(Type.String()),
+}, { description: 'Data-quality indicators of a result (PACT v3 DQR scale), per line and weighted by each line\'s share of the footprint.' });
+export type DataQuality = Static<typeof DataQuality>;
 
 /** The scoring rules, in the words the report prints. */
 export const DATA_QUALITY_RULES = {

@@ -13,9 +13,9 @@ export { exportProductFootprint, PactExportError, CRADLE_TO_GATE, type PactExpor
 export {
   importProductFootprint, importProductFootprints, isPactV2, mapV2ToV3, type PactImportOptions, type PactImport,
 } from './import.js';
-export { deriveDataQuality, DATA_QUALITY_RULES, type DataQuality, type LineQuality, type DataKind, type DataQualityOptions } from './dqi.js';
+export { deriveDataQuality, DATA_QUALITY_RULES, DataQuality, LineQuality, DataKind, type DataQualityOptions } from './dqi.js';
 export { toDeclaredUnit, FROM_PACT, MASSLESS_UNITS } from './units.js';
 export { uuidV5, GREENLCA_NAMESPACE } from './uuid.js';
 export { decimalString } from './decimal.js';
-export { emissionsByOrigin, gwpBasesAsPublished, factorsInWarning, type EmissionsByOrigin, type GwpBasisAsPublished } from './origin.js';
+export { emissionsByOrigin, gwpBasesAsPublished, factorsInWarning, type EmissionsByOrigin, GwpBasisAsPublished } from './origin.js';
 export { validityPeriod, threeYearsAfter } from './validity.js';

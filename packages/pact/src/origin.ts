@@ -1,4 +1,5 @@
-import { STAGES, type CalculationResult, type Diagnostic, type GwpSet, type Stage } from '@greenlca/schema';
+import { Type, type Static } from '@sinclair/typebox';
+import { GwpSet, STAGES, type CalculationResult, type Diagnostic, type Stage } from '@greenlca/schema';
 import { Dec } from './decimal.js';
 
 /**
@@ -45,13 +46,12 @@ export function emissionsByOrigin(result: CalculationResult, stages: readonly St
 }
 
 /** A GWP set other than the chosen one, in which some factors were used as published. */
-export interface GwpBasisAsPublished {
-  basis: GwpSet;
-  /** How many factors. */
-  count: number;
-  /** Their ids, as the engine's GWP_BASIS_MISMATCH warning lists them. */
-  factors: string[];
-}
+export const GwpBasisAsPublished = Type.Object({
+  basis: GwpSet,
+  count: Type.Integer({ description: 'How many factors.' }),
+  factors: Type.Array(Type.String(), { description: 'Their ids, as the engine\'s GWP_BASIS_MISMATCH warning lists them.' }),
+});
+export type GwpBasisAsPublished = Static<typeof GwpBasisAsPublished>;
 
 /**
  * The GWP sets of factors used as published, not re-characterised with the chosen set: factors given

@@ -3,7 +3,7 @@ import { calculate } from '@greenlca/engine';
 import { validate, STAGES } from '@greenlca/schema';
 import { Decimal } from 'decimal.js';
 import { kettle, testLibrary } from '../../pact/src/testing/fixtures.js';
-import { buildCfpReport } from './cfp/index.js';
+import { buildCfpReport, CfpReport } from './cfp/index.js';
 import { findTable, ReportDocument, blocks } from './document.js';
 import { sumDecimal } from './format.js';
 
@@ -109,9 +109,13 @@ describe('CFP report data model', () => {
     expect(JSON.stringify(rep.document)).toContain('Declared unit');
   });
 
-  it('produces a document that matches its JSON schema', () => {
+  it('produces a document that matches its JSON schema, and a report that is a CfpReport', () => {
     expect(validate(ReportDocument, JSON.parse(JSON.stringify(zh.document))).ok).toBe(true);
     expect(validate(ReportDocument, en.document).ok).toBe(true);
+    for (const report of [zh, en]) {
+      const checked = validate(CfpReport, JSON.parse(JSON.stringify(report)));
+      expect(checked.ok ? [] : checked.issues).toEqual([]);
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { testLibrary } from '../../ecodesign/src/testing/library.js';
 import { product, threePartBom } from '../../ecodesign/src/testing/products.js';
 import { exampleFactorySpec, exampleProductSpec } from '../../ecodesign/src/testing/specs.js';
 import { findTable, ReportDocument, blocks } from './document.js';
-import { buildEcodesignReport } from './ecodesign.js';
+import { buildEcodesignReport, EcodesignReport } from './ecodesign.js';
 import { sumDecimal } from './format.js';
 import { renderHtml } from './html.js';
 
@@ -119,6 +119,18 @@ describe('wording of the self-evaluation reports', () => {
     expect(JSON.stringify(en)).not.toMatch(/veto/i);
     const factory = evaluate({ factory: { name: 'Works' } }, { spec: exampleFactorySpec() });
     expect(findTable(buildEcodesignReport(factory, { lang: 'zh' }).document, 'requirements')!.rows[0]![1]).toBe('排污许可（一票否决）');
+  });
+
+  it('is an EcodesignReport as JSON: a product report with its LCA summary, and a green-factory report', () => {
+    const req = request();
+    const withLca = buildEcodesignReport(evaluateProduct(req), { lang: 'zh', result: calculate(req.product, library), company: '示例电器有限公司' });
+    const factory = buildEcodesignReport(evaluate({ factory: { name: 'Works' } }, { spec: exampleFactorySpec() }), { lang: 'en', generatedAt: '2025-06-01T00:00:00Z' });
+    expect(withLca.data.lca).toBeDefined();
+    expect(factory.data.evaluation.kind).toBe('factory');
+    for (const r of [withLca, factory]) {
+      const checked = validate(EcodesignReport, JSON.parse(JSON.stringify(r)));
+      expect(checked.ok ? [] : checked.issues).toEqual([]);
+    }
   });
 
   it('prints a unit written m^3 as m³, in the unit column and in values', () => {

@@ -1,5 +1,7 @@
-import { STAGES, type CalculationResult, type Stage } from '@greenlca/schema';
-import type { EvaluationResult, FactoryEvaluation, ProductEvaluation } from '@greenlca/ecodesign';
+import { Type, type Static } from '@sinclair/typebox';
+import { CalculationResult, Stage, STAGES } from '@greenlca/schema';
+import { EvaluationResult, type FactoryEvaluation, type ProductEvaluation } from '@greenlca/ecodesign';
+import { reportOf } from './cfp/types.js';
 import type { Block, Lang, ReportDocument, Section, TableBlock } from './document.js';
 import { formatDate, formatKg, formatPercent, formatUnit, isRounded } from './format.js';
 import { stageName } from './i18n.js';
@@ -24,28 +26,26 @@ export interface EcodesignReportOptions {
   generatedAt?: string;
 }
 
-export interface EcodesignReport {
-  schemaVersion: 1;
-  kind: 'ecodesign';
-  lang: Lang;
-  generatedAt?: string;
-  generator: { name: string; version: string };
-  data: {
-    evaluation: EvaluationResult;
-    /** LCA summary: the calculation result's totals (present for product evaluations given a result). */
-    lca?: {
-      total: CalculationResult['total'];
-      byStage: { stage: Stage; kgCO2e: number; share: number }[];
-      gwp: CalculationResult['gwp'];
-      datasets: CalculationResult['datasets'];
-      engine: CalculationResult['engine'];
-      hotspots: CalculationResult['hotspots'];
-      warnings: number;
-    };
-    company?: string;
-  };
-  document: ReportDocument;
-}
+const Result = CalculationResult.properties;
+
+/** The figures of a self-evaluation report: the evaluation, with the LCA summary of the same product. */
+export const EcodesignReportData = Type.Object({
+  evaluation: EvaluationResult,
+  lca: Type.Optional(Type.Object({
+    total: Result.total,
+    byStage: Type.Array(Type.Object({ stage: Stage, kgCO2e: Type.Number(), share: Type.Number() })),
+    gwp: Result.gwp,
+    datasets: Result.datasets,
+    engine: Result.engine,
+    hotspots: Result.hotspots,
+    warnings: Type.Integer({ description: 'How many warnings the calculation gave.' }),
+  }, { description: 'LCA summary: the calculation result\'s totals (present for product evaluations given a result).' })),
+  company: Type.Optional(Type.String()),
+}, { description: 'The figures of a GB/T 32161 (or green-factory) self-evaluation report.' });
+export type EcodesignReportData = Static<typeof EcodesignReportData>;
+
+export const EcodesignReport = reportOf('ecodesign', EcodesignReportData, 'A GB/T 32161 self-evaluation report: its data model and its document.');
+export type EcodesignReport = Static<typeof EcodesignReport>;
 
 const tone = (v: Verdict): 'pass' | 'fail' | 'warn' => (v === 'pass' ? 'pass' : v === 'fail' ? 'fail' : 'warn');
 const level = (v: Verdict): 'pass' | 'fail' | 'warning' => (v === 'pass' ? 'pass' : v === 'fail' ? 'fail' : 'warning');

@@ -6,12 +6,15 @@
 export {
   ReportDocument, Section, Block, TableBlock, Column, Lang, blocks, findTable,
 } from './document.js';
-export { buildCfpReport, cfpReportData, citeLines, type CfpReport, type CfpReportData, type CfpReportOptions, type CfpLine, type Citation, type StudyInfo, type StudyType } from './cfp/index.js';
 export {
-  buildLcaReport, lcaReportData, lineRanges, type LcaReport, type LcaReportData, type LcaReportOptions, type LcaStudyInfo, type LcaMethodInfo,
-  type LcaDatasetInfo, type LcaCategory, type LcaImpacts, type LcaDatasetSource, type LcaMethodSource,
+  buildCfpReport, cfpReportData, citeLines, CfpReport, CfpReportData, type CfpReportOptions, CfpLine, Citation, StudyInfo, StudyType,
+} from './cfp/index.js';
+export {
+  buildLcaReport, lcaReportData, lineRanges, LcaReport, LcaReportData, type LcaReportOptions, type LcaStudyInfo, type LcaMethodInfo,
+  type LcaDatasetInfo, LcaCategory, LcaImpacts, LcaDatasetSource, LcaMethodSource,
 } from './lca.js';
-export { buildEcodesignReport, type EcodesignReport, type EcodesignReportOptions } from './ecodesign.js';
+export { buildEcodesignReport, EcodesignReport, EcodesignReportData, type EcodesignReportOptions } from './ecodesign.js';
+export { Report } from './report.js';
 export { renderHtml, escapeHtml } from './html.js';
 export { formatKg, formatCo2e, formatAmount, formatPercent, formatSignificant, LCA_DIGITS, CFP_DIGITS, isRounded, sumDecimal, KG_DECIMALS } from './format.js';
 export { WARNING_EXPLANATIONS, stageName } from './i18n.js';

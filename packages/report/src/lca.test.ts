@@ -9,7 +9,7 @@ import { buildCfpReport } from './cfp/index.js';
 import { blocks, findTable, ReportDocument, type Section, type TableBlock } from './document.js';
 import { formatSignificant } from './format.js';
 import { renderHtml } from './html.js';
-import { buildLcaReport, lineRanges, type LcaReport } from './lca.js';
+import { buildLcaReport, lineRanges, LcaReport } from './lca.js';
 import { reportToPdf } from './pdf/index.js';
 
 /**
@@ -230,6 +230,10 @@ describe('LCA report', async () => {
   it('is a valid document; the HTML renders it; the CFP report stays climate-only', () => {
     expect(validate(ReportDocument, JSON.parse(JSON.stringify(kettleZh.document))).ok).toBe(true);
     expect(validate(ReportDocument, handEn.document).ok).toBe(true);
+    for (const report of [kettleZh, handEn]) {
+      const checked = validate(LcaReport, JSON.parse(JSON.stringify(report)));
+      expect(checked.ok ? [] : checked.issues).toEqual([]);
+    }
     const html = renderHtml(kettleZh.document);
     expect(html).toContain('<h1>生命周期评价报告</h1>');
     expect(html).toContain('覆盖不足（POOR）');

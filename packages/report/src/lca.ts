@@ -1,6 +1,5 @@
 import {
-  STAGES, type CalculationResult, type CategoryResult, type Diagnostic, type FactorDataset, type ImpactAssessment, type ImpactMethod,
-  type Inventory, type Licence, type Product, type Stage,
+  STAGES, type CalculationResult, type FactorDataset, type ImpactMethod, type Inventory, type Licence, type Product, type Stage,
 } from '@greenlca/schema';
 import { Decimal } from 'decimal.js';
 import { citeLines, type CfpLine, type Citation } from './cfp/index.js';
@@ -8,6 +7,9 @@ import type { Block, Lang, ReportDocument, Section, TableBlock } from './documen
 import { formatAmount, formatDate, formatKg, formatPercent, formatSignificant, formatUnit, LCA_DIGITS } from './format.js';
 import { bi, LINE_KIND, stageName, WARNING_EXPLANATIONS, type Bi } from './i18n.js';
 import { REPORT_GENERATOR } from './version.js';
+import type { LcaCategory, LcaDatasetSource, LcaImpacts, LcaMethodSource, LcaReport, LcaReportData } from './lca-data.js';
+
+export { LcaCategory, LcaDatasetSource, LcaImpacts, LcaMethodSource, LcaReport, LcaReportData } from './lca-data.js';
 
 /**
  * The LCA report (ISO 14040/14044 structure): material, energy and emission inventories and every
@@ -56,86 +58,6 @@ export interface LcaReportOptions {
   generatedAt?: string;
   /** Contributing lines shown per category (default 5). */
   topLines?: number;
-}
-
-export interface LcaDatasetSource {
-  id: string;
-  version: string;
-  edition: string;
-  title?: string;
-  publisher?: string;
-  /** Licences of the factors used (ids from the lines, texts from the dataset where given). */
-  licences: (Licence | { id: string })[];
-  /** Numbers of the lines using it. */
-  lines: number[];
-}
-
-export interface LcaMethodSource {
-  id: string;
-  name: string;
-  version: string;
-  edition?: string;
-  publisher?: string;
-  licences?: Licence[];
-}
-
-/** One category as the report prints it: the result's numbers plus what the report derives. */
-export interface LcaCategory {
-  id: string;
-  /** Name in the report's language; `translated` false when zh is wanted and the method file has none. */
-  name: string;
-  nameEn: string;
-  translated: boolean;
-  unit: string;
-  total: number;
-  /** Every stage, in order: the value where lines were counted, the lines counted and left out. */
-  byStage: { stage: Stage; value?: number; counted: number; missing: number }[];
-  /** Largest contributions first (|value|), with the line number and its citation. */
-  top: { n: number; path: string; value: number; share: number; ref: number }[];
-  coverage: CategoryResult['coverage'];
-  /** Numbers of the lines left out (coverage.missing): the result is incomplete by them. */
-  missingLines: number[];
-  /** Lines counted: through elementary flows (coverage.lines) or, climate change only, at the factor's own CO2e. */
-  countedLines: number;
-  /** No line is counted: the total is a gap, not a zero. */
-  gap: boolean;
-  source: string;
-}
-
-export interface LcaImpacts {
-  method: LcaMethodSource;
-  categories: LcaCategory[];
-  missingCategories: (ImpactAssessment['missingCategories'][number] & { unit?: string })[];
-  unmappedSubstances: string[];
-}
-
-export interface LcaReportData {
-  product: { id: string; name: string; description?: string; functionalUnit: CalculationResult['product']['functionalUnit']; region?: string; year?: number };
-  /** The product per functional unit: its material and packaging mass and number of components. */
-  referenceFlow: { amount: number; unit: string; materialKg: number; packagingKg: number; components: number };
-  boundary: { stage: Stage; lines: number; included: boolean }[];
-  /** The climate result of the calculation (the CFP figure) and its GWP set. */
-  climate: { gwp: CalculationResult['gwp']; total: CalculationResult['total'] };
-  datasets: LcaDatasetSource[];
-  lines: CfpLine[];
-  citations: Citation[];
-  /** The result's inventory, unchanged. */
-  inventory: Inventory;
-  impacts: LcaImpacts[];
-  warnings: (Diagnostic & { explanation?: string })[];
-  limitations: string[];
-  engine: CalculationResult['engine'];
-  digits: number;
-}
-
-export interface LcaReport {
-  schemaVersion: 1;
-  kind: 'lca';
-  lang: Lang;
-  generatedAt?: string;
-  generator: { name: string; version: string };
-  data: LcaReportData;
-  document: ReportDocument;
 }
 
 const EMPTY_INVENTORY: Inventory = {

@@ -5,13 +5,16 @@ import fp from 'fastify-plugin';
 /**
  * How a GET answer may be cached (`config.cache`): `catalogue` is public reference data that changes
  * only when the server (and its bundled datasets) is upgraded; `immutable` is a stored object that never
- * changes once made (a result, a product version), readable only with a key.
+ * changes once made (a result, a product version), readable only with a key; `revalidate` is derived from
+ * stored objects that can move on (a product's current version, the organisation's datasets), so a
+ * client keeps it but asks again each time (If-None-Match → 304 while it is unchanged).
  */
-export type CachePolicy = 'catalogue' | 'immutable';
+export type CachePolicy = 'catalogue' | 'immutable' | 'revalidate';
 
-const CACHE_CONTROL: Record<CachePolicy, string> = {
+export const CACHE_CONTROL: Record<CachePolicy, string> = {
   catalogue: 'public, max-age=3600',
   immutable: 'private, max-age=31536000, immutable',
+  revalidate: 'private, no-cache',
 };
 
 declare module 'fastify' {

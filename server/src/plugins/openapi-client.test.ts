@@ -23,6 +23,8 @@ type PlmFlow = (baseUrl: string, apiKey: string, product: unknown, broken: unkno
   update: { status: number; version: number | undefined };
   stalePut: { status: number; code: string | undefined };
   pdf: { status: number; contentType: string | null; head: string };
+  report: { kind: string; totalKgCO2e: number; lines: number; firstCitation: string | undefined; dataQuality: string | undefined };
+  olca: { status: number; contentType: string | null; head: string };
 }>;
 
 const hasCjkFont = (() => {
@@ -62,7 +64,7 @@ describe('a client generated from the OpenAPI document', () => {
     expect(checked.status).toBe(0);
   }, 180_000);
 
-  it('runs the PLM flow: calculate, create, recalculate stored, fetch, batch, stale PUT → 412, PDF as binary', async () => {
+  it('runs the PLM flow: calculate, create, recalculate stored, fetch, batch, stale PUT → 412, typed JSON report, olca zip and PDF as binary', async () => {
     // By path, not a literal specifier: the root type check must not follow it into types generated at test time.
     const flowModule = pathToFileURL(join(clientDir, 'plm-flow.ts')).href;
     const { plmFlow } = (await import(flowModule)) as { plmFlow: PlmFlow };
@@ -80,6 +82,15 @@ describe('a client generated from the OpenAPI document', () => {
     expect(outcome.batch).toEqual({ ok: 1, failed: 1, problemCode: 'GLCA_INPUT_INVALID', problemPointer: '/products/1/inventory/0/factor' });
     expect(outcome.update).toEqual({ status: 200, version: 2 });
     expect(outcome.stalePut).toEqual({ status: 412, code: 'GLCA_PRECONDITION_FAILED' });
+    // The typed JSON report of the stored result: the engine's total, a line per result line, its citations.
+    const result = calculate(kettle(), t.app.catalogue.library, { referenceYear: 2026 });
+    expect(outcome.report.kind).toBe('cfp');
+    expect(outcome.report.totalKgCO2e).toBe(expected);
+    expect(outcome.report.lines).toBe(result.lines.length);
+    expect(outcome.report.firstCitation).toBe(result.lines[0]!.source.citation);
+    expect(outcome.report.dataQuality).toMatch(/^[1-5]\.\d$/);
+    // A zip starts with the local file header signature "PK".
+    expect(outcome.olca).toEqual({ status: 200, contentType: 'application/zip', head: 'PK' });
     if (hasCjkFont) {
       expect(outcome.pdf).toEqual({ status: 200, contentType: 'application/pdf', head: '%PDF-' });
     } else {

@@ -8,6 +8,7 @@ import { OAuthErrorBody, PactErrorBody, Problem } from '../schemas/problem.js';
 import { isPactPath } from '../routes/pact/errors.js';
 import { IDEMPOTENCY_RETENTION_MS } from '../limits.js';
 import { toOpenApi31 } from './openapi-document.js';
+import { CACHE_CONTROL } from './caching.js';
 
 /** Every answer carries the rate limiter's headers (@fastify/rate-limit); a 429 also says when to retry. */
 const RATE_LIMIT_HEADERS = {
@@ -85,7 +86,7 @@ function documentRoute(route: RouteOptions): void {
   }
   if (config.cache) {
     addHeaders(documented, (s) => s === '200', {
-      'cache-control': { type: 'string', description: config.cache === 'catalogue' ? 'public, max-age=3600' : 'private, max-age=31536000, immutable' },
+      'cache-control': { type: 'string', description: CACHE_CONTROL[config.cache] },
       etag: { type: 'string', description: 'Entity tag of the body; send it back in If-None-Match to get 304.' },
     });
     documented['304'] ??= { type: 'null', description: 'Not modified: the If-None-Match tag matches (no body).' };

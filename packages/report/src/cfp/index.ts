@@ -11,7 +11,7 @@ import type { CfpReport, CfpReportOptions } from './types.js';
  */
 
 export { citeLines, cfpReportData } from './data.js';
-export type { CfpLine, CfpReport, CfpReportData, CfpReportOptions, Citation, StudyInfo, StudyType } from './types.js';
+export { CfpLine, CfpReport, CfpReportData, type CfpReportOptions, Citation, StudyInfo, StudyType } from './types.js';
 
 /** Build the CFP report: data model plus the document the renderers print. */
 export function buildCfpReport(result: CalculationResult, options: CfpReportOptions): CfpReport {

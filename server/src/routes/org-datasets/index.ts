@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { Factor, FactorCategory } from '@greenlca/schema';
+import { Factor, FactorCategory, FactorDataset } from '@greenlca/schema';
 import { ApiError, notFound } from '../../errors.js';
 import { searchCatalogue } from '../../lib/search.js';
 import { MAX_ORG_DATASET_FILE_BYTES } from '../../limits.js';
@@ -132,7 +132,8 @@ const orgDatasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
           headers: { 'content-disposition': Type.String({ description: 'attachment; filename="<id>-v<version>.csv|json"' }) },
           content: {
             'text/csv': { schema: Type.String() },
-            'application/json': { schema: Type.Unknown() },
+            // The document stored and served by GET /v1/org-datasets/{id} (`dataset`), as the engine reads it.
+            'application/json': { schema: FactorDataset },
           },
         },
       },

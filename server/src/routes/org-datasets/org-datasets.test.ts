@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Value } from '@sinclair/typebox/value';
 import { bundledSubstances } from '@greenlca/datasets';
+import { FactorDataset } from '@greenlca/schema';
 import { buildFixture, IDS } from '../../../../packages/olca/src/testing/fixture.js';
 import { kettle, testApp, type TestApp } from '../../testing/harness.js';
 import { announceSkips, testBackends } from '../../storage/testing.js';
@@ -207,6 +209,8 @@ describe.each(testBackends)('organisation factor datasets ($name)', (backend) =>
     expect(again.factors.map(strip)).toEqual(v1.dataset.factors.slice(0, 100).map(strip));
     const json = await t.call(t.orgA.keys.read, 'GET', '/v1/org-datasets/acme-materials/export?format=json');
     expect(json.json()).toEqual((await t.call(t.orgA.keys.read, 'GET', '/v1/org-datasets/acme-materials')).json().dataset);
+    // The body is what the route declares: the FactorDataset schema, every factor of it.
+    expect([...Value.Errors(FactorDataset, json.json())].map((e) => `${e.path}: ${e.message}`)).toEqual([]);
   });
 
   it.skipIf(!!backend.skip)('is invisible to another organisation: 404, not listed, not searchable, not calculable', async () => {

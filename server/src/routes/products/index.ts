@@ -13,6 +13,7 @@ import { ProductList, ProductRecord, VersionList } from '../../schemas/product-r
 import { ResultList, StoredResult } from '../../schemas/stored-result.js';
 import { withHeaders } from '../../schemas/headers.js';
 import { etag, parseIfMatch, preconditionFailed, requireIfMatch } from './etag.js';
+import { OlcaPackageResponse, sendOlcaPackage } from '../exports/index.js';
 
 const VersionParams = Type.Object({ ...IdParams.properties, version: VersionNumber });
 
@@ -168,6 +169,23 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const provenance = provenanceOf(record.inputHash, result, options);
     const stored = await app.storage.saveResult(caller.orgId, { id: randomUUID(), productId: record.id, productVersion: record.version, provenance, result });
     return reply.code(201).header('location', `/v1/results/${stored.id}`).send(stored);
+  });
+
+  app.get('/:id/olca', {
+    schema: {
+      tags, operationId: 'exportProductOlcaPackage', summary: 'A stored product as an openLCA JSON-LD package (zip)',
+      description: 'The current version (or `version`) written as `POST /v1/exports/olca` writes it, with the organisation\'s datasets at their current versions: ' +
+        'the same bytes for the same product, GWP set and datasets. The ETag is a hash of the zip; `If-None-Match` with it is 304 while nothing it depends on has changed.',
+      params: IdParams,
+      querystring: Type.Object({ ...CalculateQuery.properties, version: Type.Optional(VersionNumber) }),
+      response: { 200: OlcaPackageResponse },
+    },
+    config: { access: 'read', cache: 'revalidate' },
+  }, async (request, reply) => {
+    const caller = callerOf(request);
+    const record = await app.storage.getProduct(caller.orgId, request.params.id, request.query.version);
+    if (!record) throw notFound(request.query.version ? `Version ${request.query.version} of product ${request.params.id}` : `Product ${request.params.id}`);
+    return sendOlcaPackage(reply, record.product, await app.orgLibraries.library(caller.orgId), request.query.gwp, '');
   });
 
   app.get('/:id/results', {

@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { evaluate, EvaluationRequest } from '@greenlca/ecodesign';
 import { bundledSubstances, methods } from '@greenlca/datasets';
-import { buildCfpReport, buildEcodesignReport, buildLcaReport } from '@greenlca/report';
+import { buildCfpReport, buildEcodesignReport, buildLcaReport, CfpReport, EcodesignReport, LcaReport, StudyInfo } from '@greenlca/report';
 import { GwpSet, Product } from '@greenlca/schema';
 import { answerOrProblem, calculateOrProblem } from '../../lib/calculate.js';
 import { lciaOf, MethodQuery } from '../../lib/lcia.js';
-import { checkReportSize, ReportQuery, ReportResponse, sendReport } from './render.js';
+import { checkReportSize, ReportQuery, reportResponse, sendReport } from './render.js';
 import { reportAnalyses } from '@greenlca/whatif';
 import { fmt, linesOf, overLimit } from '../../lib/work.js';
 import { MAX_MONTE_CARLO_LINE_RUNS, MAX_MONTE_CARLO_RUNS, MAX_SENSITIVITY_LINES } from '../../limits.js';
@@ -30,12 +30,6 @@ function checkAnalysesSize(lines: number, runs: number): void {
   }
 }
 
-const Study = Type.Object({
-  company: Type.Optional(Type.String()), practitioner: Type.Optional(Type.String()), commissioner: Type.Optional(Type.String()),
-  goal: Type.Optional(Type.String()), intendedApplication: Type.Optional(Type.String()), audience: Type.Optional(Type.String()),
-  referencePeriod: Type.Optional(Type.String()), pcr: Type.Optional(Type.String()),
-}, { additionalProperties: true, description: 'Study information (@greenlca/report StudyInfo).' });
-
 /**
  * Reports (@greenlca/report): a product carbon-footprint report (ISO 14067 / GB/T 24067) and a
  * GB/T 32161 self-evaluation report, as JSON, HTML or PDF, zh or en. Stateless, `read` scope; the
@@ -46,8 +40,8 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags, operationId: 'createCfpReport', summary: 'Carbon-footprint report of a product', querystring: ReportQuery,
       description: 'ISO 14067 / GB/T 24067 report with reference flow, boundary figure, cut-off, allocation, value choices, and the uncertainty (seeded Monte Carlo) and sensitivity (tornado) of the product (`analyses`).',
-      body: Type.Object({ product: Product, study: Type.Optional(Study), gwp: Type.Optional(GwpSet), analyses: Type.Optional(Analyses) }),
-      response: { 200: ReportResponse },
+      body: Type.Object({ product: Product, study: Type.Optional(StudyInfo), gwp: Type.Optional(GwpSet), analyses: Type.Optional(Analyses) }),
+      response: { 200: reportResponse(CfpReport) },
     },
     config: { access: 'read' },
   }, async (request, reply) => {
@@ -74,7 +68,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'The carbon-footprint report (/v1/reports/cfp) stays climate-only, as ISO 14067 asks.',
       querystring: Type.Object({ ...ReportQuery.properties, method: Type.Optional(MethodQuery) }),
       body: Type.Object({ product: Product, gwp: Type.Optional(GwpSet) }),
-      response: { 200: ReportResponse },
+      response: { 200: reportResponse(LcaReport) },
     },
     config: { access: 'read' },
   }, async (request, reply) => {
@@ -95,7 +89,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags, operationId: 'createEcodesignReport', summary: 'GB/T 32161 self-evaluation report', querystring: ReportQuery,
       body: Type.Object({ request: EvaluationRequest, company: Type.Optional(Type.String()) }),
-      response: { 200: ReportResponse },
+      response: { 200: reportResponse(EcodesignReport) },
     },
     config: { access: 'read' },
   }, async (request, reply) => {

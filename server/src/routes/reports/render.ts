@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { Lang, renderHtml, ReportDocument } from '@greenlca/report';
 import { ApiError } from '../../errors.js';
 import { fmt, linesOf, overLimit } from '../../lib/work.js';
@@ -11,29 +11,19 @@ export const ReportQuery = Type.Object({
 });
 export type ReportQuery = Static<typeof ReportQuery>;
 
-/** A report as JSON: its data model (by `kind`) and the document the HTML and PDF are rendered from. */
-const ReportJson = Type.Object({
-  schemaVersion: Type.Literal(1),
-  kind: Type.Union([Type.Literal('cfp'), Type.Literal('lca'), Type.Literal('ecodesign')]),
-  lang: Lang,
-  generatedAt: Type.Optional(Type.String({ format: 'date-time' })),
-  generator: Type.Object({ name: Type.String(), version: Type.String() }),
-  data: Type.Record(Type.String(), Type.Unknown(), { description: 'The figures of the report: @greenlca/report CfpReportData, LcaReportData or the ecodesign report data, by `kind`.' }),
-  document: ReportDocument,
-});
-
 /**
- * The report in the format asked for (`format`): JSON, HTML, or a PDF (binary). Fastify picks no
- * serializer by these media types (the route sends text and bytes itself); they are for the document.
+ * The report in the format asked for (`format`): JSON (`report`, the schema of the route's report kind
+ * from @greenlca/report: its data model and document), HTML, or a PDF (binary). The server serialises
+ * with JSON.stringify and sends text and bytes itself; the media types are for the document.
  */
-export const ReportResponse = {
+export const reportResponse = (report: TSchema) => ({
   description: 'The report: JSON (format=json), HTML (format=html) or PDF (format=pdf).',
   content: {
-    'application/json': { schema: ReportJson },
+    'application/json': { schema: report },
     'text/html': { schema: Type.String({ description: 'The report as an HTML page.' }) },
     'application/pdf': { schema: Type.String({ format: 'binary', contentMediaType: 'application/pdf', description: 'The report as a PDF (with a CJK font).' }) },
   },
-};
+});
 
 /** Send a built report in the asked format. PDFs embed a CJK font found on the machine. */
 export async function sendReport(reply: FastifyReply, report: { document: ReportDocument; generatedAt?: string }, format: ReportQuery['format'], name: string): Promise<FastifyReply> {

@@ -9,8 +9,8 @@ import { inputHash } from '../../lib/hash.js';
 import { callerOf } from '../../plugins/auth.js';
 import { IdParams } from '../../schemas/common.js';
 import { Reproduction, StoredResult } from '../../schemas/stored-result.js';
-import { buildCfpReport } from '@greenlca/report';
-import { checkReportSize, ReportQuery, ReportResponse, sendReport } from '../reports/render.js';
+import { buildCfpReport, CfpReport } from '@greenlca/report';
+import { checkReportSize, ReportQuery, reportResponse, sendReport } from '../reports/render.js';
 
 const tags = ['results'];
 
@@ -74,7 +74,7 @@ const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       tags, operationId: 'getResultReport', summary: 'Carbon-footprint report of a stored result (json, html or pdf; zh or en)',
       description: 'Built from the stored result and the product version it was calculated from; nothing is recalculated.',
-      params: IdParams, querystring: ReportQuery, response: { 200: ReportResponse },
+      params: IdParams, querystring: ReportQuery, response: { 200: reportResponse(CfpReport) },
     },
     config: { access: 'read' },
   }, async (request, reply) => {
