@@ -159,10 +159,19 @@ async function startRetryingCreateRace(make: () => PgBoss): Promise<PgBoss> {
 
 async function createQueue(boss: PgBoss, name: string, options: Omit<PgBoss.Queue, 'name'>): Promise<void> {
   // Several processes start at once: creating a queue that another just created is not an error.
-  if (await boss.getQueue(name)) return;
-  try {
-    await boss.createQueue(name, { name, ...options });
-  } catch (error) {
-    if (!(await boss.getQueue(name))) throw error;
+  // Two creating it at the same moment can also deadlock (40P01): the loser waits for the winner and looks again.
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(name)) return;
+    try {
+      await boss.createQueue(name, { name, ...options });
+      return;
+    } catch (error) {
+      if (await boss.getQueue(name)) return;
+      if (attempt >= 5 || !TRANSIENT.has((error as { code?: string }).code ?? '')) throw error;
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+    }
   }
 }
+
+/** Deadlock and serialization failures: PostgreSQL rolled the loser back, trying again is safe. */
+const TRANSIENT = new Set(['40P01', '40001']);
