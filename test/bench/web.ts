@@ -3,7 +3,9 @@
  *
  *  1. First render of a stored 1,000-line product (900 inventory lines, 100 components, bundled cited
  *     factors): from navigation start to the total in the DOM, cold page each time (performance marks
- *     `lca:open` and `lca:result-rendered`). Target: under 1 s.
+ *     `lca:open` and `lca:result-rendered`). Target: under 500 ms (issue 18; 734 ms when it was filed).
+ *     The page asks for the product and its server result as it starts (web/src/api/opening.ts), paints
+ *     the first parts and rows with the total and the rest when idle.
  *  2. Edit to result: an amount typed into a line of that product, from the `input` event to the new
  *     total in the DOM, and to the next animation frame (the frame that shows it). Target: 16 ms.
  *
@@ -153,7 +155,7 @@ export const bench: BenchModule = {
       const calc = stats(timings.map((x) => x.calc));
       process.stdout.write([
         `product: 900 inventory lines + 100 components (1,000 lines), bundled DESNZ 2025 and China MEE factors`,
-        `first render (navigation → total in the DOM), ${loads} cold loads: median ${ms(fr.median)}, max ${ms(fr.max)} (target < 1000 ms)`,
+        `first render (navigation → total in the DOM), ${loads} cold loads: median ${ms(fr.median)}, max ${ms(fr.max)} (target < 500 ms)`,
         `  of which after the product arrived (lca:open → total): median ${ms(fo.median)}`,
         `  all 900 inventory rows in the DOM (rendered in idle chunks after the first frame): median ${ms(stats(allRows).median)}`,
         ...phases.map((p) => `  ${p}`),

@@ -125,6 +125,15 @@ describe('the packed packages', () => {
     const fromStdin = JSON.parse(ok('greenlca calc -', run(greenlca, ['calc', '-', '--format', 'json'], { cwd: project, input: readFileSync(KETTLE, 'utf8') })));
     expect(fromStdin.total).toEqual(fromFile.total);
 
+    // A unit outside the generated unit table is read by mathjs, which the bundle keeps beside its
+    // chunks (bundle/math.cjs) and loads only then: its answer for degC is an offset unit, which cannot
+    // be multiplied (without mathjs the text would be an unknown name).
+    const withDegC = readFileSync(KETTLE, 'utf8').replace('"shippedMass": "1.35 kg"', '"shippedMass": "1.35 degC"');
+    expect(withDegC).toContain('1.35 degC');
+    const offset = run(greenlca, ['calc', '-'], { cwd: project, input: withDegC });
+    expect(offset.code).toBe(1);
+    expect(offset.stderr).toContain('the unit "degC" in "1.35 degC" has an offset');
+
     const typo = run(greenlca, ['calcc', KETTLE], { cwd: project });
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('unknown command "calcc" (did you mean calc?)');

@@ -6,12 +6,16 @@
  * Node's CommonJS export lexer. Run by `pnpm build` and by this package's prepack; bin/greenlca.mjs
  * prefers bundle/ to dist/.
  *
- * Not inlined: the data files (JSON and CSV stay files of @greenlca/datasets and @greenlca/olca,
+ * Not inlined: mathjs's single-file build (1 MB, a third of the bundle; the engine loads it only for a
+ * unit outside its generated unit table, so most runs never need it, but a chunk that inlined it would
+ * still be read and compiled on every start): it is copied next to the chunks as math.cjs, with its
+ * licence files, and required from there on first use. The data files (JSON and CSV stay files of @greenlca/datasets and @greenlca/olca,
  * imported through those packages' exports, so they are parsed only when used), and pdfkit (it reads
  * its font files relative to itself).
  */
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,6 +46,15 @@ const dataAsPackageImports = {
   },
 };
 
+/** mathjs's single-file build, required by the engine (quantity/math.ts) only when it is needed: kept out of the chunks. */
+const MATHJS_BUILD = 'mathjs/lib/browser/math.js';
+const mathjsAsSiblingFile = {
+  name: 'mathjs-as-sibling-file',
+  setup(b) {
+    b.onResolve({ filter: /^mathjs\/lib\/browser\/math\.js$/ }, () => ({ path: './math.cjs', external: true }));
+  },
+};
+
 const out = join(cli, 'bundle');
 rmSync(out, { recursive: true, force: true });
 await build({
@@ -53,9 +66,19 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['pdfkit'],
-  plugins: [dataAsPackageImports],
+  plugins: [dataAsPackageImports, mathjsAsSiblingFile],
   // CommonJS dependencies bundled into ESM need a require for Node built-ins.
   banner: { js: "import { createRequire as __greenlcaRequire } from 'node:module'; const require = __greenlcaRequire(import.meta.url);" },
   logLevel: 'warning',
   legalComments: 'linked',
 });
+
+// The chunks require './math.cjs' relative to themselves (the banner's require); the build's own
+// header points at math.js.LICENSE.txt, so the licence files travel with it under the names it uses.
+const requireFromEngine = createRequire(join(repo, 'packages', 'engine', 'package.json'));
+const mathjsFile = requireFromEngine.resolve(MATHJS_BUILD);
+const mathjsDir = join(dirname(mathjsFile), '..', '..');
+copyFileSync(mathjsFile, join(out, 'math.cjs'));
+copyFileSync(`${mathjsFile}.LICENSE.txt`, join(out, 'math.js.LICENSE.txt'));
+copyFileSync(join(mathjsDir, 'LICENSE'), join(out, 'mathjs.LICENSE'));
+copyFileSync(join(mathjsDir, 'NOTICE'), join(out, 'mathjs.NOTICE'));

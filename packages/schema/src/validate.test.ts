@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
 import { Product } from './product.js';
 import { MAX_ISSUES, validate } from './validate.js';
@@ -27,5 +30,25 @@ describe('validate', () => {
     const r = validate(Product, doc);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.find((i) => i.path === '/inventory/0/stage')?.message).toMatch(/^an object is not one of/);
+  });
+
+  it('answers the same on a schema\'s first use (interpreted) as on later ones (compiled): the kettle passes, a broken one fails alike', () => {
+    const kettle = JSON.parse(readFileSync(join(import.meta.dirname, '../../../examples/electric-kettle.json'), 'utf8'));
+    const broken = { ...kettle, functionalUnit: { amount: 'one' }, inventory: [{ ...kettle.inventory[0], stage: 'shipping' }, 7] };
+    for (const doc of [kettle, broken]) {
+      const fresh = Type.Composite([Product]); // a schema object no validate call has seen
+      const first = validate(fresh, doc);
+      const second = validate(fresh, doc);
+      const third = validate(fresh, doc);
+      expect(second).toEqual(first);
+      expect(third).toEqual(first);
+    }
+    const fresh = Type.Composite([Product]);
+    expect(validate(fresh, kettle).ok).toBe(true);
+    const r = validate(fresh, broken);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['/functionalUnit/amount', '/functionalUnit/unit', '/inventory/0/stage', '/inventory/1']));
+    }
   });
 });

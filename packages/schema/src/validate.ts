@@ -1,6 +1,7 @@
 import type { TSchema, Static } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
-import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
+import { Errors, ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
+import { Check } from '@sinclair/typebox/value';
 
 /** One problem in an input document, located by JSON pointer. */
 export interface ValidationIssue {
@@ -9,7 +10,14 @@ export interface ValidationIssue {
   message: string;
 }
 
-const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
+/** What checks a value against one schema: TypeBox's interpreter, then (from the second use) its compiled check. */
+interface Checker {
+  Check(value: unknown): boolean;
+  Errors(value: unknown): Iterable<ValueError>;
+}
+
+/** Schemas checked once so far (interpreted) and schemas compiled (checked before). */
+const compiled = new WeakMap<TSchema, Checker | 'once'>();
 
 /** Distinct problems reported for one document. */
 export const MAX_ISSUES = 100;
@@ -30,13 +38,23 @@ function deeperThan(value: unknown, max: number): string | undefined {
   return undefined;
 }
 
-function checker<T extends TSchema>(schema: T): TypeCheck<T> {
-  let check = compiled.get(schema);
-  if (!check) {
-    check = TypeCompiler.Compile(schema);
-    compiled.set(schema, check);
+/**
+ * The check for a schema. Compiling one (TypeBox generates and evaluates code for it: ~50 KB for a
+ * Product) costs more than interpreting the schema over one document, so a schema's first use is
+ * interpreted and it is compiled on its second: a one-shot process such as `greenlca calc` checks its
+ * product once and never pays for compiling, a server compiles on its second request. Both are
+ * TypeBox's own checks of the same schema: the same answers and the same error walk.
+ */
+function checker(schema: TSchema): Checker {
+  const known = compiled.get(schema);
+  if (known === undefined) {
+    compiled.set(schema, 'once');
+    return { Check: (value) => Check(schema, value), Errors: (value) => Errors(schema, [], value) };
   }
-  return check as TypeCheck<T>;
+  if (known !== 'once') return known;
+  const check: TypeCheck<TSchema> = TypeCompiler.Compile(schema);
+  compiled.set(schema, check);
+  return check;
 }
 
 function literalChoices(schema: TSchema): string[] | undefined {

@@ -2,6 +2,7 @@ import type { Product } from '@greenlca/schema';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ApiClient, ApiError } from '../api/client.js';
+import { productIdOf, takeOpening } from '../api/opening.js';
 import { describe } from '../engine/issues.js';
 import { loadECharts } from '../charts/echarts.js';
 import { WorkspaceController, type StoredRef } from '../controllers/workspace-controller.js';
@@ -99,11 +100,13 @@ export class LcaApp extends LitElement {
 
   /** `#/products/<id>` opens that stored product: links can be shared and the page reloaded. */
   private async openFromLocation(): Promise<void> {
-    const m = /^#\/products\/([0-9a-f-]{36})$/i.exec(location.hash);
-    if (!m || !this.api.hasKey) return;
+    const id = productIdOf(location.hash);
+    if (!id || !this.api.hasKey) return;
     try {
-      const record = await this.api.getProduct(m[1]!);
-      this.workspace.open(record.product, { id: record.id, version: record.version });
+      // Requested as the page started (main.ts), while this code loaded; else now.
+      const early = takeOpening(id);
+      const record = await (early?.record ?? this.api.getProduct(id));
+      this.workspace.open(record.product, { id: record.id, version: record.version }, early?.result);
       this.view = 'editor';
     } catch (error) {
       this.flash(`${t('app.openFailed')}: ${(error as Error).message}`, true);

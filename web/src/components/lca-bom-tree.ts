@@ -1,6 +1,6 @@
 import type { FactorLibrary, InputIssue } from '@greenlca/engine';
 import { EOL_ROUTES, STAGES, type CalculationResult, type Component, type EndOfLifeRoute, type Product, type Stage } from '@greenlca/schema';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { amountText, describe, issuesAt } from '../engine/issues.js';
@@ -12,6 +12,9 @@ import type { LcaFactorPicker } from './lca-factor-picker.js';
 import type { TraceRequest } from './lca-trace-dialog.js';
 import './lca-amount-input.js';
 import './lca-factor-picker.js';
+
+/** Top-level parts in a product's first paint; the rest follow when the page is idle. */
+const FIRST_PARTS = 20;
 
 type Picking = { path: TreePath; field: 'material' } | { path: TreePath; field: 'eol'; route: number };
 
@@ -67,6 +70,13 @@ export class LcaBomTree extends LitElement {
   @property({ attribute: false }) library: FactorLibrary | undefined;
   @property({ attribute: false }) issues: InputIssue[] = [];
   @property({ attribute: false }) byComponent: CalculationResult['byComponent'] = [];
+  /**
+   * Top-level parts rendered. A product with many parts paints its first ones with its first result
+   * and the rest in the next idle moment: the tree stands above the inventory table, and 100 parts
+   * were the largest piece of opening a 1,000-line product.
+   */
+  @state() private shownParts = FIRST_PARTS;
+  private growing = false;
   @state() private collapsed = new Set<string>();
   @state() private eolOpen = new Set<string>();
   @query('lca-factor-picker') private picker!: LcaFactorPicker;
@@ -75,6 +85,23 @@ export class LcaBomTree extends LitElement {
 
   private emit(product: Product): void {
     this.dispatchEvent(new CustomEvent('lca-edit', { detail: { product }, bubbles: true, composed: true }));
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('product') && changed.get('product')?.id !== this.product.id) this.shownParts = FIRST_PARTS;
+  }
+
+  override updated(): void {
+    if ((this.product.components?.length ?? 0) <= this.shownParts || this.growing) return;
+    // Only once a result is shown (or the library is here): the first result matters more than the last parts.
+    if (!this.byComponent.length && !this.library) return;
+    this.growing = true;
+    const idle = (window as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback
+      ?? ((cb: () => void) => setTimeout(cb, 16));
+    idle(() => {
+      this.growing = false;
+      this.shownParts = Infinity;
+    }, { timeout: 200 });
   }
 
   override render() {
@@ -86,7 +113,7 @@ export class LcaBomTree extends LitElement {
         <span class="tog"></span><span class="id">${t('bom.id')}</span><span class="name">${t('bom.name')}</span><span class="qty">${t('bom.quantity')}</span>
         <span class="mat">${t('bom.material')}</span><span class="mass">${t('bom.mass')}</span><span class="stage">${t('bom.stage')}</span><span class="num kg">kgCO₂e</span><span class="act"></span>
       </div>
-      ${list.length ? html`<ul role="tree" aria-label=${t('bom.title')}>${list.map((c, i) => this.renderNode(c, [i], c.id, totals, 1, undefined))}</ul>`
+      ${list.length ? html`<ul role="tree" aria-label=${t('bom.title')}>${list.slice(0, this.shownParts).map((c, i) => this.renderNode(c, [i], c.id, totals, 1, undefined))}</ul>`
         : html`<p class="muted">${t('bom.empty')}</p>`}
       <button class="add-root" @click=${() => this.emit(addComponent(this.product, []))}>+ ${t('bom.add')}</button>
       <lca-factor-picker .library=${this.library} .custom=${this.product.factors ?? []} region=${this.product.region ?? ''}

@@ -12,7 +12,7 @@ import { lineContext, type LcaFactorPicker } from './lca-factor-picker.js';
 import './lca-factor-picker.js';
 
 const NO_ISSUES: InputIssue[] = [];
-const FIRST_ROWS = 40;
+const FIRST_ROWS = 12;
 const MORE_ROWS = 120;
 
 /**
@@ -66,8 +66,8 @@ export class LcaInventoryTable extends LitElement {
 
   override updated(): void {
     const longest = Math.max(0, ...STAGES.map((s) => (this.product.inventory ?? []).filter((l) => l.stage === s).length));
-    // Grow only once the factor library is there: the first result matters more than the last rows.
-    if (longest > this.limit && !this.growing && this.library) {
+    // Grow only once a result is shown (or the factor library is here): the first result matters more than the last rows.
+    if (longest > this.limit && !this.growing && (this.library || this.lines.length)) {
       this.growing = true;
       const idle = (window as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback
         ?? ((cb: () => void) => setTimeout(cb, 16));

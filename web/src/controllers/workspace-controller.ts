@@ -7,6 +7,7 @@ import type { FactorLibrary } from '@greenlca/engine';
 import type { CalculationResult, ImpactAssessment, Product } from '@greenlca/schema';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClient } from '../api/client.js';
+import { hasLines } from '../api/opening.js';
 import { FullCalculation, type FullResponse } from '../engine/full-calc.js';
 import type { LiveCalculator, LiveResult } from '../engine/live-calc.js';
 import { loadRuntime, setOrgDatasets, type EngineRuntime } from '../engine/runtime.js';
@@ -142,8 +143,11 @@ export class WorkspaceController implements ReactiveController {
     return !!this.lastFull && this.lastFull.product !== this.product;
   }
 
-  /** Open a product (new, imported or loaded from the server). */
-  open(product: Product, stored?: StoredRef): void {
+  /**
+   * Open a product (new, imported or loaded from the server). `serverResult`: the server's result for
+   * this very product, already requested (api/opening.ts), instead of asking for it again.
+   */
+  open(product: Product, stored?: StoredRef, serverResult?: Promise<CalculationResult | undefined>): void {
     performance.mark('lca:open');
     this.product = product;
     this.savedProduct = product;
@@ -154,7 +158,7 @@ export class WorkspaceController implements ReactiveController {
     this.fullMs = undefined;
     this.resultBy = undefined;
     if (this.runtime) this.calculator = new this.runtime.LiveCalculator(this.runtime.library);
-    else this.askServer(product);
+    else this.askServer(product, serverResult);
     this.recalculate(true);
     this.host.requestUpdate();
   }
@@ -164,16 +168,15 @@ export class WorkspaceController implements ReactiveController {
    * calculates the product just opened: the same engine, the same result, shown at once; it then seeds
    * the page's live calculator.
    */
-  private askServer(product: Product): void {
+  private askServer(product: Product, requested?: Promise<CalculationResult | undefined>): void {
     // A new, empty product has nothing to calculate (the engine says EMPTY_PRODUCT): no need to ask.
-    const empty = !product.components?.length && !product.inventory?.length && !product.processes?.length;
-    if (!this.api?.hasKey || empty) {
+    if (!this.api?.hasKey || !hasLines(product)) {
       this.loadEngine();
       return;
     }
-    this.api.calculate(product).then(
+    (requested ?? this.api.calculate(product)).then(
       (result) => {
-        if (this.product !== product || this.live) return;
+        if (!result || this.product !== product || this.live) return;
         performance.mark('lca:server-result');
         this.serverResult = { product, result };
         this.live = { result, issues: [], complete: true, excluded: 0 };
