@@ -77,9 +77,14 @@ class SweepDirection {
     if (options.initialGuess) plan.gather(options.initialGuess, xp);
     let sweeps = 0;
     // The sweep's own estimate is taken on a vector still being updated, and on the reduced system's
-    // rows; the true residual of the full system decides.
+    // rows; the true residual of the full system decides. The first round stops on GMRES's own
+    // residual estimate (the true residual below is the check, so no sweep is spent measuring); a
+    // round that falls short is continued with measured stopping, then with a tighter tolerance.
+    let trustEstimate = true;
     for (let round = 0; round < 3; round++) {
-      const result = sweepSolve(this.system, this.invDiag, bp, xp, { tolerance: round === 0 ? tolerance : tolerance / 100, maxSweeps: MAX_SWEEPS, restart: RESTART }, plan.workspace);
+      const result = sweepSolve(this.system, this.invDiag, bp, xp, { tolerance: round === 0 ? tolerance : tolerance / 100, maxSweeps: MAX_SWEEPS, restart: RESTART, trustEstimate }, plan.workspace);
+      const estimated = result.estimated === true;
+      trustEstimate = false;
       sweeps += result.sweeps;
       const x = plan.expand(xp, b, this.aValues);
       const r = residual(matrix, x, b);
@@ -91,6 +96,7 @@ class SweepDirection {
         return { x, report: { method: sweepSolver.name, iterations: sweeps, residual: r.relative, backwardError: r.backward } };
       }
       if (!result.converged) throw new SweepFailure(r.backward, [r.worstRow]);
+      if (estimated) round--; // the estimate fell short: measure from here on, with the rounds still to come
     }
     const x = plan.expand(xp, b, this.aValues);
     const r = residual(matrix, x, b);

@@ -22,10 +22,18 @@ export interface SweepSolveOptions {
   restart: number;
   /** Plain sweeps before the Krylov phase starts (default 4; fewer if they already converge well). */
   warmupSweeps?: number;
+  /**
+   * Return as soon as a restart cycle's own residual estimate reaches the target, without the sweep
+   * that would measure the backward error: for callers that check the true residual anyway (one pass
+   * fewer per solve). The result is then marked `estimated`.
+   */
+  trustEstimate?: boolean;
 }
 
 export interface SweepSolveResult {
   converged: boolean;
+  /** Converged by the Krylov residual estimate only (with `trustEstimate`): the caller must check. */
+  estimated?: boolean;
   sweeps: number;
   /** Backward error measured by the last sweep. */
   backwardError: number;
@@ -125,6 +133,7 @@ export function sweepSolve(
     g.fill(0);
     g[0] = beta;
     let k = 0;
+    let reached = false;
     while (k < m && sweeps < maxSweeps) {
       const vk = ws.vector(k);
       const vn = ws.vector(k + 1);
@@ -184,7 +193,10 @@ export function sweepSolve(
       g[k + 1] = -sn[k]! * g[k]!;
       g[k] = cs[k]! * g[k]!;
       k++;
-      if (Math.abs(g[k]!) <= target || hn === 0) break;
+      if (Math.abs(g[k]!) <= target || hn === 0) {
+        reached = true;
+        break;
+      }
     }
     // x += W V y with H y = g (upper triangular after the rotations).
     for (let l = k - 1; l >= 0; l--) {
@@ -199,6 +211,7 @@ export function sweepSolve(
       for (let i = 0; i < n; i++) work[i] = work[i]! + yl * vl[i]!;
     }
     for (let i = 0; i < n; i++) x[i] = x[i]! + work[i]! * w[i]!;
+    if (reached && options.trustEstimate) return { converged: true, estimated: true, sweeps, backwardError: NaN };
   }
   return { converged: false, sweeps, backwardError: omega };
 }
