@@ -120,7 +120,7 @@ describe('fast paths', () => {
     const col: number[] = [];
     const value: number[] = [];
     for (let i = 0; i < rows; i++) for (let j = 0; j < 13; j++) { row.push(i); col.push((i * 7 + j * 11) % rows); value.push(1 + ((i + j) % 5)); }
-    const A = csrFromTriplets({ rows, cols: rows, row, col, value });
+    const A = csrFromTriplets({ rows, cols: rows, row: Int32Array.from(row), col: Int32Array.from(col), value: Float64Array.from(value) });
     const x = Float64Array.from({ length: rows }, (_, i) => Math.sin(i) + 2);
     const fusedRng = xoshiro128(8);
     const y = lognormalTimes(fusedRng, A, A.values, 0.2, x, new Float64Array(rows));
