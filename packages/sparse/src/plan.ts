@@ -43,7 +43,7 @@ export class SweepPlan {
           kept: Int32Array;
           /** Per position of A in a kept row: the sweep position its value adds to. */
           fillTarget: Int32Array;
-          /** Per position of A in a kept row: the eliminated unknown p whose factor −A_pt / A_pp multiplies it, or n (factor 1). */
+          /** Per position of A in a kept row: the eliminated unknown p whose factor −A_pt / A_pp multiplies it, or n (factor 1); the reduction's `factorOf`. */
           fillFactor: Int32Array;
           eliminated: Int32Array;
           target: Int32Array;
@@ -290,20 +290,11 @@ function buildPlan(A: Pattern, entry: PatternEntry, orderFrom: readonly number[]
   const rowAt = inversePermutation(order); // S row (or column, for Sᵀ) → sweep row
   const fullIndex = new Int32Array(order.length);
   for (let k = 0; k < order.length; k++) fullIndex[k] = kept[order[k]!]!;
-  // The fill recipe per position of A: where each kept row's entry goes, and by which factor.
+  // The fill recipe per position of A: where each kept row's entry goes in this layout (the factor
+  // it is multiplied by depends on the pattern only: the reduction's `factorOf`).
   const fillTarget = new Int32Array(A.rowPtr[n]!);
-  const fillFactor = new Int32Array(A.rowPtr[n]!);
-  reduction.directSrc.forEach((q, d) => {
-    fillTarget[q] = at[reduction.directTgt[d]!]!;
-    fillFactor[q] = n;
-  });
-  for (const p of reduction.eliminated) {
-    for (let v = reduction.viaStart[p]!; v < reduction.viaStart[p + 1]!; v++) {
-      const q = reduction.viaSrc[v]!;
-      fillTarget[q] = at[reduction.viaTgt[v]!]!;
-      fillFactor[q] = p;
-    }
-  }
+  reduction.directSrc.forEach((q, d) => (fillTarget[q] = at[reduction.directTgt[d]!]!));
+  reduction.viaSrc.forEach((q, v) => (fillTarget[q] = at[reduction.viaTgt[v]!]!));
   const viaRow = reduction.viaRow.map((r) => rowAt[r]!);
   const adjoint = transposed
     ? {
@@ -315,7 +306,7 @@ function buildPlan(A: Pattern, entry: PatternEntry, orderFrom: readonly number[]
     aRowPtr: A.rowPtr,
     kept,
     fillTarget,
-    fillFactor,
+    fillFactor: reduction.factorOf,
     eliminated: reduction.eliminated,
     target,
     diagPos: reduction.diagPos,
