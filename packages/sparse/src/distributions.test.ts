@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDistribution, fillSamples, mean, sample, variance, type Distribution } from './distributions.js';
-import { addLognormalNoise, fillStandardNormal, standardNormal, tableExp } from './normal.js';
+import { csrFromTriplets, multiply } from './csr.js';
+import { addLognormalNoise, fillLognormalFactors, fillStandardNormal, lognormalTimes, standardNormal, tableExp } from './normal.js';
 import { xoshiro128 } from './random.js';
 
 const N = 200_000;
@@ -102,5 +103,31 @@ describe('fast paths', () => {
     const d: Distribution = { kind: 'lognormal', mu: Math.log(3), sigma: 0.1 };
     expect(Math.abs(m.mean - mean(d))).toBeLessThan((5 * Math.sqrt(variance(d))) / Math.sqrt(n));
     expect(Math.abs(m.variance / variance(d) - 1)).toBeLessThan(0.03);
+  });
+  it('every fused lognormal draw is standardNormal then tableExp, in the same stream, across chunk boundaries', () => {
+    const count = 1500; // three chunks of 512, the last one partial
+    const fused = new Float64Array(count);
+    const rngFused = xoshiro128(21);
+    fillLognormalFactors(rngFused, 0.3, fused);
+    const rngPlain = xoshiro128(21);
+    for (let k = 0; k < count; k++) expect(fused[k]).toBe(tableExp(0.3 * standardNormal(rngPlain)));
+    expect(rngFused.next()).toBe(rngPlain.next());
+  });
+  it('lognormalTimes is addLognormalNoise (assign) then multiply, bit for bit, rows crossing chunk boundaries', () => {
+    // 90 rows of 13 entries: chunks of 512 draws end in the middle of rows.
+    const rows = 90;
+    const row: number[] = [];
+    const col: number[] = [];
+    const value: number[] = [];
+    for (let i = 0; i < rows; i++) for (let j = 0; j < 13; j++) { row.push(i); col.push((i * 7 + j * 11) % rows); value.push(1 + ((i + j) % 5)); }
+    const A = csrFromTriplets({ rows, cols: rows, row: Int32Array.from(row), col: Int32Array.from(col), value: Float64Array.from(value) });
+    const x = Float64Array.from({ length: rows }, (_, i) => Math.sin(i) + 2);
+    const fusedRng = xoshiro128(8);
+    const y = lognormalTimes(fusedRng, A, A.values, 0.2, x, new Float64Array(rows));
+    const twoPassRng = xoshiro128(8);
+    const sampled = new Float64Array(A.values.length);
+    addLognormalNoise(twoPassRng, Int32Array.from(A.values.keys()), A.values, 0.2, sampled, true);
+    expect(Array.from(y)).toEqual(Array.from(multiply({ ...A, values: sampled }, x)));
+    expect(fusedRng.next()).toBe(twoPassRng.next());
   });
 });

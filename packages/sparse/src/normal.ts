@@ -119,18 +119,22 @@ export function tableExp(x: number): number {
   return EXP_TABLE[i]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))));
 }
 
+/** Lognormal factors are drawn this many at a time into a scratch buffer (it stays in L1). */
+const CHUNK = 512;
+const factorScratch = new Float64Array(CHUNK);
+
 /**
- * out[positions[q]] += scale[q] · exp(sigma · Z_q) for independent standard normal Z_q: multiplicative
- * lognormal noise written straight into a matrix's values. The normal draw is fused into the loop (no
- * intermediate array), which is most of the cost of a large Monte Carlo iteration in JavaScript.
- * With `assign`, out[positions[q]] = … instead (when every value is sampled, nothing needs clearing).
+ * out[from…to) = exp(sigma · Z) for independent standard normal Z: the one kernel behind every fused
+ * lognormal draw (`addLognormalNoise`, `lognormalTimes`). The generator step, the ziggurat and the
+ * `tableExp` arithmetic are inlined with the state in locals (an object field per draw would cost more
+ * than the draw); the stream is the same as `standardNormal` followed by `tableExp`.
  */
-export function addLognormalNoise(rng: Xoshiro128, positions: Int32Array, scale: Float64Array, sigma: number, out: Float64Array, assign = false): void {
+export function fillLognormalFactors(rng: Xoshiro128, sigma: number, out: Float64Array, from = 0, to = out.length): void {
   let a = rng.a;
   let b = rng.b;
   let c = rng.c;
   let d = rng.d;
-  for (let q = 0; q < positions.length; q++) {
+  for (let k = from; k < to; k++) {
     const m = Math.imul(b, 5);
     const hz = Math.imul((m << 7) | (m >>> 25), 9);
     const t = b << 9;
@@ -149,20 +153,35 @@ export function addLognormalNoise(rng: Xoshiro128, positions: Int32Array, scale:
       z = slowPath(rng, hz, iz);
       a = rng.a; b = rng.b; c = rng.c; d = rng.d;
     }
-    const p = positions[q]!;
     const x = sigma * z;
-    let e: number;
     if (x > -EXP_RANGE && x < EXP_RANGE) {
       const i = (x * EXP_STEPS + (EXP_OFFSET + 0.5)) | 0; // as in tableExp: no Math.round
       const r = x - (i - EXP_OFFSET) / EXP_STEPS;
-      e = EXP_TABLE[i]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))));
-    } else e = Math.exp(x);
-    out[p] = assign ? scale[q]! * e : out[p]! + scale[q]! * e;
+      out[k] = EXP_TABLE[i]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))));
+    } else out[k] = Math.exp(x);
   }
   rng.a = a;
   rng.b = b;
   rng.c = c;
   rng.d = d;
+}
+
+/**
+ * out[positions[q]] += scale[q] · exp(sigma · Z_q) for independent standard normal Z_q: multiplicative
+ * lognormal noise written straight into a matrix's values, drawn in chunks (no array of draws).
+ * With `assign`, out[positions[q]] = … instead (when every value is sampled, nothing needs clearing).
+ */
+export function addLognormalNoise(rng: Xoshiro128, positions: Int32Array, scale: Float64Array, sigma: number, out: Float64Array, assign = false): void {
+  const e = factorScratch;
+  for (let start = 0; start < positions.length; start += CHUNK) {
+    const count = Math.min(CHUNK, positions.length - start);
+    fillLognormalFactors(rng, sigma, e, 0, count);
+    for (let k = 0; k < count; k++) {
+      const q = start + k;
+      const p = positions[q]!;
+      out[p] = assign ? scale[q]! * e[k]! : out[p]! + scale[q]! * e[k]!;
+    }
+  }
 }
 
 /**
@@ -173,45 +192,22 @@ export function addLognormalNoise(rng: Xoshiro128, positions: Int32Array, scale:
  */
 export function lognormalTimes(rng: Xoshiro128, A: Pattern, scale: Float64Array, sigma: number, x: Float64Array, y: Float64Array): Float64Array {
   const { rows, rowPtr, colIdx } = A;
-  let a = rng.a;
-  let b = rng.b;
-  let c = rng.c;
-  let d = rng.d;
+  const e = factorScratch;
+  const nnz = rowPtr[rows]!;
+  // Factors e[p − base] for positions base … base + CHUNK − 1.
+  let base = 0;
+  let limit = 0;
   for (let i = 0; i < rows; i++) {
     let sum = 0;
     for (let p = rowPtr[i]!, end = rowPtr[i + 1]!; p < end; p++) {
-      const m = Math.imul(b, 5);
-      const hz = Math.imul((m << 7) | (m >>> 25), 9);
-      const t = b << 9;
-      c ^= a;
-      d ^= b;
-      b ^= c;
-      a ^= d;
-      c ^= t;
-      d = (d << 11) | (d >>> 21);
-      const iz = hz & (LAYERS - 1);
-      let z: number;
-      if (Math.abs(hz) < kn[iz]!) {
-        z = hz * wn[iz]!;
-      } else {
-        rng.a = a; rng.b = b; rng.c = c; rng.d = d;
-        z = slowPath(rng, hz, iz);
-        a = rng.a; b = rng.b; c = rng.c; d = rng.d;
+      if (p === limit) {
+        base = p;
+        limit = Math.min(p + CHUNK, nnz);
+        fillLognormalFactors(rng, sigma, e, 0, limit - base);
       }
-      const s = sigma * z;
-      let e: number;
-      if (s > -EXP_RANGE && s < EXP_RANGE) {
-        const k = (s * EXP_STEPS + (EXP_OFFSET + 0.5)) | 0;
-        const r = s - (k - EXP_OFFSET) / EXP_STEPS;
-        e = EXP_TABLE[k]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))));
-      } else e = Math.exp(s);
-      sum += scale[p]! * e * x[colIdx[p]!]!;
+      sum += scale[p]! * e[p - base]! * x[colIdx[p]!]!;
     }
     y[i] = sum;
   }
-  rng.a = a;
-  rng.b = b;
-  rng.c = c;
-  rng.d = d;
   return y;
 }

@@ -26,24 +26,31 @@ export class SweepPlan {
   /** Unknowns eliminated before sweeping (0 without a reduction). */
   readonly eliminatedCount: number;
   private workspaceCache: KrylovWorkspace | undefined;
+  /** Per eliminated unknown p its factor −A_pt / A_pp, and 1 at index n: scratch for `fill`. */
+  private factorCache: Float64Array | undefined;
 
   constructor(
     n: number,
     pattern: Pattern,
     fullIndex: Int32Array,
-    /** Without a reduction: sweep position q takes A's value at source[q]. With one: the direct terms' targets. */
+    /** Without a reduction: sweep position q takes A's value at source[q] (empty with one). */
     private readonly source: Int32Array,
     private readonly elimination:
       | {
-          directTgt: Int32Array;
+          /** A's row pointers (the pattern the plan was made for). */
+          aRowPtr: Int32Array;
+          /** The rows of A that are kept (not eliminated), in storage order. */
+          kept: Int32Array;
+          /** Per position of A in a kept row: the sweep position its value adds to. */
+          fillTarget: Int32Array;
+          /** Per position of A in a kept row: the eliminated unknown p whose factor −A_pt / A_pp multiplies it, or n (factor 1); the reduction's `factorOf`. */
+          fillFactor: Int32Array;
           eliminated: Int32Array;
           target: Int32Array;
           diagPos: Int32Array;
           offPos: Int32Array;
           viaStart: Int32Array;
           viaSrc: Int32Array;
-          /** Target position in the sweep layout. */
-          viaTgt: Int32Array;
           /** Sweep row of the kept row the term belongs to. */
           viaRow: Int32Array;
           /**
@@ -75,7 +82,12 @@ export class SweepPlan {
     return (this.workspaceCache ??= new KrylovWorkspace(this.pattern.rows));
   }
 
-  /** The sweep system's values for A's values `a` (one pass over A). */
+  /**
+   * The sweep system's values for A's values `a` (one pass over A). With a reduction, every entry of a
+   * kept row adds to one sweep position, times 1 or an eliminated unknown's factor −A_pt / A_pp. A is
+   * read row by row in storage order, so reads stream (a recipe grouped by eliminated unknown jumped
+   * through A and S at random and cost as much as six sweeps; this costs about two).
+   */
   fill(a: Float64Array, out: Float64Array): Float64Array {
     const e = this.elimination;
     const src = this.source;
@@ -84,13 +96,19 @@ export class SweepPlan {
       return out;
     }
     out.fill(0);
-    const tgt = e.directTgt;
-    for (let d = 0; d < src.length; d++) out[tgt[d]!] = out[tgt[d]!]! + a[src[d]!]!;
-    const { eliminated, diagPos, offPos, viaStart, viaSrc, viaTgt } = e;
-    for (let i = 0; i < eliminated.length; i++) {
-      const p = eliminated[i]!;
-      const f = a[offPos[p]!]! / a[diagPos[p]!]!;
-      for (let q = viaStart[p]!, end = viaStart[p + 1]!; q < end; q++) out[viaTgt[q]!] = out[viaTgt[q]!]! - a[viaSrc[q]!]! * f;
+    const { eliminated, diagPos, offPos, aRowPtr, kept, fillTarget, fillFactor } = e;
+    const factors = (this.factorCache ??= new Float64Array(this.n + 1).fill(1));
+    for (let k = 0; k < eliminated.length; k++) {
+      const p = eliminated[k]!;
+      factors[p] = -a[offPos[p]!]! / a[diagPos[p]!]!;
+    }
+    // A's kept rows in storage order: reading A streams, and each row's writes stay within one sweep row.
+    for (let k = 0; k < kept.length; k++) {
+      const i = kept[k]!;
+      for (let q = aRowPtr[i]!, end = aRowPtr[i + 1]!; q < end; q++) {
+        const t = fillTarget[q]!;
+        out[t] = out[t]! + a[q]! * factors[fillFactor[q]!]!;
+      }
     }
     return out;
   }
@@ -272,8 +290,11 @@ function buildPlan(A: Pattern, entry: PatternEntry, orderFrom: readonly number[]
   const rowAt = inversePermutation(order); // S row (or column, for Sᵀ) → sweep row
   const fullIndex = new Int32Array(order.length);
   for (let k = 0; k < order.length; k++) fullIndex[k] = kept[order[k]!]!;
-  const directTgt = reduction.directTgt.map((t) => at[t]!);
-  const viaTgt = reduction.viaTgt.map((t) => at[t]!);
+  // The fill recipe per position of A: where each kept row's entry goes in this layout (the factor
+  // it is multiplied by depends on the pattern only: the reduction's `factorOf`).
+  const fillTarget = new Int32Array(A.rowPtr[n]!);
+  reduction.directSrc.forEach((q, d) => (fillTarget[q] = at[reduction.directTgt[d]!]!));
+  reduction.viaSrc.forEach((q, v) => (fillTarget[q] = at[reduction.viaTgt[v]!]!));
   const viaRow = reduction.viaRow.map((r) => rowAt[r]!);
   const adjoint = transposed
     ? {
@@ -281,15 +302,17 @@ function buildPlan(A: Pattern, entry: PatternEntry, orderFrom: readonly number[]
         viaFull: reduction.viaRow.map((r) => kept[r]!),
       }
     : undefined;
-  return new SweepPlan(n, pattern, fullIndex, reduction.directSrc, {
-    directTgt,
+  return new SweepPlan(n, pattern, fullIndex, new Int32Array(0), {
+    aRowPtr: A.rowPtr,
+    kept,
+    fillTarget,
+    fillFactor: reduction.factorOf,
     eliminated: reduction.eliminated,
     target,
     diagPos: reduction.diagPos,
     offPos: reduction.offPos,
     viaStart: reduction.viaStart,
     viaSrc: reduction.viaSrc,
-    viaTgt,
     viaRow,
     ...(adjoint ? { transposed: adjoint } : {}),
   });

@@ -37,6 +37,11 @@ export interface Reduction {
   readonly viaSrc: Int32Array;
   readonly viaTgt: Int32Array;
   readonly viaRow: Int32Array;
+  /**
+   * Per position q of A in a kept row: the eliminated unknown p whose factor −A_pt / A_pp multiplies
+   * A[q] on its way into S (A[q] is in column p), or n for a direct term (factor 1).
+   */
+  readonly factorOf: Int32Array;
 }
 
 /** Below this share of eliminated unknowns the bookkeeping is not worth it. */
@@ -134,6 +139,9 @@ export function planReduction(A: Pattern): Reduction | undefined {
   }
   const list = new Int32Array(eliminated);
   for (let p = 0, e = 0; p < n; p++) if (state[p] === 1) list[e++] = p;
+  const factorOf = new Int32Array(rowPtr[n]!);
+  for (const q of directSrc) factorOf[q] = n;
+  for (const p of list) for (let v = viaStart[p]!; v < viaStart[p + 1]!; v++) factorOf[viaSrc[v]!] = p;
   return {
     n,
     kept,
@@ -148,5 +156,6 @@ export function planReduction(A: Pattern): Reduction | undefined {
     viaSrc,
     viaTgt,
     viaRow,
+    factorOf,
   };
 }
