@@ -144,7 +144,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(caching);
   await app.register(openapi);
 
-  const jobs = new Jobs({ storage: app.storage, catalogue: app.catalogue, library: (orgId) => app.orgLibraries.library(orgId), now: app.now, log: app.log }, options.jobs ?? {});
+  const jobs = new Jobs({ storage: app.storage, catalogue: app.catalogue, library: (orgId) => app.orgLibraries.library(orgId), now: app.now, pact: { secrets: app.secrets, outbound: app.pactOutbound }, log: app.log }, options.jobs ?? {});
   app.decorate('jobs', jobs);
   if (options.jobs?.work) app.addHook('onReady', async () => { await jobs.open(); });
   // Before the storage closes (onClose): chunks in hand finish and are stored.
