@@ -1,6 +1,6 @@
 import { checkProductFootprint } from '@greenlca/pact';
 import { ApiError, notFound } from '../errors.js';
-import { listPartnerFootprints, PartnerError } from '../lib/pact-client.js';
+import { isTransient, listPartnerFootprints } from '../lib/pact-client.js';
 import type { OutboundPolicy } from '../lib/outbound.js';
 import type { SecretBox } from '../lib/secret-box.js';
 import { endpointOf, issuesAsErrors, partnerProblem } from '../routes/pact/client.js';
@@ -15,13 +15,6 @@ export interface PactFetchRequest {
   partnerId: string;
   productIds?: string[];
   filter?: Record<string, string | string[]>;
-}
-
-/** A failure that may pass (the partner unreachable, slow, overloaded): the item is tried again later. */
-export function isTransient(error: unknown): boolean {
-  if (!(error instanceof PartnerError)) return false;
-  if (error.kind === 'unreachable' || error.kind === 'timeout') return true;
-  return error.kind === 'refused' && error.partnerStatus !== undefined && (error.partnerStatus >= 500 || error.partnerStatus === 429);
 }
 
 export interface PactWorkContext {
