@@ -10,6 +10,7 @@ import { Jobs, type JobsOptions } from './jobs/index.js';
 import { randomBytes } from 'node:crypto';
 import { bootstrapKeys, type Bootstrap } from './lib/bootstrap.js';
 import { DEFAULT_OUTBOUND, type OutboundPolicy } from './lib/outbound.js';
+import { DEFAULT_DELIVERY_RETRY, type DeliveryRetry } from './lib/pact-client.js';
 import { SecretBox } from './lib/secret-box.js';
 import { bundledCatalogue, type Catalogue } from './lib/library.js';
 import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from './limits.js';
@@ -67,9 +68,10 @@ export interface AppOptions {
   /**
    * PACT client calls: `outbound` loosens or tightens the policy (allowLoopback for two servers on one
    * machine; timeouts, byte caps), `secretsKey` (32 bytes) seals partners' client secrets (default: a
-   * key for this process only, so secrets stored now cannot be read after a restart: main.ts passes one).
+   * key for this process only, so secrets stored now cannot be read after a restart: main.ts passes one),
+   * `delivery` how answers to partners are sent again when a partner fails for a reason that may pass (default 4 attempts, 2 s doubled).
    */
-  pact?: { outbound?: Partial<OutboundPolicy>; secretsKey?: Buffer };
+  pact?: { outbound?: Partial<OutboundPolicy>; secretsKey?: Buffer; delivery?: DeliveryRetry };
 }
 
 /**
@@ -132,6 +134,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   app.decorate('now', options.now ?? (() => new Date()));
   app.decorate('pactOutbound', { ...DEFAULT_OUTBOUND, ...options.pact?.outbound });
+  app.decorate('pactDelivery', options.pact?.delivery ?? DEFAULT_DELIVERY_RETRY);
   app.decorate('secrets', new SecretBox(options.pact?.secretsKey ?? randomBytes(32)));
   app.decorate('catalogue', options.catalogue ?? (await bundledCatalogue()));
 
@@ -144,7 +147,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(caching);
   await app.register(openapi);
 
-  const jobs = new Jobs({ storage: app.storage, catalogue: app.catalogue, library: (orgId) => app.orgLibraries.library(orgId), now: app.now, log: app.log }, options.jobs ?? {});
+  const jobs = new Jobs({ storage: app.storage, catalogue: app.catalogue, library: (orgId) => app.orgLibraries.library(orgId), now: app.now, pact: { secrets: app.secrets, outbound: app.pactOutbound }, log: app.log }, options.jobs ?? {});
   app.decorate('jobs', jobs);
   if (options.jobs?.work) app.addHook('onReady', async () => { await jobs.open(); });
   // Before the storage closes (onClose): chunks in hand finish and are stored.

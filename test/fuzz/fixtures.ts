@@ -16,6 +16,10 @@ export interface Fixtures {
   footprintId: string;
   pactToken: string;
   specificationIds: string[];
+  /** A PACT partner of the fuzz organisation on loopback where nothing listens (pact-fetch jobs). */
+  partnerId: string;
+  /** A report a background job stored (GET /v1/reports/{id}); undefined if the job did not finish in time. */
+  reportId?: string;
   /** Products and keys created while fuzzing: the only ones fuzzed DELETEs and hostile PUTs touch. */
   created: string[];
   createdKeyIds: string[];
@@ -72,9 +76,25 @@ export async function makeFixtures(base: string): Promise<Fixtures> {
   if (!tokenJson.access_token) throw new Error(`fixture token: ${token.status} ${JSON.stringify(tokenJson)}`);
   const specs = (await call(base, 'GET', '/v1/specifications', undefined)).json;
   const specificationIds = (Array.isArray(specs) ? specs : specs?.specifications ?? specs?.items ?? []).map((s: { id: string }) => s.id).filter(Boolean);
+  const partner = await must('partner', call(base, 'POST', '/v1/pact/partners', admin,
+    { name: 'Fuzz fixture partner', baseUrl: 'http://127.0.0.1:9', clientId: 'fuzz', clientSecret: 'fuzz-secret' }), 201);
+  const reportId = await storedReport(base, write.key, must);
   return {
     keys: { admin, write: write.key, read: read.key, org2Admin, revoked: revoked.key }, readKeyId: read.id,
     productIds, org2ProductId, resultId, org2ResultId, footprintId, pactToken: tokenJson.access_token, specificationIds,
+    partnerId: partner.json.id, ...(reportId ? { reportId } : {}),
     created: [], createdKeyIds: [], createdBodies: new Map(),
   };
+}
+
+/** A report job over the fixture kettle, and the id of the report it stored (waits up to 60 s). */
+async function storedReport(base: string, key: string, must: (what: string, p: ReturnType<typeof call>, status: number) => ReturnType<typeof call>): Promise<string | undefined> {
+  const job = await must('report job', call(base, 'POST', '/v1/jobs', key, { kind: 'report', report: 'cfp', formats: ['json'], analyses: { runs: 0 }, filter: { productIds: [String(KETTLE.id)] } }), 202);
+  for (let i = 0; i < 120; i++) {
+    const items = (await call(base, 'GET', `/v1/jobs/${job.json.id}/items?state=done`, key)).json?.items;
+    const id = items?.[0]?.reports?.[0]?.id;
+    if (id) return id;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return undefined;
 }

@@ -69,6 +69,7 @@ export function pathValue(template: string, name: string, fx: Fixtures, pick: <T
   if (template.startsWith('/v1/factors/')) return name === 'dataset' ? 'cn-mee' : 'electricity-national-2021';
   if (template.startsWith('/v1/specifications/')) return pick(fx.specificationIds.length ? fx.specificationIds : ['none']);
   if (template.startsWith('/3/footprints/')) return pick([fx.footprintId, fx.footprintId, '00000000-0000-4000-8000-000000000000']);
+  if (template.startsWith('/v1/reports/')) return pick([fx.reportId ?? '00000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-000000000000']);
   if (template.startsWith('/v1/keys/')) return pick(fx.createdKeyIds.length ? fx.createdKeyIds : ['0123456789abcdef']);
   return 'x';
 }
@@ -119,8 +120,13 @@ export function validBody(route: Route, fx: Fixtures, pick: <T>(xs: readonly T[]
     case '/v1/imports/bom': return { csv: BOM_CSV };
     case '/v1/keys': return { name: 'fuzz key', scopes: [pick(['read', 'write', 'admin'])] };
     case '/v1/organizations': return { name: 'Fuzz org ' + fx.created.length };
-    // Small jobs: a two-product batch, or a recalculation of the products with one model id.
-    case '/v1/jobs': return pick([{ kind: 'batch', products: [smallProduct('j'), KETTLE] }, { kind: 'recalculate', filter: { productIds: [String(KETTLE.id)] } }]);
+    // Small jobs: a two-product batch, a recalculation or a report of the products with one model id, a
+    // fetch from the fixture partner (on loopback, which the fuzzed server may not call: its item fails with a coded problem).
+    case '/v1/jobs': return pick([
+      { kind: 'batch', products: [smallProduct('j'), KETTLE] }, { kind: 'recalculate', filter: { productIds: [String(KETTLE.id)] } },
+      { kind: 'report', report: pick(['cfp', 'lca']), formats: [pick(['json', 'html'])], analyses: { runs: 0 }, filter: { productIds: [String(KETTLE.id)] } },
+      { kind: 'pact-fetch', requests: [{ partnerId: fx.partnerId, productIds: ['urn:fuzz:product'] }] },
+    ]);
     default: return undefined;
   }
 }

@@ -6,8 +6,12 @@ import type { FactorLibrary, Lcia } from '@greenlca/engine';
 import { lciaOf } from '../lib/lcia.js';
 import type { Catalogue } from '../lib/library.js';
 import type { Storage } from '../storage/index.js';
-import type { JobRecord, NewJob } from '../storage/types.js';
+import type { JobItemOutcome, JobRecord, NewJob } from '../storage/types.js';
 import { JobQueue, type ChunkJob, type QueueOptions } from './queue.js';
+import type { OutboundPolicy } from '../lib/outbound.js';
+import type { SecretBox } from '../lib/secret-box.js';
+import { pactFetchWork } from './pact-work.js';
+import { reportWork } from './report-work.js';
 import { attemptsExhausted, itemWork, missingDatasetVersions, type JobCalculation } from './work.js';
 
 export { JobQueue, type QueueOptions } from './queue.js';
@@ -23,6 +27,8 @@ export interface JobsContext {
   /** The organisation's library (bundled and its own datasets, current versions); the bundled one when absent. */
   library?: (orgId: string) => Promise<FactorLibrary>;
   now: () => Date;
+  /** Partners' client secrets and the outbound policy, for `pact-fetch` jobs. */
+  pact?: { secrets: SecretBox; outbound: OutboundPolicy };
   log: { error(object: unknown, message: string): void; warn(object: unknown, message: string): void; debug(object: unknown, message: string): void };
 }
 
@@ -49,7 +55,7 @@ export class Jobs {
   async create(orgId: string, job: NewJob & { params: JobCalculation & Record<string, unknown> }): ReturnType<Storage['createJob']> {
     const queue = await this.open();
     const method = job.params.method;
-    return this.context.storage.createJob(orgId, job, (total, tx) => queue.enqueue(tx, job.id, total, { orgId, ...(method ? { method } : {}) }));
+    return this.context.storage.createJob(orgId, job, (total, tx) => queue.enqueue(tx, job.id, total, { orgId, kind: job.kind, ...(method ? { method } : {}) }));
   }
 
   private lcia(method: string | undefined): Promise<Lcia | undefined> {
@@ -67,6 +73,11 @@ export class Jobs {
     const work = itemWork(library, now, lcia, (error, seq) => log.error({ err: error, jobId: chunk.data.jobId, seq }, 'job item failed'));
     const where = { jobId: chunk.data.jobId, from: chunk.data.from, to: chunk.data.to, attempt: chunk.retryCount + 1 };
     log.debug(where, 'chunk started');
+    if (chunk.data.kind === 'report' || chunk.data.kind === 'pact-fetch') {
+      const ran = await this.runPrepared(chunk, library);
+      log.debug({ ...where, ran }, 'chunk done');
+      return;
+    }
     const ran = await storage.runJobItems(chunk.data.jobId, chunk.data, (job, items) => {
       // Thrown inside the transaction: nothing is stored, and the chunk is retried (by a worker that has them, in a rolling upgrade).
       const missing = missingDatasetVersions(catalogue, (job.params as JobCalculation).datasets);
@@ -75,6 +86,34 @@ export class Jobs {
       return work(job, items);
     });
     log.debug({ ...where, ran }, 'chunk done');
+  }
+
+  /**
+   * A chunk whose work waits on something else (rendering PDFs, a partner's answer): done before its
+   * transaction, on the items pending then, and stored in the transaction that marks them done, for
+   * the items still pending then (a second run of the chunk at once stores nothing twice). Items whose
+   * work must be tried again stay pending, and the chunk throws after storing the others: pg-boss
+   * retries it with back-off.
+   */
+  private async runPrepared(chunk: ChunkJob, library: FactorLibrary): Promise<number> {
+    const { storage, now, log } = this.context;
+    const pending = await storage.pendingJobItems(chunk.data.jobId, chunk.data);
+    if (!pending?.items.length) return 0;
+    const { job, items } = pending;
+    if (chunk.data.orgId !== undefined && job.orgId !== chunk.data.orgId) throw new Error(`chunk of job ${job.id} names another organisation`);
+    const logItem = (error: unknown, seq: number) => log.error({ err: error, jobId: job.id, seq }, 'job item failed');
+    let outcomes: JobItemOutcome[];
+    let retry: string[] = [];
+    if (job.kind === 'report') outcomes = await reportWork(library, now, logItem)(job, items);
+    else {
+      if (!this.context.pact) throw new Error('this process has no PACT client configured');
+      const pact = { partners: (orgId: string) => storage.listPactPartners(orgId), ...this.context.pact };
+      ({ outcomes, retry } = await pactFetchWork(pact, logItem)(job, items, chunk.retryCount >= chunk.retryLimit));
+    }
+    const bySeq = new Map(outcomes.map((o) => [o.seq, o]));
+    const ran = await storage.runJobItems(job.id, chunk.data, (_job, locked) => locked.flatMap((i) => bySeq.get(i.seq) ?? []));
+    if (retry.length) throw new Error(`${retry.length} item(s) to try again: ${retry.slice(0, 3).join('; ')}`);
+    return ran;
   }
 
   private async failChunk(chunk: ChunkJob & { reason: string }): Promise<void> {

@@ -38,6 +38,8 @@ export interface Chunk {
   method?: string;
   /** The job's organisation: the worker calculates with its factor library (bundled and own datasets). */
   orgId?: string;
+  /** The job's kind: `report` and `pact-fetch` work before their transaction (absent on chunks queued before they existed). */
+  kind?: string;
 }
 
 export interface ChunkJob {
@@ -93,7 +95,7 @@ export class JobQueue {
   }
 
   /** Send a job's chunks in the caller's transaction (`tx`), so they exist exactly when the job does. */
-  async enqueue(tx: QueueSql, jobId: string, total: number, extra: Pick<Chunk, 'method' | 'orgId'> = {}): Promise<void> {
+  async enqueue(tx: QueueSql, jobId: string, total: number, extra: Pick<Chunk, 'method' | 'orgId' | 'kind'> = {}): Promise<void> {
     const { chunkSize, chunkTimeoutSeconds, retryLimit, retryDelaySeconds } = this.options;
     const chunks: PgBoss.JobInsert<Chunk>[] = [];
     for (let from = 0; from < total; from += chunkSize) {

@@ -56,13 +56,18 @@ export function itemWork(library: FactorLibrary, now: () => Date, lcia: Lcia | u
         const result = calculateOrProblem(item.product, library, params.view === 'summary' ? { ...options, lines: false } : options, `/products/${item.seq}`);
         return { seq: item.seq, ok: true, result: viewOf(result, params.view) };
       } catch (error) {
-        const problem = toProblem(error, `/v1/jobs/${job.id}/items/${item.seq}`, job.id);
-        if (problem.status >= 500) log?.(error, item.seq);
-        delete problem.headers;
-        return { seq: item.seq, ok: false, problem };
+        return { seq: item.seq, ok: false, problem: itemProblem(job.id, item.seq, error, log) };
       }
     });
   };
+}
+
+/** An item's failure as the problem its job shows (a 5xx is logged: it is ours, not the input's). */
+export function itemProblem(jobId: string, seq: number, error: unknown, log?: (error: unknown, seq: number) => void): Record<string, unknown> {
+  const problem = toProblem(error, `/v1/jobs/${jobId}/items/${seq}`, jobId);
+  if (problem.status >= 500) log?.(error, seq);
+  delete problem.headers;
+  return problem;
 }
 
 /** The problem every item of a chunk gets when the chunk ran out of attempts. */

@@ -4,6 +4,9 @@
  * machine) leaves its chunks to expire and be retried by the others (GREENLCA_JOB_CHUNK_TIMEOUT_S).
  */
 import { bundledCatalogue } from '../lib/library.js';
+import { OrgLibraries } from '../org-datasets/library.js';
+import { DEFAULT_OUTBOUND } from '../lib/outbound.js';
+import { parseSecretsKey, SecretBox, secretsKeyFile } from '../lib/secret-box.js';
 import type { ServerConfig } from '../config.js';
 import type { Storage } from '../storage/index.js';
 import { Jobs } from './index.js';
@@ -24,7 +27,13 @@ function lineLogger(level: string) {
 
 export async function runWorker(storage: Storage, config: ServerConfig): Promise<never> {
   const log = lineLogger(config.logLevel);
-  const jobs = new Jobs({ storage, catalogue: await bundledCatalogue(), now: () => new Date(), log }, { ...config.jobs, work: true });
+  // pact-fetch jobs open partners' client secrets: a worker needs the API's GREENLCA_SECRETS_KEY (or its data directory's key).
+  const secrets = new SecretBox(config.secretsKey ? parseSecretsKey(config.secretsKey) : secretsKeyFile(config.dataDir));
+  const pact = { secrets, outbound: { ...DEFAULT_OUTBOUND, allowLoopback: config.pactAllowLoopback } };
+  const catalogue = await bundledCatalogue();
+  // The organisation's own datasets too, as in an `all` process (the API's libraries).
+  const libraries = new OrgLibraries(storage, catalogue);
+  const jobs = new Jobs({ storage, catalogue, library: (orgId) => libraries.library(orgId), now: () => new Date(), pact, log }, { ...config.jobs, work: true });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log.info({}, `${signal}: finishing the chunks in hand`);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DEFAULT_OUTBOUND, outboundFetch, OutboundError, type OutboundFailure, type OutboundPolicy } from './outbound.js';
 
 /**
@@ -55,8 +56,70 @@ function parseJson(text: string, where: string): unknown {
   }
 }
 
-/** An access token for the partner's API (client credentials). */
-export async function partnerToken(partner: PartnerEndpoint, policy: OutboundPolicy = DEFAULT_OUTBOUND): Promise<string> {
+/** A token is used until this long before it expires (or a tenth of its life, if shorter): a call never starts with one about to end. */
+const TOKEN_MARGIN_MS = 60_000;
+/** Partners' tokens kept at most (the oldest is forgotten first). */
+const MAX_CACHED_TOKENS = 1000;
+
+interface CachedToken { token: Promise<{ token: string; expiresAt: number }> }
+
+/**
+ * Partners' access tokens, each kept until shortly before it expires (its `expires_in`), so a job
+ * fetching from one partner asks for one token, not one per call. Keyed by the partner's URL and
+ * credentials (a changed secret is another entry). A token without `expires_in` is not kept: its
+ * life is unknown. Calls that ask at once share one token request.
+ */
+export class PartnerTokens {
+  private readonly cache = new Map<string, CachedToken>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  private keyOf(partner: PartnerEndpoint): string {
+    return createHash('sha256').update(`${partner.baseUrl}\n${partner.clientId}\n${partner.clientSecret}`).digest('base64url');
+  }
+
+  async get(partner: PartnerEndpoint, policy: OutboundPolicy): Promise<string> {
+    const key = this.keyOf(partner);
+    const hit = this.cache.get(key);
+    if (hit) {
+      const got = await hit.token.catch(() => undefined);
+      if (got && got.expiresAt > this.now()) return got.token;
+      if (this.cache.get(key) === hit) this.cache.delete(key);
+    }
+    const asked = this.now();
+    const token = fetchPartnerToken(partner, policy).then(({ token, expiresIn }) => {
+      const life = expiresIn === undefined ? 0 : expiresIn * 1000;
+      return { token, expiresAt: asked + life - Math.min(TOKEN_MARGIN_MS, life / 10) };
+    });
+    const entry = { token };
+    this.cache.set(key, entry);
+    if (this.cache.size > MAX_CACHED_TOKENS) this.cache.delete(this.cache.keys().next().value!);
+    try {
+      const got = await token;
+      if (got.expiresAt <= this.now() && this.cache.get(key) === entry) this.cache.delete(key);
+      return got.token;
+    } catch (error) {
+      if (this.cache.get(key) === entry) this.cache.delete(key);
+      throw error;
+    }
+  }
+
+  /** Forget the partner's token (it was refused: revoked, or expired early). */
+  forget(partner: PartnerEndpoint): void {
+    this.cache.delete(this.keyOf(partner));
+  }
+}
+
+/** The process's partner tokens (every call to a partner goes through them). */
+export const partnerTokens = new PartnerTokens();
+
+/** An access token for the partner's API (client credentials), from the cache while it lasts. */
+export function partnerToken(partner: PartnerEndpoint, policy: OutboundPolicy = DEFAULT_OUTBOUND): Promise<string> {
+  return partnerTokens.get(partner, policy);
+}
+
+/** A new access token from the partner's /auth/token, with its life in seconds when the partner says. */
+async function fetchPartnerToken(partner: PartnerEndpoint, policy: OutboundPolicy): Promise<{ token: string; expiresIn?: number }> {
   const where = `${partner.baseUrl}/auth/token`;
   // RFC 6749 §2.3.1: the id and secret are form-urlencoded before Basic encoding.
   const basic = Buffer.from(`${encodeURIComponent(partner.clientId)}:${encodeURIComponent(partner.clientSecret)}`).toString('base64');
@@ -68,15 +131,26 @@ export async function partnerToken(partner: PartnerEndpoint, policy: OutboundPol
     throw new PartnerError('auth', `${where} refused the client credentials: HTTP ${res.status}${pactErrorOf(res.text)}`, res.status);
   }
   if (res.status < 200 || res.status >= 300) throw new PartnerError('refused', `${where} answered HTTP ${res.status}${pactErrorOf(res.text)}`, res.status);
-  const body = parseJson(res.text, where) as { access_token?: unknown };
+  const body = parseJson(res.text, where) as { access_token?: unknown; expires_in?: unknown };
   if (typeof body?.access_token !== 'string' || !body.access_token) throw new PartnerError('bad-answer', `no access_token in the answer of ${where}`);
-  return body.access_token;
+  const expiresIn = typeof body.expires_in === 'number' && Number.isFinite(body.expires_in) && body.expires_in > 0 ? body.expires_in : undefined;
+  return { token: body.access_token, ...(expiresIn !== undefined ? { expiresIn } : {}) };
+}
+
+/**
+ * Call the partner with its token; a token refused (401) is forgotten and the call made once more
+ * with a new one (a kept token the partner revoked or let expire early).
+ */
+async function withToken(partner: PartnerEndpoint, policy: OutboundPolicy, send: (token: string) => ReturnType<typeof call>): ReturnType<typeof call> {
+  const res = await send(await partnerToken(partner, policy));
+  if (res.status !== 401) return res;
+  partnerTokens.forget(partner);
+  return send(await partnerToken(partner, policy));
 }
 
 /** GET a partner URL with a fresh token; the JSON body and the next-page Link. */
 async function partnerGet(partner: PartnerEndpoint, url: string, policy: OutboundPolicy): Promise<{ json: unknown; next?: string }> {
-  const token = await partnerToken(partner, policy);
-  const res = await call(url, { method: 'GET', headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }, policy);
+  const res = await withToken(partner, policy, (token) => call(url, { method: 'GET', headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }, policy));
   if (res.status === 401 || res.status === 403) throw new PartnerError('auth', `${url} refused the access token: HTTP ${res.status}${pactErrorOf(res.text)}`, res.status);
   if (res.status < 200 || res.status >= 300) throw new PartnerError('refused', `${url} answered HTTP ${res.status}${pactErrorOf(res.text)}`, res.status);
   const next = nextLink(res.headers.link, res.url);
@@ -141,27 +215,48 @@ export async function getPartnerFootprint(partner: PartnerEndpoint, id: string, 
 
 /** Send an event to the partner's /3/events; throws PartnerError when it does not get there. */
 export async function postPartnerEvent(partner: PartnerEndpoint, event: Record<string, unknown>, policy: OutboundPolicy = DEFAULT_OUTBOUND): Promise<void> {
-  const token = await partnerToken(partner, policy);
   const url = `${partner.baseUrl}/3/events`;
-  const res = await call(url, {
+  const res = await withToken(partner, policy, (token) => call(url, {
     method: 'POST', body: JSON.stringify(event),
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/cloudevents+json; charset=UTF-8' },
-  }, { ...policy, maxBytes: Math.min(policy.maxBytes, MAX_TOKEN_BYTES) });
+  }, { ...policy, maxBytes: Math.min(policy.maxBytes, MAX_TOKEN_BYTES) }));
   if (res.status < 200 || res.status >= 300) {
     throw new PartnerError(res.status === 401 || res.status === 403 ? 'auth' : 'refused', `${url} refused the event: HTTP ${res.status}${pactErrorOf(res.text)}`, res.status);
   }
 }
 
+/** A failure that may pass (the partner unreachable, slow, overloaded): worth trying again later. */
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof PartnerError)) return false;
+  if (error.kind === 'unreachable' || error.kind === 'timeout') return true;
+  return error.kind === 'refused' && error.partnerStatus !== undefined && (error.partnerStatus >= 500 || error.partnerStatus === 429);
+}
+
+/** How an event is delivered again when a partner fails for a reason that may pass: attempts in all, and the first delay (doubled each time). */
+export interface DeliveryRetry {
+  attempts: number;
+  delayMs: number;
+}
+
+export const DEFAULT_DELIVERY_RETRY: DeliveryRetry = { attempts: 4, delayMs: 2_000 };
+
 /**
- * Send `event` to the partner. Resolves with 'delivered', or with why not (never throws): the
- * caller records it on the request for the organisation to see.
+ * Send `event` to the partner, again after 2, 4, 8 s (`retry`) while it fails for a reason that may
+ * pass. Resolves with 'delivered', or with why not (never throws): the caller records it on the
+ * request for the organisation to see.
  */
-export async function sendPartnerEvent(partner: PartnerEndpoint, event: Record<string, unknown>, policy: OutboundPolicy = DEFAULT_OUTBOUND): Promise<string> {
-  try {
-    await postPartnerEvent(partner, event, policy);
-    return 'delivered';
-  } catch (error) {
-    if (error instanceof PartnerError) return `not delivered: ${error.message}`;
-    throw error;
+export async function sendPartnerEvent(
+  partner: PartnerEndpoint, event: Record<string, unknown>, policy: OutboundPolicy = DEFAULT_OUTBOUND, retry: DeliveryRetry = DEFAULT_DELIVERY_RETRY,
+): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await postPartnerEvent(partner, event, policy);
+      return 'delivered';
+    } catch (error) {
+      if (!(error instanceof PartnerError)) throw error;
+      if (attempt >= retry.attempts || !isTransient(error)) return `not delivered${attempt > 1 ? ` in ${attempt} attempts` : ''}: ${error.message}`;
+      // Jittered, so answers to one partner that failed together do not all come back at once.
+      await new Promise((r) => setTimeout(r, retry.delayMs * 2 ** (attempt - 1) * (0.75 + Math.random() / 2)));
+    }
   }
 }

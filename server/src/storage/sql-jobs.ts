@@ -4,7 +4,7 @@
  */
 import type { Db, Queryable } from './db.js';
 import { insertResult, iso, json } from './sql-storage.js';
-import type { JobItem, JobItemOutcome, JobRecord, JobState, JobToRun, NewJob, PendingJobItem, QueueSql } from './types.js';
+import type { JobItem, JobItemOutcome, JobRecord, JobState, JobToRun, NewJob, NewStoredReport, PendingJobItem, QueueSql, StoredReport, StoredReportLink } from './types.js';
 
 interface JobRow {
   id: string;
@@ -59,7 +59,7 @@ export async function createJob(db: Db, orgId: string, job: NewJob, enqueue: (to
   try {
     await db.transaction(async (tx) => {
       let total: number;
-      if (job.kind === 'recalculate') {
+      if (job.kind === 'recalculate' || job.kind === 'report') {
         const filter = [orgId, job.select?.ids ?? null, job.select?.productIds ?? null];
         const { rows } = await tx.query<{ n: string | number }>(`SELECT count(*) AS n ${SELECTED}`, filter);
         total = Number(rows[0]!.n);
@@ -68,13 +68,14 @@ export async function createJob(db: Db, orgId: string, job: NewJob, enqueue: (to
           [job.id, orgId, job.kind, JSON.stringify(job.params), total, job.createdBy ?? null]);
         await tx.query(`INSERT INTO job_items (job_id, seq, product_id) SELECT $4, (row_number() OVER (ORDER BY p.seq))::integer - 1, p.id ${SELECTED}`, [...filter, job.id]);
       } else {
-        const products = job.products ?? [];
-        total = products.length;
+        // batch: a product per item; pact-fetch: a partner and query per item.
+        const [column, listed] = job.kind === 'pact-fetch' ? ['request', job.requests ?? []] : ['product', job.products ?? []];
+        total = listed.length;
         if (total > job.limit) throw new TooManyItems(total);
         await tx.query(`INSERT INTO jobs (id, org_id, kind, params, total, created_by) VALUES ($1, $2, $3, $4::json, $5, $6)`,
           [job.id, orgId, job.kind, JSON.stringify(job.params), total, job.createdBy ?? null]);
-        await tx.query(`INSERT INTO job_items (job_id, seq, product) SELECT $1, (t.ord - 1)::integer, t.value FROM json_array_elements($2::json) WITH ORDINALITY AS t(value, ord)`,
-          [job.id, JSON.stringify(products)]);
+        await tx.query(`INSERT INTO job_items (job_id, seq, ${column}) SELECT $1, (t.ord - 1)::integer, t.value FROM json_array_elements($2::json) WITH ORDINALITY AS t(value, ord)`,
+          [job.id, JSON.stringify(listed)]);
       }
       if (total === 0) await tx.query('UPDATE jobs SET finished_at = clock_timestamp() WHERE id = $1', [job.id]);
       else await enqueue(total, queueSql(tx));
@@ -128,6 +129,16 @@ export async function listJobItems(db: Db, orgId: string, jobId: string, query: 
     if (row.problem !== null) item.problem = json<Record<string, unknown>>(row.problem);
     return item;
   });
+  if (items.length) {
+    const { rows: reports } = await db.query<{ seq: number; id: string; kind: string; format: string; content_type: string; bytes: number; sha256: string }>(
+      `SELECT seq, id, kind, format, content_type, bytes, sha256 FROM stored_reports WHERE job_id = $1 AND seq >= $2 AND seq <= $3 ORDER BY seq, format`,
+      [jobId, items[0]!.seq, items[items.length - 1]!.seq]);
+    const bySeq = new Map(items.map((i) => [i.seq, i]));
+    for (const r of reports) {
+      const item = bySeq.get(r.seq);
+      if (item) (item.reports ??= []).push({ id: r.id, kind: r.kind, format: r.format, contentType: r.content_type, bytes: r.bytes, sha256: r.sha256 } satisfies StoredReportLink);
+    }
+  }
   return rows.length > query.limit ? { items, next: items[items.length - 1]!.seq } : { items };
 }
 
@@ -141,40 +152,57 @@ interface PendingRow {
   seq: number;
   product_id: string | null;
   product: unknown;
+  request: unknown;
   version: number | null;
   input_hash: string | null;
   document: unknown;
 }
 
+type RunnableJobRow = { org_id: string; kind: JobToRun['kind']; params: unknown; cancelled_at: Date | null };
+
+/** A chunk's pending items with their products (stored ones at their current version); `lock`: FOR UPDATE. */
+async function pendingItems(q: Queryable, jobId: string, range: { from: number; to: number }, lock: boolean): Promise<{ job: JobToRun; items: PendingJobItem[] } | undefined> {
+  const { rows: jobs } = await q.query<RunnableJobRow>('SELECT org_id, kind, params, cancelled_at FROM jobs WHERE id = $1', [jobId]);
+  const row = jobs[0];
+  if (!row || row.cancelled_at) return undefined;
+  const job: JobToRun = { id: jobId, orgId: row.org_id, kind: row.kind, params: json<Record<string, unknown>>(row.params) };
+  // Locked, the items' rows stay so until the transaction ends: a second run of the same chunk waits,
+  // then finds them done (the state is checked again on the locked row).
+  const { rows } = await q.query<PendingRow>(
+    `SELECT i.seq, i.product_id, i.product, i.request, v.version, v.input_hash, v.document FROM job_items i
+       LEFT JOIN products p ON p.id = i.product_id AND p.org_id = $4 AND p.deleted_at IS NULL
+       LEFT JOIN product_versions v ON v.product_id = p.id AND v.version = p.current_version
+      WHERE i.job_id = $1 AND i.seq >= $2 AND i.seq < $3 AND i.state = 'pending' ORDER BY i.seq${lock ? ' FOR UPDATE OF i' : ''}`,
+    [jobId, range.from, range.to, job.orgId],
+  );
+  const items: PendingJobItem[] = rows.map((r) => {
+    const item: PendingJobItem = { seq: r.seq };
+    if (r.product_id) item.productId = r.product_id;
+    if (r.product_id && r.version !== null) item.stored = { id: r.product_id, version: r.version, inputHash: r.input_hash!, document: json(r.document) };
+    if (r.product !== null) item.product = json(r.product);
+    if (r.request !== null) item.request = json(r.request);
+    return item;
+  });
+  return { job, items };
+}
+
+export function pendingJobItems(db: Db, jobId: string, range: { from: number; to: number }): Promise<{ job: JobToRun; items: PendingJobItem[] } | undefined> {
+  return pendingItems(db, jobId, range, false);
+}
+
 export async function runJobItems(db: Db, jobId: string, range: { from: number; to: number }, work: (job: JobToRun, items: PendingJobItem[]) => JobItemOutcome[]): Promise<number> {
   return db.transaction(async (tx) => {
-    const { rows: jobs } = await tx.query<{ org_id: string; kind: JobToRun['kind']; params: unknown; cancelled_at: Date | null }>(
-      'SELECT org_id, kind, params, cancelled_at FROM jobs WHERE id = $1', [jobId]);
-    const row = jobs[0];
-    if (!row || row.cancelled_at) return 0;
-    const job: JobToRun = { id: jobId, orgId: row.org_id, kind: row.kind, params: json<Record<string, unknown>>(row.params) };
-    // The items' rows stay locked until this transaction ends: a second run of the same chunk waits,
-    // then finds them done (the state is checked again on the locked row).
-    const { rows } = await tx.query<PendingRow>(
-      `SELECT i.seq, i.product_id, i.product, v.version, v.input_hash, v.document FROM job_items i
-         LEFT JOIN products p ON p.id = i.product_id AND p.org_id = $4 AND p.deleted_at IS NULL
-         LEFT JOIN product_versions v ON v.product_id = p.id AND v.version = p.current_version
-        WHERE i.job_id = $1 AND i.seq >= $2 AND i.seq < $3 AND i.state = 'pending' ORDER BY i.seq FOR UPDATE OF i`,
-      [jobId, range.from, range.to, job.orgId],
-    );
-    if (!rows.length) return 0;
-    const items: PendingJobItem[] = rows.map((r) => {
-      const item: PendingJobItem = { seq: r.seq };
-      if (r.product_id) item.productId = r.product_id;
-      if (r.product_id && r.version !== null) item.stored = { id: r.product_id, version: r.version, inputHash: r.input_hash!, document: json(r.document) };
-      if (r.product !== null) item.product = json(r.product);
-      return item;
-    });
+    const pending = await pendingItems(tx, jobId, range, true);
+    if (!pending?.items.length) return 0;
+    const { job, items } = pending;
+    // The work may leave some items out (their outcome is not known yet: they stay pending for a retry).
     const outcomes = work(job, items);
+    if (!outcomes.length) return 0;
     const resultIds: (string | null)[] = [];
     for (const outcome of outcomes) {
       if (outcome.ok && 'stored' in outcome) resultIds.push((await insertResult(tx, job.orgId, outcome.stored)).id);
       else resultIds.push(null);
+      if (outcome.ok && 'reports' in outcome) for (const report of outcome.reports) await insertReport(tx, job, outcome.seq, report);
     }
     await tx.query(
       `UPDATE job_items i SET state = u.state, result_id = u.result_id, result = u.result::json, problem = u.problem::json, finished_at = clock_timestamp()
@@ -186,6 +214,32 @@ export async function runJobItems(db: Db, jobId: string, range: { from: number; 
     await finishIfDone(tx, jobId);
     return outcomes.length;
   });
+}
+
+async function insertReport(tx: Queryable, job: JobToRun, seq: number, r: NewStoredReport): Promise<void> {
+  await tx.query(
+    `INSERT INTO stored_reports (id, org_id, job_id, seq, product_id, product_version, input_hash, datasets, kind, format, lang, content_type, body, sha256, bytes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::json, $9, $10, $11, $12, $13, $14, $15)`,
+    [r.id, job.orgId, job.id, seq, r.productId, r.productVersion, r.inputHash, JSON.stringify(r.datasets), r.kind, r.format, r.lang, r.contentType, r.body, r.sha256, r.body.length],
+  );
+}
+
+interface ReportRow {
+  id: string; job_id: string | null; product_id: string; product_version: number; input_hash: string; datasets: unknown;
+  kind: NewStoredReport['kind']; format: NewStoredReport['format']; lang: string; content_type: string; body: Uint8Array; sha256: string; bytes: number; created_at: Date;
+}
+
+export async function getStoredReport(db: Db, orgId: string, id: string): Promise<StoredReport | undefined> {
+  const { rows } = await db.query<ReportRow>(
+    `SELECT id, job_id, product_id, product_version, input_hash, datasets, kind, format, lang, content_type, body, sha256, bytes, created_at
+       FROM stored_reports WHERE org_id = $1 AND id = $2`, [orgId, id]);
+  const r = rows[0];
+  if (!r) return undefined;
+  return {
+    id: r.id, ...(r.job_id ? { jobId: r.job_id } : {}), productId: r.product_id, productVersion: r.product_version, inputHash: r.input_hash,
+    datasets: json(r.datasets), kind: r.kind, format: r.format, lang: r.lang, contentType: r.content_type, body: r.body, sha256: r.sha256, bytes: r.bytes,
+    createdAt: iso(r.created_at),
+  };
 }
 
 export async function failJobItems(db: Db, jobId: string, range: { from: number; to: number }, problem: Record<string, unknown>): Promise<number> {

@@ -521,6 +521,14 @@ export class SqlStorage implements Storage {
     return jobs.runJobItems(this.db, jobId, range, work);
   }
 
+  pendingJobItems(jobId: string, range: { from: number; to: number }): ReturnType<Storage['pendingJobItems']> {
+    return jobs.pendingJobItems(this.db, jobId, range);
+  }
+
+  getStoredReport(orgId: string, id: string): ReturnType<Storage['getStoredReport']> {
+    return jobs.getStoredReport(this.db, orgId, id);
+  }
+
   failJobItems(jobId: string, range: { from: number; to: number }, problem: Record<string, unknown>): Promise<number> {
     return jobs.failJobItems(this.db, jobId, range, problem);
   }

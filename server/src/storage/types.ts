@@ -135,6 +135,10 @@ export interface Storage {
    * for a cancelled job. Returns how many items were run.
    */
   runJobItems(jobId: string, range: { from: number; to: number }, work: (job: JobToRun, items: PendingJobItem[]) => JobItemOutcome[]): Promise<number>;
+  /** The pending items of [from, to), read without locking (work done before `runJobItems` stores it); undefined for a cancelled or missing job. */
+  pendingJobItems(jobId: string, range: { from: number; to: number }): Promise<{ job: JobToRun; items: PendingJobItem[] } | undefined>;
+  /** A report a job stored, with its bytes; undefined when not the organisation's. */
+  getStoredReport(orgId: string, id: string): Promise<StoredReport | undefined>;
   /** Fail the pending items of [from, to) with this problem and mark the job failed (a chunk out of attempts). */
   failJobItems(jobId: string, range: { from: number; to: number }, problem: Record<string, unknown>): Promise<number>;
   /**
@@ -254,7 +258,7 @@ export interface QueueSql {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- pg-boss's own type
 }
 
-export type JobKind = 'recalculate' | 'batch';
+export type JobKind = 'recalculate' | 'batch' | 'report' | 'pact-fetch';
 export type JobState = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
 
 export interface NewJob {
@@ -263,10 +267,12 @@ export interface NewJob {
   /** What the job was asked, as the API shows it (filters, GWP set, dataset versions …). */
   params: Record<string, unknown>;
   createdBy?: string;
-  /** recalculate: which stored products (all of the organisation's without a filter). */
+  /** recalculate, report: which stored products (all of the organisation's without a filter). */
   select?: { ids?: string[]; productIds?: string[] };
   /** batch: the product documents, one item each. */
   products?: unknown[];
+  /** pact-fetch: what to ask each partner, one item each. */
+  requests?: unknown[];
   /** Most items a job may have. */
   limit: number;
 }
@@ -288,7 +294,41 @@ export interface JobItem {
   productId?: string;
   resultId?: string;
   result?: unknown;
+  /** report: the reports stored for the item. */
+  reports?: StoredReportLink[];
   problem?: Record<string, unknown>;
+}
+
+/** A report a job stored, as its item names it. */
+export interface StoredReportLink {
+  id: string;
+  kind: string;
+  format: string;
+  contentType: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** A report to store (kind `report` jobs): the bytes and what they were built from. */
+export interface NewStoredReport {
+  id: string;
+  productId: string;
+  productVersion: number;
+  inputHash: string;
+  datasets: unknown;
+  kind: 'cfp' | 'lca' | 'ecodesign';
+  format: 'json' | 'html' | 'pdf';
+  lang: string;
+  contentType: string;
+  body: Buffer;
+  sha256: string;
+}
+
+export interface StoredReport extends Omit<NewStoredReport, 'body'> {
+  jobId?: string;
+  body: Uint8Array;
+  bytes: number;
+  createdAt: string;
 }
 
 export interface JobToRun {
@@ -307,11 +347,14 @@ export interface PendingJobItem {
   productId?: string;
   /** batch: the document as sent. */
   product?: unknown;
+  /** pact-fetch: the partner and query as sent. */
+  request?: unknown;
 }
 
 export type JobItemOutcome =
   | { seq: number; ok: true; stored: NewResult }
   | { seq: number; ok: true; result: unknown }
+  | { seq: number; ok: true; reports: NewStoredReport[] }
   | { seq: number; ok: false; problem: Record<string, unknown> };
 
 export interface NewOrgDatasetVersion {

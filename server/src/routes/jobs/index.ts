@@ -11,7 +11,9 @@ import { callerOf } from '../../plugins/auth.js';
 import { MAX_JSON_DEPTH, RequestValidationError } from '../../plugins/validation.js';
 import { IdParams, Uuid } from '../../schemas/common.js';
 import { withHeaders } from '../../schemas/headers.js';
-import { Job, JobItemList, JobList, JobStateSchema, NewJob } from '../../schemas/job.js';
+import { EvaluationRequest } from '@greenlca/ecodesign';
+import { validate } from '@greenlca/schema';
+import { Job, JobItemList, JobList, JobStateSchema, NewJob, type ReportJob } from '../../schemas/job.js';
 import type { Problem } from '../../schemas/problem.js';
 
 const tags = ['jobs'];
@@ -28,7 +30,7 @@ export function jobRoutes(options: { bodyLimit: number }): FastifyPluginAsyncTyp
     app.post('/', {
       bodyLimit: options.bodyLimit,
       schema: {
-        tags, operationId: 'createJob', summary: 'Start a background job (recalculate stored products, or a batch beyond 1,000)',
+        tags, operationId: 'createJob', summary: 'Start a background job: recalculate stored products, a batch beyond 1,000, reports of stored products, or footprints fetched from PACT partners',
         description: 'Answers 202 with the job; GET its Location for state and progress. The items are done in chunks by the workers, each retried with back-off if it fails or its worker dies.',
         body: NewJob, response: { 202: withHeaders(Job, 'location') },
       },
@@ -56,6 +58,21 @@ export function jobRoutes(options: { bodyLimit: number }): FastifyPluginAsyncTyp
           id, kind: 'recalculate', params: { ...params, ...(filter ? { filter } : {}) }, createdBy: caller.keyId, limit: MAX_JOB_ITEMS,
           ...(filter ? { select: filter } : {}),
         });
+      } else if (body.kind === 'report') {
+        await checkReportJob(body);
+        const { kind: _kind, filter, ...params } = body;
+        created = await app.jobs.create(caller.orgId, {
+          id, kind: 'report', params: { ...params, ...(filter ? { filter } : {}) }, createdBy: caller.keyId, limit: MAX_JOB_ITEMS, ...(filter ? { select: filter } : {}),
+        });
+      } else if (body.kind === 'pact-fetch') {
+        // A partner the organisation has not registered is refused now, not found item by item later.
+        const partners = new Set((await app.storage.listPactPartners(caller.orgId)).map((p) => p.id));
+        const unknown = body.requests.flatMap((r, i) => (partners.has(r.partnerId) ? [] : [{
+          pointer: `/body/requests/${i}/partnerId`, code: 'UNKNOWN_PARTNER', detail: `no PACT partner ${r.partnerId} in this organisation`, hint: 'GET /v1/pact/partners lists them',
+        }]));
+        if (unknown.length) throw new ApiError('GLCA_VALIDATION', `${unknown.length} request(s) name a partner this organisation has not registered.`, unknown.slice(0, 100));
+        const { kind: _kind, requests } = body;
+        created = await app.jobs.create(caller.orgId, { id, kind: 'pact-fetch', params: { partners: [...new Set(requests.map((r) => r.partnerId))] }, createdBy: caller.keyId, limit: MAX_JOB_ITEMS, requests });
       } else {
         const { kind: _kind, products, ...params } = body;
         // A job stores its products (JSON, which recurses): one nested past MAX_JSON_DEPTH is refused here, whole,
@@ -89,7 +106,7 @@ export function jobRoutes(options: { bodyLimit: number }): FastifyPluginAsyncTyp
 
     app.get('/:id/items', {
       schema: {
-        tags, operationId: 'listJobItems', summary: 'A job\'s items in order: each result id (recalculate), result (batch) or problem',
+        tags, operationId: 'listJobItems', summary: 'A job\'s items in order: each result id (recalculate), result (batch), stored reports (report), footprints fetched (pact-fetch) or problem',
         params: IdParams,
         querystring: Type.Object({
           state: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('done'), Type.Literal('failed')])),
@@ -103,6 +120,9 @@ export function jobRoutes(options: { bodyLimit: number }): FastifyPluginAsyncTyp
       const page = await app.storage.listJobItems(callerOf(request).orgId, request.params.id, { limit, ...(state ? { state } : {}), ...(after !== undefined ? { after } : {}) });
       if (!page) throw notFound(`Job ${request.params.id}`);
       // Results and problems are stored as the batch route and the problem plugin made them.
+      for (const item of page.items) {
+        if (item.reports) item.reports = item.reports.map((r) => ({ ...r, href: `/v1/reports/${r.id}` }));
+      }
       return page as Static<typeof JobItemList>;
     });
 
@@ -118,6 +138,24 @@ export function jobRoutes(options: { bodyLimit: number }): FastifyPluginAsyncTyp
       return withFailures(app, orgId, request.params.id);
     });
   };
+}
+
+/** What a report job asks is checked before it is queued: the methods, and the evaluation request without its product. */
+async function checkReportJob(body: Static<typeof ReportJob>): Promise<void> {
+  await lciaOf(body.method, '/body/method');
+  if (body.report !== 'ecodesign' && (body.evaluation !== undefined || body.company !== undefined)) {
+    throw new ApiError('GLCA_VALIDATION', '`evaluation` and `company` are for ecodesign reports.', [
+      { pointer: body.evaluation !== undefined ? '/body/evaluation' : '/body/company', code: 'SCHEMA', detail: `not used by a ${body.report} report`, hint: 'leave it out, or ask for report: "ecodesign"' },
+    ]);
+  }
+  if (body.evaluation === undefined) return;
+  if ('product' in body.evaluation) {
+    throw new ApiError('GLCA_VALIDATION', 'The evaluation of a report job takes each stored product in turn: leave `product` out.', [
+      { pointer: '/body/evaluation/product', code: 'SCHEMA', detail: 'the product comes from the stored products', hint: 'use filter to choose them' },
+    ]);
+  }
+  const checked = validate(EvaluationRequest, body.evaluation);
+  if (!checked.ok) throw new ApiError('GLCA_VALIDATION', 'The evaluation request is not valid.', checked.issues.slice(0, 100).map((i) => ({ pointer: `/body/evaluation${i.path}`, code: 'SCHEMA', detail: i.message })));
 }
 
 async function withFailures(app: Parameters<FastifyPluginAsyncTypebox>[0], orgId: string, id: string): Promise<Static<typeof Job>> {

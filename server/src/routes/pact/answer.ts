@@ -44,7 +44,7 @@ export async function answerRequest(app: FastifyInstance, orgId: string, request
   const secret = partner && app.secrets.open(partner.clientSecret);
   const delivery = !partner ? 'not sent: the partner is no longer registered'
     : secret === undefined ? 'not sent: the stored client secret cannot be opened with this server\'s secrets key; register the partner again'
-      : await sendPartnerEvent({ baseUrl: partner.baseUrl, clientId: partner.clientId, clientSecret: secret }, event, app.pactOutbound);
+      : await sendPartnerEvent({ baseUrl: partner.baseUrl, clientId: partner.clientId, clientSecret: secret }, event, app.pactOutbound, app.pactDelivery);
   await app.storage.recordPactDelivery(orgId, request.id, delivery);
   if (delivery !== 'delivered') app.log.warn({ request: request.id, delivery }, 'PACT answer not delivered');
   return { ...answered, delivery };

@@ -8,6 +8,7 @@ import { ApiError, notFound, type ProblemCode } from '../../errors.js';
 import { callerOf } from '../../plugins/auth.js';
 import { getPartnerFootprint, listPartnerFootprints, PartnerError, postPartnerEvent, type PartnerEndpoint, type PartnerFailure } from '../../lib/pact-client.js';
 import { Uuid } from '../../schemas/common.js';
+import type { SecretBox } from '../../lib/secret-box.js';
 import type { PactPartner, PactSentRequest } from '../../storage/types.js';
 import { hostEventsSource } from './answer.js';
 import { EVENT_V3, RequestCriteria } from './events.js';
@@ -26,12 +27,12 @@ export function partnerProblem(error: unknown): unknown {
   return error instanceof PartnerError ? new ApiError(PROBLEM_OF[error.kind], error.message) : error;
 }
 
-const issuesAsErrors = (issues: PactIssue[], prefix = '') =>
+export const issuesAsErrors = (issues: PactIssue[], prefix = '') =>
   issues.filter((i) => i.severity === 'error').map((i) => ({ pointer: `${prefix}${i.path}`, code: 'PACT_INVALID', detail: i.message }));
 
 /** The partner with its client secret opened (sealed at rest), ready to call. */
-export function endpointOf(app: FastifyInstance, partner: PactPartner): PartnerEndpoint {
-  const secret = app.secrets.open(partner.clientSecret);
+export function endpointOf(secrets: SecretBox, partner: PactPartner): PartnerEndpoint {
+  const secret = secrets.open(partner.clientSecret);
   if (secret === undefined) {
     throw new ApiError('GLCA_PARTNER_AUTH_FAILED', `The client secret stored for PACT partner ${partner.id} cannot be opened with this server's secrets key (GREENLCA_SECRETS_KEY or the data directory's key changed): delete the partner and register it again.`);
   }
@@ -108,7 +109,7 @@ const pactClientRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const partner = await partnerOf(app, callerOf(request).orgId, request.params.id);
     const { next, ...filters } = request.query;
     const query = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, Array.isArray(v) ? v.map(String) : String(v)]));
-    const page = await calling(() => listPartnerFootprints(endpointOf(app, partner), next ? { next } : { query }, app.pactOutbound));
+    const page = await calling(() => listPartnerFootprints(endpointOf(app.secrets, partner), next ? { next } : { query }, app.pactOutbound));
     const items: Record<string, unknown>[] = [];
     const invalid: { index: number; id?: string; errors: ReturnType<typeof issuesAsErrors> }[] = [];
     page.data.forEach((doc, index) => {
@@ -124,7 +125,7 @@ const pactClientRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   /** The partner's footprint, checked as PACT v3. */
   const fetchFootprint = async (partner: PactPartner, pfId: string) => {
-    const doc = await calling(() => getPartnerFootprint(endpointOf(app, partner), pfId, app.pactOutbound));
+    const doc = await calling(() => getPartnerFootprint(endpointOf(app.secrets, partner), pfId, app.pactOutbound));
     const checked = checkProductFootprint(doc);
     if (!checked.ok) {
       throw new ApiError('GLCA_PARTNER_BAD_ANSWER', `${partner.baseUrl}/3/footprints/${pfId} is not a valid PACT v3 ProductFootprint`, issuesAsErrors(checked.issues, '/data'));
@@ -197,7 +198,7 @@ const pactClientRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const orgId = callerOf(request).orgId;
     const partner = await partnerOf(app, orgId, request.params.id);
-    const endpoint = endpointOf(app, partner);
+    const endpoint = endpointOf(app.secrets, partner);
     const criteria = request.body;
     if (!Object.keys(criteria).some((k) => k !== 'comment')) {
       throw new ApiError('GLCA_VALIDATION', 'Say what footprint you ask for: productId, companyId, geography, classification or a validity filter.', [

@@ -73,7 +73,7 @@ describe.each(testBackends)('PACT requests: RequestCreatedEvent answered (%s)', 
 
   beforeAll(async () => {
     if (backend.skip) return;
-    t = await testApp(backend, { pact: { outbound: { allowLoopback: true } } });
+    t = await testApp(backend, { pact: { outbound: { allowLoopback: true }, delivery: { attempts: 2, delayMs: 50 } } });
     base = await partner.listen();
     const key = t.orgA.keys.read;
     const token = await t.app.inject({
@@ -139,7 +139,7 @@ describe.each(testBackends)('PACT requests: RequestCreatedEvent answered (%s)', 
     expect((await t.call(t.orgA.keys.read, 'GET', '/v1/pact/requests?status=Pending')).json().items).toEqual([]);
   });
 
-  it.skipIf(!!backend.skip)('lets the organisation reject a pending request once; a partner that is down is recorded, not retried blindly', async () => {
+  it.skipIf(!!backend.skip)('lets the organisation reject a pending request once; a partner that is down is tried again with back-off, then recorded', async () => {
     expect((await send(requestEvent('r4', { productId: ['urn:pact:acme.example:product-id:never'] }))).statusCode).toBe(200);
     const pending = await until(async () => (await requests()).find((r) => r.eventId === 'r4'));
     expect((await t.call(t.orgA.keys.read, 'POST', `/v1/pact/requests/${pending.id}/reject`, {})).statusCode).toBe(403);
@@ -150,11 +150,11 @@ describe.each(testBackends)('PACT requests: RequestCreatedEvent answered (%s)', 
     expect((await t.call(t.orgA.keys.write, 'POST', `/v1/pact/requests/${pending.id}/reject`, {})).json().code).toBe('GLCA_BAD_REQUEST');
     expect((await t.call(t.orgB.keys.write, 'POST', `/v1/pact/requests/${pending.id}/reject`, {})).statusCode).toBe(404);
 
-    // A partner registered at a port nothing listens on: the answer's failure is shown on the request.
+    // A partner registered at a port nothing listens on: tried again (attempts 2 here), then the failure is shown on the request.
     const down = await t.call(t.orgA.keys.admin, 'POST', '/v1/pact/partners', { name: 'Down', baseUrl: 'http://127.0.0.1:9', clientId: 'x', clientSecret: 'y' });
     expect(down.statusCode).toBe(201);
     expect((await send(requestEvent('r5', { productId: ['urn:pact:null'] }, 'http://127.0.0.1:9/3/events'))).statusCode).toBe(200);
     const failed = await until(async () => (await requests()).find((r) => r.eventId === 'r5' && r.delivery));
-    expect(failed).toMatchObject({ status: 'Rejected', delivery: expect.stringMatching(/^not delivered: http:\/\/127\.0\.0\.1:9: connect ECONNREFUSED/) });
+    expect(failed).toMatchObject({ status: 'Rejected', delivery: expect.stringMatching(/^not delivered in 2 attempts: http:\/\/127\.0\.0\.1:9: connect ECONNREFUSED/) });
   });
 });

@@ -1,34 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { evaluate, EvaluationRequest } from '@greenlca/ecodesign';
-import { bundledSubstances, methods } from '@greenlca/datasets';
-import { buildCfpReport, buildEcodesignReport, buildLcaReport, CfpReport, EcodesignReport, LcaReport, StudyInfo } from '@greenlca/report';
+import { EvaluationRequest } from '@greenlca/ecodesign';
+import { CfpReport, EcodesignReport, LcaReport, Report, StudyInfo } from '@greenlca/report';
 import { GwpSet, Product } from '@greenlca/schema';
-import { answerOrProblem, calculateOrProblem } from '../../lib/calculate.js';
-import { lciaOf, MethodQuery } from '../../lib/lcia.js';
-import { checkReportSize, ReportQuery, reportResponse, sendReport } from './render.js';
-import { reportAnalyses } from '@greenlca/whatif';
-import { fmt, linesOf, overLimit } from '../../lib/work.js';
-import { MAX_MONTE_CARLO_LINE_RUNS, MAX_MONTE_CARLO_RUNS, MAX_SENSITIVITY_LINES } from '../../limits.js';
+import { MethodQuery } from '../../lib/lcia.js';
 import { libraryOf } from '../../org-datasets/library.js';
+import { Analyses, cfpReport, ecodesignReport, lcaReport } from './build.js';
+import { ReportQuery, reportResponse, sendReport } from './render.js';
+import { notFound } from '../../errors.js';
+import { callerOf } from '../../plugins/auth.js';
+import { IdParams } from '../../schemas/common.js';
 
 const tags = ['compliance'];
-
-const Analyses = Type.Object({
-  runs: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_MONTE_CARLO_RUNS, description: `Monte Carlo runs (default 1000; 0: none; at most ${MAX_MONTE_CARLO_RUNS}).` })),
-  seed: Type.Optional(Type.Integer({ minimum: 0, description: 'Seed of the random streams (default 1): the same seed gives the same ranges.' })),
-  percent: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 100, description: 'Tornado range: ± percent of each input (default 10).' })),
-}, { additionalProperties: false, description: 'Uncertainty and sensitivity of the report (@greenlca/whatif reportAnalyses).' });
-
-/** The report's Monte Carlo and tornado are held to the limits of /v1/whatif/uncertainty and /sensitivity. */
-function checkAnalysesSize(lines: number, runs: number): void {
-  if (runs * lines > MAX_MONTE_CARLO_LINE_RUNS) {
-    throw overLimit('/analyses/runs', 'MONTE_CARLO_TOO_LARGE', `${fmt(runs)} runs × ${fmt(lines)} lines = ${fmt(runs * lines)} line-runs`, `${fmt(MAX_MONTE_CARLO_LINE_RUNS)} line-runs`, 'fewer runs (analyses.runs; 0 for none)');
-  }
-  if (lines > MAX_SENSITIVITY_LINES) {
-    throw overLimit('/product', 'SENSITIVITY_TOO_LARGE', `a product with ${fmt(lines)} lines`, `${fmt(MAX_SENSITIVITY_LINES)} lines for a sensitivity analysis`, 'report a sub-assembly, or combine lines of the same factor');
-  }
-}
 
 /**
  * Reports (@greenlca/report): a product carbon-footprint report (ISO 14067 / GB/T 24067) and a
@@ -45,19 +28,9 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     config: { access: 'read' },
   }, async (request, reply) => {
-    const now = app.now();
-    const { product, study, gwp, analyses = {} } = request.body;
-    checkReportSize(product, '/product');
-    const library = await libraryOf(app, request);
-    const result = calculateOrProblem(product, library, { gwp, referenceYear: now.getUTCFullYear(), validOn: now.toISOString().slice(0, 10) }, '/product');
-    const runs = analyses.runs ?? 1000;
-    checkAnalysesSize(linesOf(product), runs);
-    const found = answerOrProblem(() => reportAnalyses(product, library, {
-      runs, ...(gwp ? { gwp } : {}), ...(analyses.seed !== undefined ? { seed: analyses.seed } : {}), ...(analyses.percent !== undefined ? { percent: analyses.percent } : {}),
-    }), '/product');
-    const report = answerOrProblem(() => buildCfpReport(result, {
-      lang: request.query.lang, product, generatedAt: now.toISOString(), referenceYear: now.getUTCFullYear(), ...(study ? { study } : {}), ...found,
-    }));
+    const { product, study, gwp, analyses } = request.body;
+    const ctx = { library: await libraryOf(app, request), now: app.now(), lang: request.query.lang, pointer: '/product' };
+    const { report } = cfpReport(product, ctx, { ...(study ? { study } : {}), ...(gwp ? { gwp } : {}), ...(analyses ? { analyses } : {}) });
     return sendReport(reply, report, request.query.format, `cfp-${product.id}`);
   });
 
@@ -72,16 +45,9 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     config: { access: 'read' },
   }, async (request, reply) => {
-    const now = app.now();
     const { product, gwp } = request.body;
-    checkReportSize(product, '/product');
-    const lcia = await lciaOf(request.query.method);
-    const library = await libraryOf(app, request);
-    const result = calculateOrProblem(product, library, { gwp, referenceYear: now.getUTCFullYear(), validOn: now.toISOString().slice(0, 10), ...(lcia ? { lcia } : {}) }, '/product');
-    const methodFiles = await Promise.all((lcia?.methods ?? []).map((m) => methods.get(m.id)));
-    const report = answerOrProblem(() => buildLcaReport(result, {
-      lang: request.query.lang, product, generatedAt: now.toISOString(), methods: methodFiles, datasets: [...library.factorDatasets, bundledSubstances],
-    }));
+    const ctx = { library: await libraryOf(app, request), now: app.now(), lang: request.query.lang, pointer: '/product' };
+    const { report } = await lcaReport(product, ctx, { ...(gwp ? { gwp } : {}), ...(request.query.method ? { method: request.query.method } : {}) });
     return sendReport(reply, report, request.query.format, `lca-${product.id}`);
   });
 
@@ -93,17 +59,24 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     config: { access: 'read' },
   }, async (request, reply) => {
-    const now = app.now();
-    const library = await libraryOf(app, request);
-    const evaluation = answerOrProblem(() => evaluate(request.body.request, { library }), '/request');
-    const product = request.body.request.product;
-    if (product !== undefined) checkReportSize(product, '/request/product');
-    const result = product === undefined ? undefined : calculateOrProblem(product, library, { referenceYear: now.getUTCFullYear() }, '/request/product');
-    const report = buildEcodesignReport(evaluation, {
-      lang: request.query.lang, generatedAt: now.toISOString(),
-      ...(result ? { result } : {}), ...(request.body.company ? { company: request.body.company } : {}),
-    });
+    const ctx = { library: await libraryOf(app, request), now: app.now(), lang: request.query.lang, pointer: '/request' };
+    const { report } = ecodesignReport(request.body.request, ctx, request.body.company ? { company: request.body.company } : {});
     return sendReport(reply, report, request.query.format, 'ecodesign');
+  });
+
+  app.get('/:id', {
+    schema: {
+      tags, operationId: 'getStoredReport', summary: 'Download a report a background job stored (GET /v1/jobs/{id}/items names them)',
+      description: 'The bytes as stored, with the content type of their format (JSON, HTML or PDF); their sha256 is the one the job item names. Only the organisation that ran the job finds it.',
+      params: IdParams, response: { 200: reportResponse(Report) },
+    },
+    config: { access: 'read', cache: 'immutable' },
+  }, async (request, reply) => {
+    const stored = await app.storage.getStoredReport(callerOf(request).orgId, request.params.id);
+    if (!stored) throw notFound(`Report ${request.params.id}`);
+    const name = `${stored.kind}-${stored.productId}-v${stored.productVersion}.${stored.format}`;
+    return reply.type(stored.contentType).header('content-disposition', `${stored.format === 'pdf' ? 'inline' : 'attachment'}; filename="${name}"`)
+      .send(Buffer.from(stored.body.buffer, stored.body.byteOffset, stored.body.byteLength) as never); // the bytes as stored, not serialised
   });
 };
 

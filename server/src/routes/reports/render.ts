@@ -25,23 +25,36 @@ export const reportResponse = (report: TSchema) => ({
   },
 });
 
-/** Send a built report in the asked format. PDFs embed a CJK font found on the machine. */
-export async function sendReport(reply: FastifyReply, report: { document: ReportDocument; generatedAt?: string }, format: ReportQuery['format'], name: string): Promise<FastifyReply> {
-  if (format === 'html') return reply.type('text/html; charset=utf-8').send(renderHtml(report.document));
+/** The content type each format is sent and stored with. */
+export const REPORT_CONTENT_TYPE: Record<ReportQuery['format'], string> = {
+  json: 'application/json; charset=utf-8', html: 'text/html; charset=utf-8', pdf: 'application/pdf',
+};
+
+/** A built report rendered in a format, as the bytes sent (and stored by the report job). PDFs embed a CJK font found on the machine. */
+export async function renderReport(report: { document: ReportDocument; generatedAt?: string }, format: ReportQuery['format']): Promise<{ contentType: string; bytes: Buffer }> {
+  const contentType = REPORT_CONTENT_TYPE[format];
+  if (format === 'html') return { contentType, bytes: Buffer.from(renderHtml(report.document), 'utf8') };
   if (format === 'pdf') {
     const { reportToPdf } = await import('@greenlca/report/pdf');
-    let pdf: Uint8Array;
     try {
-      pdf = await reportToPdf(report);
+      return { contentType, bytes: Buffer.from(await reportToPdf(report)) };
     } catch (error) {
       if ((error as Error).name === 'FontNotFoundError') {
         throw new ApiError('GLCA_UNAVAILABLE', `PDF reports need a CJK font on the server: ${(error as Error).message}`);
       }
       throw error;
     }
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}.pdf"`).send(Buffer.from(pdf));
   }
-  return reply.send(report);
+  return { contentType, bytes: Buffer.from(JSON.stringify(report), 'utf8') };
+}
+
+/** Send a built report in the asked format. */
+export async function sendReport(reply: FastifyReply, report: { document: ReportDocument; generatedAt?: string }, format: ReportQuery['format'], name: string): Promise<FastifyReply> {
+  // JSON goes through the route's serializer (the response schema); HTML and PDF as the rendered bytes.
+  if (format === 'json') return reply.send(report);
+  const { contentType, bytes } = await renderReport(report, format);
+  if (format === 'pdf') reply.header('content-disposition', `inline; filename="${name}.pdf"`);
+  return reply.type(contentType).send(format === 'html' ? bytes.toString('utf8') : bytes);
 }
 
 /** A report lists every line: refuse a product too large to report before calculating it. */
