@@ -15,6 +15,15 @@ export function dec(x: number): Decimal {
   return new Decimal(x);
 }
 
+/**
+ * x as the first term of a sum: 0 + x, which is x itself unless x has more digits than the precision
+ * (then the sum rounds it). Words of 7 digits: five hold at most 35, within the 40 kept.
+ */
+export function firstTerm(x: Decimal): Decimal {
+  const words = (x as unknown as { d: number[] | null }).d;
+  return words && words.length <= 5 ? x : ZERO.plus(x);
+}
+
 /** Powers of ten a double holds exactly (10^0 … 10^22). */
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 /** decimal.js keeps its digits in words of 7 (its documented `d`, `e`, `s` properties). */

@@ -119,10 +119,12 @@ export function aggregate(rows: InventoryRow[], withLines = true): Totals {
     const amount = dec(row.amount);
     const value = row.factor.value;
     const kg = amount.times(value.kgCO2e);
-    const shown = kg.toNumber();
+    const shown = num(kg);
     let stages = buckets.get(value);
     if (!stages) buckets.set(value, (stages = new Map()));
-    stages.set(row.stage, (stages.get(row.stage) ?? ZERO).plus(amount));
+    // A first amount is kept as it is (0 + a = a).
+    const before = stages.get(row.stage);
+    stages.set(row.stage, before ? before.plus(amount) : amount);
     const split = splitOf(value);
     const lineGas: Record<string, number> = {};
     if (split.gases.length === 1) lineGas[split.gases[0]![0]] = shown;
@@ -222,18 +224,24 @@ export function resultLines(totals: Totals): ResultLine[] {
 export function byComponent(totals: Totals, components: ComponentInstance[]): CalculationResult['byComponent'] {
   const own = new Map<string, Decimal>();
   for (const { row, kgCO2e } of totals.lines) {
-    if (row.component) own.set(row.component, (own.get(row.component) ?? ZERO).plus(kgCO2e));
+    if (!row.component) continue;
+    // A first value is kept as it is (0 + x = x): most components have one line.
+    const before = own.get(row.component);
+    own.set(row.component, before ? before.plus(kgCO2e) : kgCO2e);
   }
   const subtree = new Map<string, Decimal>();
   const subtreeMass = new Map<string, number>();
   // Children come after their parents in expansion order: walk backwards to roll totals up.
   for (let i = components.length - 1; i >= 0; i--) {
     const c = components[i]!;
-    const mine = (subtree.get(c.idPath) ?? ZERO).plus(own.get(c.idPath) ?? ZERO);
+    const below = subtree.get(c.idPath);
+    const itself = own.get(c.idPath);
+    const mine = below && itself ? below.plus(itself) : below ?? itself ?? ZERO;
     subtree.set(c.idPath, mine);
     subtreeMass.set(c.idPath, (subtreeMass.get(c.idPath) ?? 0) + c.unitMassKg * c.quantity);
     if (c.parent) {
-      subtree.set(c.parent, (subtree.get(c.parent) ?? ZERO).plus(mine));
+      const sibling = subtree.get(c.parent);
+      subtree.set(c.parent, sibling ? sibling.plus(mine) : mine);
       subtreeMass.set(c.parent, (subtreeMass.get(c.parent) ?? 0) + subtreeMass.get(c.idPath)!);
     }
   }
