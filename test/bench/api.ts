@@ -7,6 +7,7 @@
  * rows are cache hits after the first: their verdict is printed too, but it measures the cache.
  */
 import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { buildApp, openStorage } from '../../server/src/app.js';
 import { freshPgliteDataDir } from '../../server/src/storage/testing.js';
 import { load, startBareServer, type LoadResult } from '../../server/src/testing/load.js';
@@ -64,6 +65,7 @@ export const bench: BenchModule = {
       if (check.status !== 200 || result.lines.length !== 200) throw new Error(`the benchmark product does not calculate to 200 lines (${check.status})`);
 
       const workers = 1;
+      const loadBefore = loadavg();
       const run = { duration, connections, workers };
       const post = { method: 'POST' as const, headers, body };
       const calc = (url: string) => load({ url, ...post, ...run });
@@ -92,7 +94,10 @@ export const bench: BenchModule = {
         ['GET /bare: a constant {"ok":true} (the ceiling, measured again last)', ceilingAfter],
       ];
 
-      process.stdout.write(`${duration} s each, ${connections} connections, ${workers} load worker thread; request body ${(body.length / 1024).toFixed(1)} KiB, response ${(resultBytes / 1024).toFixed(1)} KiB\n\n`);
+      // The machine's load beside the figures: a ratio measured on a busy machine is quoted with it.
+      const load1 = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+      process.stdout.write(`${duration} s each, ${connections} connections, ${workers} load worker thread; request body ${(body.length / 1024).toFixed(1)} KiB, response ${(resultBytes / 1024).toFixed(1)} KiB; ` +
+        `load average ${load1(loadBefore)} before, ${load1(loadavg())} after\n\n`);
       process.stdout.write('| route | req/s | p50 ms | p99 ms | requests | errors | % of ceiling |\n| --- | --- | --- | --- | --- | --- | --- |\n');
       for (const [name, r] of rows) process.stdout.write(`${row(name, r)} ${((r.rps / ceiling.rps) * 100).toFixed(1)} % |\n`);
       const verdict = (what: string, r: LoadResult) => {
