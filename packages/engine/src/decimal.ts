@@ -56,3 +56,55 @@ export function num(x: Decimal): number {
   }
   return x.toNumber();
 }
+
+/** A decimal of at most 15 significant digits as m × 10^k, m an integer a double holds exactly. */
+interface Short {
+  m: number;
+  k: number;
+}
+
+const shortForms = new WeakMap<Decimal, Short | null>();
+
+/** x as m × 10^k when its digits fit 15 (kept per decimal: factors' values are read once per line). */
+function shortOf(x: Decimal): Short | null {
+  let s = shortForms.get(x);
+  if (s !== undefined) return s;
+  s = null;
+  const words = (x as unknown as { d: number[] | null }).d;
+  if (words && words.length <= 3) {
+    let m = words[0]!;
+    let digits = String(m).length;
+    for (let i = 1; i < words.length; i++) {
+      m = m * WORD + words[i]!;
+      digits += 7;
+    }
+    if (m < 1e15) s = { m: x.s * m, k: x.e - digits + 1 };
+  }
+  shortForms.set(x, s);
+  return s;
+}
+
+/**
+ * num(dec(a).times(f)) without decimals when it can be had exactly in doubles: a (as `dec` reads it)
+ * and f each of at most 15 digits, their digits' product below 2^53 (so exact) and the power of ten
+ * within 10^±22 — then one multiplication or division rounds correctly to the same double. Undefined
+ * when not (the caller uses decimals).
+ */
+export function shortProduct(a: number, f: Decimal): number | undefined {
+  const fs = shortOf(f);
+  if (!fs || !Number.isFinite(a)) return undefined;
+  // The decimal a prints as, when it has at most 15 digits: the least d with round(a·10^d) / 10^d = a
+  // (the reading ExactSum.add makes).
+  let d = 0;
+  let m = Math.round(a);
+  while (m / POW10[d]! !== a) {
+    if (++d >= POW10.length) return undefined;
+    m = Math.round(a * POW10[d]!);
+  }
+  if (Math.abs(m) >= 1e15) return undefined;
+  const p = m * fs.m;
+  if (!(Math.abs(p) <= Number.MAX_SAFE_INTEGER)) return undefined;
+  const k = fs.k - d;
+  if (k >= 0) return k <= 22 ? p * POW10[k]! : undefined;
+  return k >= -22 ? p / POW10[-k]! : undefined;
+}
