@@ -37,6 +37,12 @@ export interface CalculateOptions {
    * gases, inventories and categories are the same numbers as with them.
    */
   lines?: false;
+  /**
+   * The caller has already checked the input against product model v1 (`Product`, with `validate` of
+   * @greenlca/schema) and its nesting (`nestingIssue`), as the API's request validation does: the
+   * engine does not check it a second time. Anything else still is (factors, units, parameters …).
+   */
+  checked?: true;
 }
 
 /** Check a document against product model v1 (components at most MAX_COMPONENT_DEPTH deep); throws LcaInputError with JSON pointers. */
@@ -63,7 +69,7 @@ export function calculate(input: unknown, library: FactorLibrary, options: Calcu
   if (options.lcia && !library.flows) library = withFlows(library, options.lcia.index);
   // Schema and semantic problems in one pass (read-product.ts); unknown fields come back as warnings.
   const { product, compiled, warnings } = readProduct(input, library, {
-    ...(options.gwp ? { gwp: options.gwp } : {}), ...(options.part ? { part: true as const } : {}),
+    ...(options.gwp ? { gwp: options.gwp } : {}), ...(options.part ? { part: true as const } : {}), ...(options.checked ? { checked: true as const } : {}),
   });
   return assemble(product, compiled, library, options, warnings);
 }

@@ -15,7 +15,96 @@ export function dec(x: number): Decimal {
   return new Decimal(x);
 }
 
-/** Back to a double for JSON: the nearest double to the exact decimal. */
+/**
+ * x as the first term of a sum: 0 + x, which is x itself unless x has more digits than the precision
+ * (then the sum rounds it). Words of 7 digits: five hold at most 35, within the 40 kept.
+ */
+export function firstTerm(x: Decimal): Decimal {
+  const words = (x as unknown as { d: number[] | null }).d;
+  return words && words.length <= 5 ? x : ZERO.plus(x);
+}
+
+/** Powers of ten a double holds exactly (10^0 … 10^22). */
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+/** decimal.js keeps its digits in words of 7 (its documented `d`, `e`, `s` properties). */
+const WORD = 1e7;
+
+/**
+ * Back to a double for JSON: the nearest double to the exact decimal (what decimal.js's toNumber gives,
+ * through its decimal string). Most figures have at most 15 digits: then the digits as an integer M,
+ * exact in a double, and one multiplication or division by an exact power of ten give the nearest
+ * double directly (IEEE 754 rounds a single operation correctly; Clinger's fast path), with no string.
+ */
 export function num(x: Decimal): number {
+  const words = (x as unknown as { d: number[] | null }).d;
+  if (words && words.length <= 3) {
+    let m = words[0]!;
+    let digits = m < 10 ? 1 : Math.floor(Math.log10(m)) + 1;
+    // log10 can be off by one just below a power of ten: correct it exactly.
+    if (m >= POW10[digits]!) digits++;
+    else if (digits > 1 && m < POW10[digits - 1]!) digits--;
+    for (let i = 1; i < words.length; i++) {
+      m = m * WORD + words[i]!;
+      digits += 7;
+    }
+    if (m <= Number.MAX_SAFE_INTEGER) {
+      const k = x.e - digits + 1;
+      const s = x.s;
+      if (k >= 0 && k <= 22) return s * (m * POW10[k]!);
+      if (k < 0 && k >= -22) return s * (m / POW10[-k]!);
+    }
+  }
   return x.toNumber();
+}
+
+/** A decimal of at most 15 significant digits as m × 10^k, m an integer a double holds exactly. */
+interface Short {
+  m: number;
+  k: number;
+}
+
+const shortForms = new WeakMap<Decimal, Short | null>();
+
+/** x as m × 10^k when its digits fit 15 (kept per decimal: factors' values are read once per line). */
+function shortOf(x: Decimal): Short | null {
+  let s = shortForms.get(x);
+  if (s !== undefined) return s;
+  s = null;
+  const words = (x as unknown as { d: number[] | null }).d;
+  if (words && words.length <= 3) {
+    let m = words[0]!;
+    let digits = String(m).length;
+    for (let i = 1; i < words.length; i++) {
+      m = m * WORD + words[i]!;
+      digits += 7;
+    }
+    if (m < 1e15) s = { m: x.s * m, k: x.e - digits + 1 };
+  }
+  shortForms.set(x, s);
+  return s;
+}
+
+/**
+ * num(dec(a).times(f)) without decimals when it can be had exactly in doubles: a (as `dec` reads it)
+ * and f each of at most 15 digits, their digits' product below 2^53 (so exact) and the power of ten
+ * within 10^±22 — then one multiplication or division rounds correctly to the same double. Undefined
+ * when not (the caller uses decimals).
+ */
+export function shortProduct(a: number, f: Decimal): number | undefined {
+  const fs = shortOf(f);
+  if (!fs || !Number.isFinite(a)) return undefined;
+  // The decimal a prints as, when it has at most 15 digits: the least d with round(a·10^d) / 10^d = a
+  // (the reading ExactSum.add makes).
+  let d = 0;
+  let m = Math.round(a);
+  while (m / POW10[d]! !== a) {
+    if (++d >= POW10.length) return undefined;
+    m = Math.round(a * POW10[d]!);
+  }
+  if (Math.abs(m) >= 1e15) return undefined;
+  const p = m * fs.m;
+  if (!(Math.abs(p) <= Number.MAX_SAFE_INTEGER)) return undefined;
+  const k = fs.k - d;
+  if (k >= 0) return k <= 22 ? p * POW10[k]! : undefined;
+  return k >= -22 ? p / POW10[-k]! : undefined;
 }

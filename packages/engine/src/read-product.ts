@@ -8,6 +8,8 @@ export interface ReadOptions {
   gwp?: GwpSet;
   /** A part of a product may be empty (see CalculateOptions.part). */
   part?: true;
+  /** The caller has checked the input against Product and its nesting (see CalculateOptions.checked). */
+  checked?: true;
 }
 
 /** A product that passed every check, compiled, with the warnings found on the way (unknown fields). */
@@ -25,10 +27,10 @@ export interface ReadProduct {
  */
 export function readProduct(input: unknown, library: FactorLibrary, options: ReadOptions = {}): ReadProduct {
   // Before the recursive schema check, which would overflow the stack on a tree thousands deep.
-  const deep = nestingIssue(input, { components: MAX_COMPONENT_DEPTH });
+  const deep = options.checked ? undefined : nestingIssue(input, { components: MAX_COMPONENT_DEPTH });
   if (deep) throw new LcaInputError([{ code: 'SCHEMA', path: deep.path, message: deep.message, hint: deep.hint }]);
   const warnings = unknownFields(input);
-  const checked = validate(Product, input);
+  const checked = options.checked ? { ok: true as const, value: input as Product } : validate(Product, input);
   const empty = options.part ? undefined : emptyProduct(input);
   const compileOptions = options.gwp ? { gwp: options.gwp } : {};
   if (checked.ok) {

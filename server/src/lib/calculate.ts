@@ -15,6 +15,8 @@ export interface CalcOptions {
   validOn?: string;
   /** A summary is asked for: nothing is computed line by line (the engine's `lines: false`). */
   lines?: false;
+  /** The product passed the route's Product schema (request validation): the engine does not check it again. */
+  checked?: true;
 }
 
 /** An input problem as the engine and the packages built on it report one. */
@@ -113,6 +115,7 @@ export function calculateOrProblem(product: unknown, library: FactorLibrary, opt
       if (options.lcia) engineOptions.lcia = options.lcia;
       if (options.validOn) engineOptions.validOn = options.validOn;
       if (options.lines === false) engineOptions.lines = false;
+      if (options.checked) engineOptions.checked = true;
       return calculate(product, library, engineOptions);
     },
     pointerPrefix,

@@ -5,6 +5,7 @@ import type { ProductRecord, ProductSummary, VersionSummary } from '../schemas/p
 import type { Provenance, StoredResult, StoredResultSummary } from '../schemas/stored-result.js';
 import type { Db, Queryable } from './db.js';
 import * as jobs from './sql-jobs.js';
+import { CurrentVersionsCache } from './current-versions.js';
 import type {
   Conditional, IdempotencyClaim, JobItem, JobItemOutcome, JobRecord, JobState, JobToRun, KeptAnswer, ListProducts, NewFootprint, NewJob, NewOrgDatasetVersion, NewPactPartner,
   NewPactRequest, NewPactSentRequest, NewProduct, NewResult, PactPartner, PactRequest, PactSentRequest, PendingJobItem, QueueSql, Storage, StoredFootprint, StoredKey,
@@ -116,7 +117,12 @@ const PRODUCT_COLUMNS = `p.id, v.model_id AS product_id, v.name, p.created_at, v
  * a missing one.
  */
 export class SqlStorage implements Storage {
-  constructor(private readonly db: Db) {}
+  /** Current org dataset versions in memory, where this process is their only writer (PGlite). */
+  private readonly currentVersions: CurrentVersionsCache | undefined;
+
+  constructor(private readonly db: Db) {
+    this.currentVersions = db.kind === 'pglite' ? new CurrentVersionsCache() : undefined;
+  }
 
   get kind(): Storage['kind'] {
     return this.db.kind;
@@ -336,6 +342,11 @@ export class SqlStorage implements Storage {
   }
 
   async createOrgDatasetVersion(orgId: string, input: NewOrgDatasetVersion): Promise<OrgDatasetVersion> {
+    if (this.currentVersions) return this.currentVersions.writing(orgId, () => this.insertOrgDatasetVersion(orgId, input));
+    return this.insertOrgDatasetVersion(orgId, input);
+  }
+
+  private insertOrgDatasetVersion(orgId: string, input: NewOrgDatasetVersion): Promise<OrgDatasetVersion> {
     return this.db.transaction(async (tx) => {
       const { rows } = await tx.query<{ current_version: number }>(
         `INSERT INTO org_datasets (org_id, id, current_version) VALUES ($1, $2, 1)
@@ -356,6 +367,11 @@ export class SqlStorage implements Storage {
   }
 
   async currentOrgDatasetVersions(orgId: string): Promise<{ id: string; version: number }[]> {
+    if (this.currentVersions) return this.currentVersions.get(orgId, () => this.readCurrentOrgDatasetVersions(orgId));
+    return this.readCurrentOrgDatasetVersions(orgId);
+  }
+
+  private async readCurrentOrgDatasetVersions(orgId: string): Promise<{ id: string; version: number }[]> {
     const { rows } = await this.db.query<{ id: string; current_version: number }>('SELECT id, current_version FROM org_datasets WHERE org_id = $1 ORDER BY id', [orgId]);
     return rows.map((r) => ({ id: r.id, version: r.current_version }));
   }

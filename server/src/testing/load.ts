@@ -19,12 +19,19 @@ export interface LoadResult {
   p99ms: number;
   non2xx: number;
   errors: number;
+  /**
+   * This process's CPU time per request over the run (ms; every thread: the load generator's worker and
+   * any server listening in this process). A machine busy with other work slows throughput far more
+   * than it changes this, so ratios of it compare routes on a loaded machine.
+   */
+  cpuMsPerRequest: number;
 }
 
 /** Load one loopback URL with autocannon for a fixed time. Refuses anything but loopback. */
 export async function load(options: LoadOptions): Promise<LoadResult> {
   const host = new URL(options.url).hostname;
   if (!/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(host)) throw new Error(`benchmarks run against loopback only, not ${host}`);
+  const cpuBefore = process.cpuUsage();
   const result = await autocannon({
     url: options.url,
     method: options.method ?? 'GET',
@@ -34,7 +41,9 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections,
     ...(options.workers ? { workers: options.workers } : {}),
   });
+  const cpu = process.cpuUsage(cpuBefore);
   return {
+    cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, result.requests.total),
     requests: result.requests.total,
     rps: result.requests.average,
     p50ms: result.latency.p50,

@@ -1,5 +1,5 @@
 import { STAGES, type CalculationResult, type OriginTotals, type ResultLine, type Stage } from '@greenlca/schema';
-import { type Decimal, dec, num, ZERO } from '../decimal.js';
+import { type Decimal, dec, num, shortProduct, ZERO } from '../decimal.js';
 import { ExactSum } from '../exact-sum.js';
 import { addScaled, biogenicOf, closeSplit, ORIGIN_KINDS, zeroSplit, type OriginSplit } from '../impact/origin.js';
 import type { ComponentInstance, InventoryRow } from '../inventory/line.js';
@@ -19,14 +19,36 @@ export interface Totals {
 export interface LineTotal {
   row: InventoryRow;
   /** The row's amount as a decimal (made once, shared by the inventories and categories). */
-  amount: Decimal;
-  kgCO2e: Decimal;
+  readonly amount: Decimal;
+  readonly kgCO2e: Decimal;
   /** The double shown for kgCO2e. */
   value: number;
   /** kg CO2e by gas, as shown. */
   byGas: Record<string, number>;
   /** Fossil, biogenic and not split kg CO2e, as shown (each the double of an exact part of kgCO2e). */
   origin: { fossil: number; biogenic: number; notSplit: number; detail?: ResultLine['biogenicDetail'] };
+}
+
+/**
+ * A line whose decimals are made when first asked for: its shown value is usually had exactly without
+ * them (shortProduct), and most lines are never asked (a line with no component and no impacts).
+ */
+class Line implements LineTotal {
+  private exactAmount: Decimal | undefined;
+  private exactKg: Decimal | undefined;
+  value = 0;
+  byGas: Record<string, number> = {};
+  origin: LineTotal['origin'] = { fossil: 0, biogenic: 0, notSplit: 0 };
+
+  constructor(readonly row: InventoryRow) {}
+
+  get amount(): Decimal {
+    return (this.exactAmount ??= dec(this.row.amount));
+  }
+
+  get kgCO2e(): Decimal {
+    return (this.exactKg ??= this.amount.times(this.row.factor.value.kgCO2e));
+  }
 }
 
 /** The three shown groups of a factor's origin, per unit, and the only one it has, if so. */
@@ -47,12 +69,14 @@ function originGroups(value: InventoryRow['factor']['value']): ShownOrigin {
 }
 
 /** A line's fossil, biogenic and not-split kg CO2e: exact parts of its exact kg CO2e (the largest is the rest). */
-function lineOrigin(value: InventoryRow['factor']['value'], amount: Decimal, kg: Decimal, shown: number): LineTotal['origin'] {
+function lineOrigin(value: InventoryRow['factor']['value'], line: LineTotal, shown: number): LineTotal['origin'] {
   const o = originGroups(value);
   if (o.sole) {
     const out = { fossil: 0, biogenic: 0, notSplit: 0, [o.sole]: shown };
-    return o.sole === 'biogenic' && shown !== 0 ? { ...out, detail: biogenicDetail(value, amount, kg) } : out;
+    return o.sole === 'biogenic' && shown !== 0 ? { ...out, detail: biogenicDetail(value, line.amount, line.kgCO2e) } : out;
   }
+  const amount = line.amount;
+  const kg = line.kgCO2e;
   const keys = ['fossil', 'biogenic', 'notSplit'] as const;
   const largest = keys.reduce((a, b) => (o.perUnit[b].abs().gt(o.perUnit[a].abs()) ? b : a));
   const parts = { fossil: ZERO, biogenic: ZERO, notSplit: ZERO };
@@ -107,29 +131,27 @@ function splitOf(value: InventoryRow['factor']['value']) {
 /**
  * Multiply every row by its factor and add up, exactly (decimal.js), by stage and by gas. Totals are
  * sums of exact products; since (Σ aᵢ)·p = Σ (aᵢ·p) exactly in decimal, amounts are summed per factor
- * and stage first and multiplied once, so a line costs one decimal product (its shown value) and one sum.
+ * and stage first (exactly, as a summary sums them: bucketAmounts) and multiplied once, so a line
+ * costs one decimal product (its shown value).
  */
 export function aggregate(rows: InventoryRow[], withLines = true): Totals {
   if (!withLines) return totalsOf(bucketAmounts(rows), []);
   const lines: LineTotal[] = new Array(rows.length);
-  // Σ amounts per characterised factor and stage.
-  const buckets = new Map<InventoryRow['factor']['value'], Map<Stage, Decimal>>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    const amount = dec(row.amount);
     const value = row.factor.value;
-    const kg = amount.times(value.kgCO2e);
-    const shown = kg.toNumber();
-    let stages = buckets.get(value);
-    if (!stages) buckets.set(value, (stages = new Map()));
-    stages.set(row.stage, (stages.get(row.stage) ?? ZERO).plus(amount));
+    const line = new Line(row);
+    const shown = shortProduct(row.amount, value.kgCO2e) ?? num(line.kgCO2e);
     const split = splitOf(value);
     const lineGas: Record<string, number> = {};
     if (split.gases.length === 1) lineGas[split.gases[0]![0]] = shown;
     else for (const [gas, perUnit] of split.gases) lineGas[gas] = clean(row.amount * perUnit);
-    lines[i] = { row, amount, kgCO2e: kg, value: shown, byGas: lineGas, origin: lineOrigin(value, amount, kg, shown) };
+    line.value = shown;
+    line.byGas = lineGas;
+    line.origin = lineOrigin(value, line, shown);
+    lines[i] = line;
   }
-  return totalsOf(buckets, lines);
+  return totalsOf(bucketAmounts(rows), lines);
 }
 
 /** Σ amounts per characterised factor and stage, exactly, without any per-line value (a summary). */
@@ -222,18 +244,24 @@ export function resultLines(totals: Totals): ResultLine[] {
 export function byComponent(totals: Totals, components: ComponentInstance[]): CalculationResult['byComponent'] {
   const own = new Map<string, Decimal>();
   for (const { row, kgCO2e } of totals.lines) {
-    if (row.component) own.set(row.component, (own.get(row.component) ?? ZERO).plus(kgCO2e));
+    if (!row.component) continue;
+    // A first value is kept as it is (0 + x = x): most components have one line.
+    const before = own.get(row.component);
+    own.set(row.component, before ? before.plus(kgCO2e) : kgCO2e);
   }
   const subtree = new Map<string, Decimal>();
   const subtreeMass = new Map<string, number>();
   // Children come after their parents in expansion order: walk backwards to roll totals up.
   for (let i = components.length - 1; i >= 0; i--) {
     const c = components[i]!;
-    const mine = (subtree.get(c.idPath) ?? ZERO).plus(own.get(c.idPath) ?? ZERO);
+    const below = subtree.get(c.idPath);
+    const itself = own.get(c.idPath);
+    const mine = below && itself ? below.plus(itself) : below ?? itself ?? ZERO;
     subtree.set(c.idPath, mine);
     subtreeMass.set(c.idPath, (subtreeMass.get(c.idPath) ?? 0) + c.unitMassKg * c.quantity);
     if (c.parent) {
-      subtree.set(c.parent, (subtree.get(c.parent) ?? ZERO).plus(mine));
+      const sibling = subtree.get(c.parent);
+      subtree.set(c.parent, sibling ? sibling.plus(mine) : mine);
       subtreeMass.set(c.parent, (subtreeMass.get(c.parent) ?? 0) + subtreeMass.get(c.idPath)!);
     }
   }

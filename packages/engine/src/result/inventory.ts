@@ -1,5 +1,5 @@
 import type { EmissionEntry, EndOfLifeEntry, EnergyEntry, Inventory, MaterialEntry, Stage } from '@greenlca/schema';
-import { type Decimal, dec, num, ZERO } from '../decimal.js';
+import { type Decimal, dec, firstTerm, num, ZERO } from '../decimal.js';
 import type { ComponentInstance, InventoryRow } from '../inventory/line.js';
 import { groupRows, type RowGroup } from './groups.js';
 import { gasEmissions, type CharacterisedFactor } from '../impact/characterise.js';
@@ -15,15 +15,19 @@ import { unitSpec, type UnitSpec } from '../quantity/unit.js';
 
 /** An amount being added up, with its splits. */
 class Tally {
-  amount: Decimal = ZERO;
+  private sum: Decimal | undefined;
   readonly byStage = new Map<Stage, Decimal>();
   readonly byComponent = new Map<string, Decimal>();
   readonly lines: string[] = [];
   /** The rows last added: a group adding twice to one entry (two gases of a blend) lists its rows once. */
   private last: readonly InventoryRow[] | undefined;
 
+  get amount(): Decimal {
+    return this.sum ?? ZERO;
+  }
+
   add(x: Decimal, stage: Stage, component: string | undefined, lines: string | readonly InventoryRow[]): void {
-    this.amount = this.amount.plus(x);
+    this.sum = this.sum ? this.sum.plus(x) : firstTerm(x);
     // A first addend is kept as it is (0 + x = x): most components have one row per entry.
     const s = this.byStage.get(stage);
     this.byStage.set(stage, s ? s.plus(x) : x);
@@ -125,7 +129,7 @@ export function inventoryOf(
   groups: readonly RowGroup[] = groupRows(rows),
 ): Inventory {
   const units = new Map<string, string>();
-  const materials = new Tallies<Omit<MaterialEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines'>>();
+  const materials = new Tallies<MaterialMeta>();
   const energy = new Tallies<Omit<EnergyEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines' | 'finalMJ'> & { unit: string; mj: Tally | undefined }>();
   const emissions = new Tallies<Omit<EmissionEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines'>>();
   const endOfLife = new Tallies<{ route: string; withFactor: boolean }>();
@@ -141,11 +145,10 @@ export function inventoryOf(
     const { first: row, amount, stage, component } = g;
     const f = row.factor;
     // Σ of the rows' kg CO2e is the group's amount × kg CO2e per unit, exactly.
-    const rowsKg = () => amount.times(f.value.kgCO2e);
 
     // Emissions: the factor's elementary flows where named (any compartment), else its kg of each gas.
     if (f.value.flows) {
-      known = known.plus(rowsKg());
+      known = known.plus(amount.times(f.value.kgCO2e));
       for (const [id, perUnit] of f.value.flows) {
         const flow = flows?.flows.get(id);
         const [compartment] = id.split('/') as [EmissionEntry['compartment']];
@@ -158,31 +161,27 @@ export function inventoryOf(
         units.set(`flow|${id}`, flow?.unit ?? 'kg');
       }
     } else if (f.value.massByGas.size) {
-      known = known.plus(rowsKg());
+      known = known.plus(amount.times(f.value.kgCO2e));
       for (const { substance, origin, kg: perUnit } of emissionsOf(f.value)) {
         const key = origin ? `${substance}|${origin}` : substance;
         emissions.at(key, () => (origin ? { substance, compartment: 'air', origin } : { substance, compartment: 'air' }))
           .add(amount.times(perUnit), stage, component, g.rows);
       }
     } else if (!f.value.kgCO2e.isZero()) {
-      unknown = unknown.plus(rowsKg());
-      g.rows.forEach((r, k) => { if (r.amount !== 0) linesWithoutEmissions.push(g.at[k]!); });
+      unknown = unknown.plus(amount.times(f.value.kgCO2e));
+      for (let k = 0; k < g.rows.length; k++) if (g.rows[k]!.amount !== 0) linesWithoutEmissions.push(g.at[k]!);
     }
 
     // Materials: component materials, and lines on a material factor given as a mass.
     if (row.kind === 'material' || (row.kind === 'inventory' && f.category === 'material')) {
       const cls = row.stage === 'packaging' ? 'packaging' : 'material';
-      const entry = () => materials.at(`${f.id}|${cls}`, () => {
-        const content = contentOf(f.id, f.name);
-        return content ? { factor: f.id, name: f.name, class: cls, content } : { factor: f.id, name: f.name, class: cls };
-      });
       const kg = inUnit(amount, f.unit, KG);
-      if (kg) entry().add(kg, stage, component, g.rows);
+      if (kg) materialTally(materials, f, cls).add(kg, stage, component, g.rows);
       else if (row.kind === 'material') {
         // A material counted per item: its mass is the component's.
         for (const r of g.rows) {
           const mass = massOfComponent(componentByPath, r.component);
-          if (mass) entry().add(mass, stage, component, r.path);
+          if (mass) materialTally(materials, f, cls).add(mass, stage, component, r.path);
         }
       }
     }
@@ -219,6 +218,11 @@ export function inventoryOf(
   for (const c of components) {
     if (!c.material || c.unitMassKg <= 0) continue;
     const mass = dec(c.unitMassKg).times(dec(c.quantity));
+    if (!c.endOfLife?.length) {
+      // No route: all of it unspecified (mass × (1 − 0) is the mass, a product within the precision).
+      endOfLife.at('unspecified|0', UNSPECIFIED).add(mass, 'endOfLife', c.idPath, c.path);
+      continue;
+    }
     let routed = ZERO;
     (c.endOfLife ?? []).forEach((r, i) => {
       const kg = mass.times(dec(r.share));
@@ -226,8 +230,8 @@ export function inventoryOf(
       endOfLife.at(`${r.route}|${r.factor ? 1 : 0}`, () => ({ route: r.route, withFactor: Boolean(r.factor) }))
         .add(kg, 'endOfLife', c.idPath, `${c.path}/endOfLife/${i}`);
     });
-    const rest = dec(1).minus(routed);
-    if (rest.gt(0)) endOfLife.at('unspecified|0', () => ({ route: 'unspecified', withFactor: false })).add(mass.times(rest), 'endOfLife', c.idPath, c.path);
+    const rest = ONE.minus(routed);
+    if (rest.gt(0)) endOfLife.at('unspecified|0', UNSPECIFIED).add(mass.times(rest), 'endOfLife', c.idPath, c.path);
   }
 
   const materialList: MaterialEntry[] = [...materials.entries.values()].map(({ meta, tally }) => ({ ...meta, ...tally.fields('kg') }));
@@ -259,6 +263,19 @@ export function inventoryOf(
       energyWithoutMJ: inRowOrder(energyWithoutMJ),
     },
   };
+}
+
+const ONE = dec(1);
+const UNSPECIFIED = () => ({ route: 'unspecified', withFactor: false });
+
+type MaterialMeta = Omit<MaterialEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines'>;
+
+/** The material inventory's entry of a factor and class (made on first use). */
+function materialTally(materials: Tallies<MaterialMeta>, f: InventoryRow['factor'], cls: 'material' | 'packaging'): Tally {
+  return materials.at(`${f.id}|${cls}`, () => {
+    const content = contentOf(f.id, f.name);
+    return content ? { factor: f.id, name: f.name, class: cls, content } : { factor: f.id, name: f.name, class: cls };
+  });
 }
 
 /** The material mass of a component (all its units), for material factors counted per item. */

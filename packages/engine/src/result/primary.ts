@@ -32,6 +32,8 @@ export function primaryDataOf(lines: LineTotal[], validOn: string | undefined): 
   let supplier = ZERO;
   let signed = ZERO;
   const out: PrimaryData['lines'] = [];
+  // Most products rest on no primary data: then both shares are 0 whatever the gross, which is not summed.
+  if (!lines.some(({ row }) => primaryKind(row) !== undefined)) return { share: 0, supplierShare: 0, kgCO2e: 0, lines: out };
   lines.forEach(({ row, kgCO2e }, index) => {
     gross = gross.plus(kgCO2e.abs());
     const kind = primaryKind(row);
