@@ -1,12 +1,13 @@
-import { parse } from 'csv-parse/sync';
-import { MAX_BOM_CELL_CHARS, MAX_BOM_COLUMNS, MAX_BOM_COMPONENTS } from '../limits.js';
+// The browser build of csv-parse's sync API: the same parser with its own Buffer, so this runs in the
+// browser as in Node (csv-parse/sync uses Node's global Buffer).
+import { parse } from 'csv-parse/browser/esm/sync';
 import { readForeignUnit, sameDimensions, unitSpec } from '@greenlca/engine';
 import { MAX_COMPONENT_DEPTH, type Component, type Diagnostic, type Product } from '@greenlca/schema';
+import { MAX_BOM_CELL_CHARS, MAX_BOM_COLUMNS, MAX_BOM_COMPONENTS } from './limits.js';
 import { BOM_FIELDS, DEFAULT_HEADERS, headerKey, type BomField, type BomMapping } from './mapping.js';
 
 /** Levels of components an import may produce: the product model's own limit. */
 export const MAX_BOM_DEPTH = MAX_COMPONENT_DEPTH;
-export { MAX_BOM_COMPONENTS };
 
 const tooDeep = (line: number): BomError['problems'][number] => ({
   line, code: 'TOO_DEEP',
@@ -130,7 +131,7 @@ function resolveColumns(headers: string[], mapping: BomMapping | undefined): Col
   return massUnit ? { index, massUnit, problems } : { index, problems };
 }
 
-/** A row with more columns, or a cell with more characters, than one import reads (limits.ts). */
+/** A row with more columns, or a cell with more characters, than one import reads (./limits.ts). */
 function rowOverLimit(record: string[], line: number): BomError['problems'][number] | undefined {
   if (record.length > MAX_BOM_COLUMNS) {
     return { line, code: 'TOO_MANY_COLUMNS', message: `the row has ${record.length.toLocaleString('en')} columns; an import reads at most ${MAX_BOM_COLUMNS}`,
