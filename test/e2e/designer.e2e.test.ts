@@ -283,7 +283,7 @@ describe.skipIf(!HAS_CHROMIUM)('the designer\'s workspace (issue 17)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('(7) at 1440 and 1024 px the BOM table cuts no part name, no factor and no stage choice', async () => {
+  it('(7) at 1440 and 1024 px the BOM and inventory tables cut no part or line name, no factor and no stage choice', async () => {
     const product = {
       schemaVersion: 1, id: 'kettle-layout', name: 'Kettle layout', functionalUnit: { amount: 1, unit: 'item' }, region: 'CN', gwp: 'AR6',
       components: [
@@ -313,6 +313,12 @@ describe.skipIf(!HAS_CHROMIUM)('the designer\'s workspace (issue 17)', () => {
         for (const input of tree.querySelectorAll('.node:not(.head) input.name')) {
           if (measure(input, input.value) > room(input, 0)) out.push('name: ' + input.value);
         }
+        // A stage line's name in the inventory table: wrapped to fit, never cut (an input's text would be).
+        for (const field of table.querySelectorAll('.row .name')) {
+          const cut = field.tagName === 'INPUT' ? measure(field, field.value) > room(field, 0) : field.scrollHeight > field.clientHeight + 1 || field.scrollWidth > field.clientWidth + 1;
+          if (cut) out.push('line name: ' + field.value);
+        }
+        if (table.querySelectorAll('.row .name').length !== 1) out.push('line names: ' + table.querySelectorAll('.row .name').length + ', not 1');
         for (const select of tree.querySelectorAll('.node:not(.head) select.stage')) {
           const text = select.options[select.selectedIndex].text;
           if (measure(select, text) > room(select, 18)) out.push('stage: ' + text);
@@ -354,6 +360,19 @@ describe.skipIf(!HAS_CHROMIUM)('the designer\'s workspace (issue 17)', () => {
       expect(w.replace(/^\s*[A-Z0-9_]+/, '')).not.toMatch(/\b(the|a|an|is|of|without)\b/);
     }
     expect(await page.locator('lca-results [data-testid=warnings] li[data-code=EOL_NO_FACTOR]').textContent()).toContain('报废处理路径没有处理因子');
+    // Factor names in Chinese in the Sankey (its factor nodes, read from its description) and in the trace
+    // dialog (the line's label the engine wrote with the English name), as in the BOM table.
+    const steelZh = '钢罐：原生材料生产，每吨';
+    await chartsDrawn(page);
+    const sankeyText = await page.locator('lca-results lca-chart.sankey').evaluate((el) => el.shadowRoot!.querySelector('div')!.getAttribute('aria-label') ?? '');
+    expect(sankeyText).toContain(steelZh);
+    expect(sankeyText).not.toContain('material-metal-steel-cans-primary');
+    const bodyLine = page.locator('lca-results [data-testid=result-lines] tr', { hasText: '壶身' }).first();
+    expect(await bodyLine.locator('button.link').textContent()).toContain(steelZh);
+    await bodyLine.locator('button.link').click();
+    await expect.poll(() => text(page, 'lca-trace-dialog h2')).toContain(steelZh);
+    expect(await text(page, 'lca-trace-dialog h2')).not.toMatch(/Steel/i);
+    await page.keyboard.press('Escape');
     // A broken line: the count is said once, in Chinese, with no "(s)".
     const amount = page.locator('lca-inventory-table [data-line="0"] input.amount-input');
     await amount.fill('10 t*km');
