@@ -352,7 +352,8 @@ describe.skipIf(!HAS_CHROMIUM)('the designer\'s workspace (issue 17)', () => {
     const han = /[\u4e00-\u9fff]/;
     // The functional unit, the factor's name, the warnings (by code) in Chinese.
     expect(await text(page, 'lca-results .total')).toContain('1 件');
-    expect(await text(page, 'lca-bom-tree [data-component=body] .mat-btn')).toContain('钢罐：原生材料生产，每吨');
+    // The name comes with the factor library, which the page may load after the first (server) result.
+    await expect.poll(() => text(page, 'lca-bom-tree [data-component=body] .mat-btn'), { timeout: 30_000 }).toContain('钢罐：原生材料生产，每吨');
     await expect.poll(() => page.locator('lca-results [data-testid=warnings] li').count()).toBeGreaterThan(0);
     const warnings = await page.locator('lca-results [data-testid=warnings] li').allTextContents();
     for (const w of warnings) {

@@ -179,14 +179,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * A factor's published value read from the bundled dataset file (datasets/factors/<dataset>.json), so
  * expected values are worked out from the citation, never copied from the UI.
  */
-export function co2e(id: string): { value: number; unit: string; source: string } {
+export function co2e(id: string): { value: number; unit: string; source: string; name: string } {
   const [datasetId, factorId] = id.split('/') as [string, string];
   const dataset = JSON.parse(readFileSync(join(REPO, 'datasets', 'factors', `${datasetId}.json`), 'utf8')) as {
-    factors: { id: string; co2e?: number; unit: string; source: { source: string } }[];
+    factors: { id: string; name: { en: string }; co2e?: number; unit: string; source: { source: string } }[];
   };
   const factor = dataset.factors.find((f) => f.id === factorId);
   if (factor?.co2e === undefined) throw new Error(`no co2e for ${id}`);
-  return { value: factor.co2e, unit: factor.unit, source: factor.source.source };
+  return { value: factor.co2e, unit: factor.unit, source: factor.source.source, name: factor.name.en };
 }
 
 /** Wait until every chart on the page has drawn its data (ECharts loads lazily). */

@@ -156,7 +156,7 @@ describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
     await chart.click({ position: at });
     await expect.poll(listed).toBe(2);
     expect(await sum()).toBeCloseTo(steelKg(0.6), 9);
-    expect(await text(page, 'lca-trace-dialog h2')).toBe(STEEL);
+    expect(await text(page, 'lca-trace-dialog h2')).toBe(co2e(STEEL).name); // the factor's name, as the Sankey labels it
     await screenshot(page, '06-trace-sankey-node');
     await close();
 
