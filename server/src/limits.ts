@@ -45,15 +45,8 @@ export const MAX_SENSITIVITY_LINES = 5_000;
 /** Lines of a product for a report (JSON, HTML or PDF: 5,000 lines made a 4.7 MB JSON report in 0.6 s here). */
 export const MAX_REPORT_LINES = 5_000;
 
-/**
- * Components a BOM import may produce (rows, and sub-assemblies counted once per place they are used).
- * A product this size is about a megabyte of JSON, within the 2 MiB body limit to store or calculate it.
- */
-export const MAX_BOM_COMPONENTS = 10_000;
-/** Columns of a BOM CSV export (PLM exports have tens). */
-export const MAX_BOM_COLUMNS = 200;
-/** Characters in one cell of a BOM CSV export. */
-export const MAX_BOM_CELL_CHARS = 4_096;
+/** A BOM import's: components, columns and characters in a cell (the importer, @greenlca/bom, checks them as it reads). */
+export { MAX_BOM_CELL_CHARS, MAX_BOM_COLUMNS, MAX_BOM_COMPONENTS } from '@greenlca/bom';
 
 /**
  * An organisation factor dataset file (CSV, .xlsx or openLCA zip), before base64: the import body may

@@ -1,14 +1,16 @@
 /**
  * @module e2e harness — start the real server (tsx server/src/main.ts) on a free loopback port with a
  * temporary data directory and a known admin key, and drive Debian's Chromium with playwright-core.
+ * A test file calls `useApp()` once in its describe block and opens pages with `app.open()`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect } from 'vitest';
 // playwright-core is a dev dependency of @greenlca/web (test/ is not a package of its own), so it is
 // resolved from there.
 import type * as Playwright from '../../web/node_modules/playwright-core/index.js';
@@ -134,6 +136,38 @@ export async function openApp(
   return { context, page, errors };
 }
 
+export type OpenOptions = NonNullable<Parameters<typeof openApp>[2]>;
+
+/** The app under test for one file: a server and a browser started before its tests and stopped after. */
+export interface App {
+  /** The server's base URL (valid inside tests and hooks). */
+  readonly url: string;
+  /** A new page on the app (see `openApp`). */
+  open(options?: OpenOptions): ReturnType<typeof openApp>;
+}
+
+/** Call once inside a `describe`: starts the server and Chromium in its beforeAll, stops both in its afterAll. */
+export function useApp(): App {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = () => {
+    if (!server || !browser) throw new Error('useApp: the app is started in beforeAll; use it inside tests and hooks');
+    return { server, browser };
+  };
+  return {
+    get url() { return started().server.url; },
+    open: (options) => openApp(started().browser, started().server.url, options),
+  };
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
@@ -145,14 +179,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * A factor's published value read from the bundled dataset file (datasets/factors/<dataset>.json), so
  * expected values are worked out from the citation, never copied from the UI.
  */
-export function co2e(id: string): { value: number; unit: string; source: string } {
+export function co2e(id: string): { value: number; unit: string; source: string; name: string } {
   const [datasetId, factorId] = id.split('/') as [string, string];
   const dataset = JSON.parse(readFileSync(join(REPO, 'datasets', 'factors', `${datasetId}.json`), 'utf8')) as {
-    factors: { id: string; co2e?: number; unit: string; source: { source: string } }[];
+    factors: { id: string; name: { en: string }; co2e?: number; unit: string; source: { source: string } }[];
   };
   const factor = dataset.factors.find((f) => f.id === factorId);
   if (factor?.co2e === undefined) throw new Error(`no co2e for ${id}`);
-  return { value: factor.co2e, unit: factor.unit, source: factor.source.source };
+  return { value: factor.co2e, unit: factor.unit, source: factor.source.source, name: factor.name.en };
 }
 
 /** Wait until every chart on the page has drawn its data (ECharts loads lazily). */
@@ -178,4 +212,30 @@ export async function chartsDrawn(page: Page): Promise<void> {
  */
 export async function engineReady(page: Page): Promise<void> {
   await page.waitForFunction(() => !!(document.querySelector('lca-app') as unknown as { workspace?: { library?: unknown } } | null)?.workspace?.library, null, { timeout: 30_000 });
+}
+
+/** The text of the first element `selector` matches, or '' when there is none (yet). */
+export async function text(page: Page, selector: string): Promise<string> {
+  const l = page.locator(selector).first();
+  return (await l.count()) ? ((await l.textContent()) ?? '') : '';
+}
+
+/** A kg CO2e figure the page shows, read exactly from its data-kg attribute (not the rounded text). */
+export async function kg(page: Page, selector: string): Promise<number> {
+  return Number(await page.locator(selector).first().getAttribute('data-kg'));
+}
+
+/** The product's total kg CO2e as the results show it. */
+export const total = (page: Page): Promise<number> => kg(page, '[data-testid=total]');
+
+/**
+ * Import a product through the "Import product JSON" file input (written to test-artifacts as
+ * `<name>.json`), and wait until `ready` is on the page.
+ */
+export async function importProduct(page: Page, product: object, name: string, ready = 'lca-bom-tree'): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = join(ARTIFACTS, `${name}.json`);
+  writeFileSync(file, JSON.stringify(product));
+  await page.locator('input[type=file][accept^=".json"]').setInputFiles(file);
+  await expect.poll(() => page.locator(ready).count(), { timeout: 20_000 }).toBe(1);
 }

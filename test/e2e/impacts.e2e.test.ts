@@ -4,28 +4,15 @@
  * same product (calculated here, in Node), its coverage flag, its missing lines traced; the emissions
  * inventory traced to its lines and their citations; the views at 1280 px, on a tablet and in Chinese.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { calculate, createLibrary } from '@greenlca/engine';
 import { bundledFactorDatasets, bundledLcia, bundledSubstances } from '@greenlca/datasets';
 import type { CalculationResult, CategoryResult, Product } from '@greenlca/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, chartsDrawn, HAS_CHROMIUM, launchBrowser, openApp, REPO, screenshot, startServer, type Browser, type Page, type RunningServer } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, chartsDrawn, HAS_CHROMIUM, importProduct, REPO, screenshot, text, useApp, type Page } from './harness.js';
 
 const kettle = JSON.parse(readFileSync(join(REPO, 'examples', 'electric-kettle.json'), 'utf8')) as Product;
-
-async function text(page: Page, selector: string): Promise<string> {
-  const l = page.locator(selector).first();
-  return (await l.count()) ? ((await l.textContent()) ?? '') : '';
-}
-
-async function importKettle(page: Page): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const file = join(ARTIFACTS, 'e2e-kettle.json');
-  writeFileSync(file, JSON.stringify(kettle));
-  await page.locator('input[type=file][accept^=".json"]').setInputFiles(file);
-  await expect.poll(() => page.locator('[data-testid=total]').count(), { timeout: 20_000 }).toBe(1);
-}
 
 /** Choose EF 3.1: the page says it is loading (the worker loads the method), then that it is ready. */
 async function chooseEf(page: Page): Promise<void> {
@@ -38,8 +25,7 @@ const close = (page: Page) => page.locator('lca-trace-dialog').getByRole('button
 const value = async (page: Page, selector: string, attr = 'data-value') => Number(await page.locator(selector).first().getAttribute(attr));
 
 describe.skipIf(!HAS_CHROMIUM)('impact methods and inventories', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const app = useApp();
   let expected: CalculationResult;
   /** The same after an edit: the design stage's electricity at 10 kWh instead of 0.05 kWh. */
   let edited: CalculationResult;
@@ -52,17 +38,11 @@ describe.skipIf(!HAS_CHROMIUM)('impact methods and inventories', () => {
     const lcia = await bundledLcia(['EF 3.1']);
     expected = calculate(kettle, library, { lcia });
     edited = calculate(editedKettle, library, { lcia });
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('EF 3.1 for the kettle: a category\'s numbers are the engine\'s, poor coverage flagged, gaps listed, emissions traced', async () => {
-    const { page, errors } = await openApp(browser, server.url);
-    await importKettle(page);
+    const { page, errors } = await app.open();
+    await importProduct(page, kettle, 'e2e-kettle', '[data-testid=total]');
     await expect.poll(() => value(page, '[data-testid=total]', 'data-kg'), { timeout: 20_000 }).toBeCloseTo(expected.total.kgCO2e, 9);
 
     // The method loads in the worker: the page shows it is loading and answers meanwhile.
@@ -165,8 +145,8 @@ describe.skipIf(!HAS_CHROMIUM)('impact methods and inventories', () => {
   });
 
   it('fits a tablet and speaks Chinese: category names, the coverage flag, the inventory tabs', async () => {
-    const { page, errors } = await openApp(browser, server.url, { width: 820, height: 1180, locale: 'zh' });
-    await importKettle(page);
+    const { page, errors } = await app.open({ width: 820, height: 1180, locale: 'zh' });
+    await importProduct(page, kettle, 'e2e-kettle', '[data-testid=total]');
     await chooseEf(page);
     await page.locator('[data-testid=category]').selectOption('climate-change-fossil');
     await expect.poll(() => value(page, '[data-testid=category-total]')).toBeCloseTo(category('climate-change-fossil').total, 12);

@@ -6,9 +6,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csvText, valueOf, zhTable } from '../../server/src/org-datasets/testing/tables.js';
-import { ARTIFACTS, HAS_CHROMIUM, launchBrowser, openApp, screenshot, startServer, type Browser, type Page, type RunningServer } from './harness.js';
+import { ARTIFACTS, HAS_CHROMIUM, screenshot, useApp, type Page } from './harness.js';
 
 function file(name: string, text: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -27,19 +27,10 @@ async function fillDataset(page: Page, path: string): Promise<void> {
 }
 
 describe.skipIf(!HAS_CHROMIUM)('organisation factor datasets in the UI', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useApp();
 
   it('checks and imports a 2,000-row Chinese factor table, then uses three of its factors in a product', async () => {
-    const { page, errors } = await openApp(browser, server.url);
+    const { page, errors } = await app.open();
     await page.locator('nav [data-view=datasets]').click();
     await expect.poll(() => page.locator('lca-org-datasets p.muted').first().textContent()).toContain('No dataset yet');
 

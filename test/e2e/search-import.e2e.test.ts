@@ -3,26 +3,14 @@
  * words and ranked by the line's unit and the product's region, and a PLM BOM (GB18030, as Chinese
  * Excel saves it) imported, named after its level-0 row and mapped to factors in the UI.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, co2e, engineReady, HAS_CHROMIUM, launchBrowser, openApp, REPO, screenshot, startServer, type Browser, type Page, type RunningServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { co2e, engineReady, HAS_CHROMIUM, importProduct, REPO, screenshot, total, useApp, type Page } from './harness.js';
 
 /** A DESNZ per-vehicle-km lorry factor on a t·km line: the mismatch the issue ran into. */
 const PER_KM = 'desnz-2025/freight-hgv-all-diesel-all-hgvs-average-laden-km';
 const GB18030_BOM = join(REPO, 'test', 'e2e', 'fixtures', 'kettle-bom-gb18030.csv');
-
-async function total(page: Page): Promise<number> {
-  return Number(await page.locator('[data-testid=total]').getAttribute('data-kg'));
-}
-
-async function importProduct(page: Page, product: object, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const file = join(ARTIFACTS, `${name}.json`);
-  writeFileSync(file, JSON.stringify(product));
-  await page.locator('input[type=file][accept^=".json"]').setInputFiles(file);
-  await expect.poll(() => page.locator('lca-bom-tree').count()).toBe(1);
-}
 
 /** The factor ids the open picker lists, in order, with how each one's unit fits the line. */
 async function rows(picker: ReturnType<Page['locator']>): Promise<{ id: string; fit: string }[]> {
@@ -30,20 +18,10 @@ async function rows(picker: ReturnType<Page['locator']>): Promise<{ id: string; 
 }
 
 describe.skipIf(!HAS_CHROMIUM)('factors in the user\'s words, and the BOM import (issue 17: 4, 5)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useApp();
 
   it('on a t·km line in a CN product: "only CN" is on (widened, saying so, when China has none), and 货车, HGV, lorry, road freight, 公路货运 offer per-tonne-km factors first, per-km ones marked and last', async () => {
-    const { page, errors } = await openApp(browser, server.url, { width: 1440, height: 900 });
+    const { page, errors } = await app.open({ width: 1440, height: 900 });
     await engineReady(page); // the line below is broken on purpose: the page, not the server, calculates it
     await importProduct(page, {
       schemaVersion: 1, id: 'lorry-leg', name: 'Lorry leg', functionalUnit: { amount: 1, unit: 'item' }, region: 'CN', gwp: 'AR5', // DESNZ's basis
@@ -89,7 +67,7 @@ describe.skipIf(!HAS_CHROMIUM)('factors in the user\'s words, and the BOM import
   });
 
   it('opens a part\'s material picker on materials of its unit, not "Avtur (renewable)", and finds ABS and 不锈钢', async () => {
-    const { page, errors } = await openApp(browser, server.url, { width: 1440, height: 900 });
+    const { page, errors } = await app.open({ width: 1440, height: 900 });
     await importProduct(page, {
       schemaVersion: 1, id: 'case', name: 'Case', functionalUnit: { amount: 1, unit: 'item' },
       components: [{ id: 'shell', name: 'Shell', mass: '0.3 kg' }],
@@ -116,7 +94,7 @@ describe.skipIf(!HAS_CHROMIUM)('factors in the user\'s words, and the BOM import
   });
 
   it('imports a GB18030 BOM from Chinese Excel, names the product after its level-0 row, and maps its materials in the UI', async () => {
-    const { page, errors } = await openApp(browser, server.url, { width: 1440, height: 900, locale: 'zh' });
+    const { page, errors } = await app.open({ width: 1440, height: 900, locale: 'zh' });
     // The fixture really is GB18030: decoded as such it reads as the Chinese header.
     const bytes = readFileSync(GB18030_BOM);
     expect(new TextDecoder('gb18030').decode(bytes).split('\r\n')[0]).toBe('层级,物料编码,物料名称,用量,材质,单重,单位');

@@ -2,13 +2,11 @@
  * Language switch (remembered), an imported product compared in two variants with deltas, the two
  * reports downloaded, the PLM CSV import, and the layout at tablet width.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatCo2e } from '../../packages/report/src/format.js';
-import {
-  ARTIFACTS, chartsDrawn, co2e, HAS_CHROMIUM, launchBrowser, openApp, screenshot, startServer, type Browser, type Page, type RunningServer,
-} from './harness.js';
+import { ARTIFACTS, chartsDrawn, co2e, HAS_CHROMIUM, importProduct, kg, screenshot, text, total, useApp, type Page } from './harness.js';
 
 const GRID = 'cn-mee/electricity-footprint-national-2024';
 const STEEL = 'desnz-2025/material-metal-steel-cans-primary';
@@ -19,15 +17,6 @@ const heater = {
   components: [{ id: 'case', name: 'Case', material: STEEL, mass: '0.5 kg' }],
   inventory: [{ stage: 'use', factor: GRID, amount: 'useKWh * 1 kWh' }],
 };
-
-async function text(page: Page, selector: string): Promise<string> {
-  const l = page.locator(selector).first();
-  return (await l.count()) ? ((await l.textContent()) ?? '') : '';
-}
-
-async function kg(page: Page, selector: string): Promise<number> {
-  return Number(await page.locator(selector).first().getAttribute('data-kg'));
-}
 
 /** The accessible descriptions of every chart on the page (ECharts writes them on the chart's box). */
 async function chartDescriptions(page: Page): Promise<string[]> {
@@ -44,35 +33,16 @@ async function chartDescriptions(page: Page): Promise<string[]> {
   })()`);
 }
 
-/** Import the heater through the "Import product JSON" file input. */
-async function importHeater(page: Page): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const file = join(ARTIFACTS, 'e2e-heater.json');
-  writeFileSync(file, JSON.stringify(heater));
-  await page.locator('input[type=file][accept^=".json"]').setInputFiles(file);
-  await expect.poll(() => page.locator('lca-inventory-table').count()).toBe(1);
-}
-
 describe.skipIf(!HAS_CHROMIUM)('variants, reports, language, import, tablet', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const app = useApp();
   const grid = co2e(GRID);
   const steel = co2e(STEEL);
   const steelKg = (0.5 / 1000) * steel.value; // 0.5 kg of steel, factor per tonne
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('switches to Chinese and remembers it after a reload', async () => {
-    const { page, errors } = await openApp(browser, server.url);
-    await importHeater(page);
-    await expect.poll(() => kg(page, '[data-testid=total]')).toBeGreaterThan(0);
+    const { page, errors } = await app.open();
+    await importProduct(page, heater, 'e2e-heater', 'lca-inventory-table');
+    await expect.poll(() => total(page)).toBeGreaterThan(0);
     await page.locator('lca-language-switch button[data-locale=zh]').click();
     await expect.poll(() => text(page, 'nav [data-view=products]')).toBe('产品');
     expect(await text(page, 'lca-inventory-table section[data-stage=use] h3')).toContain('使用');
@@ -87,10 +57,10 @@ describe.skipIf(!HAS_CHROMIUM)('variants, reports, language, import, tablet', ()
   });
 
   it('is in the page language from the start: <html lang> and the charts\' descriptions, with numbers (no NaN)', async () => {
-    const { page, errors } = await openApp(browser, server.url);
+    const { page, errors } = await app.open();
     // Set as the app's code loads, before it renders any text (index.html says zh-CN).
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await importHeater(page);
+    await importProduct(page, heater, 'e2e-heater', 'lca-inventory-table');
     await chartsDrawn(page);
     const han = /[\u4e00-\u9fff]/;
     let described = await chartDescriptions(page);
@@ -118,10 +88,10 @@ describe.skipIf(!HAS_CHROMIUM)('variants, reports, language, import, tablet', ()
   });
 
   it('compares two variants side by side with deltas worked out from the factor', async () => {
-    const { page, errors } = await openApp(browser, server.url);
-    await importHeater(page);
+    const { page, errors } = await app.open();
+    await importProduct(page, heater, 'e2e-heater', 'lca-inventory-table');
     const baseline = steelKg + 10 * grid.value; // 10 kWh × 0.5777 + steel
-    await expect.poll(() => kg(page, '[data-testid=total]')).toBeCloseTo(baseline, 9);
+    await expect.poll(() => total(page)).toBeCloseTo(baseline, 9);
 
     await page.locator('nav [data-view=whatif]').click();
     await page.locator('button[data-action=add-variant]').click();
@@ -173,8 +143,8 @@ describe.skipIf(!HAS_CHROMIUM)('variants, reports, language, import, tablet', ()
   });
 
   it('downloads the carbon-footprint and self-evaluation reports', async () => {
-    const { page, errors } = await openApp(browser, server.url);
-    await importHeater(page);
+    const { page, errors } = await app.open();
+    await importProduct(page, heater, 'e2e-heater', 'lca-inventory-table');
     await page.locator('nav [data-view=evaluation]').click();
     const cfpButton = page.locator('button[data-action=cfp-report]');
     await expect.poll(() => cfpButton.isEnabled(), { timeout: 15_000 }).toBe(true);
@@ -209,7 +179,7 @@ describe.skipIf(!HAS_CHROMIUM)('variants, reports, language, import, tablet', ()
   });
 
   it('imports a PLM bill of materials (CSV) through the API', async () => {
-    const { page, errors } = await openApp(browser, server.url);
+    const { page, errors } = await app.open();
     const csv = ['level,part number,name,quantity,material,mass,unit', `1,KB-100,Body,1,${STEEL},0.5,kg`, `2,SC-1,Screw,6,${STEEL},2,g`].join('\n');
     const file = join(ARTIFACTS, 'e2e-bom.csv');
     writeFileSync(file, csv);
@@ -218,16 +188,16 @@ describe.skipIf(!HAS_CHROMIUM)('variants, reports, language, import, tablet', ()
     await page.locator('[data-testid=bom-open]').click();
     await expect.poll(() => page.locator('lca-bom-tree').count()).toBe(1);
     // 0.5 kg body + 6 × 2 g screws = 0.512 kg of steel = 0.000512 t × the factor per tonne.
-    await expect.poll(() => kg(page, '[data-testid=total]')).toBeCloseTo(0.000512 * steel.value, 9);
+    await expect.poll(() => total(page)).toBeCloseTo(0.000512 * steel.value, 9);
     await chartsDrawn(page);
     await screenshot(page, '14-csv-import');
     expect(errors).toEqual([]);
   });
 
   it('fits a tablet (820 px wide) without sideways scrolling', async () => {
-    const { page, errors } = await openApp(browser, server.url, { width: 820, height: 1180 });
-    await importHeater(page);
-    await expect.poll(() => kg(page, '[data-testid=total]')).toBeCloseTo(steelKg + 10 * grid.value, 9);
+    const { page, errors } = await app.open({ width: 820, height: 1180 });
+    await importProduct(page, heater, 'e2e-heater', 'lca-inventory-table');
+    await expect.poll(() => total(page)).toBeCloseTo(steelKg + 10 * grid.value, 9);
     await chartsDrawn(page);
     await screenshot(page, '15-tablet');
     await page.screenshot({ path: join(ARTIFACTS, '16-tablet-full.png'), fullPage: true });

@@ -2,41 +2,21 @@
  * The product workspace in real Chromium against the real server: create a product, add a component
  * and a stage line, and see the total change to the value worked out by hand from the bundled factors.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_KEY, ARTIFACTS, chartsDrawn, co2e, HAS_CHROMIUM, launchBrowser, openApp, screenshot, startServer, type Browser, type Page, type RunningServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { API_KEY, chartsDrawn, co2e, HAS_CHROMIUM, importProduct, screenshot, text, total, useApp, type Page } from './harness.js';
 
 const STEEL = 'desnz-2025/material-metal-steel-cans-primary';
 const GRID = 'cn-mee/electricity-footprint-national-2024';
-
-async function total(page: Page): Promise<number> {
-  return Number(await page.locator('[data-testid=total]').getAttribute('data-kg'));
-}
 
 async function waitForTotal(page: Page, expected: number): Promise<number> {
   await expect.poll(() => total(page), { timeout: 15_000 }).toBeCloseTo(expected, 9);
   return total(page);
 }
 
-async function text(page: Page, selector: string): Promise<string> {
-  const l = page.locator(selector).first();
-  return (await l.count()) ? ((await l.textContent()) ?? '') : '';
-}
-
 async function pick(page: Page, search: string, id: string): Promise<void> {
   const dialog = page.locator('dialog[open]');
   await dialog.getByRole('searchbox').fill(search);
   await dialog.locator(`tr[data-factor="${id}"]`).click();
-}
-
-/** Import a product through the "Import product JSON" file input. */
-async function importProduct(page: Page, product: object, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const file = join(ARTIFACTS, `${name}.json`);
-  writeFileSync(file, JSON.stringify(product));
-  await page.locator('input[type=file][accept^=".json"]').setInputFiles(file);
-  await expect.poll(() => page.locator('lca-bom-tree').count()).toBe(1);
 }
 
 /** The product being edited and its result's stage totals, as the app holds them. */
@@ -48,20 +28,10 @@ async function state(page: Page): Promise<{ product: { components: { id: string;
 }
 
 describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = useApp();
 
   it('asks for the API key on a first visit (none stored), and the key entered works', async () => {
-    const { page, errors } = await openApp(browser, server.url, { withKey: false });
+    const { page, errors } = await app.open({ withKey: false });
     const dialog = page.locator('lca-api-key dialog');
     await expect.poll(() => dialog.evaluate((d: HTMLDialogElement) => d.open), { timeout: 15_000 }).toBe(true);
     expect(await page.evaluate(() => localStorage.getItem('greenlca.apiKey'))).toBeNull();
@@ -83,7 +53,7 @@ describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
   });
 
   it('shows the stage a child part inherits, and saves a stage chosen for it as chosen', async () => {
-    const { page, errors } = await openApp(browser, server.url);
+    const { page, errors } = await app.open();
     const steelKg = (kg: number) => (kg / 1000) * co2e(STEEL).value;
     await importProduct(page, {
       schemaVersion: 1, id: 'e2e-boxed', name: 'E2E boxed', functionalUnit: { amount: 1, unit: 'item' }, region: 'CN', gwp: 'AR6',
@@ -116,7 +86,7 @@ describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
   });
 
   it('marks lines on supplier-specific data and shows the primary-data share of the result', async () => {
-    const { page, errors } = await openApp(browser, server.url);
+    const { page, errors } = await app.open();
     const useKg = 10 * co2e(GRID).value;
     // 0.5 kg × 2 = 1 kg CO2e on the supplier's footprint; the grid line is secondary: share 1 ÷ (1 + use).
     await importProduct(page, {
@@ -138,7 +108,7 @@ describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
   });
 
   it('traces part totals, gases and Sankey nodes to the lines they are made of, and each line to its citation', async () => {
-    const { page, errors } = await openApp(browser, server.url);
+    const { page, errors } = await app.open();
     const steelKg = (kg: number) => (kg / 1000) * co2e(STEEL).value;
     const useKg = 10 * co2e(GRID).value;
     await importProduct(page, {
@@ -186,7 +156,7 @@ describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
     await chart.click({ position: at });
     await expect.poll(listed).toBe(2);
     expect(await sum()).toBeCloseTo(steelKg(0.6), 9);
-    expect(await text(page, 'lca-trace-dialog h2')).toBe(STEEL);
+    expect(await text(page, 'lca-trace-dialog h2')).toBe(co2e(STEEL).name); // the factor's name, as the Sankey labels it
     await screenshot(page, '06-trace-sankey-node');
     await close();
 
@@ -201,7 +171,7 @@ describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
   });
 
   it('creates a product, adds a component and a use-stage line, and shows the hand-calculated total', async () => {
-    const { page, errors } = await openApp(browser, server.url);
+    const { page, errors } = await app.open();
     await page.getByPlaceholder('New product name').fill('E2E kettle');
     await page.getByRole('button', { name: 'Create' }).click();
     await expect.poll(() => page.locator('lca-bom-tree').count()).toBe(1);

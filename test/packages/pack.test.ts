@@ -2,7 +2,7 @@
  * The publishable packages as a user gets them: `pnpm pack` each (its prepack builds dist/ with tsc -b),
  * `npm install` the tarballs into an empty project (third-party dependencies from the npm registry),
  * then calculate the kettle there with the packed engine and datasets, type-check a consumer against the
- * packed .d.ts, and run the packed `greenlca`. Slow (a build, ten packs, an npm install): one file, one
+ * packed .d.ts, and run the packed `greenlca`. Slow (a build, eleven packs, an npm install): one file, one
  * set-up, generous time-outs.
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
@@ -14,7 +14,7 @@ import { calculate, createLibrary } from '@greenlca/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
-const PACKAGES = ['packages/schema', 'packages/sparse', 'packages/engine', 'datasets', 'packages/whatif', 'packages/pact', 'packages/ecodesign', 'packages/olca', 'packages/report', 'packages/cli'];
+const PACKAGES = ['packages/schema', 'packages/sparse', 'packages/engine', 'packages/bom', 'datasets', 'packages/whatif', 'packages/pact', 'packages/ecodesign', 'packages/olca', 'packages/report', 'packages/cli'];
 const KETTLE = join(root, 'examples/electric-kettle.json');
 // A fixed year: the packed and the workspace engine must see the same options.
 const OPTIONS = { referenceYear: 2025 };
@@ -70,14 +70,16 @@ describe('the packed packages', () => {
     }
   });
 
-  it('calculate the kettle in a fresh project to the same total as the workspace engine, to the last digit', () => {
+  it('calculate the kettle in a fresh project to the same total as the workspace engine, to the last digit, and read a BOM', () => {
     const script = [
       "import { readFileSync } from 'node:fs';",
       "import { calculate, createLibrary } from '@greenlca/engine';",
       "import { bundledFactorDatasets, bundledRegions, bundledSubstances } from '@greenlca/datasets';",
+      "import { importBom } from '@greenlca/bom';",
       `const product = JSON.parse(readFileSync(${JSON.stringify(KETTLE)}, 'utf8'));`,
       `const r = calculate(product, createLibrary(bundledFactorDatasets, bundledSubstances, bundledRegions), ${JSON.stringify(OPTIONS)});`,
-      'console.log(JSON.stringify({ total: r.total.kgCO2e, byStage: r.byStage, lines: r.lines.length }));',
+      "const bom = importBom('Level,Part Number,Qty\\n0,K,1\\n1,A,2').product.components;",
+      'console.log(JSON.stringify({ total: r.total.kgCO2e, byStage: r.byStage, lines: r.lines.length, bom }));',
     ].join('\n');
     writeFileSync(join(project, 'calc.mjs'), script);
     const packed = JSON.parse(ok('packed calc', run(process.execPath, ['calc.mjs'], { cwd: project })));
@@ -85,6 +87,8 @@ describe('the packed packages', () => {
     expect(String(packed.total)).toBe(String(workspace.total.kgCO2e));
     expect(packed.byStage).toEqual(JSON.parse(JSON.stringify(workspace.byStage)));
     expect(packed.lines).toBe(workspace.lines.length);
+    // The packed BOM importer reads an indented BOM: part A, twice, under the product K.
+    expect(packed.bom).toEqual([{ id: 'A', quantity: 2 }]);
     // The use stage by hand: 1.7 L × 3 boils/day × 365 × 5 years of CN grid electricity, as test/cli/cli.test.ts pins it.
     expect(packed.byStage.use.kgCO2e).toBe(347.919825);
   });

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { ElementaryFlowList, Factor, FactorCategory, FactorDataset, GwpSet, SubstanceDataset } from '@greenlca/schema';
 import {
   buildMatrices, calculateDatabase, factorise, flowInventory, gwpMethod, linkDatabase, mapPackageFlows, parseMappingCsv,
-  readPackage, referenceAmount, referenceDemand, unitIndex,
+  OLCA_UNITS, readPackage, referenceAmount, referenceDemand, slugOf, unitIndex,
   type ImpactSpec, type InventoryRow, type LinkedSystem, type OlcaPackage, type Process, type ProductResult,
 } from '../src/index.js';
 
@@ -32,23 +32,6 @@ const SETS: GwpSet[] = ['AR4', 'AR5', 'AR6'];
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const sig = (x: number, digits = 6) => (x === 0 ? 0 : Number(x.toPrecision(digits)));
-
-/** USLCI unit names → mathjs units the engine parses (item is the engine's count unit). */
-const UNITS: Record<string, string> = {
-  kg: 'kg', t: 't', kWh: 'kWh', MWh: 'MWh', MJ: 'MJ', m3: 'm^3', l: 'L', 't*km': 't*km', 'kg*km': 'kg*km',
-  'p*km': 'item*km', 'Item(s)': 'item', ha: 'hectare', m2: 'm^2', h: 'h', m: 'm',
-};
-
-function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/%/g, 'pct')
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 function categoryOf(p: Process, unit: string): FactorCategory {
   const name = p.name.toLowerCase();
@@ -200,10 +183,10 @@ export function buildUslci(
     const ref = p.exchanges.find((e) => e.isQuantitativeReference)!;
     const refAmount = referenceAmount(units, pkg, ref);
     // Per one unit of the reference exchange's unit (l for diesel, m3 for natural gas …).
-    let unit = UNITS[ref.unitName ?? ''];
+    let unit = OLCA_UNITS[ref.unitName ?? ''];
     let perUnit = refAmount.ok && ref.amount !== 0 ? refAmount.value / ref.amount : 1;
     if (!unit) {
-      unit = UNITS[product.unit] ?? product.unit;
+      unit = OLCA_UNITS[product.unit] ?? product.unit;
       perUnit = 1;
     }
     const value = (id: string) => (product.impacts[id] ?? 0) * perUnit;
@@ -241,11 +224,11 @@ export function buildUslci(
     }
     if (dropped.length) notes.push(`Not in gases (no GWP100 in every IPCC set; counted in co2e): ${dropped.join(', ')}.`);
     if (unit === 'item*km') notes.push('Per passenger-kilometre (item = passenger).');
-    let id = slug(product.flowName) || slug(p.name);
+    let id = slugOf(product.flowName) || slugOf(p.name);
     const seen = usedIds.get(id) ?? 0;
     usedIds.set(id, seen + 1);
     if (seen) id = `${id}-${p.id.slice(0, 8)}`;
-    const tags = ['uslci', 'cradle-to-gate', slug(p.category.split('/')[0] ?? '')].filter(Boolean);
+    const tags = ['uslci', 'cradle-to-gate', slugOf(p.category.split('/')[0] ?? '')].filter(Boolean);
     if (flagged) tags.push('unallocated-upstream');
     const factor: Factor = {
       id,

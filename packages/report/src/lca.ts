@@ -6,6 +6,7 @@ import { citeLines, type CfpLine, type Citation } from './cfp/index.js';
 import type { Block, Lang, ReportDocument, Section, TableBlock } from './document.js';
 import { formatAmount, formatDate, formatKg, formatPercent, formatSignificant, formatUnit, LCA_DIGITS } from './format.js';
 import { bi, LINE_KIND, stageName, WARNING_EXPLANATIONS, type Bi } from './i18n.js';
+import { generalSection } from './general.js';
 import { REPORT_GENERATOR } from './version.js';
 import type { LcaCategory, LcaDatasetSource, LcaImpacts, LcaMethodSource, LcaReport, LcaReportData } from './lca-data.js';
 
@@ -348,25 +349,12 @@ function lcaDocument(d: LcaReportData, options: LcaReportOptions): ReportDocumen
     ],
   };
 
-  const general: Section = {
-    id: 'general', number: '1', heading: L('基本信息', 'General information'),
-    blocks: [{
-      type: 'fields', rows: [
-        [L('产品名称', 'Product'), d.product.name],
-        [L('产品编号', 'Product id'), d.product.id],
-        ...(d.product.description ? [[L('产品描述', 'Description'), d.product.description] as [string, string]] : []),
-        [L('生产地区', 'Region'), d.product.region ?? L('未说明', 'not stated')],
-        [L('数据基准年', 'Reference year'), d.product.year !== undefined ? L(`${d.product.year}年`, String(d.product.year)) : L('未说明', 'not stated')],
-        ...(info.company ? [[L('企业名称', 'Company'), info.company] as [string, string]] : []),
-        ...(info.commissioner ? [[L('委托方', 'Commissioned by'), info.commissioner] as [string, string]] : []),
-        ...(info.practitioner ? [[L('编制方', 'Prepared by'), info.practitioner] as [string, string]] : []),
-        [L('报告日期', 'Report date'), formatDate(options.generatedAt, lang)],
-        [L('计算工具', 'Calculation tool'), `GreenLCA ${d.engine.name} ${d.engine.version} · ${REPORT_GENERATOR.name} ${REPORT_GENERATOR.version}`],
-        [L('参考标准（报告结构）', 'Standards (report structure)'), 'ISO 14040:2006; ISO 14044:2006; GB/T 24040-2008; GB/T 24044-2008'],
-        [L('鉴定性评审', 'Critical review'), info.review ?? L('未进行', 'none')],
-      ],
-    }],
-  };
+  const general = generalSection({
+    product: d.product, parties: info, engine: d.engine, generatedAt: options.generatedAt,
+    period: [L('数据基准年', 'Reference year'), d.product.year !== undefined ? L(`${d.product.year}年`, String(d.product.year)) : L('未说明', 'not stated')],
+    standards: 'ISO 14040:2006; ISO 14044:2006; GB/T 24040-2008; GB/T 24044-2008',
+    closing: [[L('鉴定性评审', 'Critical review'), info.review ?? L('未进行', 'none')]],
+  }, lang);
 
   const rf = d.referenceFlow;
   const goal: Section = {

@@ -1,17 +1,17 @@
+import { CharsetError, decodeText as decode } from '@greenlca/bom';
 import { ApiError } from '../errors.js';
 
+export { charsetOf } from '@greenlca/bom';
+
 /**
- * Decode text in the charset it declares: UTF-8 by default (a BOM marker is dropped), GBK/GB18030
- * from Chinese Excel. Bytes that are not valid in that charset are a 400 naming it, never mojibake.
+ * Decode text in the charset it declares (UTF-8 by default, GBK/GB18030 from Chinese Excel; see
+ * @greenlca/bom decodeText). Bytes that are not valid in that charset are a 400 naming it, never mojibake.
  */
 export function decodeText(body: Uint8Array, charset = 'utf-8'): string {
-  const name = charset.toLowerCase();
   try {
-    return new TextDecoder(name, { fatal: true }).decode(body);
-  } catch {
-    throw new ApiError('GLCA_BAD_REQUEST', `The file is not valid ${name} text; declare its charset, e.g. "text/csv; charset=gb18030" (or "charset": "gb18030").`);
+    return decode(body, charset);
+  } catch (error) {
+    if (error instanceof CharsetError) throw new ApiError('GLCA_BAD_REQUEST', error.message);
+    throw error;
   }
 }
-
-/** The charset a Content-Type header declares, or undefined. */
-export const charsetOf = (contentType: string | undefined): string | undefined => /charset="?([\w-]+)"?/i.exec(contentType ?? '')?.[1];

@@ -7,7 +7,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync, type Unzipped } from 'fflate';
-import { detectDelimiter } from '../bom/import.js';
+import { detectDelimiter } from '@greenlca/bom';
 import { decodeText } from '../lib/charset.js';
 import { MAX_ORG_DATASET_CELL_CHARS, MAX_ORG_DATASET_COLUMNS, MAX_ORG_DATASET_ROWS, MAX_ORG_DATASET_UNPACKED_BYTES } from '../limits.js';
 import type { ImportProblem } from '../schemas/org-dataset.js';

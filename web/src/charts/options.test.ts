@@ -2,7 +2,7 @@ import { calculate } from '@greenlca/engine';
 import type { Product } from '@greenlca/schema';
 import { describe, expect, it } from 'vitest';
 import { fixtureLibrary } from '../../../packages/engine/src/testing/fixture-library.js';
-import { sankey, sankeyLines, tornado, type Flow, type TornadoRow } from './options.js';
+import { sankey, sankeyLines, sankeyName, tornado, type Flow, type TornadoRow } from './options.js';
 
 const lib = fixtureLibrary();
 
@@ -66,6 +66,19 @@ describe('readable labels', () => {
     expect(series.nodeGap).toBeGreaterThanOrEqual(series.label.fontSize);
     // Whole names for the tooltip; the label drops the dataset id.
     expect(series.label.formatter({ name: 'F:fx/steel' })).toBe('steel');
+  });
+
+  it('Sankey: factor nodes show the factor\'s name in the page language; the node stays the factor id, and is still traced', () => {
+    const named = { ...labels, factor: (id: string) => (id === 'fx/steel' ? '钢材' : undefined) };
+    const option = sankey(result, named) as { series: Record<string, any>[]; tooltip: { formatter: (p: unknown) => string } };
+    const series = option.series[0]!;
+    expect(series.label.formatter({ name: 'F:fx/steel' })).toBe('钢材');
+    expect(series.label.formatter({ name: 'F:fx/abs' })).toBe('abs'); // no name: the id without its dataset, as before
+    expect(series.data.map((d: { name: string }) => d.name)).toContain('F:fx/steel');
+    expect(option.tooltip.formatter({ dataType: 'node', name: 'F:fx/steel', value: 1, data: {} })).toBe('钢材<br>fx/steel<br>1.000 kg CO₂e');
+    expect(sankeyName('F:fx/steel', named)).toBe('钢材');
+    expect(sankeyName('S:USE', named)).toBe('USE');
+    expect(sankeyLines(result, named, { node: 'F:fx/steel' }).map((l) => l.factor)).toEqual(['fx/steel']);
   });
 
   it('tornado: input names end in "…" at a fixed width, every one shown, few value ticks', () => {

@@ -103,6 +103,8 @@ export interface SankeyLabels {
   stage: (s: Stage) => string;
   noComponent: string;
   other: string;
+  /** A factor's name in the page language (i18n/factor-name.ts), for the factor nodes; without one, the id. */
+  factor?: (id: string) => string | undefined;
   /**
    * The accessible description (in the page language) from the flows, largest first. Without it
    * ECharts writes its own, which reads the nodes' (absent) values as "NaN".
@@ -161,9 +163,14 @@ export function sankeyLines(result: CalculationResult, labels: SankeyLabels, hit
     || (g.component(l) === hit.source && g.factor(l) === hit.target));
 }
 
-/** A Sankey node's name as shown (without its S:/C:/F: kind). */
-export function sankeyName(node: string): string {
-  return node.slice(2);
+/**
+ * A Sankey node's name as shown: without its S:/C:/F: kind, and a factor by its name in the page language
+ * (or its id without the dataset when it has none). The node itself stays keyed by the factor id.
+ */
+export function sankeyName(node: string, labels: SankeyLabels): string {
+  const name = node.slice(2);
+  if (!node.startsWith('F:') || name === labels.other) return name;
+  return labels.factor?.(name) ?? name.replace(/^[a-z0-9-]+\//, '');
 }
 
 /**
@@ -188,7 +195,7 @@ export function sankey(result: CalculationResult, labels: SankeyLabels, maxCompo
     }
     return name.startsWith('C:') ? '#3f9d6b' : '#7c8a83';
   };
-  const strip = (s: string) => s.slice(2);
+  const strip = (s: string) => sankeyName(s, labels);
   const flows = [...links].map(([key, kgCO2e]) => {
     const [from, to] = key.split('\u0000') as [string, string];
     return { from: strip(from), to: strip(to), kgCO2e };
@@ -202,7 +209,7 @@ export function sankey(result: CalculationResult, labels: SankeyLabels, maxCompo
       // `value` is the node's computed throughput (a node's data item has none of its own).
       formatter: (p: { dataType: string; name: string; value: number; data: { source?: string; target?: string } }) => (p.dataType === 'edge'
         ? `${strip(p.data.source!)} → ${strip(p.data.target!)}<br>${fmt(p.value)} kg CO₂e`
-        : `${strip(p.name)}<br>${fmt(p.value)} kg CO₂e`),
+        : `${strip(p.name)}${p.name.startsWith('F:') && strip(p.name) !== p.name.slice(2) ? `<br>${p.name.slice(2)}` : ''}<br>${fmt(p.value)} kg CO₂e`),
     },
     series: [{
       type: 'sankey',
@@ -214,7 +221,7 @@ export function sankey(result: CalculationResult, labels: SankeyLabels, maxCompo
       // Long names end in "…" at a fixed width (the tooltip gives them whole); any that would still
       // overlap are hidden rather than drawn over one another.
       label: {
-        formatter: (p: { name: string }) => p.name.slice(2).replace(/^[a-z0-9-]+\//, ''),
+        formatter: (p: { name: string }) => strip(p.name),
         fontSize: 11, width: SANKEY_LABEL_WIDTH, overflow: 'truncate', ellipsis: '…',
       },
       labelLayout: { hideOverlap: true },

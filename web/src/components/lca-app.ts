@@ -181,7 +181,7 @@ export class LcaApp extends LitElement {
           </div>
           ${!(w.library || live) ? html`<p class="muted">${t('app.loadingFactors')}</p>`
             : this.resultTab === 'impacts'
-              ? html`<lca-results .live=${live} .fullMs=${w.fullMs} .resultBy=${w.resultBy} .full=${w.lastFull?.result} ?fullStale=${w.fullStale}
+              ? html`<lca-results .live=${live} .library=${w.library} .fullMs=${w.fullMs} .resultBy=${w.resultBy} .full=${w.lastFull?.result} ?fullStale=${w.fullStale}
                   .method=${w.method} .methodState=${w.methodState} .methodError=${w.methodError} .impacts=${w.impacts()} .category=${this.category}></lca-results>`
               : html`<lca-inventory-results role="tabpanel" .kind=${this.resultTab} .result=${w.lastFull?.result} ?stale=${w.fullStale} .library=${w.library}></lca-inventory-results>`}
         </aside>

@@ -53,6 +53,11 @@ export class LcaChart extends LitElement {
   private init(echarts: Awaited<ReturnType<typeof loadECharts>>): void {
     this.chartLocale = locale();
     this.chart = echarts.init(this.box, undefined, { renderer: 'canvas', locale: this.chartLocale === 'zh' ? 'ZH' : 'EN' });
+    // data-drawn tells tests (and anyone waiting) that what the chart shows is its latest option: set
+    // when ECharts has finished rendering it (animations too), not when setOption only queued it.
+    this.chart.on('finished', () => {
+      if (this.timer === undefined) this.dataset.drawn = 'true';
+    });
     this.chart.on('click', (p) => {
       const e = p as unknown as { name: string; seriesIndex: number; dataIndex: number; data: unknown; dataType?: string };
       this.dispatchEvent(new CustomEvent('lca-chart-click', {
@@ -86,6 +91,7 @@ export class LcaChart extends LitElement {
    */
   private schedule(): void {
     if (this.timer !== undefined) return;
+    if (this.option || (this.build && this.data !== undefined)) this.dataset.drawn = 'false'; // a redraw is due
     const wait = Math.max(0, this.lastDrawn + REDRAW_MS - performance.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -97,8 +103,8 @@ export class LcaChart extends LitElement {
     const option = this.build && this.data !== undefined ? this.build(this.data as never) : this.option;
     if (this.chart && option) {
       this.lastDrawn = performance.now();
+      this.dataset.drawn = 'false';
       this.chart.setOption(option, { notMerge: true, lazyUpdate: true });
-      this.dataset.drawn = 'true';
     }
   }
 

@@ -15,6 +15,13 @@ const NO_ISSUES: InputIssue[] = [];
 const FIRST_ROWS = 12;
 const MORE_ROWS = 120;
 
+/** A name is one line: Enter does not break it (the textarea only wraps it to fit). */
+const noNewline = (e: KeyboardEvent) => {
+  if (e.key === 'Enter') e.preventDefault();
+};
+/** Pasted line breaks become spaces. */
+const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ');
+
 /**
  * Inventory lines grouped by life-cycle stage: the factor (chosen with the picker), the amount
  * (checked by the engine as it is typed), an optional component it belongs to, and its result.
@@ -39,7 +46,10 @@ export class LcaInventoryTable extends LitElement {
     .factor-btn code { display: block; font-family: ui-monospace, monospace; font-size: 11px; color: var(--lca-muted); }
     .factor-btn.missing { color: var(--lca-error); border-color: var(--lca-error); }
     .unit { font-size: 11px; color: var(--lca-muted); }
-    input.name, input.comp, input.amount-input { width: 100%; }
+    input.comp, input.amount-input { width: 100%; }
+    /* A line's name wraps onto more lines rather than being cut (an input cannot wrap): a one-row
+       textarea that grows with its text, Enter does not break it. */
+    textarea.name { display: block; width: 100%; resize: none; field-sizing: content; min-height: 0; overflow-wrap: anywhere; line-height: 1.3; }
     .kg button { font-variant-numeric: tabular-nums; }
     /* A line with an input error: marked where it is, and left out of every total (model/left-out.ts). */
     .row.broken { box-shadow: inset 3px 0 0 var(--lca-error); background: #fff8f7; }
@@ -160,9 +170,9 @@ export class LcaInventoryTable extends LitElement {
     const label = line.name || line.factor || line.substance || t('inventory.line', { n: index + 1 });
     return html`
       <div class="grid-row row ${issues.length ? 'broken' : ''}" role="row" data-line=${index} data-broken=${issues.length ? 'true' : nothing}>
-        <div role="cell"><input class="name" aria-label=${t('inventory.nameOf', { n: index + 1 })} .value=${line.name ?? ''}
-          placeholder=${t('inventory.optional')}
-          @input=${(e: Event) => this.emit(setLine(this.product, index, { name: (e.target as HTMLInputElement).value || undefined }))} /></div>
+        <div role="cell"><textarea class="name" rows="1" aria-label=${t('inventory.nameOf', { n: index + 1 })} .value=${line.name ?? ''}
+          placeholder=${t('inventory.optional')} @keydown=${noNewline}
+          @input=${(e: Event) => this.emit(setLine(this.product, index, { name: oneLine((e.target as HTMLTextAreaElement).value) || undefined }))}></textarea></div>
         <div role="cell">
           ${line.substance !== undefined
             ? html`<input aria-label=${t('inventory.substanceOf', { n: index + 1 })} .value=${line.substance}

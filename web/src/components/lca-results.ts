@@ -1,9 +1,11 @@
+import type { FactorLibrary } from '@greenlca/engine';
 import { STAGES, type CalculationResult, type CategoryResult, type ImpactAssessment, type ResultLine, type Stage } from '@greenlca/schema';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { barsHeight, gasBars, gasCount, sankey, sankeyLines, sankeyName, stageBars, stageValueBars, type SankeyLabels } from '../charts/options.js';
 import { METHOD_CHOICES, methodName } from '../engine/methods.js';
 import { categoryName } from '../i18n/categories.js';
+import { factorName, lineLabel } from '../i18n/factor-name.js';
 import { categoryHotspots, categoryLines, componentRows, findCategory, missingLines, stageValues, valuesByPath } from '../model/impact-view.js';
 import type { TraceRequest } from './lca-trace-dialog.js';
 import type { LiveResult } from '../engine/live-calc.js';
@@ -16,14 +18,15 @@ const SHOWN_LINES = 25;
 // Chart builders (stable functions: lca-chart calls them only when it draws).
 const buildStages = ([r]: [CalculationResult, string]) => stageBars(r, stageName);
 /** The Sankey's node names in the current language (the click handler finds its lines with the same). */
-const sankeyLabels = (): SankeyLabels => ({
+const sankeyLabels = (library: FactorLibrary | undefined): SankeyLabels => ({
   stage: stageName, noComponent: t('results.productLevel'), other: t('results.other'),
+  factor: (id) => factorName(library, undefined, id),
   describe: (flows) => t('chart.sankeyDescribe', {
     title: t('results.sankey'), n: flows.length,
     flows: listText(flows.map((f) => t('chart.flow', { from: f.from, to: f.to, kg: formatNumber(f.kgCO2e) }))),
   }),
 });
-const buildSankey = ([r]: [CalculationResult, string]) => sankey(r, sankeyLabels());
+const buildSankey = ([r, , library]: [CalculationResult, string, FactorLibrary | undefined]) => sankey(r, sankeyLabels(library));
 const buildCategoryStages = ([c]: [CategoryResult, string]) => stageValueBars(stageValues(c.byStage), c.unit, stageName);
 const MISSING_SHOWN = 12;
 
@@ -99,6 +102,8 @@ export class LcaResults extends LitElement {
   `];
 
   @property({ attribute: false }) live: LiveResult | undefined;
+  /** The factor library, for factor names in the page language (the Sankey's factor nodes). */
+  @property({ attribute: false }) library: FactorLibrary | undefined;
   @property({ type: Number }) fullMs: number | undefined;
   /** Where the complete result was calculated (the server's has no time of ours to show). */
   @property({ attribute: false }) resultBy: 'server' | 'page' | undefined;
@@ -170,7 +175,7 @@ export class LcaResults extends LitElement {
       </section>
       <section>
         <h3>${t('results.sankey')}</h3>
-        <lca-chart class="sankey" .data=${[r, locale()]} .build=${buildSankey}
+        <lca-chart class="sankey" .data=${[r, locale(), this.library]} .build=${buildSankey}
           label=${t('results.sankey')} @lca-chart-click=${this.onSankeyClick}></lca-chart>
       </section>
       ${r.warnings.length ? html`<section><h3>${t('results.warnings')} (${r.warnings.length})</h3>
@@ -236,7 +241,7 @@ export class LcaResults extends LitElement {
         ${missing.length ? html`<details data-testid="missing-lines" ?open=${cov.poor && missing.length <= MISSING_SHOWN}>
           <summary>${t('impacts.missingLines', { n: missing.length })}</summary>
           <ul>${missing.slice(0, this.allMissing ? missing.length : MISSING_SHOWN).map((l) => html`<li data-path=${l.path}>
-            <button class="link" @click=${() => this.trace(l.path)}>${l.label}</button> <span class="muted">${stageName(l.stage)} · ${formatNumber(l.kgCO2e)} kg CO₂e</span></li>`)}</ul>
+            <button class="link" @click=${() => this.trace(l.path)}>${lineLabel(this.library, l)}</button> <span class="muted">${stageName(l.stage)} · ${formatNumber(l.kgCO2e)} kg CO₂e</span></li>`)}</ul>
           ${missing.length > MISSING_SHOWN ? html`<button class="link" @click=${() => (this.allMissing = !this.allMissing)}>
             ${this.allMissing ? t('results.fewerLines') : t('results.allLines', { n: missing.length })}</button>` : nothing}
           <button class="link" data-action="trace-missing" @click=${() => this.traceGroup({ title: t('impacts.missingTitle', { category: name }), lines: missing })}>${t('impacts.traceMissing')}</button>
@@ -301,7 +306,7 @@ export class LcaResults extends LitElement {
         <div class="lines-scroll"><table data-testid="result-lines">
           <thead><tr><th>${t('results.line')} · ${t('trace.factor')} · ${t('trace.source')}</th><th>${t('trace.stage')}</th><th class="num">${t('inventory.amount')}</th><th class="num">kg CO₂e</th></tr></thead>
           <tbody>${shown.map((l) => html`<tr data-path=${l.path}>
-            <td class="line"><button class="link" @click=${() => this.trace(l.path)}>${l.label}</button>
+            <td class="line"><button class="link" @click=${() => this.trace(l.path)}>${lineLabel(this.library, l)}</button>
               ${l.source.supplier ? html`<span class="supplier-mark" data-testid="supplier-mark"
                 title=${t('results.supplier.title', { supplier: l.source.supplier, until: l.source.validUntil?.slice(0, 10) ?? '—' })}>${t('results.supplier')}</span>` : nothing}
               <div class="factor"><code>${l.factor ?? l.substance}</code></div>
@@ -350,10 +355,12 @@ export class LcaResults extends LitElement {
     if (!r) return;
     const { name, dataType, data } = e.detail;
     if (dataType === 'edge' && data.source && data.target) {
-      const lines = sankeyLines(r, sankeyLabels(), { source: data.source, target: data.target });
-      this.traceGroup({ title: `${sankeyName(data.source)} → ${sankeyName(data.target)}`, lines });
+      const labels = sankeyLabels(this.library);
+      const lines = sankeyLines(r, labels, { source: data.source, target: data.target });
+      this.traceGroup({ title: `${sankeyName(data.source, labels)} → ${sankeyName(data.target, labels)}`, lines });
     } else if (dataType === 'node') {
-      this.traceGroup({ title: sankeyName(name), lines: sankeyLines(r, sankeyLabels(), { node: name }) });
+      const labels = sankeyLabels(this.library);
+      this.traceGroup({ title: sankeyName(name, labels), lines: sankeyLines(r, labels, { node: name }) });
     }
   }
 

@@ -2,7 +2,8 @@ import type { FactorLibrary } from '@greenlca/engine';
 import type { ResultLine } from '@greenlca/schema';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { formatNumber, LocaleController, localName, stageName, t } from '../i18n/i18n.js';
+import { factorName, lineLabel } from '../i18n/factor-name.js';
+import { formatNumber, LocaleController, stageName, t } from '../i18n/i18n.js';
 import { controls } from '../styles.js';
 
 /**
@@ -115,7 +116,7 @@ export class LcaTraceDialog extends LitElement {
       ${g.lines.length ? html`<div class="lines"><table data-testid="trace-lines">
         <thead><tr><th>${t('results.line')}</th><th>${t('trace.stage')}</th><th>${t('trace.factor')}</th><th class="num">kg CO₂e</th><th>${t('trace.source')}</th></tr></thead>
         <tbody>${g.lines.map((x) => html`<tr data-path=${x.path}>
-          <td><button class="link" @click=${() => (this.line = x)}>${x.label}</button></td>
+          <td><button class="link" @click=${() => (this.line = x)}>${lineLabel(this.library, x)}</button></td>
           <td>${stageName(x.stage)}</td>
           <td class="id"><code>${x.factor ?? x.substance}</code></td>
           <td class="num">${formatNumber(kg(x))}</td>
@@ -139,7 +140,7 @@ export class LcaTraceDialog extends LitElement {
         <thead><tr><th>${t('results.line')}</th><th>${t('trace.stage')}</th><th>${t('trace.factor')}</th>
           <th class="num">${values ? unit : t('trace.lineAmount')}</th><th class="num">kg CO₂e</th></tr></thead>
         <tbody>${g.lines.map((x) => html`<tr data-path=${x.path}>
-          <td><button class="link" @click=${() => (this.line = x)}>${x.label}</button></td>
+          <td><button class="link" @click=${() => (this.line = x)}>${lineLabel(this.library, x)}</button></td>
           <td>${stageName(x.stage)}</td>
           <td class="id"><code>${x.factor ?? x.substance}</code></td>
           <td class="num">${values ? formatNumber(values[x.path] ?? 0) : `${formatNumber(x.amount.value)} ${x.amount.unit}`}</td>
@@ -152,7 +153,7 @@ export class LcaTraceDialog extends LitElement {
   private renderLine(l: ResultLine) {
     const bundled = l.factor ? this.library?.factor(l.factor) : undefined;
     return html`
-          <h2>${l.label}</h2>
+          <h2>${lineLabel(this.library, l)}</h2>
           <div class="formula" data-testid="trace-formula">
             ${formatNumber(l.amount.value, 6)} ${l.amount.unit} × ${formatNumber(l.factorValue.kgCO2e, 6)} kg CO₂e/${l.factorValue.unit}
             = <strong>${formatNumber(l.kgCO2e, 6)} kg CO₂e</strong>
@@ -161,7 +162,7 @@ export class LcaTraceDialog extends LitElement {
             <dt>${t('trace.stage')}</dt><dd>${stageName(l.stage)}</dd>
             <dt>${t('trace.where')}</dt><dd><code>${l.path}</code>${l.component ? html` · ${t('trace.component')} <code>${l.component}</code>` : nothing}</dd>
             <dt>${l.substance ? t('trace.substance') : t('trace.factor')}</dt>
-            <dd><code>${l.factor ?? l.substance}</code>${bundled ? html` — ${localName(bundled.factor.name)}` : nothing}</dd>
+            <dd><code>${l.factor ?? l.substance}</code>${bundled ? html` — ${factorName(this.library, undefined, l.factor)}` : nothing}</dd>
             ${bundled?.factor.boundary ? html`<dt>${t('trace.boundary')}</dt><dd>${bundled.factor.boundary}</dd>` : nothing}
             <dt>${t('trace.byGas')}</dt><dd>${Object.entries(l.byGas).map(([g, v]) => `${g}: ${formatNumber(v)} kg CO₂e`).join(' · ')}</dd>
             <dt>${t('trace.source')}</dt><dd data-testid="trace-source">${l.source.citation}</dd>

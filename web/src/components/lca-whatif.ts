@@ -7,7 +7,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { tornado, tornadoHeight, variantBars, visibleTornadoRows, type TornadoRow } from '../charts/options.js';
 import { LiveCalculator } from '../engine/live-calc.js';
 import { factorName } from '../i18n/factor-name.js';
-import { formatNumber, listText, LocaleController, stageName, t, unitName } from '../i18n/i18n.js';
+import { codeText, formatNumber, listText, LocaleController, stageName, t, unitName } from '../i18n/i18n.js';
 import { brokenItems, withoutBroken } from '../model/left-out.js';
 import { freshVariantId } from '../model/variant.js';
 import { controls } from '../styles.js';
@@ -274,7 +274,7 @@ export class LcaWhatif extends LitElement {
       ${this.uncertaintyError ? html`<p class="error" role="alert">${this.uncertaintyError}</p>` : nothing}
       ${u?.warnings.length ? html`<div class="warning" role="status" data-testid="uncertainty-warnings">
         ${none ? html`<p><strong>${t('whatif.noUncertainty')}</strong></p>` : nothing}
-        <ul>${u.warnings.map((w) => html`<li><code>${w.code}</code> ${w.message}${w.hint ? html` — <span class="muted">${w.hint}</span>` : nothing}</li>`)}</ul>
+        <ul>${u.warnings.map((w) => codeText(w)).map((w, i) => html`<li><code>${u.warnings[i]!.code}</code> ${w.message}${w.hint ? html` — <span class="muted">${w.hint}</span>` : nothing}</li>`)}</ul>
       </div>` : nothing}
       ${u ? html`<table data-testid="uncertainty">
         <thead><tr><th></th><th class="num">${t('whatif.stated')}</th><th class="num">${t('whatif.median')}</th><th class="num">${t('whatif.range90')}</th><th class="num">${t('whatif.pLower')}</th></tr></thead>

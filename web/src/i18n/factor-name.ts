@@ -14,3 +14,15 @@ export function factorName(library: FactorLibrary | undefined, custom: readonly 
   const bundled = library?.factor(id);
   return bundled ? localName(bundled.factor.name) : undefined;
 }
+
+/**
+ * A result line's label in the current language. The engine writes a bundled factor's English name into
+ * the labels it makes ("Body: Steel cans, primary"); that name is swapped for the page language's. A
+ * label the user wrote (a line's own name) is left as it is.
+ */
+export function lineLabel(library: FactorLibrary | undefined, line: { label: string; factor?: string | undefined }): string {
+  const bundled = line.factor ? library?.factor(line.factor) : undefined;
+  if (!bundled) return line.label;
+  const local = localName(bundled.factor.name);
+  return local === bundled.factor.name.en ? line.label : line.label.replace(bundled.factor.name.en, local);
+}

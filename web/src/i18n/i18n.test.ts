@@ -21,6 +21,20 @@ describe('messages in the page language', () => {
     expect(codeText({ code: 'NOT_A_CODE', message: 'x' })).toMatchObject({ message: 'x', translated: false });
   });
 
+  it('words the what-if codes in Chinese too: NO_UNCERTAINTY from Monte Carlo', async () => {
+    const { monteCarlo } = await import('@greenlca/whatif');
+    const { fixtureLibrary } = await import('../../../packages/engine/src/testing/fixture-library.js');
+    // A product with no uncertainty anywhere: the warning comes from the package itself, not copied here.
+    const product = { schemaVersion: 1 as const, id: 'p', name: 'P', functionalUnit: { amount: 1, unit: 'item' }, inventory: [{ stage: 'use' as const, factor: 'fx/grid-lca', amount: '1 kWh' }] };
+    const [warning] = monteCarlo(product, fixtureLibrary(), { runs: 10, seed: 1 }).warnings;
+    expect(warning?.code).toBe('NO_UNCERTAINTY');
+    setLocale('zh');
+    const zh = codeText(warning!);
+    expect(zh.translated).toBe(true);
+    expect(zh.message).toMatch(/不确定性/);
+    expect(zh.hint).toContain('"dataQuality"');
+  });
+
   it('shows units and dates in Chinese', () => {
     setLocale('zh');
     expect(unitName('item')).toBe('件');

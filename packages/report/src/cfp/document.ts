@@ -4,6 +4,7 @@ import type { Lang, ReportDocument, Section } from '../document.js';
 import { formatAmount, formatCo2e, formatDate, formatPercent, formatUnit, share } from '../format.js';
 import { DATA_KIND, LINE_KIND, stageName, WARNING_FIXES } from '../i18n.js';
 import { REPORT_GENERATOR } from '../version.js';
+import { generalSection } from '../general.js';
 import { TYPE_NAMES } from './labels.js';
 import { primaryDataBlocks } from './primary.js';
 import { publisherCitation } from './publishers.js';
@@ -51,26 +52,15 @@ export function cfpDocument(d: CfpReportData, lang: Lang, generatedAt: string | 
     ],
   };
 
-  const general: Section = {
-    id: 'general', number: '1', heading: L('基本信息', 'General information'),
-    blocks: [{
-      type: 'fields', rows: [
-        [L('产品名称', 'Product'), d.product.name],
-        [L('产品编号', 'Product id'), d.product.id],
-        ...(d.product.description ? [[L('产品描述', 'Description'), d.product.description] as [string, string]] : []),
-        [L('生产地区', 'Region'), d.product.region ?? L('未说明', 'not stated')],
-        ...(info.company ? [[L('企业名称', 'Company'), info.company] as [string, string]] : []),
-        ...(info.commissioner ? [[L('委托方', 'Commissioned by'), info.commissioner] as [string, string]] : []),
-        ...(info.practitioner ? [[L('编制方', 'Prepared by'), info.practitioner] as [string, string]] : []),
-        [L('数据基准期', 'Reference period'), info.referencePeriod ?? (year !== undefined ? L(`${year}年`, String(year)) : L('未说明', 'not stated'))],
-        [L('报告日期', 'Report date'), formatDate(generatedAt, lang)],
-        [L('计算工具', 'Calculation tool'), `GreenLCA ${d.engine.name} ${d.engine.version}`],
-        [L('参考标准（报告结构）', 'Standards (report structure)'), 'ISO 14067:2018; GB/T 24067-2024; GHG Protocol Product Life Cycle Accounting and Reporting Standard (2011)'],
-        ...(info.pcr ? [[L('产品类别规则', 'Product category rules'), info.pcr] as [string, string]] : []),
-        [L('鉴定性评审/核查', 'Critical review / verification'), info.review ?? L('未进行', 'none')],
-      ],
-    }],
-  };
+  const general = generalSection({
+    product: d.product, parties: info, engine: d.engine, generatedAt,
+    period: [L('数据基准期', 'Reference period'), info.referencePeriod ?? (year !== undefined ? L(`${year}年`, String(year)) : L('未说明', 'not stated'))],
+    standards: 'ISO 14067:2018; GB/T 24067-2024; GHG Protocol Product Life Cycle Accounting and Reporting Standard (2011)',
+    closing: [
+      ...(info.pcr ? [[L('产品类别规则', 'Product category rules'), info.pcr] as [string, string]] : []),
+      [L('鉴定性评审/核查', 'Critical review / verification'), info.review ?? L('未进行', 'none')],
+    ],
+  }, lang);
 
   const goal: Section = {
     id: 'goal', number: '2', heading: L('目的与范围', 'Goal and scope'),

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
 import { Diagnostic, FunctionalUnit, Product } from '@greenlca/schema';
-import { BomError, importBom } from '../../bom/import.js';
-import { BOM_FIELDS, BomMapping } from '../../bom/mapping.js';
+import { BOM_FIELDS, BomError, BomMapping, importBom } from '@greenlca/bom';
 import { ApiError } from '../../errors.js';
 import { charsetOf, decodeText } from '../../lib/charset.js';
 import { libraryOf } from '../../org-datasets/library.js';

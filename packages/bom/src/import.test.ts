@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Component } from '@greenlca/schema';
-import { BomError, importBom, MAX_BOM_COMPONENTS, MAX_BOM_DEPTH } from './import.js';
+import { BomError, CharsetError, decodeText, importBom, MAX_BOM_COMPONENTS, MAX_BOM_DEPTH } from './index.js';
 
 const PLASTIC = 'desnz-2025/material-plastics-average-plastic-rigid-primary';
 const STEEL = 'desnz-2025/material-metal-steel-cans-primary';
@@ -230,5 +230,32 @@ describe('importBom', () => {
     const rows = ['Level,Part Number,Qty', ...Array.from({ length: MAX_BOM_COMPONENTS + 1 }, (_, i) => `1,P${i},1`)];
     expect(problemsOf(rows.join('\n'))).toEqual([expect.objectContaining({ line: MAX_BOM_COMPONENTS + 2, code: 'TOO_MANY_COMPONENTS' })]);
     expect(importBom(rows.slice(0, -1).join('\n')).stats.components).toBe(MAX_BOM_COMPONENTS);
+  });
+});
+
+describe('the README example', () => {
+  it('reads the Chinese indented BOM as its README says: named by the level-0 row, masses in kg, PP left to map', () => {
+    const csv = `层级,物料编码,物料名称,用量,材质,单重,单位
+0,K-100,电热水壶,1,,,
+1,K-110,壶身,1,steel,0.42,千克
+1,K-120,把手,2,PP,35,g`;
+    const { product, unmapped, stats } = importBom(csv, {
+      mapping: { materials: { steel: STEEL } },
+      isFactor: (id) => id === STEEL,
+    });
+    expect([product.id, product.name]).toEqual(['K-100', '电热水壶']);
+    expect(product.components).toEqual([
+      { id: 'K-110', name: '壶身', material: STEEL, mass: '0.42 kg' },
+      { id: 'K-120', name: '把手', quantity: 2, material: 'PP', mass: '35 g' },
+    ]);
+    expect(unmapped).toEqual([{ material: 'PP', lines: [4], suggestions: [] }]);
+    expect(stats).toEqual({ rows: 3, components: 2, depth: 1 });
+  });
+
+  it('decodes GB18030 bytes, and refuses bytes that are not valid in the charset named', () => {
+    const gb = new Uint8Array([0xb2, 0xe3, 0xbc, 0xb6]); // 层级 in GB18030
+    expect(decodeText(gb, 'gb18030')).toBe('层级');
+    expect(() => decodeText(gb, 'utf-8')).toThrow(CharsetError);
+    expect(() => decodeText(gb)).toThrow('The file is not valid utf-8 text');
   });
 });

@@ -1,12 +1,14 @@
-import { parse } from 'csv-parse/sync';
-import { MAX_BOM_CELL_CHARS, MAX_BOM_COLUMNS, MAX_BOM_COMPONENTS } from '../limits.js';
+// csv-parse's sync API, by package.json "imports": in Node csv-parse/sync; in a browser bundle (the
+// "browser" condition) its browser build, the same parser with its own Buffer (Node's global Buffer is
+// not there), which parses about 3× slower, so Node keeps the native one.
+import { parse } from '#csv-parse';
 import { readForeignUnit, sameDimensions, unitSpec } from '@greenlca/engine';
 import { MAX_COMPONENT_DEPTH, type Component, type Diagnostic, type Product } from '@greenlca/schema';
+import { MAX_BOM_CELL_CHARS, MAX_BOM_COLUMNS, MAX_BOM_COMPONENTS } from './limits.js';
 import { BOM_FIELDS, DEFAULT_HEADERS, headerKey, type BomField, type BomMapping } from './mapping.js';
 
 /** Levels of components an import may produce: the product model's own limit. */
 export const MAX_BOM_DEPTH = MAX_COMPONENT_DEPTH;
-export { MAX_BOM_COMPONENTS };
 
 const tooDeep = (line: number): BomError['problems'][number] => ({
   line, code: 'TOO_DEEP',
@@ -130,7 +132,7 @@ function resolveColumns(headers: string[], mapping: BomMapping | undefined): Col
   return massUnit ? { index, massUnit, problems } : { index, problems };
 }
 
-/** A row with more columns, or a cell with more characters, than one import reads (limits.ts). */
+/** A row with more columns, or a cell with more characters, than one import reads (./limits.ts). */
 function rowOverLimit(record: string[], line: number): BomError['problems'][number] | undefined {
   if (record.length > MAX_BOM_COLUMNS) {
     return { line, code: 'TOO_MANY_COLUMNS', message: `the row has ${record.length.toLocaleString('en')} columns; an import reads at most ${MAX_BOM_COLUMNS}`,
