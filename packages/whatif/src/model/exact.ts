@@ -15,3 +15,11 @@ export { addFixed, fixedOf, FIXED_ZERO, type Fixed } from '@greenlca/engine';
 export function exactOf(f: Fixed): Exact {
   return decimalOf(f, (text) => new Exact(text), EXACT_ZERO);
 }
+
+/** An exact value as the nearest double, rounded once per value: an edit leaves most sums the same objects. */
+const shownNumbers = new WeakMap<Exact, number>();
+export function shownNumber(x: Exact): number {
+  let n = shownNumbers.get(x);
+  if (n === undefined) shownNumbers.set(x, (n = x.toNumber()));
+  return n;
+}

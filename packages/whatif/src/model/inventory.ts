@@ -1,6 +1,6 @@
 import { dec, inventoryShares, type ComponentInstance, type Decimal, type FlowIndex, type InventoryRow, type InventoryShare } from '@greenlca/engine';
 import { STAGES, type EmissionEntry, type EndOfLifeEntry, type EnergyEntry, type MaterialEntry, type Stage } from '@greenlca/schema';
-import { EXACT_ZERO, Exact } from './exact.js';
+import { EXACT_ZERO, Exact, shownNumber } from './exact.js';
 
 /**
  * The material, energy and emission inventories of a what-if model, kept by difference like the
@@ -161,7 +161,7 @@ function shown(e: EntrySums): Shown {
   let s = shownEntries.get(e);
   if (!s) {
     const byStage: Record<string, number> = {};
-    for (const stage of STAGES) if (!e.byStage[stage].isZero()) byStage[stage] = e.byStage[stage].toNumber();
+    for (const stage of STAGES) if (!e.byStage[stage].isZero()) byStage[stage] = shownNumber(e.byStage[stage]);
     const amount = e.amount.toNumber();
     const fields: Record<string, unknown> = { ...e.meta, amount, unit: e.unit, byStage };
     if (e.mj) fields.finalMJ = e.mj.toNumber();
@@ -172,14 +172,6 @@ function shown(e: EntrySums): Shown {
 }
 
 const shownInventories = new WeakMap<InventorySums, ModelInventory>();
-
-/** A total as a double, rounded once per exact value (an edit leaves most totals the same objects). */
-const shownNumbers = new WeakMap<Exact, number>();
-function shownNumber(x: Exact): number {
-  let n = shownNumbers.get(x);
-  if (n === undefined) shownNumbers.set(x, (n = x.toNumber()));
-  return n;
-}
 
 /** The inventories, in inventoryOf's order; entries whose rows were all taken away (nothing left) are left out. */
 export function inventoryView(sums: InventorySums): ModelInventory {

@@ -1,6 +1,6 @@
 import type { InventoryRow } from '@greenlca/engine';
 import { STAGES, type Stage } from '@greenlca/schema';
-import { EXACT_ZERO, type Exact } from './exact.js';
+import { EXACT_ZERO, shownNumber, type Exact } from './exact.js';
 import { inventoryView, type ModelInventory } from './inventory.js';
 import { rowKg, totalOf, type StageSums } from './sums.js';
 import type { NodeState, WhatIfModel } from './types.js';
@@ -19,7 +19,7 @@ export function modelTotals(model: WhatIfModel): ModelTotals {
       kgCO2e: total.toNumber(), fossilKgCO2e: model.sums.fossil.toNumber(), biogenicKgCO2e: model.sums.biogenic.toNumber(),
       notSplitKgCO2e: total.minus(model.sums.fossil).minus(model.sums.biogenic).toNumber(),
     },
-    byStage: Object.fromEntries(STAGES.map((s) => [s, { kgCO2e: model.sums.byStage[s].toNumber() }])) as ModelTotals['byStage'],
+    byStage: Object.fromEntries(STAGES.map((s) => [s, { kgCO2e: shownNumber(model.sums.byStage[s]) }])) as ModelTotals['byStage'],
   };
 }
 
@@ -58,7 +58,7 @@ export function modelImpacts(model: WhatIfModel): { method: string; categories: 
         let total = EXACT_ZERO;
         for (const s of STAGES) {
           total = total.plus(sums[s]);
-          if (!sums[s].isZero()) byStage[s] = sums[s].toNumber();
+          if (!sums[s].isZero()) byStage[s] = shownNumber(sums[s]);
         }
         shownCategories.set(sums, (shown = { total: total.toNumber(), byStage }));
       }
