@@ -62,6 +62,15 @@ export const MAX_ORG_DATASET_CELL_CHARS = 4_096;
 export const MAX_ORG_DATASET_UNPACKED_BYTES = 512 * 1024 * 1024;
 /** Processes of an openLCA package imported as factors (each import calculates all of them, one factorisation). */
 export const MAX_OLCA_PROCESSES = 10_000;
+/**
+ * Imports run on their own thread (org-datasets/import-thread.ts), one at a time, with this many
+ * waiting (more are refused with 503 and Retry-After), this much time each (USLCI, 736 products:
+ * 2–3 s) and this much heap (a package at the unpacked limit, parsed): past either, the import alone
+ * ends, answered as too large.
+ */
+export const IMPORT_THREAD_WAITING = 4;
+export const IMPORT_THREAD_TIMEOUT_MS = 120_000;
+export const IMPORT_THREAD_HEAP_MB = 3_072;
 /** Problems listed per import: beyond it the answer says how many more there are. */
 export const MAX_IMPORT_PROBLEMS = 1_000;
 /** Organisation datasets loaded into one calculation's factor library (all of an organisation's, current versions). */

@@ -3,9 +3,10 @@ import { Type } from '@sinclair/typebox';
 import { Factor, FactorCategory, FactorDataset } from '@greenlca/schema';
 import { ApiError, notFound } from '../../errors.js';
 import { searchCatalogue } from '../../lib/search.js';
-import { MAX_ORG_DATASET_FILE_BYTES } from '../../limits.js';
+import { IMPORT_THREAD_HEAP_MB, IMPORT_THREAD_TIMEOUT_MS, IMPORT_THREAD_WAITING, MAX_ORG_DATASET_FILE_BYTES } from '../../limits.js';
 import { datasetCsv } from '../../org-datasets/export.js';
-import { readImport, type ImportOutcome } from '../../org-datasets/import.js';
+import type { ImportOutcome } from '../../org-datasets/import.js';
+import { ImportThread } from '../../org-datasets/import-thread.js';
 import { callerOf } from '../../plugins/auth.js';
 import { VersionNumber } from '../../schemas/common.js';
 import { withHeaders } from '../../schemas/headers.js';
@@ -46,33 +47,40 @@ function preview(outcome: ImportOutcome): ImportPreview {
  * an openLCA package, checked (preview: every problem at once) and stored as immutable versions,
  * used by its products as `<dataset>/<factor>`; another organisation's dataset is 404 like a missing one.
  */
+const THREAD_NOTE = `Files are read on a thread of their own, one at a time: with ${IMPORT_THREAD_WAITING} waiting, another gets 429 GLCA_RATE_LIMITED with Retry-After; ` +
+  `one that needs more than ${IMPORT_THREAD_TIMEOUT_MS / 1000} s or ${IMPORT_THREAD_HEAP_MB / 1024} GiB of memory gets 422 GLCA_DATASET_INVALID (FILE_TOO_LARGE).`;
+
 const orgDatasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const bundledIds = new Set([...app.catalogue.factorDatasets.map((d) => d.id), app.catalogue.substances.id]);
   const context = () => ({ bundledIds, substances: app.catalogue.substances, thisYear: app.now().getUTCFullYear() });
+  // Off the event loop: a package's products are calculated on the import thread.
+  const imports = new ImportThread();
+  app.addHook('onClose', () => imports.close());
+  const readImport = (body: OrgDatasetImport) => imports.read({ request: body, context: context() });
 
   app.post('/preview', {
     bodyLimit: IMPORT_BODY_BYTES,
     schema: {
       tags, operationId: 'previewOrgDataset', summary: 'Check a factor file before importing it: every problem at once, nothing stored',
       description: 'CSV (UTF-8 with or without BOM, or `charset`: gb18030), .xlsx (first sheet or `sheet`; values only, formulas are never evaluated) or an openLCA JSON-LD zip ' +
-        '(every product calculated with the matrix layer). Columns by English or Chinese header (server/README.md, "Organisation factor datasets").',
+        '(every product calculated with the matrix layer). Columns by English or Chinese header (server/README.md, "Organisation factor datasets"). ' + THREAD_NOTE,
       body: OrgDatasetImport, response: { 200: ImportPreview },
     },
     config: { access: 'read' },
-  }, async (request) => preview(await readImport(request.body, context())));
+  }, async (request) => preview(await readImport(request.body)));
 
   app.post('', {
     bodyLimit: IMPORT_BODY_BYTES,
     schema: {
       tags, operationId: 'importOrgDataset', summary: 'Import a factor file as a new version of an organisation dataset',
       description: 'The same checks as the preview; with any error nothing is stored (422 GLCA_DATASET_INVALID listing every problem by row and column). ' +
-        'A new id starts at version 1; importing to an existing id adds the next version, which becomes current. Versions never change.',
+        'A new id starts at version 1; importing to an existing id adds the next version, which becomes current. Versions never change. ' + THREAD_NOTE,
       body: OrgDatasetImport, response: { 201: withHeaders(OrgDatasetVersion, 'location') },
     },
     config: { access: 'write' },
   }, async (request, reply) => {
     const caller = callerOf(request);
-    const outcome = await readImport(request.body, context());
+    const outcome = await readImport(request.body);
     if (!outcome.document) {
       const n = outcome.errors.length;
       throw new ApiError('GLCA_DATASET_INVALID', `The file has ${n} problem${n === 1 ? '' : 's'}: ${outcome.errors[0]?.detail ?? ''}${n > 1 ? ' …' : ''}`,

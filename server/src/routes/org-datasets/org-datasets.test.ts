@@ -1,4 +1,6 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IMPORT_THREAD_WAITING, MAX_ORG_DATASET_ROWS } from '../../limits.js';
 import { Value } from '@sinclair/typebox/value';
 import { bundledSubstances } from '@greenlca/datasets';
 import { FactorDataset } from '@greenlca/schema';
@@ -61,6 +63,41 @@ describe.each(testBackends)('organisation factor datasets ($name)', (backend) =>
     expect(doc.dataset.factors).toHaveLength(2000);
     expect(doc.dataset.factors[1999]).toMatchObject({ id: 'm-2000', co2e: valueOf(2000) });
     expect(doc.dataset).toMatchObject({ id: 'acme-materials', version: '1', publisher: META.publisher, licences: [{ name: META.licence }] });
+  });
+
+  it.skipIf(!!backend.skip || backend.name !== 'pglite')('reads a table at the row limit off the event loop: other requests are answered meanwhile', async () => {
+    const body = csvImport(csvText(zhTable(MAX_ORG_DATASET_ROWS)));
+    // The longest the event loop went without a turn while the import ran (read on the event loop,
+    // this is most of the import's time; read on the import thread, a few milliseconds).
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    const start = performance.now();
+    let healthAnswered = 0;
+    const health = (async () => {
+      await new Promise((r) => setTimeout(r, 50));
+      const res = await t.call(undefined, 'GET', '/health');
+      expect(res.statusCode).toBe(200);
+      healthAnswered = performance.now();
+    })();
+    const preview = await t.call(t.orgA.keys.read, 'POST', '/v1/org-datasets/preview', body);
+    const importAnswered = performance.now();
+    delay.disable();
+    await health;
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toMatchObject({ ok: true, stats: { rows: MAX_ORG_DATASET_ROWS, factors: MAX_ORG_DATASET_ROWS } });
+    expect(healthAnswered).toBeLessThan(importAnswered);
+    const longestStallMs = delay.max / 1e6;
+    expect(longestStallMs, `import took ${(importAnswered - start).toFixed(0)} ms`).toBeLessThan((importAnswered - start) / 4);
+  });
+
+  it.skipIf(!!backend.skip || backend.name !== 'pglite')('takes one import at a time with a few waiting, and asks the next to come back (429, Retry-After)', async () => {
+    const body = csvImport(csvText(zhTable(10_000)));
+    const answers = await Promise.all(Array.from({ length: IMPORT_THREAD_WAITING + 2 }, () => t.call(t.orgA.keys.read, 'POST', '/v1/org-datasets/preview', body)));
+    const statuses = answers.map((a) => a.statusCode).sort();
+    expect(statuses).toEqual([...Array(IMPORT_THREAD_WAITING + 1).fill(200), 429]);
+    const busy = answers.find((a) => a.statusCode === 429)!;
+    expect(busy.headers['retry-after']).toBe('10');
+    expect(busy.json()).toMatchObject({ code: 'GLCA_RATE_LIMITED', status: 429 });
   });
 
   it.skipIf(!!backend.skip)('reads GB18030 with its charset, and refuses it read as UTF-8', async () => {
