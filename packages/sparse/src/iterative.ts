@@ -10,7 +10,7 @@ import type { CsrMatrix } from './csr.js';
 import { BLOCK_WIDTH, blockGaussSeidel } from './block.js';
 import { NotConvergedError } from './errors.js';
 import { sweepSolve } from './krylov.js';
-import { sweepPlan, transposedPattern, type SweepPlan } from './plan.js';
+import { sweepPlan, transposedPattern, type EliminationValues, type SweepPlan } from './plan.js';
 import { residual } from './residual.js';
 import { DEFAULT_TOLERANCE, type Factorisation, type FactoriseOptions, type RefactoriseOptions, type SolveOptions, type Solution, type Solver } from './solver.js';
 
@@ -46,6 +46,8 @@ class SweepDirection {
   /** The system the sweeps run on, in sweep order. */
   private readonly system: CsrMatrix;
   private readonly invDiag: Float64Array;
+  /** The eliminated unknowns' values of A, gathered by the fill. */
+  private readonly pivots: EliminationValues;
 
   constructor(
     /** The full matrix of this direction (A, or Aᵀ for adjoints): answers are checked against it. */
@@ -56,10 +58,12 @@ class SweepDirection {
     /** A direction on the same plan that is not used again: its arrays are taken over. */
     recycled?: SweepDirection,
   ) {
-    const values = plan.fill(aValues, recycled?.plan === plan ? recycled.system.values : new Float64Array(plan.pattern.colIdx.length));
+    const reuse = recycled?.plan === plan;
+    this.pivots = reuse ? recycled.pivots : plan.eliminationValues();
+    const values = plan.fill(aValues, reuse ? recycled.system.values : new Float64Array(plan.pattern.colIdx.length), this.pivots);
     this.system = { ...plan.pattern, values };
     const K = plan.pattern.rows;
-    const invDiag = recycled?.plan === plan ? recycled.invDiag : new Float64Array(K);
+    const invDiag = reuse ? recycled.invDiag : new Float64Array(K);
     const { diagPos } = plan;
     // 1 / 0 = Infinity for a zero diagonal: the automatic solver never sends one here.
     for (let k = 0; k < K; k++) invDiag[k] = 1 / (diagPos[k]! >= 0 ? values[diagPos[k]!]! : 0);
@@ -72,7 +76,7 @@ class SweepDirection {
     const K = plan.pattern.rows;
     const scaleB = maxAbs(b);
     if (scaleB === 0) return zeroSolution(plan.n);
-    const bp = plan.rhs(b, this.aValues, new Float64Array(K));
+    const bp = plan.rhs(b, this.aValues, this.pivots, new Float64Array(K));
     const xp = new Float64Array(K);
     if (options.initialGuess) plan.gather(options.initialGuess, xp);
     let sweeps = 0;
@@ -86,7 +90,7 @@ class SweepDirection {
       const estimated = result.estimated === true;
       trustEstimate = false;
       sweeps += result.sweeps;
-      const x = plan.expand(xp, b, this.aValues);
+      const x = plan.expand(xp, b, this.pivots);
       const r = residual(matrix, x, b);
       const growth = (maxAbs(x) * r.matrixNorm) / scaleB;
       if (growth > MAX_GROWTH || !Number.isFinite(growth)) {
@@ -98,7 +102,7 @@ class SweepDirection {
       if (!result.converged) throw new SweepFailure(r.backward, [r.worstRow]);
       if (estimated) round--; // the estimate fell short: measure from here on, with the rounds still to come
     }
-    const x = plan.expand(xp, b, this.aValues);
+    const x = plan.expand(xp, b, this.pivots);
     const r = residual(matrix, x, b);
     throw new SweepFailure(r.backward, [r.worstRow]);
   }
@@ -122,13 +126,13 @@ class SweepDirection {
       const B = new Float64Array(K * k);
       const X = new Float64Array(K * k);
       chunk.forEach((b, r) => {
-        plan.rhs(b, this.aValues, column);
+        plan.rhs(b, this.aValues, this.pivots, column);
         for (let i = 0; i < K; i++) B[i * k + r] = column[i]!;
       });
       const result = blockGaussSeidel(system, invDiag, B, X, tolerance, MAX_SWEEPS);
       chunk.forEach((b, r) => {
         for (let i = 0; i < K; i++) column[i] = X[i * k + r]!;
-        const x = plan.expand(column, b, this.aValues);
+        const x = plan.expand(column, b, this.pivots);
         const res = residual(matrix, x, b);
         if (result.converged[r] && res.backward <= tolerance) {
           out.push({ x, report: { method: 'block-gauss-seidel', iterations: result.sweeps, residual: res.relative, backwardError: res.backward } });
