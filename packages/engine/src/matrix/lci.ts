@@ -1,7 +1,7 @@
 /**
  * @module lci — one LCA: supply s = A⁻¹ f, inventory g = B s, scores h = C g, contributions.
  */
-import { multiply, type CsrMatrix, type SolveReport } from '@greenlca/sparse';
+import { multiply, transpose, type CsrMatrix, type SolveReport } from '@greenlca/sparse';
 import { LcaMatrixError } from './errors.js';
 import { factoriseTechnosphere, type TechnosphereFactorisation, type TechnosphereOptions } from './factorise.js';
 import type { LcaSystem } from './system.js';
@@ -71,20 +71,26 @@ export function contributionByProcess(system: LcaSystem, supply: Float64Array, c
  * makes every further LCIA a k × n dot product, and gives the right-hand sides of adjoint solves.
  */
 export function characterisedBiosphere(system: LcaSystem): Float64Array[] {
-  const C = system.characterisation.matrix;
   const B = system.biosphere.matrix;
-  const rows: Float64Array[] = [];
-  for (let c = 0; c < C.rows; c++) {
-    const row = new Float64Array(B.cols);
-    for (let p = C.rowPtr[c]!; p < C.rowPtr[c + 1]!; p++) {
-      const f = C.colIdx[p]!;
-      const cf = C.values[p]!;
-      for (let q = B.rowPtr[f]!; q < B.rowPtr[f + 1]!; q++) {
+  // Flow by flow (C's columns): each row of B is read once, however many categories use its flow.
+  // Each category row still receives its terms in ascending flow order, as C·B row by row would add
+  // them, so the sums are the same to the bit.
+  const Ct = transpose(system.characterisation.matrix);
+  const rows = Array.from({ length: system.characterisation.matrix.rows }, () => new Float64Array(B.cols));
+  for (let f = 0; f < Ct.rows; f++) {
+    const p0 = Ct.rowPtr[f]!;
+    const p1 = Ct.rowPtr[f + 1]!;
+    if (p0 === p1) continue;
+    const q0 = B.rowPtr[f]!;
+    const q1 = B.rowPtr[f + 1]!;
+    for (let p = p0; p < p1; p++) {
+      const row = rows[Ct.colIdx[p]!]!;
+      const cf = Ct.values[p]!;
+      for (let q = q0; q < q1; q++) {
         const j = B.colIdx[q]!;
         row[j] = row[j]! + cf * B.values[q]!;
       }
     }
-    rows.push(row);
   }
   return rows;
 }
