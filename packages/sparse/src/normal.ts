@@ -34,6 +34,11 @@ const fn = new Float64Array(LAYERS);
     wn[i] = dn / M1;
   }
 }
+/**
+ * ⌈kn⌉ as 32-bit integers: for an integer |hz|, |hz| < kn exactly when |hz| < ⌈kn⌉ (every kn is below
+ * 2³¹), and an integer compare lets V8 keep the bulk loops in integer registers (twice as fast there).
+ */
+const knInt = Int32Array.from(kn, Math.ceil);
 
 /** One standard normal variate. */
 export function standardNormal(rng: Xoshiro128): number {
@@ -65,7 +70,7 @@ export function fillStandardNormal(rng: Xoshiro128, out: Float64Array, from = 0,
     c ^= t;
     d = (d << 11) | (d >>> 21);
     const iz = hz & (LAYERS - 1);
-    if (Math.abs(hz) < kn[iz]!) {
+    if (Math.abs(hz) < knInt[iz]!) {
       out[k] = hz * wn[iz]!;
     } else {
       rng.a = a; rng.b = b; rng.c = c; rng.d = d;
@@ -146,7 +151,7 @@ export function fillLognormalFactors(rng: Xoshiro128, sigma: number, out: Float6
     d = (d << 11) | (d >>> 21);
     const iz = hz & (LAYERS - 1);
     let z: number;
-    if (Math.abs(hz) < kn[iz]!) {
+    if (Math.abs(hz) < knInt[iz]!) {
       z = hz * wn[iz]!;
     } else {
       rng.a = a; rng.b = b; rng.c = c; rng.d = d;
