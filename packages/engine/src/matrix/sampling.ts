@@ -74,8 +74,12 @@ export class SamplingPlan {
   sample(rng: Xoshiro128, out: Float64Array): Float64Array {
     const pk = (this.packed ??= this.pack());
     const z = pk.z;
-    if (pk.everyValueOnce && pk.commonSigma !== undefined) {
-      // Noise on every entry of the matrix: each value is written once, nothing to copy first.
+    if (pk.fixedRest && pk.commonSigma !== undefined) {
+      // Each sampled value is one draw over a zero fixed part (the bench networks' noise on A's
+      // off-diagonal): the draws are written, not added, and only the rest is copied from the fixed
+      // part. Copying all of it first and adding would pass over the whole matrix twice more.
+      const { positions, values } = pk.fixedRest;
+      for (let q = 0; q < positions.length; q++) out[positions[q]!] = values[q]!;
       addLognormalNoise(rng, pk.logPositions, pk.logScale, pk.commonSigma, out, true);
       return out;
     }
@@ -134,6 +138,7 @@ export class SamplingPlan {
     }
     const sigma0 = logSigma[0];
     const everyValueOnce = this.coversEveryValueOnce(logPositions);
+    const fixedRest = this.restOfOnceDrawnValues(logPositions);
     return {
       logPositions,
       logScale,
@@ -144,8 +149,25 @@ export class SamplingPlan {
       z: new Float64Array(Math.max(count, this.normPositions.length)),
       commonSigma: logSigma.every((v) => v === sigma0) ? sigma0 : undefined,
       everyValueOnce,
+      fixedRest,
       storageOrder: everyValueOnce && sigma0 !== undefined && logSigma.every((v) => v === sigma0) && logPositions.every((p, q) => p === q),
     };
+  }
+
+  /**
+   * When every sampled value is a single lognormal draw at a position whose fixed part is 0: the
+   * positions that are not sampled, with their fixed values (empty when every value is sampled).
+   */
+  private restOfOnceDrawnValues(logPositions: Int32Array): { positions: Int32Array; values: Float64Array } | undefined {
+    if (this.normPositions.length || this.other.length) return undefined;
+    const seen = new Uint8Array(this.fixed.length);
+    for (const p of logPositions) {
+      if (seen[p] || this.fixed[p] !== 0) return undefined;
+      seen[p] = 1;
+    }
+    const positions: number[] = [];
+    for (let p = 0; p < seen.length; p++) if (!seen[p]) positions.push(p);
+    return { positions: Int32Array.from(positions), values: Float64Array.from(positions, (p) => this.fixed[p]!) };
   }
 
   private coversEveryValueOnce(logPositions: Int32Array): boolean {
@@ -172,6 +194,8 @@ interface Packed {
   commonSigma: number | undefined;
   /** Every value is one lognormal entry and the fixed part is zero. */
   everyValueOnce: boolean;
+  /** Set when each sampled value is one lognormal draw over a zero fixed part: the other positions and their values. */
+  fixedRest: { positions: Int32Array; values: Float64Array } | undefined;
   /** … and they are drawn in storage order with one σ. */
   storageOrder: boolean;
 }
