@@ -206,20 +206,25 @@ export function lognormalTimes(rng: Xoshiro128, A: Pattern, scale: Float64Array,
   const { rows, rowPtr, colIdx } = A;
   const e = factorScratch;
   const nnz = rowPtr[rows]!;
-  // Factors e[p − base] for positions base … base + CHUNK − 1.
-  let base = 0;
-  let limit = 0;
-  for (let i = 0; i < rows; i++) {
-    let sum = 0;
-    for (let p = rowPtr[i]!, end = rowPtr[i + 1]!; p < end; p++) {
-      if (p === limit) {
-        base = p;
-        limit = Math.min(p + CHUNK, nnz);
-        fillLognormalFactors(rng, sigma, e, 0, limit - base);
+  // Chunk by chunk of factors e[p − base]; within a chunk, row pieces run without a check per entry.
+  let i = 0;
+  let sum = 0;
+  for (let base = 0; base < nnz; base += CHUNK) {
+    const limit = Math.min(base + CHUNK, nnz);
+    fillLognormalFactors(rng, sigma, e, 0, limit - base);
+    for (let p = base; p < limit; ) {
+      // Rows ending here (empty ones too) are complete.
+      while (rowPtr[i + 1]! === p) {
+        y[i++] = sum;
+        sum = 0;
       }
-      sum += scale[p]! * e[p - base]! * x[colIdx[p]!]!;
+      const end = Math.min(rowPtr[i + 1]!, limit);
+      for (; p < end; p++) sum += scale[p]! * e[p - base]! * x[colIdx[p]!]!;
     }
-    y[i] = sum;
+  }
+  while (i < rows) {
+    y[i++] = sum;
+    sum = 0;
   }
   return y;
 }
