@@ -17,6 +17,7 @@
  * ours at or below SciPy GMRES's.
  *
  * Options: --sizes 2000,20000,50000  --pairs N (single-demand pairs, default 9; multi 5, mc 3)
+ *   --workloads single,multi,mc (default all three; the scaling line needs single)
  *   --adjoint-paths LIST  --no-exact (skip the SuperLU reference h at n ≤ 20,000)
  *   --scipy-ref (also run shared/bench/scipy_ref.py, cached per network and flags: every bw2calc path)
  */
@@ -63,6 +64,9 @@ export const bench: BenchModule = {
     const pairs = Number(option(args, '--pairs', '9'));
     const adjointPaths = option(args, '--adjoint-paths', 'jacobi_gmres_AT').split(',');
     const exact = !args.includes('--no-exact');
+    const workloads = new Set(option(args, '--workloads', 'single,multi,mc').split(','));
+    const unknown = [...workloads].filter((w) => !['single', 'multi', 'mc'].includes(w));
+    if (unknown.length) throw new Error(`unknown workload(s) ${unknown.join(', ')}; choose from single, multi, mc`);
     mkdirSync(cache, { recursive: true });
     const rows: PairRow[] = [];
     const growth: { n: number; ours: number; scipy: number }[] = [];
@@ -77,19 +81,21 @@ export const bench: BenchModule = {
         log(`n = ${n}: warming up`);
         // The first run plans the pattern's structure (kept for every later run) and compiles the code.
         const first = runNetwork(network, { multi: false, mc: 0, seed: 42, repeats: 1, warmup: 1 });
-        const reference = exact && n <= 20000 ? ((await scipy.request('single superlu_colamd_spsolve_csr')).h as number[]) : undefined;
-        // Single demand.
-        const single = await interleave(pairs, () => runNetwork(network, { multi: false, mc: 0, seed: 42, repeats: 1, warmup: 0 }), (r) => r.timingsMs.single, () => scipy.request('single jacobi_gmres_cold'));
-        const ours = single.lastOurs;
-        const hRef = reference ?? (single.lastScipy.h as number[]);
-        rows.push({
-          ...summary(n, 'one demand', 'jacobi_gmres_cold', single),
-          hDiff: `${relDiff(ours.h, hRef).toExponential(1)} vs ${reference ? 'SuperLU' : 'SciPy GMRES (rtol 1e-10)'}`,
-          note: `${ours.details.passes} passes, ω ${ours.details.backwardError.toExponential(0)}; first run of the process (plans the pattern) ${first.details.firstRunMs.toFixed(0)} ms`,
-        });
-        growth.push({ n, ours: median(single.ours), scipy: median(single.scipy) });
+        if (workloads.has('single')) {
+          const reference = exact && n <= 20000 ? ((await scipy.request('single superlu_colamd_spsolve_csr')).h as number[]) : undefined;
+          // Single demand.
+          const single = await interleave(pairs, () => runNetwork(network, { multi: false, mc: 0, seed: 42, repeats: 1, warmup: 0 }), (r) => r.timingsMs.single, () => scipy.request('single jacobi_gmres_cold'));
+          const ours = single.lastOurs;
+          const hRef = reference ?? (single.lastScipy.h as number[]);
+          rows.push({
+            ...summary(n, 'one demand', 'jacobi_gmres_cold', single),
+            hDiff: `${relDiff(ours.h, hRef).toExponential(1)} vs ${reference ? 'SuperLU' : 'SciPy GMRES (rtol 1e-10)'}`,
+            note: `${ours.details.passes} passes, ω ${ours.details.backwardError.toExponential(0)}; first run of the process (plans the pattern) ${first.details.firstRunMs.toFixed(0)} ms`,
+          });
+          growth.push({ n, ours: median(single.ours), scipy: median(single.scipy) });
+        }
         // Many demands by the adjoint method, both sides.
-        for (const path of adjointPaths) {
+        for (const path of workloads.has('multi') ? adjointPaths : []) {
           const multi = await interleave(Math.max(3, Math.ceil(pairs / 2)), () => runNetwork(network, { multi: true, multiCount: plan.multi, mc: 0, seed: 42, repeats: 1, warmup: 0 }), (r) => r.timingsMs.multi!, () => scipy.request(`adjoint ${path} ${plan.multi}`));
           rows.push({
             ...summary(n, `${plan.multi.toLocaleString('en-US')} demands`, `${path} (same adjoint method)`, multi),
@@ -98,12 +104,29 @@ export const bench: BenchModule = {
           });
         }
         // Monte Carlo.
-        const mc = await interleave(3, () => runNetwork(network, { multi: false, mc: plan.mc, seed: 42, repeats: 1, warmup: 0 }), (r) => r.timingsMs.mc!, () => scipy.request(`mc ${plan.mc} 1234`));
+        if (!workloads.has('mc')) continue;
+        // The CPU-time ratio of each pair as well: on a shared machine it moves less with the load.
+        const cpuRatios: number[] = [];
+        let oursCpuMs = NaN;
+        const mc = await interleave(
+          3,
+          () => {
+            const run = runNetwork(network, { multi: false, mc: plan.mc, seed: 42, repeats: 1, warmup: 0 });
+            oursCpuMs = run.details.mc!.cpuMs;
+            return run;
+          },
+          (r) => r.timingsMs.mc!,
+          async () => {
+            const answer = await scipy.request(`mc ${plan.mc} 1234`);
+            cpuRatios.push(oursCpuMs / (answer.cpu_ms as number));
+            return answer;
+          },
+        );
         const oursMc = mc.lastOurs.details.mc!;
         rows.push({
           ...summary(n, `${plan.mc} Monte Carlo runs`, 'gmres_jacobi_warmstart', mc),
           hDiff: `mean h₀ ${((oursMc.h0Mean / (mc.lastScipy.h0_mean as number) - 1) * 100).toFixed(2)}%`,
-          note: `${oursMc.passesPerIteration.toFixed(1)} passes/run`,
+          note: `${oursMc.passesPerIteration.toFixed(1)} passes/run, ω ≤ ${oursMc.worstBackwardError.toExponential(0)}; CPU-time ratio ${median(cpuRatios).toFixed(3)} (steadier under load)`,
         });
       } finally {
         scipy.close();

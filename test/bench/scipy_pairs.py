@@ -5,8 +5,8 @@ Usage: python3 scipy_pairs.py DATA_DIR   (a gen_network.py folder; see ../shared
 
 The benchmark (network.ts) keeps this process open and alternates: one run of ours, one run here,
 so both sides see the same load on a shared machine, and reports the median of the per-pair ratios.
-Requests are lines on stdin; each gets one JSON line on stdout (times in milliseconds, wall clock,
-work only: the network is loaded once at start):
+Requests are lines on stdin; each gets one JSON line on stdout (times in milliseconds, wall clock
+"ms" and this process's CPU time "cpu_ms", work only: the network is loaded once at start):
 
   single PATH            one demand, A s = f then h = C (B s).  PATH is one of bw2calc's solve
                          paths as ../shared/bench/scipy_ref.py times them:
@@ -119,6 +119,7 @@ def main():
             break
         try:
             t = time.perf_counter()
+            c = time.process_time()
             if words[0] == "single":
                 out = single(words[1])
             elif words[0] == "adjoint":
@@ -128,6 +129,7 @@ def main():
             else:
                 raise ValueError("unknown request " + words[0])
             out["ms"] = (time.perf_counter() - t) * 1000.0
+            out["cpu_ms"] = (time.process_time() - c) * 1000.0
         except Exception as e:  # reported to the benchmark, which stops with the message
             out = {"error": "%s: %s" % (type(e).__name__, e)}
         print(json.dumps(out), flush=True)

@@ -54,7 +54,8 @@ export interface NetworkRun {
     passes: number;
     method: string;
     multi?: { demands: number; hFirst: number[]; sumH: number; method: string; worstBackwardError: number };
-    mc?: { iterations: number; h0Mean: number; h0Sd: number; passesPerIteration: number; worstBackwardError: number };
+    /** cpuMs: the process's CPU time for the timed run (all threads), steadier than wall time on a shared machine. */
+    mc?: { iterations: number; h0Mean: number; h0Sd: number; passesPerIteration: number; worstBackwardError: number; cpuMs: number };
   };
 }
 
@@ -139,8 +140,10 @@ export function runNetwork(network: Network, options: NetworkRunOptions): Networ
     };
     if ((options.warmup ?? 3) > 0) simulate(Math.min(options.mc, 5)); // untimed: compiles the sampling and refactorising path
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const mc = simulate(options.mc);
     run.timingsMs.mc = performance.now() - t0;
+    const cpu = process.cpuUsage(c0);
     const first = mc.statistics[0]!;
     run.details.mc = {
       iterations: options.mc,
@@ -148,6 +151,7 @@ export function runNetwork(network: Network, options: NetworkRunOptions): Networ
       h0Sd: first.sd,
       passesPerIteration: mc.solver.passes / options.mc,
       worstBackwardError: mc.solver.worstBackwardError,
+      cpuMs: (cpu.user + cpu.system) / 1000,
     };
   }
   return run;

@@ -74,8 +74,12 @@ export class SamplingPlan {
   sample(rng: Xoshiro128, out: Float64Array): Float64Array {
     const pk = (this.packed ??= this.pack());
     const z = pk.z;
-    if (pk.everyValueOnce && pk.commonSigma !== undefined) {
-      // Noise on every entry of the matrix: each value is written once, nothing to copy first.
+    if (pk.fixedRest && pk.commonSigma !== undefined) {
+      // Each sampled value is one draw over a zero fixed part (the bench networks' noise on A's
+      // off-diagonal): the draws are written, not added, and only the rest is copied from the fixed
+      // part. Copying all of it first and adding would pass over the whole matrix twice more.
+      const { positions, values } = pk.fixedRest;
+      for (let q = 0; q < positions.length; q++) out[positions[q]!] = values[q]!;
       addLognormalNoise(rng, pk.logPositions, pk.logScale, pk.commonSigma, out, true);
       return out;
     }
@@ -119,50 +123,80 @@ export class SamplingPlan {
 
   private pack(): Packed {
     const count = this.logPositions.length + this.bulk.reduce((n, b) => n + b.positions.length, 0);
-    const logPositions = new Int32Array(count);
-    const logScale = new Float64Array(count);
-    const logSigma = new Float64Array(count);
-    logPositions.set(this.logPositions);
-    logScale.set(this.logScale);
-    logSigma.set(this.logSigma);
-    let at = this.logPositions.length;
-    for (const b of this.bulk) {
-      logPositions.set(b.positions, at);
-      logScale.set(b.scale, at);
-      logSigma.fill(b.sigma, at, at + b.positions.length);
-      at += b.positions.length;
+    // Plain loops and no copies or scratch arrays that are not needed: a plan is packed once per
+    // Monte Carlo run, and at a million entries that cost as much as several iterations' draws.
+    const sigmas = [...this.logSigma, ...this.bulk.map((b) => b.sigma)];
+    let commonSigma: number | undefined = sigmas[0];
+    for (const s of sigmas) if (s !== commonSigma) commonSigma = undefined;
+    let logPositions: Int32Array;
+    let logScale: Float64Array;
+    let logSigma: Float64Array | undefined;
+    const only = this.bulk.length === 1 && this.logPositions.length === 0 ? this.bulk[0]! : undefined;
+    if (only) {
+      // One block of noise (its arrays are the plan's own copies): used as it is.
+      logPositions = only.positions;
+      logScale = only.scale;
+    } else {
+      logPositions = new Int32Array(count);
+      logScale = new Float64Array(count);
+      logPositions.set(this.logPositions);
+      logScale.set(this.logScale);
+      if (commonSigma === undefined) logSigma = new Float64Array(count);
+      logSigma?.set(this.logSigma);
+      let at = this.logPositions.length;
+      for (const b of this.bulk) {
+        logPositions.set(b.positions, at);
+        logScale.set(b.scale, at);
+        logSigma?.fill(b.sigma, at, at + b.positions.length);
+        at += b.positions.length;
+      }
     }
-    const sigma0 = logSigma[0];
-    const everyValueOnce = this.coversEveryValueOnce(logPositions);
+    const fixedRest = this.restOfOnceDrawnValues(logPositions);
+    let inStorageOrder = fixedRest !== undefined && fixedRest.positions.length === 0;
+    for (let q = 0; q < count && inStorageOrder; q++) if (logPositions[q] !== q) inStorageOrder = false;
+    const needsZ = (count > 0 && commonSigma === undefined) || this.normPositions.length > 0;
     return {
       logPositions,
       logScale,
-      logSigma,
+      logSigma: logSigma ?? new Float64Array(0),
       normPositions: Int32Array.from(this.normPositions),
       normMean: Float64Array.from(this.normMean),
       normSd: Float64Array.from(this.normSd),
-      z: new Float64Array(Math.max(count, this.normPositions.length)),
-      commonSigma: logSigma.every((v) => v === sigma0) ? sigma0 : undefined,
-      everyValueOnce,
-      storageOrder: everyValueOnce && sigma0 !== undefined && logSigma.every((v) => v === sigma0) && logPositions.every((p, q) => p === q),
+      z: new Float64Array(needsZ ? Math.max(count, this.normPositions.length) : 0),
+      commonSigma,
+      fixedRest,
+      storageOrder: inStorageOrder && commonSigma !== undefined,
     };
   }
 
-  private coversEveryValueOnce(logPositions: Int32Array): boolean {
-    if (logPositions.length !== this.fixed.length || this.normPositions.length || this.other.length) return false;
-    if (this.fixed.some((v) => v !== 0)) return false;
-    const seen = new Uint8Array(this.fixed.length);
-    for (const p of logPositions) {
-      if (seen[p]) return false;
+  /**
+   * When every sampled value is a single lognormal draw at a position whose fixed part is 0: the
+   * positions that are not sampled, with their fixed values (empty when every value is sampled).
+   */
+  private restOfOnceDrawnValues(logPositions: Int32Array): { positions: Int32Array; values: Float64Array } | undefined {
+    if (this.normPositions.length || this.other.length) return undefined;
+    const { fixed } = this;
+    const seen = new Uint8Array(fixed.length);
+    for (let q = 0; q < logPositions.length; q++) {
+      const p = logPositions[q]!;
+      if (seen[p] || fixed[p] !== 0) return undefined;
       seen[p] = 1;
     }
-    return true;
+    const positions = new Int32Array(fixed.length - logPositions.length);
+    const values = new Float64Array(positions.length);
+    for (let p = 0, k = 0; p < fixed.length; p++) {
+      if (seen[p]) continue;
+      positions[k] = p;
+      values[k++] = fixed[p]!;
+    }
+    return { positions, values };
   }
 }
 
 interface Packed {
   logPositions: Int32Array;
   logScale: Float64Array;
+  /** Per entry (empty when `commonSigma` is set). */
   logSigma: Float64Array;
   normPositions: Int32Array;
   normMean: Float64Array;
@@ -170,9 +204,9 @@ interface Packed {
   z: Float64Array;
   /** Set when every lognormal entry has the same σ (the common case of noise on a whole matrix). */
   commonSigma: number | undefined;
-  /** Every value is one lognormal entry and the fixed part is zero. */
-  everyValueOnce: boolean;
-  /** … and they are drawn in storage order with one σ. */
+  /** Set when each sampled value is one lognormal draw over a zero fixed part: the other positions and their values. */
+  fixedRest: { positions: Int32Array; values: Float64Array } | undefined;
+  /** Every value is one lognormal draw over a zero fixed part, drawn in storage order with one σ. */
   storageOrder: boolean;
 }
 
