@@ -18,6 +18,31 @@ export function whyUnstorable(text: string): string | undefined {
   return undefined;
 }
 
+/** NUL or any surrogate, paired or not: what whyUnstorable looks at closer (most text has neither). */
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
+
+/**
+ * True when no string or key in `value` can be unstorable: the same walk as unstorableText without
+ * building a pointer for every node (a 200-line product has ~2,000), which is done only to name a problem.
+ */
+function allStorable(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const node = stack.pop();
+    if (typeof node === 'string') {
+      if (SUSPECT.test(node) && whyUnstorable(node)) return false;
+    } else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) stack.push(node[i]);
+    } else if (node !== null && typeof node === 'object') {
+      for (const key of Object.keys(node)) {
+        if (SUSPECT.test(key) && whyUnstorable(key)) return false;
+        stack.push((node as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return true;
+}
+
 const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
@@ -26,6 +51,7 @@ const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/
  * walk keeps its own stack, so a deeply nested body cannot overflow it.
  */
 export function unstorableText(value: unknown): ProblemError | undefined {
+  if (allStorable(value)) return undefined;
   const stack: [unknown, string][] = [[value, '']];
   while (stack.length) {
     const [node, pointer] = stack.pop()!;

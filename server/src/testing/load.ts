@@ -5,6 +5,11 @@ export interface LoadOptions {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /**
+   * Bodies sent in turn (each connection goes through the list and starts again), instead of `body`:
+   * distinct requests that neither a cache of answers nor a memo of whole bodies can answer.
+   */
+  bodies?: readonly string[];
   /** Seconds (bounded: a benchmark stops by itself). */
   duration: number;
   connections: number;
@@ -37,6 +42,8 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     method: options.method ?? 'GET',
     headers: options.headers ?? {},
     ...(options.body !== undefined ? { body: options.body } : {}),
+    // Plain objects, not a setupRequest function: they reach the load worker thread as they are.
+    ...(options.bodies?.length ? { requests: options.bodies.map((body) => ({ method: options.method ?? 'GET', body })) } : {}),
     duration: Math.min(options.duration, 60),
     connections: options.connections,
     ...(options.workers ? { workers: options.workers } : {}),

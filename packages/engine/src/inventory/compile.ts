@@ -94,7 +94,7 @@ function compileLine(ctx: Context, out: CompiledProduct, line: InventoryLine, in
         near.length ? `did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : 'use a component id path such as "body/screw"');
     }
   }
-  const quantity = evaluate(ctx, line.amount, pointer('inventory', index, 'amount'));
+  const quantity = evaluate(ctx, line.amount, `${path}/amount`);
   if (line.substance !== undefined && isFlowId(line.substance)) {
     compileFlowEmission(ctx, out, line, index, quantity, component);
     return;
@@ -139,7 +139,7 @@ function compileLine(ctx: Context, out: CompiledProduct, line: InventoryLine, in
     out.rows.push(row);
     return;
   }
-  const factor = ctx.resolver.resolve(line.factor!, pointer('inventory', index, 'factor'));
+  const factor = ctx.resolver.resolve(line.factor!, `${path}/factor`);
   if (!factor || quantity === undefined) return;
   const converted = convertTo(quantity, factor.unit);
   if (!converted.ok) {

@@ -34,7 +34,7 @@ export interface ResolvedFactor {
 
 /**
  * Resolves factor ids for one calculation: custom factors declared in the product first, then the
- * bundled library. Each id is characterised once per run.
+ * bundled library. Each id is looked up once per run; a bundled factor is resolved once for all runs.
  */
 export class FactorResolver {
   private readonly custom = new Map<string, { factor: CustomFactor; index: number }>();
@@ -124,34 +124,7 @@ export class FactorResolver {
     if (custom) return this.buildCustom(custom.factor, custom.index);
     const entry = this.library.factor(id);
     if (!entry) return null;
-    const f = entry.factor;
-    const characterised = { value: characteriseBundled(entry, this.set, this.library) };
-    const licence = entry.dataset.licences.find((l) => l.id === f.licence);
-    const citation = [f.source.source, f.source.table, f.source.row ? `row ${f.source.row}` : undefined].filter(Boolean).join(', ');
-    const source: LineSource = {
-      citation,
-      dataset: entry.dataset.id,
-      datasetVersion: entry.dataset.version,
-      licence: licence ? licence.id : f.licence,
-      region: f.region,
-      year: f.year,
-    };
-    if (f.source.url) source.url = f.source.url;
-    return {
-      id,
-      name: f.name.en,
-      unit: unitSpec(f.unit),
-      category: f.category,
-      value: characterised.value,
-      shown: { kgCO2e: characterised.value.kgCO2e.toNumber(), unit: f.unit },
-      source,
-      region: f.region,
-      year: f.year,
-      co2Only: f.co2Only === true,
-      isCustom: false,
-      dataset: { id: entry.dataset.id, version: entry.dataset.version, edition: entry.dataset.edition, publisher: entry.dataset.publisher },
-      ...caveatsOf(f),
-    };
+    return resolveBundled(entry, id, this.set, this.library);
   }
 
   private buildCustom(f: CustomFactor, index: number): ResolvedFactor | null {
@@ -209,6 +182,55 @@ export class FactorResolver {
     if (f.supplier) r.supplier = f.supplier.name;
     return r;
   }
+}
+
+/**
+ * A bundled factor resolved for a GWP set, made once per library entry, set and id and shared by every
+ * calculation (a pure function of the dataset version it comes from; ids are exact, so at most one per
+ * entry and set). Frozen: results of many requests hold its citation and shown value.
+ */
+const resolvedBundled = new WeakMap<LibraryFactor, Map<string, ResolvedFactor>>();
+
+function resolveBundled(entry: LibraryFactor, id: string, set: GwpSet, library: FactorLibrary): ResolvedFactor {
+  let byKey = resolvedBundled.get(entry);
+  if (!byKey) resolvedBundled.set(entry, (byKey = new Map()));
+  const key = `${set}|${id}`;
+  const cached = byKey.get(key);
+  if (cached) return cached;
+  const f = entry.factor;
+  const value = characteriseBundled(entry, set, library);
+  const licence = entry.dataset.licences.find((l) => l.id === f.licence);
+  const citation = [f.source.source, f.source.table, f.source.row ? `row ${f.source.row}` : undefined].filter(Boolean).join(', ');
+  const source: LineSource = {
+    citation,
+    dataset: entry.dataset.id,
+    datasetVersion: entry.dataset.version,
+    licence: licence ? licence.id : f.licence,
+    region: f.region,
+    year: f.year,
+  };
+  if (f.source.url) source.url = f.source.url;
+  const resolved: ResolvedFactor = {
+    id,
+    name: f.name.en,
+    unit: unitSpec(f.unit),
+    category: f.category,
+    value,
+    shown: { kgCO2e: value.kgCO2e.toNumber(), unit: f.unit },
+    source,
+    region: f.region,
+    year: f.year,
+    co2Only: f.co2Only === true,
+    isCustom: false,
+    dataset: { id: entry.dataset.id, version: entry.dataset.version, edition: entry.dataset.edition, publisher: entry.dataset.publisher },
+    ...caveatsOf(f),
+  };
+  Object.freeze(resolved.source);
+  Object.freeze(resolved.shown);
+  if (resolved.dataset) Object.freeze(resolved.dataset);
+  if (resolved.caveats) Object.freeze(resolved.caveats);
+  byKey.set(key, Object.freeze(resolved));
+  return resolved;
 }
 
 /** What is wrong with a custom factor's origin parts, if anything (the rest of co2e is "not split", never negative). */

@@ -242,26 +242,29 @@ export function resultLines(totals: Totals): ResultLine[] {
 
 /** Each component's own emissions (material, end of life, attributed lines) and its subtree's. */
 export function byComponent(totals: Totals, components: ComponentInstance[]): CalculationResult['byComponent'] {
-  const own = new Map<string, Decimal>();
-  for (const { row, kgCO2e } of totals.lines) {
-    if (!row.component) continue;
+  // A component's one line stands for its value until something is added to it: its shown value is
+  // num of its exact kg CO2e already (usually had without decimals), so no product is made for it.
+  const own = new Map<string, Decimal | LineTotal>();
+  for (const line of totals.lines) {
+    const component = line.row.component;
+    if (!component) continue;
     // A first value is kept as it is (0 + x = x): most components have one line.
-    const before = own.get(row.component);
-    own.set(row.component, before ? before.plus(kgCO2e) : kgCO2e);
+    const before = own.get(component);
+    own.set(component, before ? exact(before).plus(line.kgCO2e) : line);
   }
-  const subtree = new Map<string, Decimal>();
+  const subtree = new Map<string, Decimal | LineTotal>();
   const subtreeMass = new Map<string, number>();
   // Children come after their parents in expansion order: walk backwards to roll totals up.
   for (let i = components.length - 1; i >= 0; i--) {
     const c = components[i]!;
     const below = subtree.get(c.idPath);
     const itself = own.get(c.idPath);
-    const mine = below && itself ? below.plus(itself) : below ?? itself ?? ZERO;
+    const mine = below && itself ? exact(below).plus(exact(itself)) : below ?? itself ?? ZERO;
     subtree.set(c.idPath, mine);
     subtreeMass.set(c.idPath, (subtreeMass.get(c.idPath) ?? 0) + c.unitMassKg * c.quantity);
     if (c.parent) {
       const sibling = subtree.get(c.parent);
-      subtree.set(c.parent, sibling ? sibling.plus(mine) : mine);
+      subtree.set(c.parent, sibling ? exact(sibling).plus(exact(mine)) : mine);
       subtreeMass.set(c.parent, (subtreeMass.get(c.parent) ?? 0) + subtreeMass.get(c.idPath)!);
     }
   }
@@ -271,10 +274,14 @@ export function byComponent(totals: Totals, components: ComponentInstance[]): Ca
     quantity: c.quantity,
     massKg: Number((c.unitMassKg * c.quantity).toPrecision(15)),
     totalMassKg: Number(subtreeMass.get(c.idPath)!.toPrecision(15)),
-    kgCO2e: num(own.get(c.idPath) ?? ZERO),
-    totalKgCO2e: num(subtree.get(c.idPath)!),
+    kgCO2e: shown(own.get(c.idPath) ?? ZERO),
+    totalKgCO2e: shown(subtree.get(c.idPath)!),
   }));
 }
+
+const isLine = (x: Decimal | LineTotal): x is LineTotal => 'row' in x;
+const exact = (x: Decimal | LineTotal): Decimal => (isLine(x) ? x.kgCO2e : x);
+const shown = (x: Decimal | LineTotal): number => (isLine(x) ? x.value : num(x));
 
 /** The largest contributors, by absolute size. */
 export function hotspots(lines: ResultLine[], limit = 10): CalculationResult['hotspots'] {

@@ -16,7 +16,12 @@ import { unitSpec, type UnitSpec } from '../quantity/unit.js';
 /** An amount being added up, with its splits. */
 class Tally {
   private sum: Decimal | undefined;
-  readonly byStage = new Map<Stage, Decimal>();
+  /**
+   * By stage, from the second stage on. While every addend has one stage (`stage`), its sum is `sum`:
+   * the same additions of the same first term, so not made twice (most entries have one stage).
+   */
+  private byStage: Map<Stage, Decimal> | undefined;
+  private stage: Stage | undefined;
   readonly byComponent = new Map<string, Decimal>();
   readonly lines: string[] = [];
   /** The rows last added: a group adding twice to one entry (two gases of a blend) lists its rows once. */
@@ -27,10 +32,20 @@ class Tally {
   }
 
   add(x: Decimal, stage: Stage, component: string | undefined, lines: string | readonly InventoryRow[]): void {
-    this.sum = this.sum ? this.sum.plus(x) : firstTerm(x);
-    // A first addend is kept as it is (0 + x = x): most components have one row per entry.
-    const s = this.byStage.get(stage);
-    this.byStage.set(stage, s ? s.plus(x) : x);
+    if (this.sum === undefined) {
+      this.sum = firstTerm(x);
+      this.stage = stage;
+      // A first term of more digits than the precision is rounded in the sum, not by stage: kept apart.
+      if (this.sum !== x) this.byStage = new Map([[stage, x]]);
+    } else {
+      if (!this.byStage && stage !== this.stage) this.byStage = new Map([[this.stage!, this.sum]]);
+      this.sum = this.sum.plus(x);
+      // A first addend is kept as it is (0 + x = x): most components have one row per entry.
+      if (this.byStage) {
+        const s = this.byStage.get(stage);
+        this.byStage.set(stage, s ? s.plus(x) : x);
+      }
+    }
     if (component !== undefined) {
       const c = this.byComponent.get(component);
       this.byComponent.set(component, c ? c.plus(x) : x);
@@ -49,7 +64,8 @@ class Tally {
       for (const [k, v] of m) if (!v.isZero()) out[k] = num(v);
       return out;
     };
-    return { amount: num(this.amount), unit, byStage: nonZero(this.byStage), byComponent: nonZero(this.byComponent), lines: this.lines };
+    const byStage = this.byStage ?? new Map(this.sum === undefined ? [] : [[this.stage!, this.sum]]);
+    return { amount: num(this.amount), unit, byStage: nonZero(byStage), byComponent: nonZero(this.byComponent), lines: this.lines };
   }
 }
 
@@ -217,7 +233,7 @@ export function inventoryOf(
   // the mass no route covers, so that nothing is dropped from the mass balance.
   for (const c of components) {
     if (!c.material || c.unitMassKg <= 0) continue;
-    const mass = dec(c.unitMassKg).times(dec(c.quantity));
+    const mass = componentMass(c);
     if (!c.endOfLife?.length) {
       // No route: all of it unspecified (mass × (1 − 0) is the mass, a product within the precision).
       endOfLife.at('unspecified|0', UNSPECIFIED).add(mass, 'endOfLife', c.idPath, c.path);
@@ -281,7 +297,12 @@ function materialTally(materials: Tallies<MaterialMeta>, f: InventoryRow['factor
 /** The material mass of a component (all its units), for material factors counted per item. */
 function massOfComponent(components: ReadonlyMap<string, ComponentInstance>, idPath: string | undefined): Decimal | undefined {
   const c = idPath === undefined ? undefined : components.get(idPath);
-  return c && c.unitMassKg > 0 ? dec(c.unitMassKg).times(dec(c.quantity)) : undefined;
+  return c && c.unitMassKg > 0 ? componentMass(c) : undefined;
+}
+
+/** Unit mass × quantity, exactly; × 1 is the mass itself (a double's digits are within the precision). */
+function componentMass(c: ComponentInstance): Decimal {
+  return c.quantity === 1 ? dec(c.unitMassKg) : dec(c.unitMassKg).times(dec(c.quantity));
 }
 
 /** One inventory entry a row adds to, per unit of its amount (what the what-if model keeps sums of). */

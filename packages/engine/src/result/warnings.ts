@@ -57,6 +57,8 @@ export function practitionerWarnings(product: Product, compiled: CompiledProduct
     if (own) return { region: normaliseRegion(own), of: 'line' };
     return productRegion ? { region: productRegion, of: 'product' } : undefined;
   };
+  // With no region anywhere no line has a place to judge a factor against (regionOf is undefined for all).
+  const placed = productRegion !== undefined || (product.inventory ?? []).some((l) => l.region);
   const year = product.year ?? referenceYear;
   // Factor-fit warnings are grouped (one per region, data year, GWP basis) so 30 proxies make 3 lines.
   type Group = Map<string, { ids: string[]; path: string }>;
@@ -77,7 +79,7 @@ export function practitionerWarnings(product: Product, compiled: CompiledProduct
       w('CO2_ONLY_FACTOR', `factor "${id}" counts CO2 only (an operational emission factor for organisational accounting), not life-cycle CO2e${where(rows)}`,
         path, 'for a product carbon footprint (ISO 14067 / GB/T 24067) use a life-cycle factor such as cn-mee/electricity-footprint-national-2024');
     }
-    if (f.region && normaliseRegion(f.region) !== 'GLO') {
+    if (placed && f.region && normaliseRegion(f.region) !== 'GLO') {
       // Each line is judged where it happens; lines of one factor in one place make one warning.
       for (const row of rows) {
         const where = regionOf(row);

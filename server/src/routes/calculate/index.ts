@@ -5,6 +5,7 @@ import { CalculationResult, Product } from '@greenlca/schema';
 import { calculateOrProblem, productShapeProblem } from '../../lib/calculate.js';
 import { lciaOf, MethodQuery } from '../../lib/lcia.js';
 import { ResultCache } from '../../lib/result-cache.js';
+import { resultJson } from '../../lib/result-json.js';
 import { callerOf } from '../../plugins/auth.js';
 import { OrgLibraries, type DatasetPin } from '../../org-datasets/library.js';
 import { CalculateQuery } from '../../schemas/common.js';
@@ -97,7 +98,8 @@ const calculateRoutes: FastifyPluginAsyncTypebox<CalculateRoutesOptions> = async
     }), request.query.view);
     // Encoded once, here: a string reply is measured (Buffer.byteLength) and then encoded again on the
     // socket, two passes over ~230 KiB of text that its Chinese citations make two bytes a character.
-    const bytes = Buffer.from(JSON.stringify(result), 'utf8');
+    // The citations themselves are encoded once per factor, not per answer (result-json.ts).
+    const bytes = resultJson(result);
     if (key) cache!.set(key, bytes);
     if (key) reply.header('x-greenlca-cache', 'miss');
     return reply.type('application/json; charset=utf-8').send(bytes as never);
