@@ -77,10 +77,13 @@ export function resultJson(result: object): Buffer {
   let from = 0;
   for (const source of sources) {
     const s = body.indexOf(SOURCE_AT, from);
+    if (s < 0) return Buffer.from(JSON.stringify(result), 'utf8');
     out.add(body.slice(from, s + 9));
     out.addBytes(sourceBytes(source));
     from = s + SOURCE_AT.length;
   }
+  // A stand-in left over means one of the lines matched was not ours: serialise plainly instead.
+  if (body.indexOf(SOURCE_AT, from) >= 0) return Buffer.from(JSON.stringify(result), 'utf8');
   out.add(body.slice(from));
   out.add(text.slice(at + LINES_AT.length));
   return out.done();

@@ -39,8 +39,7 @@ function answerOf(error: unknown): unknown {
     // 429 rather than 503: the server is well, the caller is asked to come back (as a rate limit would).
     return new ApiError('GLCA_RATE_LIMITED', `Imports are busy (${error.message}); try again after Retry-After.`, undefined, { 'retry-after': '10' });
   }
-  if (error instanceof TaskTimeout) return tooMuch(`reading and calculating it ${error.message.replace(/^the task /, '')}`);
-  if (error instanceof TaskOutOfMemory) return tooMuch(`reading and calculating it ${error.message.replace(/^the task /, '')}`);
+  if (error instanceof TaskTimeout || error instanceof TaskOutOfMemory) return tooMuch(`reading and calculating it ${error.message.replace(/^the task /, '')}`);
   // A RangeError is an array, string or stack the input made too large (as answerOrProblem reads it).
   if (error instanceof TaskFailed && error.taskErrorName === 'RangeError') return tooMuch(error.message);
   // An answer the import gave as an error (a charset the bytes are not in: 400) is given as it was.

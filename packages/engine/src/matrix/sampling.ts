@@ -125,9 +125,9 @@ export class SamplingPlan {
     const count = this.logPositions.length + this.bulk.reduce((n, b) => n + b.positions.length, 0);
     // Plain loops and no copies or scratch arrays that are not needed: a plan is packed once per
     // Monte Carlo run, and at a million entries that cost as much as several iterations' draws.
-    const sigmas = [...this.logSigma, ...this.bulk.map((b) => b.sigma)];
-    let commonSigma: number | undefined = sigmas[0];
-    for (const s of sigmas) if (s !== commonSigma) commonSigma = undefined;
+    let commonSigma: number | undefined = this.logSigma.length ? this.logSigma[0] : this.bulk[0]?.sigma;
+    for (const s of this.logSigma) if (s !== commonSigma) commonSigma = undefined;
+    for (const b of this.bulk) if (b.sigma !== commonSigma) commonSigma = undefined;
     let logPositions: Int32Array;
     let logScale: Float64Array;
     let logSigma: Float64Array | undefined;
