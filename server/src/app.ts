@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Jobs, type JobsOptions } from './jobs/index.js';
+import { PactDeliveries } from './jobs/pact-delivery.js';
 import { randomBytes } from 'node:crypto';
 import { bootstrapKeys, type Bootstrap } from './lib/bootstrap.js';
 import { DEFAULT_OUTBOUND, type OutboundPolicy } from './lib/outbound.js';
@@ -69,9 +70,11 @@ export interface AppOptions {
    * PACT client calls: `outbound` loosens or tightens the policy (allowLoopback for two servers on one
    * machine; timeouts, byte caps), `secretsKey` (32 bytes) seals partners' client secrets (default: a
    * key for this process only, so secrets stored now cannot be read after a restart: main.ts passes one),
-   * `delivery` how answers to partners are sent again when a partner fails for a reason that may pass (default 4 attempts, 2 s doubled).
+   * `delivery` how answers to partners are sent again when a partner fails for a reason that may pass
+   * (default 4 attempts, 2 s doubled), `deliverOwed` whether this process polls for the attempts owed
+   * (default true; main.ts: only GREENLCA_ROLE=all, and workers poll too).
    */
-  pact?: { outbound?: Partial<OutboundPolicy>; secretsKey?: Buffer; delivery?: DeliveryRetry };
+  pact?: { outbound?: Partial<OutboundPolicy>; secretsKey?: Buffer; delivery?: DeliveryRetry; deliverOwed?: boolean };
 }
 
 /**
@@ -134,7 +137,6 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   app.decorate('now', options.now ?? (() => new Date()));
   app.decorate('pactOutbound', { ...DEFAULT_OUTBOUND, ...options.pact?.outbound });
-  app.decorate('pactDelivery', options.pact?.delivery ?? DEFAULT_DELIVERY_RETRY);
   app.decorate('secrets', new SecretBox(options.pact?.secretsKey ?? randomBytes(32)));
   app.decorate('catalogue', options.catalogue ?? (await bundledCatalogue()));
 
@@ -152,6 +154,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   if (options.jobs?.work) app.addHook('onReady', async () => { await jobs.open(); });
   // Before the storage closes (onClose): chunks in hand finish and are stored.
   app.addHook('preClose', () => jobs.close());
+
+  const deliveries = new PactDeliveries({ storage: app.storage, secrets: app.secrets, outbound: app.pactOutbound, retry: options.pact?.delivery ?? DEFAULT_DELIVERY_RETRY, log: app.log });
+  app.decorate('pactDeliveries', deliveries);
+  if (options.pact?.deliverOwed !== false) app.addHook('onReady', async () => deliveries.start());
+  app.addHook('preClose', () => deliveries.close());
 
   const boot = await bootstrapKeys(app.storage, options.bootstrap ?? {});
   if (boot.generated) options.onGeneratedKey?.(boot.generated);

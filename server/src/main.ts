@@ -45,6 +45,7 @@ const app = await buildApp({
   ...(https ? { https } : {}),
   pact: {
     outbound: { allowLoopback: config.pactAllowLoopback },
+    deliverOwed: config.role === 'all',
     secretsKey: config.secretsKey ? parseSecretsKey(config.secretsKey) : secretsKeyFile(config.dataDir),
   },
 });

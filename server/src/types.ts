@@ -1,6 +1,6 @@
 import type { Jobs } from './jobs/index.js';
 import type { OutboundPolicy } from './lib/outbound.js';
-import type { DeliveryRetry } from './lib/pact-client.js';
+import type { PactDeliveries } from './jobs/pact-delivery.js';
 import type { SecretBox } from './lib/secret-box.js';
 import type { Catalogue } from './lib/library.js';
 import type { OrgLibraries } from './org-datasets/library.js';
@@ -30,8 +30,8 @@ declare module 'fastify' {
     jobs: Jobs;
     /** How PACT client calls reach partners (SSRF guard, deadline, byte cap). */
     pactOutbound: OutboundPolicy;
-    /** How answers to partners' requests are delivered again when a partner fails for a reason that may pass. */
-    pactDelivery: DeliveryRetry;
+    /** Answers to partners' requests: the first attempt, and the attempts owed after a failure that may pass. */
+    pactDeliveries: PactDeliveries;
     /** Seals and opens partners' client secrets. */
     secrets: SecretBox;
   }

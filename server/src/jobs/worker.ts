@@ -10,6 +10,7 @@ import { parseSecretsKey, SecretBox, secretsKeyFile } from '../lib/secret-box.js
 import type { ServerConfig } from '../config.js';
 import type { Storage } from '../storage/index.js';
 import { Jobs } from './index.js';
+import { PactDeliveries } from './pact-delivery.js';
 
 const LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 } as const;
 
@@ -34,10 +35,12 @@ export async function runWorker(storage: Storage, config: ServerConfig): Promise
   // The organisation's own datasets too, as in an `all` process (the API's libraries).
   const libraries = new OrgLibraries(storage, catalogue);
   const jobs = new Jobs({ storage, catalogue, library: (orgId) => libraries.library(orgId), now: () => new Date(), pact, log }, { ...config.jobs, work: true });
+  // Answers to partners' PACT requests still owed after a failed attempt.
+  const deliveries = new PactDeliveries({ storage, ...pact, log });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log.info({}, `${signal}: finishing the chunks in hand`);
-      jobs.close().then(() => storage.close()).then(() => process.exit(0), () => process.exit(1));
+      Promise.all([jobs.close(), deliveries.close()]).then(() => storage.close()).then(() => process.exit(0), () => process.exit(1));
     });
   }
   try {
@@ -47,6 +50,7 @@ export async function runWorker(storage: Storage, config: ServerConfig): Promise
     await storage.close().catch(() => {});
     process.exit(1);
   }
+  deliveries.start();
   log.info({}, `GreenLCA worker ready, storage: ${config.storage.kind}`);
   return new Promise<never>(() => {});
 }

@@ -232,31 +232,18 @@ export function isTransient(error: unknown): boolean {
   return error.kind === 'refused' && error.partnerStatus !== undefined && (error.partnerStatus >= 500 || error.partnerStatus === 429);
 }
 
-/** How an event is delivered again when a partner fails for a reason that may pass: attempts in all, and the first delay (doubled each time). */
-export interface DeliveryRetry {
-  attempts: number;
-  delayMs: number;
-}
-
-export const DEFAULT_DELIVERY_RETRY: DeliveryRetry = { attempts: 4, delayMs: 2_000 };
-
 /**
- * Send `event` to the partner, again after 2, 4, 8 s (`retry`) while it fails for a reason that may
- * pass. Resolves with 'delivered', or with why not (never throws): the caller records it on the
- * request for the organisation to see.
+ * How an answer is delivered again when a partner fails for a reason that may pass: the first delay,
+ * doubled after each failure up to `maxDelayMs`, until `attempts` were made or `giveUpAfterMs` has passed
+ * since the answer (PACT v3: "retry … using an exponential backoff strategy. It SHOULD abandon sending
+ * the event after 72 hours"). The attempts are owed in the database (jobs/pact-delivery.ts).
  */
-export async function sendPartnerEvent(
-  partner: PartnerEndpoint, event: Record<string, unknown>, policy: OutboundPolicy = DEFAULT_OUTBOUND, retry: DeliveryRetry = DEFAULT_DELIVERY_RETRY,
-): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await postPartnerEvent(partner, event, policy);
-      return 'delivered';
-    } catch (error) {
-      if (!(error instanceof PartnerError)) throw error;
-      if (attempt >= retry.attempts || !isTransient(error)) return `not delivered${attempt > 1 ? ` in ${attempt} attempts` : ''}: ${error.message}`;
-      // Jittered, so answers to one partner that failed together do not all come back at once.
-      await new Promise((r) => setTimeout(r, retry.delayMs * 2 ** (attempt - 1) * (0.75 + Math.random() / 2)));
-    }
-  }
+export interface DeliveryRetry {
+  delayMs: number;
+  maxDelayMs?: number;
+  attempts?: number;
+  giveUpAfterMs?: number;
 }
+
+/** 2, 4, 8 … s, then hourly, for 72 hours. */
+export const DEFAULT_DELIVERY_RETRY: DeliveryRetry = { delayMs: 2_000, maxDelayMs: 3_600_000, giveUpAfterMs: 72 * 3_600_000 };

@@ -8,7 +8,7 @@ import * as jobs from './sql-jobs.js';
 import { CurrentVersionsCache } from './current-versions.js';
 import type {
   Conditional, IdempotencyClaim, JobItem, JobItemOutcome, JobRecord, JobState, JobToRun, KeptAnswer, ListProducts, NewFootprint, NewJob, NewOrgDatasetVersion, NewPactPartner,
-  NewPactRequest, NewPactSentRequest, NewProduct, NewResult, PactPartner, PactRequest, PactSentRequest, PendingJobItem, QueueSql, Storage, StoredFootprint, StoredKey,
+  NewPactRequest, NewPactSentRequest, NewProduct, NewResult, OwedPactDelivery, PactPartner, PactRequest, PactSentRequest, PendingJobItem, QueueSql, Storage, StoredFootprint, StoredKey,
 } from './types.js';
 
 /** Both drivers return timestamptz as Date; keep the wire form (ISO 8601, UTC) in one place. */
@@ -114,7 +114,8 @@ const PRODUCT_COLUMNS = `p.id, v.model_id AS product_id, v.name, p.created_at, v
 /**
  * The storage, written once in PostgreSQL's dialect and run on PGlite or PostgreSQL. Every query on
  * organisation-owned rows has `org_id = $1`; a row of another organisation is indistinguishable from
- * a missing one.
+ * a missing one. The one exception is claimPactDeliveries, the server's own outbox, which hands each
+ * answer out with its organisation.
  */
 export class SqlStorage implements Storage {
   /** Current org dataset versions in memory, where this process is their only writer (PGlite). */
@@ -500,17 +501,37 @@ export class SqlStorage implements Storage {
     return rows.map(pactRequest);
   }
 
-  async answerPactRequest(orgId: string, id: string, answer: { status: 'Fulfilled' | 'Rejected'; event: Record<string, unknown> }): Promise<PactRequest | undefined> {
+  async answerPactRequest(orgId: string, id: string, answer: { status: 'Fulfilled' | 'Rejected'; event: Record<string, unknown> }, leaseMs: number): Promise<PactRequest | undefined> {
+    // The answer and the delivery it owes are stored together; the caller holds the first attempt for leaseMs.
     const { rows } = await this.db.query<RequestRow>(
-      `UPDATE pact_requests SET status = $3, answer = $4::json, answered_at = clock_timestamp()
+      `UPDATE pact_requests SET status = $3, answer = $4::json, answered_at = clock_timestamp(),
+              delivery_attempts = 1, delivery_due = clock_timestamp() + make_interval(secs => $5::double precision / 1000)
         WHERE org_id = $1 AND id = $2 AND status = 'Pending' RETURNING *`,
-      [orgId, id, answer.status, JSON.stringify(answer.event)],
+      [orgId, id, answer.status, JSON.stringify(answer.event), leaseMs],
     );
     return rows[0] && pactRequest(rows[0]);
   }
 
-  async recordPactDelivery(orgId: string, id: string, delivery: string): Promise<void> {
-    await this.db.query('UPDATE pact_requests SET delivery = $3 WHERE org_id = $1 AND id = $2', [orgId, id, delivery]);
+  async recordPactDelivery(orgId: string, id: string, delivery: string, retryInMs?: number): Promise<void> {
+    await this.db.query(
+      `UPDATE pact_requests SET delivery = $3,
+              delivery_due = CASE WHEN $4::double precision IS NULL THEN NULL ELSE clock_timestamp() + make_interval(secs => $4::double precision / 1000) END
+        WHERE org_id = $1 AND id = $2`,
+      [orgId, id, delivery, retryInMs ?? null],
+    );
+  }
+
+  async claimPactDeliveries(limit: number, leaseMs: number): Promise<OwedPactDelivery[]> {
+    // SKIP LOCKED: replicas polling at once each take different answers.
+    const { rows } = await this.db.query<RequestRow & { org_id: string; delivery_attempts: number }>(
+      `UPDATE pact_requests SET delivery_attempts = delivery_attempts + 1,
+              delivery_due = clock_timestamp() + make_interval(secs => $2::double precision / 1000)
+        WHERE id IN (SELECT id FROM pact_requests WHERE delivery_due <= clock_timestamp()
+                      ORDER BY delivery_due LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING *`,
+      [limit, leaseMs],
+    );
+    return rows.map((row) => ({ orgId: row.org_id, attempt: row.delivery_attempts, request: pactRequest(row) }));
   }
 
   createJob(orgId: string, job: NewJob, enqueue: (total: number, tx: QueueSql) => Promise<void>): ReturnType<Storage['createJob']> {
@@ -610,9 +631,13 @@ export class SqlStorage implements Storage {
     return this.db.embeddedMemoryBytes();
   }
 
+  /** Close the connection(s); closing again is a no-op (a signal handler and a test may both close). */
   close(): Promise<void> {
-    return this.db.close();
+    this.closing ??= this.db.close();
+    return this.closing;
   }
+
+  private closing: Promise<void> | undefined;
 }
 
 interface PartnerRow {

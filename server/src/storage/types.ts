@@ -110,10 +110,19 @@ export interface Storage {
   getPactRequest(orgId: string, id: string): Promise<PactRequest | undefined>;
   /** The organisation's requests, oldest first; only those with this status when given. */
   listPactRequests(orgId: string, query: { status?: PactRequest['status']; limit: number }): Promise<PactRequest[]>;
-  /** Answer a request that is still Pending (one answer per request): the answered request, or undefined. */
-  answerPactRequest(orgId: string, id: string, answer: { status: 'Fulfilled' | 'Rejected'; event: Record<string, unknown> }): Promise<PactRequest | undefined>;
-  /** How sending the answer went: 'delivered', or why not. */
-  recordPactDelivery(orgId: string, id: string, delivery: string): Promise<void>;
+  /**
+   * Answer a request that is still Pending (one answer per request): the answered request, or undefined.
+   * The answer's delivery is owed from then on; the caller's first attempt holds it for `leaseMs` (after
+   * that, claimPactDeliveries hands it out again, so an attempt cut short by a stop is made again).
+   */
+  answerPactRequest(orgId: string, id: string, answer: { status: 'Fulfilled' | 'Rejected'; event: Record<string, unknown> }, leaseMs: number): Promise<PactRequest | undefined>;
+  /** How sending the answer went: 'delivered', or why not; `retryInMs` when another attempt is owed then. */
+  recordPactDelivery(orgId: string, id: string, delivery: string, retryInMs?: number): Promise<void>;
+  /**
+   * Up to `limit` answers whose next delivery attempt is due, in any organisation, each held for
+   * `leaseMs` and its attempt counted; an answer is never handed to two callers at once.
+   */
+  claimPactDeliveries(limit: number, leaseMs: number): Promise<OwedPactDelivery[]>;
 
   /**
    * Store a job and its items, and call `enqueue` with the item count and the same transaction, so the
@@ -219,6 +228,13 @@ export interface PactRequest extends NewPactRequest {
   /** The RequestFulfilledEvent or RequestRejectedEvent sent back. */
   answer?: Record<string, unknown>;
   delivery?: string;
+}
+
+/** A PACT answer whose delivery is owed, with the number of the attempt now begun (1 is the first). */
+export interface OwedPactDelivery {
+  orgId: string;
+  attempt: number;
+  request: PactRequest;
 }
 
 export interface NewPactSentRequest {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sendPartnerEvent } from '../../lib/pact-client.js';
 import type { PactRequest } from '../../storage/types.js';
 import type { RequestCriteria } from './events.js';
 import { answerEvent, decide, type Decision } from './requests.js';
@@ -33,20 +32,15 @@ export async function drainBackground(app: FastifyInstance): Promise<void> {
 export const hostEventsSource = (request: FastifyRequest): string => `${request.protocol}://${request.host}/3/events`;
 
 /**
- * Record the answer to a pending request, send it to the partner and record how that went. A request
- * answered meanwhile (by another publication or a rejection) is left as it is.
+ * Record the answer to a pending request with its delivery owed, and make the first attempt; later
+ * attempts, if a partner fails for a reason that may pass, come from the outbox (jobs/pact-delivery.ts).
+ * A request answered meanwhile (by another publication or a rejection) is left as it is.
  */
 export async function answerRequest(app: FastifyInstance, orgId: string, request: PactRequest, decision: Decision, source: string): Promise<PactRequest | undefined> {
   const event = answerEvent(decision, request.eventId, { id: randomUUID(), source, now: app.now() });
-  const answered = await app.storage.answerPactRequest(orgId, request.id, { status: decision.status, event });
+  const answered = await app.storage.answerPactRequest(orgId, request.id, { status: decision.status, event }, app.pactDeliveries.leaseMs);
   if (!answered) return undefined;
-  const partner = (await app.storage.listPactPartners(orgId)).find((p) => p.id === request.partnerId);
-  const secret = partner && app.secrets.open(partner.clientSecret);
-  const delivery = !partner ? 'not sent: the partner is no longer registered'
-    : secret === undefined ? 'not sent: the stored client secret cannot be opened with this server\'s secrets key; register the partner again'
-      : await sendPartnerEvent({ baseUrl: partner.baseUrl, clientId: partner.clientId, clientSecret: secret }, event, app.pactOutbound, app.pactDelivery);
-  await app.storage.recordPactDelivery(orgId, request.id, delivery);
-  if (delivery !== 'delivered') app.log.warn({ request: request.id, delivery }, 'PACT answer not delivered');
+  const delivery = await app.pactDeliveries.deliver({ orgId, attempt: 1, request: answered });
   return { ...answered, delivery };
 }
 

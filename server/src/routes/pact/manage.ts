@@ -36,7 +36,7 @@ const RequestView = Type.Object({
   receivedAt: Type.String({ format: 'date-time' }),
   answeredAt: Type.Optional(Type.String({ format: 'date-time' })),
   answer: Type.Optional(Type.Object({}, { additionalProperties: true, description: 'The RequestFulfilledEvent or RequestRejectedEvent sent.' })),
-  delivery: Type.Optional(Type.String({ description: '"delivered", or why the answer did not reach the partner.' })),
+  delivery: Type.Optional(Type.String({ description: '"delivered"; "not yet delivered: …" while another attempt is owed (with back-off, up to 72 hours after the answer); or why the answer did not reach the partner.' })),
 });
 
 const shown = (p: PactPartner) => ({ id: p.id, name: p.name, baseUrl: p.baseUrl, clientId: p.clientId, createdAt: p.createdAt });
