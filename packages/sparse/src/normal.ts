@@ -131,6 +131,9 @@ export function tableExp(x: number): number {
   return EXP_TABLE[i]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))));
 }
 
+/** Largest |σ| for `lognormalRun`: |σ Z| stays a whole unit inside the table (fast-path draws have |Z| < R). */
+const MAX_RUN_SIGMA = (EXP_RANGE - 1) / R;
+
 /** Lognormal factors are drawn this many at a time into a scratch buffer (it stays in L1). */
 const CHUNK = 512;
 const factorScratch = new Float64Array(CHUNK);
@@ -142,10 +145,19 @@ const factorScratch = new Float64Array(CHUNK);
  * of its own and the rare slow draws are made here.
  */
 export function fillLognormalFactors(rng: Xoshiro128, sigma: number, out: Float64Array, from = 0, to = out.length): void {
+  if (!(Math.abs(sigma) < MAX_RUN_SIGMA)) {
+    // σ Z can leave the table's range even on the fast path: one draw at a time (the same values).
+    for (let k = from; k < to; k++) out[k] = tableExp(sigma * standardNormal(rng));
+    return;
+  }
   for (let k = lognormalRun(rng, sigma, out, from, to); k < to; k = lognormalRun(rng, sigma, out, k + 1, to)) out[k] = tableExp(sigma * standardNormal(rng));
 }
 
-/** `normalRun` with the `tableExp` arithmetic inlined. */
+/**
+ * `normalRun` with the `tableExp` arithmetic inlined, for |σ| < MAX_RUN_SIGMA only: a fast-path draw
+ * has |Z| < R, so σ Z is always inside the table and the loop needs no Math.exp branch. With that branch
+ * (a call) in the loop, V8 kept the generator's state in memory around it: 7.2 instead of 4.8 ns a draw.
+ */
 function lognormalRun(rng: Xoshiro128, sigma: number, out: Float64Array, from: number, to: number): number {
   let a = rng.a;
   let b = rng.b;
@@ -165,11 +177,9 @@ function lognormalRun(rng: Xoshiro128, sigma: number, out: Float64Array, from: n
     c ^= t;
     d = (d << 11) | (d >>> 21);
     const x = sigma * (hz * wn[iz]!);
-    if (x > -EXP_RANGE && x < EXP_RANGE) {
-      const i = (x * EXP_STEPS + (EXP_OFFSET + 0.5)) | 0; // as in tableExp: no Math.round
-      const r = x - (i - EXP_OFFSET) / EXP_STEPS;
-      out[k] = EXP_TABLE[i]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))));
-    } else out[k] = Math.exp(x);
+    const i = (x * EXP_STEPS + (EXP_OFFSET + 0.5)) | 0; // as in tableExp: no Math.round
+    const r = x - (i - EXP_OFFSET) / EXP_STEPS;
+    out[k] = EXP_TABLE[i]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))));
   }
   rng.a = a;
   rng.b = b;
