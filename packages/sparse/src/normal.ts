@@ -194,6 +194,10 @@ function lognormalRun(rng: Xoshiro128, sigma: number, out: Float64Array, from: n
  * With `assign`, out[positions[q]] = … instead (when every value is sampled, nothing needs clearing).
  */
 export function addLognormalNoise(rng: Xoshiro128, positions: Int32Array, scale: Float64Array, sigma: number, out: Float64Array, assign = false): void {
+  if (assign) {
+    assignLognormalNoise(rng, positions, scale, sigma, out);
+    return;
+  }
   const e = factorScratch;
   for (let start = 0; start < positions.length; start += CHUNK) {
     const count = Math.min(CHUNK, positions.length - start);
@@ -201,9 +205,60 @@ export function addLognormalNoise(rng: Xoshiro128, positions: Int32Array, scale:
     for (let k = 0; k < count; k++) {
       const q = start + k;
       const p = positions[q]!;
-      out[p] = assign ? scale[q]! * e[k]! : out[p]! + scale[q]! * e[k]!;
+      out[p] = out[p]! + scale[q]! * e[k]!;
     }
   }
+}
+
+/**
+ * out[positions[q]] = scale[q] · exp(sigma · Z_q), each value written where it is drawn: the same
+ * values as scaling `fillLognormalFactors`'s factors, without the second pass over a buffer of them
+ * (2.4 → 1.9 ms for the 219,000 off-diagonal entries of the n = 20,000 network).
+ */
+function assignLognormalNoise(rng: Xoshiro128, positions: Int32Array, scale: Float64Array, sigma: number, out: Float64Array): void {
+  const n = positions.length;
+  if (!(Math.abs(sigma) < MAX_RUN_SIGMA)) {
+    for (let q = 0; q < n; q++) out[positions[q]!] = scale[q]! * tableExp(sigma * standardNormal(rng));
+    return;
+  }
+  for (let q = scaledLognormalRun(rng, sigma, positions, scale, out, 0, n); q < n; q = scaledLognormalRun(rng, sigma, positions, scale, out, q + 1, n)) {
+    out[positions[q]!] = scale[q]! * tableExp(sigma * standardNormal(rng));
+  }
+}
+
+/**
+ * `lognormalRun` writing scale[q] · factor at positions[q]. A second loop rather than a mode of the
+ * first: with a branch on the mode in the loop (or the loop chosen through a function value), the
+ * plain run fell from 4.8 to 5.5 ns a draw.
+ */
+function scaledLognormalRun(rng: Xoshiro128, sigma: number, positions: Int32Array, scale: Float64Array, out: Float64Array, from: number, to: number): number {
+  let a = rng.a;
+  let b = rng.b;
+  let c = rng.c;
+  let d = rng.d;
+  let q = from;
+  for (; q < to; q++) {
+    const m = Math.imul(b, 5);
+    const hz = Math.imul((m << 7) | (m >>> 25), 9);
+    const iz = hz & (LAYERS - 1);
+    if (!(Math.abs(hz) < knInt[iz]!)) break;
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = (d << 11) | (d >>> 21);
+    const x = sigma * (hz * wn[iz]!);
+    const i = (x * EXP_STEPS + (EXP_OFFSET + 0.5)) | 0;
+    const r = x - (i - EXP_OFFSET) / EXP_STEPS;
+    out[positions[q]!] = scale[q]! * (EXP_TABLE[i]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120)))))));
+  }
+  rng.a = a;
+  rng.b = b;
+  rng.c = c;
+  rng.d = d;
+  return q;
 }
 
 /**
