@@ -104,11 +104,23 @@ function slowPath(rng: Xoshiro128, hz: number, iz: number): number {
       } while (ty + ty < tx * tx);
       return hz > 0 ? R + tx : -R - tx;
     }
-    if (fn[iz]! + rng.next() * (fn[iz - 1]! - fn[iz]!) < Math.exp(-0.5 * x * x)) return x;
+    if (underDensity(fn[iz]! + rng.next() * (fn[iz - 1]! - fn[iz]!), -0.5 * x * x)) return x;
     hz = rng.nextUint32() | 0;
     iz = hz & (LAYERS - 1);
     if (Math.abs(hz) < kn[iz]!) return hz * wn[iz]!;
   }
+}
+
+/**
+ * u < Math.exp(y), decided by the cheaper `tableExp` (a few units in the last place from the exact
+ * value, as Math.exp is) unless u lies within 1e-13 of it: always the decision Math.exp gives, so
+ * the draws are unchanged. The wedge test of the draws that leave the fast path (2.7 % of them).
+ */
+function underDensity(u: number, y: number): boolean {
+  const e = tableExp(y);
+  if (u < e * (1 - 1e-13)) return true;
+  if (u > e * (1 + 1e-13)) return false;
+  return u < Math.exp(y);
 }
 
 /** exp(j / 256) for |j / 256| ≤ 16: the table half of `tableExp`. */
