@@ -249,8 +249,8 @@ function assignLognormalNoise(rng: Xoshiro128, positions: Int32Array, scale: Flo
 
 /**
  * `lognormalRun` writing scale[q] · factor at positions[q]. A second loop rather than a mode of the
- * first: with a branch on the mode in the loop (or the loop chosen through a function value), the
- * plain run fell from 4.8 to 5.5 ns a draw.
+ * first: with a branch on the mode inside one loop, `lognormalTimes` at n = 20,000 took 6.3 ms
+ * instead of 4.9.
  */
 function scaledLognormalRun(rng: Xoshiro128, sigma: number, positions: Int32Array, scale: Float64Array, out: Float64Array, from: number, to: number): number {
   let a = rng.a;
