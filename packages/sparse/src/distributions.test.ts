@@ -106,12 +106,33 @@ describe('fast paths', () => {
   });
   it('every fused lognormal draw is standardNormal then tableExp, in the same stream, across chunk boundaries', () => {
     const count = 1500; // three chunks of 512, the last one partial
-    const fused = new Float64Array(count);
-    const rngFused = xoshiro128(21);
-    fillLognormalFactors(rngFused, 0.3, fused);
-    const rngPlain = xoshiro128(21);
-    for (let k = 0; k < count; k++) expect(fused[k]).toBe(tableExp(0.3 * standardNormal(rngPlain)));
-    expect(rngFused.next()).toBe(rngPlain.next());
+    // 0.3: the branch-free run; 4.4: |σ Z| can pass 16, so every draw takes the scalar path.
+    for (const sigma of [0.3, 4.4]) {
+      const fused = new Float64Array(count);
+      const rngFused = xoshiro128(21);
+      fillLognormalFactors(rngFused, sigma, fused);
+      const rngPlain = xoshiro128(21);
+      for (let k = 0; k < count; k++) expect(fused[k]).toBe(tableExp(sigma * standardNormal(rngPlain)));
+      expect(rngFused.next()).toBe(rngPlain.next());
+    }
+  });
+  it('addLognormalNoise with assign writes scale × the factors fillLognormalFactors draws, at the positions, in the same stream', () => {
+    const count = 1300;
+    // Positions out of order and with gaps, so a value written at the wrong place shows.
+    const positions = Int32Array.from({ length: count }, (_, q) => (q * 7919) % 2000);
+    const scale = Float64Array.from({ length: count }, (_, q) => 1 + (q % 9) - 4.5);
+    for (const sigma of [0.3, 4.4]) {
+      const out = new Float64Array(2000).fill(-1);
+      const rng = xoshiro128(33);
+      addLognormalNoise(rng, positions, scale, sigma, out, true);
+      const factors = new Float64Array(count);
+      const plain = xoshiro128(33);
+      fillLognormalFactors(plain, sigma, factors);
+      const expected = new Float64Array(2000).fill(-1);
+      for (let q = 0; q < count; q++) expected[positions[q]!] = scale[q]! * factors[q]!;
+      expect(Array.from(out)).toEqual(Array.from(expected));
+      expect(rng.next()).toBe(plain.next());
+    }
   });
   it('lognormalTimes is addLognormalNoise (assign) then multiply, bit for bit, rows crossing chunk boundaries', () => {
     // 90 rows of 13 entries: chunks of 512 draws end in the middle of rows.

@@ -104,11 +104,23 @@ function slowPath(rng: Xoshiro128, hz: number, iz: number): number {
       } while (ty + ty < tx * tx);
       return hz > 0 ? R + tx : -R - tx;
     }
-    if (fn[iz]! + rng.next() * (fn[iz - 1]! - fn[iz]!) < Math.exp(-0.5 * x * x)) return x;
+    if (underDensity(fn[iz]! + rng.next() * (fn[iz - 1]! - fn[iz]!), -0.5 * x * x)) return x;
     hz = rng.nextUint32() | 0;
     iz = hz & (LAYERS - 1);
     if (Math.abs(hz) < kn[iz]!) return hz * wn[iz]!;
   }
+}
+
+/**
+ * u < Math.exp(y), decided by the cheaper `tableExp` (a few units in the last place from the exact
+ * value, as Math.exp is) unless u lies within 1e-13 of it: always the decision Math.exp gives, so
+ * the draws are unchanged. The wedge test of the draws that leave the fast path (2.7 % of them).
+ */
+function underDensity(u: number, y: number): boolean {
+  const e = tableExp(y);
+  if (u < e * (1 - 1e-13)) return true;
+  if (u > e * (1 + 1e-13)) return false;
+  return u < Math.exp(y);
 }
 
 /** exp(j / 256) for |j / 256| ≤ 16: the table half of `tableExp`. */
@@ -128,8 +140,20 @@ export function tableExp(x: number): number {
   // Math.round costs three times the rest of this function.
   const i = (x * EXP_STEPS + (EXP_OFFSET + 0.5)) | 0;
   const r = x - (i - EXP_OFFSET) / EXP_STEPS;
-  return EXP_TABLE[i]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))));
+  return EXP_TABLE[i]! * expSeries(r);
 }
+
+/**
+ * exp(r) for |r| ≤ 1/512: the degree-5 Taylor polynomial, grouped in pairs (Estrin) rather than
+ * nested (Horner): a chain of three multiply–adds instead of five, 10 % less time per bulk draw.
+ */
+function expSeries(r: number): number {
+  const r2 = r * r;
+  return 1 + r + r2 * (0.5 + r * (1 / 6) + r2 * (1 / 24 + r * (1 / 120)));
+}
+
+/** Largest |σ| for `lognormalRun`: |σ Z| stays a whole unit inside the table (fast-path draws have |Z| < R). */
+const MAX_RUN_SIGMA = (EXP_RANGE - 1) / R;
 
 /** Lognormal factors are drawn this many at a time into a scratch buffer (it stays in L1). */
 const CHUNK = 512;
@@ -142,10 +166,19 @@ const factorScratch = new Float64Array(CHUNK);
  * of its own and the rare slow draws are made here.
  */
 export function fillLognormalFactors(rng: Xoshiro128, sigma: number, out: Float64Array, from = 0, to = out.length): void {
+  if (!(Math.abs(sigma) < MAX_RUN_SIGMA)) {
+    // σ Z can leave the table's range even on the fast path: one draw at a time (the same values).
+    for (let k = from; k < to; k++) out[k] = tableExp(sigma * standardNormal(rng));
+    return;
+  }
   for (let k = lognormalRun(rng, sigma, out, from, to); k < to; k = lognormalRun(rng, sigma, out, k + 1, to)) out[k] = tableExp(sigma * standardNormal(rng));
 }
 
-/** `normalRun` with the `tableExp` arithmetic inlined. */
+/**
+ * `normalRun` with the `tableExp` arithmetic inlined, for |σ| < MAX_RUN_SIGMA only: a fast-path draw
+ * has |Z| < R, so σ Z is always inside the table and the loop needs no Math.exp branch. With that branch
+ * (a call) in the loop, V8 kept the generator's state in memory around it: 7.2 instead of 4.8 ns a draw.
+ */
 function lognormalRun(rng: Xoshiro128, sigma: number, out: Float64Array, from: number, to: number): number {
   let a = rng.a;
   let b = rng.b;
@@ -165,11 +198,9 @@ function lognormalRun(rng: Xoshiro128, sigma: number, out: Float64Array, from: n
     c ^= t;
     d = (d << 11) | (d >>> 21);
     const x = sigma * (hz * wn[iz]!);
-    if (x > -EXP_RANGE && x < EXP_RANGE) {
-      const i = (x * EXP_STEPS + (EXP_OFFSET + 0.5)) | 0; // as in tableExp: no Math.round
-      const r = x - (i - EXP_OFFSET) / EXP_STEPS;
-      out[k] = EXP_TABLE[i]! * (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120))))));
-    } else out[k] = Math.exp(x);
+    const i = (x * EXP_STEPS + (EXP_OFFSET + 0.5)) | 0; // as in tableExp: no Math.round
+    const r = x - (i - EXP_OFFSET) / EXP_STEPS;
+    out[k] = EXP_TABLE[i]! * expSeries(r);
   }
   rng.a = a;
   rng.b = b;
@@ -184,6 +215,10 @@ function lognormalRun(rng: Xoshiro128, sigma: number, out: Float64Array, from: n
  * With `assign`, out[positions[q]] = … instead (when every value is sampled, nothing needs clearing).
  */
 export function addLognormalNoise(rng: Xoshiro128, positions: Int32Array, scale: Float64Array, sigma: number, out: Float64Array, assign = false): void {
+  if (assign) {
+    assignLognormalNoise(rng, positions, scale, sigma, out);
+    return;
+  }
   const e = factorScratch;
   for (let start = 0; start < positions.length; start += CHUNK) {
     const count = Math.min(CHUNK, positions.length - start);
@@ -191,9 +226,60 @@ export function addLognormalNoise(rng: Xoshiro128, positions: Int32Array, scale:
     for (let k = 0; k < count; k++) {
       const q = start + k;
       const p = positions[q]!;
-      out[p] = assign ? scale[q]! * e[k]! : out[p]! + scale[q]! * e[k]!;
+      out[p] = out[p]! + scale[q]! * e[k]!;
     }
   }
+}
+
+/**
+ * out[positions[q]] = scale[q] · exp(sigma · Z_q), each value written where it is drawn: the same
+ * values as scaling `fillLognormalFactors`'s factors, without the second pass over a buffer of them
+ * (2.4 → 1.9 ms for the 219,000 off-diagonal entries of the n = 20,000 network).
+ */
+function assignLognormalNoise(rng: Xoshiro128, positions: Int32Array, scale: Float64Array, sigma: number, out: Float64Array): void {
+  const n = positions.length;
+  if (!(Math.abs(sigma) < MAX_RUN_SIGMA)) {
+    for (let q = 0; q < n; q++) out[positions[q]!] = scale[q]! * tableExp(sigma * standardNormal(rng));
+    return;
+  }
+  for (let q = scaledLognormalRun(rng, sigma, positions, scale, out, 0, n); q < n; q = scaledLognormalRun(rng, sigma, positions, scale, out, q + 1, n)) {
+    out[positions[q]!] = scale[q]! * tableExp(sigma * standardNormal(rng));
+  }
+}
+
+/**
+ * `lognormalRun` writing scale[q] · factor at positions[q]. A second loop rather than a mode of the
+ * first: with a branch on the mode inside one loop, `lognormalTimes` at n = 20,000 took 6.3 ms
+ * instead of 4.9.
+ */
+function scaledLognormalRun(rng: Xoshiro128, sigma: number, positions: Int32Array, scale: Float64Array, out: Float64Array, from: number, to: number): number {
+  let a = rng.a;
+  let b = rng.b;
+  let c = rng.c;
+  let d = rng.d;
+  let q = from;
+  for (; q < to; q++) {
+    const m = Math.imul(b, 5);
+    const hz = Math.imul((m << 7) | (m >>> 25), 9);
+    const iz = hz & (LAYERS - 1);
+    if (!(Math.abs(hz) < knInt[iz]!)) break;
+    const t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = (d << 11) | (d >>> 21);
+    const x = sigma * (hz * wn[iz]!);
+    const i = (x * EXP_STEPS + (EXP_OFFSET + 0.5)) | 0;
+    const r = x - (i - EXP_OFFSET) / EXP_STEPS;
+    out[positions[q]!] = scale[q]! * (EXP_TABLE[i]! * expSeries(r));
+  }
+  rng.a = a;
+  rng.b = b;
+  rng.c = c;
+  rng.d = d;
+  return q;
 }
 
 /**
