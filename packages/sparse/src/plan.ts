@@ -215,6 +215,11 @@ export interface PatternFacts {
   noEmptyLines: boolean;
   /** Every diagonal entry is stored. */
   fullDiagonal: boolean;
+  /**
+   * With a full diagonal stored once per row: the position of each row's diagonal entry. Every row and
+   * column then holds its diagonal, so non-zero diagonal values alone rule out empty lines.
+   */
+  diagonal?: Int32Array;
 }
 
 interface PatternEntry {
@@ -274,19 +279,26 @@ export function patternFacts(A: Pattern): PatternFacts {
   const used = new Uint8Array(cols);
   let noEmptyLines = true;
   let fullDiagonal = rows === cols;
+  let single = true;
+  const diagonal = new Int32Array(rows);
   for (let i = 0; i < rows; i++) {
     const start = rowPtr[i]!;
     const end = rowPtr[i + 1]!;
     if (start === end) noEmptyLines = false;
-    let diagonal = false;
+    let count = 0;
     for (let p = start; p < end; p++) {
       const j = colIdx[p]!;
       used[j] = 1;
-      if (j === i) diagonal = true;
+      if (j === i) {
+        diagonal[i] = p;
+        count++;
+      }
     }
-    if (!diagonal) fullDiagonal = false;
+    if (count === 0) fullDiagonal = false;
+    else if (count > 1) single = false;
   }
   for (let j = 0; j < cols && noEmptyLines; j++) if (!used[j]) noEmptyLines = false;
+  if (fullDiagonal && single) return (entry.facts = { noEmptyLines, fullDiagonal, diagonal });
   return (entry.facts = { noEmptyLines, fullDiagonal });
 }
 
