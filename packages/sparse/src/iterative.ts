@@ -60,7 +60,7 @@ class SweepDirection {
   ) {
     const reuse = recycled?.plan === plan;
     this.pivots = reuse ? recycled.pivots : plan.eliminationValues();
-    const values = plan.fill(aValues, reuse ? recycled.system.values : new Float64Array(plan.pattern.colIdx.length), this.pivots);
+    const values = plan.fill(aValues, reuse ? recycled.system.values : undefined, this.pivots);
     this.system = { ...plan.pattern, values };
     const K = plan.pattern.rows;
     const invDiag = reuse ? recycled.invDiag : new Float64Array(K);
