@@ -182,12 +182,19 @@ function permuteRows(A: CsrMatrix, rowOf: Int32Array): { matrix: CsrMatrix; sour
 
 /**
  * False when the structure check cannot find anything: the pattern (checked once per pattern) has no
- * empty line and a full diagonal, and no stored value is zero. One pass over the values.
+ * empty line and a full diagonal, and no diagonal value is zero. With the diagonal stored once per row,
+ * a row or column whose values are all zero has a zero diagonal value, so reading the n diagonal values
+ * decides what reading every value would (the full scan cost a third of a sweep at n = 50,000).
  */
 function mayBeDeficient(A: CsrMatrix): boolean {
   const facts = patternFacts(A);
   if (!facts.noEmptyLines || !facts.fullDiagonal) return true;
   const { values } = A;
+  const { diagonal } = facts;
+  if (diagonal) {
+    for (let i = 0; i < diagonal.length; i++) if (values[diagonal[i]!] === 0) return true;
+    return false;
+  }
   for (let p = 0; p < values.length; p++) if (values[p] === 0) return true;
   return false;
 }

@@ -11,6 +11,14 @@ import type { CsrMatrix } from './csr.js';
 /** Right-hand sides per block; X and B hold them interleaved: X[4 i + r]. */
 export const BLOCK_WIDTH = 4;
 
+/**
+ * Each update goes this much past the Gauss–Seidel value (successive over-relaxation). On the reference
+ * networks' adjoints (n = 2,000, 20,000 and 50,000) 1.05 reaches 1e-9 in 16–19 sweeps where plain
+ * Gauss–Seidel takes 19–22; 1.1 gains less and 1.2 is slower than none. The single solves keep plain
+ * sweeps: under GMRES over-relaxation only added passes.
+ */
+const RELAXATION = 1.05;
+
 export interface BlockResult {
   sweeps: number;
   /** Per right-hand side: converged to the tolerance. */
@@ -21,15 +29,20 @@ export interface BlockResult {
 /**
  * Solve A X = B in place for four interleaved columns (X holds the initial guess; unused columns are
  * zero), A in sweep order with `invDiag` = 1 / A_ii. Stops when every column's componentwise backward
- * error (measured every third sweep) is below `tolerance`, or when progress stalls.
+ * error is below `tolerance`, or when progress stalls. The error is measured every third sweep, or
+ * sooner when the rate seen so far says the tolerance is reached sooner (a sweep past convergence costs
+ * as much as any other; a measured sweep about 15 % more than a plain one).
  */
 export function blockGaussSeidel(A: CsrMatrix, invDiag: Float64Array, B: Float64Array, X: Float64Array, tolerance: number, maxSweeps: number): BlockResult {
   const omega = new Float64Array(BLOCK_WIDTH).fill(Infinity);
   let best = Infinity;
   let stalled = 0;
   let sweeps = 0;
+  let gap = 3;
+  let measureAt = 3;
+  let previous = { sweeps: 0, worst: Infinity };
   while (sweeps < maxSweeps) {
-    const measure = sweeps % 3 === 2;
+    const measure = sweeps + 1 === measureAt;
     if (measure) measuredSweep(A, invDiag, B, X, omega);
     else sweep(A, invDiag, B, X);
     sweeps++;
@@ -37,11 +50,17 @@ export function blockGaussSeidel(A: CsrMatrix, invDiag: Float64Array, B: Float64
     let worst = 0;
     for (let r = 0; r < BLOCK_WIDTH; r++) if (!(omega[r]! <= worst)) worst = omega[r]!;
     if (worst <= tolerance || !Number.isFinite(worst)) break;
-    // Each measurement spans three sweeps; less than a halving over three of them is a stall.
-    if (worst < 0.5 * best) {
+    // Less than a halving over three sweeps is a stall (over fewer, no progress at all).
+    if (worst < 0.5 * best || (gap < 3 && worst < best)) {
       best = worst;
       stalled = 0;
     } else if (++stalled >= 3) break;
+    // Sweeps still needed at the rate per sweep since the last measurement.
+    const rate = Number.isFinite(previous.worst) ? (worst / previous.worst) ** (1 / (sweeps - previous.sweeps)) : 1;
+    const needed = rate < 1 ? Math.ceil(Math.log(tolerance / worst) / Math.log(rate)) : 3;
+    gap = Math.min(3, Math.max(1, needed));
+    measureAt = sweeps + gap;
+    previous = { sweeps, worst };
   }
   return { sweeps, converged: Array.from(omega, (w) => w <= tolerance), backwardErrors: omega };
 }
@@ -62,7 +81,7 @@ function sweep(A: CsrMatrix, invDiag: Float64Array, B: Float64Array, X: Float64A
       s2 -= v * X[c + 2]!;
       s3 -= v * X[c + 3]!;
     }
-    const d = invDiag[i]!;
+    const d = RELAXATION * invDiag[i]!;
     X[o] = X[o]! + s0 * d;
     X[o + 1] = X[o + 1]! + s1 * d;
     X[o + 2] = X[o + 2]! + s2 * d;
@@ -102,7 +121,7 @@ function measuredSweep(A: CsrMatrix, invDiag: Float64Array, B: Float64Array, X: 
       a2 += Math.abs(t2);
       a3 += Math.abs(t3);
     }
-    const d = invDiag[i]!;
+    const d = RELAXATION * invDiag[i]!;
     X[o] = X[o]! + s0 * d;
     X[o + 1] = X[o + 1]! + s1 * d;
     X[o + 2] = X[o + 2]! + s2 * d;

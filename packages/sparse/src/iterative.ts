@@ -60,7 +60,7 @@ class SweepDirection {
   ) {
     const reuse = recycled?.plan === plan;
     this.pivots = reuse ? recycled.pivots : plan.eliminationValues();
-    const values = plan.fill(aValues, reuse ? recycled.system.values : new Float64Array(plan.pattern.colIdx.length), this.pivots);
+    const values = plan.fill(aValues, reuse ? recycled.system.values : undefined, this.pivots);
     this.system = { ...plan.pattern, values };
     const K = plan.pattern.rows;
     const invDiag = reuse ? recycled.invDiag : new Float64Array(K);
@@ -207,10 +207,10 @@ class SweepFactorisation implements Factorisation {
 
   private backwardDirection(): SweepDirection {
     if (this.backward) return this.backward;
-    const { pattern, source } = transposedPattern(this.A);
-    const values = new Float64Array(source.length);
+    const { pattern, target } = transposedPattern(this.A);
+    const values = new Float64Array(target.length);
     const a = this.A.values;
-    for (let q = 0; q < source.length; q++) values[q] = a[source[q]!]!;
+    for (let q = 0; q < target.length; q++) values[target[q]!] = a[q]!;
     const At: CsrMatrix = { ...pattern, values };
     this.plans.backward ??= sweepPlan(this.A, [], this.reduce, true);
     return (this.backward = new SweepDirection(At, a, this.plans.backward));

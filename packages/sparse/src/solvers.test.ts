@@ -295,5 +295,16 @@ describe('structure kept per pattern', () => {
     const zeroRow = A.values.slice();
     for (let p = A.rowPtr[5]!; p < A.rowPtr[6]!; p++) zeroRow[p] = 0;
     expect(() => factorise({ ...A, values: zeroRow })).toThrow(/row\(s\) 5 have no non-zero entry/);
+    // Only the diagonal values are read on a kept pattern: an all-zero column is still found through its
+    // zero diagonal entry, and a zero off the diagonal changes nothing.
+    const zeroColumn = A.values.slice();
+    const offDiagonal: number[] = [];
+    for (let q = 0; q < A.colIdx.length; q++) if (A.colIdx[q] === 7) zeroColumn[q] = 0;
+    for (let i = 0; i < A.rows; i++) for (let q = A.rowPtr[i]!; q < A.rowPtr[i + 1]!; q++) if (A.colIdx[q] !== i) offDiagonal.push(q);
+    expect(() => factorise({ ...A, values: zeroColumn })).toThrow(/column\(s\) 7 have no non-zero entry/);
+    const oneOffZero = A.values.slice();
+    oneOffZero[offDiagonal[0]!] = 0;
+    const x = factorise({ ...A, values: oneOffZero }).solve(b).x;
+    expect(maxRelDiff(x, denseLuSolver.factorise({ ...A, values: oneOffZero }).solve(b).x)).toBeLessThan(1e-9);
   });
 });
