@@ -134,11 +134,16 @@ function basisOf(name: string): string | undefined {
   return m ? `${m[1]!.toLowerCase()} calorific value (as the factor states)` : undefined;
 }
 
-/** A factor's gases as emissions per unit, read once per characterised factor. */
-const emissionsCache = new WeakMap<CharacterisedFactor, ReturnType<typeof gasEmissions>>();
-function emissionsOf(value: CharacterisedFactor): ReturnType<typeof gasEmissions> {
+type GasEmission = ReturnType<typeof gasEmissions>[number] & { key: string; perUnit: Exact };
+
+/** A factor's gases as emissions per unit, with their inventory keys, read once per characterised factor. */
+const emissionsCache = new WeakMap<CharacterisedFactor, GasEmission[]>();
+function emissionsOf(value: CharacterisedFactor): GasEmission[] {
   let e = emissionsCache.get(value);
-  if (!e) emissionsCache.set(value, (e = gasEmissions(value)));
+  if (!e) {
+    e = gasEmissions(value).map((g) => ({ ...g, key: g.origin ? `${g.substance}|${g.origin}` : g.substance, perUnit: exactOf(g.kg) }));
+    emissionsCache.set(value, e);
+  }
   return e;
 }
 
@@ -180,10 +185,9 @@ export function inventoryOf(
       }
     } else if (f.value.massByGas.size) {
       known = known.plus(amount.times(exactOf(f.value.kgCO2e)));
-      for (const { substance, origin, kg: perUnit } of emissionsOf(f.value)) {
-        const key = origin ? `${substance}|${origin}` : substance;
+      for (const { substance, origin, key, perUnit } of emissionsOf(f.value)) {
         emissions.at(key, () => (origin ? { substance, compartment: 'air', origin } : { substance, compartment: 'air' }))
-          .add(amount.times(exactOf(perUnit)), stage, component, g.rows);
+          .add(amount.times(perUnit), stage, component, g.rows);
       }
     } else if (!f.value.kgCO2e.isZero()) {
       unknown = unknown.plus(amount.times(exactOf(f.value.kgCO2e)));
