@@ -29,6 +29,9 @@ class Tally {
   /** The rows last added: a group adding twice to one entry (two gases of a blend) lists its rows once. */
   private last: readonly InventoryRow[] | undefined;
 
+  /** `listed`: whether the entry names its lines (a summary leaves them out). */
+  constructor(private readonly listed: boolean) {}
+
   get amount(): Exact {
     return this.sum ?? EXACT_ZERO;
   }
@@ -53,6 +56,7 @@ class Tally {
       this.byComponent.set(component, c ? c.plus(x) : x);
     }
     // Rows have distinct paths and each group is added once per entry: a list, not a set.
+    if (!this.listed) return;
     if (typeof lines === 'string') this.lines.push(lines);
     else if (lines !== this.last) {
       this.last = lines;
@@ -73,9 +77,10 @@ class Tally {
 
 class Tallies<M> {
   readonly entries = new Map<string, { meta: M; tally: Tally }>();
+  constructor(private readonly listed: boolean) {}
   at(key: string, meta: () => M): Tally {
     let e = this.entries.get(key);
-    if (!e) this.entries.set(key, (e = { meta: meta(), tally: new Tally() }));
+    if (!e) this.entries.set(key, (e = { meta: meta(), tally: new Tally(this.listed) }));
     return e.tally;
   }
 }
@@ -150,12 +155,14 @@ function emissionsOf(value: CharacterisedFactor): GasEmission[] {
 export function inventoryOf(
   rows: readonly InventoryRow[], components: readonly ComponentInstance[], flows?: FlowIndex,
   groups: readonly RowGroup[] = groupRows(rows),
+  /** false: entries without their `lines` (a summary's); every amount is the same. */
+  withLines = true,
 ): Inventory {
   const units = new Map<string, string>();
-  const materials = new Tallies<MaterialMeta>();
-  const energy = new Tallies<Omit<EnergyEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines' | 'finalMJ'> & { unit: string; mj: Tally | undefined }>();
-  const emissions = new Tallies<Omit<EmissionEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines'>>();
-  const endOfLife = new Tallies<{ route: string; withFactor: boolean }>();
+  const materials = new Tallies<MaterialMeta>(withLines);
+  const energy = new Tallies<Omit<EnergyEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines' | 'finalMJ'> & { unit: string; mj: Tally | undefined }>(withLines);
+  const emissions = new Tallies<Omit<EmissionEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines'>>(withLines);
+  const endOfLife = new Tallies<{ route: string; withFactor: boolean }>(withLines);
   let known = EXACT_ZERO;
   let unknown = EXACT_ZERO;
   // Row indices, listed in row order at the end.
@@ -218,14 +225,14 @@ export function inventoryOf(
         const basis = basisOf(f.name);
         if (basis) Object.assign(meta, { basis });
         if (f.region) Object.assign(meta, { region: f.region });
-        const created = { meta, tally: new Tally() };
+        const created = { meta, tally: new Tally(withLines) };
         energy.entries.set(`${f.id}|${unit}`, created);
         return created;
       })();
       entry.tally.add(asKWh ?? amount, stage, component, g.rows);
       const mj = inUnit(amount, f.unit, MJ);
       if (mj) {
-        entry.meta.mj ??= new Tally();
+        entry.meta.mj ??= new Tally(withLines);
         entry.meta.mj.add(mj, stage, component, g.rows);
         entry.meta.derivation = `the amount is an energy (${f.unit.text}): converted to MJ by its unit`;
       } else {
