@@ -1,5 +1,5 @@
 import { STAGES, type CalculationResult, type OriginTotals, type ResultLine, type Stage } from '@greenlca/schema';
-import { type Decimal, dec, num, shortProduct, ZERO } from '../decimal.js';
+import { type Decimal, num, shortProduct } from '../decimal.js';
 import { Exact, EXACT_ZERO, exactOf } from '../exact.js';
 import { ExactSum } from '../exact-sum.js';
 import { addScaled, biogenicOf, closeSplit, ORIGIN_KINDS, zeroSplit, type OriginSplit } from '../impact/origin.js';
@@ -7,12 +7,12 @@ import type { ComponentInstance, InventoryRow } from '../inventory/line.js';
 
 /** Exact sums of a calculation, before they are turned into JSON numbers. */
 export interface Totals {
-  total: Decimal;
+  total: Exact;
   /** The total by origin (impact/origin.ts), adding up exactly to it. */
   origin: OriginSplit;
-  byStage: Record<Stage, Decimal>;
+  byStage: Record<Stage, Exact>;
   originByStage: Record<Stage, OriginSplit>;
-  byGas: Map<string, { kg: Decimal | undefined; kgCO2e: Decimal }>;
+  byGas: Map<string, { kg: Exact | undefined; kgCO2e: Exact }>;
   lines: LineTotal[];
 }
 
@@ -118,9 +118,9 @@ function biogenicDetail(value: InventoryRow['factor']['value'], amount: Decimal,
 }
 
 /** A total and its origin split as JSON numbers. */
-export function originTotals(kg: Decimal, split: OriginSplit): OriginTotals {
+export function originTotals(kg: Exact, split: OriginSplit): OriginTotals {
   return {
-    kgCO2e: num(kg),
+    kgCO2e: kg.toNumber(),
     fossilKgCO2e: num(split.fossil),
     biogenicKgCO2e: num(biogenicOf(split)),
     notSplitKgCO2e: num(split.notSplit),
@@ -170,7 +170,7 @@ export function aggregate(rows: InventoryRow[], withLines = true): Totals {
 }
 
 /** Σ amounts per characterised factor and stage, exactly, without any per-line value (a summary). */
-function bucketAmounts(rows: readonly InventoryRow[]): Map<InventoryRow['factor']['value'], Map<Stage, Decimal>> {
+function bucketAmounts(rows: readonly InventoryRow[]): Map<InventoryRow['factor']['value'], Map<Stage, Exact>> {
   const sums = new Map<InventoryRow['factor']['value'], Map<Stage, ExactSum>>();
   for (const row of rows) {
     let stages = sums.get(row.factor.value);
@@ -179,40 +179,40 @@ function bucketAmounts(rows: readonly InventoryRow[]): Map<InventoryRow['factor'
     if (!sum) stages.set(row.stage, (sum = new ExactSum()));
     sum.add(row.amount);
   }
-  const out = new Map<InventoryRow['factor']['value'], Map<Stage, Decimal>>();
-  for (const [value, stages] of sums) out.set(value, new Map([...stages].map(([stage, sum]) => [stage, sum.decimal()])));
+  const out = new Map<InventoryRow['factor']['value'], Map<Stage, Exact>>();
+  for (const [value, stages] of sums) out.set(value, new Map([...stages].map(([stage, sum]) => [stage, sum.exact()])));
   return out;
 }
 
 /** The totals from the amounts per factor and stage: one decimal product per factor and stage. */
-function totalsOf(buckets: Map<InventoryRow['factor']['value'], Map<Stage, Decimal>>, lines: LineTotal[]): Totals {
-  const byStage = Object.fromEntries(STAGES.map((s) => [s, ZERO])) as Record<Stage, Decimal>;
+function totalsOf(buckets: Map<InventoryRow['factor']['value'], Map<Stage, Exact>>, lines: LineTotal[]): Totals {
+  const byStage = Object.fromEntries(STAGES.map((s) => [s, EXACT_ZERO])) as Record<Stage, Exact>;
   const byGas: Totals['byGas'] = new Map();
-  let total = ZERO;
+  let total = EXACT_ZERO;
   const originByStage = Object.fromEntries(STAGES.map((s) => [s, zeroSplit()])) as Record<Stage, OriginSplit>;
   for (const [value, stages] of buckets) {
-    let sum = ZERO;
+    let sum = EXACT_ZERO;
     for (const [stage, amount] of stages) {
-      const kg = amount.times(value.kgCO2e);
+      const kg = amount.times(exactOf(value.kgCO2e));
       byStage[stage] = byStage[stage].plus(kg);
-      originByStage[stage] = addScaled(originByStage[stage], value.origin, amount);
+      originByStage[stage] = addScaled(originByStage[stage], value.origin, amount.decimal());
       total = total.plus(kg);
       sum = sum.plus(amount);
     }
     for (const [gas, perUnit] of value.byGas) {
       let entry = byGas.get(gas);
-      if (!entry) byGas.set(gas, (entry = { kg: ZERO, kgCO2e: ZERO }));
-      entry.kgCO2e = entry.kgCO2e.plus(sum.times(perUnit));
+      if (!entry) byGas.set(gas, (entry = { kg: EXACT_ZERO, kgCO2e: EXACT_ZERO }));
+      entry.kgCO2e = entry.kgCO2e.plus(sum.times(exactOf(perUnit)));
       const mass = value.massByGas.get(gas);
-      entry.kg = entry.kg !== undefined && mass !== undefined ? entry.kg.plus(sum.times(mass)) : undefined;
+      entry.kg = entry.kg !== undefined && mass !== undefined ? entry.kg.plus(sum.times(exactOf(mass))) : undefined;
     }
   }
   let origin = zeroSplit();
   for (const stage of STAGES) {
-    originByStage[stage] = closeSplit(originByStage[stage], byStage[stage]);
+    originByStage[stage] = closeSplit(originByStage[stage], byStage[stage].decimal());
     for (const k of ORIGIN_KINDS) origin[k] = origin[k].plus(originByStage[stage][k]);
   }
-  origin = closeSplit(origin, total);
+  origin = closeSplit(origin, total.decimal());
   return { total, origin, byStage, originByStage, byGas, lines };
 }
 
@@ -230,7 +230,7 @@ export function resultLines(totals: Totals): ResultLine[] {
     gross += Math.abs(l.value);
     if (l.value < 0) hasCredits = true;
   }
-  const base = hasCredits ? gross : num(totals.total);
+  const base = hasCredits ? gross : totals.total.toNumber();
   return totals.lines.map(({ row, value, byGas, origin }) => {
     const line: ResultLine = {
       path: row.path,
@@ -311,7 +311,7 @@ export function hotspots(lines: ResultLine[], limit = 10): CalculationResult['ho
 export function gasTable(totals: Totals): CalculationResult['byGas'] {
   const out: CalculationResult['byGas'] = {};
   for (const [gas, v] of totals.byGas) {
-    out[gas] = v.kg !== undefined && gas !== 'CO2e' ? { kg: num(v.kg), kgCO2e: num(v.kgCO2e) } : { kgCO2e: num(v.kgCO2e) };
+    out[gas] = v.kg !== undefined && gas !== 'CO2e' ? { kg: v.kg.toNumber(), kgCO2e: v.kgCO2e.toNumber() } : { kgCO2e: v.kgCO2e.toNumber() };
   }
   return out;
 }
