@@ -20,8 +20,12 @@ const kettle = () => parseProduct(JSON.parse(readFileSync(new URL('../../example
 
 /** A result less what is made line by line. */
 function withoutLines(r: CalculationResult) {
-  const { lines: _l, hotspots: _h, byComponent: _c, impacts, ...rest } = r;
-  return { ...rest, impacts: impacts?.map((m) => ({ ...m, categories: m.categories.map(({ lines: _x, ...c }) => c) })) };
+  const { lines: _l, hotspots: _h, byComponent: _c, impacts, inventory, ...rest } = r;
+  const bare = <T extends { lines: string[] }>(xs: T[]) => xs.map(({ lines: _x, ...e }) => e);
+  return {
+    ...rest, impacts: impacts?.map((m) => ({ ...m, categories: m.categories.map(({ lines: _x, ...c }) => c) })),
+    inventory: inventory && { ...inventory, materials: bare(inventory.materials), endOfLife: bare(inventory.endOfLife), energy: bare(inventory.energy), emissions: bare(inventory.emissions) },
+  };
 }
 
 describe('a summary calculation', () => {
@@ -33,6 +37,9 @@ describe('a summary calculation', () => {
     expect(summary.lines).toEqual([]);
     expect(summary.hotspots).toEqual([]);
     expect(summary.impacts!.every((m) => m.categories.every((c) => c.lines.length === 0))).toBe(true);
+    const inv = summary.inventory!;
+    expect(full.inventory!.materials.some((e) => e.lines.length > 0)).toBe(true);
+    expect([...inv.materials, ...inv.endOfLife, ...inv.energy, ...inv.emissions].every((e) => e.lines.length === 0)).toBe(true);
     expect(withoutLines(summary)).toEqual(withoutLines(full));
   });
 

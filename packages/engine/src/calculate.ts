@@ -33,8 +33,8 @@ export interface CalculateOptions {
   validOn?: string;
   /**
    * Leave out what is made line by line (a summary): `lines`, `hotspots` and `byComponent` come back
-   * empty and categories without their line lists, and no line's value is computed. Totals, stages,
-   * gases, inventories and categories are the same numbers as with them.
+   * empty, and categories and inventory entries without their line lists, and no line's value is
+   * computed. Totals, stages, gases, inventories and categories are the same numbers as with them.
    */
   lines?: false;
   /**
@@ -99,7 +99,7 @@ function assemble(
     byComponent: withLines ? byComponent(totals, compiled.components) : [],
     lines,
     hotspots: hotspots(lines),
-    ...(options.inventory === false ? {} : { inventory: inventoryOf(compiled.rows, compiled.components, library.flows ?? options.lcia?.index, groups) }),
+    ...(options.inventory === false ? {} : { inventory: inventoryOf(compiled.rows, compiled.components, library.flows ?? options.lcia?.index, groups, withLines) }),
     ...(options.lcia ? { impacts: impactsOf(compiled.rows, withLines ? (i) => totals.lines[i]!.value : undefined, options.lcia, (id) => library.substance(id), groups) } : {}),
     datasets: [...datasets.values()].sort((a, b) => a.id.localeCompare(b.id)),
     primaryData: primaryDataOf(totals.lines, validOn),

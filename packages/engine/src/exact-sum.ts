@@ -1,4 +1,5 @@
 import { Decimal, ZERO } from './decimal.js';
+import { Exact } from './exact.js';
 
 /**
  * Exact sums of doubles read as the decimals they print as (the engine's convention: 0.1 is 0.1, as
@@ -53,6 +54,7 @@ export function decimalOf<D>(f: Fixed, make?: (text: string) => D, zero?: D): D 
 // Below 2^53 − 10^15 a double holds every integer exactly, and adding one more 15-digit mantissa
 // cannot leave that range unnoticed.
 const SAFE = 2 ** 53 - 1e15;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /**
@@ -111,6 +113,14 @@ export class ExactSum {
   fixed(): Fixed {
     const m = this.big + BigInt(this.small);
     return m === 0n ? FIXED_ZERO : { m, e: this.e };
+  }
+
+  /** The sum as an Exact: its digits as a double when they fit (no decimal.js). */
+  exact(): Exact {
+    if (this.big === 0n) return Exact.scaled(this.small, this.small === 0 ? 0 : this.e);
+    const m = this.big + BigInt(this.small);
+    if (m === 0n) return Exact.scaled(0, 0);
+    return m >= -MAX_SAFE && m <= MAX_SAFE ? Exact.scaled(Number(m), this.e) : Exact.ofDecimal(decimalOf({ m, e: this.e }));
   }
 
   /** The sum as a Decimal of the engine's class. */

@@ -61,6 +61,10 @@ describe('round15 equals Number(x.toPrecision(15))', () => {
       xs.push(Number(`9.999999999999995e${e}`), Number(`9.99999999999999e${e}`));
     }
     expect(mismatches(xs)).toEqual([]);
+    // Integers, below and past 10^15 (the first keep all their digits, the others are rounded).
+    for (let e = 0; e <= 17; e++) for (const d of [1, 2, 7, 9, 999]) xs.push(d * 10 ** e, -d * 10 ** e, d * 10 ** e + 1, 10 ** e - 1);
+    xs.push(2 ** 53, 2 ** 53 - 1, 999999999999999, 1000000000000001, 123456789012345678);
+    expect(mismatches(xs)).toEqual([]);
     expect(round15(602.2500000000001)).toBe(602.25);
     expect(round15(0.1 + 0.2)).toBe(0.3);
     expect(Object.is(round15(-0), 0)).toBe(true);

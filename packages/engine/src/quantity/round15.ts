@@ -32,6 +32,9 @@ function productError(a: number, b: number, bHi: number, ab: number): number {
 export function round15(x: number): number {
   if (x === 0) return 0;
   const a = x < 0 ? -x : x;
+  // An integer below 10^15 has at most 15 digits, all kept (1, 2, 100: amounts and counts often are,
+  // and 10^14 itself would take the slow path below).
+  if (a < 1e15 && Number.isInteger(a)) return x;
   if (a >= 1e-7 && a < 1e15) {
     const k = 14 - Math.floor(Math.log10(a));
     const scale = POW10[k];

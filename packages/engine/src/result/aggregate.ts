@@ -1,17 +1,18 @@
 import { STAGES, type CalculationResult, type OriginTotals, type ResultLine, type Stage } from '@greenlca/schema';
-import { type Decimal, dec, num, shortProduct, ZERO } from '../decimal.js';
+import { type Decimal, num, shortProduct } from '../decimal.js';
+import { Exact, EXACT_ZERO, exactOf } from '../exact.js';
 import { ExactSum } from '../exact-sum.js';
 import { addScaled, biogenicOf, closeSplit, ORIGIN_KINDS, zeroSplit, type OriginSplit } from '../impact/origin.js';
 import type { ComponentInstance, InventoryRow } from '../inventory/line.js';
 
 /** Exact sums of a calculation, before they are turned into JSON numbers. */
 export interface Totals {
-  total: Decimal;
+  total: Exact;
   /** The total by origin (impact/origin.ts), adding up exactly to it. */
   origin: OriginSplit;
-  byStage: Record<Stage, Decimal>;
+  byStage: Record<Stage, Exact>;
   originByStage: Record<Stage, OriginSplit>;
-  byGas: Map<string, { kg: Decimal | undefined; kgCO2e: Decimal }>;
+  byGas: Map<string, { kg: Exact | undefined; kgCO2e: Exact }>;
   lines: LineTotal[];
 }
 
@@ -21,6 +22,9 @@ export interface LineTotal {
   /** The row's amount as a decimal (made once, shared by the inventories and categories). */
   readonly amount: Decimal;
   readonly kgCO2e: Decimal;
+  /** The same two values as Exact (no decimal.js where their digits fit a double). */
+  readonly exactAmount: Exact;
+  readonly exactKg: Exact;
   /** The double shown for kgCO2e. */
   value: number;
   /** kg CO2e by gas, as shown. */
@@ -34,20 +38,28 @@ export interface LineTotal {
  * them (shortProduct), and most lines are never asked (a line with no component and no impacts).
  */
 class Line implements LineTotal {
-  private exactAmount: Decimal | undefined;
-  private exactKg: Decimal | undefined;
+  private amountMade: Exact | undefined;
+  private kgMade: Exact | undefined;
   value = 0;
   byGas: Record<string, number> = {};
   origin: LineTotal['origin'] = { fossil: 0, biogenic: 0, notSplit: 0 };
 
   constructor(readonly row: InventoryRow) {}
 
+  get exactAmount(): Exact {
+    return (this.amountMade ??= Exact.ofNumber(this.row.amount));
+  }
+
+  get exactKg(): Exact {
+    return (this.kgMade ??= this.exactAmount.times(exactOf(this.row.factor.value.kgCO2e)));
+  }
+
   get amount(): Decimal {
-    return (this.exactAmount ??= dec(this.row.amount));
+    return this.exactAmount.decimal();
   }
 
   get kgCO2e(): Decimal {
-    return (this.exactKg ??= this.amount.times(this.row.factor.value.kgCO2e));
+    return this.exactKg.decimal();
   }
 }
 
@@ -55,6 +67,8 @@ class Line implements LineTotal {
 interface ShownOrigin {
   perUnit: { fossil: Decimal; biogenic: Decimal; notSplit: Decimal };
   sole?: 'fossil' | 'biogenic' | 'notSplit';
+  /** The group of the largest |per unit| (the one made the rest of a line's value). */
+  largest: 'fossil' | 'biogenic' | 'notSplit';
 }
 const shownOrigin = new WeakMap<object, ShownOrigin>();
 function originGroups(value: InventoryRow['factor']['value']): ShownOrigin {
@@ -62,7 +76,8 @@ function originGroups(value: InventoryRow['factor']['value']): ShownOrigin {
   if (!o) {
     const perUnit = { fossil: value.origin.fossil, biogenic: biogenicOf(value.origin), notSplit: value.origin.notSplit };
     const nonZero = (Object.keys(perUnit) as (keyof typeof perUnit)[]).filter((k) => !perUnit[k].isZero());
-    o = { perUnit, ...(nonZero.length <= 1 ? { sole: nonZero[0] ?? 'notSplit' } : {}) };
+    const largest = ORIGIN_GROUPS.reduce((a, b) => (perUnit[b].abs().gt(perUnit[a].abs()) ? b : a));
+    o = { perUnit, largest, ...(nonZero.length <= 1 ? { sole: nonZero[0] ?? 'notSplit' } : {}) };
     shownOrigin.set(value, o);
   }
   return o;
@@ -75,21 +90,21 @@ function lineOrigin(value: InventoryRow['factor']['value'], line: LineTotal, sho
     const out = { fossil: 0, biogenic: 0, notSplit: 0, [o.sole]: shown };
     return o.sole === 'biogenic' && shown !== 0 ? { ...out, detail: biogenicDetail(value, line.amount, line.kgCO2e) } : out;
   }
-  const amount = line.amount;
-  const kg = line.kgCO2e;
-  const keys = ['fossil', 'biogenic', 'notSplit'] as const;
-  const largest = keys.reduce((a, b) => (o.perUnit[b].abs().gt(o.perUnit[a].abs()) ? b : a));
-  const parts = { fossil: ZERO, biogenic: ZERO, notSplit: ZERO };
-  let rest = kg;
-  for (const k of keys) {
+  const amount = line.exactAmount;
+  const largest = o.largest;
+  const parts = { fossil: EXACT_ZERO, biogenic: EXACT_ZERO, notSplit: EXACT_ZERO };
+  let rest = line.exactKg;
+  for (const k of ORIGIN_GROUPS) {
     if (k === largest) continue;
-    parts[k] = amount.times(o.perUnit[k]);
+    parts[k] = amount.times(exactOf(o.perUnit[k]));
     rest = rest.minus(parts[k]);
   }
   parts[largest] = rest;
-  const out = { fossil: num(parts.fossil), biogenic: num(parts.biogenic), notSplit: num(parts.notSplit) };
-  return parts.biogenic.isZero() ? out : { ...out, detail: biogenicDetail(value, amount, parts.biogenic) };
+  const out = { fossil: parts.fossil.toNumber(), biogenic: parts.biogenic.toNumber(), notSplit: parts.notSplit.toNumber() };
+  return parts.biogenic.isZero() ? out : { ...out, detail: biogenicDetail(value, amount.decimal(), parts.biogenic.decimal()) };
 }
+
+const ORIGIN_GROUPS = ['fossil', 'biogenic', 'notSplit'] as const;
 
 /** A line's biogenic kg CO2e by kind, adding up exactly to its biogenic part. */
 function biogenicDetail(value: InventoryRow['factor']['value'], amount: Decimal, biogenic: Decimal): NonNullable<ResultLine['biogenicDetail']> {
@@ -103,9 +118,9 @@ function biogenicDetail(value: InventoryRow['factor']['value'], amount: Decimal,
 }
 
 /** A total and its origin split as JSON numbers. */
-export function originTotals(kg: Decimal, split: OriginSplit): OriginTotals {
+export function originTotals(kg: Exact, split: OriginSplit): OriginTotals {
   return {
-    kgCO2e: num(kg),
+    kgCO2e: kg.toNumber(),
     fossilKgCO2e: num(split.fossil),
     biogenicKgCO2e: num(biogenicOf(split)),
     notSplitKgCO2e: num(split.notSplit),
@@ -155,7 +170,7 @@ export function aggregate(rows: InventoryRow[], withLines = true): Totals {
 }
 
 /** Σ amounts per characterised factor and stage, exactly, without any per-line value (a summary). */
-function bucketAmounts(rows: readonly InventoryRow[]): Map<InventoryRow['factor']['value'], Map<Stage, Decimal>> {
+function bucketAmounts(rows: readonly InventoryRow[]): Map<InventoryRow['factor']['value'], Map<Stage, Exact>> {
   const sums = new Map<InventoryRow['factor']['value'], Map<Stage, ExactSum>>();
   for (const row of rows) {
     let stages = sums.get(row.factor.value);
@@ -164,40 +179,40 @@ function bucketAmounts(rows: readonly InventoryRow[]): Map<InventoryRow['factor'
     if (!sum) stages.set(row.stage, (sum = new ExactSum()));
     sum.add(row.amount);
   }
-  const out = new Map<InventoryRow['factor']['value'], Map<Stage, Decimal>>();
-  for (const [value, stages] of sums) out.set(value, new Map([...stages].map(([stage, sum]) => [stage, sum.decimal()])));
+  const out = new Map<InventoryRow['factor']['value'], Map<Stage, Exact>>();
+  for (const [value, stages] of sums) out.set(value, new Map([...stages].map(([stage, sum]) => [stage, sum.exact()])));
   return out;
 }
 
 /** The totals from the amounts per factor and stage: one decimal product per factor and stage. */
-function totalsOf(buckets: Map<InventoryRow['factor']['value'], Map<Stage, Decimal>>, lines: LineTotal[]): Totals {
-  const byStage = Object.fromEntries(STAGES.map((s) => [s, ZERO])) as Record<Stage, Decimal>;
+function totalsOf(buckets: Map<InventoryRow['factor']['value'], Map<Stage, Exact>>, lines: LineTotal[]): Totals {
+  const byStage = Object.fromEntries(STAGES.map((s) => [s, EXACT_ZERO])) as Record<Stage, Exact>;
   const byGas: Totals['byGas'] = new Map();
-  let total = ZERO;
+  let total = EXACT_ZERO;
   const originByStage = Object.fromEntries(STAGES.map((s) => [s, zeroSplit()])) as Record<Stage, OriginSplit>;
   for (const [value, stages] of buckets) {
-    let sum = ZERO;
+    let sum = EXACT_ZERO;
     for (const [stage, amount] of stages) {
-      const kg = amount.times(value.kgCO2e);
+      const kg = amount.times(exactOf(value.kgCO2e));
       byStage[stage] = byStage[stage].plus(kg);
-      originByStage[stage] = addScaled(originByStage[stage], value.origin, amount);
+      originByStage[stage] = addScaled(originByStage[stage], value.origin, amount.decimal());
       total = total.plus(kg);
       sum = sum.plus(amount);
     }
     for (const [gas, perUnit] of value.byGas) {
       let entry = byGas.get(gas);
-      if (!entry) byGas.set(gas, (entry = { kg: ZERO, kgCO2e: ZERO }));
-      entry.kgCO2e = entry.kgCO2e.plus(sum.times(perUnit));
+      if (!entry) byGas.set(gas, (entry = { kg: EXACT_ZERO, kgCO2e: EXACT_ZERO }));
+      entry.kgCO2e = entry.kgCO2e.plus(sum.times(exactOf(perUnit)));
       const mass = value.massByGas.get(gas);
-      entry.kg = entry.kg !== undefined && mass !== undefined ? entry.kg.plus(sum.times(mass)) : undefined;
+      entry.kg = entry.kg !== undefined && mass !== undefined ? entry.kg.plus(sum.times(exactOf(mass))) : undefined;
     }
   }
   let origin = zeroSplit();
   for (const stage of STAGES) {
-    originByStage[stage] = closeSplit(originByStage[stage], byStage[stage]);
+    originByStage[stage] = closeSplit(originByStage[stage], byStage[stage].decimal());
     for (const k of ORIGIN_KINDS) origin[k] = origin[k].plus(originByStage[stage][k]);
   }
-  origin = closeSplit(origin, total);
+  origin = closeSplit(origin, total.decimal());
   return { total, origin, byStage, originByStage, byGas, lines };
 }
 
@@ -215,7 +230,7 @@ export function resultLines(totals: Totals): ResultLine[] {
     gross += Math.abs(l.value);
     if (l.value < 0) hasCredits = true;
   }
-  const base = hasCredits ? gross : num(totals.total);
+  const base = hasCredits ? gross : totals.total.toNumber();
   return totals.lines.map(({ row, value, byGas, origin }) => {
     const line: ResultLine = {
       path: row.path,
@@ -244,22 +259,22 @@ export function resultLines(totals: Totals): ResultLine[] {
 export function byComponent(totals: Totals, components: ComponentInstance[]): CalculationResult['byComponent'] {
   // A component's one line stands for its value until something is added to it: its shown value is
   // num of its exact kg CO2e already (usually had without decimals), so no product is made for it.
-  const own = new Map<string, Decimal | LineTotal>();
+  const own = new Map<string, Exact | LineTotal>();
   for (const line of totals.lines) {
     const component = line.row.component;
     if (!component) continue;
     // A first value is kept as it is (0 + x = x): most components have one line.
     const before = own.get(component);
-    own.set(component, before ? exact(before).plus(line.kgCO2e) : line);
+    own.set(component, before ? exact(before).plus(line.exactKg) : line);
   }
-  const subtree = new Map<string, Decimal | LineTotal>();
+  const subtree = new Map<string, Exact | LineTotal>();
   const subtreeMass = new Map<string, number>();
   // Children come after their parents in expansion order: walk backwards to roll totals up.
   for (let i = components.length - 1; i >= 0; i--) {
     const c = components[i]!;
     const below = subtree.get(c.idPath);
     const itself = own.get(c.idPath);
-    const mine = below && itself ? exact(below).plus(exact(itself)) : below ?? itself ?? ZERO;
+    const mine = below && itself ? exact(below).plus(exact(itself)) : below ?? itself ?? EXACT_ZERO;
     subtree.set(c.idPath, mine);
     subtreeMass.set(c.idPath, (subtreeMass.get(c.idPath) ?? 0) + c.unitMassKg * c.quantity);
     if (c.parent) {
@@ -274,14 +289,14 @@ export function byComponent(totals: Totals, components: ComponentInstance[]): Ca
     quantity: c.quantity,
     massKg: Number((c.unitMassKg * c.quantity).toPrecision(15)),
     totalMassKg: Number(subtreeMass.get(c.idPath)!.toPrecision(15)),
-    kgCO2e: shown(own.get(c.idPath) ?? ZERO),
+    kgCO2e: shown(own.get(c.idPath) ?? EXACT_ZERO),
     totalKgCO2e: shown(subtree.get(c.idPath)!),
   }));
 }
 
-const isLine = (x: Decimal | LineTotal): x is LineTotal => 'row' in x;
-const exact = (x: Decimal | LineTotal): Decimal => (isLine(x) ? x.kgCO2e : x);
-const shown = (x: Decimal | LineTotal): number => (isLine(x) ? x.value : num(x));
+const isLine = (x: Exact | LineTotal): x is LineTotal => !(x instanceof Exact);
+const exact = (x: Exact | LineTotal): Exact => (isLine(x) ? x.exactKg : x);
+const shown = (x: Exact | LineTotal): number => (isLine(x) ? x.value : x.toNumber());
 
 /** The largest contributors, by absolute size. */
 export function hotspots(lines: ResultLine[], limit = 10): CalculationResult['hotspots'] {
@@ -296,7 +311,7 @@ export function hotspots(lines: ResultLine[], limit = 10): CalculationResult['ho
 export function gasTable(totals: Totals): CalculationResult['byGas'] {
   const out: CalculationResult['byGas'] = {};
   for (const [gas, v] of totals.byGas) {
-    out[gas] = v.kg !== undefined && gas !== 'CO2e' ? { kg: num(v.kg), kgCO2e: num(v.kgCO2e) } : { kgCO2e: num(v.kgCO2e) };
+    out[gas] = v.kg !== undefined && gas !== 'CO2e' ? { kg: v.kg.toNumber(), kgCO2e: v.kgCO2e.toNumber() } : { kgCO2e: v.kgCO2e.toNumber() };
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { STAGES, type Stage } from '@greenlca/schema';
 import type { Decimal } from '../decimal.js';
+import type { Exact } from '../exact.js';
 import { ExactSum } from '../exact-sum.js';
 import type { CharacterisedFactor } from '../impact/characterise.js';
 import type { InventoryRow } from '../inventory/line.js';
@@ -16,7 +17,10 @@ export interface RowGroup {
   first: InventoryRow;
   stage: Stage;
   component: string | undefined;
-  amount: Decimal;
+  /** The rows' amounts summed, exactly. */
+  exact: Exact;
+  /** The same as a decimal (made when first asked for). */
+  readonly amount: Decimal;
   rows: InventoryRow[];
   /** The rows' positions in the row list, in the same order as `rows`. */
   at: number[];
@@ -41,7 +45,7 @@ export function groupRows(rows: readonly InventoryRow[]): RowGroup[] {
     let g = byComponent.get(row.component);
     if (g === undefined) {
       byComponent.set(row.component, (g = out.length));
-      out.push({ value, first: row, stage: row.stage, component: row.component, amount: undefined as unknown as Decimal, rows: [], at: [] });
+      out.push(new Group(value, row));
       sums.push(new ExactSum());
     }
     sums[g]!.add(row.amount);
@@ -49,6 +53,23 @@ export function groupRows(rows: readonly InventoryRow[]): RowGroup[] {
     group.rows.push(row);
     group.at.push(i);
   }
-  for (let g = 0; g < out.length; g++) out[g]!.amount = sums[g]!.decimal();
+  for (let g = 0; g < out.length; g++) out[g]!.exact = sums[g]!.exact();
   return out;
+}
+
+class Group implements RowGroup {
+  readonly stage: Stage;
+  readonly component: string | undefined;
+  exact = undefined as unknown as Exact;
+  readonly rows: InventoryRow[] = [];
+  readonly at: number[] = [];
+
+  constructor(readonly value: CharacterisedFactor, readonly first: InventoryRow) {
+    this.stage = first.stage;
+    this.component = first.component;
+  }
+
+  get amount(): Decimal {
+    return this.exact.decimal();
+  }
 }

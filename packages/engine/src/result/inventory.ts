@@ -1,5 +1,6 @@
 import type { EmissionEntry, EndOfLifeEntry, EnergyEntry, Inventory, MaterialEntry, Stage } from '@greenlca/schema';
-import { type Decimal, dec, firstTerm, num, ZERO } from '../decimal.js';
+import { type Decimal, dec } from '../decimal.js';
+import { Exact, EXACT_ZERO, exactOf } from '../exact.js';
 import type { ComponentInstance, InventoryRow } from '../inventory/line.js';
 import { groupRows, type RowGroup } from './groups.js';
 import { gasEmissions, type CharacterisedFactor } from '../impact/characterise.js';
@@ -10,30 +11,34 @@ import { unitSpec, type UnitSpec } from '../quantity/unit.js';
 /**
  * The material, energy and emission inventories of a compiled product: what it is made of, what it
  * uses and what it emits, as exact decimal sums by stage and component (like the CO2e totals). Each
- * entry names the product lines it is made of, so every number traces back.
+ * entry names the product lines it is made of, so every number traces back. The sums are Exact
+ * values: doubles holding decimal digits, decimal.js only where the digits do not fit.
  */
 
 /** An amount being added up, with its splits. */
 class Tally {
-  private sum: Decimal | undefined;
+  private sum: Exact | undefined;
   /**
    * By stage, from the second stage on. While every addend has one stage (`stage`), its sum is `sum`:
    * the same additions of the same first term, so not made twice (most entries have one stage).
    */
-  private byStage: Map<Stage, Decimal> | undefined;
+  private byStage: Map<Stage, Exact> | undefined;
   private stage: Stage | undefined;
-  readonly byComponent = new Map<string, Decimal>();
+  readonly byComponent = new Map<string, Exact>();
   readonly lines: string[] = [];
   /** The rows last added: a group adding twice to one entry (two gases of a blend) lists its rows once. */
   private last: readonly InventoryRow[] | undefined;
 
-  get amount(): Decimal {
-    return this.sum ?? ZERO;
+  /** `listed`: whether the entry names its lines (a summary leaves them out). */
+  constructor(private readonly listed: boolean) {}
+
+  get amount(): Exact {
+    return this.sum ?? EXACT_ZERO;
   }
 
-  add(x: Decimal, stage: Stage, component: string | undefined, lines: string | readonly InventoryRow[]): void {
+  add(x: Exact, stage: Stage, component: string | undefined, lines: string | readonly InventoryRow[]): void {
     if (this.sum === undefined) {
-      this.sum = firstTerm(x);
+      this.sum = x.firstTerm();
       this.stage = stage;
       // A first term of more digits than the precision is rounded in the sum, not by stage: kept apart.
       if (this.sum !== x) this.byStage = new Map([[stage, x]]);
@@ -51,6 +56,7 @@ class Tally {
       this.byComponent.set(component, c ? c.plus(x) : x);
     }
     // Rows have distinct paths and each group is added once per entry: a list, not a set.
+    if (!this.listed) return;
     if (typeof lines === 'string') this.lines.push(lines);
     else if (lines !== this.last) {
       this.last = lines;
@@ -59,21 +65,22 @@ class Tally {
   }
 
   fields(unit: string) {
-    const nonZero = (m: Map<string, Decimal>) => {
+    const nonZero = (m: Map<string, Exact>) => {
       const out: Record<string, number> = {};
-      for (const [k, v] of m) if (!v.isZero()) out[k] = num(v);
+      for (const [k, v] of m) if (!v.isZero()) out[k] = v.toNumber();
       return out;
     };
     const byStage = this.byStage ?? new Map(this.sum === undefined ? [] : [[this.stage!, this.sum]]);
-    return { amount: num(this.amount), unit, byStage: nonZero(byStage), byComponent: nonZero(this.byComponent), lines: this.lines };
+    return { amount: this.amount.toNumber(), unit, byStage: nonZero(byStage), byComponent: nonZero(this.byComponent), lines: this.lines };
   }
 }
 
 class Tallies<M> {
   readonly entries = new Map<string, { meta: M; tally: Tally }>();
+  constructor(private readonly listed: boolean) {}
   at(key: string, meta: () => M): Tally {
     let e = this.entries.get(key);
-    if (!e) this.entries.set(key, (e = { meta: meta(), tally: new Tally() }));
+    if (!e) this.entries.set(key, (e = { meta: meta(), tally: new Tally(this.listed) }));
     return e.tally;
   }
 }
@@ -83,11 +90,11 @@ const MJ = unitSpec('MJ');
 const KWH = unitSpec('kWh');
 
 /** An amount in a factor's unit in another unit of the same dimension, exactly (amount × size ratio). */
-function inUnit(amount: Decimal, from: UnitSpec, target: UnitSpec): Decimal | undefined {
+function inUnit(amount: Exact, from: UnitSpec, target: UnitSpec): Exact | undefined {
   const r = ratio(from, target);
   if (r === undefined) return undefined;
   if (r === 1) return amount;
-  return typeof r === 'object' ? amount.times(r) : amount.times(dec(from.si)).div(dec(target.si));
+  return typeof r === 'object' ? amount.times(exactOf(r)) : Exact.ofDecimal(amount.decimal().times(dec(from.si)).div(dec(target.si)));
 }
 
 /**
@@ -132,25 +139,32 @@ function basisOf(name: string): string | undefined {
   return m ? `${m[1]!.toLowerCase()} calorific value (as the factor states)` : undefined;
 }
 
-/** A factor's gases as emissions per unit, read once per characterised factor. */
-const emissionsCache = new WeakMap<CharacterisedFactor, ReturnType<typeof gasEmissions>>();
-function emissionsOf(value: CharacterisedFactor): ReturnType<typeof gasEmissions> {
+type GasEmission = ReturnType<typeof gasEmissions>[number] & { key: string; perUnit: Exact };
+
+/** A factor's gases as emissions per unit, with their inventory keys, read once per characterised factor. */
+const emissionsCache = new WeakMap<CharacterisedFactor, GasEmission[]>();
+function emissionsOf(value: CharacterisedFactor): GasEmission[] {
   let e = emissionsCache.get(value);
-  if (!e) emissionsCache.set(value, (e = gasEmissions(value)));
+  if (!e) {
+    e = gasEmissions(value).map((g) => ({ ...g, key: g.origin ? `${g.substance}|${g.origin}` : g.substance, perUnit: exactOf(g.kg) }));
+    emissionsCache.set(value, e);
+  }
   return e;
 }
 
 export function inventoryOf(
   rows: readonly InventoryRow[], components: readonly ComponentInstance[], flows?: FlowIndex,
   groups: readonly RowGroup[] = groupRows(rows),
+  /** false: entries without their `lines` (a summary's); every amount is the same. */
+  withLines = true,
 ): Inventory {
   const units = new Map<string, string>();
-  const materials = new Tallies<MaterialMeta>();
-  const energy = new Tallies<Omit<EnergyEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines' | 'finalMJ'> & { unit: string; mj: Tally | undefined }>();
-  const emissions = new Tallies<Omit<EmissionEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines'>>();
-  const endOfLife = new Tallies<{ route: string; withFactor: boolean }>();
-  let known = ZERO;
-  let unknown = ZERO;
+  const materials = new Tallies<MaterialMeta>(withLines);
+  const energy = new Tallies<Omit<EnergyEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines' | 'finalMJ'> & { unit: string; mj: Tally | undefined }>(withLines);
+  const emissions = new Tallies<Omit<EmissionEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines'>>(withLines);
+  const endOfLife = new Tallies<{ route: string; withFactor: boolean }>(withLines);
+  let known = EXACT_ZERO;
+  let unknown = EXACT_ZERO;
   // Row indices, listed in row order at the end.
   const linesWithoutEmissions: number[] = [];
   const energyWithoutMJ: number[] = [];
@@ -158,13 +172,13 @@ export function inventoryOf(
   const componentByPath = new Map(components.map((c) => [c.idPath, c]));
   const inRowOrder = (indices: number[]) => Array.from(Uint32Array.from(indices).sort(), (i) => rows[i]!.path);
   for (const g of groups) {
-    const { first: row, amount, stage, component } = g;
+    const { first: row, exact: amount, stage, component } = g;
     const f = row.factor;
     // Σ of the rows' kg CO2e is the group's amount × kg CO2e per unit, exactly.
 
     // Emissions: the factor's elementary flows where named (any compartment), else its kg of each gas.
     if (f.value.flows) {
-      known = known.plus(amount.times(f.value.kgCO2e));
+      known = known.plus(amount.times(exactOf(f.value.kgCO2e)));
       for (const [id, perUnit] of f.value.flows) {
         const flow = flows?.flows.get(id);
         const [compartment] = id.split('/') as [EmissionEntry['compartment']];
@@ -173,18 +187,17 @@ export function inventoryOf(
           const meta: Omit<EmissionEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines'> = { substance: flow?.name.en ?? id.split('/')[2]!, compartment, flow: id };
           if (origin) meta.origin = origin;
           return meta;
-        }).add(amount.times(perUnit), stage, component, g.rows);
+        }).add(amount.times(exactOf(perUnit)), stage, component, g.rows);
         units.set(`flow|${id}`, flow?.unit ?? 'kg');
       }
     } else if (f.value.massByGas.size) {
-      known = known.plus(amount.times(f.value.kgCO2e));
-      for (const { substance, origin, kg: perUnit } of emissionsOf(f.value)) {
-        const key = origin ? `${substance}|${origin}` : substance;
+      known = known.plus(amount.times(exactOf(f.value.kgCO2e)));
+      for (const { substance, origin, key, perUnit } of emissionsOf(f.value)) {
         emissions.at(key, () => (origin ? { substance, compartment: 'air', origin } : { substance, compartment: 'air' }))
           .add(amount.times(perUnit), stage, component, g.rows);
       }
     } else if (!f.value.kgCO2e.isZero()) {
-      unknown = unknown.plus(amount.times(f.value.kgCO2e));
+      unknown = unknown.plus(amount.times(exactOf(f.value.kgCO2e)));
       for (let k = 0; k < g.rows.length; k++) if (g.rows[k]!.amount !== 0) linesWithoutEmissions.push(g.at[k]!);
     }
 
@@ -212,14 +225,14 @@ export function inventoryOf(
         const basis = basisOf(f.name);
         if (basis) Object.assign(meta, { basis });
         if (f.region) Object.assign(meta, { region: f.region });
-        const created = { meta, tally: new Tally() };
+        const created = { meta, tally: new Tally(withLines) };
         energy.entries.set(`${f.id}|${unit}`, created);
         return created;
       })();
       entry.tally.add(asKWh ?? amount, stage, component, g.rows);
       const mj = inUnit(amount, f.unit, MJ);
       if (mj) {
-        entry.meta.mj ??= new Tally();
+        entry.meta.mj ??= new Tally(withLines);
         entry.meta.mj.add(mj, stage, component, g.rows);
         entry.meta.derivation = `the amount is an energy (${f.unit.text}): converted to MJ by its unit`;
       } else {
@@ -239,25 +252,26 @@ export function inventoryOf(
       endOfLife.at('unspecified|0', UNSPECIFIED).add(mass, 'endOfLife', c.idPath, c.path);
       continue;
     }
-    let routed = ZERO;
+    let routed = EXACT_ZERO;
     (c.endOfLife ?? []).forEach((r, i) => {
-      const kg = mass.times(dec(r.share));
-      routed = routed.plus(dec(r.share));
+      const share = Exact.ofNumber(r.share);
+      const kg = mass.times(share);
+      routed = routed.plus(share);
       endOfLife.at(`${r.route}|${r.factor ? 1 : 0}`, () => ({ route: r.route, withFactor: Boolean(r.factor) }))
         .add(kg, 'endOfLife', c.idPath, `${c.path}/endOfLife/${i}`);
     });
     const rest = ONE.minus(routed);
-    if (rest.gt(0)) endOfLife.at('unspecified|0', UNSPECIFIED).add(mass.times(rest), 'endOfLife', c.idPath, c.path);
+    if (rest.positive()) endOfLife.at('unspecified|0', UNSPECIFIED).add(mass.times(rest), 'endOfLife', c.idPath, c.path);
   }
 
   const materialList: MaterialEntry[] = [...materials.entries.values()].map(({ meta, tally }) => ({ ...meta, ...tally.fields('kg') }));
   const energyList: EnergyEntry[] = [...energy.entries.values()].map(({ meta, tally }) => {
     const { mj, unit, ...rest } = meta;
     const out: EnergyEntry = { ...rest, ...tally.fields(unit) };
-    if (mj) out.finalMJ = num(mj.amount);
+    if (mj) out.finalMJ = mj.amount.toNumber();
     return out;
   });
-  const sum = (xs: Decimal[]) => xs.reduce((a, b) => a.plus(b), ZERO);
+  const sum = (xs: Exact[]) => xs.reduce((a, b) => a.plus(b), EXACT_ZERO);
   const byClass = (cls: string) => sum([...materials.entries.values()].filter((e) => e.meta.class === cls).map((e) => e.tally.amount));
   return {
     materials: materialList.sort((a, b) => b.amount - a.amount || a.factor.localeCompare(b.factor)),
@@ -267,21 +281,21 @@ export function inventoryOf(
     emissions: [...emissions.entries].map(([key, { meta, tally }]): EmissionEntry => ({ ...meta, ...tally.fields(units.get(key) ?? 'kg') }))
       .sort((a, b) => a.substance.localeCompare(b.substance) || (a.origin ?? '').localeCompare(b.origin ?? '')),
     totals: {
-      materialKg: num(byClass('material')),
-      packagingKg: num(byClass('packaging')),
-      electricityKWh: num(sum([...energy.entries.values()].filter((e) => e.meta.kind === 'electricity' && e.meta.unit === 'kWh').map((e) => e.tally.amount))),
-      finalEnergyMJ: num(sum([...energy.entries.values()].flatMap((e) => (e.meta.mj ? [e.meta.mj.amount] : [])))),
+      materialKg: byClass('material').toNumber(),
+      packagingKg: byClass('packaging').toNumber(),
+      electricityKWh: sum([...energy.entries.values()].filter((e) => e.meta.kind === 'electricity' && e.meta.unit === 'kWh').map((e) => e.tally.amount)).toNumber(),
+      finalEnergyMJ: sum([...energy.entries.values()].flatMap((e) => (e.meta.mj ? [e.meta.mj.amount] : []))).toNumber(),
     },
     coverage: {
-      emissionsKnownKgCO2e: num(known),
-      emissionsUnknownKgCO2e: num(unknown),
+      emissionsKnownKgCO2e: known.toNumber(),
+      emissionsUnknownKgCO2e: unknown.toNumber(),
       linesWithoutEmissions: inRowOrder(linesWithoutEmissions),
       energyWithoutMJ: inRowOrder(energyWithoutMJ),
     },
   };
 }
 
-const ONE = dec(1);
+const ONE = Exact.ofNumber(1);
 const UNSPECIFIED = () => ({ route: 'unspecified', withFactor: false });
 
 type MaterialMeta = Omit<MaterialEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines'>;
@@ -295,14 +309,14 @@ function materialTally(materials: Tallies<MaterialMeta>, f: InventoryRow['factor
 }
 
 /** The material mass of a component (all its units), for material factors counted per item. */
-function massOfComponent(components: ReadonlyMap<string, ComponentInstance>, idPath: string | undefined): Decimal | undefined {
+function massOfComponent(components: ReadonlyMap<string, ComponentInstance>, idPath: string | undefined): Exact | undefined {
   const c = idPath === undefined ? undefined : components.get(idPath);
   return c && c.unitMassKg > 0 ? componentMass(c) : undefined;
 }
 
 /** Unit mass × quantity, exactly; × 1 is the mass itself (a double's digits are within the precision). */
-function componentMass(c: ComponentInstance): Decimal {
-  return c.quantity === 1 ? dec(c.unitMassKg) : dec(c.unitMassKg).times(dec(c.quantity));
+function componentMass(c: ComponentInstance): Exact {
+  return c.quantity === 1 ? Exact.ofNumber(c.unitMassKg) : Exact.ofNumber(c.unitMassKg).times(Exact.ofNumber(c.quantity));
 }
 
 /** One inventory entry a row adds to, per unit of its amount (what the what-if model keeps sums of). */
@@ -327,7 +341,7 @@ export interface InventoryShare {
 export function inventoryShares(row: Pick<InventoryRow, 'kind' | 'stage' | 'factor'>, flows?: FlowIndex): { shares: InventoryShare[]; emissionsKnown: boolean } {
   const f = row.factor;
   const shares: InventoryShare[] = [];
-  const one = dec(1);
+  const one = Exact.ofNumber(1);
   let emissionsKnown = false;
   if (f.value.flows) {
     emissionsKnown = true;
@@ -353,7 +367,7 @@ export function inventoryShares(row: Pick<InventoryRow, 'kind' | 'stage' | 'fact
     const content = contentOf(f.id, f.name);
     const meta = content ? { factor: f.id, name: f.name, class: cls, content } : { factor: f.id, name: f.name, class: cls };
     const kg = inUnit(one, f.unit, KG);
-    if (kg) shares.push({ section: 'materials', key: `${f.id}|${cls}`, meta, unit: 'kg', perUnit: kg });
+    if (kg) shares.push({ section: 'materials', key: `${f.id}|${cls}`, meta, unit: 'kg', perUnit: kg.decimal() });
     else if (row.kind === 'material') shares.push({ section: 'materials', key: `${f.id}|${cls}`, meta, unit: 'kg', perUnit: 'componentMass' });
   }
   if (f.category === 'electricity' || f.category === 'fuel' || f.category === 'heat') {
@@ -369,7 +383,7 @@ export function inventoryShares(row: Pick<InventoryRow, 'kind' | 'stage' | 'fact
     const basis = basisOf(f.name);
     if (basis) meta.basis = basis;
     if (f.region) meta.region = f.region;
-    shares.push({ section: 'energy', key: `${f.id}|${unit}`, meta, unit, perUnit: asKWh ?? one, ...(mj ? { mjPerUnit: mj } : {}) });
+    shares.push({ section: 'energy', key: `${f.id}|${unit}`, meta, unit, perUnit: (asKWh ?? one).decimal(), ...(mj ? { mjPerUnit: mj.decimal() } : {}) });
   }
   return { shares, emissionsKnown };
 }

@@ -16,25 +16,30 @@ const CONTENT = keys(SubstanceContent);
  */
 export function unknownFields(product: unknown): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const check = (value: unknown, known: Set<string>, path: string) => {
+  // A field's pointer is made only for a field found unknown (most documents have none).
+  const check = (value: unknown, known: Set<string>, base: string, index = -1) => {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return;
-    for (const key of Object.keys(value)) {
-      if (known.has(key) || key.startsWith('x-') || key === '$schema') continue;
+    for (const key in value) {
+      if (!Object.hasOwn(value, key) || known.has(key) || key.startsWith('x-') || key === '$schema') continue;
       const near = closest(key, known, 1);
+      const path = index < 0 ? base : `${base}/${index}`;
       const d: Diagnostic = { code: 'UNKNOWN_FIELD', message: `"${key}" is not a field of product model v1 and is ignored`, path: `${path}/${key}` };
       if (near.length) d.hint = `did you mean "${near[0]}"?`;
       else d.hint = 'prefix custom fields with "x-" to mark them as extensions';
       out.push(d);
     }
   };
-  const each = (list: unknown, known: Set<string>, path: string, inner?: (v: Record<string, unknown>, p: string) => void) => {
+  const each = (list: unknown, known: Set<string>, path: string, inner?: (v: Record<string, unknown>, base: string, index: number) => void) => {
     if (!Array.isArray(list)) return;
-    list.forEach((v, i) => {
-      check(v, known, `${path}/${i}`);
-      if (inner && v && typeof v === 'object') inner(v as Record<string, unknown>, `${path}/${i}`);
-    });
+    for (let i = 0; i < list.length; i++) {
+      const v: unknown = list[i];
+      check(v, known, path, i);
+      if (inner && v && typeof v === 'object') inner(v as Record<string, unknown>, path, i);
+    }
   };
-  const component = (c: Record<string, unknown>, p: string): void => {
+  const component = (c: Record<string, unknown>, base: string, index: number): void => {
+    if (c.endOfLife === undefined && c.substances === undefined && c.children === undefined) return;
+    const p = `${base}/${index}`;
     each(c.endOfLife, ROUTE, `${p}/endOfLife`);
     each(c.substances, CONTENT, `${p}/substances`);
     each(c.children, COMPONENT, `${p}/children`, component);
