@@ -103,22 +103,25 @@ const productRoutes: FastifyPluginAsyncTypebox<ProductRoutesOptions> = async (ap
     config: { access: 'read' },
   }, async (request, reply) => {
     const orgId = callerOf(request).orgId;
-    const record = await app.storage.getProduct(orgId, request.params.id);
-    if (!record) throw notFound(`Product ${request.params.id}`);
+    // The versions' list is small: a kept answer is found without reading the product itself.
+    const current = (await app.storage.listVersions(orgId, request.params.id))?.at(-1);
+    if (!current) throw notFound(`Product ${request.params.id}`);
     const datasets = await app.orgLibraries.current(orgId);
     const now = app.now();
     const validOn = now.toISOString().slice(0, 10);
     const { gwp } = request.query;
     // A version never changes, so its answer depends only on these: the datasets, the GWP set and the day (factor validity).
-    const key = `${orgId}|${OrgLibraries.key(datasets)}|${gwp ?? ''}|${validOn}|${record.id}|${record.version}|${record.inputHash}`;
+    const key = `${orgId}|${OrgLibraries.key(datasets)}|${gwp ?? ''}|${validOn}|${request.params.id}|${current.version}|${current.inputHash}`;
     let bytes = results?.get(key);
     if (!bytes) {
+      const record = await app.storage.getProduct(orgId, request.params.id, current.version);
+      if (!record) throw notFound(`Product ${request.params.id}`);
       const library = await app.orgLibraries.library(orgId, datasets);
       bytes = resultJson(calculateOrProblem(record.product, library, { gwp, referenceYear: now.getUTCFullYear(), validOn }));
       results?.set(key, bytes);
     }
     // Sent as the bytes made once (result-json.ts), like POST /v1/calculate's answer.
-    return reply.header(RESULT_VERSION_HEADER, String(record.version)).type('application/json; charset=utf-8').send(bytes as never);
+    return reply.header(RESULT_VERSION_HEADER, String(current.version)).type('application/json; charset=utf-8').send(bytes as never);
   });
 
   app.put('/:id', {
