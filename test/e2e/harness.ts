@@ -67,12 +67,12 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Start `server/src/main.ts` with tsx and wait until /health answers. */
-export async function startServer(): Promise<RunningServer> {
+/** Start `server/src/main.ts` with tsx and wait until /health answers; `webRoot`: the built UI it serves (default the tests' build). */
+export async function startServer(webRoot: string = TEST_WEB_ROOT): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'greenlca-e2e-'));
   const env: NodeJS.ProcessEnv = {
-    ...process.env, PORT: String(port), HOST: '127.0.0.1', GREENLCA_DATA_DIR: dataDir, GREENLCA_API_KEY: API_KEY, GREENLCA_WEB_ROOT: TEST_WEB_ROOT, LOG_LEVEL: 'warn',
+    ...process.env, PORT: String(port), HOST: '127.0.0.1', GREENLCA_DATA_DIR: dataDir, GREENLCA_API_KEY: API_KEY, GREENLCA_WEB_ROOT: webRoot, LOG_LEVEL: 'warn',
   };
   delete env.DATABASE_URL; // always the embedded database in the temp dir, never a shared PostgreSQL
   const tsx = join(REPO, 'node_modules', '.bin', 'tsx');

@@ -3,7 +3,7 @@
  * and a stage line, and see the total change to the value worked out by hand from the bundled factors.
  */
 import { describe, expect, it } from 'vitest';
-import { API_KEY, chartsDrawn, co2e, HAS_CHROMIUM, importProduct, screenshot, text, total, useApp, type Page } from './harness.js';
+import { API_KEY, chartsDrawn, co2e, engineReady, HAS_CHROMIUM, importProduct, screenshot, text, total, useApp, type Page } from './harness.js';
 
 const STEEL = 'desnz-2025/material-metal-steel-cans-primary';
 const GRID = 'cn-mee/electricity-footprint-national-2024';
@@ -246,6 +246,51 @@ describe.skipIf(!HAS_CHROMIUM)('product workspace', () => {
     await expect.poll(() => text(page, '[data-testid=product-list]')).toContain('E2E kettle');
     await page.getByRole('button', { name: 'Open E2E kettle' }).click();
     await waitForTotal(page, expected);
+    expect(errors).toEqual([]);
+  });
+  it('opens a stored product from its address: the product and its server result asked for as the page starts, side by side, and nothing else first', async () => {
+    const grid = co2e(GRID);
+    const product = (years: number) => ({
+      schemaVersion: 1, id: 'e2e-linked', name: 'E2E linked', functionalUnit: { amount: 1, unit: 'item' }, region: 'CN', gwp: 'AR6', parameters: { years },
+      components: [{ id: 'case', name: 'Case', quantity: 1, material: STEEL, mass: '120 g' }],
+      inventory: [{ name: 'Use', stage: 'use', factor: GRID, amount: '2 kWh * years' }, { name: 'Assembly', stage: 'manufacture', factor: GRID, amount: '0.5 kWh' }],
+    });
+    const call = async (method: string, path: string, body?: object, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${app.url}${path}`, {
+        method, headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body),
+      });
+      expect(response.ok, `${method} ${path}`).toBe(true);
+      return (await response.json()) as { id: string; total: { kgCO2e: number } };
+    };
+    const { id } = await call('POST', '/v1/products', product(5));
+    // Worked out by hand from the bundled factors: 120 g of steel, 2 kWh a year for 5 years and 0.5 kWh.
+    const expected = (years: number) => (120 / 1e6) * co2e(STEEL).value + (2 * years + 0.5) * grid.value;
+    expect(grid.unit).toBe('kWh');
+
+    const { page, errors } = await app.open();
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/v1/')) requests.push(`${r.method()} ${path}`);
+    });
+    await page.goto(`${app.url}/#/products/${id}`);
+    await page.reload();
+    expect(await waitForTotal(page, expected(5))).toBeCloseTo(expected(5), 9);
+    expect(await text(page, '.toolbar .name')).toBe('E2E linked');
+    // Both requests went out before anything else the page asks; no product list, no calculation sent back.
+    expect(requests.slice(0, 2).sort()).toEqual([`GET /v1/products/${id}`, `GET /v1/products/${id}/result`]);
+    expect(requests).not.toContain('GET /v1/products');
+    expect(requests).not.toContain('POST /v1/calculate');
+    // The page's own engine takes over from the server's result: an edit is calculated here.
+    await engineReady(page);
+    const amount = page.locator('lca-inventory-table [data-line="1"] input.amount-input');
+    await amount.fill('1.5 kWh');
+    await waitForTotal(page, expected(5) + grid.value);
+
+    // A new version is what the address opens next.
+    await call('PUT', `/v1/products/${id}`, product(8), { 'if-match': '"1"' });
+    await page.reload();
+    await waitForTotal(page, expected(8));
     expect(errors).toEqual([]);
   });
 });

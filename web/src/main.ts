@@ -1,9 +1,5 @@
 /**
- * Entry point: mark the start for the benchmark, ask the server for a stored product at the page's
- * address (and its result) while the app's code loads, and define the app element.
+ * Entry point: the app element. A stored product at the page's address was already requested by
+ * index.html's script (api/opening.ts), so the app's code is one module, fetched as the page starts.
  */
-import { startOpening } from './api/opening.js';
-
-performance.mark('lca:start');
-startOpening();
-import('./components/lca-app.js');
+import './components/lca-app.js';

@@ -1,8 +1,8 @@
 /** @module end-of-life — where a part's material goes at end of life (报废处理). */
 import { Type, type Static } from '@sinclair/typebox';
+import { EOL_ROUTES } from './vocabulary.js';
 
-/** End-of-life routes (GB/T 20862, ISO 22628 vocabulary). */
-export const EOL_ROUTES = ['reuse', 'recycling', 'energyRecovery', 'incineration', 'landfill', 'composting', 'anaerobicDigestion'] as const;
+export { EOL_ROUTES } from './vocabulary.js';
 export const EndOfLifeRouteName = Type.Union(EOL_ROUTES.map((r) => Type.Literal(r)), {});
 export type EndOfLifeRouteName = Static<typeof EndOfLifeRouteName>;
 

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { GWP_SETS } from './vocabulary.js';
 
-/** IPCC assessment reports whose 100-year GWPs the engine can characterise with. */
-export const GWP_SETS = ['AR4', 'AR5', 'AR6'] as const;
+export { GWP_SETS, DEFAULT_GWP } from './vocabulary.js';
 
 export const GwpSet = Type.Union(
   GWP_SETS.map((s) => Type.Literal(s)),
@@ -9,4 +9,3 @@ export const GwpSet = Type.Union(
 );
 export type GwpSet = Static<typeof GwpSet>;
 
-export const DEFAULT_GWP: GwpSet = 'AR6';

@@ -59,7 +59,7 @@ describe('OpenAPI 3.1 document (/docs/json)', () => {
   });
 
   it('names every operation once, tags it, and marks public ones security: []', () => {
-    expect(ops.length).toBe(75); // 49 + the five PACT partner and request routes + the five job routes + six PACT client routes + the eight organisation-dataset routes + GET /v1/products/{id}/olca + GET /v1/reports/{id} (a report a job stored)
+    expect(ops.length).toBe(76); // 49 + the five PACT partner and request routes + the five job routes + six PACT client routes + the eight organisation-dataset routes + GET /v1/products/{id}/olca + GET /v1/reports/{id} (a report a job stored) + GET /v1/products/{id}/result
     const ids = ops.map((o) => o.op.operationId);
     expect(ids.every((id) => typeof id === 'string')).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);

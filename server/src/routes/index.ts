@@ -23,7 +23,7 @@ export const routes: FastifyPluginAsyncTypebox<{ batchBodyLimit: number; cacheBy
   await app.register(healthRoutes);
   await app.register(calculateRoutes, { prefix: '/v1/calculate', cacheBytes: options.cacheBytes });
   await app.register(batchRoutes({ bodyLimit: options.batchBodyLimit }), { prefix: '/v1/batch' });
-  await app.register(productRoutes, { prefix: '/v1/products' });
+  await app.register(productRoutes, { prefix: '/v1/products', cacheBytes: Math.min(options.cacheBytes, 16 * 1024 * 1024) });
   await app.register(resultRoutes, { prefix: '/v1/results' });
   await app.register(catalogueRoutes, { prefix: '/v1' });
   await app.register(whatifRoutes, { prefix: '/v1/whatif' });

@@ -174,6 +174,12 @@ export class ApiClient {
     return (response.status === 204 ? undefined : await response.json()) as T;
   }
 
+  /** An answer to a request made elsewhere (index.html starts the opening product's), taken as this client takes its own. */
+  static answer<T>(answer: ReadAnswer): T {
+    if (answer.status < 200 || answer.status > 299) throw problem(answer.status, answer.statusText, answer.body);
+    return answer.body as T;
+  }
+
   whoami(signal?: AbortSignal): Promise<Whoami> {
     return this.json('GET', '/me', { signal });
   }
@@ -262,17 +268,24 @@ export class ApiClient {
   }
 }
 
+/** A response with its body read as JSON (undefined when it is not JSON). */
+export interface ReadAnswer {
+  status: number;
+  statusText: string;
+  body: unknown;
+}
+
 async function toError(response: Response): Promise<ApiError> {
-  let body: { code?: string; title?: string; detail?: string; message?: string; errors?: ApiProblemError[] } = {};
+  let body: unknown;
   try {
     body = await response.json();
   } catch {
     // Not JSON (a proxy error page): keep the status text.
   }
-  return new ApiError(
-    response.status,
-    body.code ?? `HTTP_${response.status}`,
-    body.detail ?? body.message ?? body.title ?? response.statusText,
-    body.errors ?? [],
-  );
+  return problem(response.status, response.statusText, body);
+}
+
+function problem(status: number, statusText: string, body: unknown): ApiError {
+  const p = (body ?? {}) as { code?: string; title?: string; detail?: string; message?: string; errors?: ApiProblemError[] };
+  return new ApiError(status, p.code ?? `HTTP_${status}`, p.detail ?? p.message ?? p.title ?? statusText, p.errors ?? []);
 }

@@ -1,11 +1,11 @@
 /**
  * @module api/opening — a page opened on a stored product (`#/products/<id>`, with a key stored) asks
- * the server for the product, and then for its result, as the page starts (main.ts): both round trips
- * then overlap fetching and parsing the app's code instead of following it. The app takes them over
- * when it opens that product (lca-app, WorkspaceController): one request of each, as before.
+ * for the product and its current result from an inline script in index.html, before the app's code
+ * has even been requested: both requests run side by side and overlap loading that code. The app takes
+ * them over here when it opens that product (lca-app, WorkspaceController): one request of each.
  */
 import type { CalculationResult, Product } from '@greenlca/schema';
-import { ApiClient, type ProductRecord } from './client.js';
+import { ApiClient, type ProductRecord, type ReadAnswer } from './client.js';
 
 /** The product requested for the page's address, and its result from the server (if it has lines). */
 export interface Opening {
@@ -15,7 +15,23 @@ export interface Opening {
   result: Promise<CalculationResult | undefined>;
 }
 
-let pending: Opening | undefined;
+/** An answer as index.html's script reads it: its body is parsed as it arrives, while the app's code still loads. */
+export interface StartedAnswer extends ReadAnswer {
+  /** The `x-greenlca-product-version` header (null without it). */
+  version: string | null;
+}
+
+/** What index.html's script leaves on `window`: the two requests as it started them. */
+export interface StartedOpening {
+  id: string;
+  record: Promise<StartedAnswer>;
+  result: Promise<StartedAnswer>;
+}
+
+/** The name of index.html's hand-over on `window`. */
+export const STARTED = 'greenlcaOpening';
+/** The header `GET /v1/products/{id}/result` names the version its result is for with. */
+export const RESULT_VERSION_HEADER = 'x-greenlca-product-version';
 
 /** The stored product's id in a `#/products/<id>` address. */
 export function productIdOf(hash: string): string | undefined {
@@ -27,21 +43,24 @@ export function hasLines(product: Product): boolean {
   return !!(product.components?.length || product.inventory?.length || product.processes?.length);
 }
 
-/** Request the product at the page's address and its result, if there is a key to ask with. */
-export function startOpening(api: ApiClient = new ApiClient()): void {
-  const id = productIdOf(location.hash);
-  if (!id || !api.hasKey) return;
-  const record = api.getProduct(id);
-  const result = record.then((r) => (hasLines(r.product) ? api.calculate(r.product) : undefined));
-  // Failures are the app's to show when it takes these over; until then they are not unhandled.
-  record.catch(() => undefined);
+/**
+ * The opening index.html started for this product, handed over once (a later open asks again). The
+ * result is the current version's; should the product have moved on between the two requests, the
+ * product as read is calculated instead, so the result is always the product's shown.
+ */
+export function takeOpening(id: string, api: ApiClient = new ApiClient()): Opening | undefined {
+  const scope = globalThis as { [STARTED]?: StartedOpening };
+  const started = scope[STARTED];
+  delete scope[STARTED];
+  if (started?.id !== id) return undefined;
+  const record = started.record.then((answer) => ApiClient.answer<ProductRecord>(answer));
+  const result = record.then(async (r) => {
+    if (!hasLines(r.product)) return undefined;
+    const answer = await started.result;
+    if (answer.status === 200 && answer.version !== String(r.version)) return api.calculate(r.product);
+    return ApiClient.answer<CalculationResult>(answer);
+  });
+  // Failures are the app's to show; until it looks at them they are not unhandled.
   result.catch(() => undefined);
-  pending = { id, record, result };
-}
-
-/** The opening started for this product, handed over once (a later open asks again). */
-export function takeOpening(id: string): Opening | undefined {
-  const opening = pending;
-  pending = undefined;
-  return opening?.id === id ? opening : undefined;
+  return { id, record, result };
 }

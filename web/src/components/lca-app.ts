@@ -23,6 +23,8 @@ import './lca-trace-dialog.js';
 
 type View = 'products' | 'editor' | 'whatif' | 'evaluation' | 'datasets';
 
+const idle = (window as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback?.bind(window) ?? ((cb: () => void) => setTimeout(cb, 200));
+
 /** What-if and evaluation (with the ecodesign and report packages) load after the editor, on first need. */
 let panels: Promise<unknown> | undefined;
 function loadPanels(): Promise<unknown> {
@@ -67,7 +69,9 @@ export class LcaApp extends LitElement {
     }
   `];
 
-  @state() private view: View = 'products';
+  private readonly api = new ApiClient();
+  /** A stored product's address opens the editor (openFromLocation): the product list is neither fetched nor painted first. */
+  @state() private view: View = productIdOf(location.hash) && this.api.hasKey ? 'editor' : 'products';
   @state() private message = '';
   @state() private messageIsError = false;
   @state() private listGeneration = 0;
@@ -77,18 +81,16 @@ export class LcaApp extends LitElement {
   @state() private category: string | undefined;
   @query('lca-api-key') private keyDialog!: LcaApiKey;
   @query('lca-trace-dialog') private traceDialog!: LcaTraceDialog;
-  private readonly api = new ApiClient();
   private readonly workspace = new WorkspaceController(this, this.api);
   private readonly i18n = new LocaleController(this);
 
   override firstUpdated(): void {
     if (!this.api.hasKey) void this.askForKey();
-    // The charting code is fetched as soon as the page is idle, so the first chart does not wait; the
-    // what-if and evaluation panels only after the factor library, which the first result needs more.
-    const idle = (window as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
-    idle(() => void loadECharts());
+    // The what-if and evaluation panels load only after the factor library, which the first result needs more.
     setTimeout(() => idle(() => void loadPanels()), 6000);
-    void this.openFromLocation();
+    // The charting code is fetched once the page is idle after the product opening (if any) has shown its
+    // result, so the first chart does not wait and the first result does not wait for the charts.
+    void this.openFromLocation().finally(() => idle(() => void loadECharts()));
   }
 
   /** The first visit (no key stored): ask for it once the dialog element has rendered. */
@@ -103,12 +105,15 @@ export class LcaApp extends LitElement {
     const id = productIdOf(location.hash);
     if (!id || !this.api.hasKey) return;
     try {
-      // Requested as the page started (main.ts), while this code loaded; else now.
-      const early = takeOpening(id);
+      // Requested as the page started (index.html), while this code loaded; else now.
+      const early = takeOpening(id, this.api);
       const record = await (early?.record ?? this.api.getProduct(id));
-      this.workspace.open(record.product, { id: record.id, version: record.version }, early?.result);
-      this.view = 'editor';
+      // The product is shown with its result, in one render: its rows are the largest part of the
+      // page, and painting them twice (without, then with, their values) would hold the total back.
+      const result = early && (await early.result.catch(() => undefined));
+      this.workspace.open(record.product, { id: record.id, version: record.version }, result ?? early?.result);
     } catch (error) {
+      this.view = 'products';
       this.flash(`${t('app.openFailed')}: ${(error as Error).message}`, true);
       this.workspace.loadEngine();
     }
@@ -147,6 +152,8 @@ export class LcaApp extends LitElement {
   private renderView() {
     const w = this.workspace;
     if (this.view === 'datasets') return html`<lca-org-datasets .api=${this.api}></lca-org-datasets>`;
+    // A product at the page's address is on its way: no list to fetch and paint meanwhile.
+    if (this.view === 'editor' && !w.product) return html`<p class="muted" data-testid="opening">${t('common.loading')}</p>`;
     if (this.view === 'products' || !w.product) {
       return html`<lca-product-list .api=${this.api} .generation=${this.listGeneration}></lca-product-list>`;
     }

@@ -12,7 +12,7 @@ import { lineContext, type LcaFactorPicker } from './lca-factor-picker.js';
 import './lca-factor-picker.js';
 
 const NO_ISSUES: InputIssue[] = [];
-const FIRST_ROWS = 12;
+const FIRST_ROWS = 4;
 const MORE_ROWS = 120;
 
 /** A name is one line: Enter does not break it (the textarea only wraps it to fit). */

@@ -1,4 +1,4 @@
-import { validate, Product } from '@greenlca/schema';
+import type { Product } from '@greenlca/schema';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -113,6 +113,8 @@ export class LcaProductList extends LitElement {
       } catch (error) {
         throw new Error(t('products.notJson', { message: (error as Error).message }));
       }
+      // The schema checker is most of the schema package's code: loaded when a file is opened, not with the page.
+      const { validate, Product } = await import('@greenlca/schema');
       const checked = validate(Product, doc);
       if (!checked.ok) throw new Error(checked.issues.slice(0, 8).map((i) => `${i.path || '/'}: ${i.message}`).join('\n'));
       this.emitOpen(checked.value);

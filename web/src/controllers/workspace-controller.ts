@@ -145,9 +145,9 @@ export class WorkspaceController implements ReactiveController {
 
   /**
    * Open a product (new, imported or loaded from the server). `serverResult`: the server's result for
-   * this very product, already requested (api/opening.ts), instead of asking for it again.
+   * this very product, already here or already requested (api/opening.ts), instead of asking for it again.
    */
-  open(product: Product, stored?: StoredRef, serverResult?: Promise<CalculationResult | undefined>): void {
+  open(product: Product, stored?: StoredRef, serverResult?: CalculationResult | Promise<CalculationResult | undefined>): void {
     performance.mark('lca:open');
     this.product = product;
     this.savedProduct = product;
@@ -166,28 +166,38 @@ export class WorkspaceController implements ReactiveController {
   /**
    * While the engine and the cited datasets still load in the page, the server (where they are warm)
    * calculates the product just opened: the same engine, the same result, shown at once; it then seeds
-   * the page's live calculator.
+   * the page's live calculator. A result already here is shown with the product's first render.
    */
-  private askServer(product: Product, requested?: Promise<CalculationResult | undefined>): void {
+  private askServer(product: Product, requested?: CalculationResult | Promise<CalculationResult | undefined>): void {
     // A new, empty product has nothing to calculate (the engine says EMPTY_PRODUCT): no need to ask.
     if (!this.api?.hasKey || !hasLines(product)) {
       this.loadEngine();
       return;
     }
+    const loadEngineAfter = () => setTimeout(() => this.loadEngine(), 50);
+    if (requested && !(requested instanceof Promise)) {
+      this.adoptServer(product, requested);
+      loadEngineAfter();
+      return;
+    }
     (requested ?? this.api.calculate(product)).then(
       (result) => {
         if (!result || this.product !== product || this.live) return;
-        performance.mark('lca:server-result');
-        this.serverResult = { product, result };
-        this.live = { result, issues: [], complete: true, excluded: 0 };
-        this.lastFull = { result, product };
-        this.resultBy = 'server';
+        this.adoptServer(product, result);
         this.host.requestUpdate();
       },
       () => {
         // Input issues or no server: the page's own calculation will show them once loaded.
       },
-    ).finally(() => setTimeout(() => this.loadEngine(), 50));
+    ).finally(loadEngineAfter);
+  }
+
+  private adoptServer(product: Product, result: CalculationResult): void {
+    performance.mark('lca:server-result');
+    this.serverResult = { product, result };
+    this.live = { result, issues: [], complete: true, excluded: 0 };
+    this.lastFull = { result, product };
+    this.resultBy = 'server';
   }
 
   close(): void {

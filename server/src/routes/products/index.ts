@@ -7,6 +7,9 @@ import { notFound } from '../../errors.js';
 import { lciaOf, MethodQuery } from '../../lib/lcia.js';
 import { calculateOrProblem, provenanceOf } from '../../lib/calculate.js';
 import { inputHash } from '../../lib/hash.js';
+import { ResultCache } from '../../lib/result-cache.js';
+import { resultJson } from '../../lib/result-json.js';
+import { OrgLibraries } from '../../org-datasets/library.js';
 import { callerOf } from '../../plugins/auth.js';
 import { CalculateQuery, Cursor, IdParams, Limit, MAX_INT4, VersionNumber } from '../../schemas/common.js';
 import { ProductList, ProductRecord, VersionList } from '../../schemas/product-record.js';
@@ -14,6 +17,7 @@ import { ResultList, StoredResult } from '../../schemas/stored-result.js';
 import { withHeaders } from '../../schemas/headers.js';
 import { etag, parseIfMatch, preconditionFailed, requireIfMatch } from './etag.js';
 import { OlcaPackageResponse, sendOlcaPackage } from '../exports/index.js';
+import { CalculationResult } from '@greenlca/schema';
 
 const VersionParams = Type.Object({ ...IdParams.properties, version: VersionNumber });
 
@@ -27,12 +31,23 @@ async function versionBeyondStorageIsNotFound(request: FastifyRequest): Promise<
 }
 const tags = ['products'];
 
+/** Header of `GET /v1/products/{id}/result`: the version the result is for (the product's ETag, unquoted). */
+export const RESULT_VERSION_HEADER = 'x-greenlca-product-version';
+
+export interface ProductRoutesOptions {
+  /** Bytes of serialised current-version results to keep (default 16 MiB); 0 switches the cache off. */
+  cacheBytes?: number;
+}
+
 /**
  * Stored products. Every save is a new immutable version; the ETag is the version number; updates
  * and deletes are conditional on If-Match (428 without it, 412 when it is stale, and nothing is stored).
  * All of it happens inside the caller's organisation: another organisation's product is a 404.
  */
-const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
+const productRoutes: FastifyPluginAsyncTypebox<ProductRoutesOptions> = async (app, options) => {
+  const cacheBytes = options.cacheBytes ?? 16 * 1024 * 1024;
+  const results = cacheBytes > 0 ? new ResultCache(cacheBytes) : undefined;
+
   app.post('', {
     schema: { tags, operationId: 'createProduct', summary: 'Store a new product (version 1)', body: Product, response: { 201: withHeaders(ProductRecord, 'location', 'etag') } },
     config: { access: 'write', idempotent: true },
@@ -74,6 +89,39 @@ const productRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const ifNoneMatch = parseIfMatch(request.headers['if-none-match']);
     if (ifNoneMatch === '*' || (Array.isArray(ifNoneMatch) && ifNoneMatch.includes(record.version))) return reply.code(304).send(null);
     return record;
+  });
+
+  app.get('/:id/result', {
+    schema: {
+      tags, operationId: 'getProductResult', summary: 'The current version\'s result (calculated, not stored)',
+      description: 'What `POST /v1/calculate` answers for the current version, without sending it: the web UI asks for it beside the product when it opens one. ' +
+        `The header \`${RESULT_VERSION_HEADER}\` names the version it is for. Nothing is stored (\`POST /v1/products/{id}/calculate\` stores a result with its provenance); ` +
+        'a version\'s answer is kept in memory for the day, per organisation, GWP set and dataset versions.',
+      params: IdParams, querystring: CalculateQuery,
+      response: { 200: CalculationResult },
+    },
+    config: { access: 'read' },
+  }, async (request, reply) => {
+    const orgId = callerOf(request).orgId;
+    // The versions' list is small: a kept answer is found without reading the product itself.
+    const current = (await app.storage.listVersions(orgId, request.params.id))?.at(-1);
+    if (!current) throw notFound(`Product ${request.params.id}`);
+    const datasets = await app.orgLibraries.current(orgId);
+    const now = app.now();
+    const validOn = now.toISOString().slice(0, 10);
+    const { gwp } = request.query;
+    // A version never changes, so its answer depends only on these: the datasets, the GWP set and the day (factor validity).
+    const key = `${orgId}|${OrgLibraries.key(datasets)}|${gwp ?? ''}|${validOn}|${request.params.id}|${current.version}|${current.inputHash}`;
+    let bytes = results?.get(key);
+    if (!bytes) {
+      const record = await app.storage.getProduct(orgId, request.params.id, current.version);
+      if (!record) throw notFound(`Product ${request.params.id}`);
+      const library = await app.orgLibraries.library(orgId, datasets);
+      bytes = resultJson(calculateOrProblem(record.product, library, { gwp, referenceYear: now.getUTCFullYear(), validOn }));
+      results?.set(key, bytes);
+    }
+    // Sent as the bytes made once (result-json.ts), like POST /v1/calculate's answer.
+    return reply.header(RESULT_VERSION_HEADER, String(current.version)).type('application/json; charset=utf-8').send(bytes as never);
   });
 
   app.put('/:id', {

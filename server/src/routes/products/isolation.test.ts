@@ -30,6 +30,7 @@ describe.each(testBackends)('organisation isolation ($name)', (backend) => {
     ['GET', `/v1/products/${productB}/versions/1`],
     ['POST', `/v1/products/${productB}/calculate`],
     ['GET', `/v1/products/${productB}/results`],
+    ['GET', `/v1/products/${productB}/result`],
     ['GET', `/v1/products/${productB}/olca`],
     ['GET', `/v1/results/${resultB}`],
     ['POST', `/v1/results/${resultB}/reproduce`],
