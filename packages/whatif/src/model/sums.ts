@@ -171,7 +171,8 @@ export class SumsEditor {
     let fossil = this.base.fossil;
     // Category sums are copied only where an edit reaches them.
     let categories = this.base.categories as StageSums[];
-    const copied = new Set<number>();
+    /** The categories copied so far, with their totals carried over. */
+    const copied = new Map<number, Exact>();
     for (const [key, { before, acc, group }] of this.touched) {
       for (const stage of STAGES) {
         const a = acc[stage];
@@ -186,18 +187,33 @@ export class SumsEditor {
         if (!group.fossilPerUnit.isZero()) fossil = fossil.plus(diff.times(group.fossilPerUnit));
         for (const [k, perUnit] of group.perCategory) {
           if (!copied.size) categories = categories.slice();
-          if (!copied.has(k)) {
-            copied.add(k);
+          const change = diff.times(perUnit);
+          const carried = copied.get(k);
+          if (carried === undefined) {
+            copied.set(k, categoryTotal(categories[k]!).plus(change));
             categories[k] = { ...categories[k]! };
-          }
+          } else copied.set(k, carried.plus(change));
           const sums = categories[k] as Record<Stage, Exact>;
-          sums[stage] = sums[stage].plus(diff.times(perUnit));
+          sums[stage] = sums[stage].plus(change);
         }
       }
       if (STAGES.every((s) => group.amounts[s].m === 0n)) this.groups.delete(key);
     }
+    for (const [k, total] of copied) categoryTotals.set(categories[k]!, total);
     return { groups: this.groups, byStage, biogenic, fossil, categories, ...(inventory ? { inventory } : {}) };
   }
+}
+
+/**
+ * A category's total over its stages. Kept with each StageSums object: an edit carries its category's
+ * total over by the same differences it adds to the stages (exact, so equal to the sum of the stages),
+ * and the stages nobody edited are not added up again on every read.
+ */
+const categoryTotals = new WeakMap<StageSums, Exact>();
+export function categoryTotal(sums: StageSums): Exact {
+  let total = categoryTotals.get(sums);
+  if (!total) categoryTotals.set(sums, (total = STAGES.reduce((t, s) => t.plus(sums[s]), EXACT_ZERO)));
+  return total;
 }
 
 export function totalOf(sums: Sums): Exact {

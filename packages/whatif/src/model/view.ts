@@ -1,8 +1,8 @@
 import type { InventoryRow } from '@greenlca/engine';
 import { STAGES, type Stage } from '@greenlca/schema';
-import { EXACT_ZERO, shownNumber, type Exact } from './exact.js';
+import { shownNumber, type Exact } from './exact.js';
 import { inventoryView, type ModelInventory } from './inventory.js';
-import { rowKg, totalOf, type StageSums } from './sums.js';
+import { categoryTotal, rowKg, totalOf, type StageSums } from './sums.js';
 import type { NodeState, WhatIfModel } from './types.js';
 
 /** Totals of a model as JSON numbers (each the nearest double to the exact sum). */
@@ -55,12 +55,8 @@ export function modelImpacts(model: WhatIfModel): { method: string; categories: 
       let shown = shownCategories.get(sums);
       if (!shown) {
         const byStage: Partial<Record<Stage, number>> = {};
-        let total = EXACT_ZERO;
-        for (const s of STAGES) {
-          total = total.plus(sums[s]);
-          if (!sums[s].isZero()) byStage[s] = shownNumber(sums[s]);
-        }
-        shownCategories.set(sums, (shown = { total: total.toNumber(), byStage }));
+        for (const s of STAGES) if (!sums[s].isZero()) byStage[s] = shownNumber(sums[s]);
+        shownCategories.set(sums, (shown = { total: shownNumber(categoryTotal(sums)), byStage }));
       }
       // Two categories may have equal sums (the same zeros): one shown object per id.
       let byId = shownById.get(shown);
