@@ -36,25 +36,32 @@ const WORD = 1e7;
  * double directly (IEEE 754 rounds a single operation correctly; Clinger's fast path), with no string.
  */
 export function num(x: Decimal): number {
-  const words = (x as unknown as { d: number[] | null }).d;
-  if (words && words.length <= 3) {
-    let m = words[0]!;
-    let digits = m < 10 ? 1 : Math.floor(Math.log10(m)) + 1;
-    // log10 can be off by one just below a power of ten: correct it exactly.
-    if (m >= POW10[digits]!) digits++;
-    else if (digits > 1 && m < POW10[digits - 1]!) digits--;
-    for (let i = 1; i < words.length; i++) {
-      m = m * WORD + words[i]!;
-      digits += 7;
-    }
-    if (m <= Number.MAX_SAFE_INTEGER) {
-      const k = x.e - digits + 1;
-      const s = x.s;
-      if (k >= 0 && k <= 22) return s * (m * POW10[k]!);
-      if (k < 0 && k >= -22) return s * (m / POW10[-k]!);
-    }
+  const scaled = scaledOf(x);
+  if (scaled) {
+    const { m, k } = scaled;
+    if (k >= 0 && k <= 22) return m * POW10[k]!;
+    if (k < 0 && k >= -22) return m / POW10[-k]!;
   }
   return x.toNumber();
+}
+
+/**
+ * x as m × 10^k with m a signed integer a double holds exactly (|m| ≤ 2^53 − 1), read from decimal.js's
+ * words; undefined when its digits do not fit (or x is not finite).
+ */
+export function scaledOf(x: Decimal): { m: number; k: number } | undefined {
+  const words = (x as unknown as { d: number[] | null }).d;
+  if (!words || words.length > 3) return undefined;
+  let m = words[0]!;
+  let digits = m < 10 ? 1 : Math.floor(Math.log10(m)) + 1;
+  // log10 can be off by one just below a power of ten: correct it exactly.
+  if (m >= POW10[digits]!) digits++;
+  else if (digits > 1 && m < POW10[digits - 1]!) digits--;
+  for (let i = 1; i < words.length; i++) {
+    m = m * WORD + words[i]!;
+    digits += 7;
+  }
+  return m <= Number.MAX_SAFE_INTEGER ? { m: x.s * m, k: x.e - digits + 1 } : undefined;
 }
 
 /** A decimal of at most 15 significant digits as m × 10^k, m an integer a double holds exactly. */

@@ -1,4 +1,4 @@
-import { Decimal, firstTerm, num } from './decimal.js';
+import { Decimal, firstTerm, num, scaledOf } from './decimal.js';
 
 /**
  * An exact decimal as m × 10^k with m an integer a double holds exactly (|m| ≤ 2^53 − 1), and a
@@ -41,19 +41,8 @@ export class Exact {
   }
 
   static ofDecimal(x: Decimal): Exact {
-    const words = (x as unknown as { d: number[] | null }).d;
-    if (words && words.length <= 3) {
-      let m = words[0]!;
-      let digits = m < 10 ? 1 : Math.floor(Math.log10(m)) + 1;
-      if (m >= POW10[digits]!) digits++;
-      else if (digits > 1 && m < POW10[digits - 1]!) digits--;
-      for (let i = 1; i < words.length; i++) {
-        m = m * WORD + words[i]!;
-        digits += 7;
-      }
-      if (m <= Number.MAX_SAFE_INTEGER) return new Exact(x.s * m, x.e - digits + 1, true, x);
-    }
-    return new Exact(0, 0, false, x);
+    const scaled = scaledOf(x);
+    return scaled ? new Exact(scaled.m, scaled.k, true, x) : new Exact(0, 0, false, x);
   }
 
   times(y: Exact): Exact {
@@ -115,8 +104,6 @@ export class Exact {
 
 /** Powers of ten a double holds exactly (10^0 … 10^22). */
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
-/** decimal.js keeps its digits in words of 7 (its documented `d`, `e`, `s` properties). */
-const WORD = 1e7;
 
 /**
  * a·10^ak + b·10^bk as a mantissa at the smaller exponent, or undefined when it is not exact in a
