@@ -13,8 +13,8 @@ import { root } from '../api/server.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** Where the runner is: PACT_CONFORMANCE_RUNNER, else the shared folder beside the repository. */
-export const runnerSource = resolve(process.env.PACT_CONFORMANCE_RUNNER ?? join(root, '..', 'shared', 'vendor', 'pact', 'pact-conformance-service'));
+/** Where the runner is: PACT_CONFORMANCE_RUNNER, else the shared folder (GREENLCA_SHARED_DIR, or beside the repository). */
+export const runnerSource = resolve(process.env.PACT_CONFORMANCE_RUNNER ?? join(process.env.GREENLCA_SHARED_DIR ?? join(root, '..', 'shared'), 'vendor', 'pact', 'pact-conformance-service'));
 
 /** A digest of the runner's files (not node_modules): a changed runner is installed afresh. */
 function digest(dir: string): string {
