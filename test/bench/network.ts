@@ -26,15 +26,16 @@ import type { Readable, Writable } from 'node:stream';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { readNetwork, runNetwork } from '../../packages/cli/src/commands/network.js';
+import { sharedDir } from '../../datasets/build/lib/paths.js';
 import type { BenchModule } from './main.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const cache = join(here, '.networks');
-const shared = process.env.GREENLCA_SHARED_DIR ?? resolve(here, '..', '..', '..', 'shared');
+const shared = sharedDir();
 const benchDir = join(shared, 'bench');
 
 /** Per size: our workload sizes (matching the SciPy side's) and the scipy_ref.py flags for --scipy-ref. */

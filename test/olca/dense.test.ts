@@ -12,13 +12,14 @@ import { join } from 'node:path';
 import { indexFlows, prepareMethod } from '@greenlca/engine';
 import type { ElementaryFlowList, ImpactMethod } from '@greenlca/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedDir } from '../../datasets/build/lib/paths.js';
 import {
   calculateProcess, linkFromProcess, mapPackageFlows, needsProvider, parseMappingCsv, readPackage, referenceAmount, unitIndex,
   type MethodInput, type OlcaPackage,
 } from '../../packages/olca/src/index.js';
 
 const root = join(import.meta.dirname, '../..');
-const shared = process.env.GREENLCA_SHARED_DIR ?? join(root, '../shared');
+const shared = sharedDir();
 const zipPath = join(shared, 'data-sources/uslci-fy17q4-olca-jsonld/uslci_fy17_q4_olca1_5_json_ld.zip');
 const PROCESSES = [
   'Electricity, at Grid, US, 2010',

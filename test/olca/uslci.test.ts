@@ -12,12 +12,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   calculateDatabase, calculateProcess, gwpMethod, linkDatabase, readPackage, type DatabaseResults, type OlcaPackage,
 } from '../../packages/olca/src/index.js';
+import { sharedDir } from '../../datasets/build/lib/paths.js';
 import { buildUslci } from '../../packages/olca/scripts/build-uslci.js';
 import { unpackZip } from '../../packages/olca/src/read/zip.js';
 import { buildFixture } from '../../packages/olca/src/testing/fixture.js';
 
 const root = join(import.meta.dirname, '../..');
-const shared = process.env.GREENLCA_SHARED_DIR ?? join(root, '../shared');
+const shared = sharedDir();
 const zipPath = join(shared, 'data-sources/uslci-fy17q4-olca-jsonld/uslci_fy17_q4_olca1_5_json_ld.zip');
 const substances = JSON.parse(readFileSync(join(root, 'datasets/substances/ipcc-gwp.json'), 'utf8')) as SubstanceDataset;
 const dataset = JSON.parse(readFileSync(join(root, 'datasets/factors/uslci-fy17.json'), 'utf8')) as FactorDataset;

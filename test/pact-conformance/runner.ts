@@ -9,12 +9,12 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { root } from '../api/server.js';
+import { sharedDir } from '../../datasets/build/lib/paths.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** Where the runner is: PACT_CONFORMANCE_RUNNER, else the shared folder (GREENLCA_SHARED_DIR, or beside the repository). */
-export const runnerSource = resolve(process.env.PACT_CONFORMANCE_RUNNER ?? join(process.env.GREENLCA_SHARED_DIR ?? join(root, '..', 'shared'), 'vendor', 'pact', 'pact-conformance-service'));
+export const runnerSource = resolve(process.env.PACT_CONFORMANCE_RUNNER ?? join(sharedDir(), 'vendor', 'pact', 'pact-conformance-service'));
 
 /** A digest of the runner's files (not node_modules): a changed runner is installed afresh. */
 function digest(dir: string): string {

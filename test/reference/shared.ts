@@ -3,13 +3,11 @@
  * GREENLCA_SHARED_DIR.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
-
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+import { join } from 'node:path';
+import { sharedDir as sharedFolder } from '../../datasets/build/lib/paths.js';
 
 export function sharedDir(): string {
-  const dir = process.env.GREENLCA_SHARED_DIR ?? resolve(repoRoot, '..', 'shared');
+  const dir = sharedFolder();
   if (!existsSync(join(dir, 'bench'))) {
     throw new Error(`shared reference data not found at ${dir} (expected a bench/ folder); set GREENLCA_SHARED_DIR`);
   }
