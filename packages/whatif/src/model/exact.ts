@@ -1,4 +1,4 @@
-import { decimalOf, Decimal as EngineDecimal, type Fixed } from '@greenlca/engine';
+import { decimalOf, Decimal as EngineDecimal, num, type Fixed } from '@greenlca/engine';
 
 /**
  * Exact decimal arithmetic for the model's sums. Amounts are doubles read as the decimals they print as
@@ -20,6 +20,6 @@ export function exactOf(f: Fixed): Exact {
 const shownNumbers = new WeakMap<Exact, number>();
 export function shownNumber(x: Exact): number {
   let n = shownNumbers.get(x);
-  if (n === undefined) shownNumbers.set(x, (n = x.toNumber()));
+  if (n === undefined) shownNumbers.set(x, (n = num(x)));
   return n;
 }

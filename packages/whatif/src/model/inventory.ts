@@ -1,4 +1,4 @@
-import { dec, inventoryShares, type ComponentInstance, type Decimal, type FlowIndex, type InventoryRow, type InventoryShare } from '@greenlca/engine';
+import { dec, inventoryShares, num, type ComponentInstance, type Decimal, type FlowIndex, type InventoryRow, type InventoryShare } from '@greenlca/engine';
 import { STAGES, type EmissionEntry, type EndOfLifeEntry, type EnergyEntry, type MaterialEntry, type Stage } from '@greenlca/schema';
 import { EXACT_ZERO, Exact, shownNumber } from './exact.js';
 
@@ -162,9 +162,9 @@ function shown(e: EntrySums): Shown {
   if (!s) {
     const byStage: Record<string, number> = {};
     for (const stage of STAGES) if (!e.byStage[stage].isZero()) byStage[stage] = shownNumber(e.byStage[stage]);
-    const amount = e.amount.toNumber();
+    const amount = num(e.amount);
     const fields: Record<string, unknown> = { ...e.meta, amount, unit: e.unit, byStage };
-    if (e.mj) fields.finalMJ = e.mj.toNumber();
+    if (e.mj) fields.finalMJ = num(e.mj);
     s = { section: e.section, fields, amount, zero: e.amount.isZero() && !Object.keys(byStage).length };
     shownEntries.set(e, s);
   }

@@ -1,5 +1,6 @@
 import type { InventoryRow } from '@greenlca/engine';
 import { STAGES, type Stage } from '@greenlca/schema';
+import { num } from '@greenlca/engine';
 import { shownNumber, type Exact } from './exact.js';
 import { inventoryView, type ModelInventory } from './inventory.js';
 import { categoryTotal, rowKg, totalOf, type StageSums } from './sums.js';
@@ -16,8 +17,8 @@ export function modelTotals(model: WhatIfModel): ModelTotals {
   return {
     // The engine's origin split (impact/origin.ts): fossil and biogenic by factor, the rest not split by origin.
     total: {
-      kgCO2e: total.toNumber(), fossilKgCO2e: model.sums.fossil.toNumber(), biogenicKgCO2e: model.sums.biogenic.toNumber(),
-      notSplitKgCO2e: total.minus(model.sums.fossil).minus(model.sums.biogenic).toNumber(),
+      kgCO2e: shownNumber(total), fossilKgCO2e: shownNumber(model.sums.fossil), biogenicKgCO2e: shownNumber(model.sums.biogenic),
+      notSplitKgCO2e: num(total.minus(model.sums.fossil).minus(model.sums.biogenic)),
     },
     byStage: Object.fromEntries(STAGES.map((s) => [s, { kgCO2e: shownNumber(model.sums.byStage[s]) }])) as ModelTotals['byStage'],
   };
