@@ -40,12 +40,72 @@ const fn = new Float64Array(LAYERS);
  */
 const knInt = Int32Array.from(kn, Math.ceil);
 
-/** One standard normal variate. */
+/**
+ * One standard normal variate. The generator's state stays in locals for the whole draw and is written
+ * back once: a wedge draw takes three words, and through `nextUint32` and `next` (four fields read
+ * and written per word) the 2.7 % of bulk draws that come here cost as much as 30 % of the fast ones.
+ */
 export function standardNormal(rng: Xoshiro128): number {
-  const hz = rng.nextUint32() | 0;
-  const iz = hz & (LAYERS - 1);
-  if (Math.abs(hz) < kn[iz]!) return hz * wn[iz]!;
-  return slowPath(rng, hz, iz);
+  let a = rng.a;
+  let b = rng.b;
+  let c = rng.c;
+  let d = rng.d;
+  let value: number;
+  for (;;) {
+    // xoshiro128** output from b, then its step, inlined (as in `normalRun`), once per word.
+    let m = Math.imul(b, 5);
+    const hz = Math.imul((m << 7) | (m >>> 25), 9);
+    let t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = (d << 11) | (d >>> 21);
+    const iz = hz & (LAYERS - 1);
+    if (Math.abs(hz) < knInt[iz]!) {
+      value = hz * wn[iz]!;
+      break;
+    }
+    if (iz === 0) {
+      rng.a = a;
+      rng.b = b;
+      rng.c = c;
+      rng.d = d;
+      return baseTail(rng, hz);
+    }
+    // The wedge: u uniform in [0, 1) from the next two words, as `Xoshiro128.next` makes it.
+    m = Math.imul(b, 5);
+    const hi = Math.imul((m << 7) | (m >>> 25), 9) >>> 5;
+    t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = (d << 11) | (d >>> 21);
+    m = Math.imul(b, 5);
+    const lo = Math.imul((m << 7) | (m >>> 25), 9) >>> 6;
+    t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = (d << 11) | (d >>> 21);
+    const u = (hi * 67108864 + lo) / 9007199254740992;
+    const x = hz * wn[iz]!;
+    if (underDensity(fn[iz]! + u * (fn[iz - 1]! - fn[iz]!), -0.5 * x * x)) {
+      value = x;
+      break;
+    }
+    // Rejected: the next word starts the draw again.
+  }
+  rng.a = a;
+  rng.b = b;
+  rng.c = c;
+  rng.d = d;
+  return value;
 }
 
 /**
@@ -91,24 +151,15 @@ function normalRun(rng: Xoshiro128, out: Float64Array, from: number, to: number)
   return k;
 }
 
-function slowPath(rng: Xoshiro128, hz: number, iz: number): number {
-  for (;;) {
-    const x = hz * wn[iz]!;
-    if (iz === 0) {
-      // The base layer's tail beyond R, by Marsaglia's exponential rejection.
-      let tx: number;
-      let ty: number;
-      do {
-        tx = -Math.log(1 - rng.next()) / R;
-        ty = -Math.log(1 - rng.next());
-      } while (ty + ty < tx * tx);
-      return hz > 0 ? R + tx : -R - tx;
-    }
-    if (underDensity(fn[iz]! + rng.next() * (fn[iz - 1]! - fn[iz]!), -0.5 * x * x)) return x;
-    hz = rng.nextUint32() | 0;
-    iz = hz & (LAYERS - 1);
-    if (Math.abs(hz) < kn[iz]!) return hz * wn[iz]!;
-  }
+/** The base layer's tail beyond R, by Marsaglia's exponential rejection (0.06 % of draws). */
+function baseTail(rng: Xoshiro128, hz: number): number {
+  let tx: number;
+  let ty: number;
+  do {
+    tx = -Math.log(1 - rng.next()) / R;
+    ty = -Math.log(1 - rng.next());
+  } while (ty + ty < tx * tx);
+  return hz > 0 ? R + tx : -R - tx;
 }
 
 /**
