@@ -134,21 +134,24 @@ describe('fast paths', () => {
       expect(rng.next()).toBe(plain.next());
     }
   });
-  it('lognormalTimes is addLognormalNoise (assign) then multiply, bit for bit, rows crossing chunk boundaries', () => {
-    // 90 rows of 13 entries: chunks of 512 draws end in the middle of rows.
+  it('lognormalTimes is addLognormalNoise (assign) then multiply, bit for bit, slow-path draws inside rows and empty rows included', () => {
+    // 90 rows of 13 entries, every ninth row empty: ~30 of the 1,040 draws leave the fast path mid-row.
     const rows = 90;
     const row: number[] = [];
     const col: number[] = [];
     const value: number[] = [];
-    for (let i = 0; i < rows; i++) for (let j = 0; j < 13; j++) { row.push(i); col.push((i * 7 + j * 11) % rows); value.push(1 + ((i + j) % 5)); }
+    for (let i = 0; i < rows; i++) for (let j = 0; j < (i % 9 === 4 ? 0 : 13); j++) { row.push(i); col.push((i * 7 + j * 11) % rows); value.push(1 + ((i + j) % 5)); }
     const A = csrFromTriplets({ rows, cols: rows, row: Int32Array.from(row), col: Int32Array.from(col), value: Float64Array.from(value) });
     const x = Float64Array.from({ length: rows }, (_, i) => Math.sin(i) + 2);
-    const fusedRng = xoshiro128(8);
-    const y = lognormalTimes(fusedRng, A, A.values, 0.2, x, new Float64Array(rows));
-    const twoPassRng = xoshiro128(8);
-    const sampled = new Float64Array(A.values.length);
-    addLognormalNoise(twoPassRng, Int32Array.from(A.values.keys()), A.values, 0.2, sampled, true);
-    expect(Array.from(y)).toEqual(Array.from(multiply({ ...A, values: sampled }, x)));
-    expect(fusedRng.next()).toBe(twoPassRng.next());
+    // σ = 5 is beyond the fast loops' range: every draw goes one at a time.
+    for (const sigma of [0.2, 5]) {
+      const fusedRng = xoshiro128(8);
+      const y = lognormalTimes(fusedRng, A, A.values, sigma, x, new Float64Array(rows).fill(NaN));
+      const twoPassRng = xoshiro128(8);
+      const sampled = new Float64Array(A.values.length);
+      addLognormalNoise(twoPassRng, Int32Array.from(A.values.keys()), A.values, sigma, sampled, true);
+      expect(Array.from(y)).toEqual(Array.from(multiply({ ...A, values: sampled }, x)));
+      expect(fusedRng.next()).toBe(twoPassRng.next());
+    }
   });
 });
