@@ -37,6 +37,8 @@ export class SweepPlan {
   readonly fullIndex: Int32Array;
   /** Position of each sweep row's diagonal entry in `pattern` (-1: none). */
   readonly diagPos: Int32Array;
+  /** Where each sweep row's own entries end, before its padding. */
+  readonly rowEnds: Int32Array;
   /** Unknowns eliminated before sweeping (0 without a reduction). */
   readonly eliminatedCount: number;
   private workspaceCache: KrylovWorkspace | undefined;
@@ -45,7 +47,7 @@ export class SweepPlan {
 
   constructor(
     n: number,
-    pattern: Pattern,
+    { pattern, ends }: { pattern: Pattern; ends: Int32Array },
     fullIndex: Int32Array,
     /** Without a reduction: sweep position q takes A's value at source[q] (empty with one). */
     private readonly source: Int32Array,
@@ -91,6 +93,7 @@ export class SweepPlan {
   ) {
     this.n = n;
     this.pattern = pattern;
+    this.rowEnds = ends;
     this.fullIndex = fullIndex;
     this.eliminatedCount = elimination ? elimination.eliminated.length : 0;
     const K = pattern.rows;
@@ -343,13 +346,13 @@ function buildPlan(A: Pattern, entry: PatternEntry, orderFrom: readonly number[]
       const order = dependencyOrder(A, orderFrom);
       const { pattern, source } = permutePattern(A, order);
       const padded = padRows(pattern);
-      return new SweepPlan(n, padded.pattern, order, padded.carry(source), undefined);
+      return new SweepPlan(n, padded, order, padded.carry(source), undefined);
     }
     const t = transposedPattern(A);
     const order = dependencyOrder(t.pattern, orderFrom);
     const { pattern, source } = permutePattern(t.pattern, order);
     const padded = padRows(pattern);
-    return new SweepPlan(n, padded.pattern, order, padded.carry(source.map((q) => t.source[q]!)), undefined);
+    return new SweepPlan(n, padded, order, padded.carry(source.map((q) => t.source[q]!)), undefined);
   }
   const { kept, target } = reduction;
   const index = new Int32Array(n).fill(-1);
@@ -366,7 +369,8 @@ function buildPlan(A: Pattern, entry: PatternEntry, orderFrom: readonly number[]
   }
   const order = dependencyOrder(swept, starts);
   const { pattern: unpadded, source } = permutePattern(swept, order);
-  const { pattern, position } = padRows(unpadded);
+  const padded = padRows(unpadded);
+  const { position } = padded;
   // Compose S's recipe with the sweep layout: every term lands straight in its sweep position.
   const sPositions = toS ? source.map((q) => toS[q]!) : source;
   const at = inversePermutation(sPositions).map((q) => position[q]!); // S position → sweep position
@@ -403,7 +407,7 @@ function buildPlan(A: Pattern, entry: PatternEntry, orderFrom: readonly number[]
         viaFull: reduction.viaRow.map((r) => kept[r]!),
       }
     : undefined;
-  return new SweepPlan(n, pattern, fullIndex, new Int32Array(0), {
+  return new SweepPlan(n, padded, fullIndex, new Int32Array(0), {
     aRowPtr: A.rowPtr,
     kept,
     recipe,
@@ -438,26 +442,30 @@ function termsByPosition(viaSrc: Int32Array, nnz: number): { viaPos: Int32Array;
  * sums and the last into the first of them in order: the same arithmetic as four sums over the
  * unpadded row with its tail added to the first, with no loop over a tail of varying length (whose
  * mispredicted exit cost about 15 % of a sweep at n = 20,000 and 50,000). `position` maps each
- * position of `A` to its padded one; `carry` moves an array over the positions of `A` (a fill's
- * source) to the padded layout, -1 at the padding.
+ * position of `A` to its padded one; `ends` is where each row's own entries end (block sweeps, four
+ * columns per entry, stop there); `carry` moves an array over the positions of `A` (a fill's source)
+ * to the padded layout, -1 at the padding.
  */
-export function padRows(A: Pattern): { pattern: Pattern; position: Int32Array; carry(source: Int32Array): Int32Array } {
+export function padRows(A: Pattern): { pattern: Pattern; position: Int32Array; ends: Int32Array; carry(source: Int32Array): Int32Array } {
   const { rows, cols, rowPtr, colIdx } = A;
   const ptr = new Int32Array(rows + 1);
   for (let i = 0; i < rows; i++) ptr[i + 1] = ptr[i]! + 4 * (((rowPtr[i + 1]! - rowPtr[i]!) >> 2) + 1);
   const idx = new Int32Array(ptr[rows]!);
   const position = new Int32Array(rowPtr[rows]!);
+  const ends = new Int32Array(rows);
   for (let i = 0; i < rows; i++) {
     let q = ptr[i]!;
     for (let p = rowPtr[i]!, end = rowPtr[i + 1]!; p < end; p++, q++) {
       idx[q] = colIdx[p]!;
       position[p] = q;
     }
+    ends[i] = q;
     for (const end = ptr[i + 1]!; q < end; q++) idx[q] = i;
   }
   return {
     pattern: { rows, cols, rowPtr: ptr, colIdx: idx },
     position,
+    ends,
     carry(source) {
       const out = new Int32Array(idx.length).fill(-1);
       for (let p = 0; p < source.length; p++) out[position[p]!] = source[p]!;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { csrFromTriplets, type CsrMatrix } from './csr.js';
 import { padRows } from './plan.js';
 import { gaussSeidelSweep, homogeneousSweep, relaxationSweep } from './sweep.js';
+import { BLOCK_WIDTH, blockGaussSeidel } from './block.js';
 import { randomVector } from './test-matrices.js';
 import { xoshiro128 } from './random.js';
 
@@ -67,10 +68,11 @@ describe('the sweep layout', () => {
   const b = randomVector(n, 4);
 
   it('pads each row to a multiple of four, at least one entry longer, with zeros in its own column after its entries', () => {
-    const { position } = padRows(A);
+    const { position, ends } = padRows(A);
     for (let i = 0; i < n; i++) {
       const length = A.rowPtr[i + 1]! - A.rowPtr[i]!;
       const paddedLength = P.rowPtr[i + 1]! - P.rowPtr[i]!;
+      expect(ends[i]).toBe(P.rowPtr[i]! + length);
       expect(paddedLength % 4).toBe(0);
       expect(paddedLength - length).toBeGreaterThanOrEqual(1);
       expect(paddedLength - length).toBeLessThanOrEqual(4);
@@ -97,6 +99,18 @@ describe('the sweep layout', () => {
     homogeneousSweep(P, invDiag, x);
     referenceSweep(A, invDiag, undefined, expected);
     expect(x).toEqual(expected);
+  });
+
+  it('block sweeps over the padded rows give exactly what they give over the rows as they were', () => {
+    const B = new Float64Array(BLOCK_WIDTH * n);
+    for (let q = 0; q < B.length; q++) B[q] = b[q % n]! * (1 + (q % BLOCK_WIDTH));
+    const X = new Float64Array(B.length);
+    const expected = new Float64Array(B.length);
+    const result = blockGaussSeidel(P, padRows(A).ends, invDiag, B, X, 1e-12, 40);
+    const reference = blockGaussSeidel(A, A.rowPtr.subarray(1), invDiag, B, expected, 1e-12, 40);
+    expect(result.sweeps).toBe(reference.sweeps);
+    expect(result.sweeps).toBeGreaterThan(3); // plain and measured sweeps both ran
+    expect(X).toEqual(expected);
   });
 
   it('relaxation sweeps move x exactly as measured sweeps do, and report no less than their backward error', () => {
