@@ -87,7 +87,7 @@ export function sweepSolve(
   // step here and costs less (no orthogonalisation, whose cost grows with every step), so the same
   // number of passes takes less time (n = 20,000: 16 passes either way, ~10 % less time than 4).
   // From a cold start, while some component still moves by as much as itself, ω is far above that
-  // limit: these sweeps measure only the relative change (an upper bound of ω, and a fifth cheaper
+  // limit: these sweeps measure only the relative change (an upper bound of ω, and about a tenth cheaper
   // per sweep: 5–7 of the 6–8 warm-up sweeps on the benchmark networks), then ω from there on.
   let measured = !isZero(x);
   while (sweeps < Math.min(options.warmupSweeps ?? 8, maxSweeps)) {
