@@ -28,12 +28,13 @@ export interface BlockResult {
 
 /**
  * Solve A X = B in place for four interleaved columns (X holds the initial guess; unused columns are
- * zero), A in sweep order with `invDiag` = 1 / A_ii. Stops when every column's componentwise backward
+ * zero), A in the sweep layout (plan.ts `padRows`) with each row's own entries ending at `ends`, and
+ * `invDiag` = 1 / A_ii. Stops when every column's componentwise backward
  * error is below `tolerance`, or when progress stalls. The error is measured every third sweep, or
  * sooner when the rate seen so far says the tolerance is reached sooner (a sweep past convergence costs
  * as much as any other; a measured sweep about 15 % more than a plain one).
  */
-export function blockGaussSeidel(A: CsrMatrix, invDiag: Float64Array, B: Float64Array, X: Float64Array, tolerance: number, maxSweeps: number): BlockResult {
+export function blockGaussSeidel(A: CsrMatrix, ends: Int32Array, invDiag: Float64Array, B: Float64Array, X: Float64Array, tolerance: number, maxSweeps: number): BlockResult {
   const omega = new Float64Array(BLOCK_WIDTH).fill(Infinity);
   let best = Infinity;
   let stalled = 0;
@@ -43,8 +44,8 @@ export function blockGaussSeidel(A: CsrMatrix, invDiag: Float64Array, B: Float64
   let previous = { sweeps: 0, worst: Infinity };
   while (sweeps < maxSweeps) {
     const measure = sweeps + 1 === measureAt;
-    if (measure) measuredSweep(A, invDiag, B, X, omega);
-    else sweep(A, invDiag, B, X);
+    if (measure) measuredSweep(A, invDiag, B, X, omega, ends);
+    else sweep(A, invDiag, B, X, ends);
     sweeps++;
     if (!measure) continue;
     let worst = 0;
@@ -65,7 +66,12 @@ export function blockGaussSeidel(A: CsrMatrix, invDiag: Float64Array, B: Float64
   return { sweeps, converged: Array.from(omega, (w) => w <= tolerance), backwardErrors: omega };
 }
 
-function sweep(A: CsrMatrix, invDiag: Float64Array, B: Float64Array, X: Float64Array): void {
+/**
+ * Each row's full groups of four entries at a time, then its tail up to its own end: each column's sum
+ * takes the entries one after the other as a plain loop would, the padding is not read (at four
+ * columns per entry, sweeping it cost 8–12 % of a block sweep at n = 20,000).
+ */
+function sweep(A: CsrMatrix, invDiag: Float64Array, B: Float64Array, X: Float64Array, ends: Int32Array): void {
   const { rows: n, rowPtr, colIdx, values } = A;
   for (let i = 0; i < n; i++) {
     const o = 4 * i;
@@ -73,7 +79,22 @@ function sweep(A: CsrMatrix, invDiag: Float64Array, B: Float64Array, X: Float64A
     let s1 = B[o + 1]!;
     let s2 = B[o + 2]!;
     let s3 = B[o + 3]!;
-    for (let p = rowPtr[i]!, end = rowPtr[i + 1]!; p < end; p++) {
+    let p = rowPtr[i]!;
+    for (const last = rowPtr[i + 1]! - 4; p < last; p += 4) {
+      const v0 = values[p]!;
+      const c0 = 4 * colIdx[p]!;
+      const v1 = values[p + 1]!;
+      const c1 = 4 * colIdx[p + 1]!;
+      const v2 = values[p + 2]!;
+      const c2 = 4 * colIdx[p + 2]!;
+      const v3 = values[p + 3]!;
+      const c3 = 4 * colIdx[p + 3]!;
+      s0 = s0 - v0 * X[c0]! - v1 * X[c1]! - v2 * X[c2]! - v3 * X[c3]!;
+      s1 = s1 - v0 * X[c0 + 1]! - v1 * X[c1 + 1]! - v2 * X[c2 + 1]! - v3 * X[c3 + 1]!;
+      s2 = s2 - v0 * X[c0 + 2]! - v1 * X[c1 + 2]! - v2 * X[c2 + 2]! - v3 * X[c3 + 2]!;
+      s3 = s3 - v0 * X[c0 + 3]! - v1 * X[c1 + 3]! - v2 * X[c2 + 3]! - v3 * X[c3 + 3]!;
+    }
+    for (const end = ends[i]!; p < end; p++) {
       const v = values[p]!;
       const c = 4 * colIdx[p]!;
       s0 -= v * X[c]!;
@@ -89,7 +110,7 @@ function sweep(A: CsrMatrix, invDiag: Float64Array, B: Float64Array, X: Float64A
   }
 }
 
-function measuredSweep(A: CsrMatrix, invDiag: Float64Array, B: Float64Array, X: Float64Array, omega: Float64Array): void {
+function measuredSweep(A: CsrMatrix, invDiag: Float64Array, B: Float64Array, X: Float64Array, omega: Float64Array, ends: Int32Array): void {
   const { rows: n, rowPtr, colIdx, values } = A;
   let w0 = 0;
   let w1 = 0;
@@ -105,7 +126,7 @@ function measuredSweep(A: CsrMatrix, invDiag: Float64Array, B: Float64Array, X: 
     let a1 = Math.abs(s1);
     let a2 = Math.abs(s2);
     let a3 = Math.abs(s3);
-    for (let p = rowPtr[i]!, end = rowPtr[i + 1]!; p < end; p++) {
+    for (let p = rowPtr[i]!, end = ends[i]!; p < end; p++) {
       const v = values[p]!;
       const c = 4 * colIdx[p]!;
       const t0 = v * X[c]!;

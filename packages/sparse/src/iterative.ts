@@ -129,7 +129,7 @@ class SweepDirection {
         plan.rhs(b, this.aValues, this.pivots, column);
         for (let i = 0; i < K; i++) B[i * k + r] = column[i]!;
       });
-      const result = blockGaussSeidel(system, invDiag, B, X, tolerance, MAX_SWEEPS);
+      const result = blockGaussSeidel(system, plan.rowEnds, invDiag, B, X, tolerance, MAX_SWEEPS);
       chunk.forEach((b, r) => {
         for (let i = 0; i < K; i++) column[i] = X[i * k + r]!;
         const x = plan.expand(column, b, this.pivots);

@@ -1,5 +1,11 @@
 /**
  * @module sweep — the Gauss–Seidel sweep, the inner loop every iterative solve here spends its time in.
+ *
+ * The sweeps take A in the sweep layout (`padRows` in plan.ts): every row a multiple of four entries
+ * long, its last four holding the entries past the last full group of four and then zeros. Each row
+ * is summed in four sums over its full groups (the adds would otherwise form one serial dependency
+ * chain: 5 % less time than two sums at n = 20,000 and 50,000) and its last four into the first sum
+ * in order, with no loop over a tail of varying length.
  */
 import type { CsrMatrix } from './csr.js';
 
@@ -12,10 +18,9 @@ import type { CsrMatrix } from './csr.js';
 export function gaussSeidelSweep(A: CsrMatrix, invDiag: Float64Array, b: Float64Array, x: Float64Array): number {
   const { rows, rowPtr, colIdx, values } = A;
   let worst = 0;
+  let p = 0;
   for (let i = 0; i < rows; i++) {
     const bi = b[i]!;
-    // Four accumulators each: the adds would otherwise form one serial dependency chain (four
-    // instead of two: 5 % less time per sweep at n = 20,000 and 50,000).
     let s0 = bi;
     let s1 = 0;
     let s2 = 0;
@@ -24,9 +29,7 @@ export function gaussSeidelSweep(A: CsrMatrix, invDiag: Float64Array, b: Float64
     let a1 = 0;
     let a2 = 0;
     let a3 = 0;
-    let p = rowPtr[i]!;
-    const end = rowPtr[i + 1]!;
-    for (; p + 3 < end; p += 4) {
+    for (const last = rowPtr[i + 1]! - 4; p < last; p += 4) {
       const t0 = values[p]! * x[colIdx[p]!]!;
       const t1 = values[p + 1]! * x[colIdx[p + 1]!]!;
       const t2 = values[p + 2]! * x[colIdx[p + 2]!]!;
@@ -40,11 +43,13 @@ export function gaussSeidelSweep(A: CsrMatrix, invDiag: Float64Array, b: Float64
       a2 += Math.abs(t2);
       a3 += Math.abs(t3);
     }
-    for (; p < end; p++) {
-      const t0 = values[p]! * x[colIdx[p]!]!;
-      s0 -= t0;
-      a0 += Math.abs(t0);
-    }
+    const t0 = values[p]! * x[colIdx[p]!]!;
+    const t1 = values[p + 1]! * x[colIdx[p + 1]!]!;
+    const t2 = values[p + 2]! * x[colIdx[p + 2]!]!;
+    const t3 = values[p + 3]! * x[colIdx[p + 3]!]!;
+    p += 4;
+    s0 = s0 - t0 - t1 - t2 - t3;
+    a0 = a0 + Math.abs(t0) + Math.abs(t1) + Math.abs(t2) + Math.abs(t3);
     const r = s0 + s1 + (s2 + s3);
     const a = a0 + a1 + (a2 + a3);
     x[i] = x[i]! + r * invDiag[i]!;
@@ -56,23 +61,68 @@ export function gaussSeidelSweep(A: CsrMatrix, invDiag: Float64Array, b: Float64
   return worst;
 }
 
-/** The same sweep with a zero right-hand side (the preconditioned operator of the Krylov solver). */
-export function homogeneousSweep(A: CsrMatrix, invDiag: Float64Array, x: Float64Array): void {
+/**
+ * The same sweep without measuring the backward error (no |A| |x| sums: a tenth less time per sweep),
+ * for sweeps that only need to know roughly how far the iterate still moves. Returns the largest
+ * relative change max_i |Δx_i| / |x_i|, counting 1 where x_i was 0 and moves, NaN if any change is
+ * not finite. With Δx_i = r_i / A_ii that is |r_i| / |A_ii x_i| ≥ |r_i| / (|A| |x| + |b|)_i, and where
+ * x_i = 0 the backward error is at most 1: never below what the measured sweep would report, so a
+ * solve that stops on it stops no earlier.
+ */
+export function relaxationSweep(A: CsrMatrix, invDiag: Float64Array, b: Float64Array, x: Float64Array): number {
   const { rows, rowPtr, colIdx, values } = A;
+  let worst = 0;
+  let p = 0;
   for (let i = 0; i < rows; i++) {
-    let s0 = 0;
+    let s0 = b[i]!;
     let s1 = 0;
     let s2 = 0;
     let s3 = 0;
-    let p = rowPtr[i]!;
-    const end = rowPtr[i + 1]!;
-    for (; p + 3 < end; p += 4) {
+    for (const last = rowPtr[i + 1]! - 4; p < last; p += 4) {
       s0 -= values[p]! * x[colIdx[p]!]!;
       s1 -= values[p + 1]! * x[colIdx[p + 1]!]!;
       s2 -= values[p + 2]! * x[colIdx[p + 2]!]!;
       s3 -= values[p + 3]! * x[colIdx[p + 3]!]!;
     }
-    for (; p < end; p++) s0 -= values[p]! * x[colIdx[p]!]!;
+    s0 = s0 - values[p]! * x[colIdx[p]!]! - values[p + 1]! * x[colIdx[p + 1]!]! - values[p + 2]! * x[colIdx[p + 2]!]! - values[p + 3]! * x[colIdx[p + 3]!]!;
+    p += 4;
+    const r = s0 + s1 + (s2 + s3);
+    const xi = x[i]!;
+    const step = r * invDiag[i]!;
+    x[i] = xi + step;
+    if (r !== 0) {
+      const change = Math.abs(step);
+      const size = Math.abs(xi);
+      // Compared without a division per row; a NaN or infinite change makes the result NaN for good.
+      if (!(change <= worst * size)) {
+        if (!Number.isFinite(change)) worst = NaN;
+        else {
+          const relative = size > 0 ? change / size : 1;
+          if (relative > worst) worst = relative;
+        }
+      }
+    }
+  }
+  return worst;
+}
+
+/** The same sweep with a zero right-hand side (the preconditioned operator of the Krylov solver). */
+export function homogeneousSweep(A: CsrMatrix, invDiag: Float64Array, x: Float64Array): void {
+  const { rows, rowPtr, colIdx, values } = A;
+  let p = 0;
+  for (let i = 0; i < rows; i++) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (const last = rowPtr[i + 1]! - 4; p < last; p += 4) {
+      s0 -= values[p]! * x[colIdx[p]!]!;
+      s1 -= values[p + 1]! * x[colIdx[p + 1]!]!;
+      s2 -= values[p + 2]! * x[colIdx[p + 2]!]!;
+      s3 -= values[p + 3]! * x[colIdx[p + 3]!]!;
+    }
+    s0 = s0 - values[p]! * x[colIdx[p]!]! - values[p + 1]! * x[colIdx[p + 1]!]! - values[p + 2]! * x[colIdx[p + 2]!]! - values[p + 3]! * x[colIdx[p + 3]!]!;
+    p += 4;
     x[i] = x[i]! + (s0 + s1 + (s2 + s3)) * invDiag[i]!;
   }
 }
