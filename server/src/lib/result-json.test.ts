@@ -46,4 +46,26 @@ describe('resultJson', () => {
     same({ ...result, lines: result.lines.map((l, i) => (i === 1 ? { ...l, source: null } : l)) });
     same({ ...result, lines: [] });
   });
+
+  it('keeps warnings and datasets whose text looks like their stand-ins, or is outside ASCII, as JSON.stringify does', () => {
+    const result = calculate(product200(7), library, options);
+    const hint = result.warnings.find((w) => w.code === 'EOL_NOT_MODELLED')?.hint;
+    // The engine's own hints outside ASCII are the ones encoded apart.
+    expect(hint).toMatch(/[^\x00-\x7f]/);
+    same(result);
+    same(summarise(result));
+    const tricky = [
+      { code: 'A', message: 'plain', hint: '\u0001hint\u0001' },
+      { code: 'B', message: '电 "quoted"', hint: '… 电 \u2028' },
+      { code: 'C', message: '"hint":"\u0001hint\u0001"', path: '/x', hint: '…' },
+      { code: 'D', message: 'no hint' },
+      { code: 'E', message: 'toJSON', hint: '…', toJSON: () => ({ replaced: true }) },
+    ];
+    same({ ...result, warnings: tricky });
+    same({ ...result, warnings: [tricky[1], tricky[0]] });
+    same({ ...result, warnings: '\u0001warnings\u0001', datasets: '\u0001datasets\u0001' });
+    same({ ...result, datasets: [{ id: '\u0001datasets\u0001', publisher: '中文' }], lines: '\u0001lines\u0001' });
+    same({ ...result, product: { ...result.product, name: '"warnings":"\u0001warnings\u0001" 电' } });
+    same({ ...result, warnings: [], datasets: [] });
+  });
 });

@@ -46,11 +46,25 @@ function allStorable(value: unknown): boolean {
 const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
+ * Documents parsed from JSON text without a `\u` escape, not yet checked: a NUL or a lone surrogate
+ * can only come from such an escape (JSON forbids raw control characters, and a body decoded from
+ * UTF-8 has every invalid byte sequence replaced by U+FFFD), so such a document needs no walk.
+ * A mark is used once: the document may change after it is checked.
+ */
+const escapeFree = new WeakSet<object>();
+
+/** Note that `value` is what JSON.parse made of `text` (before anything can change it). */
+export function parsedFrom(value: unknown, text: string): void {
+  if (value !== null && typeof value === 'object' && !text.includes('\\u')) escapeFree.add(value);
+}
+
+/**
  * The first string or object key in `value` that cannot be stored, as a problem naming it by JSON
  * pointer (a bad key is named by the object holding it: the key itself cannot be written back). The
  * walk keeps its own stack, so a deeply nested body cannot overflow it.
  */
 export function unstorableText(value: unknown): ProblemError | undefined {
+  if (value !== null && typeof value === 'object' && escapeFree.delete(value)) return undefined;
   if (allStorable(value)) return undefined;
   const stack: [unknown, string][] = [[value, '']];
   while (stack.length) {

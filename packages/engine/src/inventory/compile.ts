@@ -36,6 +36,7 @@ export interface CompiledProduct {
 }
 
 const KG = unitSpec('kg');
+const ITEM = unitSpec('item');
 
 interface Context {
   product: Product;
@@ -197,7 +198,7 @@ function compileComponent(
   if (c.quantity !== undefined) {
     const q = evaluate(ctx, c.quantity, `${path}/quantity`);
     if (q === undefined) return undefined;
-    const count = convertTo(q, unitSpec('item'));
+    const count = convertTo(q, ITEM);
     if (!count.ok) {
       log.add('UNIT_MISMATCH', `${path}/quantity`, `a quantity is a count: ${count.reason}`, 'give a number such as 6');
       return undefined;

@@ -99,10 +99,11 @@ export class FactorResolver {
 
   /** Look a factor up; reports UNKNOWN_FACTOR (with suggestions) at `path` when missing. */
   resolve(id: string, path: string): ResolvedFactor | undefined {
-    if (this.resolved.has(id)) {
-      const r = this.resolved.get(id);
-      if (!r) this.reportUnknown(id, path);
-      return r ?? undefined;
+    // One look-up for a factor seen before (null: known to be missing).
+    const seen = this.resolved.get(id);
+    if (seen !== undefined) {
+      if (seen === null) this.reportUnknown(id, path);
+      return seen ?? undefined;
     }
     const r = this.build(id);
     this.resolved.set(id, r);

@@ -159,8 +159,14 @@ export function symbolsOf(text: string): string[] {
   }
 }
 
+/** Whether the expression uses no parameter of this scope (its value is then the same in every product). */
+function constantIn(compiled: Compiled, scope: ReadonlyMap<string, Quantity>): boolean {
+  for (const name of compiled.names) if (scope.has(name)) return false;
+  return true;
+}
+
 function run(compiled: Compiled, scope: ReadonlyMap<string, Quantity>, text: string): Value {
-  const constant = !compiled.names.some((n) => scope.has(n));
+  const constant = constantIn(compiled, scope);
   if (constant && compiled.constant !== undefined) return compiled.constant;
   let value: Value;
   try {

@@ -64,24 +64,42 @@ class Tally {
     }
   }
 
-  fields(unit: string) {
-    const nonZero = (m: Map<string, Exact>) => {
-      const out: Record<string, number> = {};
-      for (const [k, v] of m) if (!v.isZero()) out[k] = v.toNumber();
-      return out;
-    };
-    const byStage = this.byStage ?? new Map(this.sum === undefined ? [] : [[this.stage!, this.sum]]);
-    return { amount: this.amount.toNumber(), unit, byStage: nonZero(byStage), byComponent: nonZero(this.byComponent), lines: this.lines };
+  /** The entry: its description (`meta`), then its amounts, in the schema's order. */
+  entry<M extends object>(meta: M, unit: string) {
+    const byStage = this.byStage ?? (this.sum === undefined ? undefined : new Map([[this.stage!, this.sum]]));
+    return { ...meta, amount: this.amount.toNumber(), unit, byStage: nonZero(byStage), byComponent: nonZero(this.byComponent), lines: this.lines };
   }
 }
 
+function nonZero(m: Map<string, Exact> | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (m) for (const [k, v] of m) if (!v.isZero()) out[k] = v.toNumber();
+  return out;
+}
+
+/**
+ * Entries in the order they were first added to, found by a key of two parts: an id the caller holds
+ * already (a factor id, a gas key, a route) and a small word beside it, so no key text is made per
+ * addition (a string made anew is hashed anew; one kept is hashed once).
+ */
 class Tallies<M> {
-  readonly entries = new Map<string, { meta: M; tally: Tally }>();
+  readonly entries: { meta: M; tally: Tally; unit: string }[] = [];
+  private readonly byKey = new Map<string, Map<string, { meta: M; tally: Tally; unit: string }>>();
   constructor(private readonly listed: boolean) {}
-  at(key: string, meta: () => M): Tally {
-    let e = this.entries.get(key);
-    if (!e) this.entries.set(key, (e = { meta: meta(), tally: new Tally(this.listed) }));
-    return e.tally;
+
+  at(key: string, sub: string, meta: () => M, unit = 'kg'): Tally {
+    return this.entry(key, sub, meta, unit).tally;
+  }
+
+  entry(key: string, sub: string, meta: () => M, unit = 'kg'): { meta: M; tally: Tally; unit: string } {
+    let subs = this.byKey.get(key);
+    if (!subs) this.byKey.set(key, (subs = new Map()));
+    let e = subs.get(sub);
+    if (!e) {
+      subs.set(sub, (e = { meta: meta(), tally: new Tally(this.listed), unit }));
+      this.entries.push(e);
+    }
+    return e;
   }
 }
 
@@ -158,7 +176,6 @@ export function inventoryOf(
   /** false: entries without their `lines` (a summary's); every amount is the same. */
   withLines = true,
 ): Inventory {
-  const units = new Map<string, string>();
   const materials = new Tallies<MaterialMeta>(withLines);
   const energy = new Tallies<Omit<EnergyEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines' | 'finalMJ'> & { unit: string; mj: Tally | undefined }>(withLines);
   const emissions = new Tallies<Omit<EmissionEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines'>>(withLines);
@@ -170,7 +187,6 @@ export function inventoryOf(
   const energyWithoutMJ: number[] = [];
 
   const componentByPath = new Map(components.map((c) => [c.idPath, c]));
-  const inRowOrder = (indices: number[]) => Array.from(Uint32Array.from(indices).sort(), (i) => rows[i]!.path);
   for (const g of groups) {
     const { first: row, exact: amount, stage, component } = g;
     const f = row.factor;
@@ -183,17 +199,16 @@ export function inventoryOf(
         const flow = flows?.flows.get(id);
         const [compartment] = id.split('/') as [EmissionEntry['compartment']];
         const origin = flow?.variant === 'fossil' || flow?.variant === 'biogenic' ? flow.variant : undefined;
-        emissions.at(`flow|${id}`, () => {
+        emissions.entry(id, 'flow', () => {
           const meta: Omit<EmissionEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines'> = { substance: flow?.name.en ?? id.split('/')[2]!, compartment, flow: id };
           if (origin) meta.origin = origin;
           return meta;
-        }).add(amount.times(exactOf(perUnit)), stage, component, g.rows);
-        units.set(`flow|${id}`, flow?.unit ?? 'kg');
+        }, flow?.unit ?? 'kg').tally.add(amount.times(exactOf(perUnit)), stage, component, g.rows);
       }
     } else if (f.value.massByGas.size) {
       known = known.plus(amount.times(exactOf(f.value.kgCO2e)));
       for (const { substance, origin, key, perUnit } of emissionsOf(f.value)) {
-        emissions.at(key, () => (origin ? { substance, compartment: 'air', origin } : { substance, compartment: 'air' }))
+        emissions.at(key, 'gas', () => (origin ? { substance, compartment: 'air', origin } : { substance, compartment: 'air' }))
           .add(amount.times(perUnit), stage, component, g.rows);
       }
     } else if (!f.value.kgCO2e.isZero()) {
@@ -220,15 +235,13 @@ export function inventoryOf(
       const kind = f.category;
       const asKWh = kind === 'electricity' ? inUnit(amount, f.unit, KWH) : undefined;
       const unit = asKWh ? 'kWh' : f.unit.text;
-      const entry = energy.entries.get(`${f.id}|${unit}`) ?? (() => {
+      const entry = energy.entry(f.id, unit, () => {
         const meta = { kind, factor: f.id, carrier: f.name, unit, mj: undefined as Tally | undefined, derivation: '' };
         const basis = basisOf(f.name);
         if (basis) Object.assign(meta, { basis });
         if (f.region) Object.assign(meta, { region: f.region });
-        const created = { meta, tally: new Tally(withLines) };
-        energy.entries.set(`${f.id}|${unit}`, created);
-        return created;
-      })();
+        return meta;
+      });
       entry.tally.add(asKWh ?? amount, stage, component, g.rows);
       const mj = inUnit(amount, f.unit, MJ);
       if (mj) {
@@ -249,7 +262,7 @@ export function inventoryOf(
     const mass = componentMass(c);
     if (!c.endOfLife?.length) {
       // No route: all of it unspecified (mass × (1 − 0) is the mass, a product within the precision).
-      endOfLife.at('unspecified|0', UNSPECIFIED).add(mass, 'endOfLife', c.idPath, c.path);
+      endOfLife.at('unspecified', '0', UNSPECIFIED).add(mass, 'endOfLife', c.idPath, c.path);
       continue;
     }
     let routed = EXACT_ZERO;
@@ -257,42 +270,64 @@ export function inventoryOf(
       const share = Exact.ofNumber(r.share);
       const kg = mass.times(share);
       routed = routed.plus(share);
-      endOfLife.at(`${r.route}|${r.factor ? 1 : 0}`, () => ({ route: r.route, withFactor: Boolean(r.factor) }))
-        .add(kg, 'endOfLife', c.idPath, `${c.path}/endOfLife/${i}`);
+      endOfLife.at(r.route, r.factor ? '1' : '0', () => ({ route: r.route, withFactor: Boolean(r.factor) }))
+        .add(kg, 'endOfLife', c.idPath, withLines ? `${c.path}/endOfLife/${i}` : '');
     });
     const rest = ONE.minus(routed);
-    if (rest.positive()) endOfLife.at('unspecified|0', UNSPECIFIED).add(mass.times(rest), 'endOfLife', c.idPath, c.path);
+    if (rest.positive()) endOfLife.at('unspecified', '0', UNSPECIFIED).add(mass.times(rest), 'endOfLife', c.idPath, c.path);
   }
 
-  const materialList: MaterialEntry[] = [...materials.entries.values()].map(({ meta, tally }) => ({ ...meta, ...tally.fields('kg') }));
-  const energyList: EnergyEntry[] = [...energy.entries.values()].map(({ meta, tally }) => {
+  const materialList: MaterialEntry[] = [];
+  for (const { meta, tally } of materials.entries) materialList.push(tally.entry(meta, 'kg'));
+  const energyList: EnergyEntry[] = [];
+  for (const { meta, tally } of energy.entries) {
     const { mj, unit, ...rest } = meta;
-    const out: EnergyEntry = { ...rest, ...tally.fields(unit) };
+    const out: EnergyEntry = tally.entry(rest, unit);
     if (mj) out.finalMJ = mj.amount.toNumber();
-    return out;
-  });
-  const sum = (xs: Exact[]) => xs.reduce((a, b) => a.plus(b), EXACT_ZERO);
-  const byClass = (cls: string) => sum([...materials.entries.values()].filter((e) => e.meta.class === cls).map((e) => e.tally.amount));
+    energyList.push(out);
+  }
+  const endOfLifeList: EndOfLifeEntry[] = [];
+  for (const { meta, tally } of endOfLife.entries) endOfLifeList.push(tally.entry(meta, 'kg'));
+  const emissionList: EmissionEntry[] = [];
+  for (const { meta, tally, unit } of emissions.entries) emissionList.push(tally.entry(meta, unit));
+  let materialKg = EXACT_ZERO;
+  let packagingKg = EXACT_ZERO;
+  for (const { meta, tally } of materials.entries) {
+    if (meta.class === 'material') materialKg = materialKg.plus(tally.amount);
+    else if (meta.class === 'packaging') packagingKg = packagingKg.plus(tally.amount);
+  }
+  let electricityKWh = EXACT_ZERO;
+  let finalEnergyMJ = EXACT_ZERO;
+  for (const { meta, tally } of energy.entries) {
+    if (meta.kind === 'electricity' && meta.unit === 'kWh') electricityKWh = electricityKWh.plus(tally.amount);
+    if (meta.mj) finalEnergyMJ = finalEnergyMJ.plus(meta.mj.amount);
+  }
   return {
     materials: materialList.sort((a, b) => b.amount - a.amount || a.factor.localeCompare(b.factor)),
-    endOfLife: [...endOfLife.entries.values()].map(({ meta, tally }): EndOfLifeEntry => ({ ...meta, ...tally.fields('kg') }))
-      .sort((a, b) => b.amount - a.amount || a.route.localeCompare(b.route)),
+    endOfLife: endOfLifeList.sort((a, b) => b.amount - a.amount || a.route.localeCompare(b.route)),
     energy: energyList.sort((a, b) => (b.finalMJ ?? 0) - (a.finalMJ ?? 0) || a.factor.localeCompare(b.factor)),
-    emissions: [...emissions.entries].map(([key, { meta, tally }]): EmissionEntry => ({ ...meta, ...tally.fields(units.get(key) ?? 'kg') }))
-      .sort((a, b) => a.substance.localeCompare(b.substance) || (a.origin ?? '').localeCompare(b.origin ?? '')),
+    emissions: emissionList.sort((a, b) => a.substance.localeCompare(b.substance) || (a.origin ?? '').localeCompare(b.origin ?? '')),
     totals: {
-      materialKg: byClass('material').toNumber(),
-      packagingKg: byClass('packaging').toNumber(),
-      electricityKWh: sum([...energy.entries.values()].filter((e) => e.meta.kind === 'electricity' && e.meta.unit === 'kWh').map((e) => e.tally.amount)).toNumber(),
-      finalEnergyMJ: sum([...energy.entries.values()].flatMap((e) => (e.meta.mj ? [e.meta.mj.amount] : []))).toNumber(),
+      materialKg: materialKg.toNumber(),
+      packagingKg: packagingKg.toNumber(),
+      electricityKWh: electricityKWh.toNumber(),
+      finalEnergyMJ: finalEnergyMJ.toNumber(),
     },
     coverage: {
       emissionsKnownKgCO2e: known.toNumber(),
       emissionsUnknownKgCO2e: unknown.toNumber(),
-      linesWithoutEmissions: inRowOrder(linesWithoutEmissions),
-      energyWithoutMJ: inRowOrder(energyWithoutMJ),
+      linesWithoutEmissions: inRowOrder(rows, linesWithoutEmissions),
+      energyWithoutMJ: inRowOrder(rows, energyWithoutMJ),
     },
   };
+}
+
+/** Row indices as the rows' paths, in row order. */
+function inRowOrder(rows: readonly InventoryRow[], indices: number[]): string[] {
+  const sorted = Uint32Array.from(indices).sort();
+  const out = new Array<string>(sorted.length);
+  for (let i = 0; i < sorted.length; i++) out[i] = rows[sorted[i]!]!.path;
+  return out;
 }
 
 const ONE = Exact.ofNumber(1);
@@ -302,7 +337,7 @@ type MaterialMeta = Omit<MaterialEntry, 'amount' | 'unit' | 'byStage' | 'byCompo
 
 /** The material inventory's entry of a factor and class (made on first use). */
 function materialTally(materials: Tallies<MaterialMeta>, f: InventoryRow['factor'], cls: 'material' | 'packaging'): Tally {
-  return materials.at(`${f.id}|${cls}`, () => {
+  return materials.at(f.id, cls, () => {
     const content = contentOf(f.id, f.name);
     return content ? { factor: f.id, name: f.name, class: cls, content } : { factor: f.id, name: f.name, class: cls };
   });

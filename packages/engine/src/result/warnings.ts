@@ -39,14 +39,17 @@ export function practitionerWarnings(product: Product, compiled: CompiledProduct
   if (!compiled.rows.length) w('EMPTY_PRODUCT', 'the product has no inventory lines and no component materials, so its footprint is 0', '');
 
   const byFactor = new Map<string, InventoryRow[]>();
+  const byFactorAdd = (id: string, row: InventoryRow) => {
+    const list = byFactor.get(id);
+    if (list) list.push(row);
+    else byFactor.set(id, [row]);
+  };
   for (const row of compiled.rows) {
     if (row.kind === 'emission') continue;
     // A foreground process is judged by the background factors it draws on.
-    for (const factor of row.factor.upstream ?? [row.factor]) {
-      const list = byFactor.get(factor.id) ?? [];
-      list.push(factor === row.factor ? row : { ...row, factor });
-      byFactor.set(factor.id, list);
-    }
+    const upstream = row.factor.upstream;
+    if (!upstream) byFactorAdd(row.factor.id, row);
+    else for (const factor of upstream) byFactorAdd(factor.id, factor === row.factor ? row : { ...row, factor });
   }
   const where = (rows: InventoryRow[]) => (rows.length > 1 ? ` (${rows.length} lines, first at ${rows[0]!.path})` : '');
   const productRegion = product.region ? normaliseRegion(product.region) : undefined;

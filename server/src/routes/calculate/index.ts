@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { CalculationResult, Product } from '@greenlca/schema';
 import { calculateOrProblem, productShapeProblem } from '../../lib/calculate.js';
 import { lciaOf, MethodQuery } from '../../lib/lcia.js';
 import { ResultCache } from '../../lib/result-cache.js';
 import { resultJson } from '../../lib/result-json.js';
+import { parsedFrom } from '../../lib/storable-text.js';
 import { callerOf } from '../../plugins/auth.js';
 import { OrgLibraries, type DatasetPin } from '../../org-datasets/library.js';
 import { CalculateQuery } from '../../schemas/common.js';
@@ -43,27 +45,32 @@ export interface CalculateRoutesOptions {
  */
 const calculateRoutes: FastifyPluginAsyncTypebox<CalculateRoutesOptions> = async (app, options) => {
   const cache = options.cacheBytes > 0 ? new ResultCache(options.cacheBytes) : undefined;
-  if (cache) {
-    // Fastify's own JSON parser (with its prototype-poisoning checks), after hashing the raw text.
-    const parseJson = app.getDefaultJsonParser('error', 'error');
-    app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-      request.bodyHash = createHash('sha256').update(body as string).digest('base64');
-      // Authentication ran in onRequest, so the caller is known here: a hit skips parsing 20 KiB of JSON.
-      const caller = request.caller;
-      if (!caller) return parseJson(request, body as string, done);
-      app.orgLibraries.current(caller.orgId).then((datasets) => {
-        request.orgDatasets = datasets;
-        const query = request.query as { gwp?: string; view?: string; method?: string };
-        const hit = cache.get(cacheKey(caller.orgId, datasets, query.gwp, query.view, query.method, app.now().toISOString().slice(0, 10), request.bodyHash!));
-        if (hit) {
-          request.cachedResult = hit;
-          done(null, CACHED_STUB);
-          return;
-        }
-        parseJson(request, body as string, done);
-      }, (error: Error) => done(error, undefined));
+  // Fastify's own JSON parser (with its prototype-poisoning checks). The text is seen here once: the
+  // body is marked as free of escapes for the storable-text check when it is, and hashed for the cache.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  const parse = (request: FastifyRequest, body: string, done: (error: Error | null, value?: unknown) => void) =>
+    parseJson(request, body, (error: Error | null, value?: unknown) => {
+      if (!error) parsedFrom(value, body);
+      done(error, value);
     });
-  }
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (!cache) return parse(request, body as string, done);
+    request.bodyHash = createHash('sha256').update(body as string).digest('base64');
+    // Authentication ran in onRequest, so the caller is known here: a hit skips parsing 20 KiB of JSON.
+    const caller = request.caller;
+    if (!caller) return parse(request, body as string, done);
+    app.orgLibraries.current(caller.orgId).then((datasets) => {
+      request.orgDatasets = datasets;
+      const query = request.query as { gwp?: string; view?: string; method?: string };
+      const hit = cache.get(cacheKey(caller.orgId, datasets, query.gwp, query.view, query.method, app.now().toISOString().slice(0, 10), request.bodyHash!));
+      if (hit) {
+        request.cachedResult = hit;
+        done(null, CACHED_STUB);
+        return;
+      }
+      parse(request, body as string, done);
+    }, (error: Error) => done(error, undefined));
+  });
 
   app.post('', {
     schema: {
