@@ -25,7 +25,23 @@ export function firstTerm(x: Decimal): Decimal {
 }
 
 /** Powers of ten a double holds exactly (10^0 … 10^22). */
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+export const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/**
+ * The decimal x prints as, when that has at most 15 significant digits, is m × 10^-d for the least d
+ * with m = round(x·10^d) reading back as x: a decimal of 15 digits or fewer is the only one of them to
+ * read as its double (DBL_DIG), and x·10^d is within 0.1 of m there, so m is found exactly. Returns
+ * that d (m is then `Math.round(x * POW10[d])`), or -1 when x has more digits or is not finite.
+ */
+export function printedScale(x: number): number {
+  let d = 0;
+  let m = Math.round(x);
+  while (m / POW10[d]! !== x) {
+    if (++d >= POW10.length) return -1;
+    m = Math.round(x * POW10[d]!);
+  }
+  return Math.abs(m) < 1e15 ? d : -1;
+}
 /** decimal.js keeps its digits in words of 7 (its documented `d`, `e`, `s` properties). */
 const WORD = 1e7;
 
@@ -106,19 +122,11 @@ const shortForms = new WeakMap<Decimal, Short | null>();
 /** x as m × 10^k when its digits fit 15 (kept per decimal: factors' values are read once per line). */
 function shortOf(x: Decimal): Short | null {
   let s = shortForms.get(x);
-  if (s !== undefined) return s;
-  s = null;
-  const words = (x as unknown as { d: number[] | null }).d;
-  if (words && words.length <= 3) {
-    let m = words[0]!;
-    let digits = String(m).length;
-    for (let i = 1; i < words.length; i++) {
-      m = m * WORD + words[i]!;
-      digits += 7;
-    }
-    if (m < 1e15) s = { m: x.s * m, k: x.e - digits + 1 };
+  if (s === undefined) {
+    const scaled = scaledOf(x);
+    s = scaled && Math.abs(scaled.m) < 1e15 ? scaled : null;
+    shortForms.set(x, s);
   }
-  shortForms.set(x, s);
   return s;
 }
 
@@ -130,17 +138,10 @@ function shortOf(x: Decimal): Short | null {
  */
 export function shortProduct(a: number, f: Decimal): number | undefined {
   const fs = shortOf(f);
-  if (!fs || !Number.isFinite(a)) return undefined;
-  // The decimal a prints as, when it has at most 15 digits: the least d with round(a·10^d) / 10^d = a
-  // (the reading ExactSum.add makes).
-  let d = 0;
-  let m = Math.round(a);
-  while (m / POW10[d]! !== a) {
-    if (++d >= POW10.length) return undefined;
-    m = Math.round(a * POW10[d]!);
-  }
-  if (Math.abs(m) >= 1e15) return undefined;
-  const p = m * fs.m;
+  if (!fs) return undefined;
+  const d = printedScale(a);
+  if (d < 0) return undefined;
+  const p = Math.round(a * POW10[d]!) * fs.m;
   if (!(Math.abs(p) <= Number.MAX_SAFE_INTEGER)) return undefined;
   const k = fs.k - d;
   if (k >= 0) return k <= 22 ? p * POW10[k]! : undefined;

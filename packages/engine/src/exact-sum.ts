@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from './decimal.js';
+import { Decimal, POW10, printedScale, ZERO } from './decimal.js';
 import { Exact } from './exact.js';
 
 /**
@@ -55,7 +55,6 @@ export function decimalOf<D>(f: Fixed, make?: (text: string) => D, zero?: D): D 
 // cannot leave that range unnoticed.
 const SAFE = 2 ** 53 - 1e15;
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /**
  * A running exact sum: (big + small) × 10^e. Most amounts have at most 15 significant digits, whose
@@ -75,22 +74,15 @@ export class ExactSum {
   /** this += sign × x, exactly (x as the decimal it prints as). */
   add(x: number, sign: 1 | -1 = 1): void {
     if (x === 0) return;
-    // The decimal x prints as, when it has at most 15 significant digits, is m × 10^-d for the least d
-    // with m = round(x·10^d) reading back as x: a decimal of 15 digits or fewer is the only one of
-    // them to read as its double (DBL_DIG), and x·10^d is within 0.1 of m there, so m is found exactly.
-    let d = 0;
-    let mant = Math.round(x);
-    while (mant / POW10[d]! !== x) {
-      if (++d >= POW10.length) break;
-      mant = Math.round(x * POW10[d]!);
-    }
-    if (d >= POW10.length || Math.abs(mant) >= 1e15) {
+    const d = printedScale(x);
+    if (d < 0) {
       // More than 15 digits, or out of range: the string, as `dec` reads it.
       const f = fixedOf(x);
       if (f.e < this.e) this.rescale(f.e);
       this.big += (sign < 0 ? -f.m : f.m) * big10(f.e - this.e);
       return;
     }
+    const mant = Math.round(x * POW10[d]!);
     const e = -d;
     if (e > this.e) {
       this.big += BigInt(sign * mant) * big10(e - this.e);

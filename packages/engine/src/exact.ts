@@ -1,4 +1,4 @@
-import { Decimal, firstTerm, num, scaledOf } from './decimal.js';
+import { Decimal, firstTerm, num, POW10, printedScale, scaledOf } from './decimal.js';
 
 /**
  * An exact decimal as m × 10^k with m an integer a double holds exactly (|m| ≤ 2^53 − 1), and a
@@ -26,18 +26,8 @@ export class Exact {
 
   /** The decimal x prints as (what `dec` reads). */
   static ofNumber(x: number): Exact {
-    if (Number.isFinite(x)) {
-      // The least d with round(x·10^d) / 10^d = x is the decimal x prints as when that has at most
-      // 15 digits (ExactSum.add's reading).
-      let d = 0;
-      let m = Math.round(x);
-      while (m / POW10[d]! !== x) {
-        if (++d >= POW10.length) break;
-        m = Math.round(x * POW10[d]!);
-      }
-      if (d < POW10.length && Math.abs(m) < 1e15) return new Exact(m, -d, true, undefined);
-    }
-    return Exact.ofDecimal(new Decimal(x));
+    const d = printedScale(x);
+    return d >= 0 ? new Exact(Math.round(x * POW10[d]!), -d, true, undefined) : Exact.ofDecimal(new Decimal(x));
   }
 
   static ofDecimal(x: Decimal): Exact {
@@ -102,8 +92,6 @@ export class Exact {
   }
 }
 
-/** Powers of ten a double holds exactly (10^0 … 10^22). */
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /**
  * a·10^ak + b·10^bk as a mantissa at the smaller exponent, or undefined when it is not exact in a

@@ -177,7 +177,7 @@ export function inventoryOf(
   withLines = true,
 ): Inventory {
   const materials = new Tallies<MaterialMeta>(withLines);
-  const energy = new Tallies<Omit<EnergyEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines' | 'finalMJ'> & { unit: string; mj: Tally | undefined }>(withLines);
+  const energy = new Tallies<Omit<EnergyEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines' | 'finalMJ'> & { mj: Tally | undefined }>(withLines);
   const emissions = new Tallies<Omit<EmissionEntry, 'amount' | 'unit' | 'byStage' | 'byComponent' | 'lines'>>(withLines);
   const endOfLife = new Tallies<{ route: string; withFactor: boolean }>(withLines);
   let known = EXACT_ZERO;
@@ -236,12 +236,12 @@ export function inventoryOf(
       const asKWh = kind === 'electricity' ? inUnit(amount, f.unit, KWH) : undefined;
       const unit = asKWh ? 'kWh' : f.unit.text;
       const entry = energy.entry(f.id, unit, () => {
-        const meta = { kind, factor: f.id, carrier: f.name, unit, mj: undefined as Tally | undefined, derivation: '' };
+        const meta = { kind, factor: f.id, carrier: f.name, mj: undefined as Tally | undefined, derivation: '' };
         const basis = basisOf(f.name);
         if (basis) Object.assign(meta, { basis });
         if (f.region) Object.assign(meta, { region: f.region });
         return meta;
-      });
+      }, unit);
       entry.tally.add(asKWh ?? amount, stage, component, g.rows);
       const mj = inUnit(amount, f.unit, MJ);
       if (mj) {
@@ -280,8 +280,8 @@ export function inventoryOf(
   const materialList: MaterialEntry[] = [];
   for (const { meta, tally } of materials.entries) materialList.push(tally.entry(meta, 'kg'));
   const energyList: EnergyEntry[] = [];
-  for (const { meta, tally } of energy.entries) {
-    const { mj, unit, ...rest } = meta;
+  for (const { meta, tally, unit } of energy.entries) {
+    const { mj, ...rest } = meta;
     const out: EnergyEntry = tally.entry(rest, unit);
     if (mj) out.finalMJ = mj.amount.toNumber();
     energyList.push(out);
@@ -298,8 +298,8 @@ export function inventoryOf(
   }
   let electricityKWh = EXACT_ZERO;
   let finalEnergyMJ = EXACT_ZERO;
-  for (const { meta, tally } of energy.entries) {
-    if (meta.kind === 'electricity' && meta.unit === 'kWh') electricityKWh = electricityKWh.plus(tally.amount);
+  for (const { meta, tally, unit } of energy.entries) {
+    if (meta.kind === 'electricity' && unit === 'kWh') electricityKWh = electricityKWh.plus(tally.amount);
     if (meta.mj) finalEnergyMJ = finalEnergyMJ.plus(meta.mj.amount);
   }
   return {
