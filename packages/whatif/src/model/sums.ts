@@ -216,6 +216,7 @@ export function categoryTotal(sums: StageSums): Exact {
   return total;
 }
 
+/** The model's kg CO2e over its stages (the same sum as a category's, kept the same way). */
 export function totalOf(sums: Sums): Exact {
-  return STAGES.reduce((t, s) => t.plus(sums.byStage[s]), EXACT_ZERO);
+  return categoryTotal(sums.byStage);
 }
