@@ -32,6 +32,16 @@ describe('storage options from the environment', () => {
   });
 });
 
+describe('warm-up switch (GREENLCA_WARM_UP)', () => {
+  it('warms up by default (also when set empty) and with on, not with off; refuses anything else', () => {
+    expect(configFromEnv({}, '/repo').warmUp).toBe(true);
+    expect(configFromEnv({ GREENLCA_WARM_UP: 'on' }, '/repo').warmUp).toBe(true);
+    expect(configFromEnv({ GREENLCA_WARM_UP: '' }, '/repo').warmUp).toBe(true);
+    expect(configFromEnv({ GREENLCA_WARM_UP: 'off' }, '/repo').warmUp).toBe(false);
+    for (const value of ['0', 'false', 'OFF']) expect(() => configFromEnv({ GREENLCA_WARM_UP: value }, '/repo')).toThrow(/GREENLCA_WARM_UP must be "on".*or "off"/);
+  });
+});
+
 describe('roles and job settings (GREENLCA_ROLE, GREENLCA_JOB_*)', () => {
   const pg = { DATABASE_URL: 'postgres://h/db' };
   it('runs everything by default; api and worker only on a shared PostgreSQL database', () => {

@@ -26,6 +26,8 @@ export interface ServerConfig {
   secretsKey?: string;
   /** GREENLCA_PACT_ALLOW_LOOPBACK=1: outbound PACT calls may reach loopback addresses (tests, one-machine demos). */
   pactAllowLoopback: boolean;
+  /** GREENLCA_WARM_UP=off: skip calculating the bundled examples after start (lib/warm-up.ts); default on. */
+  warmUp: boolean;
 }
 
 /**
@@ -55,7 +57,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): ServerC
     dataDir: resolve(env.GREENLCA_DATA_DIR ?? resolve(repoRoot, '.data')),
     logLevel,
     pactAllowLoopback: env.GREENLCA_PACT_ALLOW_LOOPBACK === '1',
+    warmUp: env.GREENLCA_WARM_UP !== 'off',
   };
+  if (env.GREENLCA_WARM_UP !== undefined && !['', 'on', 'off'].includes(env.GREENLCA_WARM_UP)) {
+    throw new Error(`GREENLCA_WARM_UP must be "on" (the default: the examples are calculated once after start, so the first request finds the code compiled) or "off", not "${env.GREENLCA_WARM_UP}"`);
+  }
   if (env.GREENLCA_PACT_ALLOW_LOOPBACK !== undefined && !['', '0', '1'].includes(env.GREENLCA_PACT_ALLOW_LOOPBACK)) {
     throw new Error(`GREENLCA_PACT_ALLOW_LOOPBACK must be 1 (allow) or 0, not "${env.GREENLCA_PACT_ALLOW_LOOPBACK}"`);
   }

@@ -4,14 +4,14 @@
  * Environment: PORT, HOST (default 127.0.0.1),
  * DATABASE_URL or GREENLCA_DATA_DIR (and GREENLCA_PGLITE_FSYNC=on|off), GREENLCA_API_KEY, GREENLCA_RATE_LIMIT
  * (requests/minute per key), GREENLCA_WEB_ROOT, LOG_LEVEL, TLS_CERT and TLS_KEY (HTTPS), GREENLCA_SECRETS_KEY
- * (seals partners' PACT client secrets; else a key file in the data directory) and GREENLCA_PACT_ALLOW_LOOPBACK
- * (server/src/config.ts).
+ * (seals partners' PACT client secrets; else a key file in the data directory), GREENLCA_PACT_ALLOW_LOOPBACK and
+ * GREENLCA_WARM_UP (server/src/config.ts).
  *
  * Started by a parent with an IPC channel (the soak bench), it answers `{ type: 'memory' }` with how
  * its memory splits (see `memoryReport`); nothing is listened for otherwise.
  */
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, openStorage } from './app.js';
@@ -19,6 +19,7 @@ import { runWorker } from './jobs/worker.js';
 import { saveAdminKey } from './admin-key-file.js';
 import { configFromEnv, rateLimitFromEnv } from './config.js';
 import { parseSecretsKey, secretsKeyFile } from './lib/secret-box.js';
+import { warmUp } from './lib/warm-up.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const config = configFromEnv(process.env, repoRoot);
@@ -85,6 +86,13 @@ try {
   const address = await app.listen({ host: config.host, port: config.port });
   const where = config.storage.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.storage.dataDir}`;
   app.log.info(`GreenLCA API on ${address} (docs at ${address}/docs), storage: ${where}, role: ${config.role}`);
+  if (config.warmUp && config.role !== 'worker') {
+    const products = exampleProducts(join(repoRoot, 'examples'));
+    void warmUp(products, app.catalogue.library, app.now().getUTCFullYear()).then(
+      (w) => app.log.info(`warm-up: ${w.calculated} example products calculated in ${w.ms.toFixed(0)} ms${w.failed ? ` (${w.failed} failed)` : ''}`),
+      (error: unknown) => app.log.warn({ err: error }, 'warm-up stopped'),
+    );
+  }
 } catch (error) {
   app.log.error(error);
   await storage.close().catch(() => {});
@@ -110,4 +118,14 @@ function readTls(tls: { certFile: string; keyFile: string }): { cert: Buffer; ke
     cert: load(tls.certFile, 'certificate (TLS_CERT)', (pem) => new X509Certificate(pem)),
     key: load(tls.keyFile, 'private key (TLS_KEY)', (pem) => createPrivateKey(pem)),
   };
+}
+
+/** The bundled example products (examples/*.json with an inventory), for the warm-up; none if the folder is absent. */
+function exampleProducts(dir: string): unknown[] {
+  try {
+    return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>)
+      .filter((p) => Array.isArray(p.inventory));
+  } catch {
+    return [];
+  }
 }
