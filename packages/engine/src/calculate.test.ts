@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { calculate } from './calculate.js';
-import { LcaInputError, MAX_SUGGESTIONS, type InputIssue } from './errors.js';
+import { MAX_SUGGESTIONS, type InputIssue } from './errors.js';
 import { fixtureLibrary } from './testing/fixture-library.js';
+import { rejection } from './testing/rejection.js';
 import { Decimal } from './decimal.js';
 
 const lib = fixtureLibrary();
 const base = { schemaVersion: 1, id: 'p', name: 'Test product', functionalUnit: { amount: 1, unit: 'item' } };
 
-function issues(product: unknown): InputIssue[] {
-  try {
-    calculate(product, lib);
-  } catch (error) {
-    if (error instanceof LcaInputError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected the product to be rejected');
-}
+const issues = (product: unknown): InputIssue[] => rejection(product, lib).issues;
 
 describe('units and expressions', () => {
   it('turns mass × distance into tonne-kilometres: 1.6 kg × 1200 km = 1.92 t·km', () => {

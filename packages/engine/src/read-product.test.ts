@@ -2,19 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { calculate } from './calculate.js';
 import { LcaInputError } from './errors.js';
 import { fixtureLibrary } from './testing/fixture-library.js';
+import { rejection } from './testing/rejection.js';
 
 const lib = fixtureLibrary();
 const base = { schemaVersion: 1, id: 'p', name: 'One pass', functionalUnit: { amount: 1, unit: 'item' } };
 
-function failure(product: unknown): LcaInputError {
-  try {
-    calculate(product, lib);
-  } catch (error) {
-    if (error instanceof LcaInputError) return error;
-    throw error;
-  }
-  throw new Error('expected the product to be rejected');
-}
+const failure = (product: unknown): LcaInputError => rejection(product, lib);
 const listed = (e: LcaInputError) => e.issues.map((i) => `${i.code} ${i.path}`);
 
 describe('every problem in one pass (issue 14, finding 11)', () => {

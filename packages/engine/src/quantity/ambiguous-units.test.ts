@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { calculate } from '../calculate.js';
-import { LcaInputError, type InputIssue } from '../errors.js';
+import type { InputIssue } from '../errors.js';
 import { fixtureLibrary } from '../testing/fixture-library.js';
+import { rejection } from '../testing/rejection.js';
 import { unitSpec } from './unit.js';
 
 const lib = fixtureLibrary();
 const base = { schemaVersion: 1, id: 'p', name: 'Units', functionalUnit: { amount: 1, unit: 'item' } };
 
-function issues(product: unknown): InputIssue[] {
-  try {
-    calculate(product, lib);
-  } catch (error) {
-    if (error instanceof LcaInputError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected the product to be rejected');
-}
+const issues = (product: unknown): InputIssue[] => rejection(product, lib).issues;
 
 describe('ambiguous unit names (issue 14, finding 7)', () => {
   it('refuses "1 ton" of material against a per-tonne factor instead of counting a 0.907 t short ton', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { calculate } from '../calculate.js';
-import { LcaInputError, type InputIssue } from '../errors.js';
+import type { InputIssue } from '../errors.js';
 import { fixtureLibrary } from '../testing/fixture-library.js';
+import { rejection } from '../testing/rejection.js';
 import { evaluateAmount, ExpressionError, type Quantity } from './expression.js';
 import { ALLOWED_FUNCTIONS, EXPRESSION_LIMITS } from './language.js';
 import { loadMath } from './math.js';
@@ -10,15 +10,7 @@ const math = loadMath();
 const lib = fixtureLibrary();
 const base = { schemaVersion: 1, id: 'p', name: 'Hostile', functionalUnit: { amount: 1, unit: 'item' } };
 
-function issues(product: unknown): InputIssue[] {
-  try {
-    calculate(product, lib);
-  } catch (error) {
-    if (error instanceof LcaInputError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected the product to be rejected');
-}
+const issues = (product: unknown): InputIssue[] => rejection(product, lib).issues;
 
 const si = (q: Quantity) => (typeof q === 'number' ? { si: q, dims: [] as number[] } : { si: q.si, dims: [...q.dims] });
 const dimsKey = (d: readonly number[]) => d.map((x) => x || 0).join(',').replace(/(,0)+$/, '').replace(/^0$/, '');
