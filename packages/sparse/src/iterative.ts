@@ -86,7 +86,7 @@ class SweepDirection {
     // round that falls short is continued with measured stopping, then with a tighter tolerance.
     let trustEstimate = true;
     for (let round = 0; round < 3; round++) {
-      const result = sweepSolve(this.system, this.invDiag, bp, xp, { tolerance: round === 0 ? tolerance : tolerance / 100, maxSweeps: MAX_SWEEPS, restart: RESTART, trustEstimate }, plan.workspace);
+      const result = sweepSolve(this.system, this.invDiag, bp, xp, { tolerance: round === 0 ? tolerance : tolerance / 100, maxSweeps: MAX_SWEEPS, restart: RESTART, trustEstimate, lowerEnds: plan.lowerEnds }, plan.workspace);
       const estimated = result.estimated === true;
       trustEstimate = false;
       sweeps += result.sweeps;

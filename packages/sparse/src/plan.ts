@@ -39,6 +39,8 @@ export class SweepPlan {
   readonly diagPos: Int32Array;
   /** Where each sweep row's own entries end, before its padding. */
   readonly rowEnds: Int32Array;
+  /** Where each sweep row's entries left of its diagonal end: rows hold those first (`lowerFirst`). */
+  readonly lowerEnds: Int32Array;
   /** Unknowns eliminated before sweeping (0 without a reduction). */
   readonly eliminatedCount: number;
   private workspaceCache: KrylovWorkspace | undefined;
@@ -98,6 +100,12 @@ export class SweepPlan {
     this.eliminatedCount = elimination ? elimination.eliminated.length : 0;
     const K = pattern.rows;
     this.diagPos = new Int32Array(K).fill(-1);
+    this.lowerEnds = new Int32Array(K);
+    for (let k = 0; k < K; k++) {
+      let q = pattern.rowPtr[k]!;
+      while (q < ends[k]! && pattern.colIdx[q]! < k) q++;
+      this.lowerEnds[k] = q;
+    }
     // The first match: the padding after a row's entries repeats the row's own column.
     for (let k = 0; k < K; k++) {
       for (let q = pattern.rowPtr[k]!, end = pattern.rowPtr[k + 1]!; q < end; q++) {
@@ -344,13 +352,13 @@ function buildPlan(A: Pattern, entry: PatternEntry, orderFrom: readonly number[]
   if (!reduction) {
     if (!transposed) {
       const order = dependencyOrder(A, orderFrom);
-      const { pattern, source } = permutePattern(A, order);
+      const { pattern, source } = lowerFirst(permutePattern(A, order));
       const padded = padRows(pattern);
       return new SweepPlan(n, padded, order, padded.carry(source), undefined);
     }
     const t = transposedPattern(A);
     const order = dependencyOrder(t.pattern, orderFrom);
-    const { pattern, source } = permutePattern(t.pattern, order);
+    const { pattern, source } = lowerFirst(permutePattern(t.pattern, order));
     const padded = padRows(pattern);
     return new SweepPlan(n, padded, order, padded.carry(source.map((q) => t.source[q]!)), undefined);
   }
@@ -368,7 +376,7 @@ function buildPlan(A: Pattern, entry: PatternEntry, orderFrom: readonly number[]
     toS = t.source;
   }
   const order = dependencyOrder(swept, starts);
-  const { pattern: unpadded, source } = permutePattern(swept, order);
+  const { pattern: unpadded, source } = lowerFirst(permutePattern(swept, order));
   const padded = padRows(unpadded);
   const { position } = padded;
   // Compose S's recipe with the sweep layout: every term lands straight in its sweep position.
@@ -433,6 +441,25 @@ function termsByPosition(viaSrc: Int32Array, nnz: number): { viaPos: Int32Array;
     viaIndex[r++] = termAt[q]!;
   }
   return { viaPos, viaIndex };
+}
+
+/**
+ * Each row's entries left of its diagonal first, the rest after them (each part in its previous order),
+ * so a sweep from x = 0 reads only a prefix of every row (`relaxationSweepFromZero`). `source` moves with
+ * the entries.
+ */
+export function lowerFirst({ pattern, source }: { pattern: Pattern; source: Int32Array }): { pattern: Pattern; source: Int32Array } {
+  const { rows, rowPtr, colIdx } = pattern;
+  const idx = new Int32Array(colIdx.length);
+  const src = new Int32Array(source.length);
+  for (let i = 0; i < rows; i++) {
+    let q = rowPtr[i]!;
+    const start = q;
+    const end = rowPtr[i + 1]!;
+    for (let p = start; p < end; p++) if (colIdx[p]! < i) (idx[q] = colIdx[p]!), (src[q++] = source[p]!);
+    for (let p = start; p < end; p++) if (colIdx[p]! >= i) (idx[q] = colIdx[p]!), (src[q++] = source[p]!);
+  }
+  return { pattern: { ...pattern, colIdx: idx }, source: src };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csrFromTriplets, type CsrMatrix } from './csr.js';
-import { padRows } from './plan.js';
-import { gaussSeidelSweep, homogeneousSweep, relaxationSweep } from './sweep.js';
+import { lowerFirst, padRows } from './plan.js';
+import { gaussSeidelSweep, homogeneousSweep, relaxationSweep, relaxationSweepFromZero } from './sweep.js';
 import { BLOCK_WIDTH, blockGaussSeidel } from './block.js';
 import { randomVector } from './test-matrices.js';
 import { xoshiro128 } from './random.js';
@@ -128,5 +128,29 @@ describe('the sweep layout', () => {
     const runaway = x.slice();
     runaway[0] = Infinity;
     expect(relaxationSweep(P, invDiag, b, runaway)).toBeNaN();
+  });
+
+  it('a first sweep from zero over the entries left of the diagonal moves x exactly as the full sweep does', () => {
+    // Rows with their lower entries first, then padded: the layout the sweeping solver uses.
+    const { pattern, source } = lowerFirst({ pattern: A, source: Int32Array.from(A.values.keys()) });
+    const reordered = { ...pattern, values: Float64Array.from(source, (q) => A.values[q]!) };
+    const Q = padded(reordered);
+    const lowerEnds = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      let q = Q.rowPtr[i]!;
+      while (Q.colIdx[q]! < i) q++;
+      lowerEnds[i] = q;
+      for (let r = q; r < Q.rowPtr[i + 1]!; r++) expect(Q.colIdx[r]).toBeGreaterThanOrEqual(i);
+    }
+    expect(lowerEnds.some((e, i) => e - Q.rowPtr[i]! >= 5)).toBe(true); // full groups of four and a part group both occur
+    for (const rhs of [b, new Float64Array(n), b.map((v, i) => (i % 3 ? 0 : v))]) {
+      const full = new Float64Array(n);
+      const prefix = new Float64Array(n);
+      expect(relaxationSweepFromZero(Q, lowerEnds, invDiag, rhs, prefix)).toBe(relaxationSweep(Q, invDiag, rhs, full));
+      expect(prefix).toEqual(full);
+    }
+    const infinite = b.slice();
+    infinite[n - 1] = Infinity;
+    expect(relaxationSweepFromZero(Q, lowerEnds, invDiag, infinite, new Float64Array(n))).toBeNaN();
   });
 });
