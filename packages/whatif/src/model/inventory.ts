@@ -1,6 +1,7 @@
 import { dec, inventoryShares, num, type ComponentInstance, type Decimal, type FlowIndex, type InventoryRow, type InventoryShare } from '@greenlca/engine';
 import { STAGES, type EmissionEntry, type EndOfLifeEntry, type EnergyEntry, type MaterialEntry, type Stage } from '@greenlca/schema';
 import { EXACT_ZERO, Exact, shownNumber } from './exact.js';
+import { StageSums } from './stage-sums.js';
 
 /**
  * The material, energy and emission inventories of a what-if model, kept by difference like the
@@ -16,8 +17,8 @@ export interface EntrySums {
   readonly section: InventoryShare['section'] | 'endOfLife';
   readonly meta: Readonly<Record<string, unknown>>;
   readonly unit: string;
-  readonly amount: Exact;
-  readonly byStage: Readonly<Record<Stage, Exact>>;
+  /** The amount by stage; the entry's amount is their total. */
+  readonly sums: StageSums;
   /** MJ, for energy whose amount is an energy. */
   readonly mj?: Exact;
 }
@@ -39,8 +40,6 @@ export interface InventorySums {
 export const EMPTY_INVENTORY: InventorySums = {
   entries: new Map(), totals: { materialKg: EXACT_ZERO, packagingKg: EXACT_ZERO, electricityKWh: EXACT_ZERO, finalEnergyMJ: EXACT_ZERO },
 };
-
-const zeroStages = () => Object.fromEntries(STAGES.map((s) => [s, EXACT_ZERO])) as Record<Stage, Exact>;
 
 /** A row's shares with their per-unit values in the model's exact class, kept per (factor value, kind, stage). */
 export interface PreparedShare {
@@ -70,7 +69,7 @@ export function sharesOf(row: InventoryRow, flows: FlowIndex | undefined): Prepa
 /** Collects changes to entries (copy on write), then gives the new sums. */
 export class InventoryEditor {
   private entries: Map<string, EntrySums> | undefined;
-  private readonly fresh = new Map<string, { amount: Exact; byStage: Record<Stage, Exact>; mj?: Exact; base: EntrySums | undefined; section: EntrySums['section']; meta: Record<string, unknown>; unit: string }>();
+  private readonly fresh = new Map<string, { sums: StageSums; mj?: Exact; section: EntrySums['section']; meta: Record<string, unknown>; unit: string }>();
 
   private readonly totals: InventoryTotals;
 
@@ -85,12 +84,11 @@ export class InventoryEditor {
     if (!e) {
       const old = this.base.entries.get(id);
       e = old
-        ? { amount: old.amount, byStage: { ...old.byStage }, ...(old.mj ? { mj: old.mj } : {}), base: old, section, meta: old.meta as Record<string, unknown>, unit: old.unit }
-        : { amount: EXACT_ZERO, byStage: zeroStages(), base: undefined, section, meta: meta(), unit };
+        ? { sums: old.sums.edited(), ...(old.mj ? { mj: old.mj } : {}), section, meta: old.meta as Record<string, unknown>, unit: old.unit }
+        : { sums: StageSums.zero(), section, meta: meta(), unit };
       this.fresh.set(id, e);
     }
-    e.amount = e.amount.plus(x);
-    e.byStage[stage] = e.byStage[stage].plus(x);
+    e.sums.add(stage, x);
     if (mj) e.mj = (e.mj ?? EXACT_ZERO).plus(mj);
     // The totals inventoryOf gives: materials by class, electricity in kWh, energy in MJ.
     const t = this.totals;
@@ -139,7 +137,7 @@ export class InventoryEditor {
     if (!this.fresh.size) return this.base;
     const entries = this.entries ?? (this.entries = new Map(this.base.entries));
     for (const [id, e] of this.fresh) {
-      entries.set(id, { section: e.section, meta: e.meta, unit: e.unit, amount: e.amount, byStage: e.byStage, ...(e.mj ? { mj: e.mj } : {}) });
+      entries.set(id, { section: e.section, meta: e.meta, unit: e.unit, sums: e.sums, ...(e.mj ? { mj: e.mj } : {}) });
     }
     return { entries, totals: this.totals };
   }
@@ -161,11 +159,11 @@ function shown(e: EntrySums): Shown {
   let s = shownEntries.get(e);
   if (!s) {
     const byStage: Record<string, number> = {};
-    for (const stage of STAGES) if (!e.byStage[stage].isZero()) byStage[stage] = shownNumber(e.byStage[stage]);
-    const amount = num(e.amount);
+    for (const stage of STAGES) if (!e.sums.isZero(stage)) byStage[stage] = e.sums.stageNumber(stage);
+    const amount = e.sums.totalNumber();
     const fields: Record<string, unknown> = { ...e.meta, amount, unit: e.unit, byStage };
     if (e.mj) fields.finalMJ = num(e.mj);
-    s = { section: e.section, fields, amount, zero: e.amount.isZero() && !Object.keys(byStage).length };
+    s = { section: e.section, fields, amount, zero: e.sums.total.isZero() && !Object.keys(byStage).length };
     shownEntries.set(e, s);
   }
   return s;

@@ -3,7 +3,8 @@ import { STAGES, type GwpSet, type Product, type Stage } from '@greenlca/schema'
 import { compileLines } from './compile.js';
 import { EXACT_ZERO, Exact, exactOf } from './exact.js';
 import { modelCategories } from './categories.js';
-import { emptySums, factorKey, type Sums } from './sums.js';
+import { factorKey, type Sums } from './sums.js';
+import { StageSums } from './stage-sums.js';
 import type { NodeState, WhatIfModel } from './types.js';
 
 /**
@@ -74,7 +75,7 @@ export function revalue(model: WhatIfModel, product: Product, gwp: GwpSet): What
   let fossil = EXACT_ZERO;
   // Climate change counts factors without greenhouse-gas flows at their CO2e: category sums are redone too.
   const categories = model.options.lcia ? modelCategories(model.options.lcia, model.library) : undefined;
-  const categorySums = emptySums(model.sums.categories.length).categories.map((c) => ({ ...c }));
+  const categorySums = model.sums.categories.map(() => Object.fromEntries(STAGES.map((s) => [s, EXACT_ZERO])) as Record<Stage, Exact>);
   for (const [key, group] of model.sums.groups) {
     const factor = valueOf.get(key);
     if (!factor) return undefined;
@@ -93,5 +94,5 @@ export function revalue(model: WhatIfModel, product: Product, gwp: GwpSet): What
       for (const [k, perUnit] of perCategory) categorySums[k]![s] = categorySums[k]![s].plus(a.times(perUnit));
     }
   }
-  return { ...next, lineRows, sums: { groups, byStage, biogenic, fossil, categories: categorySums, ...(model.sums.inventory ? { inventory: model.sums.inventory } : {}) } };
+  return { ...next, lineRows, sums: { groups, byStage: StageSums.of(byStage), biogenic, fossil, categories: categorySums.map(StageSums.of), ...(model.sums.inventory ? { inventory: model.sums.inventory } : {}) } };
 }

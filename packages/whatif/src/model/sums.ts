@@ -5,6 +5,7 @@ import { ExactSum, type ComponentInstance, type FactorLibrary, type FlowIndex } 
 import type { ModelOptions, NodeState } from './types.js';
 import { EMPTY_INVENTORY, InventoryEditor, sharesOf, type InventorySums, type PreparedShare } from './inventory.js';
 import { addFixed, EXACT_ZERO, Exact, exactOf, fixedOf, FIXED_ZERO, type Fixed } from './exact.js';
+import { StageSums } from './stage-sums.js';
 
 /** Rows that share a factor: the exact sum of their amounts per stage, and the factor's value per unit. */
 interface Group {
@@ -17,9 +18,6 @@ interface Group {
   amounts: Record<Stage, Fixed>;
 }
 
-/** One impact category's exact sums by stage. */
-export type StageSums = Readonly<Record<Stage, Exact>>;
-
 /**
  * Exact totals of a model, kept by factor: Σ_rows amount × factor = Σ_factors factor × Σ amounts. An
  * edit adjusts one group's amount sum and the stage totals by the difference, so it costs the same for
@@ -27,7 +25,8 @@ export type StageSums = Readonly<Record<Stage, Exact>>;
  */
 export interface Sums {
   readonly groups: ReadonlyMap<string, Group>;
-  readonly byStage: Readonly<Record<Stage, Exact>>;
+  /** kg CO2e by stage, and their total. */
+  readonly byStage: StageSums;
   readonly biogenic: Exact;
   /** Fossil kg CO2e; total − fossil − biogenic is not split by origin. */
   readonly fossil: Exact;
@@ -55,13 +54,10 @@ export function forEachNode(list: readonly NodeState[], fn: (node: NodeState) =>
   }
 }
 
-const zeroStages = () => Object.fromEntries(STAGES.map((s) => [s, EXACT_ZERO])) as Record<Stage, Exact>;
-
-export const EMPTY_SUMS: Sums = { groups: new Map(), byStage: zeroStages(), biogenic: EXACT_ZERO, fossil: EXACT_ZERO, categories: [] };
-
 /** Sums of nothing, with room for `categories` impact categories, and the inventories if asked. */
 export function emptySums(categories: number, inventory = false): Sums {
-  const sums = categories ? { ...EMPTY_SUMS, categories: Array.from({ length: categories }, zeroStages) } : EMPTY_SUMS;
+  // One StageSums per category: each keeps its own shown figures.
+  const sums: Sums = { groups: new Map(), byStage: StageSums.zero(), biogenic: EXACT_ZERO, fossil: EXACT_ZERO, categories: Array.from({ length: categories }, StageSums.zero) };
   return inventory ? { ...sums, inventory: { sums: EMPTY_INVENTORY, amounts: new Map() } } : sums;
 }
 
@@ -166,13 +162,12 @@ export class SumsEditor {
   finish(): Sums {
     const inventory = this.finishInventory();
     if (!this.touched.size) return inventory === this.base.inventory ? this.base : { ...this.base, inventory };
-    const byStage = { ...this.base.byStage };
-    let biogenic = this.base.biogenic;
-    let fossil = this.base.fossil;
-    // Category sums are copied only where an edit reaches them.
-    let categories = this.base.categories as StageSums[];
-    /** The categories copied so far, with their totals carried over. */
-    const copied = new Map<number, Exact>();
+    const base = this.base;
+    let byStage = base.byStage;
+    let biogenic = base.biogenic;
+    let fossil = base.fossil;
+    // Sums are copied only where an edit reaches them; a copy is told from the base's by identity.
+    let categories = base.categories as StageSums[];
     for (const [key, { before, acc, group }] of this.touched) {
       for (const stage of STAGES) {
         const a = acc[stage];
@@ -182,41 +177,18 @@ export class SumsEditor {
         const was = before[stage];
         if (was.m === now.m && was.e === now.e) continue;
         const diff = exactOf(addFixed(now, was, -1));
-        byStage[stage] = byStage[stage].plus(diff.times(group.kgPerUnit));
+        if (byStage === base.byStage) byStage = byStage.edited();
+        byStage.add(stage, diff.times(group.kgPerUnit));
         if (!group.biogenicPerUnit.isZero()) biogenic = biogenic.plus(diff.times(group.biogenicPerUnit));
         if (!group.fossilPerUnit.isZero()) fossil = fossil.plus(diff.times(group.fossilPerUnit));
         for (const [k, perUnit] of group.perCategory) {
-          if (!copied.size) categories = categories.slice();
-          const change = diff.times(perUnit);
-          const carried = copied.get(k);
-          if (carried === undefined) {
-            copied.set(k, categoryTotal(categories[k]!).plus(change));
-            categories[k] = { ...categories[k]! };
-          } else copied.set(k, carried.plus(change));
-          const sums = categories[k] as Record<Stage, Exact>;
-          sums[stage] = sums[stage].plus(change);
+          if (categories === base.categories) categories = categories.slice();
+          if (categories[k] === base.categories[k]) categories[k] = categories[k]!.edited();
+          categories[k]!.add(stage, diff.times(perUnit));
         }
       }
       if (STAGES.every((s) => group.amounts[s].m === 0n)) this.groups.delete(key);
     }
-    for (const [k, total] of copied) categoryTotals.set(categories[k]!, total);
     return { groups: this.groups, byStage, biogenic, fossil, categories, ...(inventory ? { inventory } : {}) };
   }
-}
-
-/**
- * A category's total over its stages. Kept with each StageSums object: an edit carries its category's
- * total over by the same differences it adds to the stages (exact, so equal to the sum of the stages),
- * and the stages nobody edited are not added up again on every read.
- */
-const categoryTotals = new WeakMap<StageSums, Exact>();
-export function categoryTotal(sums: StageSums): Exact {
-  let total = categoryTotals.get(sums);
-  if (!total) categoryTotals.set(sums, (total = STAGES.reduce((t, s) => t.plus(sums[s]), EXACT_ZERO)));
-  return total;
-}
-
-/** The model's kg CO2e over its stages (the same sum as a category's, kept the same way). */
-export function totalOf(sums: Sums): Exact {
-  return categoryTotal(sums.byStage);
 }

@@ -3,7 +3,8 @@ import { STAGES, type Stage } from '@greenlca/schema';
 import { num } from '@greenlca/engine';
 import { shownNumber, type Exact } from './exact.js';
 import { inventoryView, type ModelInventory } from './inventory.js';
-import { categoryTotal, rowKg, totalOf, type StageSums } from './sums.js';
+import { rowKg } from './sums.js';
+import type { StageSums } from './stage-sums.js';
 import type { NodeState, WhatIfModel } from './types.js';
 
 /** Totals of a model as JSON numbers (each the nearest double to the exact sum). */
@@ -13,14 +14,15 @@ export interface ModelTotals {
 }
 
 export function modelTotals(model: WhatIfModel): ModelTotals {
-  const total = totalOf(model.sums);
+  const kg = model.sums.byStage;
+  const total = kg.total;
   return {
     // The engine's origin split (impact/origin.ts): fossil and biogenic by factor, the rest not split by origin.
     total: {
-      kgCO2e: shownNumber(total), fossilKgCO2e: shownNumber(model.sums.fossil), biogenicKgCO2e: shownNumber(model.sums.biogenic),
+      kgCO2e: kg.totalNumber(), fossilKgCO2e: shownNumber(model.sums.fossil), biogenicKgCO2e: shownNumber(model.sums.biogenic),
       notSplitKgCO2e: num(total.minus(model.sums.fossil).minus(model.sums.biogenic)),
     },
-    byStage: Object.fromEntries(STAGES.map((s) => [s, { kgCO2e: shownNumber(model.sums.byStage[s]) }])) as ModelTotals['byStage'],
+    byStage: Object.fromEntries(STAGES.map((s) => [s, { kgCO2e: kg.stageNumber(s) }])) as ModelTotals['byStage'],
   };
 }
 
@@ -35,10 +37,9 @@ export interface ModelCategory {
  * Every category of the model's impact methods (`ModelOptions.lcia`), method by method, each the
  * nearest double to its exact sum: equal to `calculate(product, library, { lcia })`'s categories'
  * `total` and `byStage`. Kept by difference on each edit, so reading them costs one rounding per
- * category and stage, whatever the size of the product.
+ * changed category total and stage, whatever the size of the product.
  */
-const shownCategories = new WeakMap<StageSums, Omit<ModelCategory, 'id'>>();
-const shownById = new WeakMap<Omit<ModelCategory, 'id'>, Map<string, ModelCategory>>();
+const shownCategories = new WeakMap<StageSums, ModelCategory>();
 const shownLists = new WeakMap<readonly StageSums[], { method: string; categories: ModelCategory[] }[]>();
 
 /** Do not mutate what this returns: unchanged categories are the same objects from one edit to the next. */
@@ -52,19 +53,14 @@ export function modelImpacts(model: WhatIfModel): { method: string; categories: 
     method: m.id,
     categories: m.categories.map((c) => {
       const sums = model.sums.categories[k++]!;
-      // An edit replaces only the sums it reaches: the others are read once.
+      // An edit replaces only the sums it reaches: the others are shown as before.
       let shown = shownCategories.get(sums);
-      if (!shown) {
+      if (shown?.id !== c.id) {
         const byStage: Partial<Record<Stage, number>> = {};
-        for (const s of STAGES) if (!sums[s].isZero()) byStage[s] = shownNumber(sums[s]);
-        shownCategories.set(sums, (shown = { total: shownNumber(categoryTotal(sums)), byStage }));
+        for (const s of STAGES) if (!sums.isZero(s)) byStage[s] = sums.stageNumber(s);
+        shownCategories.set(sums, (shown = { id: c.id, total: sums.totalNumber(), byStage }));
       }
-      // Two categories may have equal sums (the same zeros): one shown object per id.
-      let byId = shownById.get(shown);
-      if (!byId) shownById.set(shown, (byId = new Map()));
-      let category = byId.get(c.id);
-      if (!category) byId.set(c.id, (category = { id: c.id, total: shown.total, byStage: shown.byStage }));
-      return category;
+      return shown;
     }),
   }));
   shownLists.set(model.sums.categories, out);
@@ -83,7 +79,7 @@ export function modelInventory(model: WhatIfModel): ModelInventory | undefined {
 
 /** Exact totals, for differences that must not lose digits. */
 export function exactTotals(model: WhatIfModel): { total: Exact; byStage: Readonly<Record<Stage, Exact>> } {
-  return { total: totalOf(model.sums), byStage: model.sums.byStage };
+  return { total: model.sums.byStage.total, byStage: model.sums.byStage.byStage };
 }
 
 /** Every row in the engine's order: the bill of materials depth first, then the inventory lines. */
