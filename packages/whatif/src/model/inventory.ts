@@ -1,6 +1,6 @@
-import { dec, inventoryShares, num, type ComponentInstance, type Decimal, type FlowIndex, type InventoryRow, type InventoryShare } from '@greenlca/engine';
+import { dec, inventoryShares, type ComponentInstance, type Decimal, type FlowIndex, type InventoryRow, type InventoryShare } from '@greenlca/engine';
 import { STAGES, type EmissionEntry, type EndOfLifeEntry, type EnergyEntry, type MaterialEntry, type Stage } from '@greenlca/schema';
-import { EXACT_ZERO, Exact, shownNumber } from './exact.js';
+import { addFixed, FIXED_ZERO, fixedOfDecimal, numberOfFixed, shownNumber, timesFixed, type Fixed } from './exact.js';
 import { StageSums } from './stage-sums.js';
 
 /**
@@ -20,15 +20,15 @@ export interface EntrySums {
   /** The amount by stage; the entry's amount is their total. */
   readonly sums: StageSums;
   /** MJ, for energy whose amount is an energy. */
-  readonly mj?: Exact;
+  readonly mj?: Fixed;
 }
 
 /** The inventory totals, exact, kept by difference with the entries. */
 interface InventoryTotals {
-  materialKg: Exact;
-  packagingKg: Exact;
-  electricityKWh: Exact;
-  finalEnergyMJ: Exact;
+  materialKg: Fixed;
+  packagingKg: Fixed;
+  electricityKWh: Fixed;
+  finalEnergyMJ: Fixed;
 }
 
 export interface InventorySums {
@@ -38,14 +38,14 @@ export interface InventorySums {
 }
 
 export const EMPTY_INVENTORY: InventorySums = {
-  entries: new Map(), totals: { materialKg: EXACT_ZERO, packagingKg: EXACT_ZERO, electricityKWh: EXACT_ZERO, finalEnergyMJ: EXACT_ZERO },
+  entries: new Map(), totals: { materialKg: FIXED_ZERO, packagingKg: FIXED_ZERO, electricityKWh: FIXED_ZERO, finalEnergyMJ: FIXED_ZERO },
 };
 
-/** A row's shares with their per-unit values in the model's exact class, kept per (factor value, kind, stage). */
+/** A row's shares with their per-unit values as fixed decimals, kept per (factor value, kind, stage). */
 export interface PreparedShare {
   share: InventoryShare;
-  perUnit: Exact | 'componentMass';
-  mjPerUnit?: Exact;
+  perUnit: Fixed | 'componentMass';
+  mjPerUnit?: Fixed;
 }
 
 const prepared = new WeakMap<object, Map<string, PreparedShare[]>>();
@@ -58,8 +58,8 @@ export function sharesOf(row: InventoryRow, flows: FlowIndex | undefined): Prepa
   if (!out) {
     out = inventoryShares(row, flows).shares.map((share) => ({
       share,
-      perUnit: share.perUnit === 'componentMass' ? 'componentMass' : new Exact(share.perUnit.toString()),
-      ...(share.mjPerUnit ? { mjPerUnit: new Exact(share.mjPerUnit.toString()) } : {}),
+      perUnit: share.perUnit === 'componentMass' ? 'componentMass' : fixedOfDecimal(share.perUnit),
+      ...(share.mjPerUnit ? { mjPerUnit: fixedOfDecimal(share.mjPerUnit) } : {}),
     }));
     byKind.set(key, out);
   }
@@ -69,7 +69,7 @@ export function sharesOf(row: InventoryRow, flows: FlowIndex | undefined): Prepa
 /** Collects changes to entries (copy on write), then gives the new sums. */
 export class InventoryEditor {
   private entries: Map<string, EntrySums> | undefined;
-  private readonly fresh = new Map<string, { sums: StageSums; mj?: Exact; section: EntrySums['section']; meta: Record<string, unknown>; unit: string }>();
+  private readonly fresh = new Map<string, { sums: StageSums; mj?: Fixed; section: EntrySums['section']; meta: Record<string, unknown>; unit: string }>();
 
   private readonly totals: InventoryTotals;
 
@@ -78,7 +78,7 @@ export class InventoryEditor {
   }
 
   /** Adds x (exact, in the entry's unit) to an entry at a stage, and mj to its MJ. */
-  add(section: EntrySums['section'], key: string, meta: () => Record<string, unknown>, unit: string, stage: Stage, x: Exact, mj?: Exact): void {
+  add(section: EntrySums['section'], key: string, meta: () => Record<string, unknown>, unit: string, stage: Stage, x: Fixed, mj?: Fixed): void {
     const id = `${section}|${key}`;
     let e = this.fresh.get(id);
     if (!e) {
@@ -89,23 +89,23 @@ export class InventoryEditor {
       this.fresh.set(id, e);
     }
     e.sums.add(stage, x);
-    if (mj) e.mj = (e.mj ?? EXACT_ZERO).plus(mj);
+    if (mj) e.mj = addFixed(e.mj ?? FIXED_ZERO, mj, 1);
     // The totals inventoryOf gives: materials by class, electricity in kWh, energy in MJ.
     const t = this.totals;
     if (section === 'materials') {
-      if (e.meta.class === 'packaging') t.packagingKg = t.packagingKg.plus(x);
-      else t.materialKg = t.materialKg.plus(x);
+      if (e.meta.class === 'packaging') t.packagingKg = addFixed(t.packagingKg, x, 1);
+      else t.materialKg = addFixed(t.materialKg, x, 1);
     } else if (section === 'energy') {
-      if (e.meta.kind === 'electricity' && e.unit === 'kWh') t.electricityKWh = t.electricityKWh.plus(x);
-      if (mj) t.finalEnergyMJ = t.finalEnergyMJ.plus(mj);
+      if (e.meta.kind === 'electricity' && e.unit === 'kWh') t.electricityKWh = addFixed(t.electricityKWh, x, 1);
+      if (mj) t.finalEnergyMJ = addFixed(t.finalEnergyMJ, mj, 1);
     }
   }
 
   /** A row group's amount changed by diff (exact) at a stage. */
-  rows(shares: readonly PreparedShare[], stage: Stage, diff: Exact): void {
+  rows(shares: readonly PreparedShare[], stage: Stage, diff: Fixed): void {
     for (const s of shares) {
       if (s.perUnit === 'componentMass') continue;
-      this.add(s.share.section, s.share.key, () => s.share.meta, s.share.unit, stage, diff.times(s.perUnit), s.mjPerUnit ? diff.times(s.mjPerUnit) : undefined);
+      this.add(s.share.section, s.share.key, () => s.share.meta, s.share.unit, stage, timesFixed(diff, s.perUnit), s.mjPerUnit ? timesFixed(diff, s.mjPerUnit) : undefined);
     }
   }
 
@@ -116,7 +116,10 @@ export class InventoryEditor {
   component(instance: ComponentInstance, ownRows: readonly InventoryRow[], flows: FlowIndex | undefined, sign: 1 | -1): void {
     if (instance.unitMassKg <= 0) return;
     const mass: Decimal = dec(instance.unitMassKg).times(dec(instance.quantity));
-    const signed = (x: Decimal) => new Exact(x.toString()).times(sign);
+    const signed = (x: Decimal) => {
+      const f = fixedOfDecimal(x);
+      return sign < 0 ? { m: -f.m, e: f.e } : f;
+    };
     for (const row of ownRows) {
       if (row.kind !== 'material') continue;
       for (const s of sharesOf(row, flows)) {
@@ -162,8 +165,8 @@ function shown(e: EntrySums): Shown {
     for (const stage of STAGES) if (!e.sums.isZero(stage)) byStage[stage] = e.sums.stageNumber(stage);
     const amount = e.sums.totalNumber();
     const fields: Record<string, unknown> = { ...e.meta, amount, unit: e.unit, byStage };
-    if (e.mj) fields.finalMJ = num(e.mj);
-    s = { section: e.section, fields, amount, zero: e.sums.total.isZero() && !Object.keys(byStage).length };
+    if (e.mj) fields.finalMJ = numberOfFixed(e.mj);
+    s = { section: e.section, fields, amount, zero: e.sums.total.m === 0n && !Object.keys(byStage).length };
     shownEntries.set(e, s);
   }
   return s;

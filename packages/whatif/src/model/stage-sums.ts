@@ -1,6 +1,5 @@
-import { num } from '@greenlca/engine';
 import { STAGES, type Stage } from '@greenlca/schema';
-import { EXACT_ZERO, type Exact } from './exact.js';
+import { addFixed, FIXED_ZERO, numberOfFixed, type Fixed } from './exact.js';
 
 /**
  * Exact sums by stage with their total (the CO2e totals, each impact category, each inventory entry),
@@ -13,19 +12,19 @@ export class StageSums {
   private shownTotal: number | undefined = undefined;
 
   private constructor(
-    private readonly stages: Record<Stage, Exact>,
-    private sum: Exact,
+    private readonly stages: Record<Stage, Fixed>,
+    private sum: Fixed,
     /** Doubles of the stages read so far (undefined: not read since the stage last changed). */
     private readonly shown: Record<Stage, number | undefined>,
   ) {}
 
   static zero(): StageSums {
-    return new StageSums(stagesOf(() => EXACT_ZERO), EXACT_ZERO, stagesOf(() => undefined));
+    return new StageSums(stagesOf(() => FIXED_ZERO), FIXED_ZERO, stagesOf(() => undefined));
   }
 
   /** Sums made at once (a rebuild): the total is added up here, once. */
-  static of(stages: Readonly<Record<Stage, Exact>>): StageSums {
-    return new StageSums({ ...stages }, STAGES.reduce((t, s) => t.plus(stages[s]), EXACT_ZERO), stagesOf(() => undefined));
+  static of(stages: Readonly<Record<Stage, Fixed>>): StageSums {
+    return new StageSums({ ...stages }, STAGES.reduce((t, s) => addFixed(t, stages[s], 1), FIXED_ZERO), stagesOf(() => undefined));
   }
 
   /** A copy to add to, before it is shared. */
@@ -34,33 +33,33 @@ export class StageSums {
   }
 
   /** Adds x at a stage (only on a copy from `edited`, `zero` or `of` not yet in any model). */
-  add(stage: Stage, x: Exact): void {
-    this.stages[stage] = this.stages[stage].plus(x);
-    this.sum = this.sum.plus(x);
+  add(stage: Stage, x: Fixed): void {
+    this.stages[stage] = addFixed(this.stages[stage], x, 1);
+    this.sum = addFixed(this.sum, x, 1);
     this.shown[stage] = undefined;
     this.shownTotal = undefined;
   }
 
-  get byStage(): Readonly<Record<Stage, Exact>> {
+  get byStage(): Readonly<Record<Stage, Fixed>> {
     return this.stages;
   }
 
-  get total(): Exact {
+  get total(): Fixed {
     return this.sum;
   }
 
   isZero(stage: Stage): boolean {
-    return this.stages[stage].isZero();
+    return this.stages[stage].m === 0n;
   }
 
   /** The nearest double to a stage's sum. */
   stageNumber(stage: Stage): number {
-    return (this.shown[stage] ??= num(this.stages[stage]));
+    return (this.shown[stage] ??= numberOfFixed(this.stages[stage]));
   }
 
   /** The nearest double to the total. */
   totalNumber(): number {
-    return (this.shownTotal ??= num(this.sum));
+    return (this.shownTotal ??= numberOfFixed(this.sum));
   }
 }
 

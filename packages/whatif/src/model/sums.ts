@@ -4,17 +4,17 @@ import type { ModelCategories } from './categories.js';
 import { ExactSum, type ComponentInstance, type FactorLibrary, type FlowIndex } from '@greenlca/engine';
 import type { ModelOptions, NodeState } from './types.js';
 import { EMPTY_INVENTORY, InventoryEditor, sharesOf, type InventorySums, type PreparedShare } from './inventory.js';
-import { addFixed, EXACT_ZERO, Exact, exactOf, fixedOf, FIXED_ZERO, type Fixed } from './exact.js';
+import { addFixed, Exact, exactOf, fixedOf, fixedOfDecimal, FIXED_ZERO, timesFixed, type Fixed } from './exact.js';
 import { StageSums } from './stage-sums.js';
 
 /** Rows that share a factor: the exact sum of their amounts per stage, and the factor's value per unit. */
 interface Group {
-  kgPerUnit: Exact;
-  biogenicPerUnit: Exact;
+  kgPerUnit: Fixed;
+  biogenicPerUnit: Fixed;
   /** Fossil kg CO2e per unit (the engine's origin split, impact/origin.ts). */
-  fossilPerUnit: Exact;
+  fossilPerUnit: Fixed;
   /** (category index, value per unit) for the impact categories the factor adds to. */
-  perCategory: readonly (readonly [number, Exact])[];
+  perCategory: readonly (readonly [number, Fixed])[];
   amounts: Record<Stage, Fixed>;
 }
 
@@ -27,9 +27,9 @@ export interface Sums {
   readonly groups: ReadonlyMap<string, Group>;
   /** kg CO2e by stage, and their total. */
   readonly byStage: StageSums;
-  readonly biogenic: Exact;
+  readonly biogenic: Fixed;
   /** Fossil kg CO2e; total − fossil − biogenic is not split by origin. */
-  readonly fossil: Exact;
+  readonly fossil: Fixed;
   /** Each impact category's sums by stage (ModelCategories order; empty without impact methods). */
   readonly categories: readonly StageSums[];
   /** The inventories (with `ModelOptions.inventory`), and the exact amount of each row group they are kept from. */
@@ -57,7 +57,7 @@ export function forEachNode(list: readonly NodeState[], fn: (node: NodeState) =>
 /** Sums of nothing, with room for `categories` impact categories, and the inventories if asked. */
 export function emptySums(categories: number, inventory = false): Sums {
   // One StageSums per category: each keeps its own shown figures.
-  const sums: Sums = { groups: new Map(), byStage: StageSums.zero(), biogenic: EXACT_ZERO, fossil: EXACT_ZERO, categories: Array.from({ length: categories }, StageSums.zero) };
+  const sums: Sums = { groups: new Map(), byStage: StageSums.zero(), biogenic: FIXED_ZERO, fossil: FIXED_ZERO, categories: Array.from({ length: categories }, StageSums.zero) };
   return inventory ? { ...sums, inventory: { sums: EMPTY_INVENTORY, amounts: new Map() } } : sums;
 }
 
@@ -113,9 +113,9 @@ export class SumsEditor {
       const group: Group = old
         ? { ...old, amounts: { ...old.amounts } }
         : {
-          kgPerUnit: new Exact(row.factor.value.kgCO2e.toString()),
-          biogenicPerUnit: new Exact(row.factor.value.biogenicKgCO2e.toString()),
-          fossilPerUnit: new Exact(row.factor.value.origin.fossil.toString()),
+          kgPerUnit: fixedOfDecimal(row.factor.value.kgCO2e),
+          biogenicPerUnit: fixedOfDecimal(row.factor.value.biogenicKgCO2e),
+          fossilPerUnit: fixedOfDecimal(row.factor.value.origin.fossil),
           perCategory: this.categories && this.base.categories.length ? this.categories.perUnit(row.factor.value) : [],
           amounts: emptyAmounts(),
         };
@@ -153,7 +153,7 @@ export class SumsEditor {
       amounts ??= new Map(base.amounts);
       if (now.m === 0n) amounts.delete(key);
       else amounts.set(key, now);
-      editor.rows(shares, stage, exactOf(addFixed(now, before, -1)));
+      editor.rows(shares, stage, addFixed(now, before, -1));
     }
     const sums = editor.finish();
     return sums === base.sums && !amounts ? base : { sums, amounts: amounts ?? base.amounts };
@@ -176,15 +176,15 @@ export class SumsEditor {
         group.amounts[stage] = now;
         const was = before[stage];
         if (was.m === now.m && was.e === now.e) continue;
-        const diff = exactOf(addFixed(now, was, -1));
+        const diff = addFixed(now, was, -1);
         if (byStage === base.byStage) byStage = byStage.edited();
-        byStage.add(stage, diff.times(group.kgPerUnit));
-        if (!group.biogenicPerUnit.isZero()) biogenic = biogenic.plus(diff.times(group.biogenicPerUnit));
-        if (!group.fossilPerUnit.isZero()) fossil = fossil.plus(diff.times(group.fossilPerUnit));
+        byStage.add(stage, timesFixed(diff, group.kgPerUnit));
+        biogenic = addFixed(biogenic, timesFixed(diff, group.biogenicPerUnit), 1);
+        fossil = addFixed(fossil, timesFixed(diff, group.fossilPerUnit), 1);
         for (const [k, perUnit] of group.perCategory) {
           if (categories === base.categories) categories = categories.slice();
           if (categories[k] === base.categories[k]) categories[k] = categories[k]!.edited();
-          categories[k]!.add(stage, diff.times(perUnit));
+          categories[k]!.add(stage, timesFixed(diff, perUnit));
         }
       }
       if (STAGES.every((s) => group.amounts[s].m === 0n)) this.groups.delete(key);

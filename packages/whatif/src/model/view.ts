@@ -1,7 +1,6 @@
 import type { InventoryRow } from '@greenlca/engine';
 import { STAGES, type Stage } from '@greenlca/schema';
-import { num } from '@greenlca/engine';
-import { shownNumber, type Exact } from './exact.js';
+import { addFixed, exactOf, numberOfFixed, shownNumber, type Exact } from './exact.js';
 import { inventoryView, type ModelInventory } from './inventory.js';
 import { rowKg } from './sums.js';
 import type { StageSums } from './stage-sums.js';
@@ -20,7 +19,7 @@ export function modelTotals(model: WhatIfModel): ModelTotals {
     // The engine's origin split (impact/origin.ts): fossil and biogenic by factor, the rest not split by origin.
     total: {
       kgCO2e: kg.totalNumber(), fossilKgCO2e: shownNumber(model.sums.fossil), biogenicKgCO2e: shownNumber(model.sums.biogenic),
-      notSplitKgCO2e: num(total.minus(model.sums.fossil).minus(model.sums.biogenic)),
+      notSplitKgCO2e: numberOfFixed(addFixed(addFixed(total, model.sums.fossil, -1), model.sums.biogenic, -1)),
     },
     byStage: Object.fromEntries(STAGES.map((s) => [s, { kgCO2e: kg.stageNumber(s) }])) as ModelTotals['byStage'],
   };
@@ -79,7 +78,8 @@ export function modelInventory(model: WhatIfModel): ModelInventory | undefined {
 
 /** Exact totals, for differences that must not lose digits. */
 export function exactTotals(model: WhatIfModel): { total: Exact; byStage: Readonly<Record<Stage, Exact>> } {
-  return { total: model.sums.byStage.total, byStage: model.sums.byStage.byStage };
+  const kg = model.sums.byStage;
+  return { total: exactOf(kg.total), byStage: Object.fromEntries(STAGES.map((s) => [s, exactOf(kg.byStage[s])])) as Record<Stage, Exact> };
 }
 
 /** Every row in the engine's order: the bill of materials depth first, then the inventory lines. */
