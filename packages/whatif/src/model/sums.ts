@@ -6,6 +6,7 @@ import type { ModelOptions, NodeState } from './types.js';
 import { EMPTY_INVENTORY, InventoryEditor, sharesOf, type InventorySums, type PreparedShare } from './inventory.js';
 import { addFixed, Exact, exactOf, fixedOf, fixedOfDecimal, FIXED_ZERO, timesFixed, type Fixed } from './exact.js';
 import { StageSums } from './stage-sums.js';
+import { categoriesEdited } from './impacts-view.js';
 
 /** Rows that share a factor: the exact sum of their amounts per stage, and the factor's value per unit. */
 interface Group {
@@ -168,6 +169,7 @@ export class SumsEditor {
     let fossil = base.fossil;
     // Sums are copied only where an edit reaches them; a copy is told from the base's by identity.
     let categories = base.categories as StageSums[];
+    const changed: number[] = [];
     for (const [key, { before, acc, group }] of this.touched) {
       for (const stage of STAGES) {
         const a = acc[stage];
@@ -183,12 +185,16 @@ export class SumsEditor {
         fossil = addFixed(fossil, timesFixed(diff, group.fossilPerUnit), 1);
         for (const [k, perUnit] of group.perCategory) {
           if (categories === base.categories) categories = categories.slice();
-          if (categories[k] === base.categories[k]) categories[k] = categories[k]!.edited();
+          if (categories[k] === base.categories[k]) {
+            categories[k] = categories[k]!.edited();
+            changed.push(k);
+          }
           categories[k]!.add(stage, timesFixed(diff, perUnit));
         }
       }
       if (STAGES.every((s) => group.amounts[s].m === 0n)) this.groups.delete(key);
     }
+    if (changed.length) categoriesEdited(base.categories, categories, changed);
     return { groups: this.groups, byStage, biogenic, fossil, categories, ...(inventory ? { inventory } : {}) };
   }
 }

@@ -3,8 +3,10 @@ import { STAGES, type Stage } from '@greenlca/schema';
 import { addFixed, exactOf, numberOfFixed, shownNumber, type Exact } from './exact.js';
 import { inventoryView, type ModelInventory } from './inventory.js';
 import { rowKg } from './sums.js';
-import type { StageSums } from './stage-sums.js';
+import { impactsView, type ModelImpacts } from './impacts-view.js';
 import type { NodeState, WhatIfModel } from './types.js';
+
+export type { ModelCategory } from './impacts-view.js';
 
 /** Totals of a model as JSON numbers (each the nearest double to the exact sum). */
 export interface ModelTotals {
@@ -25,45 +27,16 @@ export function modelTotals(model: WhatIfModel): ModelTotals {
   };
 }
 
-/** One impact category's total and stages, as `calculate(…, { lcia })` gives them (stages with 0 left out). */
-export interface ModelCategory {
-  id: string;
-  total: number;
-  byStage: Partial<Record<Stage, number>>;
-}
-
 /**
  * Every category of the model's impact methods (`ModelOptions.lcia`), method by method, each the
  * nearest double to its exact sum: equal to `calculate(product, library, { lcia })`'s categories'
  * `total` and `byStage`. Kept by difference on each edit, so reading them costs one rounding per
- * changed category total and stage, whatever the size of the product.
+ * changed category total and stage, whatever the size of the product. Do not mutate what this
+ * returns: categories an edit did not reach are the same objects as before it.
  */
-const shownCategories = new WeakMap<StageSums, ModelCategory>();
-const shownLists = new WeakMap<readonly StageSums[], { method: string; categories: ModelCategory[] }[]>();
-
-/** Do not mutate what this returns: unchanged categories are the same objects from one edit to the next. */
-export function modelImpacts(model: WhatIfModel): { method: string; categories: ModelCategory[] }[] {
+export function modelImpacts(model: WhatIfModel): ModelImpacts {
   const lcia = model.options.lcia;
-  if (!lcia) return [];
-  const cached = shownLists.get(model.sums.categories);
-  if (cached) return cached;
-  let k = 0;
-  const out = lcia.methods.map((m) => ({
-    method: m.id,
-    categories: m.categories.map((c) => {
-      const sums = model.sums.categories[k++]!;
-      // An edit replaces only the sums it reaches: the others are shown as before.
-      let shown = shownCategories.get(sums);
-      if (shown?.id !== c.id) {
-        const byStage: Partial<Record<Stage, number>> = {};
-        for (const s of STAGES) if (!sums.isZero(s)) byStage[s] = sums.stageNumber(s);
-        shownCategories.set(sums, (shown = { id: c.id, total: sums.totalNumber(), byStage }));
-      }
-      return shown;
-    }),
-  }));
-  shownLists.set(model.sums.categories, out);
-  return out;
+  return lcia ? impactsView(lcia, model.sums.categories) : [];
 }
 
 /**
