@@ -35,6 +35,8 @@ export interface InventorySums {
   /** Entries by section and key. */
   readonly entries: ReadonlyMap<string, EntrySums>;
   readonly totals: Readonly<InventoryTotals>;
+  /** After an edit: the view of the sums it started from, if it was made, and the sections the edit changed. */
+  readonly edit?: { readonly from: ModelInventory; readonly sections: ReadonlySet<EntrySums['section']> };
 }
 
 export const EMPTY_INVENTORY: InventorySums = {
@@ -139,10 +141,13 @@ export class InventoryEditor {
   finish(): InventorySums {
     if (!this.fresh.size) return this.base;
     const entries = this.entries ?? (this.entries = new Map(this.base.entries));
+    const sections = new Set<EntrySums['section']>();
     for (const [id, e] of this.fresh) {
       entries.set(id, { section: e.section, meta: e.meta, unit: e.unit, sums: e.sums, ...(e.mj ? { mj: e.mj } : {}) });
+      sections.add(e.section);
     }
-    return { entries, totals: this.totals };
+    const from = shownInventories.get(this.base);
+    return from ? { entries, totals: this.totals, edit: { from, sections } } : { entries, totals: this.totals };
   }
 }
 
@@ -157,6 +162,23 @@ export interface ModelInventory {
 
 type Shown = { section: EntrySums['section']; fields: Record<string, unknown>; amount: number; zero: boolean };
 const shownEntries = new WeakMap<EntrySums, Shown>();
+
+/**
+ * An entry's fields with every key it will have, made once per entry (its meta is kept across edits):
+ * each shown entry is this with its figures overwritten. A spread that only overwrites keys copies the
+ * object's shape; one that adds keys builds it key by key, ~50 times slower.
+ */
+const templates = new WeakMap<object, Record<string, unknown>>();
+function templateOf(e: EntrySums): Record<string, unknown> {
+  let t = templates.get(e.meta);
+  if (!t) {
+    t = { ...e.meta, amount: 0, unit: e.unit, byStage: undefined };
+    if (e.mj) t.finalMJ = 0;
+    templates.set(e.meta, t);
+  }
+  return t;
+}
+
 /** An entry as shown, made once per entry sums (an edit replaces only the entries it reaches). */
 function shown(e: EntrySums): Shown {
   let s = shownEntries.get(e);
@@ -164,8 +186,7 @@ function shown(e: EntrySums): Shown {
     const byStage: Record<string, number> = {};
     for (const stage of STAGES) if (!e.sums.isZero(stage)) byStage[stage] = e.sums.stageNumber(stage);
     const amount = e.sums.totalNumber();
-    const fields: Record<string, unknown> = { ...e.meta, amount, unit: e.unit, byStage };
-    if (e.mj) fields.finalMJ = numberOfFixed(e.mj);
+    const fields = e.mj ? { ...templateOf(e), amount, byStage, finalMJ: numberOfFixed(e.mj) } : { ...templateOf(e), amount, byStage };
     s = { section: e.section, fields, amount, zero: e.sums.total.m === 0n && !Object.keys(byStage).length };
     shownEntries.set(e, s);
   }
@@ -174,29 +195,44 @@ function shown(e: EntrySums): Shown {
 
 const shownInventories = new WeakMap<InventorySums, ModelInventory>();
 
-/** The inventories, in inventoryOf's order; entries whose rows were all taken away (nothing left) are left out. */
+type Section = keyof Omit<ModelInventory, 'totals'>;
+const SECTIONS: Record<EntrySums['section'], Section> = { materials: 'materials', endOfLife: 'endOfLife', energy: 'energy', emissions: 'emissions' };
+
+/** inventoryOf's order within each section. */
+const ORDER: { [S in Section]: (a: ModelInventory[S][number], b: ModelInventory[S][number]) => number } = {
+  materials: (a, b) => b.amount - a.amount || a.factor.localeCompare(b.factor),
+  endOfLife: (a, b) => b.amount - a.amount || a.route.localeCompare(b.route),
+  energy: (a, b) => (b.finalMJ ?? 0) - (a.finalMJ ?? 0) || a.factor.localeCompare(b.factor),
+  emissions: (a, b) => a.substance.localeCompare(b.substance) || (a.origin ?? '').localeCompare(b.origin ?? ''),
+};
+
+/**
+ * The inventories, in inventoryOf's order; entries whose rows were all taken away (nothing left) are
+ * left out. Kept by difference: after an edit whose starting view was made, only the sections it
+ * changed are listed and sorted again.
+ */
 export function inventoryView(sums: InventorySums): ModelInventory {
   const cached = shownInventories.get(sums);
   if (cached) return cached;
   const t = sums.totals;
+  const totals = { materialKg: shownNumber(t.materialKg), packagingKg: shownNumber(t.packagingKg), electricityKWh: shownNumber(t.electricityKWh), finalEnergyMJ: shownNumber(t.finalEnergyMJ) };
+  const from = sums.edit?.from;
+  const again = (section: EntrySums['section']) => !from || sums.edit!.sections.has(section);
   const out: ModelInventory = {
-    materials: [], endOfLife: [], energy: [], emissions: [],
-    totals: { materialKg: shownNumber(t.materialKg), packagingKg: shownNumber(t.packagingKg), electricityKWh: shownNumber(t.electricityKWh), finalEnergyMJ: shownNumber(t.finalEnergyMJ) },
+    materials: again('materials') ? [] : from!.materials,
+    endOfLife: again('endOfLife') ? [] : from!.endOfLife,
+    energy: again('energy') ? [] : from!.energy,
+    emissions: again('emissions') ? [] : from!.emissions,
+    totals,
   };
   for (const e of sums.entries.values()) {
+    if (!again(e.section)) continue;
     const s = shown(e);
-    if (s.zero) continue;
-    switch (s.section) {
-      case 'materials': out.materials.push(s.fields as ModelInventory['materials'][number]); break;
-      case 'energy': out.energy.push(s.fields as ModelInventory['energy'][number]); break;
-      case 'emissions': out.emissions.push(s.fields as ModelInventory['emissions'][number]); break;
-      default: out.endOfLife.push(s.fields as ModelInventory['endOfLife'][number]);
-    }
+    if (!s.zero) (out[SECTIONS[s.section]] as unknown[]).push(s.fields);
   }
-  out.materials.sort((a, b) => b.amount - a.amount || a.factor.localeCompare(b.factor));
-  out.endOfLife.sort((a, b) => b.amount - a.amount || a.route.localeCompare(b.route));
-  out.energy.sort((a, b) => (b.finalMJ ?? 0) - (a.finalMJ ?? 0) || a.factor.localeCompare(b.factor));
-  out.emissions.sort((a, b) => a.substance.localeCompare(b.substance) || (a.origin ?? '').localeCompare(b.origin ?? ''));
+  for (const section of Object.values(SECTIONS)) {
+    if (again(section)) (out[section] as unknown[]).sort(ORDER[section] as (a: unknown, b: unknown) => number);
+  }
   shownInventories.set(sums, out);
   return out;
 }
