@@ -33,8 +33,8 @@ export interface Sums {
   readonly fossil: Fixed;
   /** Each impact category's sums by stage (ModelCategories order; empty without impact methods). */
   readonly categories: readonly StageSums[];
-  /** The inventories (with `ModelOptions.inventory`), and the exact amount of each row group they are kept from. */
-  readonly inventory?: { readonly sums: InventorySums; readonly amounts: ReadonlyMap<string, Fixed> };
+  /** The inventories (with `ModelOptions.inventory`). */
+  readonly inventory?: InventorySums;
 }
 
 /** What an editor keeps inventories with: the flow list the engine reads factors' flows with. */
@@ -59,7 +59,7 @@ export function forEachNode(list: readonly NodeState[], fn: (node: NodeState) =>
 export function emptySums(categories: number, inventory = false): Sums {
   // One StageSums per category: each keeps its own shown figures.
   const sums: Sums = { groups: new Map(), byStage: StageSums.zero(), biogenic: FIXED_ZERO, fossil: FIXED_ZERO, categories: Array.from({ length: categories }, StageSums.zero) };
-  return inventory ? { ...sums, inventory: { sums: EMPTY_INVENTORY, amounts: new Map() } } : sums;
+  return inventory ? { ...sums, inventory: EMPTY_INVENTORY } : sums;
 }
 
 /** Key of a row's factor: factor ids and substance names live in different namespaces. */
@@ -79,13 +79,16 @@ export class SumsEditor {
   private readonly groups: Map<string, Group>;
   private readonly touched = new Map<string, { before: Record<Stage, Fixed>; acc: Partial<Record<Stage, ExactSum>>; group: Group }>();
 
-  /** Row groups (factor, kind, stage) of the inventories: their amount before and running sum. */
-  private readonly inventoryTouched = new Map<string, { before: Fixed; acc: ExactSum; shares: readonly PreparedShare[]; stage: Stage }>();
+  /**
+   * Row groups (factor, kind, stage) of the inventories: the exact change of their amount (rows added
+   * less rows taken away), which is all an entry needs.
+   */
+  private readonly inventoryTouched = new Map<string, { diff: ExactSum; shares: readonly PreparedShare[]; stage: Stage }>();
   private readonly inventoryEditor: InventoryEditor | undefined;
 
   constructor(private readonly base: Sums, private readonly categories?: ModelCategories, private readonly inventory?: InventoryTracking) {
     this.groups = new Map(base.groups);
-    if (inventory && base.inventory) this.inventoryEditor = new InventoryEditor(base.inventory.sums);
+    if (inventory && base.inventory) this.inventoryEditor = new InventoryEditor(base.inventory);
   }
 
   /**
@@ -136,28 +139,20 @@ export class SumsEditor {
     const key = `${factorKey(row)}|${row.kind}|${row.stage}`;
     let t = this.inventoryTouched.get(key);
     if (!t) {
-      const before = this.base.inventory!.amounts.get(key) ?? FIXED_ZERO;
-      t = { before, acc: new ExactSum(before), shares: sharesOf(row, this.inventory!.flows), stage: row.stage };
+      t = { diff: new ExactSum(), shares: sharesOf(row, this.inventory!.flows), stage: row.stage };
       this.inventoryTouched.set(key, t);
     }
-    t.acc.add(row.amount, sign);
+    t.diff.add(row.amount, sign);
   }
 
   private finishInventory(): Sums['inventory'] {
-    const base = this.base.inventory;
     const editor = this.inventoryEditor;
-    if (!base || !editor) return base;
-    let amounts: Map<string, Fixed> | undefined;
-    for (const [key, { before, acc, shares, stage }] of this.inventoryTouched) {
-      const now = acc.fixed();
-      if (now.m === before.m && now.e === before.e) continue;
-      amounts ??= new Map(base.amounts);
-      if (now.m === 0n) amounts.delete(key);
-      else amounts.set(key, now);
-      editor.rows(shares, stage, addFixed(now, before, -1));
+    if (!editor) return this.base.inventory;
+    for (const { diff, shares, stage } of this.inventoryTouched.values()) {
+      const d = diff.fixed();
+      if (d.m !== 0n) editor.rows(shares, stage, d);
     }
-    const sums = editor.finish();
-    return sums === base.sums && !amounts ? base : { sums, amounts: amounts ?? base.amounts };
+    return editor.finish();
   }
 
   finish(): Sums {

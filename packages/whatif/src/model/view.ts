@@ -46,7 +46,7 @@ export function modelImpacts(model: WhatIfModel): ModelImpacts {
  * reading them costs one rounding per changed entry. Undefined without the option. Do not mutate.
  */
 export function modelInventory(model: WhatIfModel): ModelInventory | undefined {
-  return model.sums.inventory ? inventoryView(model.sums.inventory.sums) : undefined;
+  return model.sums.inventory ? inventoryView(model.sums.inventory) : undefined;
 }
 
 /** Exact totals, for differences that must not lose digits. */
