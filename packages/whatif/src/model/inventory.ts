@@ -32,15 +32,17 @@ interface InventoryTotals {
 }
 
 export interface InventorySums {
-  /** Entries by section and key. */
-  readonly entries: ReadonlyMap<string, EntrySums>;
+  /** Each entry's place in `entries`, by section and key: shared by the sums of edits that add no entry. */
+  readonly index: ReadonlyMap<string, number>;
+  /** The entries, in the order they first appeared (an edit copies the list and replaces what it reaches). */
+  readonly entries: readonly EntrySums[];
   readonly totals: Readonly<InventoryTotals>;
   /** After an edit: the view of the sums it started from, if it was made, and the sections the edit changed. */
-  readonly edit?: { readonly from: ModelInventory; readonly sections: ReadonlySet<EntrySums['section']> };
+  readonly edit?: { readonly from: ModelInventory; readonly sections: readonly EntrySums['section'][] };
 }
 
 export const EMPTY_INVENTORY: InventorySums = {
-  entries: new Map(), totals: { materialKg: FIXED_ZERO, packagingKg: FIXED_ZERO, electricityKWh: FIXED_ZERO, finalEnergyMJ: FIXED_ZERO },
+  index: new Map(), entries: [], totals: { materialKg: FIXED_ZERO, packagingKg: FIXED_ZERO, electricityKWh: FIXED_ZERO, finalEnergyMJ: FIXED_ZERO },
 };
 
 /** A row's shares with their per-unit values as fixed decimals, kept per (factor value, kind, stage). */
@@ -68,27 +70,42 @@ export function sharesOf(row: InventoryRow, flows: FlowIndex | undefined): Prepa
   return out;
 }
 
+interface FreshEntry {
+  sums: StageSums;
+  mj?: Fixed;
+  readonly section: EntrySums['section'];
+  readonly meta: Readonly<Record<string, unknown>>;
+  readonly unit: string;
+}
+
 /** Collects changes to entries (copy on write), then gives the new sums. */
 export class InventoryEditor {
-  private entries: Map<string, EntrySums> | undefined;
-  private readonly fresh = new Map<string, { sums: StageSums; mj?: Fixed; section: EntrySums['section']; meta: Record<string, unknown>; unit: string }>();
-
+  private index: Map<string, number> | undefined;
+  /** Changed entries by their place. */
+  private readonly fresh = new Map<number, FreshEntry>();
   private readonly totals: InventoryTotals;
 
   constructor(private readonly base: InventorySums) {
     this.totals = { ...base.totals };
   }
 
-  /** Adds x (exact, in the entry's unit) to an entry at a stage, and mj to its MJ. */
-  add(section: EntrySums['section'], key: string, meta: () => Record<string, unknown>, unit: string, stage: Stage, x: Fixed, mj?: Fixed): void {
+  /** Adds x (exact, in the entry's unit) to an entry at a stage, and mj to its MJ; meta is made only for a new entry. */
+  add(section: EntrySums['section'], key: string, meta: Readonly<Record<string, unknown>> | (() => Record<string, unknown>), unit: string, stage: Stage, x: Fixed, mj?: Fixed): void {
     const id = `${section}|${key}`;
-    let e = this.fresh.get(id);
+    let at = (this.index ?? this.base.index).get(id);
+    if (at === undefined) {
+      // A new entry: the index is copied once per edit that adds any.
+      this.index ??= new Map(this.base.index);
+      at = this.index.size;
+      this.index.set(id, at);
+    }
+    let e = this.fresh.get(at);
     if (!e) {
-      const old = this.base.entries.get(id);
+      const old = this.base.entries[at];
       e = old
-        ? { sums: old.sums.edited(), ...(old.mj ? { mj: old.mj } : {}), section, meta: old.meta as Record<string, unknown>, unit: old.unit }
-        : { sums: StageSums.zero(), section, meta: meta(), unit };
-      this.fresh.set(id, e);
+        ? (old.mj ? { sums: old.sums.edited(), mj: old.mj, section, meta: old.meta, unit: old.unit } : { sums: old.sums.edited(), section, meta: old.meta, unit: old.unit })
+        : { sums: StageSums.zero(), section, meta: typeof meta === 'function' ? meta() : meta, unit };
+      this.fresh.set(at, e);
     }
     e.sums.add(stage, x);
     if (mj) e.mj = addFixed(e.mj ?? FIXED_ZERO, mj, 1);
@@ -107,7 +124,7 @@ export class InventoryEditor {
   rows(shares: readonly PreparedShare[], stage: Stage, diff: Fixed): void {
     for (const s of shares) {
       if (s.perUnit === 'componentMass') continue;
-      this.add(s.share.section, s.share.key, () => s.share.meta, s.share.unit, stage, timesFixed(diff, s.perUnit), s.mjPerUnit ? timesFixed(diff, s.mjPerUnit) : undefined);
+      this.add(s.share.section, s.share.key, s.share.meta, s.share.unit, stage, timesFixed(diff, s.perUnit), s.mjPerUnit ? timesFixed(diff, s.mjPerUnit) : undefined);
     }
   }
 
@@ -125,7 +142,7 @@ export class InventoryEditor {
     for (const row of ownRows) {
       if (row.kind !== 'material') continue;
       for (const s of sharesOf(row, flows)) {
-        if (s.perUnit === 'componentMass') this.add(s.share.section, s.share.key, () => s.share.meta, s.share.unit, row.stage, signed(mass));
+        if (s.perUnit === 'componentMass') this.add(s.share.section, s.share.key, s.share.meta, s.share.unit, row.stage, signed(mass));
       }
     }
     if (!instance.material) return;
@@ -140,14 +157,15 @@ export class InventoryEditor {
 
   finish(): InventorySums {
     if (!this.fresh.size) return this.base;
-    const entries = this.entries ?? (this.entries = new Map(this.base.entries));
-    const sections = new Set<EntrySums['section']>();
-    for (const [id, e] of this.fresh) {
-      entries.set(id, { section: e.section, meta: e.meta, unit: e.unit, sums: e.sums, ...(e.mj ? { mj: e.mj } : {}) });
-      sections.add(e.section);
+    const entries = this.base.entries.slice();
+    const sections: EntrySums['section'][] = [];
+    for (const [at, e] of this.fresh) {
+      entries[at] = e.mj ? { section: e.section, meta: e.meta, unit: e.unit, sums: e.sums, mj: e.mj } : { section: e.section, meta: e.meta, unit: e.unit, sums: e.sums };
+      if (!sections.includes(e.section)) sections.push(e.section);
     }
+    const index = this.index ?? this.base.index;
     const from = shownInventories.get(this.base);
-    return from ? { entries, totals: this.totals, edit: { from, sections } } : { entries, totals: this.totals };
+    return from ? { index, entries, totals: this.totals, edit: { from, sections } } : { index, entries, totals: this.totals };
   }
 }
 
@@ -217,7 +235,7 @@ export function inventoryView(sums: InventorySums): ModelInventory {
   const t = sums.totals;
   const totals = { materialKg: shownNumber(t.materialKg), packagingKg: shownNumber(t.packagingKg), electricityKWh: shownNumber(t.electricityKWh), finalEnergyMJ: shownNumber(t.finalEnergyMJ) };
   const from = sums.edit?.from;
-  const again = (section: EntrySums['section']) => !from || sums.edit!.sections.has(section);
+  const again = (section: EntrySums['section']) => !from || sums.edit!.sections.includes(section);
   const out: ModelInventory = {
     materials: again('materials') ? [] : from!.materials,
     endOfLife: again('endOfLife') ? [] : from!.endOfLife,
@@ -225,7 +243,7 @@ export function inventoryView(sums: InventorySums): ModelInventory {
     emissions: again('emissions') ? [] : from!.emissions,
     totals,
   };
-  for (const e of sums.entries.values()) {
+  for (const e of sums.entries) {
     if (!again(e.section)) continue;
     const s = shown(e);
     if (!s.zero) (out[SECTIONS[s.section]] as unknown[]).push(s.fields);
