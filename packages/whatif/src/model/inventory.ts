@@ -48,24 +48,30 @@ export const EMPTY_INVENTORY: InventorySums = {
 /** A row's shares with their per-unit values as fixed decimals, kept per (factor value, kind, stage). */
 export interface PreparedShare {
   share: InventoryShare;
+  /** The entry's id (section and key). */
+  id: string;
   perUnit: Fixed | 'componentMass';
   mjPerUnit?: Fixed;
 }
 
-const prepared = new WeakMap<object, Map<string, PreparedShare[]>>();
+/**
+ * Kept per resolved factor (its id, category, unit and value: one object per factor and model), row
+ * kind and stage: materials depend on the kind and the stage, energy on the factor's category and unit.
+ */
+const prepared = new WeakMap<object, Map<string, Partial<Record<Stage, PreparedShare[]>>>>();
 export function sharesOf(row: InventoryRow, flows: FlowIndex | undefined): PreparedShare[] {
-  let byKind = prepared.get(row.factor.value);
-  if (!byKind) prepared.set(row.factor.value, (byKind = new Map()));
-  // Materials depend on the kind and the stage; energy on the factor's category and unit.
-  const key = `${row.kind}|${row.stage}|${row.factor.id}|${row.factor.category ?? ''}|${row.factor.unit.text}`;
-  let out = byKind.get(key);
+  let byKind = prepared.get(row.factor);
+  if (!byKind) prepared.set(row.factor, (byKind = new Map()));
+  let byStage = byKind.get(row.kind);
+  if (!byStage) byKind.set(row.kind, (byStage = {}));
+  let out = byStage[row.stage];
   if (!out) {
-    out = inventoryShares(row, flows).shares.map((share) => ({
-      share,
-      perUnit: share.perUnit === 'componentMass' ? 'componentMass' : fixedOfDecimal(share.perUnit),
-      ...(share.mjPerUnit ? { mjPerUnit: fixedOfDecimal(share.mjPerUnit) } : {}),
-    }));
-    byKind.set(key, out);
+    out = inventoryShares(row, flows).shares.map((share) => {
+      const perUnit = share.perUnit === 'componentMass' ? 'componentMass' as const : fixedOfDecimal(share.perUnit);
+      const id = `${share.section}|${share.key}`;
+      return share.mjPerUnit ? { share, id, perUnit, mjPerUnit: fixedOfDecimal(share.mjPerUnit) } : { share, id, perUnit };
+    });
+    byStage[row.stage] = out;
   }
   return out;
 }
@@ -90,8 +96,7 @@ export class InventoryEditor {
   }
 
   /** Adds x (exact, in the entry's unit) to an entry at a stage, and mj to its MJ; meta is made only for a new entry. */
-  add(section: EntrySums['section'], key: string, meta: Readonly<Record<string, unknown>> | (() => Record<string, unknown>), unit: string, stage: Stage, x: Fixed, mj?: Fixed): void {
-    const id = `${section}|${key}`;
+  add(section: EntrySums['section'], id: string, meta: Readonly<Record<string, unknown>> | (() => Record<string, unknown>), unit: string, stage: Stage, x: Fixed, mj?: Fixed): void {
     let at = (this.index ?? this.base.index).get(id);
     if (at === undefined) {
       // A new entry: the index is copied once per edit that adds any.
@@ -124,7 +129,7 @@ export class InventoryEditor {
   rows(shares: readonly PreparedShare[], stage: Stage, diff: Fixed): void {
     for (const s of shares) {
       if (s.perUnit === 'componentMass') continue;
-      this.add(s.share.section, s.share.key, s.share.meta, s.share.unit, stage, timesFixed(diff, s.perUnit), s.mjPerUnit ? timesFixed(diff, s.mjPerUnit) : undefined);
+      this.add(s.share.section, s.id, s.share.meta, s.share.unit, stage, timesFixed(diff, s.perUnit), s.mjPerUnit ? timesFixed(diff, s.mjPerUnit) : undefined);
     }
   }
 
@@ -142,17 +147,17 @@ export class InventoryEditor {
     for (const row of ownRows) {
       if (row.kind !== 'material') continue;
       for (const s of sharesOf(row, flows)) {
-        if (s.perUnit === 'componentMass') this.add(s.share.section, s.share.key, s.share.meta, s.share.unit, row.stage, signed(mass));
+        if (s.perUnit === 'componentMass') this.add(s.share.section, s.id, s.share.meta, s.share.unit, row.stage, signed(mass));
       }
     }
     if (!instance.material) return;
     let routed = dec(0);
     for (const r of instance.endOfLife ?? []) {
       routed = routed.plus(dec(r.share));
-      this.add('endOfLife', `${r.route}|${r.factor ? 1 : 0}`, () => ({ route: r.route, withFactor: Boolean(r.factor) }), 'kg', 'endOfLife', signed(mass.times(dec(r.share))));
+      this.add('endOfLife', `endOfLife|${r.route}|${r.factor ? 1 : 0}`, () => ({ route: r.route, withFactor: Boolean(r.factor) }), 'kg', 'endOfLife', signed(mass.times(dec(r.share))));
     }
     const rest = dec(1).minus(routed);
-    if (rest.gt(0)) this.add('endOfLife', 'unspecified|0', () => ({ route: 'unspecified', withFactor: false }), 'kg', 'endOfLife', signed(mass.times(rest)));
+    if (rest.gt(0)) this.add('endOfLife', 'endOfLife|unspecified|0', () => ({ route: 'unspecified', withFactor: false }), 'kg', 'endOfLife', signed(mass.times(rest)));
   }
 
   finish(): InventorySums {

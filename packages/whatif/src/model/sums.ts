@@ -74,16 +74,23 @@ export function rowKg(row: InventoryRow): Exact {
 
 const emptyAmounts = () => Object.fromEntries(STAGES.map((s) => [s, FIXED_ZERO])) as Record<Stage, Fixed>;
 
+/** A factor's rows changed by an edit. */
+interface Touched {
+  /** Its amounts by stage before the edit, their running sums, and its group (a copy). */
+  before: Record<Stage, Fixed>;
+  acc: Partial<Record<Stage, ExactSum>>;
+  group: Group;
+  /**
+   * By row kind and stage, for the inventories: the exact change of the amount (rows added less rows
+   * taken away), which is all an entry needs, and the shares it goes to.
+   */
+  inventory?: Map<string, Partial<Record<Stage, { diff: ExactSum; shares: readonly PreparedShare[] }>>>;
+}
+
 /** Collects row additions and removals, then applies them to the sums in one pass. */
 export class SumsEditor {
   private readonly groups: Map<string, Group>;
-  private readonly touched = new Map<string, { before: Record<Stage, Fixed>; acc: Partial<Record<Stage, ExactSum>>; group: Group }>();
-
-  /**
-   * Row groups (factor, kind, stage) of the inventories: the exact change of their amount (rows added
-   * less rows taken away), which is all an entry needs.
-   */
-  private readonly inventoryTouched = new Map<string, { diff: ExactSum; shares: readonly PreparedShare[]; stage: Stage }>();
+  private readonly touched = new Map<string, Touched>();
   private readonly inventoryEditor: InventoryEditor | undefined;
 
   constructor(private readonly base: Sums, private readonly categories?: ModelCategories, private readonly inventory?: InventoryTracking) {
@@ -109,7 +116,6 @@ export class SumsEditor {
   }
 
   private change(row: InventoryRow, sign: 1 | -1): void {
-    if (this.inventoryEditor) this.changeInventory(row, sign);
     const key = factorKey(row);
     let t = this.touched.get(key);
     if (!t) {
@@ -133,24 +139,31 @@ export class SumsEditor {
       t.acc[row.stage] = acc;
     }
     acc.add(row.amount, sign);
+    if (this.inventoryEditor) this.changeInventory(t, row, sign);
   }
 
-  private changeInventory(row: InventoryRow, sign: 1 | -1): void {
-    const key = `${factorKey(row)}|${row.kind}|${row.stage}`;
-    let t = this.inventoryTouched.get(key);
-    if (!t) {
-      t = { diff: new ExactSum(), shares: sharesOf(row, this.inventory!.flows), stage: row.stage };
-      this.inventoryTouched.set(key, t);
-    }
-    t.diff.add(row.amount, sign);
+  /** The change of the factor's rows of this kind at this stage, for the inventories. */
+  private changeInventory(t: Touched, row: InventoryRow, sign: 1 | -1): void {
+    const byKind = (t.inventory ??= new Map());
+    let byStage = byKind.get(row.kind);
+    if (!byStage) byKind.set(row.kind, (byStage = {}));
+    let change = byStage[row.stage];
+    if (!change) byStage[row.stage] = change = { diff: new ExactSum(), shares: sharesOf(row, this.inventory!.flows) };
+    change.diff.add(row.amount, sign);
   }
 
   private finishInventory(): Sums['inventory'] {
     const editor = this.inventoryEditor;
     if (!editor) return this.base.inventory;
-    for (const { diff, shares, stage } of this.inventoryTouched.values()) {
-      const d = diff.fixed();
-      if (d.m !== 0n) editor.rows(shares, stage, d);
+    for (const { inventory } of this.touched.values()) {
+      if (!inventory) continue;
+      for (const byStage of inventory.values()) {
+        for (const stage of STAGES) {
+          const change = byStage[stage];
+          const d = change?.diff.fixed();
+          if (d && d.m !== 0n) editor.rows(change!.shares, stage, d);
+        }
+      }
     }
     return editor.finish();
   }
