@@ -1,6 +1,6 @@
 import { dec, inventoryShares, type ComponentInstance, type Decimal, type FlowIndex, type InventoryRow, type InventoryShare } from '@greenlca/engine';
 import { STAGES, type EmissionEntry, type EndOfLifeEntry, type EnergyEntry, type MaterialEntry, type Stage } from '@greenlca/schema';
-import { addFixed, FIXED_ZERO, fixedOfDecimal, numberOfFixed, shownNumber, timesFixed, type Fixed } from './exact.js';
+import { addFixed, FIXED_ZERO, fixedOfDecimal, numberOfFixed, timesFixed, type Fixed } from './exact.js';
 import { StageSums } from './stage-sums.js';
 
 /**
@@ -21,6 +21,8 @@ export interface EntrySums {
   readonly sums: StageSums;
   /** MJ, for energy whose amount is an energy. */
   readonly mj?: Fixed;
+  /** The entry as shown, made when first read. */
+  shown?: Shown;
 }
 
 /** The inventory totals, exact, kept by difference with the entries. */
@@ -38,7 +40,7 @@ export interface InventorySums {
   readonly entries: readonly EntrySums[];
   readonly totals: Readonly<InventoryTotals>;
   /** After an edit: the view of the sums it started from, if it was made, and the sections the edit changed. */
-  readonly edit?: { readonly from: ModelInventory; readonly sections: readonly EntrySums['section'][] };
+  readonly edit?: { readonly from: ModelInventory; readonly sections: readonly EntrySums['section'][]; readonly totals: Readonly<InventoryTotals> };
 }
 
 export const EMPTY_INVENTORY: InventorySums = {
@@ -78,7 +80,7 @@ export function sharesOf(row: InventoryRow, flows: FlowIndex | undefined): Prepa
 
 interface FreshEntry {
   sums: StageSums;
-  mj?: Fixed;
+  mj: Fixed | undefined;
   readonly section: EntrySums['section'];
   readonly meta: Readonly<Record<string, unknown>>;
   readonly unit: string;
@@ -108,8 +110,8 @@ export class InventoryEditor {
     if (!e) {
       const old = this.base.entries[at];
       e = old
-        ? (old.mj ? { sums: old.sums.edited(), mj: old.mj, section, meta: old.meta, unit: old.unit } : { sums: old.sums.edited(), section, meta: old.meta, unit: old.unit })
-        : { sums: StageSums.zero(), section, meta: typeof meta === 'function' ? meta() : meta, unit };
+        ? { sums: old.sums.edited(), mj: old.mj, section, meta: old.meta, unit: old.unit }
+        : { sums: StageSums.zero(), mj: undefined, section, meta: typeof meta === 'function' ? meta() : meta, unit };
       this.fresh.set(at, e);
     }
     e.sums.add(stage, x);
@@ -165,12 +167,12 @@ export class InventoryEditor {
     const entries = this.base.entries.slice();
     const sections: EntrySums['section'][] = [];
     for (const [at, e] of this.fresh) {
-      entries[at] = e.mj ? { section: e.section, meta: e.meta, unit: e.unit, sums: e.sums, mj: e.mj } : { section: e.section, meta: e.meta, unit: e.unit, sums: e.sums };
+      entries[at] = { section: e.section, meta: e.meta, unit: e.unit, sums: e.sums, mj: e.mj, shown: undefined };
       if (!sections.includes(e.section)) sections.push(e.section);
     }
     const index = this.index ?? this.base.index;
     const from = shownInventories.get(this.base);
-    return from ? { index, entries, totals: this.totals, edit: { from, sections } } : { index, entries, totals: this.totals };
+    return from ? { index, entries, totals: this.totals, edit: { from, sections, totals: this.base.totals } } : { index, entries, totals: this.totals };
   }
 }
 
@@ -184,7 +186,6 @@ export interface ModelInventory {
 }
 
 type Shown = { section: EntrySums['section']; fields: Record<string, unknown>; amount: number; zero: boolean };
-const shownEntries = new WeakMap<EntrySums, Shown>();
 
 /**
  * An entry's fields with every key it will have, made once per entry (its meta is kept across edits):
@@ -204,16 +205,19 @@ function templateOf(e: EntrySums): Record<string, unknown> {
 
 /** An entry as shown, made once per entry sums (an edit replaces only the entries it reaches). */
 function shown(e: EntrySums): Shown {
-  let s = shownEntries.get(e);
-  if (!s) {
+  if (!e.shown) {
     const byStage: Record<string, number> = {};
-    for (const stage of STAGES) if (!e.sums.isZero(stage)) byStage[stage] = e.sums.stageNumber(stage);
+    let listed = false;
+    for (const stage of STAGES) {
+      if (e.sums.isZero(stage)) continue;
+      byStage[stage] = e.sums.stageNumber(stage);
+      listed = true;
+    }
     const amount = e.sums.totalNumber();
     const fields = e.mj ? { ...templateOf(e), amount, byStage, finalMJ: numberOfFixed(e.mj) } : { ...templateOf(e), amount, byStage };
-    s = { section: e.section, fields, amount, zero: e.sums.total.m === 0n && !Object.keys(byStage).length };
-    shownEntries.set(e, s);
+    e.shown = { section: e.section, fields, amount, zero: e.sums.total.m === 0n && !listed };
   }
-  return s;
+  return e.shown;
 }
 
 const shownInventories = new WeakMap<InventorySums, ModelInventory>();
@@ -238,8 +242,10 @@ export function inventoryView(sums: InventorySums): ModelInventory {
   const cached = shownInventories.get(sums);
   if (cached) return cached;
   const t = sums.totals;
-  const totals = { materialKg: shownNumber(t.materialKg), packagingKg: shownNumber(t.packagingKg), electricityKWh: shownNumber(t.electricityKWh), finalEnergyMJ: shownNumber(t.finalEnergyMJ) };
   const from = sums.edit?.from;
+  // A total the edit did not change (the same object) is shown as before.
+  const total = (k: keyof InventoryTotals) => (from && t[k] === sums.edit!.totals[k] ? from.totals[k] : numberOfFixed(t[k]));
+  const totals = { materialKg: total('materialKg'), packagingKg: total('packagingKg'), electricityKWh: total('electricityKWh'), finalEnergyMJ: total('finalEnergyMJ') };
   const again = (section: EntrySums['section']) => !from || sums.edit!.sections.includes(section);
   const out: ModelInventory = {
     materials: again('materials') ? [] : from!.materials,
