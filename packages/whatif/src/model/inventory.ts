@@ -224,6 +224,7 @@ const shownInventories = new WeakMap<InventorySums, ModelInventory>();
 
 type Section = keyof Omit<ModelInventory, 'totals'>;
 const SECTIONS: Record<EntrySums['section'], Section> = { materials: 'materials', endOfLife: 'endOfLife', energy: 'energy', emissions: 'emissions' };
+const SECTION_LIST = Object.keys(SECTIONS) as EntrySums['section'][];
 
 /** inventoryOf's order within each section. */
 const ORDER: { [S in Section]: (a: ModelInventory[S][number], b: ModelInventory[S][number]) => number } = {
@@ -242,26 +243,27 @@ export function inventoryView(sums: InventorySums): ModelInventory {
   const cached = shownInventories.get(sums);
   if (cached) return cached;
   const t = sums.totals;
-  const from = sums.edit?.from;
-  // A total the edit did not change (the same object) is shown as before.
-  const total = (k: keyof InventoryTotals) => (from && t[k] === sums.edit!.totals[k] ? from.totals[k] : numberOfFixed(t[k]));
-  const totals = { materialKg: total('materialKg'), packagingKg: total('packagingKg'), electricityKWh: total('electricityKWh'), finalEnergyMJ: total('finalEnergyMJ') };
-  const again = (section: EntrySums['section']) => !from || sums.edit!.sections.includes(section);
-  const out: ModelInventory = {
-    materials: again('materials') ? [] : from!.materials,
-    endOfLife: again('endOfLife') ? [] : from!.endOfLife,
-    energy: again('energy') ? [] : from!.energy,
-    emissions: again('emissions') ? [] : from!.emissions,
-    totals,
-  };
+  const edit = sums.edit;
+  // Sections and totals an edit did not change (the same objects) are shown as before.
+  const totals = edit
+    ? {
+      materialKg: t.materialKg === edit.totals.materialKg ? edit.from.totals.materialKg : numberOfFixed(t.materialKg),
+      packagingKg: t.packagingKg === edit.totals.packagingKg ? edit.from.totals.packagingKg : numberOfFixed(t.packagingKg),
+      electricityKWh: t.electricityKWh === edit.totals.electricityKWh ? edit.from.totals.electricityKWh : numberOfFixed(t.electricityKWh),
+      finalEnergyMJ: t.finalEnergyMJ === edit.totals.finalEnergyMJ ? edit.from.totals.finalEnergyMJ : numberOfFixed(t.finalEnergyMJ),
+    }
+    : { materialKg: numberOfFixed(t.materialKg), packagingKg: numberOfFixed(t.packagingKg), electricityKWh: numberOfFixed(t.electricityKWh), finalEnergyMJ: numberOfFixed(t.finalEnergyMJ) };
+  const out: ModelInventory = edit
+    ? { materials: edit.from.materials, endOfLife: edit.from.endOfLife, energy: edit.from.energy, emissions: edit.from.emissions, totals }
+    : { materials: [], endOfLife: [], energy: [], emissions: [], totals };
+  const again = edit ? edit.sections : SECTION_LIST;
+  for (const section of again) out[SECTIONS[section]] = [];
   for (const e of sums.entries) {
-    if (!again(e.section)) continue;
+    if (edit && !again.includes(e.section)) continue;
     const s = shown(e);
     if (!s.zero) (out[SECTIONS[s.section]] as unknown[]).push(s.fields);
   }
-  for (const section of Object.values(SECTIONS)) {
-    if (again(section)) (out[section] as unknown[]).sort(ORDER[section] as (a: unknown, b: unknown) => number);
-  }
+  for (const section of again) (out[SECTIONS[section]] as unknown[]).sort(ORDER[SECTIONS[section]] as (a: unknown, b: unknown) => number);
   shownInventories.set(sums, out);
   return out;
 }
