@@ -12,18 +12,43 @@ export interface ModelCategory {
 export type ModelImpacts = { method: string; categories: ModelCategory[] }[];
 
 /**
- * The categories as shown, kept by difference: a view is made once per categories array (an edit
- * makes a new array only when it reaches a category), and when the view of the array an edit started
- * from was made, the new one is that view with only the changed categories shown again.
+ * The categories as shown, kept by difference: made once per categories array (an edit makes a new
+ * array only when it reaches a category, and keeps this object with the array otherwise). When the
+ * view of the array an edit started from was made, the new one is that view with only the changed
+ * categories shown again. Only the view is kept, not the sums it came from, so views do not chain.
  */
-const shown = new WeakMap<readonly StageSums[], ModelImpacts>();
-/** For an edit's categories: the view of those it started from, and the indices it changed. */
-const edits = new WeakMap<readonly StageSums[], { from: ModelImpacts; changed: readonly number[] }>();
+export class CategoriesView {
+  view: ModelImpacts | undefined = undefined;
 
-/** Called with each edit that changed some categories (`changed`: their indices) from `base` to `next`. */
-export function categoriesEdited(base: readonly StageSums[], next: readonly StageSums[], changed: readonly number[]): void {
-  const from = shown.get(base);
-  if (from) edits.set(next, { from, changed });
+  /** `from`: the view of the categories an edit started from, if made; `changed`: the indices it changed. */
+  constructor(private from?: ModelImpacts, private readonly changed: readonly number[] = []) {}
+
+  /** The view of `categories` after `changed`, starting from this one's (if it was made). */
+  edited(changed: readonly number[]): CategoriesView {
+    return new CategoriesView(this.view, changed);
+  }
+
+  /** The categories of `lcia` with the given sums (ModelCategories order), as shown. Do not mutate. */
+  of(lcia: Lcia, categories: readonly StageSums[]): ModelImpacts {
+    if (this.view) return this.view;
+    const at = places(lcia);
+    const from = this.from;
+    let out: ModelImpacts;
+    if (from) {
+      out = from.slice();
+      for (const k of this.changed) {
+        const p = at[k]!;
+        const before = from[p.method]!;
+        if (out[p.method] === before) out[p.method] = { method: before.method, categories: before.categories.slice() };
+        out[p.method]!.categories[p.at] = categoryView(p.id, categories[k]!);
+      }
+    } else {
+      out = lcia.methods.map((m) => ({ method: m.id, categories: [] }));
+      for (let k = 0; k < at.length; k++) out[at[k]!.method]!.categories.push(categoryView(at[k]!.id, categories[k]!));
+    }
+    this.from = undefined;
+    return (this.view = out);
+  }
 }
 
 /** Method and position of each flattened category index (the order of ModelCategories' list). */
@@ -41,27 +66,4 @@ function categoryView(id: string, sums: StageSums): ModelCategory {
   const byStage: Partial<Record<Stage, number>> = {};
   for (const s of STAGES) if (!sums.isZero(s)) byStage[s] = sums.stageNumber(s);
   return { id, total: sums.totalNumber(), byStage };
-}
-
-/** The categories of `lcia` with the given sums (ModelCategories order), as shown. Do not mutate. */
-export function impactsView(lcia: Lcia, categories: readonly StageSums[]): ModelImpacts {
-  const cached = shown.get(categories);
-  if (cached) return cached;
-  const at = places(lcia);
-  const edit = edits.get(categories);
-  let out: ModelImpacts;
-  if (edit) {
-    out = edit.from.slice();
-    for (const k of edit.changed) {
-      const p = at[k]!;
-      const before = edit.from[p.method]!;
-      if (out[p.method] === before) out[p.method] = { method: before.method, categories: before.categories.slice() };
-      out[p.method]!.categories[p.at] = categoryView(p.id, categories[k]!);
-    }
-  } else {
-    out = lcia.methods.map((m) => ({ method: m.id, categories: [] }));
-    at.forEach((p, k) => out[p.method]!.categories.push(categoryView(p.id, categories[k]!)));
-  }
-  shown.set(categories, out);
-  return out;
 }

@@ -5,6 +5,7 @@ import { addFixed, FIXED_ZERO, fixedOfDecimal, timesFixed, type Fixed } from './
 import { modelCategories } from './categories.js';
 import { factorKey, type Sums } from './sums.js';
 import { StageSums } from './stage-sums.js';
+import { CategoriesView } from './impacts-view.js';
 import type { NodeState, WhatIfModel } from './types.js';
 
 /**
@@ -94,5 +95,5 @@ export function revalue(model: WhatIfModel, product: Product, gwp: GwpSet): What
       for (const [k, perUnit] of perCategory) categorySums[k]![s] = addFixed(categorySums[k]![s], timesFixed(amount, perUnit), 1);
     }
   }
-  return { ...next, lineRows, sums: { groups, byStage: StageSums.of(byStage), biogenic, fossil, categories: categorySums.map(StageSums.of), ...(model.sums.inventory ? { inventory: model.sums.inventory } : {}) } };
+  return { ...next, lineRows, sums: { groups, byStage: StageSums.of(byStage), biogenic, fossil, categories: categorySums.map(StageSums.of), categoriesView: new CategoriesView(), ...(model.sums.inventory ? { inventory: model.sums.inventory } : {}) } };
 }

@@ -6,7 +6,7 @@ import type { ModelOptions, NodeState } from './types.js';
 import { EMPTY_INVENTORY, InventoryEditor, sharesOf, type InventorySums, type PreparedShare } from './inventory.js';
 import { addFixed, Exact, exactOf, fixedOf, fixedOfDecimal, FIXED_ZERO, timesFixed, type Fixed } from './exact.js';
 import { StageSums } from './stage-sums.js';
-import { categoriesEdited } from './impacts-view.js';
+import { CategoriesView } from './impacts-view.js';
 
 /** Rows that share a factor: the exact sum of their amounts per stage, and the factor's value per unit. */
 interface Group {
@@ -33,6 +33,8 @@ export interface Sums {
   readonly fossil: Fixed;
   /** Each impact category's sums by stage (ModelCategories order; empty without impact methods). */
   readonly categories: readonly StageSums[];
+  /** Their view, kept with the array (see CategoriesView). */
+  readonly categoriesView: CategoriesView;
   /** The inventories (with `ModelOptions.inventory`). */
   readonly inventory?: InventorySums;
 }
@@ -58,7 +60,7 @@ export function forEachNode(list: readonly NodeState[], fn: (node: NodeState) =>
 /** Sums of nothing, with room for `categories` impact categories, and the inventories if asked. */
 export function emptySums(categories: number, inventory = false): Sums {
   // One StageSums per category: each keeps its own shown figures.
-  const sums: Sums = { groups: new Map(), byStage: StageSums.zero(), biogenic: FIXED_ZERO, fossil: FIXED_ZERO, categories: Array.from({ length: categories }, StageSums.zero) };
+  const sums: Sums = { groups: new Map(), byStage: StageSums.zero(), biogenic: FIXED_ZERO, fossil: FIXED_ZERO, categories: Array.from({ length: categories }, StageSums.zero), categoriesView: new CategoriesView() };
   return inventory ? { ...sums, inventory: EMPTY_INVENTORY } : sums;
 }
 
@@ -202,7 +204,7 @@ export class SumsEditor {
       }
       if (STAGES.every((s) => group.amounts[s].m === 0n)) this.groups.delete(key);
     }
-    if (changed.length) categoriesEdited(base.categories, categories, changed);
-    return { groups: this.groups, byStage, biogenic, fossil, categories, ...(inventory ? { inventory } : {}) };
+    const categoriesView = changed.length ? base.categoriesView.edited(changed) : base.categoriesView;
+    return inventory ? { groups: this.groups, byStage, biogenic, fossil, categories, categoriesView, inventory } : { groups: this.groups, byStage, biogenic, fossil, categories, categoriesView };
   }
 }

@@ -3,7 +3,7 @@ import { STAGES, type Stage } from '@greenlca/schema';
 import { addFixed, exactOf, numberOfFixed, shownNumber, type Exact } from './exact.js';
 import { inventoryView, type ModelInventory } from './inventory.js';
 import { rowKg } from './sums.js';
-import { impactsView, type ModelImpacts } from './impacts-view.js';
+import type { ModelImpacts } from './impacts-view.js';
 import type { NodeState, WhatIfModel } from './types.js';
 
 export type { ModelCategory } from './impacts-view.js';
@@ -36,7 +36,7 @@ export function modelTotals(model: WhatIfModel): ModelTotals {
  */
 export function modelImpacts(model: WhatIfModel): ModelImpacts {
   const lcia = model.options.lcia;
-  return lcia ? impactsView(lcia, model.sums.categories) : [];
+  return lcia ? model.sums.categoriesView.of(lcia, model.sums.categories) : [];
 }
 
 /**
