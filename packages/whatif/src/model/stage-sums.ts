@@ -9,39 +9,41 @@ import { addFixed, FIXED_ZERO, numberOfFixed, type Fixed } from './exact.js';
  * Immutable once it is in a model's sums; only a fresh copy is added to.
  */
 export class StageSums {
-  private shownTotal: number | undefined = undefined;
+  private shownTotal = NaN;
 
   private constructor(
-    private readonly stages: Record<Stage, Fixed>,
+    /** By stage, in STAGES order. */
+    private readonly stages: Fixed[],
     private sum: Fixed,
-    /** Doubles of the stages read so far (undefined: not read since the stage last changed). */
-    private readonly shown: Record<Stage, number | undefined>,
+    /** Doubles of the stages read so far (NaN: not read since the stage last changed; never a sum's double). */
+    private readonly shown: number[],
   ) {}
 
   static zero(): StageSums {
-    return new StageSums(stagesOf(() => FIXED_ZERO), FIXED_ZERO, stagesOf(() => undefined));
+    return new StageSums(STAGES.map(() => FIXED_ZERO), FIXED_ZERO, STAGES.map(() => NaN));
   }
 
   /** Sums made at once (a rebuild): the total is added up here, once. */
   static of(stages: Readonly<Record<Stage, Fixed>>): StageSums {
-    return new StageSums({ ...stages }, STAGES.reduce((t, s) => addFixed(t, stages[s], 1), FIXED_ZERO), stagesOf(() => undefined));
+    return new StageSums(STAGES.map((s) => stages[s]), STAGES.reduce((t, s) => addFixed(t, stages[s], 1), FIXED_ZERO), STAGES.map(() => NaN));
   }
 
   /** A copy to add to, before it is shared. */
   edited(): StageSums {
-    return new StageSums({ ...this.stages }, this.sum, { ...this.shown });
+    return new StageSums(this.stages.slice(), this.sum, this.shown.slice());
   }
 
   /** Adds x at a stage (only on a copy from `edited`, `zero` or `of` not yet in any model). */
   add(stage: Stage, x: Fixed): void {
-    this.stages[stage] = addFixed(this.stages[stage], x, 1);
+    const i = STAGE_INDEX[stage];
+    this.stages[i] = addFixed(this.stages[i]!, x, 1);
     this.sum = addFixed(this.sum, x, 1);
-    this.shown[stage] = undefined;
-    this.shownTotal = undefined;
+    this.shown[i] = NaN;
+    this.shownTotal = NaN;
   }
 
   get byStage(): Readonly<Record<Stage, Fixed>> {
-    return this.stages;
+    return Object.fromEntries(STAGES.map((s, i) => [s, this.stages[i]!])) as Record<Stage, Fixed>;
   }
 
   get total(): Fixed {
@@ -49,21 +51,23 @@ export class StageSums {
   }
 
   isZero(stage: Stage): boolean {
-    return this.stages[stage].m === 0n;
+    return this.stages[STAGE_INDEX[stage]]!.m === 0n;
   }
 
   /** The nearest double to a stage's sum. */
   stageNumber(stage: Stage): number {
-    return (this.shown[stage] ??= numberOfFixed(this.stages[stage]));
+    const i = STAGE_INDEX[stage];
+    let n = this.shown[i]!;
+    if (n !== n) this.shown[i] = n = numberOfFixed(this.stages[i]!); // NaN: not read yet
+    return n;
   }
 
   /** The nearest double to the total. */
   totalNumber(): number {
-    return (this.shownTotal ??= numberOfFixed(this.sum));
+    let n = this.shownTotal;
+    if (n !== n) this.shownTotal = n = numberOfFixed(this.sum);
+    return n;
   }
 }
 
-/** One object shape for every record by stage (all stages, in STAGES order). */
-function stagesOf<T>(value: (stage: Stage) => T): Record<Stage, T> {
-  return Object.fromEntries(STAGES.map((s) => [s, value(s)])) as Record<Stage, T>;
-}
+const STAGE_INDEX = Object.fromEntries(STAGES.map((s, i) => [s, i])) as Record<Stage, number>;

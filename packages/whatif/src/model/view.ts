@@ -52,7 +52,8 @@ export function modelInventory(model: WhatIfModel): ModelInventory | undefined {
 /** Exact totals, for differences that must not lose digits. */
 export function exactTotals(model: WhatIfModel): { total: Exact; byStage: Readonly<Record<Stage, Exact>> } {
   const kg = model.sums.byStage;
-  return { total: exactOf(kg.total), byStage: Object.fromEntries(STAGES.map((s) => [s, exactOf(kg.byStage[s])])) as Record<Stage, Exact> };
+  const stages = kg.byStage;
+  return { total: exactOf(kg.total), byStage: Object.fromEntries(STAGES.map((s) => [s, exactOf(stages[s])])) as Record<Stage, Exact> };
 }
 
 /** Every row in the engine's order: the bill of materials depth first, then the inventory lines. */
