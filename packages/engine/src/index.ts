@@ -28,5 +28,5 @@ export { sameDimensions } from './quantity/measure.js';
 export { evaluateAmount, type Quantity, type Scope } from './quantity/expression.js';
 export { convertTo } from './quantity/convert.js';
 export { Decimal, dec, num } from './decimal.js';
-export { ExactSum, fixedOf, addFixed, decimalOf, FIXED_ZERO, type Fixed } from './exact-sum.js';
+export { ExactSum, fixedOf, fixedOfText, addFixed, timesFixed, numberOfFixed, decimalOf, FIXED_ZERO, type Fixed } from './exact-sum.js';
 export { ENGINE } from './version.js';

@@ -1,5 +1,5 @@
 import { categoryPerUnit, type CharacterisedFactor, type FactorLibrary, type Lcia, type PreparedCategory } from '@greenlca/engine';
-import { Exact } from './exact.js';
+import { fixedOfDecimal, type Fixed } from './exact.js';
 
 /**
  * The impact categories a model keeps sums for: every category of every method of `ModelOptions.lcia`,
@@ -11,7 +11,7 @@ export interface ModelCategories {
   /** Flattened: method by method, category by category. */
   readonly list: readonly { method: string; category: PreparedCategory }[];
   /** (category index, value per unit) for each category the factor adds to. */
-  perUnit(value: CharacterisedFactor): readonly (readonly [number, Exact])[];
+  perUnit(value: CharacterisedFactor): readonly (readonly [number, Fixed])[];
 }
 
 const made = new WeakMap<Lcia, WeakMap<FactorLibrary['substance'], ModelCategories>>();
@@ -22,7 +22,7 @@ export function modelCategories(lcia: Lcia, library: FactorLibrary): ModelCatego
   const existing = byLookup.get(library.substance);
   if (existing) return existing;
   const list = lcia.methods.flatMap((m) => m.categories.map((category) => ({ method: m.id, category })));
-  const cache = new WeakMap<CharacterisedFactor, [number, Exact][]>();
+  const cache = new WeakMap<CharacterisedFactor, [number, Fixed][]>();
   const lookup = (id: string) => library.substance(id);
   const categories: ModelCategories = {
     lcia,
@@ -33,7 +33,7 @@ export function modelCategories(lcia: Lcia, library: FactorLibrary): ModelCatego
         out = [];
         list.forEach(({ category }, k) => {
           const q = categoryPerUnit(category, value, lcia, lookup);
-          if (q) out!.push([k, new Exact(q.toString())]);
+          if (q) out!.push([k, fixedOfDecimal(q)]);
         });
         cache.set(value, out);
       }

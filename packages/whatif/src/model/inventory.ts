@@ -1,6 +1,7 @@
-import { dec, inventoryShares, num, type ComponentInstance, type Decimal, type FlowIndex, type InventoryRow, type InventoryShare } from '@greenlca/engine';
+import { dec, inventoryShares, type ComponentInstance, type Decimal, type FlowIndex, type InventoryRow, type InventoryShare } from '@greenlca/engine';
 import { STAGES, type EmissionEntry, type EndOfLifeEntry, type EnergyEntry, type MaterialEntry, type Stage } from '@greenlca/schema';
-import { EXACT_ZERO, Exact, shownNumber } from './exact.js';
+import { addFixed, FIXED_ZERO, fixedOfDecimal, numberOfFixed, timesFixed, type Fixed } from './exact.js';
+import { StageSums } from './stage-sums.js';
 
 /**
  * The material, energy and emission inventories of a what-if model, kept by difference like the
@@ -16,98 +17,121 @@ export interface EntrySums {
   readonly section: InventoryShare['section'] | 'endOfLife';
   readonly meta: Readonly<Record<string, unknown>>;
   readonly unit: string;
-  readonly amount: Exact;
-  readonly byStage: Readonly<Record<Stage, Exact>>;
+  /** The amount by stage; the entry's amount is their total. */
+  readonly sums: StageSums;
   /** MJ, for energy whose amount is an energy. */
-  readonly mj?: Exact;
+  readonly mj?: Fixed;
+  /** The entry as shown, made when first read. */
+  shown?: Shown;
 }
 
 /** The inventory totals, exact, kept by difference with the entries. */
 interface InventoryTotals {
-  materialKg: Exact;
-  packagingKg: Exact;
-  electricityKWh: Exact;
-  finalEnergyMJ: Exact;
+  materialKg: Fixed;
+  packagingKg: Fixed;
+  electricityKWh: Fixed;
+  finalEnergyMJ: Fixed;
 }
 
 export interface InventorySums {
-  /** Entries by section and key. */
-  readonly entries: ReadonlyMap<string, EntrySums>;
+  /** Each entry's place in `entries`, by section and key: shared by the sums of edits that add no entry. */
+  readonly index: ReadonlyMap<string, number>;
+  /** The entries, in the order they first appeared (an edit copies the list and replaces what it reaches). */
+  readonly entries: readonly EntrySums[];
   readonly totals: Readonly<InventoryTotals>;
+  /** After an edit: the view of the sums it started from, if it was made, and the sections the edit changed. */
+  readonly edit?: { readonly from: ModelInventory; readonly sections: readonly EntrySums['section'][]; readonly totals: Readonly<InventoryTotals> };
 }
 
 export const EMPTY_INVENTORY: InventorySums = {
-  entries: new Map(), totals: { materialKg: EXACT_ZERO, packagingKg: EXACT_ZERO, electricityKWh: EXACT_ZERO, finalEnergyMJ: EXACT_ZERO },
+  index: new Map(), entries: [], totals: { materialKg: FIXED_ZERO, packagingKg: FIXED_ZERO, electricityKWh: FIXED_ZERO, finalEnergyMJ: FIXED_ZERO },
 };
 
-const zeroStages = () => Object.fromEntries(STAGES.map((s) => [s, EXACT_ZERO])) as Record<Stage, Exact>;
-
-/** A row's shares with their per-unit values in the model's exact class, kept per (factor value, kind, stage). */
+/** A row's shares with their per-unit values as fixed decimals, kept per (factor value, kind, stage). */
 export interface PreparedShare {
   share: InventoryShare;
-  perUnit: Exact | 'componentMass';
-  mjPerUnit?: Exact;
+  /** The entry's id (section and key). */
+  id: string;
+  perUnit: Fixed | 'componentMass';
+  mjPerUnit?: Fixed;
 }
 
-const prepared = new WeakMap<object, Map<string, PreparedShare[]>>();
+/**
+ * Kept per resolved factor (its id, category, unit and value: one object per factor and model), row
+ * kind and stage: materials depend on the kind and the stage, energy on the factor's category and unit.
+ */
+const prepared = new WeakMap<object, Map<string, Partial<Record<Stage, PreparedShare[]>>>>();
 export function sharesOf(row: InventoryRow, flows: FlowIndex | undefined): PreparedShare[] {
-  let byKind = prepared.get(row.factor.value);
-  if (!byKind) prepared.set(row.factor.value, (byKind = new Map()));
-  // Materials depend on the kind and the stage; energy on the factor's category and unit.
-  const key = `${row.kind}|${row.stage}|${row.factor.id}|${row.factor.category ?? ''}|${row.factor.unit.text}`;
-  let out = byKind.get(key);
+  let byKind = prepared.get(row.factor);
+  if (!byKind) prepared.set(row.factor, (byKind = new Map()));
+  let byStage = byKind.get(row.kind);
+  if (!byStage) byKind.set(row.kind, (byStage = {}));
+  let out = byStage[row.stage];
   if (!out) {
-    out = inventoryShares(row, flows).shares.map((share) => ({
-      share,
-      perUnit: share.perUnit === 'componentMass' ? 'componentMass' : new Exact(share.perUnit.toString()),
-      ...(share.mjPerUnit ? { mjPerUnit: new Exact(share.mjPerUnit.toString()) } : {}),
-    }));
-    byKind.set(key, out);
+    out = inventoryShares(row, flows).shares.map((share) => {
+      const perUnit = share.perUnit === 'componentMass' ? 'componentMass' as const : fixedOfDecimal(share.perUnit);
+      const id = `${share.section}|${share.key}`;
+      return share.mjPerUnit ? { share, id, perUnit, mjPerUnit: fixedOfDecimal(share.mjPerUnit) } : { share, id, perUnit };
+    });
+    byStage[row.stage] = out;
   }
   return out;
 }
 
+interface FreshEntry {
+  sums: StageSums;
+  mj: Fixed | undefined;
+  readonly section: EntrySums['section'];
+  readonly meta: Readonly<Record<string, unknown>>;
+  readonly unit: string;
+}
+
 /** Collects changes to entries (copy on write), then gives the new sums. */
 export class InventoryEditor {
-  private entries: Map<string, EntrySums> | undefined;
-  private readonly fresh = new Map<string, { amount: Exact; byStage: Record<Stage, Exact>; mj?: Exact; base: EntrySums | undefined; section: EntrySums['section']; meta: Record<string, unknown>; unit: string }>();
-
+  private index: Map<string, number> | undefined;
+  /** Changed entries by their place. */
+  private readonly fresh = new Map<number, FreshEntry>();
   private readonly totals: InventoryTotals;
 
   constructor(private readonly base: InventorySums) {
     this.totals = { ...base.totals };
   }
 
-  /** Adds x (exact, in the entry's unit) to an entry at a stage, and mj to its MJ. */
-  add(section: EntrySums['section'], key: string, meta: () => Record<string, unknown>, unit: string, stage: Stage, x: Exact, mj?: Exact): void {
-    const id = `${section}|${key}`;
-    let e = this.fresh.get(id);
-    if (!e) {
-      const old = this.base.entries.get(id);
-      e = old
-        ? { amount: old.amount, byStage: { ...old.byStage }, ...(old.mj ? { mj: old.mj } : {}), base: old, section, meta: old.meta as Record<string, unknown>, unit: old.unit }
-        : { amount: EXACT_ZERO, byStage: zeroStages(), base: undefined, section, meta: meta(), unit };
-      this.fresh.set(id, e);
+  /** Adds x (exact, in the entry's unit) to an entry at a stage, and mj to its MJ; meta is made only for a new entry. */
+  add(section: EntrySums['section'], id: string, meta: Readonly<Record<string, unknown>> | (() => Record<string, unknown>), unit: string, stage: Stage, x: Fixed, mj?: Fixed): void {
+    let at = (this.index ?? this.base.index).get(id);
+    if (at === undefined) {
+      // A new entry: the index is copied once per edit that adds any.
+      this.index ??= new Map(this.base.index);
+      at = this.index.size;
+      this.index.set(id, at);
     }
-    e.amount = e.amount.plus(x);
-    e.byStage[stage] = e.byStage[stage].plus(x);
-    if (mj) e.mj = (e.mj ?? EXACT_ZERO).plus(mj);
+    let e = this.fresh.get(at);
+    if (!e) {
+      const old = this.base.entries[at];
+      e = old
+        ? { sums: old.sums.edited(), mj: old.mj, section, meta: old.meta, unit: old.unit }
+        : { sums: StageSums.zero(), mj: undefined, section, meta: typeof meta === 'function' ? meta() : meta, unit };
+      this.fresh.set(at, e);
+    }
+    e.sums.add(stage, x);
+    if (mj) e.mj = addFixed(e.mj ?? FIXED_ZERO, mj, 1);
     // The totals inventoryOf gives: materials by class, electricity in kWh, energy in MJ.
     const t = this.totals;
     if (section === 'materials') {
-      if (e.meta.class === 'packaging') t.packagingKg = t.packagingKg.plus(x);
-      else t.materialKg = t.materialKg.plus(x);
+      if (e.meta.class === 'packaging') t.packagingKg = addFixed(t.packagingKg, x, 1);
+      else t.materialKg = addFixed(t.materialKg, x, 1);
     } else if (section === 'energy') {
-      if (e.meta.kind === 'electricity' && e.unit === 'kWh') t.electricityKWh = t.electricityKWh.plus(x);
-      if (mj) t.finalEnergyMJ = t.finalEnergyMJ.plus(mj);
+      if (e.meta.kind === 'electricity' && e.unit === 'kWh') t.electricityKWh = addFixed(t.electricityKWh, x, 1);
+      if (mj) t.finalEnergyMJ = addFixed(t.finalEnergyMJ, mj, 1);
     }
   }
 
   /** A row group's amount changed by diff (exact) at a stage. */
-  rows(shares: readonly PreparedShare[], stage: Stage, diff: Exact): void {
+  rows(shares: readonly PreparedShare[], stage: Stage, diff: Fixed): void {
     for (const s of shares) {
       if (s.perUnit === 'componentMass') continue;
-      this.add(s.share.section, s.share.key, () => s.share.meta, s.share.unit, stage, diff.times(s.perUnit), s.mjPerUnit ? diff.times(s.mjPerUnit) : undefined);
+      this.add(s.share.section, s.id, s.share.meta, s.share.unit, stage, timesFixed(diff, s.perUnit), s.mjPerUnit ? timesFixed(diff, s.mjPerUnit) : undefined);
     }
   }
 
@@ -118,30 +142,37 @@ export class InventoryEditor {
   component(instance: ComponentInstance, ownRows: readonly InventoryRow[], flows: FlowIndex | undefined, sign: 1 | -1): void {
     if (instance.unitMassKg <= 0) return;
     const mass: Decimal = dec(instance.unitMassKg).times(dec(instance.quantity));
-    const signed = (x: Decimal) => new Exact(x.toString()).times(sign);
+    const signed = (x: Decimal) => {
+      const f = fixedOfDecimal(x);
+      return sign < 0 ? { m: -f.m, e: f.e } : f;
+    };
     for (const row of ownRows) {
       if (row.kind !== 'material') continue;
       for (const s of sharesOf(row, flows)) {
-        if (s.perUnit === 'componentMass') this.add(s.share.section, s.share.key, () => s.share.meta, s.share.unit, row.stage, signed(mass));
+        if (s.perUnit === 'componentMass') this.add(s.share.section, s.id, s.share.meta, s.share.unit, row.stage, signed(mass));
       }
     }
     if (!instance.material) return;
     let routed = dec(0);
     for (const r of instance.endOfLife ?? []) {
       routed = routed.plus(dec(r.share));
-      this.add('endOfLife', `${r.route}|${r.factor ? 1 : 0}`, () => ({ route: r.route, withFactor: Boolean(r.factor) }), 'kg', 'endOfLife', signed(mass.times(dec(r.share))));
+      this.add('endOfLife', `endOfLife|${r.route}|${r.factor ? 1 : 0}`, () => ({ route: r.route, withFactor: Boolean(r.factor) }), 'kg', 'endOfLife', signed(mass.times(dec(r.share))));
     }
     const rest = dec(1).minus(routed);
-    if (rest.gt(0)) this.add('endOfLife', 'unspecified|0', () => ({ route: 'unspecified', withFactor: false }), 'kg', 'endOfLife', signed(mass.times(rest)));
+    if (rest.gt(0)) this.add('endOfLife', 'endOfLife|unspecified|0', () => ({ route: 'unspecified', withFactor: false }), 'kg', 'endOfLife', signed(mass.times(rest)));
   }
 
   finish(): InventorySums {
     if (!this.fresh.size) return this.base;
-    const entries = this.entries ?? (this.entries = new Map(this.base.entries));
-    for (const [id, e] of this.fresh) {
-      entries.set(id, { section: e.section, meta: e.meta, unit: e.unit, amount: e.amount, byStage: e.byStage, ...(e.mj ? { mj: e.mj } : {}) });
+    const entries = this.base.entries.slice();
+    const sections: EntrySums['section'][] = [];
+    for (const [at, e] of this.fresh) {
+      entries[at] = { section: e.section, meta: e.meta, unit: e.unit, sums: e.sums, mj: e.mj, shown: undefined };
+      if (!sections.includes(e.section)) sections.push(e.section);
     }
-    return { entries, totals: this.totals };
+    const index = this.index ?? this.base.index;
+    const from = shownInventories.get(this.base);
+    return from ? { index, entries, totals: this.totals, edit: { from, sections, totals: this.base.totals } } : { index, entries, totals: this.totals };
   }
 }
 
@@ -155,47 +186,84 @@ export interface ModelInventory {
 }
 
 type Shown = { section: EntrySums['section']; fields: Record<string, unknown>; amount: number; zero: boolean };
-const shownEntries = new WeakMap<EntrySums, Shown>();
+
+/**
+ * An entry's fields with every key it will have, made once per entry (its meta is kept across edits):
+ * each shown entry is this with its figures overwritten. A spread that only overwrites keys copies the
+ * object's shape; one that adds keys builds it key by key, ~50 times slower.
+ */
+const templates = new WeakMap<object, Record<string, unknown>>();
+function templateOf(e: EntrySums): Record<string, unknown> {
+  let t = templates.get(e.meta);
+  if (!t) {
+    t = { ...e.meta, amount: 0, unit: e.unit, byStage: undefined };
+    if (e.mj) t.finalMJ = 0;
+    templates.set(e.meta, t);
+  }
+  return t;
+}
+
 /** An entry as shown, made once per entry sums (an edit replaces only the entries it reaches). */
 function shown(e: EntrySums): Shown {
-  let s = shownEntries.get(e);
-  if (!s) {
+  if (!e.shown) {
     const byStage: Record<string, number> = {};
-    for (const stage of STAGES) if (!e.byStage[stage].isZero()) byStage[stage] = shownNumber(e.byStage[stage]);
-    const amount = num(e.amount);
-    const fields: Record<string, unknown> = { ...e.meta, amount, unit: e.unit, byStage };
-    if (e.mj) fields.finalMJ = num(e.mj);
-    s = { section: e.section, fields, amount, zero: e.amount.isZero() && !Object.keys(byStage).length };
-    shownEntries.set(e, s);
+    let listed = false;
+    for (const stage of STAGES) {
+      if (e.sums.isZero(stage)) continue;
+      byStage[stage] = e.sums.stageNumber(stage);
+      listed = true;
+    }
+    const amount = e.sums.totalNumber();
+    const fields = e.mj ? { ...templateOf(e), amount, byStage, finalMJ: numberOfFixed(e.mj) } : { ...templateOf(e), amount, byStage };
+    e.shown = { section: e.section, fields, amount, zero: e.sums.total.m === 0n && !listed };
   }
-  return s;
+  return e.shown;
 }
 
 const shownInventories = new WeakMap<InventorySums, ModelInventory>();
 
-/** The inventories, in inventoryOf's order; entries whose rows were all taken away (nothing left) are left out. */
+type Section = keyof Omit<ModelInventory, 'totals'>;
+const SECTIONS: Record<EntrySums['section'], Section> = { materials: 'materials', endOfLife: 'endOfLife', energy: 'energy', emissions: 'emissions' };
+const SECTION_LIST = Object.keys(SECTIONS) as EntrySums['section'][];
+
+/** inventoryOf's order within each section. */
+const ORDER: { [S in Section]: (a: ModelInventory[S][number], b: ModelInventory[S][number]) => number } = {
+  materials: (a, b) => b.amount - a.amount || a.factor.localeCompare(b.factor),
+  endOfLife: (a, b) => b.amount - a.amount || a.route.localeCompare(b.route),
+  energy: (a, b) => (b.finalMJ ?? 0) - (a.finalMJ ?? 0) || a.factor.localeCompare(b.factor),
+  emissions: (a, b) => a.substance.localeCompare(b.substance) || (a.origin ?? '').localeCompare(b.origin ?? ''),
+};
+
+/**
+ * The inventories, in inventoryOf's order; entries whose rows were all taken away (nothing left) are
+ * left out. Kept by difference: after an edit whose starting view was made, only the sections it
+ * changed are listed and sorted again.
+ */
 export function inventoryView(sums: InventorySums): ModelInventory {
   const cached = shownInventories.get(sums);
   if (cached) return cached;
   const t = sums.totals;
-  const out: ModelInventory = {
-    materials: [], endOfLife: [], energy: [], emissions: [],
-    totals: { materialKg: shownNumber(t.materialKg), packagingKg: shownNumber(t.packagingKg), electricityKWh: shownNumber(t.electricityKWh), finalEnergyMJ: shownNumber(t.finalEnergyMJ) },
-  };
-  for (const e of sums.entries.values()) {
-    const s = shown(e);
-    if (s.zero) continue;
-    switch (s.section) {
-      case 'materials': out.materials.push(s.fields as ModelInventory['materials'][number]); break;
-      case 'energy': out.energy.push(s.fields as ModelInventory['energy'][number]); break;
-      case 'emissions': out.emissions.push(s.fields as ModelInventory['emissions'][number]); break;
-      default: out.endOfLife.push(s.fields as ModelInventory['endOfLife'][number]);
+  const edit = sums.edit;
+  // Sections and totals an edit did not change (the same objects) are shown as before.
+  const totals = edit
+    ? {
+      materialKg: t.materialKg === edit.totals.materialKg ? edit.from.totals.materialKg : numberOfFixed(t.materialKg),
+      packagingKg: t.packagingKg === edit.totals.packagingKg ? edit.from.totals.packagingKg : numberOfFixed(t.packagingKg),
+      electricityKWh: t.electricityKWh === edit.totals.electricityKWh ? edit.from.totals.electricityKWh : numberOfFixed(t.electricityKWh),
+      finalEnergyMJ: t.finalEnergyMJ === edit.totals.finalEnergyMJ ? edit.from.totals.finalEnergyMJ : numberOfFixed(t.finalEnergyMJ),
     }
+    : { materialKg: numberOfFixed(t.materialKg), packagingKg: numberOfFixed(t.packagingKg), electricityKWh: numberOfFixed(t.electricityKWh), finalEnergyMJ: numberOfFixed(t.finalEnergyMJ) };
+  const out: ModelInventory = edit
+    ? { materials: edit.from.materials, endOfLife: edit.from.endOfLife, energy: edit.from.energy, emissions: edit.from.emissions, totals }
+    : { materials: [], endOfLife: [], energy: [], emissions: [], totals };
+  const again = edit ? edit.sections : SECTION_LIST;
+  for (const section of again) out[SECTIONS[section]] = [];
+  for (const e of sums.entries) {
+    if (edit && !again.includes(e.section)) continue;
+    const s = shown(e);
+    if (!s.zero) (out[SECTIONS[s.section]] as unknown[]).push(s.fields);
   }
-  out.materials.sort((a, b) => b.amount - a.amount || a.factor.localeCompare(b.factor));
-  out.endOfLife.sort((a, b) => b.amount - a.amount || a.route.localeCompare(b.route));
-  out.energy.sort((a, b) => (b.finalMJ ?? 0) - (a.finalMJ ?? 0) || a.factor.localeCompare(b.factor));
-  out.emissions.sort((a, b) => a.substance.localeCompare(b.substance) || (a.origin ?? '').localeCompare(b.origin ?? ''));
+  for (const section of again) (out[SECTIONS[section]] as unknown[]).sort(ORDER[SECTIONS[section]] as (a: unknown, b: unknown) => number);
   shownInventories.set(sums, out);
   return out;
 }

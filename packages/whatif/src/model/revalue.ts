@@ -1,9 +1,11 @@
 import { compileProduct, type InventoryRow, type ResolvedFactor } from '@greenlca/engine';
 import { STAGES, type GwpSet, type Product, type Stage } from '@greenlca/schema';
 import { compileLines } from './compile.js';
-import { EXACT_ZERO, Exact, exactOf } from './exact.js';
+import { addFixed, FIXED_ZERO, fixedOfDecimal, timesFixed, type Fixed } from './exact.js';
 import { modelCategories } from './categories.js';
-import { emptySums, factorKey, type Sums } from './sums.js';
+import { factorKey, type Sums } from './sums.js';
+import { StageSums } from './stage-sums.js';
+import { CategoriesView } from './impacts-view.js';
 import type { NodeState, WhatIfModel } from './types.js';
 
 /**
@@ -69,29 +71,29 @@ export function revalue(model: WhatIfModel, product: Product, gwp: GwpSet): What
   walk(roots);
   visit(lineRows);
   const groups = new Map<string, Sums['groups'] extends ReadonlyMap<string, infer G> ? G : never>();
-  const byStage = Object.fromEntries(STAGES.map((s) => [s, EXACT_ZERO])) as Record<Stage, Exact>;
-  let biogenic = EXACT_ZERO;
-  let fossil = EXACT_ZERO;
+  const zeros = () => Object.fromEntries(STAGES.map((s) => [s, FIXED_ZERO])) as Record<Stage, Fixed>;
+  const byStage = zeros();
+  let biogenic = FIXED_ZERO;
+  let fossil = FIXED_ZERO;
   // Climate change counts factors without greenhouse-gas flows at their CO2e: category sums are redone too.
   const categories = model.options.lcia ? modelCategories(model.options.lcia, model.library) : undefined;
-  const categorySums = emptySums(model.sums.categories.length).categories.map((c) => ({ ...c }));
+  const categorySums = model.sums.categories.map(zeros);
   for (const [key, group] of model.sums.groups) {
     const factor = valueOf.get(key);
     if (!factor) return undefined;
-    const kgPerUnit = new Exact(factor.value.kgCO2e.toString());
-    const biogenicPerUnit = new Exact(factor.value.biogenicKgCO2e.toString());
-    const fossilPerUnit = new Exact(factor.value.origin.fossil.toString());
+    const kgPerUnit = fixedOfDecimal(factor.value.kgCO2e);
+    const biogenicPerUnit = fixedOfDecimal(factor.value.biogenicKgCO2e);
+    const fossilPerUnit = fixedOfDecimal(factor.value.origin.fossil);
     const perCategory = categories && categorySums.length ? categories.perUnit(factor.value) : [];
     groups.set(key, { kgPerUnit, biogenicPerUnit, fossilPerUnit, perCategory, amounts: group.amounts });
     for (const s of STAGES) {
       const amount = group.amounts[s];
       if (amount.m === 0n) continue;
-      const a = exactOf(amount);
-      byStage[s] = byStage[s].plus(a.times(kgPerUnit));
-      if (!biogenicPerUnit.isZero()) biogenic = biogenic.plus(a.times(biogenicPerUnit));
-      if (!fossilPerUnit.isZero()) fossil = fossil.plus(a.times(fossilPerUnit));
-      for (const [k, perUnit] of perCategory) categorySums[k]![s] = categorySums[k]![s].plus(a.times(perUnit));
+      byStage[s] = addFixed(byStage[s], timesFixed(amount, kgPerUnit), 1);
+      biogenic = addFixed(biogenic, timesFixed(amount, biogenicPerUnit), 1);
+      fossil = addFixed(fossil, timesFixed(amount, fossilPerUnit), 1);
+      for (const [k, perUnit] of perCategory) categorySums[k]![s] = addFixed(categorySums[k]![s], timesFixed(amount, perUnit), 1);
     }
   }
-  return { ...next, lineRows, sums: { groups, byStage, biogenic, fossil, categories: categorySums, ...(model.sums.inventory ? { inventory: model.sums.inventory } : {}) } };
+  return { ...next, lineRows, sums: { groups, byStage: StageSums.of(byStage), biogenic, fossil, categories: categorySums.map(StageSums.of), categoriesView: new CategoriesView(), ...(model.sums.inventory ? { inventory: model.sums.inventory } : {}) } };
 }

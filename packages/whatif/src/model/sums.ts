@@ -4,21 +4,20 @@ import type { ModelCategories } from './categories.js';
 import { ExactSum, type ComponentInstance, type FactorLibrary, type FlowIndex } from '@greenlca/engine';
 import type { ModelOptions, NodeState } from './types.js';
 import { EMPTY_INVENTORY, InventoryEditor, sharesOf, type InventorySums, type PreparedShare } from './inventory.js';
-import { addFixed, EXACT_ZERO, Exact, exactOf, fixedOf, FIXED_ZERO, type Fixed } from './exact.js';
+import { addFixed, Exact, exactOf, fixedOf, fixedOfDecimal, FIXED_ZERO, timesFixed, type Fixed } from './exact.js';
+import { StageSums } from './stage-sums.js';
+import { CategoriesView } from './impacts-view.js';
 
 /** Rows that share a factor: the exact sum of their amounts per stage, and the factor's value per unit. */
 interface Group {
-  kgPerUnit: Exact;
-  biogenicPerUnit: Exact;
+  kgPerUnit: Fixed;
+  biogenicPerUnit: Fixed;
   /** Fossil kg CO2e per unit (the engine's origin split, impact/origin.ts). */
-  fossilPerUnit: Exact;
+  fossilPerUnit: Fixed;
   /** (category index, value per unit) for the impact categories the factor adds to. */
-  perCategory: readonly (readonly [number, Exact])[];
+  perCategory: readonly (readonly [number, Fixed])[];
   amounts: Record<Stage, Fixed>;
 }
-
-/** One impact category's exact sums by stage. */
-export type StageSums = Readonly<Record<Stage, Exact>>;
 
 /**
  * Exact totals of a model, kept by factor: Σ_rows amount × factor = Σ_factors factor × Σ amounts. An
@@ -27,14 +26,17 @@ export type StageSums = Readonly<Record<Stage, Exact>>;
  */
 export interface Sums {
   readonly groups: ReadonlyMap<string, Group>;
-  readonly byStage: Readonly<Record<Stage, Exact>>;
-  readonly biogenic: Exact;
+  /** kg CO2e by stage, and their total. */
+  readonly byStage: StageSums;
+  readonly biogenic: Fixed;
   /** Fossil kg CO2e; total − fossil − biogenic is not split by origin. */
-  readonly fossil: Exact;
+  readonly fossil: Fixed;
   /** Each impact category's sums by stage (ModelCategories order; empty without impact methods). */
   readonly categories: readonly StageSums[];
-  /** The inventories (with `ModelOptions.inventory`), and the exact amount of each row group they are kept from. */
-  readonly inventory?: { readonly sums: InventorySums; readonly amounts: ReadonlyMap<string, Fixed> };
+  /** Their view, kept with the array (see CategoriesView). */
+  readonly categoriesView: CategoriesView;
+  /** The inventories (with `ModelOptions.inventory`). */
+  readonly inventory?: InventorySums;
 }
 
 /** What an editor keeps inventories with: the flow list the engine reads factors' flows with. */
@@ -55,14 +57,11 @@ export function forEachNode(list: readonly NodeState[], fn: (node: NodeState) =>
   }
 }
 
-const zeroStages = () => Object.fromEntries(STAGES.map((s) => [s, EXACT_ZERO])) as Record<Stage, Exact>;
-
-export const EMPTY_SUMS: Sums = { groups: new Map(), byStage: zeroStages(), biogenic: EXACT_ZERO, fossil: EXACT_ZERO, categories: [] };
-
 /** Sums of nothing, with room for `categories` impact categories, and the inventories if asked. */
 export function emptySums(categories: number, inventory = false): Sums {
-  const sums = categories ? { ...EMPTY_SUMS, categories: Array.from({ length: categories }, zeroStages) } : EMPTY_SUMS;
-  return inventory ? { ...sums, inventory: { sums: EMPTY_INVENTORY, amounts: new Map() } } : sums;
+  // One StageSums per category: each keeps its own shown figures.
+  const sums: Sums = { groups: new Map(), byStage: StageSums.zero(), biogenic: FIXED_ZERO, fossil: FIXED_ZERO, categories: Array.from({ length: categories }, StageSums.zero), categoriesView: new CategoriesView() };
+  return inventory ? { ...sums, inventory: EMPTY_INVENTORY } : sums;
 }
 
 /** Key of a row's factor: factor ids and substance names live in different namespaces. */
@@ -77,18 +76,28 @@ export function rowKg(row: InventoryRow): Exact {
 
 const emptyAmounts = () => Object.fromEntries(STAGES.map((s) => [s, FIXED_ZERO])) as Record<Stage, Fixed>;
 
+/** A factor's rows changed by an edit. */
+interface Touched {
+  /** Its amounts by stage before the edit, their running sums, and its group (a copy). */
+  before: Record<Stage, Fixed>;
+  acc: Partial<Record<Stage, ExactSum>>;
+  group: Group;
+  /**
+   * By row kind and stage, for the inventories: the exact change of the amount (rows added less rows
+   * taken away), which is all an entry needs, and the shares it goes to.
+   */
+  inventory?: Map<string, Partial<Record<Stage, { diff: ExactSum; shares: readonly PreparedShare[] }>>>;
+}
+
 /** Collects row additions and removals, then applies them to the sums in one pass. */
 export class SumsEditor {
   private readonly groups: Map<string, Group>;
-  private readonly touched = new Map<string, { before: Record<Stage, Fixed>; acc: Partial<Record<Stage, ExactSum>>; group: Group }>();
-
-  /** Row groups (factor, kind, stage) of the inventories: their amount before and running sum. */
-  private readonly inventoryTouched = new Map<string, { before: Fixed; acc: ExactSum; shares: readonly PreparedShare[]; stage: Stage }>();
+  private readonly touched = new Map<string, Touched>();
   private readonly inventoryEditor: InventoryEditor | undefined;
 
   constructor(private readonly base: Sums, private readonly categories?: ModelCategories, private readonly inventory?: InventoryTracking) {
     this.groups = new Map(base.groups);
-    if (inventory && base.inventory) this.inventoryEditor = new InventoryEditor(base.inventory.sums);
+    if (inventory && base.inventory) this.inventoryEditor = new InventoryEditor(base.inventory);
   }
 
   /**
@@ -109,7 +118,6 @@ export class SumsEditor {
   }
 
   private change(row: InventoryRow, sign: 1 | -1): void {
-    if (this.inventoryEditor) this.changeInventory(row, sign);
     const key = factorKey(row);
     let t = this.touched.get(key);
     if (!t) {
@@ -117,9 +125,9 @@ export class SumsEditor {
       const group: Group = old
         ? { ...old, amounts: { ...old.amounts } }
         : {
-          kgPerUnit: new Exact(row.factor.value.kgCO2e.toString()),
-          biogenicPerUnit: new Exact(row.factor.value.biogenicKgCO2e.toString()),
-          fossilPerUnit: new Exact(row.factor.value.origin.fossil.toString()),
+          kgPerUnit: fixedOfDecimal(row.factor.value.kgCO2e),
+          biogenicPerUnit: fixedOfDecimal(row.factor.value.biogenicKgCO2e),
+          fossilPerUnit: fixedOfDecimal(row.factor.value.origin.fossil),
           perCategory: this.categories && this.base.categories.length ? this.categories.perUnit(row.factor.value) : [],
           amounts: emptyAmounts(),
         };
@@ -133,46 +141,45 @@ export class SumsEditor {
       t.acc[row.stage] = acc;
     }
     acc.add(row.amount, sign);
+    if (this.inventoryEditor) this.changeInventory(t, row, sign);
   }
 
-  private changeInventory(row: InventoryRow, sign: 1 | -1): void {
-    const key = `${factorKey(row)}|${row.kind}|${row.stage}`;
-    let t = this.inventoryTouched.get(key);
-    if (!t) {
-      const before = this.base.inventory!.amounts.get(key) ?? FIXED_ZERO;
-      t = { before, acc: new ExactSum(before), shares: sharesOf(row, this.inventory!.flows), stage: row.stage };
-      this.inventoryTouched.set(key, t);
-    }
-    t.acc.add(row.amount, sign);
+  /** The change of the factor's rows of this kind at this stage, for the inventories. */
+  private changeInventory(t: Touched, row: InventoryRow, sign: 1 | -1): void {
+    const byKind = (t.inventory ??= new Map());
+    let byStage = byKind.get(row.kind);
+    if (!byStage) byKind.set(row.kind, (byStage = {}));
+    let change = byStage[row.stage];
+    if (!change) byStage[row.stage] = change = { diff: new ExactSum(), shares: sharesOf(row, this.inventory!.flows) };
+    change.diff.add(row.amount, sign);
   }
 
   private finishInventory(): Sums['inventory'] {
-    const base = this.base.inventory;
     const editor = this.inventoryEditor;
-    if (!base || !editor) return base;
-    let amounts: Map<string, Fixed> | undefined;
-    for (const [key, { before, acc, shares, stage }] of this.inventoryTouched) {
-      const now = acc.fixed();
-      if (now.m === before.m && now.e === before.e) continue;
-      amounts ??= new Map(base.amounts);
-      if (now.m === 0n) amounts.delete(key);
-      else amounts.set(key, now);
-      editor.rows(shares, stage, exactOf(addFixed(now, before, -1)));
+    if (!editor) return this.base.inventory;
+    for (const { inventory } of this.touched.values()) {
+      if (!inventory) continue;
+      for (const byStage of inventory.values()) {
+        for (const stage of STAGES) {
+          const change = byStage[stage];
+          const d = change?.diff.fixed();
+          if (d && d.m !== 0n) editor.rows(change!.shares, stage, d);
+        }
+      }
     }
-    const sums = editor.finish();
-    return sums === base.sums && !amounts ? base : { sums, amounts: amounts ?? base.amounts };
+    return editor.finish();
   }
 
   finish(): Sums {
     const inventory = this.finishInventory();
     if (!this.touched.size) return inventory === this.base.inventory ? this.base : { ...this.base, inventory };
-    const byStage = { ...this.base.byStage };
-    let biogenic = this.base.biogenic;
-    let fossil = this.base.fossil;
-    // Category sums are copied only where an edit reaches them.
-    let categories = this.base.categories as StageSums[];
-    /** The categories copied so far, with their totals carried over. */
-    const copied = new Map<number, Exact>();
+    const base = this.base;
+    let byStage = base.byStage;
+    let biogenic = base.biogenic;
+    let fossil = base.fossil;
+    // Sums are copied only where an edit reaches them; a copy is told from the base's by identity.
+    let categories = base.categories as StageSums[];
+    const changed: number[] = [];
     for (const [key, { before, acc, group }] of this.touched) {
       for (const stage of STAGES) {
         const a = acc[stage];
@@ -181,42 +188,23 @@ export class SumsEditor {
         group.amounts[stage] = now;
         const was = before[stage];
         if (was.m === now.m && was.e === now.e) continue;
-        const diff = exactOf(addFixed(now, was, -1));
-        byStage[stage] = byStage[stage].plus(diff.times(group.kgPerUnit));
-        if (!group.biogenicPerUnit.isZero()) biogenic = biogenic.plus(diff.times(group.biogenicPerUnit));
-        if (!group.fossilPerUnit.isZero()) fossil = fossil.plus(diff.times(group.fossilPerUnit));
+        const diff = addFixed(now, was, -1);
+        if (byStage === base.byStage) byStage = byStage.edited();
+        byStage.add(stage, timesFixed(diff, group.kgPerUnit));
+        biogenic = addFixed(biogenic, timesFixed(diff, group.biogenicPerUnit), 1);
+        fossil = addFixed(fossil, timesFixed(diff, group.fossilPerUnit), 1);
         for (const [k, perUnit] of group.perCategory) {
-          if (!copied.size) categories = categories.slice();
-          const change = diff.times(perUnit);
-          const carried = copied.get(k);
-          if (carried === undefined) {
-            copied.set(k, categoryTotal(categories[k]!).plus(change));
-            categories[k] = { ...categories[k]! };
-          } else copied.set(k, carried.plus(change));
-          const sums = categories[k] as Record<Stage, Exact>;
-          sums[stage] = sums[stage].plus(change);
+          if (categories === base.categories) categories = categories.slice();
+          if (categories[k] === base.categories[k]) {
+            categories[k] = categories[k]!.edited();
+            changed.push(k);
+          }
+          categories[k]!.add(stage, timesFixed(diff, perUnit));
         }
       }
       if (STAGES.every((s) => group.amounts[s].m === 0n)) this.groups.delete(key);
     }
-    for (const [k, total] of copied) categoryTotals.set(categories[k]!, total);
-    return { groups: this.groups, byStage, biogenic, fossil, categories, ...(inventory ? { inventory } : {}) };
+    const categoriesView = changed.length ? base.categoriesView.edited(changed) : base.categoriesView;
+    return inventory ? { groups: this.groups, byStage, biogenic, fossil, categories, categoriesView, inventory } : { groups: this.groups, byStage, biogenic, fossil, categories, categoriesView };
   }
-}
-
-/**
- * A category's total over its stages. Kept with each StageSums object: an edit carries its category's
- * total over by the same differences it adds to the stages (exact, so equal to the sum of the stages),
- * and the stages nobody edited are not added up again on every read.
- */
-const categoryTotals = new WeakMap<StageSums, Exact>();
-export function categoryTotal(sums: StageSums): Exact {
-  let total = categoryTotals.get(sums);
-  if (!total) categoryTotals.set(sums, (total = STAGES.reduce((t, s) => t.plus(sums[s]), EXACT_ZERO)));
-  return total;
-}
-
-/** The model's kg CO2e over its stages (the same sum as a category's, kept the same way). */
-export function totalOf(sums: Sums): Exact {
-  return categoryTotal(sums.byStage);
 }

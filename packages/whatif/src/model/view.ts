@@ -1,10 +1,12 @@
 import type { InventoryRow } from '@greenlca/engine';
 import { STAGES, type Stage } from '@greenlca/schema';
-import { num } from '@greenlca/engine';
-import { shownNumber, type Exact } from './exact.js';
+import { addFixed, exactOf, numberOfFixed, shownNumber, type Exact } from './exact.js';
 import { inventoryView, type ModelInventory } from './inventory.js';
-import { categoryTotal, rowKg, totalOf, type StageSums } from './sums.js';
+import { rowKg } from './sums.js';
+import type { ModelImpacts } from './impacts-view.js';
 import type { NodeState, WhatIfModel } from './types.js';
+
+export type { ModelCategory } from './impacts-view.js';
 
 /** Totals of a model as JSON numbers (each the nearest double to the exact sum). */
 export interface ModelTotals {
@@ -13,62 +15,28 @@ export interface ModelTotals {
 }
 
 export function modelTotals(model: WhatIfModel): ModelTotals {
-  const total = totalOf(model.sums);
+  const kg = model.sums.byStage;
+  const total = kg.total;
   return {
     // The engine's origin split (impact/origin.ts): fossil and biogenic by factor, the rest not split by origin.
     total: {
-      kgCO2e: shownNumber(total), fossilKgCO2e: shownNumber(model.sums.fossil), biogenicKgCO2e: shownNumber(model.sums.biogenic),
-      notSplitKgCO2e: num(total.minus(model.sums.fossil).minus(model.sums.biogenic)),
+      kgCO2e: kg.totalNumber(), fossilKgCO2e: shownNumber(model.sums.fossil), biogenicKgCO2e: shownNumber(model.sums.biogenic),
+      notSplitKgCO2e: numberOfFixed(addFixed(addFixed(total, model.sums.fossil, -1), model.sums.biogenic, -1)),
     },
-    byStage: Object.fromEntries(STAGES.map((s) => [s, { kgCO2e: shownNumber(model.sums.byStage[s]) }])) as ModelTotals['byStage'],
+    byStage: Object.fromEntries(STAGES.map((s) => [s, { kgCO2e: kg.stageNumber(s) }])) as ModelTotals['byStage'],
   };
-}
-
-/** One impact category's total and stages, as `calculate(…, { lcia })` gives them (stages with 0 left out). */
-export interface ModelCategory {
-  id: string;
-  total: number;
-  byStage: Partial<Record<Stage, number>>;
 }
 
 /**
  * Every category of the model's impact methods (`ModelOptions.lcia`), method by method, each the
  * nearest double to its exact sum: equal to `calculate(product, library, { lcia })`'s categories'
  * `total` and `byStage`. Kept by difference on each edit, so reading them costs one rounding per
- * category and stage, whatever the size of the product.
+ * changed category total and stage, whatever the size of the product. Do not mutate what this
+ * returns: categories an edit did not reach are the same objects as before it.
  */
-const shownCategories = new WeakMap<StageSums, Omit<ModelCategory, 'id'>>();
-const shownById = new WeakMap<Omit<ModelCategory, 'id'>, Map<string, ModelCategory>>();
-const shownLists = new WeakMap<readonly StageSums[], { method: string; categories: ModelCategory[] }[]>();
-
-/** Do not mutate what this returns: unchanged categories are the same objects from one edit to the next. */
-export function modelImpacts(model: WhatIfModel): { method: string; categories: ModelCategory[] }[] {
+export function modelImpacts(model: WhatIfModel): ModelImpacts {
   const lcia = model.options.lcia;
-  if (!lcia) return [];
-  const cached = shownLists.get(model.sums.categories);
-  if (cached) return cached;
-  let k = 0;
-  const out = lcia.methods.map((m) => ({
-    method: m.id,
-    categories: m.categories.map((c) => {
-      const sums = model.sums.categories[k++]!;
-      // An edit replaces only the sums it reaches: the others are read once.
-      let shown = shownCategories.get(sums);
-      if (!shown) {
-        const byStage: Partial<Record<Stage, number>> = {};
-        for (const s of STAGES) if (!sums[s].isZero()) byStage[s] = shownNumber(sums[s]);
-        shownCategories.set(sums, (shown = { total: shownNumber(categoryTotal(sums)), byStage }));
-      }
-      // Two categories may have equal sums (the same zeros): one shown object per id.
-      let byId = shownById.get(shown);
-      if (!byId) shownById.set(shown, (byId = new Map()));
-      let category = byId.get(c.id);
-      if (!category) byId.set(c.id, (category = { id: c.id, total: shown.total, byStage: shown.byStage }));
-      return category;
-    }),
-  }));
-  shownLists.set(model.sums.categories, out);
-  return out;
+  return lcia ? model.sums.categoriesView.of(lcia, model.sums.categories) : [];
 }
 
 /**
@@ -78,12 +46,14 @@ export function modelImpacts(model: WhatIfModel): { method: string; categories: 
  * reading them costs one rounding per changed entry. Undefined without the option. Do not mutate.
  */
 export function modelInventory(model: WhatIfModel): ModelInventory | undefined {
-  return model.sums.inventory ? inventoryView(model.sums.inventory.sums) : undefined;
+  return model.sums.inventory ? inventoryView(model.sums.inventory) : undefined;
 }
 
 /** Exact totals, for differences that must not lose digits. */
 export function exactTotals(model: WhatIfModel): { total: Exact; byStage: Readonly<Record<Stage, Exact>> } {
-  return { total: totalOf(model.sums), byStage: model.sums.byStage };
+  const kg = model.sums.byStage;
+  const stages = kg.byStage;
+  return { total: exactOf(kg.total), byStage: Object.fromEntries(STAGES.map((s) => [s, exactOf(stages[s])])) as Record<Stage, Exact> };
 }
 
 /** Every row in the engine's order: the bill of materials depth first, then the inventory lines. */
