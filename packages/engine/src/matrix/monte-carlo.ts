@@ -123,7 +123,9 @@ export function monteCarlo(system: LcaSystem, options: MonteCarloOptions): Monte
     for (const name of ['technosphere', 'biosphere', 'characterisation'] as const) {
       if (!varies[name]) continue;
       if (fuseBiosphere && name !== 'technosphere') break;
-      plans[name].sample(rng, values[name]);
+      // From the second iteration on, each values array holds the previous sample.
+      if (it === 0) plans[name].sample(rng, values[name]);
+      else plans[name].resample(rng, values[name]);
     }
     for (const e of parameterised) {
       const v = e.amount(parameterValues);
@@ -137,7 +139,7 @@ export function monteCarlo(system: LcaSystem, options: MonteCarloOptions): Monte
     worstBackwardError = Math.max(worstBackwardError, report.backwardError);
     if (fuseBiosphere) {
       plans.biosphere.sampleTimes(rng, B, x, inventory);
-      if (varies.characterisation) plans.characterisation.sample(rng, values.characterisation);
+      if (varies.characterisation) plans.characterisation[it === 0 ? 'sample' : 'resample'](rng, values.characterisation);
     } else {
       multiply(B, x, inventory);
     }

@@ -30,6 +30,28 @@ describe('SamplingPlan', () => {
     }
   });
 
+  it('resampling into the previous sample gives exactly the values of a fresh sample, for every kind of plan', () => {
+    const plans = [
+      () => fixedPlan(M).addMultiplicativeNoise(Int32Array.of(1, 2), 0.1), // the fixed rest (the diagonal) stays in place
+      () => fixedPlan(M).addMultiplicativeNoise(entryPositions(M, 'all'), 0.2),
+      () => planFromExchanges(M, Int32Array.of(0, 1, 3), [{ amount: 1 }, { amount: 0.5, input: true, uncertainty: { kind: 'lognormal', mu: Math.log(0.5), sigma: 0.1 } }, { amount: 2, uncertainty: { kind: 'normal', mean: 2, sd: 0.1 } }]),
+    ];
+    for (const make of plans) {
+      const plan = make();
+      const rngA = xoshiro128(11);
+      const rngB = xoshiro128(11);
+      const reused = plan.sample(rngA, new Float64Array(4));
+      plan.sample(rngB, new Float64Array(4));
+      for (let it = 0; it < 5; it++) {
+        const before = reused.slice();
+        plan.resample(rngA, reused);
+        const fresh = plan.sample(rngB, new Float64Array(4));
+        expect(Array.from(reused)).toEqual(Array.from(fresh));
+        expect(Array.from(reused)).not.toEqual(Array.from(before));
+      }
+    }
+  });
+
   it('rejects impossible noise', () => {
     expect(() => fixedPlan(M).addMultiplicativeNoise(Int32Array.of(0), -1)).toThrow(/sigma/);
   });
