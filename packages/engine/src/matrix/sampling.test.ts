@@ -52,6 +52,24 @@ describe('SamplingPlan', () => {
     }
   });
 
+  it('draws in storage order only when every entry is one lognormal draw over a zero fixed part, in order, with one σ', () => {
+    expect(fixedPlan(M).addMultiplicativeNoise(entryPositions(M, 'all'), 0.1).drawsInStorageOrder()).toBe(true);
+    expect(fixedPlan(M).addMultiplicativeNoise(Int32Array.of(1, 0, 2, 3), 0.1).drawsInStorageOrder()).toBe(false);
+    expect(fixedPlan(M).addMultiplicativeNoise(Int32Array.of(0, 1, 2), 0.1).drawsInStorageOrder()).toBe(false);
+    expect(fixedPlan(M).addMultiplicativeNoise(Int32Array.of(0, 1), 0.1).addMultiplicativeNoise(Int32Array.of(2, 3), 0.2).drawsInStorageOrder()).toBe(false);
+    const lognormal = { kind: 'lognormal' as const, mu: 0, sigma: 0.1 };
+    const overFixed = planFromExchanges(M, Int32Array.of(0, 1, 2, 3, 3), [
+      { amount: 1, uncertainty: lognormal },
+      { amount: 1, uncertainty: lognormal },
+      { amount: 1, uncertainty: lognormal },
+      { amount: 1, uncertainty: lognormal },
+      { amount: 0.5 },
+    ]);
+    expect(overFixed.drawsInStorageOrder()).toBe(false);
+    const plain = planFromExchanges(M, Int32Array.of(0, 1, 2, 3), [0, 1, 2, 3].map(() => ({ amount: 1, uncertainty: lognormal })));
+    expect(plain.drawsInStorageOrder()).toBe(true);
+  });
+
   it('rejects impossible noise', () => {
     expect(() => fixedPlan(M).addMultiplicativeNoise(Int32Array.of(0), -1)).toThrow(/sigma/);
   });

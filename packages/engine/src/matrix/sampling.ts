@@ -168,9 +168,11 @@ export class SamplingPlan {
         at += b.positions.length;
       }
     }
-    const fixedRest = this.restOfOnceDrawnValues(logPositions);
-    let inStorageOrder = fixedRest !== undefined && fixedRest.positions.length === 0;
-    for (let q = 0; q < count && inStorageOrder; q++) if (logPositions[q] !== q) inStorageOrder = false;
+    // Every position drawn once, in storage order, over a zero fixed part (noise on all of B): one pass
+    // decides it, without the bookkeeping of `restOfOnceDrawnValues` (two more passes at a million entries).
+    let inStorageOrder = count === this.fixed.length && this.normPositions.length === 0 && this.other.length === 0;
+    for (let q = 0; q < count && inStorageOrder; q++) if (logPositions[q] !== q || this.fixed[q] !== 0) inStorageOrder = false;
+    const fixedRest = inStorageOrder ? { positions: new Int32Array(0), values: new Float64Array(0) } : this.restOfOnceDrawnValues(logPositions);
     const needsZ = (count > 0 && commonSigma === undefined) || this.normPositions.length > 0;
     return {
       logPositions,
