@@ -53,7 +53,10 @@ describe('SamplingPlan', () => {
   });
 
   it('draws in storage order only when every entry is one lognormal draw over a zero fixed part, in order, with one σ', () => {
-    expect(fixedPlan(M).addMultiplicativeNoise(entryPositions(M, 'all'), 0.1).drawsInStorageOrder()).toBe(true);
+    const every = fixedPlan(M).addMultiplicativeNoise(entryPositions(M, 'all'), 0.1);
+    expect(every.drawsInStorageOrder()).toBe(true);
+    expect(Array.from(every.fixed)).toEqual([0, 0, 0, 0]);
+    expect(Array.from(M.values)).toEqual([1, -0.5, -0.2, 2]); // the matrix's own values are not touched
     expect(fixedPlan(M).addMultiplicativeNoise(Int32Array.of(1, 0, 2, 3), 0.1).drawsInStorageOrder()).toBe(false);
     expect(fixedPlan(M).addMultiplicativeNoise(Int32Array.of(0, 1, 2), 0.1).drawsInStorageOrder()).toBe(false);
     expect(fixedPlan(M).addMultiplicativeNoise(Int32Array.of(0, 1), 0.1).addMultiplicativeNoise(Int32Array.of(2, 3), 0.2).drawsInStorageOrder()).toBe(false);
