@@ -88,17 +88,23 @@ export function monteCarlo(system: LcaSystem, options: MonteCarloOptions): Monte
     biosphere: plans.biosphere.size > 0 || parameterised.some((e) => e.matrix === 'biosphere'),
     characterisation: plans.characterisation.size > 0 || parameterised.some((e) => e.matrix === 'characterisation'),
   };
+  // Noise on every entry of B (the reference networks' case, a million draws per iteration at n =
+  // 50,000): B's sample times the supply is computed as it is drawn, never written. B and C are then
+  // drawn after the solve, which draws nothing: the stream of draws is the same.
+  const fuseBiosphere = varies.biosphere && parameterised.length === 0 && plans.biosphere.drawsInStorageOrder();
+  // Only the values that are written (B's, when fused, never are: 9 MB not allocated at n = 50,000).
   const values = {
-    technosphere: new Float64Array(technosphere.matrix.values.length),
-    biosphere: new Float64Array(biosphere.matrix.values.length),
-    characterisation: new Float64Array(characterisation.matrix.values.length),
+    technosphere: new Float64Array(varies.technosphere ? technosphere.matrix.values.length : 0),
+    biosphere: new Float64Array(varies.biosphere && !fuseBiosphere ? biosphere.matrix.values.length : 0),
+    characterisation: new Float64Array(varies.characterisation ? characterisation.matrix.values.length : 0),
   };
   const orderFrom: number[] = [];
   demand.forEach((v, i) => v !== 0 && orderFrom.push(i));
   // Eliminating single-customer producers costs one solve's worth of planning and saves ~30 % of
   // every later solve: worth it here, where the structure is reused for every iteration.
   const base = options.factorisation ?? factoriseTechnosphere(technosphere, { orderFrom, reduce: true });
-  const B: CsrMatrix = { ...biosphere.matrix, values: varies.biosphere ? values.biosphere : biosphere.matrix.values };
+  // Fused, only B's pattern is read.
+  const B: CsrMatrix = { ...biosphere.matrix, values: varies.biosphere && !fuseBiosphere ? values.biosphere : biosphere.matrix.values };
   const C: CsrMatrix = { ...characterisation.matrix, values: varies.characterisation ? values.characterisation : characterisation.matrix.values };
   const k = C.rows;
   const tolerance = options.tolerance ?? 1e-8;
@@ -113,17 +119,15 @@ export function monteCarlo(system: LcaSystem, options: MonteCarloOptions): Monte
   let current: TechnosphereFactorisation | undefined;
   let passes = 0;
   let worstBackwardError = 0;
-  // Noise on every entry of B (the reference networks' case, a million draws per iteration at n =
-  // 50,000): B's sample times the supply is computed as it is drawn, never written. B and C are then
-  // drawn after the solve, which draws nothing: the stream of draws is the same.
-  const fuseBiosphere = varies.biosphere && parameterised.length === 0 && plans.biosphere.drawsInStorageOrder();
   for (let it = 0; it < iterations; it++) {
     // Fixed order of draws (parameters, A, B, C) keeps a seed's stream reproducible.
     for (const p of parameters) parameterValues[p.name] = sample(p.distribution, rng);
     for (const name of ['technosphere', 'biosphere', 'characterisation'] as const) {
       if (!varies[name]) continue;
       if (fuseBiosphere && name !== 'technosphere') break;
-      plans[name].sample(rng, values[name]);
+      // From the second iteration on, each values array holds the previous sample.
+      if (it === 0) plans[name].sample(rng, values[name]);
+      else plans[name].resample(rng, values[name]);
     }
     for (const e of parameterised) {
       const v = e.amount(parameterValues);
@@ -137,7 +141,7 @@ export function monteCarlo(system: LcaSystem, options: MonteCarloOptions): Monte
     worstBackwardError = Math.max(worstBackwardError, report.backwardError);
     if (fuseBiosphere) {
       plans.biosphere.sampleTimes(rng, B, x, inventory);
-      if (varies.characterisation) plans.characterisation.sample(rng, values.characterisation);
+      if (varies.characterisation) plans.characterisation[it === 0 ? 'sample' : 'resample'](rng, values.characterisation);
     } else {
       multiply(B, x, inventory);
     }
