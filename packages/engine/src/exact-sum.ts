@@ -1,4 +1,4 @@
-import { Decimal, num, POW10, printedScale, ZERO } from './decimal.js';
+import { big10, Decimal, nearestDouble, POW10, printedScale, ZERO } from './decimal.js';
 import { Exact } from './exact.js';
 
 /**
@@ -15,12 +15,6 @@ export interface Fixed {
 }
 
 export const FIXED_ZERO: Fixed = { m: 0n, e: 0 };
-
-const BIG10: bigint[] = [1n];
-function big10(n: number): bigint {
-  while (BIG10.length <= n) BIG10.push(BIG10[BIG10.length - 1]! * 10n);
-  return BIG10[n]!;
-}
 
 /** The decimal a double prints as, as a mantissa and exponent. */
 export function fixedOf(x: number): Fixed {
@@ -43,48 +37,9 @@ export function timesFixed(a: Fixed, b: Fixed): Fixed {
   return a.m === 0n || b.m === 0n ? FIXED_ZERO : { m: a.m * b.m, e: a.e + b.e };
 }
 
-/** 2^-s for s = 0 … 1000, each exact (halving a normal double is exact). */
-const HALVES: number[] = [1];
-for (let s = 1; s <= 1000; s++) HALVES.push(HALVES[s - 1]! / 2);
-const TWO_POW_62 = 2n ** 62n;
-const LOG2_10 = Math.log2(10);
-
-/**
- * The nearest double to a fixed decimal (ties to even): what num(decimalOf(f)) gives, without writing
- * the digits out. Digits a double holds and a power of ten within 10^±22: one correctly rounded
- * operation. Otherwise q = ⌊|m|·2^s / 10^-e⌋ with s chosen so that q has 63 or more bits, so 10 or
- * more below a double's 53: the values a double can take and the halfway points between them are
- * then multiples of 512. When q is not a multiple of 256, none lies in [q, q + 1), which holds the
- * exact quotient, so Number(q) rounds the same way. Otherwise q gets its last bit set when the
- * division leaves a remainder: it then lies strictly between the same two boundaries as the
- * quotient. Scaling by 2^-s is exact while the result stays a normal double. Anything else (a result
- * near the ends of the double range) goes through decimal.js.
- */
+/** The nearest double to a fixed decimal (ties to even), without writing its digits out (`nearestDouble`). */
 export function numberOfFixed(f: Fixed): number {
-  const { m, e } = f;
-  if (m === 0n) return 0;
-  const a = m < 0n ? -m : m;
-  const sign = m < 0n ? -1 : 1;
-  const approx = Number(a);
-  if (approx <= Number.MAX_SAFE_INTEGER) {
-    if (e >= 0 && e <= 22) return sign * approx * POW10[e]!;
-    if (e < 0 && e >= -22) return (sign * approx) / POW10[-e]!;
-  }
-  // An exact product and one correctly rounded conversion (past 10^330 it is infinite whatever m is).
-  if (e >= 0) return sign * (e > 330 ? Infinity : Number(a * big10(e)));
-  if (approx === Infinity || e < -2000) return num(decimalOf(f));
-  // Bits of |m| and of 10^-e, each within one of the truth; s leaves q at least 2^62.
-  const bitsM = Math.floor(Math.log2(approx)) + 1;
-  const bitsD = Math.ceil(-e * LOG2_10) + 1;
-  const s = Math.max(0, bitsD - bitsM + 65);
-  if (s > 1000) return num(decimalOf(f));
-  const d = big10(-e);
-  const shifted = a << BigInt(s);
-  let q = shifted / d;
-  if (q < TWO_POW_62) return num(decimalOf(f));
-  if ((q & 255n) === 0n && q * d !== shifted) q |= 1n;
-  const out = Number(q) * HALVES[s]!;
-  return out > 4.450147717014403e-308 && out !== Infinity ? sign * out : num(decimalOf(f)); // 2^-1021: normal with room
+  return nearestDouble(f.m, f.e);
 }
 
 /** a + sign × b, exactly. */
