@@ -359,6 +359,35 @@ describe('greenlca compare | sensitivity | uncertainty | suggest (the real progr
   });
 });
 
+describe('every command that calculates, on a product naming elementary flows', () => {
+  // A direct emission by flow id needs the flow list, which the CLI loads only for such products: each
+  // command must load it (an evaluation, a PACT export and the what-if commands once crashed here).
+  const file = tempFile(JSON.stringify({
+    schemaVersion: 1, id: 'direct-so2', name: 'Direct SO2', functionalUnit: { amount: 1, unit: 'item' },
+    inventory: [
+      { id: 'grid', stage: 'manufacture', factor: 'desnz-2025/electricity-uk', amount: '10 kWh' },
+      { id: 'so2', stage: 'manufacture', substance: 'air/unspecified/sulfur-dioxide', amount: '0.5 kg' },
+    ],
+  }));
+
+  it('evaluate counts the direct SO2 in the GB/T 32161 SO2 indicator', () => {
+    const r = greenlca('evaluate', file, '--spec', 'gb-t-32161-2015', '--format', 'json');
+    expect(r.stderr).not.toContain('INTERNAL');
+    expect(r.code).toBe(0);
+    const so2 = JSON.parse(r.stdout).indicators.find((i: { id: string }) => i.id === 'so2-emissions');
+    expect(so2.value.value).toBe(0.5);
+  });
+
+  it('pact export, compare, sensitivity, suggest and uncertainty answer instead of failing', () => {
+    for (const args of [['pact', 'export', file, '--fossil-carbon-content', '0'], ['compare', file, '--format', 'json'], ['sensitivity', file, '--format', 'json'],
+      ['suggest', file, '--format', 'json'], ['uncertainty', file, '--runs', '20', '--seed', '1', '--format', 'json']]) {
+      const r = greenlca(...args);
+      expect(r.stderr, args.join(' ')).not.toContain('INTERNAL');
+      expect(r.code, args.join(' ')).toBe(0);
+    }
+  });
+});
+
 describe('greenlca pact import --into', () => {
   // A footprint exported from the kettle, imported into a copy of the beer bottle: the imported factor's
   // id is "pact/<the footprint's id>" (packages/pact/src/import.ts), read here from the exported file.

@@ -1,9 +1,9 @@
-import { LcaInputError, readProduct } from '@greenlca/engine';
+import { LcaInputError, readProduct, type FactorLibrary } from '@greenlca/engine';
 import { GWP_SETS, STAGES, STAGE_NAMES, type GwpSet, type Product } from '@greenlca/schema';
 import type { Comparison, ModelOptions } from '@greenlca/whatif';
 import { formatIssues } from '../format-issues.js';
 import { flagsOfUsage, flagString, parseArgs, UsageError, type Io } from '../io.js';
-import { bundledLibrary } from '../library.js';
+import { bundledLibraryFor } from '../library.js';
 import { readJsonFile } from '../read-json.js';
 import { formatNumber, textTable } from '../table.js';
 import type { Command } from './index.js';
@@ -18,7 +18,7 @@ const USAGE = 'greenlca compare FILE [--scenario ID[,ID…]] [--gwp AR4|AR5|AR6]
  */
 export async function runWhatIf<T>(
   args: string[], io: Io, usage: string, repeatable: readonly string[],
-  fn: (product: Product, flags: Map<string, string | true>, options: ModelOptions, repeated: Map<string, string[]>) => T,
+  fn: (product: Product, flags: Map<string, string | true>, options: ModelOptions, repeated: Map<string, string[]>, library: FactorLibrary) => T,
   table: (result: T, product: Product) => string,
 ): Promise<number> {
   const { positionals, flags, repeated } = parseArgs(args, flagsOfUsage(usage, repeatable));
@@ -34,8 +34,9 @@ export async function runWhatIf<T>(
   let result: T;
   try {
     // Every problem at once (schema and semantic, README), as calc reports them.
-    product = readProduct(input, bundledLibrary(), gwp ? { gwp: gwp as GwpSet } : {}).product;
-    result = fn(product, flags, gwp ? { gwp: gwp as GwpSet } : {}, repeated);
+    const library = await bundledLibraryFor(input);
+    product = readProduct(input, library, gwp ? { gwp: gwp as GwpSet } : {}).product;
+    result = fn(product, flags, gwp ? { gwp: gwp as GwpSet } : {}, repeated, library);
   } catch (error) {
     if (error instanceof LcaInputError) {
       io.stderr(formatIssues(file, error.issues, error.warnings));
@@ -83,9 +84,9 @@ export const command: Command = {
   usage: USAGE,
   async run(args, io) {
     const { compareScenarios } = await import('@greenlca/whatif');
-    return runWhatIf(args, io, USAGE, ['scenario'], (product, flags, options, repeated) => {
+    return runWhatIf(args, io, USAGE, ['scenario'], (product, flags, options, repeated, library) => {
       const scenarios = listFlag(flags, 'scenario', repeated);
-      return compareScenarios(product, bundledLibrary(), scenarios ? { ...options, scenarios } : options);
+      return compareScenarios(product, library, scenarios ? { ...options, scenarios } : options);
     }, renderTable);
   },
 };

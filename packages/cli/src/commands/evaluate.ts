@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { EvaluationIssue, EvaluationResult, FactoryEvaluation, ProductEvaluation, Specification } from '@greenlca/ecodesign';
 import { flagsOfUsage, flagString, parseArgs, UsageError, type Io } from '../io.js';
-import { bundledLibrary } from '../library.js';
+import { bundledLibraryFor } from '../library.js';
 import { readJsonFile } from '../read-json.js';
 import { formatNumber, textTable } from '../table.js';
 import type { Command } from './index.js';
@@ -57,7 +57,7 @@ export const command: Command = {
     }
     let result: EvaluationResult;
     try {
-      result = evaluate(input, { ...(spec === undefined ? {} : { spec }), library: bundledLibrary() });
+      result = evaluate(input, { ...(spec === undefined ? {} : { spec }), library: await bundledLibraryFor(input) });
     } catch (error) {
       if (error instanceof EvaluationInputError) {
         printIssues(io, file, error.issues);

@@ -5,7 +5,7 @@ import {
   CRADLE_TO_GATE, exportProductFootprint, importProductFootprints, PactExportError, PactValidationError, type PactExportOptions, type PactIssue,
 } from '@greenlca/pact';
 import { flagsOfUsage, flagString, parseArgs, UsageError, type Io } from '../io.js';
-import { bundledLibrary } from '../library.js';
+import { bundledLibraryFor } from '../library.js';
 import { formatIssues } from '../format-issues.js';
 import { readJsonFile } from '../read-json.js';
 import { writeFileAtomic } from '../write-file.js';
@@ -51,7 +51,7 @@ async function exportCommand(file: string, flags: Map<string, string | true>, io
   const now = new Date();
   try {
     // calculate first: it reports every problem at once (schema and semantic); parsing then cannot fail.
-    result = calculate(input, bundledLibrary(), { referenceYear: now.getUTCFullYear() });
+    result = calculate(input, await bundledLibraryFor(input), { referenceYear: now.getUTCFullYear() });
     product = parseProduct(input);
   } catch (error) {
     if (error instanceof LcaInputError) {

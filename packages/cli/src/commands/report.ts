@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import type { CalculationResult, Product } from '@greenlca/schema';
-import { calculate, LcaInputError, needsElementaryFlows, parseProduct, withFlows, type CalculateOptions } from '@greenlca/engine';
-import { bundledFactorDatasets, bundledFlowIndex, bundledSubstances, bundledLcia, methods, UnknownMethodError } from '@greenlca/datasets';
+import { calculate, LcaInputError, parseProduct, type CalculateOptions } from '@greenlca/engine';
+import { bundledFactorDatasets, bundledSubstances, bundledLcia, methods, UnknownMethodError } from '@greenlca/datasets';
 import { buildCfpReport, buildEcodesignReport, buildLcaReport, renderHtml, type Lang, type LcaStudyInfo, type StudyInfo } from '@greenlca/report';
 import { flagsOfUsage, flagString, parseArgs, UsageError, type Io } from '../io.js';
-import { bundledLibrary } from '../library.js';
+import { bundledLibraryFor } from '../library.js';
 import { formatIssues } from '../format-issues.js';
 import { readJsonFile } from '../read-json.js';
 import type { Command } from './index.js';
@@ -47,7 +47,7 @@ async function calc(file: string, input: unknown, io: Io, now: Date, methodQueri
     }
   }
   try {
-    const library = needsElementaryFlows(input) ? withFlows(bundledLibrary(), await bundledFlowIndex()) : bundledLibrary();
+    const library = await bundledLibraryFor(input);
     // calculate first: it reports schema and semantic problems in one pass (parseProduct only the first kind).
     const result = calculate(input, library, options);
     return { product: parseProduct(input), result };
@@ -81,7 +81,7 @@ async function ecodesignReport(file: string, input: unknown, io: Io, lang: Lang,
   const { evaluate, EvaluationInputError } = await import('@greenlca/ecodesign');
   let evaluation;
   try {
-    evaluation = evaluate(input, { library: bundledLibrary(), ...(spec ? { spec } : {}) });
+    evaluation = evaluate(input, { library: await bundledLibraryFor(input), ...(spec ? { spec } : {}) });
   } catch (error) {
     if (error instanceof EvaluationInputError) {
       io.stderr(`${file}: ${error.issues.length === 1 ? '1 problem' : `${error.issues.length} problems`}, nothing evaluated\n`);
@@ -105,7 +105,7 @@ async function cfpAnalyses(product: Product, flags: Map<string, string | true>, 
   const seed = wholeFlag(flags, 'seed', 0, Number.MAX_SAFE_INTEGER);
   const { reportAnalyses, WhatIfInputError } = await import('@greenlca/whatif');
   try {
-    return reportAnalyses(product, bundledLibrary(), { ...(runs !== undefined ? { runs } : {}), ...(seed !== undefined ? { seed } : {}) });
+    return reportAnalyses(product, await bundledLibraryFor(product), { ...(runs !== undefined ? { runs } : {}), ...(seed !== undefined ? { seed } : {}) });
   } catch (error) {
     if (!(error instanceof WhatIfInputError) && !(error instanceof LcaInputError)) throw error;
     io.stderr(`note: no uncertainty or sensitivity section: ${error.issues.map((i) => `${i.path || '/'} [${i.code}] ${i.message}`).join('; ')}\n`);

@@ -1,6 +1,5 @@
 import type { InputKind, SensitivityRange, SensitivityResult } from '@greenlca/whatif';
 import { UsageError } from '../io.js';
-import { bundledLibrary } from '../library.js';
 import { formatNumber, textTable } from '../table.js';
 import { listFlag, numberFlag, runWhatIf } from './compare.js';
 import type { Command } from './index.js';
@@ -19,14 +18,14 @@ export const command: Command = {
   usage: USAGE,
   async run(args, io) {
     const { sensitivity } = await import('@greenlca/whatif');
-    return runWhatIf(args, io, USAGE, ['range'], (product, flags, options, repeated) => {
+    return runWhatIf(args, io, USAGE, ['range'], (product, flags, options, repeated, library) => {
       const ranges = rangeFlags(repeated.get('range') ?? []);
       const percent = numberFlag(flags, 'percent', (x) => x > 0 && x <= 100, 'a percentage above 0 and at most 100');
       const limit = numberFlag(flags, 'limit', (x) => Number.isInteger(x) && x > 0, 'a whole number above 0');
       const kinds = listFlag(flags, 'kinds');
       const bad = kinds?.find((k) => !KINDS.includes(k));
       if (bad !== undefined) throw new UsageError(`--kinds takes ${KINDS.join(', ')}, not "${bad}"`);
-      return sensitivity(product, bundledLibrary(), {
+      return sensitivity(product, library, {
         ...options,
         ...(percent !== undefined ? { percent } : {}),
         ...(limit !== undefined ? { limit } : {}),

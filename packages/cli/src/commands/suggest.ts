@@ -1,6 +1,5 @@
 import type { SuggestResult } from '@greenlca/whatif';
 import { flagString } from '../io.js';
-import { bundledLibrary } from '../library.js';
 import { formatNumber, textTable } from '../table.js';
 import { numberFlag, runWhatIf } from './compare.js';
 import type { Command } from './index.js';
@@ -12,12 +11,12 @@ export const command: Command = {
   usage: USAGE,
   async run(args, io) {
     const { suggest } = await import('@greenlca/whatif');
-    return runWhatIf(args, io, USAGE, [], (product, flags, options) => {
+    return runWhatIf(args, io, USAGE, [], (product, flags, options, _repeated, library) => {
       const hotspots = numberFlag(flags, 'hotspots', (x) => Number.isInteger(x) && x > 0, 'a whole number above 0');
       const mass = numberFlag(flags, 'mass-reduction', (x) => x > 0 && x < 100, 'a percentage above 0 and below 100');
       const life = numberFlag(flags, 'lifetime-extension', (x) => x > 0, 'a percentage above 0');
       const lifetimeParameter = flagString(flags, 'lifetime-parameter');
-      return suggest(product, bundledLibrary(), {
+      return suggest(product, library, {
         ...options,
         ...(hotspots !== undefined ? { hotspots } : {}),
         ...(mass !== undefined ? { massReduction: mass / 100 } : {}),

@@ -1,7 +1,6 @@
 import type { DataQuality } from '@greenlca/schema';
 import type { Stats, UncertaintyResult } from '@greenlca/whatif';
 import { flagString, UsageError } from '../io.js';
-import { bundledLibrary } from '../library.js';
 import { formatNumber, textTable } from '../table.js';
 import { listFlag, numberFlag, runWhatIf } from './compare.js';
 import type { Command } from './index.js';
@@ -13,7 +12,7 @@ export const command: Command = {
   usage: USAGE,
   async run(args, io) {
     const { monteCarlo } = await import('@greenlca/whatif');
-    return runWhatIf(args, io, USAGE, ['scenario'], (product, flags, options, repeated) => {
+    return runWhatIf(args, io, USAGE, ['scenario'], (product, flags, options, repeated, library) => {
       const runs = numberFlag(flags, 'runs', (x) => Number.isInteger(x) && x >= 1 && x <= 1_000_000, 'a whole number from 1 to 1000000');
       const seed = numberFlag(flags, 'seed', (x) => Number.isSafeInteger(x) && x >= 0, 'a whole number ≥ 0');
       const scenarios = listFlag(flags, 'scenario', repeated);
@@ -26,7 +25,7 @@ export const command: Command = {
         }
         defaultDataQuality = scores as DataQuality;
       }
-      return monteCarlo(product, bundledLibrary(), {
+      return monteCarlo(product, library, {
         ...options,
         ...(runs !== undefined ? { runs } : {}),
         ...(seed !== undefined ? { seed } : {}),

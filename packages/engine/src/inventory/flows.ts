@@ -19,14 +19,30 @@ export function isFlowId(text: string): boolean {
   return /^(air|water|soil|resource)\/[^/]+\/[^/]+$/.test(text);
 }
 
-/** True when the product names elementary flows, so the caller must attach the flow list (withFlows). */
-export function needsElementaryFlows(product: unknown): boolean {
-  if (typeof product !== 'object' || product === null) return false;
-  const p = product as { inventory?: unknown; factors?: unknown };
-  const lines = Array.isArray(p.inventory) ? p.inventory : [];
-  const factors = Array.isArray(p.factors) ? p.factors : [];
-  return lines.some((l) => typeof l?.substance === 'string' && isFlowId(l.substance))
-    || factors.some((f) => typeof f === 'object' && f !== null && 'flows' in f);
+/**
+ * True when a document names elementary flows anywhere, so the caller must attach the flow list
+ * (withFlows): a line's `"substance"` that is a flow id, or a custom factor's `flows`, at any depth (a
+ * component's lines, a scenario's changes, the product inside an evaluation or a report request).
+ * Iterative, so a document nested thousands deep cannot overflow the stack.
+ */
+export function needsElementaryFlows(document: unknown): boolean {
+  const stack: unknown[] = [document];
+  while (stack.length) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === 'object' && item !== null) stack.push(item);
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    if (typeof record.substance === 'string' && isFlowId(record.substance)) return true;
+    if (typeof record.flows === 'object' && record.flows !== null) return true;
+    for (const key in record) {
+      const child = record[key];
+      if (typeof child === 'object' && child !== null) stack.push(child);
+    }
+  }
+  return false;
 }
 
 const ghgFlowCache = new WeakMap<FlowIndex, ReturnType<typeof ghgFlowOf>>();
