@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { calculate, createLibrary } from '@greenlca/engine';
-import { bundledFactorDatasets, bundledLcia, bundledSubstances } from '@greenlca/datasets';
+import { calculate, createLibrary, withFlows } from '@greenlca/engine';
+import { bundledFactorDatasets, bundledFlowIndex, bundledLcia, bundledSubstances } from '@greenlca/datasets';
 import type { CalculationResult, CategoryResult, Product } from '@greenlca/schema';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, chartsDrawn, HAS_CHROMIUM, importProduct, REPO, screenshot, text, useApp, type Page } from './harness.js';
@@ -141,6 +141,23 @@ describe.skipIf(!HAS_CHROMIUM)('impact methods and inventories', () => {
     // The panel fits at 1280 px: no sideways scrolling of the page or the results panel.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
     expect(await page.locator('aside').evaluate((a) => a.scrollWidth - a.clientWidth)).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('a product with a direct emission by flow id: the page loads the flow list and shows the engine\'s total', async () => {
+    // The live calculator on the page once threw on such a product (no flow list in its library).
+    const direct = {
+      schemaVersion: 1, id: 'e2e-direct-so2', name: 'Direct SO2', functionalUnit: { amount: 1, unit: 'item' },
+      inventory: [
+        { id: 'grid', stage: 'manufacture', factor: 'desnz-2025/electricity-uk', amount: '10 kWh' },
+        { id: 'n2o', stage: 'manufacture', substance: 'air/unspecified/nitrous-oxide', amount: '2 g' },
+        { id: 'so2', stage: 'manufacture', substance: 'air/unspecified/sulfur-dioxide', amount: '0.5 kg' },
+      ],
+    } as Product;
+    const want = calculate(direct, withFlows(createLibrary(bundledFactorDatasets, bundledSubstances), await bundledFlowIndex()));
+    const { page, errors } = await app.open();
+    await importProduct(page, direct, 'e2e-direct-so2', '[data-testid=total]');
+    await expect.poll(() => value(page, '[data-testid=total]', 'data-kg'), { timeout: 30_000 }).toBeCloseTo(want.total.kgCO2e, 12);
     expect(errors).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import type { ApiClient } from '../api/client.js';
 import { hasLines } from '../api/opening.js';
 import { FullCalculation, type FullResponse } from '../engine/full-calc.js';
 import type { LiveCalculator, LiveResult } from '../engine/live-calc.js';
-import { loadRuntime, setOrgDatasets, type EngineRuntime } from '../engine/runtime.js';
+import { attachFlowList, loadRuntime, setOrgDatasets, type EngineRuntime } from '../engine/runtime.js';
 
 /** Where the product is stored on the server, if it is. */
 export interface StoredRef {
@@ -82,6 +82,16 @@ export class WorkspaceController implements ReactiveController {
         this.host.requestUpdate();
       },
     );
+  }
+
+  /** The flow list in the library, for a product that names elementary flows; then calculate it. */
+  private async attachFlows(): Promise<void> {
+    const library = await attachFlowList();
+    if (!library || !this.runtime || library === this.calculator?.library) return;
+    this.library = library;
+    this.calculator = new this.runtime.LiveCalculator(library);
+    if (this.product) this.recalculate(true);
+    this.host.requestUpdate();
   }
 
   /** Ids of the organisation's own datasets loaded into the library. */
@@ -256,6 +266,11 @@ export class WorkspaceController implements ReactiveController {
   private recalculate(opening: boolean): void {
     const product = this.product;
     if (!product || !this.calculator || !this.runtime) return;
+    if (!this.calculator.library.flows && this.runtime.engine.needsElementaryFlows(product)) {
+      // Calculated once the flow list is in (a moment; the worker loads its own).
+      void this.attachFlows();
+      return;
+    }
     if (opening) {
       const { calculate, LcaInputError } = this.runtime.engine;
       if (this.serverResult?.product === product) {

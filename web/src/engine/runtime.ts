@@ -37,6 +37,23 @@ export function runtime(): EngineRuntime | undefined {
   return loaded;
 }
 
+let flowList: Promise<FactorLibrary | undefined> | undefined;
+
+/**
+ * Attach the elementary-flow list (27,000 flows, loaded only once a product names one, as the worker
+ * does) to the bundled library and the current one: a direct emission by flow id (air/urban/sulfur-dioxide)
+ * cannot be calculated without it. Resolves to the current library, now with the list.
+ */
+export function attachFlowList(): Promise<FactorLibrary | undefined> {
+  flowList ??= import('@greenlca/datasets').then((data) => data.bundledFlowIndex()).then((flows) => {
+    if (!loaded || !bundled) return undefined;
+    bundled = loaded.engine.withFlows(bundled, flows);
+    loaded.library = loaded.engine.withFlows(loaded.library, flows);
+    return loaded.library;
+  });
+  return flowList;
+}
+
 /**
  * The organisation's own datasets (from the API) beside the bundled ones: the runtime's library
  * becomes the bundled one with them added (a new list replaces the previous one).
