@@ -170,6 +170,13 @@ describe('limits keep every expression cheap', () => {
   });
 });
 
+describe('counted units', () => {
+  it('passengers and persons are counted as items: 3 passenger * 150 km is 450 item*km, as is 450 pkm', () => {
+    for (const text of ['3 passenger * 150 km', '3 persons * 150 km', '450 pkm', '450 item * km']) expect(ours(text, {}), text).toEqual({ si: 450_000, dims: '0,1,0,0,0,0,0,0,0,1' });
+    expect(byMathjs('3 passenger * 150 km', {})).toEqual({ si: 450_000, dims: '0,1,0,0,0,0,0,0,0,1' });
+  });
+});
+
 describe('names', () => {
   it('a parameter hides a unit of the same name', () => {
     expect(ours('2 t', { t: 3 })).toEqual({ si: 6, dims: '' });

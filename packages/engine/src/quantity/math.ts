@@ -14,10 +14,13 @@ export function loadMath(): MathJsInstance {
   if (instance) return instance;
   const math = requireMathjs().create(requireMathjs().all!, { number: 'number' });
   // Counted things: a factor "per item" takes a count ("6 item", or a plain number).
-  math.createUnit('item', { aliases: ['items', 'pcs', 'piece', 'pieces', 'each', 'unit', 'units'] });
+  // Passengers and persons are counted too: a factor per passenger·km is per item·km (USLCI's per-person-km
+  // processes are item*km), so "3 passenger * 150 km" is read as it is meant.
+  math.createUnit('item', { aliases: ['items', 'pcs', 'piece', 'pieces', 'each', 'unit', 'units', 'passenger', 'passengers', 'person', 'persons'] });
   // Common spellings in inventories that mathjs lacks.
   math.createUnit('yr', { definition: '1 year', aliases: ['yrs'] });
   math.createUnit('tkm', { definition: '1 t*km' });
+  math.createUnit('pkm', { definition: '1 item*km' });
   // Unambiguous names for units whose usual names mean different sizes in different countries (see
   // ambiguous-units.ts). Exact by definition: 1 lb = 0.45359237 kg; 1 US gal = 231 in^3; 1 imp gal = 4.54609 L.
   // mathjs names are letters and digits only: "short_ton", "us_gal" … are spelled so in unit.ts.

@@ -20,6 +20,7 @@ export const UNIT_ALIASES: Readonly<Record<string, string>> = {
   小时: 'h', hr: 'h', hours: 'h',
   // transport, data
   吨公里: 't*km', '吨·公里': 't*km', tkm: 't*km', 't km': 't*km', 'ton kilometer': 't*km',
+  人公里: 'item*km', '人·公里': 'item*km', 'passenger.km': 'item*km', 'passenger km': 'item*km', 'passenger-km': 'item*km', 'p.km': 'item*km',
   'megabit second': 'Mb*s', 'mbit*s': 'Mb*s',
   // count
   件: 'item', 个: 'item', 台: 'item', 只: 'item', 套: 'item', pc: 'item', pcs: 'item', piece: 'item', unit: 'item', set: 'item', sets: 'item',
