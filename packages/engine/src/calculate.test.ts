@@ -85,6 +85,29 @@ describe('units and expressions', () => {
   });
 });
 
+describe('numbers past the largest double', () => {
+  // fx/steel is 2 kg CO2e per kg, fx/abs 3000 per t: every case below is finite as written, infinite as multiplied.
+  const codes = (product: unknown) => issues(product).map((i) => [i.code, i.path]);
+
+  it('a quantity multiplied through the bill of materials: NON_FINITE at the child\'s quantity, never a crash', () => {
+    const deep = { ...base, components: [{ id: 'a', quantity: 1e200, children: [{ id: 'b', quantity: 1e200, material: 'fx/steel', mass: '1 kg' }] }] };
+    expect(codes(deep)).toEqual([['NON_FINITE', '/components/0/children/0/quantity']]);
+  });
+
+  it('a mass times a count, and its end-of-life route: NON_FINITE at each line', () => {
+    const heavy = { ...base, components: [{ id: 'a', quantity: 1e200, children: [{ id: 'b', quantity: 1e100, material: 'fx/steel', mass: '1e10 kg', endOfLife: [{ route: 'landfill', share: 1, factor: 'fx/landfill' }] }] }] };
+    expect(codes(heavy)).toEqual([['NON_FINITE', '/components/0/children/0'], ['NON_FINITE', '/components/0/children/0/endOfLife/0']]);
+  });
+
+  it('an amount times its factor, with or without lines; a sum of finite lines: at the line, or at the product', () => {
+    const line = { ...base, inventory: [{ stage: 'manufacture', factor: 'fx/abs', amount: '1e308 kg' }] };
+    expect(codes(line)).toEqual([['NON_FINITE', '/inventory/0']]);
+    expect(() => calculate(line, lib, { lines: false })).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: 'NON_FINITE', path: '/inventory/0' })] }));
+    const sum = { ...base, inventory: [{ stage: 'use', substance: 'CO2', amount: '1.5e308 kg' }, { stage: 'use', substance: 'CO2', amount: '1.5e308 kg' }] };
+    expect(codes(sum)).toEqual([['NON_FINITE', '']]);
+  });
+});
+
 describe('bill of materials', () => {
   it('multiplies quantities down the tree: 6 screws of 2 g in 2 bodies = 12 screws = 24 g', () => {
     const r = calculate({

@@ -1,4 +1,4 @@
-import { MAX_COMPONENT_DEPTH, nestingIssue, Product, STAGES, validate, type CalculationResult, type GwpSet } from '@greenlca/schema';
+import { MAX_COMPONENT_DEPTH, nestingIssue, Product, STAGES, validate, type CalculationResult, type GwpSet, type ResultLine } from '@greenlca/schema';
 import { num } from './decimal.js';
 import { LcaInputError } from './errors.js';
 import type { CompiledProduct } from './inventory/compile.js';
@@ -80,6 +80,8 @@ function assemble(
   const withLines = options.lines !== false;
   const totals = aggregate(compiled.rows, withLines);
   const lines = withLines ? resultLines(totals) : [];
+  const total = originTotals(totals.total, totals.origin);
+  if (!Number.isFinite(total.kgCO2e)) throw nonFinite(withLines ? lines : resultLines(aggregate(compiled.rows, true)), extraWarnings);
   const wanted = options.inventory !== false || options.lcia;
   const groups = wanted ? groupRows(compiled.rows) : [];
   const datasets = new Map<string, { id: string; version: string; edition: string; publisher?: string }>();
@@ -93,7 +95,7 @@ function assemble(
     schemaVersion: 1,
     product: { id: product.id, name: product.name, functionalUnit },
     gwp: compiled.gwp,
-    total: originTotals(totals.total, totals.origin),
+    total,
     byStage: Object.fromEntries(STAGES.map((s) => [s, originTotals(totals.byStage[s], totals.originByStage[s])])) as CalculationResult['byStage'],
     byGas: gasTable(totals),
     byComponent: withLines ? byComponent(totals, compiled.components) : [],
@@ -106,4 +108,16 @@ function assemble(
     warnings: [...extraWarnings, ...practitionerWarnings(product, compiled, options.referenceYear, library.regions, validOn)],
     engine: { ...ENGINE },
   };
+}
+
+/**
+ * Amounts each finite whose results are not (1e300 kg of a factor per kg of 1e10, or a sum past the
+ * largest number): JSON has no Infinity, so this is an input problem at the lines that cause it.
+ */
+function nonFinite(lines: readonly ResultLine[], warnings: CalculationResult['warnings']): LcaInputError {
+  const bad = lines.filter((l) => !Number.isFinite(l.kgCO2e) || !Number.isFinite(l.amount.value));
+  return new LcaInputError((bad.length ? bad : [{ path: '' }]).map((l) => ({
+    code: 'NON_FINITE', path: l.path, message: bad.length ? 'this amount gives a result beyond the largest number' : 'the total is beyond the largest number',
+    hint: 'check the amount and the parameters it uses',
+  })), warnings);
 }

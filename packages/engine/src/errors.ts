@@ -21,6 +21,7 @@ export const ISSUE_CODES = {
   NEGATIVE_MASS: 'A component mass below zero.',
   MISSING_MASS: 'A component with a material but no mass.',
   NEGATIVE_QUANTITY: 'A component quantity below zero.',
+  NON_FINITE: 'An amount that, multiplied through the bill of materials, is beyond the largest number.',
   CYCLIC_BOM: 'A component that contains itself.',
   DUPLICATE_ID: 'Two things with the same id where ids must be unique.',
   FACTOR_OR_SUBSTANCE: 'An inventory line must name exactly one of `factor` and `substance`.',

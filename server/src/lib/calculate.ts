@@ -108,7 +108,8 @@ export function answerOrProblem<T>(fn: () => T, pointerPrefix = ''): T {
  * its JSON pointer; anything else is a bug and propagates (500, logged, no stack to the client).
  */
 export function calculateOrProblem(product: unknown, library: FactorLibrary, options: CalcOptions, pointerPrefix = ''): CalculationResult {
-  const result = answerOrProblem(
+  // A result past the largest number is the engine's NON_FINITE input error (JSON has no Infinity).
+  return answerOrProblem(
     () => {
       const engineOptions: CalculateOptions = { referenceYear: options.referenceYear };
       if (options.gwp) engineOptions.gwp = options.gwp;
@@ -120,17 +121,6 @@ export function calculateOrProblem(product: unknown, library: FactorLibrary, opt
     },
     pointerPrefix,
   );
-  // JSON has no Infinity or NaN: an amount like "1e999 kWh" must not come back as a null total.
-  if (!Number.isFinite(result.total.kgCO2e)) {
-    // A summary has no lines to point at: the lines say which amounts it was.
-    if (options.lines === false) return calculateOrProblem(product, library, { ...options, lines: undefined } as CalcOptions, pointerPrefix);
-    const bad = result.lines.filter((l) => !Number.isFinite(l.kgCO2e) || !Number.isFinite(l.amount.value));
-    const errors: ProblemError[] = (bad.length ? bad : [{ path: '' }]).map((l) => ({
-      pointer: pointerPrefix + l.path, code: 'NON_FINITE', detail: 'this amount gives a result that is not a finite number', hint: 'check the amount and the parameters it uses',
-    }));
-    throw new ApiError('GLCA_INPUT_INVALID', 'The product gives a result that is not a finite number.', errors);
-  }
-  return result;
 }
 
 /** What a stored result keeps to be reproduced: the input hash, year, datasets, engine, GWP set and methods. */

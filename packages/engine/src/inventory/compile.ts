@@ -74,6 +74,13 @@ export function compileProduct(product: Product, library: FactorLibrary, options
   expandComponents(ctx, out);
   const componentIds = new Set(out.components.map((c) => c.idPath));
   (product.inventory ?? []).forEach((line, index) => compileLine(ctx, out, line, index, componentIds));
+  // A mass times a count multiplied up a deep bill of materials can pass the largest number.
+  for (const row of out.rows) {
+    if (!Number.isFinite(row.amount)) {
+      log.add('NON_FINITE', row.path, `the amount of this line in ${row.unit} is beyond the largest number`,
+        'check the quantities and masses of this component and of the components it is in');
+    }
+  }
   log.throwIfAny();
   return out;
 }
@@ -210,6 +217,11 @@ function compileComponent(
     quantity = count.value;
   }
   const total = clean((parent?.quantity ?? 1) * quantity);
+  if (!Number.isFinite(total)) {
+    log.add('NON_FINITE', `${path}/quantity`, `quantity ${quantity} times the ${parent?.quantity} of the components it is in is beyond the largest number`,
+      'check the quantities of this component and of the components it is in');
+    return undefined;
+  }
   const stage: Stage = c.stage ?? parent?.stage ?? 'manufacture';
   let unitMass = 0;
   if (c.mass !== undefined) {
