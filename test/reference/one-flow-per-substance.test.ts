@@ -107,3 +107,33 @@ describe('carbon monoxide of unstated origin under EF 3.1', () => {
     expect(category(r, 'ef-3.1', 'ecotoxicity-freshwater-inorganics').total).toBeCloseTo(4 * 0.022833, 15);
   });
 });
+
+describe('a greenhouse gas a method cannot characterise', () => {
+  // Perfluorotripropylamine: AR6 GWP100 9030 (Table 7.SM.7), no factor in TRACI 2.2.
+  const gas = 'Perfluorotripropylamine';
+
+  it('is listed, left out of the category\'s share of the climate result, and makes the coverage poor when material', () => {
+    const r = run(product([
+      { stage: 'use', substance: 'CO2', amount: '1 kg' },
+      { stage: 'use', substance: gas, amount: '1 g' },
+    ]));
+    expect(r.total.kgCO2e).toBeCloseTo(1 + 0.001 * 9030, 12);
+    const c = category(r, 'traci-2.2', 'climate-change');
+    expect(c.total).toBe(1);
+    expect(c.coverage.uncharacterised).toEqual([{ flow: 'air/unspecified/1-1-2-2-3-3-3-heptafluoro-n-n-bis-heptafluoropropyl-propan-1-amine', kg: 0.001 }]);
+    // 1 kg CO2e of 10.03 is carried by the category.
+    expect(c.coverage.shareOfClimate).toBeCloseTo(1 / 10.03, 12);
+    expect(c.coverage.poor).toBe(true);
+  });
+
+  it('is still listed when immaterial, and the coverage is not poor', () => {
+    const r = run(product([
+      { stage: 'use', substance: 'CO2', amount: '100 kg' },
+      { stage: 'use', substance: gas, amount: '1 g' },
+    ]));
+    const c = category(r, 'traci-2.2', 'climate-change');
+    expect(c.coverage.uncharacterised).toEqual([{ flow: 'air/unspecified/1-1-2-2-3-3-3-heptafluoro-n-n-bis-heptafluoropropyl-propan-1-amine', kg: 0.001 }]);
+    expect(c.coverage.shareOfClimate).toBeCloseTo(100 / 109.03, 12);
+    expect(c.coverage.poor).toBe(false);
+  });
+});
