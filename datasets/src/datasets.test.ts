@@ -127,3 +127,26 @@ describe('manifest', () => {
     }
   });
 });
+
+describe('unit conversions keep the exact decimal product', () => {
+  it('eGRID US average (Hub Table 6 row 366): 771.523 lb CO2/MWh × 0.45359237 = 349.95694607951 kg, every digit', () => {
+    const hub = bundledFactorDatasets.find((d) => d.id === 'epa-hub-2025')!;
+    const us = hub.factors.find((f) => f.id === 'electricity-egrid-us-average')!;
+    expect(us.source.row).toMatch(/row 366/);
+    // 771523 × 45359237 = 34995694607951 (exact integer product), scaled by 10^-3 × 10^-8.
+    expect(771523n * 45359237n).toBe(34995694607951n);
+    expect(us.gases!['CO2']).toBe(349.95694607951);
+    // CH4 0.057 lb and N2O 0.008 lb: 0.02585476509 and 0.00362873896 kg (exact products, no rounding needed).
+    expect(us.gases!['CH4']).toBe(0.02585476509);
+    expect(us.gases!['N2O']).toBe(0.00362873896);
+    // Every Table 6 row: the stated source values times 0.45359237 as exact decimals, to the nearest double.
+    for (const f of hub.factors.filter((x) => x.id.startsWith('electricity-egrid-'))) {
+      const [co2, ch4, n2o] = /Source values (\S+) lb CO2, (\S+) lb CH4, (\S+) lb N2O/.exec(f.notes!)!.slice(1);
+      for (const [gas, lb] of [['CO2', co2], ['CH4', ch4], ['N2O', n2o]] as const) {
+        const [int, frac = ''] = lb!.split('.');
+        const exact = `${BigInt(`${int}${frac}`) * 45359237n}e-${frac.length + 8}`;
+        expect(f.gases![gas], `${f.id} ${gas}`).toBe(Number(exact));
+      }
+    }
+  });
+});

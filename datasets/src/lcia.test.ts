@@ -125,6 +125,9 @@ describe('impact methods', () => {
     expect(factor('ipcc-ar6', 'climate-change', 'air/unspecified/methane')).toBe(27.9);
     expect(factor('ipcc-ar6', 'climate-change', 'air/unspecified/nitrous-oxide')).toBe(273);
     expect(factor('ipcc-ar5', 'climate-change', 'air/unspecified/methane-fossil')).toBe(30);
+    // Fossil methane in every set (mappings/manual/ipcc-gwp-values.csv): AR4's single CH4 value, AR6 Table 7.15 via EF 3.1.
+    expect(factor('ipcc-ar4', 'climate-change', 'air/unspecified/methane-fossil')).toBe(25);
+    expect(factor('ipcc-ar6', 'climate-change', 'air/unspecified/methane-fossil')).toBe(29.8);
     expect(factor('ipcc-ar4', 'climate-change', 'air/unspecified/carbon-dioxide')).toBe(1);
     for (const ar of ['AR4', 'AR5', 'AR6'] as const) {
       for (const f of method(`ipcc-${ar.toLowerCase()}`).categories[0]!.factors) {
@@ -206,6 +209,17 @@ describe.skipIf(!sourcesAvailable)('spot values read from the source files', () 
     expect(factor('traci-2.2', 'acidification', 'air/unspecified/sulfur-dioxide')).toBe(so2);
     expect(factor('traci-2.2', 'ozone-depletion', `air/unspecified/${flowById.get('air/unspecified/cfc-11') ? 'cfc-11' : [...flowById.values()].find((f) => f.cas === '75-69-4' && f.subCompartment === 'unspecified' && f.compartment === 'air')!.substance}`)).toBe(1);
     expect(factor('traci-2.2', 'climate-change', 'air/unspecified/methane')).toBe(ch4);
+    // PM2.5 and PM10 (no CAS) sit on EF 3.1's particle flows, not on flows of their own; the old ids still name them.
+    const byName = new Map<string, ExcelJS.Row>();
+    ws.eachRow((r) => { byName.set(String(r.getCell(3).value), r); });
+    const pm = (name: string) => byName.get(name)!.getCell(col('HH Particulate Air')).value as number;
+    expect(pm('PM2.5')).toBe(1);
+    expect(factor('traci-2.2', 'particulate-matter', 'air/unspecified/particles-pm2.5')).toBe(pm('PM2.5'));
+    expect(factor('traci-2.2', 'particulate-matter', 'air/unspecified/particles-pm10')).toBe(pm('PM10'));
+    expect(flowById.has('air/unspecified/pm2.5')).toBe(false);
+    expect(flowById.get('air/unspecified/particles-pm2.5')!.formerIds).toEqual(['air/unspecified/pm2.5']);
+    expect(factor('traci-2.2', 'acidification', 'air/unspecified/sulfur-oxides')).toBe(byName.get('SULFUR OXIDES (SOX)')!.getCell(col('Acidification Air')).value);
+    expect(factor('traci-2.2', 'smog-formation', 'air/unspecified/volatile-organic-compound')).toBe(byName.get('VOCS')!.getCell(col('Smog Air')).value);
   });
 
   it('EF 3.1: SO2 acidification, CO2 fossil = 1, methane fossil 29.8, as in the ILCD XML', () => {
@@ -237,6 +251,13 @@ describe.skipIf(!sourcesAvailable)('spot values read from the source files', () 
     expect(ilcd(cc, '08a91e70-3ddc-11dd-9610-0050c2490048')).toBe(29.8);
     expect(uuidOf('air/unspecified/methane-fossil')).toBe('08a91e70-3ddc-11dd-9610-0050c2490048');
     expect(factor('ef-3.1', 'climate-change', 'air/unspecified/methane-fossil')).toBe(29.8);
+    // The same value is fossil methane's AR6 GWP100, and methane of unstated origin takes it in EF 3.1 (written rules).
+    const ch4Fossil = (bundledSubstances as SubstanceDataset).substances.find((x) => x.id === 'CH4-fossil')!.gwp100.AR6!;
+    expect(ch4Fossil.value).toBe(ilcd(cc, '08a91e70-3ddc-11dd-9610-0050c2490048'));
+    expect(ch4Fossil.source.table).toBe('ILCD/lciamethods/6209b35f-9447-40b5-b68c-a1099e3674a0.xml');
+    expect(factor('ef-3.1', 'climate-change', 'air/unspecified/methane')).toBe(29.8);
+    expect(factor('ef-3.1', 'photochemical-ozone-formation', 'air/unspecified/carbon-monoxide')).toBe(
+      ilcd(method('b5c610fe-def3-11e6-bf01-fe55135034f3'), '08a91e70-3ddc-11dd-924e-0050c2490048'));
     expect(factor('ef-3.1', 'climate-change', 'air/unspecified/nitrous-oxide')).toBe(273);
   });
 });

@@ -16,7 +16,20 @@ export function shiftDecimal(value: number, places: number): number {
   return Number(`${mantissa}e${Number(exp) + places}`);
 }
 
-/** A product rounded to 12 significant digits, for conversions that are not powers of ten (lb → kg). */
-export function multiplyRounded(value: number, factor: number): number {
-  return Number((value * factor).toPrecision(12));
+/** A number's shortest decimal form as an integer and a power of ten: 771.523 → [771523n, -3]. */
+function decimalOf(value: number): [bigint, number] {
+  const [mantissa, exp] = value.toExponential().split('e') as [string, string];
+  const [whole, fraction = ''] = mantissa.split('.') as [string, string?];
+  return [BigInt(`${whole}${fraction}`), Number(exp) - fraction.length];
+}
+
+/**
+ * The product of two published decimals (a value and a conversion constant such as 0.45359237 kg/lb), as the
+ * double nearest its exact decimal product: 771.523 × 0.45359237 = 349.95694607951, every digit the
+ * arithmetic gives, neither rounded below it nor carrying binary noise.
+ */
+export function multiplyExact(value: number, factor: number): number {
+  const [a, ea] = decimalOf(value);
+  const [b, eb] = decimalOf(factor);
+  return Number(`${a * b}e${ea + eb}`);
 }

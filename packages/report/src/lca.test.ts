@@ -170,9 +170,10 @@ describe('LCA report', async () => {
     expect(handStages.rows.map((r) => r[1])).toEqual(['—', '0.131 + gap', '—', '—', '0', '—']);
     // No figure anywhere reads a bare 0 for a category whose lines were all left out.
     for (const m of kettleZh.data.impacts) for (const c of m.categories) if (c.gap) expect(table(kettleZh, `impacts-${m.method.id}`).rows[m.categories.indexOf(c)]![1]).toBe('缺口');
-    // EF 3.1 has no factor for methane of unknown origin: listed, not guessed.
+    // Methane of unstated origin now has EF 3.1's fossil-methane factor (datasets/mappings/manual/ef-3.1.csv): no longer a gap.
     const gaps = kettleEn.document.sections.find((s) => s.id === 'impacts')!.subsections![0]!.subsections!.find((s) => s.id === 'impact-ef-3.1-gaps')!;
-    expect(JSON.stringify(gaps)).toContain('Climate change: air/unspecified/methane 1.961e-6 kg');
+    expect(JSON.stringify(gaps)).not.toContain('air/unspecified/methane');
+    expect(ef.categories.find((c) => c.id === 'climate-change')!.coverage.uncharacterised).toEqual([]);
     expect(kettleEn.data.limitations.join('\n')).toMatch(/Lines 1–19, 22|lines 1–19, 22/);
   });
 

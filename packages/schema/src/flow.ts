@@ -49,7 +49,10 @@ export const ElementaryFlow = Type.Object(
     subCompartment: Type.String({ pattern: '^[a-z0-9-]+$' }),
     unit: Type.String({ description: 'Reference unit: kg, m3, MJ, kBq, m2*a …' }),
     ghg: Type.Optional(Type.String({ description: 'Id of the IPCC GWP substance (datasets/substances/ipcc-gwp.json) it is, e.g. CH4, HFC-134a.' })),
-    origin: Type.String({ description: 'Source that introduced the flow and its key there: ef-3.1:<uuid>, traci-2.2:<row>, uslci-fy17:<uuid>, ipcc-gwp:<id>.' }),
+    origin: Type.String({ description: 'Source that introduced the flow and its key there: ef-3.1:<uuid>, traci-2.2:<row>, uslci-fy17:<uuid>, ipcc-gwp:<id>; ef-3.1-rule:<uuid> for a generic flow made to carry that EF flow\'s factors by a rule of mappings/manual/ef-3.1.csv.' }),
+    formerIds: Type.Optional(Type.Array(Type.String(), {
+      description: 'Ids an earlier build gave this flow, before a manual mapping rule merged a source\'s own substance into it (TRACI "PM2.5" → particles-pm2.5): a product naming one gets this flow.',
+    })),
   },
   {},
 );

@@ -22,7 +22,7 @@ export const CategoryResult = Type.Object(
       poor: Type.Boolean({ description: `True when the computed share is below ${POOR_COVERAGE}: the total leaves out much of the product.` }),
       missing: Type.Array(Type.String(), { description: 'JSON pointers of the lines left out (their factor gives a CO2e total only).' }),
       uncharacterised: Type.Optional(Type.Array(Type.Object({ flow: Type.String(), kg: Type.Number() }), {
-        description: 'Climate change only: greenhouse-gas flows in the inventory the method gives no factor (e.g. EF 3.1 and methane of unknown origin): left out, not guessed.',
+        description: 'Climate change only: greenhouse-gas flows in the inventory the method gives no factor (e.g. TRACI 2.2 and gases it does not list): left out, not guessed. Their kg CO2e (in the result\'s GWP set) is not in shareOfClimate, so a material share makes the coverage poor.',
       })),
     }),
     source: Type.String({ description: 'Citation of the category factors.' }),

@@ -1,7 +1,7 @@
 import type { Factor } from '@greenlca/schema';
 import { LICENCES } from '../../lib/licences.js';
 import type { BuildLog } from '../../lib/log.js';
-import { multiplyRounded } from '../../lib/numbers.js';
+import { multiplyExact } from '../../lib/numbers.js';
 import { slug } from '../../lib/slug.js';
 import { epaCitation } from './common.js';
 import { text, type HubTable } from './sheet.js';
@@ -32,9 +32,9 @@ export function table6(t: HubTable, log: BuildLog): Factor[] {
       category: 'electricity',
       unit: 'MWh',
       gases: {
-        CO2: multiplyRounded(co2 as number, KG_PER_LB),
-        CH4: multiplyRounded(ch4 as number, KG_PER_LB),
-        N2O: multiplyRounded(n2o as number, KG_PER_LB),
+        CO2: multiplyExact(co2 as number, KG_PER_LB),
+        CH4: multiplyExact(ch4 as number, KG_PER_LB),
+        N2O: multiplyExact(n2o as number, KG_PER_LB),
       },
       gasesBasis: 'mass',
       region: us ? 'US' : `US-${acronym}`,
@@ -42,7 +42,7 @@ export function table6(t: HubTable, log: BuildLog): Factor[] {
       boundary: 'emissions at generation (total output emission rate, location-based); excludes T&D losses and upstream fuel emissions',
       source: epaCitation(6, t.title, r.row, `${acronym} ${name}, total output emission factors (eGRID2023, January 2025)`),
       licence: LICENCES.usPd.id,
-      notes: `Source values ${co2} lb CO2, ${ch4} lb CH4, ${n2o} lb N2O per MWh, converted to kg (× 0.45359237 kg/lb, rounded to 12 significant digits).`,
+      notes: `Source values ${co2} lb CO2, ${ch4} lb CH4, ${n2o} lb N2O per MWh, converted to kg (× 0.45359237 kg/lb, the exact decimal product).`,
       tags: ['egrid', us ? 'national' : 'subregion'],
     });
   }

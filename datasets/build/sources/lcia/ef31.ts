@@ -147,7 +147,36 @@ export function registerEfFlows(ef: EfSource, reg: FlowRegistry): { rows: Mappin
   return { rows, flowOf };
 }
 
-export function efCategories(ef: EfSource, flowOf: Map<string, string>, file: SourceFile, log: BuildLog): { categories: ImpactCategory[]; notes: string[] } {
+/**
+ * A manual rule (datasets/mappings/manual/ef-3.1.csv, `name:<EF name>` → a generic substance) also gives an
+ * EF flow's factors to the generic flow of the same sub-compartment, where EF has no generic flow of its own:
+ * EF gives methane and carbon monoxide to air only as fossil, biogenic and land-use-change flows, and
+ * inventories (USLCI, gas splits, "CH4") mostly say neither. Run after every source is registered, so a
+ * generic flow another source introduced keeps its origin; one made here has origin `ef-3.1-rule:<uuid>`.
+ */
+export function applyEfGenericRules(
+  ef: EfSource, reg: FlowRegistry, flowOf: Map<string, string>, manual: Map<string, { flow: string; reason: string }>, rows: MappingRow[],
+): Map<string, string[]> {
+  const alsoOf = new Map<string, string[]>();
+  const efOwn = new Set(flowOf.values());
+  for (const f of ef.flows) {
+    const m = manual.get(`name:${f.name}`);
+    const own = flowOf.get(f.uuid);
+    if (!m || !own) continue;
+    const generic = reg.bySlug(m.flow);
+    if (!generic) throw new Error(`mappings/manual/ef-3.1.csv: name:${f.name} → ${m.flow}: no such substance`);
+    const sc = own.split('/').slice(0, 2).join('/');
+    if (efOwn.has(`${sc}/${generic.slug}`)) continue;
+    const flow = reg.ensureFlow(generic, sc, `ef-3.1-rule:${f.uuid}`);
+    rows.push({ sourceKey: f.uuid, sourceName: f.name, sourceCas: f.cas ?? '', sourceCompartment: f.level2, flow: flow.id, rule: 'manual', note: m.reason });
+    alsoOf.set(f.uuid, [...(alsoOf.get(f.uuid) ?? []), flow.id]);
+  }
+  return alsoOf;
+}
+
+export function efCategories(
+  ef: EfSource, flowOf: Map<string, string>, alsoOf: Map<string, string[]>, file: SourceFile, log: BuildLog,
+): { categories: ImpactCategory[]; notes: string[] } {
   const notes: string[] = [];
   const categories: ImpactCategory[] = [];
   for (const m of ef.methods) {
@@ -163,6 +192,7 @@ export function efCategories(ef: EfSource, flowOf: Map<string, string>, file: So
         continue;
       }
       set.add(flow, f.value, f.flow, f.location);
+      for (const also of alsoOf.get(f.flow) ?? []) set.add(also, f.value, `${f.flow} (mappings/manual/ef-3.1.csv)`, f.location);
     }
     if (unmapped) notes.push(`${m.name}: ${unmapped} factors on unmapped flows left out (see mappings/ef-3.1.csv).`);
     if (set.duplicates) log.info(`${id}: ${set.duplicates} factors repeated by a second EF flow that maps onto the same flow (same value, kept once)`);

@@ -3,7 +3,7 @@ import { LCIA_LICENCES, LICENCES } from '../../lib/licences.js';
 import type { BuildLog } from '../../lib/log.js';
 import { readSource, sourceRecord } from '../../lib/source-file.js';
 import { SUB_COMPARTMENTS } from './compartments.js';
-import { EF_FILE, EF_MISSING, efCategories, efSplitCas, readEf, registerEfFlows } from './ef31.js';
+import { applyEfGenericRules, EF_FILE, EF_MISSING, efCategories, efSplitCas, readEf, registerEfFlows } from './ef31.js';
 import { IPCC_SETS, ipccCategory, registerIpccGases } from './ipcc.js';
 import { applyChineseNames, readManual } from './manual.js';
 import { FlowRegistry, type MappingRow, mappingCsv } from './registry.js';
@@ -41,9 +41,10 @@ export async function buildLcia(log: BuildLog, gwp: SubstanceDataset): Promise<L
   const ipccLog = log.section('ipcc');
   const ipccReg = registerIpccGases(gwp, reg, readManual('ipcc-gwp'), ipccLog);
   const traciLog = log.section('traci-2.2');
-  const traci = traciMethod(await readTraci(traciFile), reg, traciFile, traciLog);
+  const traci = traciMethod(await readTraci(traciFile), reg, readManual('traci-2.2'), traciFile, traciLog);
   const uslciRows = mapUslci(readUslciFlows(uslciFile), reg, readManual('uslci-fy17'), log.section('uslci-fy17'));
-  const efCats = efCategories(ef, efReg.flowOf, efFile, efLog);
+  const alsoOf = applyEfGenericRules(ef, reg, efReg.flowOf, readManual('ef-3.1'), efReg.rows);
+  const efCats = efCategories(ef, efReg.flowOf, alsoOf, efFile, efLog);
 
   const rowsBySource = { 'ef-3.1': efReg.rows, 'ipcc-gwp': ipccReg.rows, 'traci-2.2': traci.rows, 'uslci-fy17': uslciRows };
   for (const [source, rows] of Object.entries(rowsBySource)) {
@@ -63,6 +64,7 @@ export async function buildLcia(log: BuildLog, gwp: SubstanceDataset): Promise<L
       'One flow per substance and sub-compartment. id = <compartment>/<sub-compartment>/<substance>; substance = a slug of the first source name (EF 3.1 first, then IPCC, then TRACI), with the variant appended (methane-fossil).',
       'A substance is keyed by CAS number plus variant (fossil, biogenic, land use change: EF gives these one CAS). Where EF gives one CAS to several distinct substances (isomer sets such as HFE-245fa1/fa2/cb2, the water resources), the key also has the name. Without CAS the key is the name (case- and spacing-insensitive).',
       'A variant flow names its generic substance in variantOf (methane-fossil → methane); methods say in `fallback.variant` whether a variant takes the generic factor.',
+      'A source substance that a manual rule (mappings/manual/<source>.csv) merged into another flow leaves the id earlier builds gave it in that flow\'s `formerIds` (air/unspecified/pm2.5 → air/unspecified/particles-pm2.5): products naming the old id get the flow.',
       '`ghg` names the gas of datasets/substances/ipcc-gwp.json (variants carry their generic gas, e.g. methane-biogenic → CH4). Refrigerant blends are mixtures, not elementary flows: characterise their components.',
       'Names are as the first source spells them (EF lower case; TRACI-only substances in TRACI capitals); zh only where datasets/substances/ipcc-gwp.json gives it. Formula only from ipcc-gwp.',
       `Sources: EF 3.1 flows ${efReg.rows.length}, IPCC gases ${ipccReg.rows.length}, TRACI 2.2 substance × compartment ${traci.rows.length}; USLCI FY17 flows are mapped onto these (never new substances). Mapping files: datasets/mappings/<source>.csv.`,
@@ -85,9 +87,11 @@ export async function buildLcia(log: BuildLog, gwp: SubstanceDataset): Promise<L
       `Derived from datasets/substances/ipcc-gwp.json (the same build): each gas's GWP100 (${ar}) on its air/unspecified flow; the factor's row is the ipcc-gwp substance id.`,
       'Climate change only. Refrigerant blends are not elementary flows: emissions of a blend are characterised through its components (ipcc-gwp.json blend compositions).',
       'Biogenic CO2 (air/unspecified/carbon-dioxide-biogenic, and by the broader-compartment rule every air sub-compartment) has the factor 0: a convention of this build, as in EF 3.1, so that biogenic emissions are not charged while uptake from the air is not credited. Products report biogenic CO2 apart (result.total.biogenicKgCO2e, inventory emissions).',
-      ar === 'AR5'
-        ? 'AR5 has a separate fossil-methane value (CH4-fossil, 30) on methane-fossil; other methane variants take the CH4 value through the variant fallback.'
-        : `${ar} gives one CH4 value: fossil, biogenic and land-use-change methane take it through the variant fallback.`,
+      {
+        AR4: 'AR4 gives one CH4 value (25): fossil methane (CH4-fossil, by the rule in mappings/manual/ipcc-gwp-values.csv) has it on methane-fossil; biogenic and land-use-change methane take it through the variant fallback.',
+        AR5: 'AR5 has a separate fossil-methane value (CH4-fossil, 30) on methane-fossil; other methane variants take the CH4 value through the variant fallback.',
+        AR6: 'Fossil methane (CH4-fossil) has 29.8 on methane-fossil: AR6 Table 7.15 as EF 3.1 gives it (rule in mappings/manual/ipcc-gwp-values.csv; the IPCC files bundled have only the single CH4 value). Methane of unstated origin keeps CH4 27.9 (Table 7.SM.7); biogenic and land-use-change methane take it through the variant fallback.',
+      }[ar],
       'Biogenic CO2 takes the CO2 factor (1) through the variant fallback, as the engine does today; report it apart (ISO 14067) rather than drop it.',
     ],
     missingCategories: [],
@@ -113,7 +117,7 @@ export async function buildLcia(log: BuildLog, gwp: SubstanceDataset): Promise<L
       'Acidification, climate, particulate matter, ozone depletion and smog are given for emissions to "Air" only: the factors are on air/unspecified and reach every air sub-compartment by the broader fallback.',
       'Ecotoxicity and human health (USEtox-based) are given per emission compartment: urban air → air/urban, continental rural air → air/non-urban, continental freshwater → water/fresh-water, continental sea water → water/sea-water, continental natural soil → soil/natural, continental agricultural soil → soil/agricultural. TRACI gives no factor for air, water or soil "unspecified": such emissions get no ecotoxicity or human health factor (a gap, not zero); choosing a default compartment is left to the method user.',
       'Ecotoxicity and human health factors carry the source flag ("Recommended" or "Interim") in `flag`.',
-      '"n/a" cells are left out (not zero). 509 rows have no CAS ("x"): matched by name, else a new substance keyed by the TRACI name.',
+      '"n/a" cells are left out (not zero). 509 rows have no CAS ("x"): matched by a manual rule (mappings/manual/traci-2.2.csv: PM2.5, PM10, SULFUR OXIDES (SOX) and VOCS are EF 3.1\'s particles (PM2.5), particles (PM10), sulfur oxides and volatile organic compound, so that one emission counts in every method), else by name, else a new substance keyed by the TRACI name.',
       'TRACI does not distinguish fossil and biogenic carbon: its CO2 and CH4 factors sit on the generic substances and reach the variants through the variant fallback.',
       ...traci.notes,
     ],
@@ -143,7 +147,7 @@ export async function buildLcia(log: BuildLog, gwp: SubstanceDataset): Promise<L
       'A conversion of the ILCD method data sets, not an official or recommended EF data set; the unchanged ILCD files are in the source zip (see licence).',
       `Missing from the source package (blobs absent from the snapshot, MANIFEST.md): ${EF_MISSING.map((m) => m.name).join('; ')}. Results for these are gaps, not zeros; the _inorganics toxicity indicators present are sub-indicators only, not the aggregated EF toxicity categories.`,
       'Factors with a `location` are country-specific (ISO codes as in the ILCD <location>); the factor without location is the default.',
-      'EF gives factors per sub-compartment explicitly; the broader fallback only serves sub-compartments EF does not have (e.g. USLCI ground water, river, lake). EF distinguishes fossil, biogenic and land-use-change carbon, so a generic flow (e.g. USLCI "Methane" without qualifier) gets no EF factor: the variant fallback is "none".',
+      'EF gives factors per sub-compartment explicitly; the broader fallback only serves sub-compartments EF does not have (e.g. USLCI ground water, river, lake). EF distinguishes fossil, biogenic and land-use-change carbon, so a generic flow gets no EF factor by itself (the variant fallback is "none"), except by a written rule of mappings/manual/ef-3.1.csv: methane and carbon monoxide of unstated origin to air (USLCI "Methane", gas splits "CH4", TRACI METHANE) take the factors of EF\'s "methane (fossil)" and "carbon monoxide (fossil)", EF having no generic flow of them in air (the factor\'s row names the EF flow and the rule).',
       ...efCats.notes,
     ],
     missingCategories: EF_MISSING.map((m) => ({ id: m.id, name: m.name, unit: m.unit, reason: `ILCD method ${m.uuid} is listed in the repository but absent from the snapshot (ef-3.1/MANIFEST.md).` })),

@@ -68,6 +68,8 @@ export class FlowRegistry {
   private readonly slugs = new Map<string, string>();
   private readonly names = new Map<string, Set<string>>();
   readonly flows = new Map<string, ElementaryFlow>();
+  /** Ids an earlier build gave a flow (a source's own substance since mapped onto it by a manual rule): products naming them keep working. */
+  private readonly former = new Map<string, Set<string>>();
 
   constructor(readonly splitCas: ReadonlySet<string>) {}
 
@@ -144,6 +146,14 @@ export class FlowRegistry {
     return flow;
   }
 
+  /** Record that products may name `flowId` by `formerId`, the id the automatic rule would have created. */
+  addFormerId(flowId: string, formerId: string): void {
+    if (formerId === flowId) return;
+    let set = this.former.get(flowId);
+    if (!set) this.former.set(flowId, (set = new Set()));
+    set.add(formerId);
+  }
+
   /** Flows in id order, with substance fields (CAS, formula, zh, variant, ghg) filled in from the final substances. */
   finalFlows(): ElementaryFlow[] {
     const bySlug = new Map([...this.substances.values()].map((s) => [s.slug, s]));
@@ -151,6 +161,7 @@ export class FlowRegistry {
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .map((f) => {
         const s = bySlug.get(f.substance)!;
+        const former = this.former.get(f.id);
         return {
           id: f.id,
           substance: f.substance,
@@ -163,6 +174,7 @@ export class FlowRegistry {
           unit: s.unit,
           ...(s.ghg ? { ghg: s.ghg } : {}),
           origin: f.origin,
+          ...(former ? { formerIds: [...former].sort() } : {}),
         };
       });
   }

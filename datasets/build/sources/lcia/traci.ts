@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs';
 import type { ImpactCategory } from '@greenlca/schema';
 import type { BuildLog } from '../../lib/log.js';
 import type { SourceFile } from '../../lib/source-file.js';
+import { slug } from '../../lib/slug.js';
 import { subCompartmentOf } from './compartments.js';
-import { FactorSet, type FlowRegistry, type MappingRow, normCas } from './registry.js';
+import { FactorSet, type FlowRegistry, type MappingRow, normCas, type Substance } from './registry.js';
 
 export const TRACI_FILE = 'data-sources/us-epa-traci-2.2/TRACI_2_2.xlsx';
 
@@ -80,7 +81,15 @@ export async function readTraci(file: SourceFile): Promise<TraciRow[]> {
   return rows;
 }
 
-export function traciMethod(rows: TraciRow[], reg: FlowRegistry, file: SourceFile, log: BuildLog): { rows: MappingRow[]; categories: ImpactCategory[]; notes: string[] } {
+/**
+ * A manual rule (datasets/mappings/manual/traci-2.2.csv) names one TRACI row and compartment (`<row>:<label>`)
+ * or every row of a name (`name:<TRACI name>`) and the substance it is: used for the TRACI aggregates that have
+ * no CAS and another spelling than EF's (PM2.5 = particles (PM2.5)), which would otherwise become a second flow
+ * of the same substance that the other methods never see.
+ */
+export function traciMethod(
+  rows: TraciRow[], reg: FlowRegistry, manual: Map<string, { flow: string; reason: string }>, file: SourceFile, log: BuildLog,
+): { rows: MappingRow[]; categories: ImpactCategory[]; notes: string[] } {
   const sets = new Map(TRACI_CATEGORIES.map((c) => [c.id, new FactorSet()]));
   const mapping: MappingRow[] = [];
   let created = 0;
@@ -91,18 +100,30 @@ export function traciMethod(rows: TraciRow[], reg: FlowRegistry, file: SourceFil
       const row: MappingRow = { sourceKey: key, sourceName: r.name, sourceCas: r.cas ?? '', sourceCompartment: label, flow: '', rule: '', note: '' };
       mapping.push(row);
       const sc = subCompartmentOf('traci', label)!;
-      const group = r.cas ? reg.group(r.cas, r.name) : (reg.groupOfName(r.name) ?? reg.group(undefined, r.name));
-      reg.addName(r.name, group);
+      const m = manual.get(key) ?? manual.get(`name:${r.name}`);
       const before = reg.substances.size;
-      const sub = reg.ensureSubstance({ group, base: r.name, name: r.name, ...(r.cas ? { cas: r.cas } : {}), unit: 'kg', origin: `traci-2.2:${r.row}` });
+      let sub: Substance;
+      if (m) {
+        const target = reg.bySlug(m.flow);
+        if (!target) throw new Error(`mappings/manual/traci-2.2.csv: ${key} ${r.name} → ${m.flow}: no such substance`);
+        sub = target;
+      } else {
+        const group = r.cas ? reg.group(r.cas, r.name) : (reg.groupOfName(r.name) ?? reg.group(undefined, r.name));
+        reg.addName(r.name, group);
+        sub = reg.ensureSubstance({ group, base: r.name, name: r.name, ...(r.cas ? { cas: r.cas } : {}), unit: 'kg', origin: `traci-2.2:${r.row}` });
+      }
       if (sub.unit !== 'kg') {
         row.note = `TRACI is per kg; the flow list's unit for this substance is ${sub.unit}`;
         continue;
       }
       const flow = reg.ensureFlow(sub, sc, `traci-2.2:${key}`);
       row.flow = flow.id;
-      row.rule = r.cas ? 'cas+compartment' : 'name+compartment';
-      if (reg.substances.size > before) {
+      row.rule = m ? 'manual' : r.cas ? 'cas+compartment' : 'name+compartment';
+      if (m) {
+        row.note = m.reason;
+        // Earlier builds gave this TRACI name a flow of its own: that id still names the flow.
+        reg.addFormerId(flow.id, `${sc}/${slug(r.name)}`);
+      } else if (reg.substances.size > before) {
         created++;
         row.note = 'new substance (not in EF 3.1 or IPCC)';
       }

@@ -41,13 +41,24 @@ export interface FlowIndex {
   flows: ReadonlyMap<string, ElementaryFlow>;
   /** `<compartment>/<sub>` → its broader one. */
   broader: ReadonlyMap<string, string>;
+  /** An id an earlier build gave a flow (`formerIds`) → the flow's id now. */
+  renamed?: ReadonlyMap<string, string>;
 }
 
 export function indexFlows(list: ElementaryFlowList): FlowIndex {
   return {
     flows: new Map(list.flows.map((f) => [f.id, f])),
     broader: new Map(list.compartments.flatMap((c) => (c.broader ? [[c.id, c.broader] as [string, string]] : []))),
+    renamed: new Map(list.flows.flatMap((f) => (f.formerIds ?? []).map((old) => [old, f.id] as [string, string]))),
   };
+}
+
+/** The flow a product names, by its id or an id an earlier build gave it. */
+export function flowNamed(index: FlowIndex, id: string): ElementaryFlow | undefined {
+  const flow = index.flows.get(id);
+  if (flow) return flow;
+  const now = index.renamed?.get(id);
+  return now === undefined ? undefined : index.flows.get(now);
 }
 
 /** `air/urban/x` → [`air/urban/x`, `air/unspecified/x`]: the same substance up the compartment chain. */

@@ -3,7 +3,7 @@ import { dec, type Decimal, ZERO } from '../decimal.js';
 import { type IssueLog } from '../errors.js';
 import { characteriseFactor, type CharacterisedFactor } from '../impact/characterise.js';
 import { zeroSplit } from '../impact/origin.js';
-import { gasFlows, ghgFlowOf, type FlowIndex } from '../impact/method.js';
+import { flowNamed, gasFlows, ghgFlowOf, type FlowIndex } from '../impact/method.js';
 import type { FactorLibrary } from '../library/library.js';
 import { unitSpec } from '../quantity/unit.js';
 import type { ResolvedFactor } from './factors.js';
@@ -81,7 +81,7 @@ export function climateOf(flow: ElementaryFlow, library: FactorLibrary, set: Gwp
 /** The factor of a direct emission named by flow id: 1 unit of that flow, its GWP100 if it has one. */
 export function flowEmissionFactor(id: string, library: FactorLibrary, set: GwpSet, path: string, log: IssueLog): ResolvedFactor | undefined {
   const flows = flowList(library);
-  const flow = flows.flows.get(id);
+  const flow = flowNamed(flows, id);
   if (!flow) {
     unknownFlow(id, flows, path, log);
     return undefined;
@@ -91,11 +91,11 @@ export function flowEmissionFactor(id: string, library: FactorLibrary, set: GwpS
     log.add('NO_GWP_IN_SET', path, `${flow.name.en} has no GWP100 in IPCC ${set}`, 'choose another GWP set for the product');
     return undefined;
   }
-  const value: CharacterisedFactor = { ...climate, flows: new Map([[id, dec(1)]]) };
+  const value: CharacterisedFactor = { ...climate, flows: new Map([[flow.id, dec(1)]]) };
   return {
-    id, name: flow.name.en, unit: unitSpec(flow.unit), value, co2Only: false, isCustom: false,
+    id: flow.id, name: flow.name.en, unit: unitSpec(flow.unit), value, co2Only: false, isCustom: false,
     shown: { kgCO2e: value.kgCO2e.toNumber(), unit: flow.unit },
-    source: { citation: `elementary flow ${id} (GreenLCA flow list, from ${flow.origin})` },
+    source: { citation: `elementary flow ${flow.id} (GreenLCA flow list, from ${flow.origin})` },
   };
 }
 
@@ -111,7 +111,7 @@ export function customFlows(
   const out = new Map<string, Decimal>();
   let ok = true;
   for (const [id, amount] of Object.entries(given)) {
-    const flow = flows.flows.get(id);
+    const flow = flowNamed(flows, id);
     if (!flow) {
       unknownFlow(id, flows, `${path}/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, log);
       ok = false;
@@ -122,7 +122,7 @@ export function customFlows(
     } else if (!Number.isFinite(amount)) {
       log.add('FACTOR_VALUE', path, `the amount of ${id} is not a finite number`);
       ok = false;
-    } else out.set(id, dec(amount));
+    } else out.set(flow.id, (out.get(flow.id) ?? ZERO).plus(dec(amount)));
   }
   if (!ok) return undefined;
   for (const [flow, kg] of gasFlows(value, ghgFlowsOf(flows), (id) => library.substance(id)).flows) out.set(flow, (out.get(flow) ?? ZERO).plus(kg));

@@ -187,12 +187,18 @@ export function impactsOf(
     const perUnit = buckets.map((bucket) => categoryPerUnit(category, bucket.value, lcia, substance));
     // Greenhouse gases the category has no factor for (EF 3.1 has none for methane of unknown origin).
     const uncharacterised = new Map<string, Decimal>();
+    // |kg CO2e| (the result's GWP set) of those gases: not carried by the category, so not in its share.
+    let uncharacterisedAbs = ZERO;
     if (isClimate) {
       buckets.forEach((bucket, b) => {
         if (!ghg[b]) return;
         for (const [flow, perUnitFlow] of profiles[b]!.flows) {
-          if (!category.factorOf(flow) && lcia.index.flows.get(flow)?.ghg) {
+          const gas = lcia.index.flows.get(flow)?.ghg;
+          if (!category.factorOf(flow) && gas) {
             uncharacterised.set(flow, (uncharacterised.get(flow) ?? ZERO).plus(bucket.amount.times(perUnitFlow)));
+            const kg = bucket.value.massByGas.get(gas);
+            const co2e = bucket.value.byGas.get(gas);
+            if (kg && co2e && !kg.isZero()) uncharacterisedAbs = uncharacterisedAbs.plus(bucket.absAmount.times(perUnitFlow.times(co2e).div(kg)).abs());
           }
         }
       });
@@ -244,9 +250,10 @@ export function impactsOf(
     }
     let coverage: CategoryResult['coverage'];
     if (isClimate) {
+      const carried = uncharacterisedAbs.isZero() ? computedShare : share(computedAbs.minus(uncharacterisedAbs));
       coverage = {
-        lines: computed, of: counted, shareOfClimate: computedShare, proxyShareOfClimate: proxyShare,
-        poor: computedShare + proxyShare < POOR_COVERAGE, missing: [],
+        lines: computed, of: counted, shareOfClimate: carried, proxyShareOfClimate: proxyShare,
+        poor: carried + proxyShare < POOR_COVERAGE, missing: [],
         uncharacterised: [...uncharacterised].map(([flow, kg]) => ({ flow, kg: num(kg) })),
       };
     } else {
