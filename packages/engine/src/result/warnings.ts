@@ -17,6 +17,7 @@ export const WARNING_CODES = {
   EOL_NO_FACTOR: 'An end-of-life route without a treatment factor: its mass is routed, its emissions are not counted.',
   MASS_WITHOUT_MATERIAL: 'A component with a mass but no material: counted in mass, not in emissions.',
   NEGATIVE_AMOUNT: 'A line with a negative amount (a credit).',
+  NEGATIVE_FACTOR: 'A line made negative by its factor (a credit, or a net removal), netted into the total.',
   UNKNOWN_FIELD: 'A field that product model v1 does not define (ignored).',
   PARAMETER_SHADOWS_UNIT: 'A parameter named like a unit: in expressions the parameter wins.',
   EMPTY_PRODUCT: 'Nothing to calculate.',
@@ -145,6 +146,23 @@ export function practitionerWarnings(product: Product, compiled: CompiledProduct
   for (const row of compiled.rows) {
     if (row.amount < 0) w('NEGATIVE_AMOUNT', `the amount at ${row.path} is negative (${row.amount} ${row.unit}), a credit`, row.path,
       'ISO 14067 reports avoided emissions separately from the footprint; check this is intended');
+  }
+  // A negative factor nets a credit into the footprint as silently as a negative amount would.
+  const negative = new Map<string, InventoryRow[]>();
+  for (const row of compiled.rows) {
+    if (row.amount <= 0 || !row.factor.value.kgCO2e.isNegative()) continue;
+    const rows = negative.get(row.factor.id);
+    if (rows) rows.push(row);
+    else negative.set(row.factor.id, [row]);
+  }
+  for (const [id, rows] of negative) {
+    const { value, shown } = rows[0]!.factor;
+    // Only biogenic CO2 uptake making it negative is a removal, which biogenicDetail already keeps apart.
+    const removal = !value.origin.biogenicCO2Removals.isZero() && !value.kgCO2e.minus(value.origin.biogenicCO2Removals).isNegative();
+    w('NEGATIVE_FACTOR', `factor "${id}" is negative (${shown.kgCO2e} kg CO2e per ${shown.unit}), so ${rows.length > 1 ? `its ${rows.length} lines, first at ${rows[0]!.path}, subtract` : `the line at ${rows[0]!.path} subtracts`} from the footprint: ${removal ? 'a net removal (biogenic CO2 uptake, also in biogenicDetail.co2RemovalsKgCO2e)' : 'a credit (avoided emissions)'} netted into the total`,
+      rows[0]!.path, removal
+        ? 'ISO 14067 and GB/T 24067 report removals apart from emissions: state the biogenic CO2 uptake separately in the report'
+        : 'ISO 14067 and GB/T 24067 report avoided emissions and credits apart from the footprint: model the credit outside the product, or check it is intended and report it separately');
   }
   for (const name of parametersShadowingUnits(product.parameters)) {
     w('PARAMETER_SHADOWS_UNIT', `parameter "${name}" has the name of a unit; inside expressions it means the parameter`, `/parameters/${name}`,
