@@ -15,6 +15,7 @@ export const WARNING_CODES = {
   EOL_NOT_MODELLED: 'A component material with no end-of-life treatment.',
   EOL_PARTIAL: 'End-of-life routes cover only part of a component material.',
   EOL_NO_FACTOR: 'An end-of-life route without a treatment factor: its mass is routed, its emissions are not counted.',
+  EOL_NOT_TREATMENT: 'An end-of-life route whose factor is not a waste-treatment factor by its category (a material, fuel, electricity … factor).',
   MASS_WITHOUT_MATERIAL: 'A component with a mass but no material: counted in mass, not in emissions.',
   NEGATIVE_AMOUNT: 'A line with a negative amount (a credit).',
   NEGATIVE_FACTOR: 'A line made negative by its factor (a credit, or a net removal), netted into the total.',
@@ -138,6 +139,13 @@ export function practitionerWarnings(product: Product, compiled: CompiledProduct
   for (const r of compiled.endOfLifeWithoutFactor) {
     w('EOL_NO_FACTOR', `${Math.round(r.share * 1000) / 10} % of the material of component "${r.idPath}" goes to ${r.route} without a treatment factor: counted in the end-of-life mass, not in emissions`, r.path,
       'give the route a treatment factor (e.g. a waste factor per kg or t), or state the exclusion in the report');
+  }
+  for (const r of compiled.endOfLifeNotTreatment) {
+    const counted = r.category === 'material'
+      ? 'a material-production factor: the material\'s production is counted again at end of life, its treatment not at all'
+      : `a ${r.category} factor, not a waste treatment: what it counts is not the treatment of the material`;
+    w('EOL_NOT_TREATMENT', `end-of-life route "${r.route}" of component "${r.idPath}" uses factor "${r.factor}", ${counted}`, r.path,
+      'give the route a waste-treatment factor (category waste, e.g. a landfill, incineration or recycling factor per kg or t of the material)');
   }
   for (const c of compiled.massWithoutMaterial) {
     w('MASS_WITHOUT_MATERIAL', `component "${c.idPath}" has a mass but no material, so it adds no emissions`, c.path,
