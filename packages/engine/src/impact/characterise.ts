@@ -183,6 +183,9 @@ export const BIOGENIC_CO2_KEY = 'CO2 (biogenic)';
  * biomass names its CO2 "CO2", and then all of it is biogenic, so it must not be added to fossil CO2.
  */
 export function gasKeys(value: CharacterisedFactor): (gas: string) => string {
-  const biogenicOnly = !value.massByGas.has(BIOGENIC_CO2_KEY) && !value.origin.biogenicCO2.plus(value.origin.biogenicCO2Removals).isZero();
-  return biogenicOnly ? (gas) => (gas === 'CO2' ? BIOGENIC_CO2_KEY : gas) : (gas) => gas;
+  if (!value.byGas.has('CO2') || value.massByGas.has(BIOGENIC_CO2_KEY)) return asNamed;
+  const { biogenicCO2, biogenicCO2Removals } = value.origin;
+  return biogenicCO2.isZero() && biogenicCO2Removals.isZero() ? asNamed : co2Biogenic;
 }
+const asNamed = (gas: string): string => gas;
+const co2Biogenic = (gas: string): string => (gas === 'CO2' ? BIOGENIC_CO2_KEY : gas);
