@@ -151,17 +151,16 @@ export function practitionerWarnings(product: Product, compiled: CompiledProduct
     w('MASS_WITHOUT_MATERIAL', `component "${c.idPath}" has a mass but no material, so it adds no emissions`, c.path,
       'name its material factor, or model it with its children');
   }
-  for (const row of compiled.rows) {
-    if (row.amount < 0) w('NEGATIVE_AMOUNT', `the amount at ${row.path} is negative (${row.amount} ${row.unit}), a credit`, row.path,
-      'ISO 14067 reports avoided emissions separately from the footprint; check this is intended');
-  }
   // A negative factor nets a credit into the footprint as silently as a negative amount would.
   const negative = new Map<string, InventoryRow[]>();
   for (const row of compiled.rows) {
-    if (row.amount <= 0 || !row.factor.value.kgCO2e.isNegative()) continue;
-    const rows = negative.get(row.factor.id);
-    if (rows) rows.push(row);
-    else negative.set(row.factor.id, [row]);
+    if (row.amount < 0) w('NEGATIVE_AMOUNT', `the amount at ${row.path} is negative (${row.amount} ${row.unit}), a credit`, row.path,
+      'ISO 14067 reports avoided emissions separately from the footprint; check this is intended');
+    else if (row.amount > 0 && row.factor.value.kgCO2e.isNegative()) {
+      const rows = negative.get(row.factor.id);
+      if (rows) rows.push(row);
+      else negative.set(row.factor.id, [row]);
+    }
   }
   for (const [id, rows] of negative) {
     const { value, shown } = rows[0]!.factor;
