@@ -171,6 +171,7 @@ describe('PACT export', () => {
     expect(given.footprint.extensions?.[0]?.data).toMatchObject({ fossilKgCO2e: '0', notSplitKgCO2e: '2.37324' });
     expect(given.issues.map((i) => i.code)).not.toContain('PACT_FOSSIL_LOWER_BOUND');
     expect(given.notes).toContain('fossilGhgEmissions: 1.9 kg CO2e as assessed by the data owner');
+    expect(given.footprint.comment).toContain('fossilGhgEmissions (1.9) is as assessed by the data owner');
   });
 
   it('leaves spare parts used later out of productMassPerDeclaredUnit (audit2 finding 12)', () => {

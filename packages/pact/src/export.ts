@@ -283,7 +283,9 @@ export function exportProductFootprint(result: CalculationResult, options: PactE
       + ` (CO2 emitted ${decimalString(origin.biogenicCO2EmissionsKgCO2e)}, CO2 removed ${decimalString(removals)}, CH4 and N2O from biomass ${decimalString(origin.biogenicNonCO2KgCO2e)}),`
       + ` not split by origin ${decimalString(origin.notSplitKgCO2e)}; the same split is in the extension ${ORIGIN_EXTENSION_SCHEMA}.`,
     origin.notSplitKgCO2e.isZero() ? ''
-      : `${decimalString(origin.notSplitKgCO2e)} kg CO2e come from factors given only as CO2e totals, of unknown origin: they are in the PCF but neither in fossilGhgEmissions nor in the biogenic fields, which are left undefined where they could hide in it${fossilLowerBound ? `; fossilGhgEmissions (${decimalString(fossil)}) is therefore a lower bound, not the fossil share of the PCF` : ''}.`,
+      : assessedFossil
+        ? `${decimalString(origin.notSplitKgCO2e)} kg CO2e come from factors given only as CO2e totals, of unknown origin to the calculator; fossilGhgEmissions (${decimalString(fossil)}) is as assessed by the data owner, and the biogenic fields are left undefined where they could hide in them.`
+        : `${decimalString(origin.notSplitKgCO2e)} kg CO2e come from factors given only as CO2e totals, of unknown origin: they are in the PCF but neither in fossilGhgEmissions nor in the biogenic fields, which are left undefined where they could hide in it; fossilGhgEmissions (${decimalString(fossil)}) is therefore a lower bound, not the fossil share of the PCF.`,
     origin.biogenicCO2EmissionsKgCO2e.isZero() ? ''
       : `The PCF includes ${decimalString(origin.biogenicCO2EmissionsKgCO2e)} kg CO2e biogenic CO2 emissions (PACT v3 has no field of its own for them).`,
     ...asPublished.map((b) => `${b.count} factor${b.count > 1 ? 's' : ''} given only as CO2e in IPCC ${b.basis} used as published, not re-characterised with ${result.gwp}.`),
