@@ -172,6 +172,10 @@ describe('PACT export', () => {
     expect(given.issues.map((i) => i.code)).not.toContain('PACT_FOSSIL_LOWER_BOUND');
     expect(given.notes).toContain('fossilGhgEmissions: 1.9 kg CO2e as assessed by the data owner');
     expect(given.footprint.comment).toContain('fossilGhgEmissions (1.9) is as assessed by the data owner');
+    // Never below the fossil gases the factors name: 0.1 + 0.2 kg CO2 emitted directly is 0.3 fossil.
+    const p = { ...product, inventory: [{ stage: 'manufacture' as const, substance: 'CO2', amount: '0.1 kg' }, { stage: 'packaging' as const, substance: 'CO2', amount: '0.2 kg' }] };
+    expect(() => exportProductFootprint(calculate(p, lib), { ...assessed, product: p, fossilGhgEmissionsKgCO2e: 0.2 }))
+      .toThrow(expect.objectContaining({ code: 'PACT_FOSSIL_BELOW_NAMED' }));
   });
 
   it('leaves spare parts used later out of productMassPerDeclaredUnit (audit2 finding 12)', () => {

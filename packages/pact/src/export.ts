@@ -154,6 +154,10 @@ export function exportProductFootprint(result: CalculationResult, options: PactE
   // PACT has no "unknown" for fossilGhgEmissions (SHALL): with a part of unknown origin the fossil part
   // the factors name is only a lower bound (the kettle's cradle to gate: "0"), never to be passed off as the whole.
   const fossilLowerBound = !assessedFossil && !origin.notSplitKgCO2e.isZero();
+  if (assessedFossil && fossil.lt(origin.fossilKgCO2e)) {
+    throw new PactExportError(`fossilGhgEmissions given as ${fossil.toFixed()} kg CO2e, less than the ${decimalString(origin.fossilKgCO2e)} kg CO2e of fossil gases the factors name`,
+      'give at least the fossil part the calculation finds, plus what of the part not split by origin is fossil', 'PACT_FOSSIL_BELOW_NAMED');
+  }
   if (fossil.isNegative()) {
     throw new PactExportError(`fossil GHG emissions in the boundary are negative (${fossil.toFixed()} kg CO2e) because of credits`,
       'PACT requires fossilGhgEmissions ≥ 0: report avoided emissions outside the footprint');
