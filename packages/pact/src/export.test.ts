@@ -156,6 +156,36 @@ describe('PACT export', () => {
     expect(real.issues.filter((i) => i.code === 'PACT_PLACEHOLDER_ID')).toEqual([]);
   });
 
+  it('says fossilGhgEmissions is a lower bound when the boundary is not split by origin, never a bare "0" (audit2 finding 12)', () => {
+    // cradle to gate: 2.37324 kg CO2e, all from CO2e-only factors → 100.0 % of unknown origin, fossil named 0
+    const { footprint, notes, issues } = exportProductFootprint(result, { ...assessed, product });
+    const issue = issues.find((i) => i.code === 'PACT_FOSSIL_LOWER_BOUND')!;
+    expect(issue).toMatchObject({ path: '/pcf/fossilGhgEmissions', severity: 'warning' });
+    expect(issue.message).toContain('fossilGhgEmissions 0 kg CO2e is a lower bound');
+    expect(issue.message).toContain('2.37324 kg CO2e (100.0 % of the PCF)');
+    expect(notes.some((n) => n.includes('fossilGhgEmissionsKgCO2e'))).toBe(true);
+    expect(footprint.comment).toContain('fossilGhgEmissions (0) is therefore a lower bound');
+    // The data owner's assessment replaces it; the extension keeps the engine's split.
+    const given = exportProductFootprint(result, { ...assessed, product, fossilGhgEmissionsKgCO2e: 1.9 });
+    expect(given.footprint.pcf.fossilGhgEmissions).toBe('1.9');
+    expect(given.footprint.extensions?.[0]?.data).toMatchObject({ fossilKgCO2e: '0', notSplitKgCO2e: '2.37324' });
+    expect(given.issues.map((i) => i.code)).not.toContain('PACT_FOSSIL_LOWER_BOUND');
+    expect(given.notes).toContain('fossilGhgEmissions: 1.9 kg CO2e as assessed by the data owner');
+    expect(given.footprint.comment).toContain('fossilGhgEmissions (1.9) is as assessed by the data owner');
+    // Never below the fossil gases the factors name: 0.1 + 0.2 kg CO2 emitted directly is 0.3 fossil.
+    const p = { ...product, inventory: [{ stage: 'manufacture' as const, substance: 'CO2', amount: '0.1 kg' }, { stage: 'packaging' as const, substance: 'CO2', amount: '0.2 kg' }] };
+    expect(() => exportProductFootprint(calculate(p, lib), { ...assessed, product: p, fossilGhgEmissionsKgCO2e: 0.2 }))
+      .toThrow(expect.objectContaining({ code: 'PACT_FOSSIL_BELOW_NAMED' }));
+  });
+
+  it('leaves spare parts used later out of productMassPerDeclaredUnit (audit2 finding 12)', () => {
+    // 0.732 kg of kettle (as above) + 2 × 50 g spare filters in the use stage, not part of the product delivered
+    const p = { ...product, components: [...product.components!, { id: 'spare', stage: 'use' as const, quantity: 2, material: 'fx/steel', mass: '50 g' }] };
+    const { footprint, notes } = exportProductFootprint(calculate(p, lib), { ...assessed, product: p });
+    expect(footprint.pcf.productMassPerDeclaredUnit).toBe('0.732');
+    expect(notes.some((n) => n.startsWith('productMassPerDeclaredUnit: 0.732 kg'))).toBe(true);
+  });
+
   it('prints decimals without binary artefacts: 15 significant digits of the exact decimal', () => {
     // 0.1 + 0.2 as doubles is 0.30000000000000004; the exact decimal sum is 0.3
     const p = { ...product, components: [], inventory: [{ stage: 'manufacture' as const, substance: 'CO2', amount: '0.1 kg' }, { stage: 'packaging' as const, substance: 'CO2', amount: '0.2 kg' }] };
@@ -163,5 +193,6 @@ describe('PACT export', () => {
     expect(footprint.pcf.pcfIncludingBiogenicUptake).toBe('0.3');
     expect(footprint.pcf.fossilGhgEmissions).toBe('0.3');
     expect(footprint.pcf.biogenicNonCO2Emissions).toBe('0'); // nothing of unknown origin: none applies
+    expect(exportProductFootprint(calculate(p, lib), { ...assessed, product: p }).issues.map((i) => i.code)).not.toContain('PACT_FOSSIL_LOWER_BOUND');
   });
 });

@@ -46,6 +46,12 @@ export interface PactExportOptions {
    */
   fossilCarbonContentKgC?: number;
   biogenicCarbonContentKgC?: number;
+  /**
+   * kg CO2e of fossil emissions per declared unit, as assessed. By default the fossil part the factors
+   * name; when part of the boundary is not split by origin (factors given only as CO2e totals) that is a
+   * lower bound, and the export says so (issue PACT_FOSSIL_LOWER_BOUND, a note and the comment).
+   */
+  fossilGhgEmissionsKgCO2e?: number;
   /** Share of emissions left out, as assessed; by default the result's cut-off share (see exemptions()). */
   exemptedEmissionsPercent?: number;
   exemptedEmissionsDescription?: string;
@@ -90,13 +96,16 @@ function geography(region: string | undefined): Partial<CarbonFootprint> {
   return {};
 }
 
-/** Mass of the product per functional unit, excluding packaging components, from the BOM (kg). */
+/** Stages whose component materials are the product as delivered (not packaging, spare parts used later …). */
+const PRODUCT_STAGES: readonly Stage[] = ['design', 'manufacture'];
+
+/** Mass of the product per functional unit from the BOM (kg): its materials made before the gate, packaging excluded. */
 function bomMassKg(result: CalculationResult): number | undefined {
   if (!result.byComponent.length) return undefined;
-  const packaging = new Set(result.lines.filter((l) => l.kind === 'material' && l.stage === 'packaging' && l.component).map((l) => l.component!));
+  const notProduct = new Set(result.lines.filter((l) => l.kind === 'material' && !PRODUCT_STAGES.includes(l.stage) && l.component).map((l) => l.component!));
   let mass = new Dec(0);
   for (const c of result.byComponent) {
-    if (packaging.has(c.component)) continue;
+    if (notProduct.has(c.component)) continue;
     mass = mass.plus(c.massKg);
   }
   return mass.toNumber();
@@ -139,8 +148,16 @@ export function exportProductFootprint(result: CalculationResult, options: PactE
     throw error;
   }
   const pcf = origin.kgCO2e;
-  const fossil = origin.fossilKgCO2e;
+  const assessedFossil = options.fossilGhgEmissionsKgCO2e !== undefined;
+  const fossil = assessedFossil ? new Dec(options.fossilGhgEmissionsKgCO2e!) : origin.fossilKgCO2e;
   const removals = origin.biogenicCO2RemovalsKgCO2e;
+  // PACT has no "unknown" for fossilGhgEmissions (SHALL): with a part of unknown origin the fossil part
+  // the factors name is only a lower bound (the kettle's cradle to gate: "0"), never to be passed off as the whole.
+  const fossilLowerBound = !assessedFossil && !origin.notSplitKgCO2e.isZero();
+  if (assessedFossil && fossil.lt(origin.fossilKgCO2e)) {
+    throw new PactExportError(`fossilGhgEmissions given as ${fossil.toFixed()} kg CO2e, less than the ${decimalString(origin.fossilKgCO2e)} kg CO2e of fossil gases the factors name`,
+      'give at least the fossil part the calculation finds, plus what of the part not split by origin is fossil', 'PACT_FOSSIL_BELOW_NAMED');
+  }
   if (fossil.isNegative()) {
     throw new PactExportError(`fossil GHG emissions in the boundary are negative (${fossil.toFixed()} kg CO2e) because of credits`,
       'PACT requires fossilGhgEmissions ≥ 0: report avoided emissions outside the footprint');
@@ -164,7 +181,7 @@ export function exportProductFootprint(result: CalculationResult, options: PactE
       if (massKg === undefined) {
         massKg = 0;
         notes.push('productMassPerDeclaredUnit: the product has no bill of materials and no mass was given, so it is reported as 0; give the product mass');
-      } else notes.push(`productMassPerDeclaredUnit: ${massKg} kg from the bill of materials (component materials, packaging excluded)`);
+      } else notes.push(`productMassPerDeclaredUnit: ${massKg} kg from the bill of materials (component materials made in design and manufacture; packaging and parts in later stages, e.g. spare parts, excluded)`);
     }
   }
 
@@ -241,6 +258,14 @@ export function exportProductFootprint(result: CalculationResult, options: PactE
   if (dq.technologicalDQR && dq.geographicalDQR && dq.temporalDQR) {
     c.dqi = { technologicalDQR: dq.technologicalDQR, geographicalDQR: dq.geographicalDQR, temporalDQR: dq.temporalDQR };
   }
+  if (fossilLowerBound) {
+    const share = pcf.isZero() ? undefined : origin.notSplitKgCO2e.div(pcf).times(100).toDecimalPlaces(1);
+    const said = `fossilGhgEmissions ${decimalString(fossil)} kg CO2e is a lower bound: it counts the fossil gases the factors name, and `
+      + `${decimalString(origin.notSplitKgCO2e)} kg CO2e${share ? ` (${share.toFixed(1)} % of the PCF)` : ''} come from factors given only as CO2e totals, of unknown origin, which may be fossil too`;
+    notes.push(`${said}; give fossilGhgEmissions as assessed (fossilGhgEmissionsKgCO2e) before sending`);
+    issues.push({ path: '/pcf/fossilGhgEmissions', severity: 'warning', code: 'PACT_FOSSIL_LOWER_BOUND', message: `${said}: give it as assessed before sending the footprint` });
+  }
+  if (assessedFossil) notes.push(`fossilGhgEmissions: ${decimalString(fossil)} kg CO2e as assessed by the data owner`);
   if (options.fossilCarbonContentKgC === undefined) notes.push(`fossilCarbonContent: ${decimalString(fossilCarbon)} kg C from the carbon content its materials' factors state`);
   if (biogenicCarbon === undefined) notes.push('biogenicCarbonContent: not known for every material, so left undefined (PACT: blank if unknown)');
   if (!options.crossSectoralStandards) {
@@ -258,11 +283,13 @@ export function exportProductFootprint(result: CalculationResult, options: PactE
     excluded.length
       ? `Outside the boundary (not in the PCF): ${excluded.map((s) => `${STAGE_NAMES[s].en} ${decimalString(result.byStage[s].kgCO2e)} kg CO2e`).join('; ')}.`
       : '',
-    `By origin (kg CO2e): fossil ${decimalString(fossil)}, biogenic ${decimalString(origin.biogenicKgCO2e)}`
+    `By origin (kg CO2e): fossil ${decimalString(origin.fossilKgCO2e)}, biogenic ${decimalString(origin.biogenicKgCO2e)}`
       + ` (CO2 emitted ${decimalString(origin.biogenicCO2EmissionsKgCO2e)}, CO2 removed ${decimalString(removals)}, CH4 and N2O from biomass ${decimalString(origin.biogenicNonCO2KgCO2e)}),`
       + ` not split by origin ${decimalString(origin.notSplitKgCO2e)}; the same split is in the extension ${ORIGIN_EXTENSION_SCHEMA}.`,
     origin.notSplitKgCO2e.isZero() ? ''
-      : `${decimalString(origin.notSplitKgCO2e)} kg CO2e come from factors given only as CO2e totals, of unknown origin: they are in the PCF but neither in fossilGhgEmissions nor in the biogenic fields, which are left undefined where they could hide in it.`,
+      : assessedFossil
+        ? `${decimalString(origin.notSplitKgCO2e)} kg CO2e come from factors given only as CO2e totals, of unknown origin to the calculator; fossilGhgEmissions (${decimalString(fossil)}) is as assessed by the data owner, and the biogenic fields are left undefined where they could hide in them.`
+        : `${decimalString(origin.notSplitKgCO2e)} kg CO2e come from factors given only as CO2e totals, of unknown origin: they are in the PCF but neither in fossilGhgEmissions nor in the biogenic fields, which are left undefined where they could hide in it; fossilGhgEmissions (${decimalString(fossil)}) is therefore a lower bound, not the fossil share of the PCF.`,
     origin.biogenicCO2EmissionsKgCO2e.isZero() ? ''
       : `The PCF includes ${decimalString(origin.biogenicCO2EmissionsKgCO2e)} kg CO2e biogenic CO2 emissions (PACT v3 has no field of its own for them).`,
     ...asPublished.map((b) => `${b.count} factor${b.count > 1 ? 's' : ''} given only as CO2e in IPCC ${b.basis} used as published, not re-characterised with ${result.gwp}.`),

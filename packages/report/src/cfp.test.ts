@@ -101,6 +101,19 @@ describe('CFP report data model', () => {
     expect(rep.data.study).toMatchObject({ type: 'partial', cfpKind: 'partial CFP', unitKind: 'declared unit' });
   });
 
+  it('states a credit from a negative factor in the warnings and the limitations, in both languages', () => {
+    const p = { ...product, factors: [...(product.factors ?? []), { id: 'x/credit', unit: 'kg', co2e: -1.5, source: 'test' }],
+      inventory: [...product.inventory!, { stage: 'endOfLife' as const, factor: 'x/credit', amount: '2 kg' }] };
+    const r = calculate(p, lib);
+    for (const lang of ['zh', 'en'] as const) {
+      const rep = buildCfpReport(r, { lang, product: p, generatedAt });
+      expect(findTable(rep.document, 'warnings')!.rows.some((row) => row[0] === 'NEGATIVE_FACTOR')).toBe(true);
+      expect(rep.data.limitations).toContain(lang === 'zh'
+        ? '存在因子为负值的清单行（抵扣或净清除），已从碳足迹总量中扣减；ISO 14067 和 GB/T 24067 要求避免排放与碳足迹分开报告，清除与排放分开报告。（涉及 1 个因子，见第 10 章）'
+        : 'A line is negative because of its factor (a credit or a net removal) and is netted into the total; ISO 14067 and GB/T 24067 report avoided emissions apart from the footprint and removals apart from emissions. (1 factor, see section 10)');
+    }
+  });
+
   it('calls a product without use and end of life a cradle-to-gate partial CFP per declared unit', () => {
     const p = { ...product, components: [], inventory: product.inventory!.slice(0, 2) };
     const rep = buildCfpReport(calculate(p, lib), { lang: 'en', product: p });

@@ -72,7 +72,7 @@ export const ResultLine = Type.Object(
       { description: 'kg CO2e per unit as characterised with the chosen GWP set.' },
     ),
     kgCO2e: Type.Number(),
-    byGas: Type.Record(Type.String(), Type.Number(), { description: 'kg CO2e by gas; "CO2e" where the factor gives no split.' }),
+    byGas: Type.Record(Type.String(), Type.Number(), { description: 'kg CO2e by gas; "CO2" fossil, "CO2 (biogenic)" biogenic CO2; "CO2e" where the factor gives no split.' }),
     ...OriginParts,
     biogenicDetail: Type.Optional(BiogenicDetail),
     share: Type.Number({ description: 'Share of the total, 0 to 1 (of the absolute sum when credits exist).' }),
@@ -134,7 +134,9 @@ export const CalculationResult = Type.Object(
     byStage: Type.Object({
       design: Co2e, manufacture: Co2e, packaging: Co2e, transport: Co2e, use: Co2e, endOfLife: Co2e,
     }),
-    byGas: Type.Record(Type.String(), Type.Object({ kg: Type.Optional(Type.Number()), kgCO2e: Type.Number() })),
+    byGas: Type.Record(Type.String(), Type.Object({ kg: Type.Optional(Type.Number()), kgCO2e: Type.Number() }), {
+      description: 'kg and kg CO2e by gas: "CO2" is fossil CO2, "CO2 (biogenic)" biogenic CO2 (a "CO2 (biogenic)" gas or the CO2 of a factor from biomass), "CO2e" what a source does not split by gas.',
+    }),
     byComponent: Type.Array(
       Type.Object({
         component: Type.String({ description: 'Id path, e.g. body/screw.' }),

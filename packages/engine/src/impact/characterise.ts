@@ -168,10 +168,24 @@ function originOfParts(parts: CustomFactorOrigin, total: Decimal): OriginSplit {
  * splits that the inventories, the flow profiles and custom factors' flows share.
  */
 export function gasEmissions(value: CharacterisedFactor): { substance: string; origin?: 'fossil' | 'biogenic'; kg: Decimal }[] {
-  // A factor from biomass names its CO2 "CO2": then all of it is biogenic.
-  const biogenicOnly = !value.massByGas.has('CO2 (biogenic)') && !value.origin.biogenicCO2.plus(value.origin.biogenicCO2Removals).isZero();
+  const key = gasKeys(value);
   return [...value.massByGas].map(([gas, kg]) => {
-    if (gas === 'CO2 (biogenic)' || (gas === 'CO2' && biogenicOnly)) return { substance: 'CO2', origin: 'biogenic', kg };
+    if (key(gas) === BIOGENIC_CO2_KEY) return { substance: 'CO2', origin: 'biogenic', kg };
     return gas === 'CO2' ? { substance: 'CO2', origin: 'fossil', kg } : { substance: gas, kg };
   });
 }
+
+/** The key of biogenic CO2 wherever gases are listed (byGas, a factor's gases). */
+export const BIOGENIC_CO2_KEY = 'CO2 (biogenic)';
+
+/**
+ * The key each of a factor's gases is listed under (result byGas, foreground processes): a factor from
+ * biomass names its CO2 "CO2", and then all of it is biogenic, so it must not be added to fossil CO2.
+ */
+export function gasKeys(value: CharacterisedFactor): (gas: string) => string {
+  if (!value.byGas.has('CO2') || value.massByGas.has(BIOGENIC_CO2_KEY)) return asNamed;
+  const { biogenicCO2, biogenicCO2Removals } = value.origin;
+  return biogenicCO2.isZero() && biogenicCO2Removals.isZero() ? asNamed : co2Biogenic;
+}
+const asNamed = (gas: string): string => gas;
+const co2Biogenic = (gas: string): string => (gas === 'CO2' ? BIOGENIC_CO2_KEY : gas);

@@ -33,6 +33,8 @@ export interface CompiledProduct {
   endOfLifeWithoutFactor: { path: string; idPath: string; route: string; share: number }[];
   /** Components with a mass but no material: counted in mass totals, not in emissions. */
   massWithoutMaterial: { path: string; idPath: string }[];
+  /** End-of-life routes whose factor's category says it is not a waste treatment (a material, a fuel …). */
+  endOfLifeNotTreatment: { path: string; idPath: string; route: string; factor: string; category: string }[];
 }
 
 const KG = unitSpec('kg');
@@ -68,7 +70,7 @@ export function compileProduct(product: Product, library: FactorLibrary, options
   const out: CompiledProduct = {
     gwp: set, rows: [], components: [], scope, resolver,
     hasEndOfLifeLines: (product.inventory ?? []).some((l) => l.stage === 'endOfLife'),
-    partialEndOfLife: [], withoutEndOfLife: [], massWithoutMaterial: [], endOfLifeWithoutFactor: [],
+    partialEndOfLife: [], withoutEndOfLife: [], massWithoutMaterial: [], endOfLifeWithoutFactor: [], endOfLifeNotTreatment: [],
   };
   solveProcesses(product, resolver, library, set, scope, ctx.parameterNames, log);
   expandComponents(ctx, out);
@@ -293,6 +295,10 @@ function compileEndOfLife(ctx: Context, out: CompiledProduct, c: Component, inst
     const routePath = `${path}/endOfLife/${i}`;
     const factor = ctx.resolver.resolve(route.factor, `${routePath}/factor`);
     if (!factor) return;
+    // Judged by the category its data gives; without one ("other", a process, most custom factors) it cannot be.
+    if (factor.category !== undefined && factor.category !== 'waste' && factor.category !== 'other') {
+      out.endOfLifeNotTreatment.push({ path: `${routePath}/factor`, idPath: instance.idPath, route: route.route, factor: factor.id, category: factor.category });
+    }
     let amount: number;
     if (factor.unit.isCount) amount = clean(instance.quantity * route.share);
     else {

@@ -2,7 +2,7 @@ import type { ForegroundProcess, GwpSet, LineSource, Product } from '@greenlca/s
 import { biogenicOf, closeSplit, zeroSplit, type OriginKind } from '../impact/origin.js';
 import { Decimal, dec, ZERO } from '../decimal.js';
 import { pointer, type IssueLog } from '../errors.js';
-import { characteriseSubstance, type CharacterisedFactor } from '../impact/characterise.js';
+import { characteriseSubstance, gasKeys, type CharacterisedFactor } from '../impact/characterise.js';
 import type { FactorLibrary } from '../library/library.js';
 import { buildTechnosphere, factoriseTechnosphere, LcaMatrixError, type TechnosphereExchange } from '../matrix/index.js';
 import { convertTo, massKg } from '../quantity/convert.js';
@@ -85,8 +85,10 @@ export function solveProcesses(
     v[i] = v[i]! + value;
   };
   const addFactor = (i: number, amount: number, value: CharacterisedFactor) => {
-    for (const [gas, perUnit] of value.byGas) add(direct, gas, i, amount * perUnit.toNumber());
-    for (const [gas, perUnit] of value.massByGas) add(mass, gas, i, amount * perUnit.toNumber());
+    // Biogenic CO2 keeps its own key: summed into "CO2" it would become fossil (or make fossil biogenic).
+    const key = gasKeys(value);
+    for (const [gas, perUnit] of value.byGas) add(direct, key(gas), i, amount * perUnit.toNumber());
+    for (const [gas, perUnit] of value.massByGas) add(mass, key(gas), i, amount * perUnit.toNumber());
     for (const k of SPLIT_KINDS) {
       const perUnit = value.origin[k];
       if (!perUnit.isZero()) byKind.get(k)![i] = byKind.get(k)![i]! + amount * perUnit.toNumber();

@@ -2,6 +2,7 @@ import { STAGES, type CalculationResult, type OriginTotals, type ResultLine, typ
 import { type Decimal, num, shortProduct } from '../decimal.js';
 import { Exact, EXACT_ZERO, exactOf } from '../exact.js';
 import { ExactSum } from '../exact-sum.js';
+import { gasKeys } from '../impact/characterise.js';
 import { addScaled, biogenicOf, closeSplit, ORIGIN_KINDS, zeroSplit, type OriginSplit } from '../impact/origin.js';
 import type { ComponentInstance, InventoryRow } from '../inventory/line.js';
 
@@ -137,7 +138,8 @@ const shownSplit = new WeakMap<object, { gases: [string, number][] }>();
 function splitOf(value: InventoryRow['factor']['value']) {
   let split = shownSplit.get(value);
   if (!split) {
-    split = { gases: [...value.byGas].map(([g, v]) => [g, v.toNumber()]) };
+    const key = gasKeys(value);
+    split = { gases: [...value.byGas].map(([g, v]) => [key(g), v.toNumber()]) };
     shownSplit.set(value, split);
   }
   return split;
@@ -199,9 +201,10 @@ function totalsOf(buckets: Map<InventoryRow['factor']['value'], Map<Stage, Exact
       total = total.plus(kg);
       sum = sum.plus(amount);
     }
+    const key = gasKeys(value);
     for (const [gas, perUnit] of value.byGas) {
-      let entry = byGas.get(gas);
-      if (!entry) byGas.set(gas, (entry = { kg: EXACT_ZERO, kgCO2e: EXACT_ZERO }));
+      let entry = byGas.get(key(gas));
+      if (!entry) byGas.set(key(gas), (entry = { kg: EXACT_ZERO, kgCO2e: EXACT_ZERO }));
       entry.kgCO2e = entry.kgCO2e.plus(sum.times(exactOf(perUnit)));
       const mass = value.massByGas.get(gas);
       entry.kg = entry.kg !== undefined && mass !== undefined ? entry.kg.plus(sum.times(exactOf(mass))) : undefined;

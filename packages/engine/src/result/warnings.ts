@@ -15,8 +15,10 @@ export const WARNING_CODES = {
   EOL_NOT_MODELLED: 'A component material with no end-of-life treatment.',
   EOL_PARTIAL: 'End-of-life routes cover only part of a component material.',
   EOL_NO_FACTOR: 'An end-of-life route without a treatment factor: its mass is routed, its emissions are not counted.',
+  EOL_NOT_TREATMENT: 'An end-of-life route whose factor is not a waste-treatment factor by its category (a material, fuel, electricity … factor).',
   MASS_WITHOUT_MATERIAL: 'A component with a mass but no material: counted in mass, not in emissions.',
   NEGATIVE_AMOUNT: 'A line with a negative amount (a credit).',
+  NEGATIVE_FACTOR: 'A line made negative by its factor (a credit, or a net removal), netted into the total.',
   UNKNOWN_FIELD: 'A field that product model v1 does not define (ignored).',
   PARAMETER_SHADOWS_UNIT: 'A parameter named like a unit: in expressions the parameter wins.',
   EMPTY_PRODUCT: 'Nothing to calculate.',
@@ -138,13 +140,36 @@ export function practitionerWarnings(product: Product, compiled: CompiledProduct
     w('EOL_NO_FACTOR', `${Math.round(r.share * 1000) / 10} % of the material of component "${r.idPath}" goes to ${r.route} without a treatment factor: counted in the end-of-life mass, not in emissions`, r.path,
       'give the route a treatment factor (e.g. a waste factor per kg or t), or state the exclusion in the report');
   }
+  for (const r of compiled.endOfLifeNotTreatment) {
+    const counted = r.category === 'material'
+      ? 'a material-production factor: the material\'s production is counted again at end of life, its treatment not at all'
+      : `a ${r.category} factor, not a waste treatment: what it counts is not the treatment of the material`;
+    w('EOL_NOT_TREATMENT', `end-of-life route "${r.route}" of component "${r.idPath}" uses factor "${r.factor}", ${counted}`, r.path,
+      'give the route a waste-treatment factor (category waste, e.g. a landfill, incineration or recycling factor per kg or t of the material)');
+  }
   for (const c of compiled.massWithoutMaterial) {
     w('MASS_WITHOUT_MATERIAL', `component "${c.idPath}" has a mass but no material, so it adds no emissions`, c.path,
       'name its material factor, or model it with its children');
   }
+  // A negative factor nets a credit into the footprint as silently as a negative amount would.
+  const negative = new Map<string, InventoryRow[]>();
   for (const row of compiled.rows) {
     if (row.amount < 0) w('NEGATIVE_AMOUNT', `the amount at ${row.path} is negative (${row.amount} ${row.unit}), a credit`, row.path,
       'ISO 14067 reports avoided emissions separately from the footprint; check this is intended');
+    else if (row.amount > 0 && row.factor.value.kgCO2e.isNegative()) {
+      const rows = negative.get(row.factor.id);
+      if (rows) rows.push(row);
+      else negative.set(row.factor.id, [row]);
+    }
+  }
+  for (const [id, rows] of negative) {
+    const { value, shown } = rows[0]!.factor;
+    // Only biogenic CO2 uptake making it negative is a removal, which biogenicDetail already keeps apart.
+    const removal = !value.origin.biogenicCO2Removals.isZero() && !value.kgCO2e.minus(value.origin.biogenicCO2Removals).isNegative();
+    w('NEGATIVE_FACTOR', `factor "${id}" is negative (${shown.kgCO2e} kg CO2e per ${shown.unit}), so ${rows.length > 1 ? `its ${rows.length} lines, first at ${rows[0]!.path}, subtract` : `the line at ${rows[0]!.path} subtracts`} from the footprint: ${removal ? 'a net removal (biogenic CO2 uptake, also in biogenicDetail.co2RemovalsKgCO2e)' : 'a credit (avoided emissions)'} netted into the total`,
+      rows[0]!.path, removal
+        ? 'ISO 14067 and GB/T 24067 report removals apart from emissions: state the biogenic CO2 uptake separately in the report'
+        : 'ISO 14067 and GB/T 24067 report avoided emissions and credits apart from the footprint: model the credit outside the product, or check it is intended and report it separately');
   }
   for (const name of parametersShadowingUnits(product.parameters)) {
     w('PARAMETER_SHADOWS_UNIT', `parameter "${name}" has the name of a unit; inside expressions it means the parameter`, `/parameters/${name}`,

@@ -10,7 +10,7 @@ import type { CfpReportData } from './types.js';
 
 type Counted = 'factor' | 'component' | 'line';
 const COUNTED_WARNINGS: [string, Counted][] = [
-  ['CO2_ONLY_FACTOR', 'factor'], ['EOL_NOT_MODELLED', 'component'], ['UNCITED_CUSTOM_FACTOR', 'factor'], ['NEGATIVE_AMOUNT', 'line'],
+  ['CO2_ONLY_FACTOR', 'factor'], ['EOL_NOT_MODELLED', 'component'], ['UNCITED_CUSTOM_FACTOR', 'factor'], ['NEGATIVE_AMOUNT', 'line'], ['NEGATIVE_FACTOR', 'factor'], ['EOL_NOT_TREATMENT', 'line'],
   ['FACTOR_REGION_MISMATCH', 'factor'], ['FACTOR_YEAR_DISTANT', 'factor'],
 ];
 const COUNT_NOUNS: Record<Counted, Bi> = { factor: { zh: '个因子', en: 'factor' }, component: { zh: '个部件', en: 'component' }, line: { zh: '行清单', en: 'line' } };
