@@ -79,6 +79,17 @@ describe('units and expressions', () => {
     expect(found[1]!.hint).toContain('lifetimeYears');
   });
 
+  it('compares only names up to 64 characters by edit distance: long names are matched by containment alone', () => {
+    // A thousand 1,000-character parameter names and twenty wrong references once cost minutes of edit distances.
+    const long = (c: string) => 'p'.repeat(100) + c;
+    const parameters = Object.fromEntries(Array.from({ length: 1_000 }, (_, i) => [long(`q${i}`), 1]));
+    const found = issues({ ...base, parameters, inventory: Array.from({ length: 25 }, () => ({ stage: 'use', factor: 'fx/grid-lca', amount: `3 kWh * ${long('x')}` })) });
+    expect(found).toHaveLength(25);
+    expect(found.every((i) => i.code === 'UNKNOWN_PARAMETER' && !i.hint?.includes('did you mean'))).toBe(true);
+    // A short name one letter off is still suggested.
+    expect(issues({ ...base, parameters: { lifetimeYears: 5 }, inventory: [{ stage: 'use', factor: 'fx/grid-lca', amount: '3 kWh * lifetimeYear' }] })[0]!.hint).toContain('lifetimeYears');
+  });
+
   it('reports parameters that depend on each other in a circle', () => {
     const found = issues({ ...base, parameters: { a: 'b * 2', b: 'a + 1' }, inventory: [{ stage: 'use', factor: 'fx/grid-lca', amount: '1 kWh' }] });
     expect(found.some((i) => i.code === 'PARAMETER_CYCLE')).toBe(true);

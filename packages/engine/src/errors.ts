@@ -90,27 +90,40 @@ export function pointer(...segments: (string | number)[]): string {
   return out;
 }
 
+/**
+ * Names longer than this are matched by containment only, not by edit distance: a did-you-mean over a
+ * client's thousand 1,000-character parameter names must not cost minutes of one thread.
+ */
+const MAX_EDIT_CHARS = 64;
+
 /** Closest candidates by edit distance, for "did you mean" hints. */
 export function closest(target: string, candidates: Iterable<string>, max = 3): string[] {
   const t = target.toLowerCase();
+  const limit = Math.max(2, Math.floor(t.length / 3));
   const scored: [number, string][] = [];
   for (const c of new Set(candidates)) {
     const l = c.toLowerCase();
-    const d = editDistance(t, l);
+    const d = editDistance(t, l, limit);
+    if (d <= limit) scored.push([d, c]);
     // A one- or two-letter target is "contained" in almost everything: only its edit distance counts.
-    if (d <= Math.max(2, Math.floor(t.length / 3)) || (t.length > 2 && (l.includes(t) || t.includes(l)))) scored.push([d, c]);
+    else if (t.length > 2 && (l.includes(t) || t.includes(l))) scored.push([editDistance(t, l, 12), c]);
   }
   return scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])).slice(0, max).map(([, c]) => c);
 }
 
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 12) return 99;
+/** Levenshtein distance, or 99 as soon as it is sure to be above `limit` (or a name is too long to compare). */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit || a.length > MAX_EDIT_CHARS || b.length > MAX_EDIT_CHARS) return 99;
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
+    let best = i;
     for (let j = 1; j <= b.length; j++) {
       cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (cur[j]! < best) best = cur[j]!;
     }
+    // Every later row is at least this row's minimum.
+    if (best > limit) return 99;
     prev = cur;
   }
   return prev[b.length]!;
