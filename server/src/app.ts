@@ -14,7 +14,7 @@ import { DEFAULT_OUTBOUND, type OutboundPolicy } from './lib/outbound.js';
 import { DEFAULT_DELIVERY_RETRY, type DeliveryRetry } from './lib/pact-client.js';
 import { SecretBox } from './lib/secret-box.js';
 import { bundledCatalogue, type Catalogue } from './lib/library.js';
-import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from './limits.js';
+import { CONNECTIONS_CHECK_MS, HEADERS_TIMEOUT_MS, MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES, MAX_CONNECTIONS, REQUEST_TIMEOUT_MS } from './limits.js';
 import { OrgLibraries } from './org-datasets/library.js';
 import auth, { type AuthOptions } from './plugins/auth.js';
 import { caching } from './plugins/caching.js';
@@ -52,6 +52,8 @@ export interface AppOptions {
   /** Largest request body in bytes (default 2 MiB); batches allow `batchBodyLimit` (default 64 MiB). */
   bodyLimit?: number;
   batchBodyLimit?: number;
+  /** How long a client may take to send its request headers, in ms (default HEADERS_TIMEOUT_MS). */
+  headersTimeoutMs?: number;
   /** Bytes of serialised /v1/calculate results to keep for identical requests (default 64 MiB); 0 = off. */
   resultCacheBytes?: number;
   /** Directory of the built web UI, or false. Default `<repo>/web/dist`. */
@@ -101,6 +103,7 @@ export type App = FastifyInstance;
  * const res = await app.inject({ method: 'POST', url: '/v1/calculate', headers: { authorization: `Bearer ${key}` }, payload: product });
  */
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
+  const headersTimeout = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
   const app = Fastify({
     // Over HTTPS a plain-HTTP request to the same port fails its TLS handshake and gets no answer:
     // PACT forbids serving its API over HTTP (the conformance runner's tests 9-11 and 17).
@@ -108,6 +111,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     logger: options.logger ?? false,
     logController: new RequestsAtDebug(),
     bodyLimit: options.bodyLimit ?? MAX_BODY_BYTES,
+    // Fastify's default is no limit at all: a client trickling its request would hold its socket for ever.
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    http: { headersTimeout: headersTimeout, connectionsCheckingInterval: Math.min(CONNECTIONS_CHECK_MS, Math.ceil(headersTimeout / 2)) },
     // Fastify would answer 404 for /v1/products/ but the route is /v1/products.
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { strict: false } },
@@ -118,6 +124,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     // Errors Node's HTTP parser raises before any request exists (431, 414, malformed HTTP), likewise.
     clientErrorHandler: clientErrorHandler({ otherShape: { applies: isPactPath, answer: pactErrorAnswer } }),
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // The HTTPS server is made without the http options: the same limits, set on it directly.
+  app.server.headersTimeout = headersTimeout;
+  app.server.maxConnections = MAX_CONNECTIONS;
 
   // JSON routes read JSON only: text/plain is a 415, not a string that fails the schema. The BOM import
   // reads text/csv and text/plain with its own parser.

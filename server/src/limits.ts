@@ -13,6 +13,18 @@ export const MAX_PACT_EVENT_BYTES = 256 * 1024;
 /** Largest `POST /auth/token` body (a form with grant_type and, at most, credentials). */
 export const MAX_TOKEN_REQUEST_BYTES = 16 * 1024;
 
+/**
+ * A client must send its request headers within HEADERS_TIMEOUT_MS and the whole request within
+ * REQUEST_TIMEOUT_MS (a 64 MiB batch at 2 Mbit/s), else it gets a 408 and its connection is closed;
+ * connections are checked every CONNECTIONS_CHECK_MS. A client trickling header lines cannot hold
+ * sockets for longer, and at most MAX_CONNECTIONS are open at once (more are refused at once), well
+ * under the file descriptors a server is given.
+ */
+export const HEADERS_TIMEOUT_MS = 20_000;
+export const REQUEST_TIMEOUT_MS = 300_000;
+export const CONNECTIONS_CHECK_MS = 5_000;
+export const MAX_CONNECTIONS = 10_000;
+
 /** Products in one batch. */
 export const MAX_BATCH_PRODUCTS = 1000;
 /**

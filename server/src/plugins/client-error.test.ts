@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../testing/harness.js';
 import { testBackends } from '../storage/testing.js';
 import { readFailedRequest } from './client-error.js';
+import { MAX_CONNECTIONS, REQUEST_TIMEOUT_MS } from '../limits.js';
 
 const PORT = 3401;
 
@@ -111,5 +112,32 @@ describe('errors before routing', () => {
     const res = await exchange('HEAD /v1/no-such-thing HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n');
     expect(res.status).toBe(404);
     expect(res.body).toBe('');
+  });
+});
+
+/** A client that trickles its request headers: answered 408 and its socket closed, not held for ever. */
+describe('slow request headers', () => {
+  let t: TestApp;
+  const port = PORT + 1;
+  beforeAll(async () => {
+    t = await testApp(testBackends[0]!, { headersTimeoutMs: 1_000 });
+    await t.app.listen({ port, host: '127.0.0.1' });
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  it('closes a connection whose headers do not end within the headers timeout, while the client goes on sending', async () => {
+    const outcome = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      let status = '';
+      socket.on('data', (c) => { status ||= String(c).split('\r\n')[0]!; });
+      socket.on('error', () => {});
+      const tick = setInterval(() => socket.writable && socket.write('x-a: b\r\n'), 100);
+      const giveUp = setTimeout(() => { clearInterval(tick); socket.destroy(); resolve('still open'); }, 20_000);
+      socket.on('close', () => { clearInterval(tick); clearTimeout(giveUp); resolve(`closed after ${status}`); });
+      socket.write('GET /health HTTP/1.1\r\nHost: x\r\n');
+    });
+    expect(outcome).toBe('closed after HTTP/1.1 408 Request Timeout');
+    expect(t.app.server.maxConnections).toBe(MAX_CONNECTIONS);
+    expect(t.app.server.requestTimeout).toBe(REQUEST_TIMEOUT_MS);
   });
 });
