@@ -176,6 +176,10 @@ describe('PACT export', () => {
     const p = { ...product, inventory: [{ stage: 'manufacture' as const, substance: 'CO2', amount: '0.1 kg' }, { stage: 'packaging' as const, substance: 'CO2', amount: '0.2 kg' }] };
     expect(() => exportProductFootprint(calculate(p, lib), { ...assessed, product: p, fossilGhgEmissionsKgCO2e: 0.2 }))
       .toThrow(expect.objectContaining({ code: 'PACT_FOSSIL_BELOW_NAMED' }));
+    // Nor above the fossil and not-split emissions together: 2.37324 kg here.
+    expect(() => exportProductFootprint(result, { ...assessed, product, fossilGhgEmissionsKgCO2e: 2.37325 }))
+      .toThrow(expect.objectContaining({ code: 'PACT_FOSSIL_ABOVE_BOUNDARY' }));
+    expect(exportProductFootprint(result, { ...assessed, product, fossilGhgEmissionsKgCO2e: 2.37324 }).footprint.pcf.fossilGhgEmissions).toBe('2.37324');
   });
 
   it('leaves spare parts used later out of productMassPerDeclaredUnit (audit2 finding 12)', () => {

@@ -158,6 +158,12 @@ export function exportProductFootprint(result: CalculationResult, options: PactE
     throw new PactExportError(`fossilGhgEmissions given as ${fossil.toFixed()} kg CO2e, less than the ${decimalString(origin.fossilKgCO2e)} kg CO2e of fossil gases the factors name`,
       'give at least the fossil part the calculation finds, plus what of the part not split by origin is fossil', 'PACT_FOSSIL_BELOW_NAMED');
   }
+  // Fossil emissions as assessed come out of the part the factors leave unsplit: at most all of it.
+  const fossilCeiling = origin.fossilKgCO2e.plus(origin.notSplitKgCO2e);
+  if (assessedFossil && fossil.gt(fossilCeiling)) {
+    throw new PactExportError(`fossilGhgEmissions given as ${fossil.toFixed()} kg CO2e, more than the ${decimalString(fossilCeiling)} kg CO2e of fossil and not-split emissions in the boundary`,
+      'give at most the fossil part the calculation finds plus the part not split by origin', 'PACT_FOSSIL_ABOVE_BOUNDARY');
+  }
   if (fossil.isNegative()) {
     throw new PactExportError(`fossil GHG emissions in the boundary are negative (${fossil.toFixed()} kg CO2e) because of credits`,
       'PACT requires fossilGhgEmissions ≥ 0: report avoided emissions outside the footprint');
@@ -262,7 +268,7 @@ export function exportProductFootprint(result: CalculationResult, options: PactE
     const share = pcf.isZero() ? undefined : origin.notSplitKgCO2e.div(pcf).times(100).toDecimalPlaces(1);
     const said = `fossilGhgEmissions ${decimalString(fossil)} kg CO2e is a lower bound: it counts the fossil gases the factors name, and `
       + `${decimalString(origin.notSplitKgCO2e)} kg CO2e${share ? ` (${share.toFixed(1)} % of the PCF)` : ''} come from factors given only as CO2e totals, of unknown origin, which may be fossil too`;
-    notes.push(`${said}; give fossilGhgEmissions as assessed (fossilGhgEmissionsKgCO2e) before sending`);
+    notes.push(`${said}; give fossilGhgEmissions as assessed (fossilGhgEmissionsKgCO2e; the CLI's --fossil-ghg) before sending`);
     issues.push({ path: '/pcf/fossilGhgEmissions', severity: 'warning', code: 'PACT_FOSSIL_LOWER_BOUND', message: `${said}: give it as assessed before sending the footprint` });
   }
   if (assessedFossil) notes.push(`fossilGhgEmissions: ${decimalString(fossil)} kg CO2e as assessed by the data owner`);

@@ -14,7 +14,7 @@ import type { Command } from './index.js';
 const USAGE = [
   'greenlca pact export FILE [--out PATH] [--company NAME] [--company-id URN[,URN]] [--product-id URN[,URN]]',
   '                          [--boundary cradle-to-gate|cradle-to-grave|STAGE,STAGE…] [--reference-year YYYY] [--id UUID] [--version V]',
-  '                          [--fossil-carbon-content KGC] [--biogenic-carbon-content KGC] [--exempted-percent P] [--standard STD[,STD]]',
+  '                          [--fossil-carbon-content KGC] [--biogenic-carbon-content KGC] [--fossil-ghg KGCO2E] [--exempted-percent P] [--standard STD[,STD]]',
   '       greenlca pact import PCF.json [--id FACTOR_ID] [--into PRODUCT.json] [--out PATH] [--basis excluding|including] [--allow-deprecated]',
 ].join('\n');
 
@@ -94,6 +94,9 @@ async function exportCommand(file: string, flags: Map<string, string | true>, io
   if (fossilC !== undefined) options.fossilCarbonContentKgC = fossilC;
   const biogenicC = figure('biogenic-carbon-content', 0, 1e12);
   if (biogenicC !== undefined) options.biogenicCarbonContentKgC = biogenicC;
+  // Fossil emissions as assessed, where factors give only CO2e totals (else the export's figure is a lower bound).
+  const fossilGhg = figure('fossil-ghg', 0, 1e15);
+  if (fossilGhg !== undefined) options.fossilGhgEmissionsKgCO2e = fossilGhg;
   const exempted = figure('exempted-percent', 0, 100);
   if (exempted !== undefined) options.exemptedEmissionsPercent = exempted;
   const standards = list(flagString(flags, 'standard'));
