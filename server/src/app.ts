@@ -14,6 +14,7 @@ import { DEFAULT_OUTBOUND, type OutboundPolicy } from './lib/outbound.js';
 import { DEFAULT_DELIVERY_RETRY, type DeliveryRetry } from './lib/pact-client.js';
 import { SecretBox } from './lib/secret-box.js';
 import { bundledCatalogue, type Catalogue } from './lib/library.js';
+import { jsonBodyText, parseJsonBody } from './lib/json-body.js';
 import { CONNECTIONS_CHECK_MS, HEADERS_TIMEOUT_MS, MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES, MAX_CONNECTIONS, REQUEST_TIMEOUT_MS } from './limits.js';
 import { OrgLibraries } from './org-datasets/library.js';
 import auth, { type AuthOptions } from './plugins/auth.js';
@@ -131,6 +132,20 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   // JSON routes read JSON only: text/plain is a 415, not a string that fails the schema. The BOM import
   // reads text/csv and text/plain with its own parser.
   app.removeContentTypeParser('text/plain');
+  // JSON is read as bytes and decoded strictly (lib/json-body.ts), then parsed by Fastify's own parser
+  // with its prototype-poisoning checks.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = jsonBodyText(body as Buffer, request.headers['content-type']);
+    } catch (error) {
+      done(error as Error, undefined);
+      return;
+    }
+    parseJsonBody(parseJson, request, text, done);
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   // Responses are serialised as they are: schemas document them (OpenAPI) but never drop fields a

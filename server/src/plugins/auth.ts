@@ -52,6 +52,10 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const access = request.routeOptions.config?.access;
     if (!access || access === 'public') return;
+    // Node keeps the first of several Authorization headers: which key was meant is not ours to guess.
+    if (authorizationHeaders(request.raw.rawHeaders) > 1) {
+      throw new ApiError('GLCA_BAD_REQUEST', 'The request has more than one Authorization header: send one API key, in one header.');
+    }
     const token = bearerToken(request.headers.authorization);
     if (!token) {
       throw new ApiError('GLCA_UNAUTHORIZED', 'Send an API key as "Authorization: Bearer <key>".', undefined, { 'www-authenticate': 'Bearer realm="greenlca"' });
@@ -65,6 +69,12 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
     }
     request.caller = caller;
   });
+}
+
+function authorizationHeaders(raw: readonly string[]): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === 13 && raw[i]!.toLowerCase() === 'authorization') n++;
+  return n;
 }
 
 declare module 'fastify' {

@@ -68,11 +68,13 @@ describe.each(testBackends)('characters storage cannot hold ($name)', (backend) 
       refused(await t.call(read, 'POST', url, body.replace('"Electric kettle 1.7 L"', '"Kettle \\u0000"'), json), '/name');
       refused(await t.call(read, 'POST', url, body.replace('"Electric kettle 1.7 L"', '"Kettle \\udc00"'), json), '/name');
       refused(await t.call(read, 'POST', url, body.replace('"Electric kettle 1.7 L"', '"Kettle \\\\ \\ud800 x"'), json), '/name');
-      // Bytes that are not UTF-8 (an encoded lone surrogate) are read as U+FFFD: storable, calculated.
-      const raw = Buffer.concat([Buffer.from(body.slice(0, body.indexOf('Electric'))), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from(body.slice(body.indexOf('Electric')))]);
+      // Bytes that are not UTF-8 (an encoded lone surrogate) are refused, naming the byte (lib/json-body.ts),
+      // not read as U+FFFD and calculated as if the client had sent that.
+      const at = body.indexOf('Electric');
+      const raw = Buffer.concat([Buffer.from(body.slice(0, at)), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from(body.slice(at))]);
       const res = await t.call(read, 'POST', url, raw, json);
-      expect(res.statusCode).toBe(200);
-      expect(res.json().product.name).toBe('\ufffd\ufffd\ufffdElectric kettle 1.7 L');
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0]).toMatchObject({ code: 'INVALID_UTF8', detail: expect.stringContaining(`byte ${at} (0xed)`) });
     }
   });
 

@@ -57,6 +57,12 @@ describe.each(testBackends)('POST /v1/calculate ($name)', (backend) => {
     const wrong = await t.call('glca_0000000000000000_notarealsecretnotarealsecret', 'POST', '/v1/calculate', kettle());
     expect(wrong.json().code).toBe('GLCA_UNAUTHORIZED');
     for (const key of Object.values(t.orgA.keys)) expect((await t.call(key, 'POST', '/v1/calculate', kettle())).statusCode).toBe(200);
+    // Two keys in two headers: refused, whichever order (Node would keep the first silently).
+    for (const keys of [[t.orgA.keys.read, 'glca_wrong'], ['glca_wrong', t.orgA.keys.read]]) {
+      const two = await t.app.inject({ method: 'POST', url: '/v1/calculate', headers: { authorization: keys.map((k) => `Bearer ${k}`) as never }, payload: kettle() });
+      expect(two.statusCode).toBe(400);
+      expect(two.json().detail).toContain('more than one Authorization header');
+    }
   });
 
   it.skipIf(!!backend.skip)('answers a shape error with 400 and a JSON pointer per problem', async () => {
@@ -126,6 +132,23 @@ describe.each(testBackends)('POST /v1/calculate ($name)', (backend) => {
     const summary = await t.call(t.orgA.keys.read, 'POST', '/v1/calculate?view=summary', line);
     expect(summary.statusCode).toBe(422);
     expect(summary.json().errors.map((e: { code: string; pointer: string }) => `${e.code} ${e.pointer}`)).toEqual(['NON_FINITE /inventory/0']);
+  });
+
+  it.skipIf(!!backend.skip)('refuses a body that is not UTF-8 (400) or declares another charset (415), here and when storing, storing nothing', async () => {
+    // Once stored as "Caf\uFFFD cr\uFFFDme" with a 201.
+    const latin1 = Buffer.from(JSON.stringify(kettle({ id: 'latin1', name: 'Caf\xe9 cr\xe8me' })), 'latin1');
+    const headers = { authorization: `Bearer ${t.orgA.keys.write}`, 'content-type': 'application/json' };
+    for (const url of ['/v1/calculate', '/v1/products']) {
+      const res = await t.app.inject({ method: 'POST', url, headers, payload: latin1 });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().errors[0]).toMatchObject({ code: 'INVALID_UTF8', detail: expect.stringContaining('(0xe9)') });
+      const declared = await t.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': 'application/json; charset=iso-8859-1' }, payload: latin1 });
+      expect(declared.statusCode, url).toBe(415);
+    }
+    expect(JSON.stringify((await t.call(t.orgA.keys.read, 'GET', '/v1/products')).json())).not.toContain('\uFFFD');
+    const utf8 = await t.app.inject({ method: 'POST', url: '/v1/calculate', headers: { ...headers, 'content-type': 'application/json; charset=utf-8' }, payload: Buffer.from(JSON.stringify(kettle({ name: '电水壶 Café' }))) });
+    expect(utf8.statusCode).toBe(200);
+    expect(utf8.json().product.name).toBe('电水壶 Café');
   });
 
   it.skipIf(!!backend.skip)('never answers bad input with a 5xx or a stack trace', async () => {

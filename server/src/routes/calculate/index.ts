@@ -7,6 +7,7 @@ import { calculateOrProblem, productShapeProblem } from '../../lib/calculate.js'
 import { lciaOf, MethodQuery } from '../../lib/lcia.js';
 import { ResultCache } from '../../lib/result-cache.js';
 import { resultJson } from '../../lib/result-json.js';
+import { jsonBodyText, parseJsonBody } from '../../lib/json-body.js';
 import { parsedFrom } from '../../lib/storable-text.js';
 import { callerOf } from '../../plugins/auth.js';
 import { OrgLibraries, type DatasetPin } from '../../org-datasets/library.js';
@@ -49,16 +50,25 @@ const calculateRoutes: FastifyPluginAsyncTypebox<CalculateRoutesOptions> = async
   // body is marked as free of escapes for the storable-text check when it is, and hashed for the cache.
   const parseJson = app.getDefaultJsonParser('error', 'error');
   const parse = (request: FastifyRequest, body: string, done: (error: Error | null, value?: unknown) => void) =>
-    parseJson(request, body, (error: Error | null, value?: unknown) => {
+    parseJsonBody(parseJson, request, body, (error: Error | null, value?: unknown) => {
       if (!error) parsedFrom(value, body);
       done(error, value);
     });
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (!cache) return parse(request, body as string, done);
-    request.bodyHash = createHash('sha256').update(body as string).digest('base64');
+  // In place of the app's JSON parser (app.ts), for this route only: the same strict UTF-8 reading.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, bytes, done) => {
+    let body: string;
+    try {
+      body = jsonBodyText(bytes as Buffer, request.headers['content-type']);
+    } catch (error) {
+      done(error as Error, undefined);
+      return;
+    }
+    if (!cache) return parse(request, body, done);
+    request.bodyHash = createHash('sha256').update(bytes as Buffer).digest('base64');
     // Authentication ran in onRequest, so the caller is known here: a hit skips parsing 20 KiB of JSON.
     const caller = request.caller;
-    if (!caller) return parse(request, body as string, done);
+    if (!caller) return parse(request, body, done);
     app.orgLibraries.current(caller.orgId).then((datasets) => {
       request.orgDatasets = datasets;
       const query = request.query as { gwp?: string; view?: string; method?: string };
@@ -68,7 +78,7 @@ const calculateRoutes: FastifyPluginAsyncTypebox<CalculateRoutesOptions> = async
         done(null, CACHED_STUB);
         return;
       }
-      parse(request, body as string, done);
+      parse(request, body, done);
     }, (error: Error) => done(error, undefined));
   });
 
