@@ -111,6 +111,7 @@ describe('bounded work per request', () => {
       expect(res.json().errors[0].pointer).toBe('/product/processes');
     }
     limitExceeded(await t.call(t.orgA.keys.read, 'POST', '/v1/reports/cfp?format=json', { product: many, analyses: { runs: 0 } }), 'TOO_MANY_PROCESSES', MAX_PRODUCT_PROCESSES);
+    limitExceeded(await t.call(t.orgA.keys.read, 'POST', '/v1/exports/olca', { product: many }), 'TOO_MANY_PROCESSES', MAX_PRODUCT_PROCESSES);
   }, 60_000);
 
   it('counts the solves of a network that uses parameters in Monte Carlo, sensitivity and reports', async () => {
