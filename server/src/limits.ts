@@ -32,6 +32,23 @@ export const MAX_BATCH_PRODUCTS = 1000;
  * what a 2 MiB /v1/calculate body holds, so a batch item asks no more than a single request may.
  */
 export const MAX_BATCH_PRODUCT_LINES = 20_000;
+/**
+ * Foreground processes of one product, and their inputs in all (each input is also counted as a line
+ * in the limits on lines). Every calculation solves the network: by iteration usually, by dense LU (n³)
+ * when iteration stalls (inputs of more than their output, e.g. 2 kg of each of 4 others per kg). That
+ * worst case, random networks × 10 inputs, measured here at load 7–8 on the 2 shared cores (medians of
+ * 8 runs of the engine): 500 processes 0.23 s, 700: 0.45 s, 1,000: 0.73 s (4,000 × 4: 24 s). Through
+ * /v1/calculate at load 6.7, 500 × 10: 0.09 s (dense LU), 0.03 s (iteration), medians of 5.
+ */
+export const MAX_PRODUCT_PROCESSES = 500;
+export const MAX_PRODUCT_PROCESS_INPUTS = 5_000;
+/**
+ * Solves × process inputs of a network whose amounts use parameters, in one what-if request or report:
+ * each Monte Carlo run (× scenarios), each sensitivity end and each scenario of a comparison that varies
+ * a parameter re-solves the network (/v1/whatif/uncertainty, 30 runs of 200 processes × 3 inputs = 18,000: 0.33 s
+ * here at load 6.7; the audit's 2,000 runs of it would take ~20 s).
+ */
+export const MAX_NETWORK_RUN_INPUTS = 20_000;
 /** Lines over all the products of one batch (~3 s of calculation here). */
 export const MAX_BATCH_LINES = 100_000;
 /**

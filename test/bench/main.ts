@@ -21,6 +21,7 @@ const modules: Record<string, () => Promise<{ bench: BenchModule }>> = {
   durability: () => import('./durability.js'),
   cli: () => import('./cli.js'),
   jobs: () => import('./jobs.js'),
+  processes: () => import('./processes.js'),
 };
 
 async function main(argv: string[]): Promise<number> {

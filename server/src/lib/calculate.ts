@@ -4,6 +4,7 @@ import { ApiError } from '../errors.js';
 import { RequestValidationError } from '../plugins/validation.js';
 import type { ProblemError } from '../schemas/problem.js';
 import type { Provenance } from '../schemas/stored-result.js';
+import { checkNetwork } from './work.js';
 
 export interface CalcOptions {
   gwp?: GwpSet;
@@ -104,10 +105,11 @@ export function answerOrProblem<T>(fn: () => T, pointerPrefix = ''): T {
 }
 
 /**
- * Calculate at the edge: the engine's LcaInputError becomes a 422 problem carrying every issue with
- * its JSON pointer; anything else is a bug and propagates (500, logged, no stack to the client).
+ * Calculate at the edge: a foreground network over its limits is refused first; the engine's
+ * LcaInputError becomes a 422 problem carrying every issue with its JSON pointer; anything else is a bug and propagates (500, logged, no stack to the client).
  */
 export function calculateOrProblem(product: unknown, library: FactorLibrary, options: CalcOptions, pointerPrefix = ''): CalculationResult {
+  checkNetwork(product, pointerPrefix);
   // A result past the largest number is the engine's NON_FINITE input error (JSON has no Infinity).
   return answerOrProblem(
     () => {

@@ -186,6 +186,7 @@ export function solveProcesses(
     return;
   }
 
+  const reach = reachOf(upstream, exchanges, index);
   processes.forEach((p: ForegroundProcess, i) => {
     const byGas = new Map<string, Decimal>();
     let total = ZERO;
@@ -201,21 +202,25 @@ export function solveProcesses(
     if (origin.notSplit.abs().lte(total.abs().times(1e-12))) Object.assign(origin, closeSplit({ ...origin, notSplit: ZERO }, total));
     const massByGas = new Map<string, Decimal>();
     for (const [gas, lambda] of massFootprint) massByGas.set(gas, dec(clean(lambda[i]!)));
-    const background = [...new Set(upstreamOf(i, upstream, exchanges, index).map((f) => f.id))];
-    const source: LineSource = {
-      citation: `foreground process "${p.id}"${p.source ? ` (${p.source})` : ''}, network of ${n} process${n === 1 ? '' : 'es'} solved by GreenLCA`
-        + (background.length ? `; background factors: ${background.join(', ')}` : ''),
-    };
     resolver.register({
       id: p.id,
       name: p.name ?? p.id,
       unit: units[i]!,
       value: { kgCO2e: total, byGas, massByGas, biogenicKgCO2e: biogenicOf(origin), origin },
       shown: { kgCO2e: total.toNumber(), unit: p.unit },
-      source,
+      // Lazy: what a process reaches can be the whole network, and only the processes lines use are asked.
+      get source(): LineSource {
+        const background = [...new Set(reach(i).map((f) => f.id))];
+        return {
+          citation: `foreground process "${p.id}"${p.source ? ` (${p.source})` : ''}, network of ${n} process${n === 1 ? '' : 'es'} solved by GreenLCA`
+            + (background.length ? `; background factors: ${background.join(', ')}` : ''),
+        };
+      },
       co2Only: false,
       isCustom: true,
-      upstream: upstreamOf(i, upstream, exchanges, index),
+      get upstream() {
+        return reach(i);
+      },
     });
   });
 }
@@ -228,23 +233,27 @@ function clean(x: number): number {
   return x === 0 ? 0 : Number(x.toPrecision(15));
 }
 
-/** Background factors a process reaches through the network (for citations and factor-fit warnings). */
-function upstreamOf(start: number, direct: ResolvedFactor[][], exchanges: TechnosphereExchange[], index: Map<string, number>): ResolvedFactor[] {
-  const suppliers = new Map<number, number[]>();
-  for (const e of exchanges) {
-    if (!e.input) continue;
-    const consumer = index.get(String(e.process))!;
-    const list = suppliers.get(consumer) ?? [];
-    list.push(index.get(String(e.product))!);
-    suppliers.set(consumer, list);
-  }
-  const seen = new Set<number>([start]);
-  const queue = [start];
-  const out: ResolvedFactor[] = [];
-  while (queue.length) {
-    const i = queue.shift()!;
-    out.push(...direct[i]!);
-    for (const j of suppliers.get(i) ?? []) if (!seen.has(j)) seen.add(j), queue.push(j);
-  }
-  return out;
+/**
+ * Background factors each process reaches through the network (for citations and factor-fit warnings),
+ * in breadth-first order, computed on first ask and kept: the supplier lists are built once, so each
+ * process asked costs one walk of the network.
+ */
+function reachOf(direct: ResolvedFactor[][], exchanges: TechnosphereExchange[], index: Map<string, number>): (start: number) => ResolvedFactor[] {
+  const suppliers: number[][] = direct.map(() => []);
+  for (const e of exchanges) if (e.input) suppliers[index.get(String(e.process))!]!.push(index.get(String(e.product))!);
+  const known = new Map<number, ResolvedFactor[]>();
+  return (start) => {
+    const cached = known.get(start);
+    if (cached) return cached;
+    const seen = new Set<number>([start]);
+    const queue = [start];
+    const out: ResolvedFactor[] = [];
+    for (let head = 0; head < queue.length; head++) {
+      const i = queue[head]!;
+      for (const f of direct[i]!) out.push(f);
+      for (const j of suppliers[i]!) if (!seen.has(j)) seen.add(j), queue.push(j);
+    }
+    known.set(start, out);
+    return out;
+  };
 }

@@ -1,5 +1,5 @@
 import { compileProduct, LcaInputError, type ComponentInstance, type InventoryRow, type Scope } from '@greenlca/engine';
-import type { Component, InventoryLine, ParameterValue, Product } from '@greenlca/schema';
+import type { Component, ForegroundProcess, InventoryLine, ParameterValue, Product } from '@greenlca/schema';
 import { buildModel } from './build.js';
 import { revalue } from './revalue.js';
 import { compileLines, compileNode, symbols } from './compile.js';
@@ -19,7 +19,8 @@ import type { NodeState, WhatIfModel } from './types.js';
  * - a changed parameter recompiles the lines and components whose expressions use it (directly or
  *   through other parameters);
  * - another GWP set re-values every row without compiling any amount again (`revalue`);
- * - changed custom factors or foreground processes rebuild the model.
+ * - changed custom factors or foreground processes rebuild the model, and so does a changed parameter
+ *   a process uses: the network is solved by the engine alone (the model keeps its factors, not its inputs).
  * Totals are adjusted by the difference of the recompiled rows, exactly.
  */
 export function updateModel(model: WhatIfModel, next: Product): WhatIfModel {
@@ -40,6 +41,7 @@ export function updateModel(model: WhatIfModel, next: Product): WhatIfModel {
   let changed = new Set<string>();
   if (prev.parameters !== next.parameters) {
     changed = changedParameters(prev.parameters, next.parameters);
+    if (changed.size && (next.processes ?? []).some((p) => processUses(changed, p))) return buildModel(next, model.library, model.options);
     if (changed.size) scope = evaluateParameters(next, model);
   }
   const editor = new SumsEditor(
@@ -74,6 +76,10 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 function uses(changed: ReadonlySet<string>, value: unknown): boolean {
   return changed.size > 0 && symbols(value).some((s) => changed.has(s));
+}
+
+function processUses(changed: ReadonlySet<string>, process: ForegroundProcess): boolean {
+  return uses(changed, process.output) || process.inputs.some((input) => uses(changed, input.amount));
 }
 
 /** Parameters whose value changed, and those defined in terms of them. */

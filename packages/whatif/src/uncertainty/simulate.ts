@@ -53,6 +53,8 @@ function parameterPowers(model: WhatIfModel, rows: InventoryRow[], names: string
     const thrice = at(3);
     if (twice.length !== rows.length || thrice.length !== rows.length) return undefined;
     for (let r = 0; r < rows.length; r++) {
+      // A parameter of a foreground process changes the row's factor, not its amount: not a power law.
+      if (twice[r]!.factor !== rows[r]!.factor || thrice[r]!.factor !== rows[r]!.factor) return undefined;
       const a = rows[r]!.amount;
       const a2 = twice[r]!.amount;
       const a3 = thrice[r]!.amount;
@@ -169,7 +171,7 @@ function simulateByRecompiling(
     }
     for (let r = 0; r < drawnRows.length; r++) {
       const row = drawnRows[r]!;
-      let v = row.amount * perUnit[r]!;
+      let v = row.amount * (row.factor === rows[r]!.factor ? perUnit[r]! : row.factor.value.kgCO2e.toNumber());
       for (const m of rowMults[r]!) v *= m[j]!;
       const f = rowFactor[r];
       if (f) v *= f[j]!;

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { bundledSpecifications, evaluate, EvaluationRequest, EvaluationResult, FactorySpecification, ProductSpecification, Text } from '@greenlca/ecodesign';
 import { notFound } from '../../errors.js';
 import { answerOrProblem } from '../../lib/calculate.js';
+import { checkNetwork } from '../../lib/work.js';
 import { libraryOf } from '../../org-datasets/library.js';
 
 const tags = ['compliance'];
@@ -20,6 +21,7 @@ const evaluationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     config: { access: 'read' },
   }, async (request) => {
+    checkNetwork((request.body as { product?: unknown }).product, '/product');
     const library = await libraryOf(app, request);
     return answerOrProblem(() => evaluate(request.body, { library }));
   });

@@ -6,6 +6,7 @@ import type { FactorLibrary } from '@greenlca/engine';
 import { writeProductPackage } from '@greenlca/olca';
 import { elementaryFlows } from '@greenlca/datasets';
 import { answerOrProblem } from '../../lib/calculate.js';
+import { checkNetwork } from '../../lib/work.js';
 import { libraryOf } from '../../org-datasets/library.js';
 
 /** A file name from a product id: letters, digits, dot, dash and underscore only (ids come from clients). */
@@ -24,6 +25,7 @@ export const OlcaPackageResponse = {
  * A product calc refuses is a 422 with calc's coded problems under `pointer`.
  */
 export async function sendOlcaPackage(reply: FastifyReply, product: Product, library: FactorLibrary, gwp: GwpSet | undefined, pointer: string): Promise<FastifyReply> {
+  checkNetwork(product, pointer);
   const list = await elementaryFlows.list();
   const { bytes } = answerOrProblem(() => writeProductPackage(product, library, list, gwp ? { gwp } : {}), pointer);
   return reply.type('application/zip').header('content-disposition', `attachment; filename="${fileName(product.id)}"`).send(Buffer.from(bytes) as never); // bytes, documented as binary

@@ -12,7 +12,7 @@ import type { CalculationResult, GwpSet, Product } from '@greenlca/schema';
 import { reportAnalyses } from '@greenlca/whatif';
 import { answerOrProblem, calculateOrProblem } from '../../lib/calculate.js';
 import { lciaOf } from '../../lib/lcia.js';
-import { fmt, linesOf, overLimit } from '../../lib/work.js';
+import { checkNetworkSolves, fmt, linesOf, overLimit } from '../../lib/work.js';
 import { MAX_MONTE_CARLO_LINE_RUNS, MAX_MONTE_CARLO_RUNS, MAX_SENSITIVITY_LINES } from '../../limits.js';
 import { checkReportSize } from './render.js';
 
@@ -25,13 +25,19 @@ export type Analyses = Static<typeof Analyses>;
 
 
 /** The report's Monte Carlo and tornado are held to the limits of /v1/whatif/uncertainty and /sensitivity. */
-function checkAnalysesSize(lines: number, runs: number, pointer: string): void {
+function checkAnalysesSize(product: Product, runs: number, pointer: string): void {
+  const lines = linesOf(product);
   if (runs * lines > MAX_MONTE_CARLO_LINE_RUNS) {
     throw overLimit(`${pointer}/runs`, 'MONTE_CARLO_TOO_LARGE', `${fmt(runs)} runs × ${fmt(lines)} lines = ${fmt(runs * lines)} line-runs`, `${fmt(MAX_MONTE_CARLO_LINE_RUNS)} line-runs`, 'fewer runs (analyses.runs; 0 for none)');
   }
   if (lines > MAX_SENSITIVITY_LINES) {
     throw overLimit('/product', 'SENSITIVITY_TOO_LARGE', `a product with ${fmt(lines)} lines`, `${fmt(MAX_SENSITIVITY_LINES)} lines for a sensitivity analysis`, 'report a sub-assembly, or combine lines of the same factor');
   }
+  // As /v1/whatif: uncertain parameters re-solve a parameterised network each run, the tornado twice per parameter.
+  const uncertainParameters = Object.keys(product.uncertainty?.parameters ?? {}).length > 0;
+  const solves = (uncertainParameters ? runs : 0) + 1 + 2 * Object.keys(product.parameters ?? {}).length;
+  checkNetworkSolves(product, solves, `${uncertainParameters ? `${fmt(runs)} runs + ` : ''}the tornado's baseline and parameter ends`, `${pointer}/runs`,
+    'fewer runs (analyses.runs; 0 for none), or a smaller foreground network');
 }
 
 export interface ReportContext {
@@ -49,7 +55,7 @@ export function cfpReport(product: Product, ctx: ReportContext, o: { study?: Stu
   const result = calculateOrProblem(product, library, { gwp: o.gwp, referenceYear: now.getUTCFullYear(), validOn: now.toISOString().slice(0, 10) }, pointer);
   const analyses = o.analyses ?? {};
   const runs = analyses.runs ?? 1000;
-  checkAnalysesSize(linesOf(product), runs, o.analysesPointer ?? '/analyses');
+  checkAnalysesSize(product, runs, o.analysesPointer ?? '/analyses');
   const found = answerOrProblem(() => reportAnalyses(product, library, {
     runs, ...(o.gwp ? { gwp: o.gwp } : {}), ...(analyses.seed !== undefined ? { seed: analyses.seed } : {}), ...(analyses.percent !== undefined ? { percent: analyses.percent } : {}),
   }), pointer);

@@ -5,7 +5,7 @@ import {
   compareScenarios, ComparisonSchema, monteCarlo, sensitivity, SensitivityResultSchema, suggest, SuggestResultSchema, UncertaintyResultSchema,
 } from '@greenlca/whatif';
 import { answerOrProblem } from '../../lib/calculate.js';
-import { fmt, linesOf, overLimit } from '../../lib/work.js';
+import { checkNetwork, checkNetworkSolves, fmt, linesOf, overLimit } from '../../lib/work.js';
 import { MAX_COMPARE_LINE_EVALUATIONS, MAX_MONTE_CARLO_LINE_RUNS, MAX_MONTE_CARLO_RUNS, MAX_SENSITIVITY_LINES } from '../../limits.js';
 import { libraryOf } from '../../org-datasets/library.js';
 
@@ -72,6 +72,8 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       throw overLimit('/scenarios', 'COMPARISON_TOO_LARGE', `${fmt(linesOf(product))} lines × ${variants} (baseline and scenarios) = ${fmt(evaluations)} line evaluations`,
         `${fmt(MAX_COMPARE_LINE_EVALUATIONS)} line evaluations`, 'compare fewer scenarios at once');
     }
+    checkNetwork(product, '/product');
+    checkNetworkSolves(product, variants, `${variants} (baseline and scenarios)`, '/scenarios', 'compare fewer scenarios at once');
     const library = await libraryOf(app, request);
     return answerOrProblem(() => compareScenarios(product, library, defined({ scenarios, gwp })), '/product');
   });
@@ -86,6 +88,9 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       throw overLimit('/product', 'SENSITIVITY_TOO_LARGE', `a product with ${fmt(lines)} lines`, `${fmt(MAX_SENSITIVITY_LINES)} lines for a sensitivity analysis`,
         'analyse a sub-assembly, or combine lines of the same factor');
     }
+    checkNetwork(product, '/product');
+    const ends = 1 + 2 * Object.keys(product.parameters ?? {}).length;
+    checkNetworkSolves(product, ends, `the baseline and 2 ends of ${fmt(ends >> 1)} parameters`, '/product/parameters', 'analyse lines and factors only ("kinds"), or use fewer parameters in the processes');
     const library = await libraryOf(app, request);
     return answerOrProblem(() => sensitivity(product, library, defined(options)), '/product');
   });
@@ -103,6 +108,12 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
       throw overLimit('/runs', 'MONTE_CARLO_TOO_LARGE', `${fmt(runs)} runs × ${fmt(linesOf(product))} lines × ${variants} (baseline and scenarios) = ${fmt(lineRuns)} line-runs`,
         `${fmt(MAX_MONTE_CARLO_LINE_RUNS)} line-runs`, 'fewer runs (1,000 usually settle the percentiles), or fewer scenarios at once');
     }
+    checkNetwork(product, '/product');
+    // Only uncertain parameters re-solve the network run by run; each scenario solves it once.
+    const uncertainParameters = Object.keys(product.uncertainty?.parameters ?? {}).length > 0;
+    const solves = (uncertainParameters ? runs : 1) * variants;
+    checkNetworkSolves(product, solves, uncertainParameters ? `${fmt(runs)} runs × ${variants} (baseline and scenarios)` : `${variants} (baseline and scenarios)`, '/runs',
+      'fewer runs or scenarios at once, or a smaller foreground network');
     const library = await libraryOf(app, request);
     return answerOrProblem(() => monteCarlo(product, library, defined(options)), '/product');
   });
@@ -112,6 +123,7 @@ const whatifRoutes: FastifyPluginAsyncTypebox = async (app) => {
     config,
   }, async (request) => {
     const { product, ...options } = request.body;
+    checkNetwork(product, '/product');
     const library = await libraryOf(app, request);
     return answerOrProblem(() => suggest(product, library, defined(options)), '/product');
   });
