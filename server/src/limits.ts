@@ -71,6 +71,14 @@ export const MAX_OLCA_PROCESSES = 10_000;
 export const IMPORT_THREAD_WAITING = 4;
 export const IMPORT_THREAD_TIMEOUT_MS = 120_000;
 export const IMPORT_THREAD_HEAP_MB = 3_072;
+/**
+ * PDF reports are rendered on their own thread (routes/reports/render.ts), one at a time: texts are
+ * cut for the page (@greenlca/report pdf/fit.ts), so a report at MAX_REPORT_LINES takes seconds; the
+ * time and heap are a backstop, past which the request is answered 422 and the server goes on.
+ */
+export const PDF_THREAD_WAITING = 8;
+export const PDF_THREAD_TIMEOUT_MS = 60_000;
+export const PDF_THREAD_HEAP_MB = 1_024;
 /** Problems listed per import: beyond it the answer says how many more there are. */
 export const MAX_IMPORT_PROBLEMS = 1_000;
 /** Organisation datasets loaded into one calculation's factor library (all of an organisation's, current versions). */
