@@ -11,6 +11,7 @@ import { detectDelimiter } from '@greenlca/bom';
 import { decodeText } from '../lib/charset.js';
 import { MAX_ORG_DATASET_CELL_CHARS, MAX_ORG_DATASET_COLUMNS, MAX_ORG_DATASET_ROWS, MAX_ORG_DATASET_UNPACKED_BYTES } from '../limits.js';
 import type { ImportProblem } from '../schemas/org-dataset.js';
+import { unguardFormula } from './formula-guard.js';
 import type { Cell, TableRow } from './table.js';
 
 /** A file that cannot be read at all: one problem, nothing else to list. */
@@ -35,7 +36,8 @@ export function csvRows(bytes: Uint8Array, charset?: string): TableRow[] {
       on_record: (record: string[], context: { lines: number }) => {
         if (record.length > MAX_ORG_DATASET_COLUMNS) throw tooLarge(`line ${context.lines} has ${record.length} columns; a table may have at most ${MAX_ORG_DATASET_COLUMNS}`);
         if (rows.length > MAX_ORG_DATASET_ROWS) throw tooLarge(`the table has more than ${MAX_ORG_DATASET_ROWS.toLocaleString('en')} rows, the most a dataset may have`);
-        rows.push({ row: context.lines, cells: record });
+        // The formula guard an export adds (export.ts) is not part of the value.
+        rows.push({ row: context.lines, cells: record.map(unguardFormula) });
         return null;
       },
     });
