@@ -60,6 +60,14 @@ export const MAX_ORG_DATASET_COLUMNS = 200;
 export const MAX_ORG_DATASET_CELL_CHARS = 4_096;
 /** Bytes an .xlsx or openLCA zip may unpack to (checked from its directory before anything is inflated). */
 export const MAX_ORG_DATASET_UNPACKED_BYTES = 512 * 1024 * 1024;
+/**
+ * What an .xlsx may hold, counted in its XML before it is built (exceljs keeps each as an object of
+ * ~90 bytes and more): shared strings, and rows and cells over all its sheets. A table at the row
+ * limit with 40 filled columns is 2,000,000 cells.
+ */
+export const MAX_WORKBOOK_SHARED_STRINGS = 2_500_000;
+export const MAX_WORKBOOK_ROWS = 200_000;
+export const MAX_WORKBOOK_CELLS = 2_500_000;
 /** Processes of an openLCA package imported as factors (each import calculates all of them, one factorisation). */
 export const MAX_OLCA_PROCESSES = 10_000;
 /**
