@@ -89,6 +89,14 @@ export const MAX_ORG_DATASET_COLUMNS = 200;
 export const MAX_ORG_DATASET_CELL_CHARS = 4_096;
 /** Bytes an .xlsx or openLCA zip may unpack to (checked from its directory before anything is inflated). */
 export const MAX_ORG_DATASET_UNPACKED_BYTES = 512 * 1024 * 1024;
+/**
+ * What an .xlsx may hold, counted in its XML before it is built (exceljs keeps each as an object of
+ * ~90 bytes and more): shared strings, and rows and cells over all its sheets. A table at the row
+ * limit with 40 filled columns is 2,000,000 cells.
+ */
+export const MAX_WORKBOOK_SHARED_STRINGS = 2_500_000;
+export const MAX_WORKBOOK_ROWS = 200_000;
+export const MAX_WORKBOOK_CELLS = 2_500_000;
 /** Processes of an openLCA package imported as factors (each import calculates all of them, one factorisation). */
 export const MAX_OLCA_PROCESSES = 10_000;
 /**
@@ -100,6 +108,14 @@ export const MAX_OLCA_PROCESSES = 10_000;
 export const IMPORT_THREAD_WAITING = 4;
 export const IMPORT_THREAD_TIMEOUT_MS = 120_000;
 export const IMPORT_THREAD_HEAP_MB = 3_072;
+/**
+ * PDF reports are rendered on their own thread (routes/reports/render.ts), one at a time: texts are
+ * cut for the page (@greenlca/report pdf/fit.ts), so a report at MAX_REPORT_LINES takes seconds; the
+ * time and heap are a backstop, past which the request is answered 422 and the server goes on.
+ */
+export const PDF_THREAD_WAITING = 8;
+export const PDF_THREAD_TIMEOUT_MS = 60_000;
+export const PDF_THREAD_HEAP_MB = 1_024;
 /** Problems listed per import: beyond it the answer says how many more there are. */
 export const MAX_IMPORT_PROBLEMS = 1_000;
 /** Organisation datasets loaded into one calculation's factor library (all of an organisation's, current versions). */

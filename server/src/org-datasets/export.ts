@@ -3,6 +3,7 @@
  * first English header of each field in columns.json), so the organisation's data leaves with it.
  */
 import type { Factor, FactorDataset } from '@greenlca/schema';
+import { guardFormula } from './formula-guard.js';
 import { FIELD_INFO, type TableField } from './mapping.js';
 
 const COLUMNS: [TableField, (f: Factor) => string | number | undefined][] = [
@@ -33,13 +34,13 @@ const COLUMNS: [TableField, (f: Factor) => string | number | undefined][] = [
 ];
 
 /**
- * One CSV cell (RFC 4180). Text that a spreadsheet would run as a formula (= + - @ first) is kept
- * as text with a leading apostrophe: an exported file must not execute anything when opened.
+ * One CSV cell (RFC 4180). Text that a spreadsheet would run as a formula (= + - @ tab or CR first) is
+ * kept as text with a leading apostrophe: an exported file must not execute anything when opened.
  */
 function cell(value: string | number | undefined): string {
   if (value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = guardFormula(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -11,7 +11,10 @@ import { detectDelimiter } from '@greenlca/bom';
 import { decodeText } from '../lib/charset.js';
 import { MAX_ORG_DATASET_CELL_CHARS, MAX_ORG_DATASET_COLUMNS, MAX_ORG_DATASET_ROWS, MAX_ORG_DATASET_UNPACKED_BYTES } from '../limits.js';
 import type { ImportProblem } from '../schemas/org-dataset.js';
+import { unguardFormula } from './formula-guard.js';
 import type { Cell, TableRow } from './table.js';
+import { countWorkbook, partCutShort, workbookTooLarge } from './workbook-check.js';
+import { badCrc } from './zip-check.js';
 
 /** A file that cannot be read at all: one problem, nothing else to list. */
 export class UnreadableFile extends Error {
@@ -35,7 +38,8 @@ export function csvRows(bytes: Uint8Array, charset?: string): TableRow[] {
       on_record: (record: string[], context: { lines: number }) => {
         if (record.length > MAX_ORG_DATASET_COLUMNS) throw tooLarge(`line ${context.lines} has ${record.length} columns; a table may have at most ${MAX_ORG_DATASET_COLUMNS}`);
         if (rows.length > MAX_ORG_DATASET_ROWS) throw tooLarge(`the table has more than ${MAX_ORG_DATASET_ROWS.toLocaleString('en')} rows, the most a dataset may have`);
-        rows.push({ row: context.lines, cells: record });
+        // The formula guard an export adds (export.ts) is not part of the value.
+        rows.push({ row: context.lines, cells: record.map(unguardFormula) });
         return null;
       },
     });
@@ -56,7 +60,7 @@ export function unzipBounded(bytes: Uint8Array, what: string, maxBytes = MAX_ORG
   let total = 0;
   let entries = 0;
   try {
-    return unzipSync(bytes, {
+    const unzipped = unzipSync(bytes, {
       filter: (f) => {
         total += f.originalSize;
         if (++entries > 100_000) throw tooLarge(`the ${what} has more than 100,000 entries`);
@@ -64,11 +68,18 @@ export function unzipBounded(bytes: Uint8Array, what: string, maxBytes = MAX_ORG
         return true;
       },
     });
+    const bad = badCrc(bytes, unzipped);
+    if (bad !== undefined) {
+      throw new UnreadableFile({ code: 'NOT_A_ZIP', detail: `the ${what} is damaged: its entry "${bad}" does not unpack to the bytes its zip directory describes (CRC-32 or size)`, hint: hintFor(what) });
+    }
+    return unzipped;
   } catch (error) {
     if (error instanceof UnreadableFile) throw error;
-    throw new UnreadableFile({ code: 'NOT_A_ZIP', detail: `the ${what} is not a readable zip: ${(error as Error).message}`, hint: what === 'workbook' ? 'save it from Excel as .xlsx (Excel Workbook)' : 'export the database from openLCA as JSON-LD (zip)' });
+    throw new UnreadableFile({ code: 'NOT_A_ZIP', detail: `the ${what} is not a readable zip: ${(error as Error).message}`, hint: hintFor(what) });
   }
 }
+
+const hintFor = (what: string) => (what === 'workbook' ? 'save it from Excel as .xlsx (Excel Workbook)' : 'export the database from openLCA as JSON-LD (zip)');
 
 function plain(value: ExcelJS.CellValue, where: string): Cell {
   if (value === null || value === undefined) return undefined;
@@ -95,12 +106,21 @@ export async function xlsxRows(bytes: Uint8Array, sheet?: string): Promise<Table
   // it inflates nothing we have not measured.
   const entries = unzipBounded(bytes, 'workbook');
   if (!entries['xl/workbook.xml']) throw new UnreadableFile({ code: 'NOT_A_WORKBOOK', detail: 'the file is a zip but not an Excel workbook (no xl/workbook.xml)', hint: 'save it from Excel as .xlsx (Excel Workbook)' });
+  const tooLargeWorkbook = workbookTooLarge(countWorkbook(entries));
+  if (tooLargeWorkbook) throw new UnreadableFile(tooLargeWorkbook);
+  const cut = partCutShort(entries);
+  if (cut !== undefined) {
+    throw new UnreadableFile({ code: 'NOT_A_WORKBOOK', detail: `the workbook cannot be read: its part "${cut}" is cut short (it does not end where its XML does)`, hint: 'the file was damaged or not saved to the end: save it again from Excel as .xlsx (Excel Workbook)' });
+  }
   const stored = zipSync(Object.fromEntries(Object.entries(entries).map(([name, data]) => [name, [data, { level: 0 }]])));
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength) as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new UnreadableFile({ code: 'NOT_A_WORKBOOK', detail: `the workbook cannot be read: ${(error as Error).message}`, hint: 'save it from Excel as .xlsx (Excel Workbook)' });
+    // A TypeError is exceljs tripping over a part it did not expect ("Cannot set properties of
+    // undefined"): its words mean nothing to the reader, so they are not passed on.
+    const why = error instanceof TypeError ? 'a part of it is not what an Excel workbook holds' : (error as Error).message;
+    throw new UnreadableFile({ code: 'NOT_A_WORKBOOK', detail: `the workbook cannot be read: ${why}`, hint: 'open it in Excel and save it again as .xlsx (Excel Workbook), or save the table as CSV (UTF-8)' });
   }
   const ws = sheet === undefined ? wb.worksheets[0] : wb.getWorksheet(sheet);
   if (!ws) {

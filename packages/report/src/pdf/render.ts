@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Block, ReportDocument, Section, TableBlock } from '../document.js';
+import { cutText, fitForPdf, PDF_TEXT_LIMITS } from './fit.js';
 import { findCjkFont, type CjkFont } from './fonts.js';
 
 /**
@@ -361,7 +362,8 @@ function drawRunningParts(L: Layout, d: ReportDocument): void {
     const n = i - range.start + 1;
     const pageText = d.lang === 'zh' ? `第 ${n} 页 / 共 ${range.count} 页` : `Page ${n} of ${range.count}`;
     if (n > 1) {
-      L.put(`${d.title} · ${d.subtitle ?? ''}`, M.left, 30, CONTENT, { size: SIZE.small, color: C.muted });
+      // One line: the cover gives the title and subtitle as they are.
+      L.put(cutText(`${d.title} · ${d.subtitle ?? ''}`.replace(/\n/g, ''), PDF_TEXT_LIMITS.runningHeader).text, M.left, 30, CONTENT, { size: SIZE.small, color: C.muted });
       L.doc.save().moveTo(M.left, 42).lineTo(M.left + CONTENT, 42).lineWidth(0.4).strokeColor(C.line).stroke().restore();
     }
     L.doc.save().moveTo(M.left, A4.height - 44).lineTo(M.left + CONTENT, A4.height - 44).lineWidth(0.4).strokeColor(C.line).stroke().restore();
@@ -370,8 +372,12 @@ function drawRunningParts(L: Layout, d: ReportDocument): void {
   }
 }
 
-/** Render a report document to PDF bytes, with the Chinese font embedded (subset). */
-export function renderPdf(d: ReportDocument, options: PdfOptions = {}): Promise<Uint8Array> {
+/**
+ * Render a report document to PDF bytes, with the Chinese font embedded (subset). Texts too long for
+ * their place are cut first (fit.ts), which bounds the layout's time; the cover says so.
+ */
+export function renderPdf(full: ReportDocument, options: PdfOptions = {}): Promise<Uint8Array> {
+  const d = fitForPdf(full).document;
   const font = options.font ?? findCjkFont();
   const doc = new PDFDocument({
     size: 'A4',

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calculate } from '@greenlca/engine';
 import { evaluate } from '@greenlca/ecodesign';
@@ -75,6 +76,17 @@ describe('evaluations and reports', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it.skipIf(!hasCjkFont)('renders the PDF of a 3,000-grapheme name (the audit\'s 28 s) with the name cut and the cut said, the HTML whole', async () => {
+    const product = kettle({ name: 'e\u0301'.repeat(3_000) });
+    const pdf = await t.call(t.orgA.keys.read, 'POST', '/v1/reports/cfp?format=pdf&lang=en', { product });
+    expect(pdf.statusCode).toBe(200);
+    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf.rawPayload }).toString();
+    expect(text).toContain('too long for this PDF and shortened');
+    expect(text.normalize('NFC')).not.toContain('\u00e9'.repeat(200));
+    const html = await t.call(t.orgA.keys.read, 'POST', '/v1/reports/cfp?format=html&lang=en', { product });
+    expect(html.body).toContain(product.name);
   });
 
   it('reports a stored result from what was stored', async () => {
