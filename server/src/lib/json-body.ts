@@ -16,8 +16,9 @@ export function jsonBodyText(body: Buffer, contentType: string | undefined): str
   }
   if (!isUtf8(body)) {
     const at = firstInvalidUtf8(body);
-    const detail = `the body is not valid UTF-8: byte ${at} (0x${body[at]!.toString(16).padStart(2, '0')}) starts no UTF-8 character`;
-    throw new ApiError('GLCA_BAD_REQUEST', `The request body is not UTF-8: ${detail}.`, [{
+    const byte = `byte ${at} (0x${body[at]!.toString(16).padStart(2, '0')}) starts no UTF-8 character`;
+    const detail = `the body is not valid UTF-8: ${byte}`;
+    throw new ApiError('GLCA_BAD_REQUEST', `The request body is not UTF-8: ${byte}.`, [{
       pointer: '', code: 'INVALID_UTF8', detail, hint: 'send JSON as UTF-8: convert text saved as Latin-1, Windows-1252 or GBK first',
     }]);
   }
