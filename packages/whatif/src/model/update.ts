@@ -45,12 +45,14 @@ export function updateModel(model: WhatIfModel, next: Product): WhatIfModel {
   const editor = new SumsEditor(
     model.sums, model.options.lcia ? modelCategories(model.options.lcia, model.library) : undefined, inventoryTracking(model.options, model.library),
   );
-  const ctx: Ctx = { model, next, changed, editor };
+  const ctx: Ctx = { model, next, changed, editor, subtrees: false };
   let roots = model.roots;
   let componentIds = model.componentIds;
   if (prev.components !== next.components || changed.size) {
     roots = diffList(ctx, model.roots, prev.components ?? [], next.components ?? [], undefined, '/components');
-    if (roots !== model.roots) {
+    // Id paths change only with subtrees replaced, added or removed: an edit of one component's own
+    // fields must not cost a walk of the whole bill of materials (a tornado makes one per component).
+    if (ctx.subtrees) {
       const ids = new Set<string>();
       const walk = (list: readonly NodeState[]) => list.forEach((n) => { ids.add(n.instance.idPath); walk(n.children); });
       walk(roots);
@@ -66,6 +68,8 @@ interface Ctx {
   next: Product;
   changed: ReadonlySet<string>;
   editor: SumsEditor;
+  /** Set when a subtree was replaced, added or removed (component id paths may have changed). */
+  subtrees: boolean;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -82,7 +86,7 @@ function changedParameters(a: Record<string, ParameterValue> | undefined, b: Rec
   const after = b ?? {};
   const changed = new Set<string>();
   for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (!sameJson(before[name], after[name])) changed.add(name);
+    if (before[name] !== after[name] && !sameJson(before[name], after[name])) changed.add(name);
   }
   let grew = changed.size > 0;
   while (grew) {
@@ -110,6 +114,7 @@ function allRows(node: NodeState, into: InventoryRow[] = []): InventoryRow[] {
 }
 
 function replaceSubtree(ctx: Ctx, old: NodeState | undefined, fresh: NodeState): NodeState {
+  ctx.subtrees = true;
   if (old) removeSubtree(ctx, old);
   ctx.editor.add(allRows(fresh));
   forEachNode([fresh], (n) => ctx.editor.component(n.instance, n.rows, 1));
@@ -117,6 +122,7 @@ function replaceSubtree(ctx: Ctx, old: NodeState | undefined, fresh: NodeState):
 }
 
 function removeSubtree(ctx: Ctx, old: NodeState): void {
+  ctx.subtrees = true;
   ctx.editor.remove(allRows(old));
   forEachNode([old], (n) => ctx.editor.component(n.instance, n.rows, -1));
 }
@@ -150,22 +156,37 @@ function diffList(
   ctx: Ctx, states: readonly NodeState[], prevList: readonly Component[], nextList: readonly Component[],
   parent: ComponentInstance | undefined, basePath: string,
 ): readonly NodeState[] {
-  if (prevList === nextList && !ctx.changed.size) return states;
+  if ((prevList === nextList && !ctx.changed.size) || (!prevList.length && !nextList.length)) return states;
+  // An edit in place (the usual one): the same ids in the same order as the model's list, which was
+  // checked when it was compiled. Only the components that are other objects are looked at, and their
+  // paths built, as a tornado makes one such edit per component of a bill of thousands.
+  const edited: number[] = [];
+  if (prevList.length === nextList.length) {
+    for (let i = 0; i < nextList.length; i++) if (prevList[i] !== nextList[i]) edited.push(i);
+  }
+  if (prevList.length === nextList.length && edited.every((i) => prevList[i]!.id === nextList[i]!.id)) {
+    let out: NodeState[] | undefined;
+    // Changed parameters may reach any component; else only the edited ones changed.
+    const count = ctx.changed.size ? nextList.length : edited.length;
+    for (let k = 0; k < count; k++) {
+      const i = ctx.changed.size ? k : edited[k]!;
+      const node = prevList[i] !== nextList[i] ? diffNode(ctx, states[i]!, prevList[i]!, nextList[i]!, parent, `${basePath}/${i}`)
+        : refresh(ctx, states[i]!, parent);
+      if (node !== states[i]) (out ??= states.slice())[i] = node;
+    }
+    return out ?? states;
+  }
   checkSiblingIds(nextList, basePath);
-  const sameShape = prevList.length === nextList.length && prevList.every((c, i) => c.id === nextList[i]!.id);
-  const byObject = sameShape ? undefined : new Map(prevList.map((c, i) => [c, i]));
+  const byObject = new Map(prevList.map((c, i) => [c, i]));
   const used = new Set<number>();
   let same = prevList.length === nextList.length;
   const out = nextList.map((c, i) => {
     const path = `${basePath}/${i}`;
-    const j = sameShape ? i : byObject!.get(c);
+    const j = byObject.get(c);
     let node: NodeState;
     if (j !== undefined && prevList[j] === c && !used.has(j)) {
       used.add(j);
       node = refresh(ctx, j === i ? states[j]! : moveNode(states[j]!, `${basePath}/${j}`, path), parent, path);
-    } else if (sameShape) {
-      used.add(i);
-      node = diffNode(ctx, states[i]!, prevList[i]!, c, parent, path);
     } else {
       node = replaceSubtree(ctx, undefined, compileNode(ctx.model, ctx.next, c, path, parent));
     }
@@ -176,14 +197,19 @@ function diffList(
   return same ? states : out;
 }
 
-/** The same component object: only changed parameters can touch it. */
-function refresh(ctx: Ctx, node: NodeState, parent: ComponentInstance | undefined, path: string): NodeState {
+/**
+ * The same component object: only changed parameters can touch it. `path` is its place in the product,
+ * which its instance already has unless it moved (a path is built only where something is recompiled:
+ * a tornado refreshes every component once per parameter).
+ */
+function refresh(ctx: Ctx, node: NodeState, parent: ComponentInstance | undefined, path = node.instance.path): NodeState {
   if (!ctx.changed.size) return node;
   const c = node.component;
   if (uses(ctx.changed, c.quantity)) return replaceSubtree(ctx, node, compileNode(ctx.model, ctx.next, c, path, parent));
   let out = node;
   if (uses(ctx.changed, c.mass)) out = recompileOwn(ctx, node, c, path, parent);
-  const children = diffList(ctx, out.children, c.children ?? [], c.children ?? [], out.instance, `${path}/children`);
+  if (!c.children?.length) return out;
+  const children = diffList(ctx, out.children, c.children, c.children, out.instance, `${path}/children`);
   return children === out.children ? out : { ...out, children };
 }
 
