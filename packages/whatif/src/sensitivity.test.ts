@@ -2,6 +2,7 @@ import { calculate } from '@greenlca/engine';
 import type { Product } from '@greenlca/schema';
 import { describe, expect, it } from 'vitest';
 import { sensitivity } from './sensitivity.js';
+import { scaledParameter } from './uncertainty/simulate.js';
 import { whatifLibrary } from './testing/library.js';
 import { kettle } from './testing/products.js';
 
@@ -84,18 +85,21 @@ describe('one-at-a-time sensitivity', () => {
   });
 });
 
-/** A bill of `n` components (some with children, some whose mass is a parameter's), and two lines. */
-function bill(n: number): Product {
+/**
+ * A bill of `n` components (some with children, some whose mass is a parameter's: "scale", or with
+ * `own`, a parameter of their own), and two lines.
+ */
+function bill(n: number, own = false): Product {
   const materials = ['wf/material-aluminium-primary', 'wf/material-plastics-primary', 'wf/steel', 'wf/material-glass-primary'];
   const components: Product['components'] = Array.from({ length: n }, (_, i) => ({
     id: `c${i}`, name: `Part ${i}`, material: materials[i % 4]!, quantity: 1 + (i % 3),
-    mass: i % 5 === 0 ? `${(i % 7) + 1} g * scale` : `${(i % 13) + 1}.5 g`,
+    mass: i % 5 === 0 ? `${(i % 7) + 1} g * ${own ? `p${i}` : 'scale'}` : `${(i % 13) + 1}.5 g`,
     ...(i % 10 === 0 ? { endOfLife: [{ route: 'landfill', share: 0.5, factor: 'wf/landfill' }] } : {}),
     ...(i % 25 === 0 ? { children: [{ id: 'screw', name: 'Screw', quantity: 4, material: 'wf/steel', mass: '3 g' }] } : {}),
   }));
   return {
     schemaVersion: 1, id: 'bill', name: 'Bill', functionalUnit: { amount: 1, unit: 'item' },
-    parameters: { scale: 2, years: 5 }, components,
+    parameters: { scale: 2, years: 5, ...(own ? Object.fromEntries(components.flatMap((_, i) => (i % 5 === 0 ? [[`p${i}`, `scale * ${1 + (i % 3)}`]] : []))) : {}) }, components,
     inventory: [{ id: 'use', stage: 'use', factor: 'wf/grid-cn', amount: '10 kWh * years' }, { id: 'heat', stage: 'manufacture', factor: 'wf/gas', amount: '2 kWh * scale' }],
   };
 }
@@ -116,6 +120,38 @@ describe('sensitivity of a large bill of materials', () => {
     const t = sensitivity(product, lib);
     expect(t.bars.filter((b) => b.kind === 'component')).toHaveLength(n + n / 25);
     expect(reads).toBeLessThan(20 * n);
+  });
+
+  it('visits, for a parameter, only the components that mention it', () => {
+    // Each of the n / 5 parameters is used by one component: an edit that looked at every component
+    // read the bill about n² / 5 times.
+    const n = 400;
+    const product = bill(n, true);
+    let reads = 0;
+    product.components = new Proxy(product.components!, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const t = sensitivity(product, lib, { kinds: ['parameter'] });
+    expect(t.bars).toHaveLength(2 + n / 5);
+    expect(reads).toBeLessThan(20 * n);
+  });
+
+  it('gives each parameter the totals of a full recalculation at both ends of its range', () => {
+    const product = bill(60, true);
+    const t = sensitivity(product, lib, { kinds: ['parameter'], percent: 30 });
+    expect(t.bars).toHaveLength(14);
+    for (const b of t.bars) {
+      for (const end of ['low', 'high'] as const) {
+        // "scale" reaches every pN, and through them the components that use them.
+        const copy = structuredClone(product);
+        const written = copy.parameters![b.label]!;
+        copy.parameters![b.label] = typeof written === 'number' ? b.range[end] : scaledParameter(written, b.range[end] / b.range.value);
+        expect(b[end].kgCO2e, `${b.key} ${end}`).toBe(calculate(copy, lib).total.kgCO2e);
+      }
+    }
   });
 
   it('gives each component the totals of a full recalculation at both ends of its range', () => {

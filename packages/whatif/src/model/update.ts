@@ -2,7 +2,7 @@ import { compileProduct, LcaInputError, type ComponentInstance, type InventoryRo
 import type { Component, InventoryLine, ParameterValue, Product } from '@greenlca/schema';
 import { buildModel } from './build.js';
 import { revalue } from './revalue.js';
-import { compileLines, compileNode, symbols } from './compile.js';
+import { compileLines, compileNode, neededParameters, symbols } from './compile.js';
 import { modelCategories } from './categories.js';
 import { forEachNode, inventoryTracking, SumsEditor } from './sums.js';
 import type { NodeState, WhatIfModel } from './types.js';
@@ -40,7 +40,7 @@ export function updateModel(model: WhatIfModel, next: Product): WhatIfModel {
   let changed = new Set<string>();
   if (prev.parameters !== next.parameters) {
     changed = changedParameters(prev.parameters, next.parameters);
-    if (changed.size) scope = evaluateParameters(next, model);
+    if (changed.size) scope = evaluateParameters(next, model, changed);
   }
   const editor = new SumsEditor(
     model.sums, model.options.lcia ? modelCategories(model.options.lcia, model.library) : undefined, inventoryTracking(model.options, model.library),
@@ -85,26 +85,74 @@ function changedParameters(a: Record<string, ParameterValue> | undefined, b: Rec
   const before = a ?? {};
   const after = b ?? {};
   const changed = new Set<string>();
-  for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
+  for (const name of Object.keys(after)) {
     if (before[name] !== after[name] && !sameJson(before[name], after[name])) changed.add(name);
   }
-  let grew = changed.size > 0;
-  while (grew) {
-    grew = false;
-    for (const [name, value] of Object.entries(after)) {
-      if (!changed.has(name) && uses(changed, value)) {
+  for (const name of Object.keys(before)) if (!Object.hasOwn(after, name)) changed.add(name);
+  // An unchanged parameter mentions what it mentioned before the edit: follow the model's own index
+  // rather than reading every parameter again for each edit (a tornado makes one per parameter).
+  const stack = [...changed];
+  const mentions = mentionsIn(before);
+  while (stack.length) {
+    for (const name of mentions.get(stack.pop()!) ?? []) {
+      if (!changed.has(name) && Object.hasOwn(after, name)) {
         changed.add(name);
-        grew = true;
+        stack.push(name);
       }
     }
   }
   return changed;
 }
 
-function evaluateParameters(product: Product, model: WhatIfModel): Scope {
-  const sub: Product = { schemaVersion: 1, id: product.id, name: product.name, functionalUnit: product.functionalUnit };
-  if (product.parameters) sub.parameters = product.parameters;
-  return compileProduct(sub, model.library, { gwp: model.gwp }).scope;
+/** For each name, the parameters whose value mentions it (computed once per parameters object). */
+const mentionsCache = new WeakMap<object, Map<string, string[]>>();
+function mentionsIn(parameters: Record<string, ParameterValue>): Map<string, string[]> {
+  let out = mentionsCache.get(parameters);
+  if (!out) {
+    out = new Map();
+    for (const [name, value] of Object.entries(parameters)) {
+      for (const s of symbols(value)) {
+        const list = out.get(s);
+        if (list) list.push(name);
+        else out.set(s, [name]);
+      }
+    }
+    mentionsCache.set(parameters, out);
+  }
+  return out;
+}
+
+/**
+ * The scope after an edit of parameters' values: only the changed ones (and those they need) are
+ * evaluated when the names are the same as before, else every one. A problem is always reported by
+ * the evaluation of every parameter, as before, so the issues do not depend on the path taken.
+ */
+function evaluateParameters(product: Product, model: WhatIfModel, changed: ReadonlySet<string>): Scope {
+  const evaluate = (parameters: Record<string, ParameterValue> | undefined) => {
+    const sub: Product = { schemaVersion: 1, id: product.id, name: product.name, functionalUnit: product.functionalUnit };
+    if (parameters) sub.parameters = parameters;
+    return compileProduct(sub, model.library, { gwp: model.gwp }).scope;
+  };
+  const before = model.product.parameters ?? {};
+  const after = product.parameters ?? {};
+  const sameNames = Object.keys(before).length === Object.keys(after).length && [...changed].every((n) => Object.hasOwn(before, n) && Object.hasOwn(after, n));
+  if (!sameNames) return evaluate(product.parameters);
+  let part: Scope;
+  try {
+    const needed: Record<string, ParameterValue> = { ...neededParameters(after, [...changed].map((n) => after[n])) };
+    for (const name of changed) needed[name] = after[name]!;
+    part = evaluate(needed);
+  } catch (error) {
+    if (error instanceof LcaInputError) return evaluate(product.parameters);
+    throw error;
+  }
+  const scope = new Map(model.scope);
+  for (const name of changed) {
+    const q = part.get(name);
+    if (q === undefined) return evaluate(product.parameters);
+    scope.set(name, q);
+  }
+  return scope;
 }
 
 function allRows(node: NodeState, into: InventoryRow[] = []): InventoryRow[] {
@@ -161,15 +209,14 @@ function diffList(
   // checked when it was compiled. Only the components that are other objects are looked at, and their
   // paths built, as a tornado makes one such edit per component of a bill of thousands.
   const edited: number[] = [];
-  if (prevList.length === nextList.length) {
+  if (prevList !== nextList && prevList.length === nextList.length) {
     for (let i = 0; i < nextList.length; i++) if (prevList[i] !== nextList[i]) edited.push(i);
   }
   if (prevList.length === nextList.length && edited.every((i) => prevList[i]!.id === nextList[i]!.id)) {
     let out: NodeState[] | undefined;
-    // Changed parameters may reach any component; else only the edited ones changed.
-    const count = ctx.changed.size ? nextList.length : edited.length;
-    for (let k = 0; k < count; k++) {
-      const i = ctx.changed.size ? k : edited[k]!;
+    // Else only the components whose subtree mentions a changed parameter can change.
+    const visit = ctx.changed.size ? withMentions(edited, prevList, ctx.changed) : edited;
+    for (const i of visit) {
       const node = prevList[i] !== nextList[i] ? diffNode(ctx, states[i]!, prevList[i]!, nextList[i]!, parent, `${basePath}/${i}`)
         : refresh(ctx, states[i]!, parent);
       if (node !== states[i]) (out ??= states.slice())[i] = node;
@@ -195,6 +242,43 @@ function diffList(
   });
   states.forEach((s, j) => { if (!used.has(j)) removeSubtree(ctx, s); });
   return same ? states : out;
+}
+
+/** `indices`, and those of the components of `list` whose subtree mentions one of `names`, in order. */
+function withMentions(indices: readonly number[], list: readonly Component[], names: ReadonlySet<string>): number[] {
+  const mentions = mentionsInList(list);
+  const out = new Set(indices);
+  for (const name of names) for (const i of mentions.get(name) ?? []) out.add(i);
+  return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * For each name, the indices of the components of a list whose quantity or mass, or a descendant's,
+ * mentions it (computed once per list): a parameter edit visits those, not every component.
+ */
+const listMentionsCache = new WeakMap<readonly Component[], Map<string, number[]>>();
+function mentionsInList(list: readonly Component[]): Map<string, number[]> {
+  let out = listMentionsCache.get(list);
+  if (!out) {
+    out = new Map();
+    const names = new Set<string>();
+    const collect = (c: Component) => {
+      for (const s of symbols(c.quantity)) names.add(s);
+      for (const s of symbols(c.mass)) names.add(s);
+      c.children?.forEach(collect);
+    };
+    for (let i = 0; i < list.length; i++) {
+      names.clear();
+      collect(list[i]!);
+      for (const s of names) {
+        const indices = out.get(s);
+        if (indices) indices.push(i);
+        else out.set(s, [i]);
+      }
+    }
+    listMentionsCache.set(list, out);
+  }
+  return out;
 }
 
 /**
