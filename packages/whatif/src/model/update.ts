@@ -39,8 +39,9 @@ export function updateModel(model: WhatIfModel, next: Product): WhatIfModel {
   let scope = model.scope;
   let changed = new Set<string>();
   if (prev.parameters !== next.parameters) {
-    changed = changedParameters(prev.parameters, next.parameters);
-    if (changed.size) scope = evaluateParameters(next, model, changed);
+    const edit = changedParameters(prev.parameters, next.parameters);
+    changed = edit.changed;
+    if (changed.size) scope = evaluateParameters(next, model, changed, edit.sameNames);
   }
   const editor = new SumsEditor(
     model.sums, model.options.lcia ? modelCategories(model.options.lcia, model.library) : undefined, inventoryTracking(model.options, model.library),
@@ -80,15 +81,20 @@ function uses(changed: ReadonlySet<string>, value: unknown): boolean {
   return changed.size > 0 && symbols(value).some((s) => changed.has(s));
 }
 
-/** Parameters whose value changed, and those defined in terms of them. */
-function changedParameters(a: Record<string, ParameterValue> | undefined, b: Record<string, ParameterValue> | undefined): Set<string> {
+/** Parameters whose value changed, and those defined in terms of them; and whether the names are the same. */
+function changedParameters(a: Record<string, ParameterValue> | undefined, b: Record<string, ParameterValue> | undefined): { changed: Set<string>; sameNames: boolean } {
   const before = a ?? {};
   const after = b ?? {};
   const changed = new Set<string>();
-  for (const name of Object.keys(after)) {
-    if (before[name] !== after[name] && !sameJson(before[name], after[name])) changed.add(name);
+  const names = Object.keys(after);
+  let sameNames = names.length === Object.keys(before).length;
+  for (const name of names) {
+    const was = before[name];
+    if (was === after[name]) continue;
+    if (!Object.hasOwn(before, name)) sameNames = false;
+    if (!sameJson(was, after[name])) changed.add(name);
   }
-  for (const name of Object.keys(before)) if (!Object.hasOwn(after, name)) changed.add(name);
+  if (!sameNames) for (const name of Object.keys(before)) if (!Object.hasOwn(after, name)) changed.add(name);
   // An unchanged parameter mentions what it mentioned before the edit: follow the model's own index
   // rather than reading every parameter again for each edit (a tornado makes one per parameter).
   const stack = [...changed];
@@ -101,7 +107,7 @@ function changedParameters(a: Record<string, ParameterValue> | undefined, b: Rec
       }
     }
   }
-  return changed;
+  return { changed, sameNames };
 }
 
 /** For each name, the parameters whose value mentions it (computed once per parameters object). */
@@ -127,16 +133,14 @@ function mentionsIn(parameters: Record<string, ParameterValue>): Map<string, str
  * evaluated when the names are the same as before, else every one. A problem is always reported by
  * the evaluation of every parameter, as before, so the issues do not depend on the path taken.
  */
-function evaluateParameters(product: Product, model: WhatIfModel, changed: ReadonlySet<string>): Scope {
+function evaluateParameters(product: Product, model: WhatIfModel, changed: ReadonlySet<string>, sameNames: boolean): Scope {
   const evaluate = (parameters: Record<string, ParameterValue> | undefined) => {
     const sub: Product = { schemaVersion: 1, id: product.id, name: product.name, functionalUnit: product.functionalUnit };
     if (parameters) sub.parameters = parameters;
     return compileProduct(sub, model.library, { gwp: model.gwp }).scope;
   };
-  const before = model.product.parameters ?? {};
-  const after = product.parameters ?? {};
-  const sameNames = Object.keys(before).length === Object.keys(after).length && [...changed].every((n) => Object.hasOwn(before, n) && Object.hasOwn(after, n));
   if (!sameNames) return evaluate(product.parameters);
+  const after = product.parameters ?? {};
   let part: Scope;
   try {
     const needed: Record<string, ParameterValue> = { ...neededParameters(after, [...changed].map((n) => after[n])) };
