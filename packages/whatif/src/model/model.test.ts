@@ -174,7 +174,7 @@ describe('the what-if model', () => {
     // A parameter gone that others still use is not its old value: "years" is then read as a unit, and
     // the use line's amount is in kWh·a (an error), where a stale value gave the old total.
     expect(() => updateModel(m, { ...p, parameters: { ...others, lifetime: 6 } })).toThrow(/\/inventory\/0\/amount/);
-    const added = { ...p, parameters: { ...p.parameters, extra: 2 }, inventory: [...p.inventory!, { stage: 'use', factor: 'wf/gas', amount: '1 kWh * extra' }] };
+    const added: Product = { ...p, parameters: { ...p.parameters, extra: 2 }, inventory: [...p.inventory!, { stage: 'use', factor: 'wf/gas', amount: '1 kWh * extra' }] };
     expectSameAsFresh(added, updateModel(m, added));
   });
 
