@@ -1,6 +1,8 @@
+import { calculate } from '@greenlca/engine';
 import type { Product } from '@greenlca/schema';
 import { describe, expect, it } from 'vitest';
 import { sensitivity } from './sensitivity.js';
+import { scaledParameter } from './uncertainty/simulate.js';
 import { whatifLibrary } from './testing/library.js';
 import { kettle } from './testing/products.js';
 
@@ -80,5 +82,94 @@ describe('one-at-a-time sensitivity', () => {
   it('suggests the key meant by an unknown range, or the kind to add', () => {
     expect(() => sensitivity(kettle(), lib, { ranges: { 'parameter:year': { percent: 5 } } })).toThrow(/did you mean "parameter:years"\?/);
     expect(() => sensitivity(kettle(), lib, { ranges: { 'factor:wf/grid-cn': { percent: 5 } } })).toThrow(/"factor:wf\/grid-cn" is a factor, which is not varied here \(add "factor" to the kinds\)/);
+  });
+});
+
+/**
+ * A bill of `n` components (some with children, some whose mass is a parameter's: "scale", or with
+ * `own`, a parameter of their own), and two lines.
+ */
+function bill(n: number, own = false): Product {
+  const materials = ['wf/material-aluminium-primary', 'wf/material-plastics-primary', 'wf/steel', 'wf/material-glass-primary'];
+  const components: Product['components'] = Array.from({ length: n }, (_, i) => ({
+    id: `c${i}`, name: `Part ${i}`, material: materials[i % 4]!, quantity: 1 + (i % 3),
+    mass: i % 5 === 0 ? `${(i % 7) + 1} g * ${own ? `p${i}` : 'scale'}` : `${(i % 13) + 1}.5 g`,
+    ...(i % 10 === 0 ? { endOfLife: [{ route: 'landfill', share: 0.5, factor: 'wf/landfill' }] } : {}),
+    ...(i % 25 === 0 ? { children: [{ id: 'screw', name: 'Screw', quantity: 4, material: 'wf/steel', mass: '3 g' }] } : {}),
+  }));
+  return {
+    schemaVersion: 1, id: 'bill', name: 'Bill', functionalUnit: { amount: 1, unit: 'item' },
+    parameters: { scale: 2, years: 5, ...(own ? Object.fromEntries(components.flatMap((_, i) => (i % 5 === 0 ? [[`p${i}`, `scale * ${1 + (i % 3)}`]] : []))) : {}) }, components,
+    inventory: [{ id: 'use', stage: 'use', factor: 'wf/grid-cn', amount: '10 kWh * years' }, { id: 'heat', stage: 'manufacture', factor: 'wf/gas', amount: '2 kWh * scale' }],
+  };
+}
+
+describe('sensitivity of a large bill of materials', () => {
+  it('reads the bill a bounded number of times per input, not once per component per input', () => {
+    // Each read of a top-level component is counted: a tornado that copied or searched the bill for
+    // each of its n components read it about n² times (5,000 components took half a minute).
+    const n = 400;
+    const product = bill(n);
+    let reads = 0;
+    product.components = new Proxy(product.components!, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const t = sensitivity(product, lib);
+    expect(t.bars.filter((b) => b.kind === 'component')).toHaveLength(n + n / 25);
+    expect(reads).toBeLessThan(20 * n);
+  });
+
+  it('visits, for a parameter, only the components that mention it', () => {
+    // Each of the n / 5 parameters is used by one component: an edit that looked at every component
+    // read the bill about n² / 5 times.
+    const n = 400;
+    const product = bill(n, true);
+    let reads = 0;
+    product.components = new Proxy(product.components!, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const t = sensitivity(product, lib, { kinds: ['parameter'] });
+    expect(t.bars).toHaveLength(2 + n / 5);
+    expect(reads).toBeLessThan(20 * n);
+  });
+
+  it('gives each parameter the totals of a full recalculation at both ends of its range', () => {
+    const product = bill(60, true);
+    const t = sensitivity(product, lib, { kinds: ['parameter'], percent: 30 });
+    expect(t.bars).toHaveLength(14);
+    for (const b of t.bars) {
+      for (const end of ['low', 'high'] as const) {
+        // "scale" reaches every pN, and through them the components that use them.
+        const copy = structuredClone(product);
+        const written = copy.parameters![b.label]!;
+        copy.parameters![b.label] = typeof written === 'number' ? b.range[end] : scaledParameter(written, b.range[end] / b.range.value);
+        expect(b[end].kgCO2e, `${b.key} ${end}`).toBe(calculate(copy, lib).total.kgCO2e);
+      }
+    }
+  });
+
+  it('gives each component the totals of a full recalculation at both ends of its range', () => {
+    const product = bill(60);
+    const t = sensitivity(product, lib, { percent: 30 });
+    const withMass = (path: string, kg: number): Product => {
+      const copy = structuredClone(product);
+      const segments = path.split('/').slice(1);
+      let c: Record<string, unknown> = copy as unknown as Record<string, unknown>;
+      for (const s of segments) c = c[s] as Record<string, unknown>;
+      c.mass = { value: kg, unit: 'kg' };
+      return copy;
+    };
+    const components = t.bars.filter((b) => b.kind === 'component');
+    expect(components).toHaveLength(63);
+    for (const b of components) {
+      expect(b.low.kgCO2e).toBe(calculate(withMass(b.path, b.range.low), lib).total.kgCO2e);
+      expect(b.high.kgCO2e).toBe(calculate(withMass(b.path, b.range.high), lib).total.kgCO2e);
+    }
   });
 });

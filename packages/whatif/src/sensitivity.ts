@@ -1,12 +1,12 @@
-import type { FactorLibrary } from '@greenlca/engine';
-import type { GwpSet, Product } from '@greenlca/schema';
+import type { ComponentInstance, FactorLibrary, InventoryRow } from '@greenlca/engine';
+import type { Component, GwpSet, Product } from '@greenlca/schema';
 import { closest, issue, WhatIfInputError, type WhatIfIssue } from './errors.js';
 import { Exact, fixedOf, exactOf } from './model/exact.js';
-import type { ModelOptions, WhatIfModel } from './model/types.js';
+import { compileNode } from './model/compile.js';
+import { rowKg } from './model/sums.js';
+import type { ModelOptions, NodeState, WhatIfModel } from './model/types.js';
 import { updateModel } from './model/update.js';
 import { exactTotals } from './model/view.js';
-import { componentTargets } from './scenario/targets.js';
-import { Draft } from './scenario/draft.js';
 import { samplerOf } from './uncertainty/distributions.js';
 import { scaledParameter } from './uncertainty/simulate.js';
 import { collectInputs, INPUT_KINDS, unknownTargets, type InputKind, type ModelInput } from './uncertainty/inputs.js';
@@ -91,10 +91,12 @@ export function sensitivityOfModel(model: WhatIfModel, options: SensitivityOptio
     }));
   }
   const base = exactTotals(model).total;
+  // Looked up once: a search of the bill of materials per component made the tornado quadratic.
+  const nodes = nodesByPath(model.roots);
   const bars = inputs.map((input) => {
     const range = rangeOf(input, options, percent);
-    const lowTotal = totalWith(model, input, range.low, range.lowExact);
-    const highTotal = totalWith(model, input, range.high, range.highExact);
+    const lowTotal = totalWith(model, base, nodes, input, range.low, range.lowExact);
+    const highTotal = totalWith(model, base, nodes, input, range.high, range.highExact);
     const bar: Omit<TornadoBar, 'rank'> = {
       key: input.key, kind: input.kind, label: input.label, path: input.path,
       range: { low: range.low, high: range.high, value: input.value, unit: input.unit, from: range.from },
@@ -174,25 +176,46 @@ function checkUncertainty(model: WhatIfModel, inputs: readonly ModelInput[], dis
   if (problems.length) throw new WhatIfInputError(problems);
 }
 
-/** The exact total with one input at value x. */
-function totalWith(model: WhatIfModel, input: ModelInput, x: number, xExact: Exact): Exact {
-  const base = exactTotals(model).total;
-  const v = exactOf(fixedOf(input.value));
+/** Each component's compiled node and its parent's instance, by JSON pointer. */
+type NodesByPath = ReadonlyMap<string, { node: NodeState; parent: ComponentInstance | undefined }>;
+
+function nodesByPath(roots: readonly NodeState[]): NodesByPath {
+  const out = new Map<string, { node: NodeState; parent: ComponentInstance | undefined }>();
+  const walk = (list: readonly NodeState[], parent: ComponentInstance | undefined) => {
+    for (const node of list) {
+      out.set(node.instance.path, { node, parent });
+      walk(node.children, node.instance);
+    }
+  };
+  walk(roots, undefined);
+  return out;
+}
+
+function kgOf(rows: readonly InventoryRow[]): Exact {
+  return rows.reduce((sum, row) => sum.plus(rowKg(row)), new Exact(0));
+}
+
+/** The exact total with one input at value x (`base`: the model's exact total). */
+function totalWith(model: WhatIfModel, base: Exact, nodes: NodesByPath, input: ModelInput, x: number, xExact: Exact): Exact {
+  const change = () => xExact.minus(exactOf(fixedOf(input.value)));
   switch (input.kind) {
     case 'line': {
       // amount × factor: the line's contribution scales with its amount.
       const row = input.rows[0]!;
-      return base.plus(xExact.minus(v).times(row.factor.value.kgCO2e.toString()));
+      return base.plus(change().times(row.factor.value.kgCO2e.toString()));
     }
     case 'factor': {
       const amounts = input.rows.reduce((s, r) => s.plus(exactOf(fixedOf(r.amount))), new Exact(0));
-      return base.plus(amounts.times(xExact.minus(v)));
+      return base.plus(amounts.times(change()));
     }
     case 'component': {
-      const target = componentTargets(model.product).find((t) => `/${t.segments.join('/')}` === input.path)!;
-      const draft = new Draft(model.product);
-      draft.set([...target.segments, 'mass'], { value: x, unit: 'kg' });
-      return exactTotals(updateModel(model, draft.value)).total;
+      // A mass reaches only the component's own rows (material, end of life): they are compiled again
+      // as `updateModel` would, and the total moves by their exact difference. No copy of the product
+      // and no pass over the bill of materials, which made a tornado over thousands of components slow.
+      const { node, parent } = nodes.get(input.path)!;
+      const edited: Component = { ...node.component, mass: { value: x, unit: 'kg' } };
+      const fresh = compileNode(model, model.product, edited, input.path, parent, node.children);
+      return base.plus(kgOf(fresh.rows)).minus(kgOf(node.rows));
     }
     case 'parameter': {
       const written = model.product.parameters![input.label]!;

@@ -158,6 +158,26 @@ describe('the what-if model', () => {
     expectSameAsFresh({ ...p, inventory }, updateModel(m, { ...p, inventory }));
   });
 
+  it('follows parameter edits through the parameters that depend on them, and renamed or added parameters', () => {
+    const p: Product = {
+      ...kettle(), parameters: { boilsPerDay: { value: 3, unit: '1/day' }, years: 5, days: '365 day * years', perDay: 'boilsPerDay * 0.1 kWh' },
+      inventory: [{ id: 'use', stage: 'use', factor: 'wf/grid-cn', amount: 'perDay * days' }, { id: 'heat', stage: 'manufacture', factor: 'wf/gas', amount: '3.5 kWh * years' }],
+    };
+    const m = buildModel(p, lib);
+    // A value deep in the chain: years → days → the use line, and the heat line directly.
+    const longer = { ...p, parameters: { ...p.parameters, years: 7 } };
+    expectSameAsFresh(longer, updateModel(m, longer));
+    // As many parameters as before, one of them another name: everything is evaluated again.
+    const { years: _years, ...others } = p.parameters!;
+    const renamed = { ...p, parameters: { ...others, lifetime: 6, days: '365 day * lifetime' }, inventory: [p.inventory![0]!, { ...p.inventory![1]!, amount: '3.5 kWh * lifetime' }] };
+    expectSameAsFresh(renamed, updateModel(m, renamed));
+    // A parameter gone that others still use is not its old value: "years" is then read as a unit, and
+    // the use line's amount is in kWh·a (an error), where a stale value gave the old total.
+    expect(() => updateModel(m, { ...p, parameters: { ...others, lifetime: 6 } })).toThrow(/\/inventory\/0\/amount/);
+    const added: Product = { ...p, parameters: { ...p.parameters, extra: 2 }, inventory: [...p.inventory!, { stage: 'use', factor: 'wf/gas', amount: '1 kWh * extra' }] };
+    expectSameAsFresh(added, updateModel(m, added));
+  });
+
   it('reports a bad edit with the real JSON pointer, and leaves the old model usable', () => {
     const p = kettle();
     const m = buildModel(p, lib);

@@ -2,7 +2,7 @@ import { compileProduct, LcaInputError, type ComponentInstance, type InventoryRo
 import type { Component, ForegroundProcess, InventoryLine, ParameterValue, Product } from '@greenlca/schema';
 import { buildModel } from './build.js';
 import { revalue } from './revalue.js';
-import { compileLines, compileNode, symbols } from './compile.js';
+import { compileLines, compileNode, neededParameters, symbols } from './compile.js';
 import { modelCategories } from './categories.js';
 import { forEachNode, inventoryTracking, SumsEditor } from './sums.js';
 import type { NodeState, WhatIfModel } from './types.js';
@@ -40,19 +40,22 @@ export function updateModel(model: WhatIfModel, next: Product): WhatIfModel {
   let scope = model.scope;
   let changed = new Set<string>();
   if (prev.parameters !== next.parameters) {
-    changed = changedParameters(prev.parameters, next.parameters);
+    const edit = changedParameters(prev.parameters, next.parameters);
+    changed = edit.changed;
     if (changed.size && (next.processes ?? []).some((p) => processUses(changed, p))) return buildModel(next, model.library, model.options);
-    if (changed.size) scope = evaluateParameters(next, model);
+    if (changed.size) scope = evaluateParameters(next, model, changed, edit.sameNames);
   }
   const editor = new SumsEditor(
     model.sums, model.options.lcia ? modelCategories(model.options.lcia, model.library) : undefined, inventoryTracking(model.options, model.library),
   );
-  const ctx: Ctx = { model, next, changed, editor };
+  const ctx: Ctx = { model, next, changed, editor, subtrees: false };
   let roots = model.roots;
   let componentIds = model.componentIds;
   if (prev.components !== next.components || changed.size) {
     roots = diffList(ctx, model.roots, prev.components ?? [], next.components ?? [], undefined, '/components');
-    if (roots !== model.roots) {
+    // Id paths change only with subtrees replaced, added or removed: an edit of one component's own
+    // fields must not cost a walk of the whole bill of materials (a tornado makes one per component).
+    if (ctx.subtrees) {
       const ids = new Set<string>();
       const walk = (list: readonly NodeState[]) => list.forEach((n) => { ids.add(n.instance.idPath); walk(n.children); });
       walk(roots);
@@ -68,6 +71,8 @@ interface Ctx {
   next: Product;
   changed: ReadonlySet<string>;
   editor: SumsEditor;
+  /** Set when a subtree was replaced, added or removed (component id paths may have changed). */
+  subtrees: boolean;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -82,31 +87,82 @@ function processUses(changed: ReadonlySet<string>, process: ForegroundProcess): 
   return uses(changed, process.output) || process.inputs.some((input) => uses(changed, input.amount));
 }
 
-/** Parameters whose value changed, and those defined in terms of them. */
-function changedParameters(a: Record<string, ParameterValue> | undefined, b: Record<string, ParameterValue> | undefined): Set<string> {
+/** Parameters whose value changed, and those defined in terms of them; and whether the names are the same. */
+function changedParameters(a: Record<string, ParameterValue> | undefined, b: Record<string, ParameterValue> | undefined): { changed: Set<string>; sameNames: boolean } {
   const before = a ?? {};
   const after = b ?? {};
   const changed = new Set<string>();
-  for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (!sameJson(before[name], after[name])) changed.add(name);
+  const names = Object.keys(after);
+  let sameNames = names.length === Object.keys(before).length;
+  for (const name of names) {
+    const was = before[name];
+    if (was === after[name]) continue;
+    if (!Object.hasOwn(before, name)) sameNames = false;
+    if (!sameJson(was, after[name])) changed.add(name);
   }
-  let grew = changed.size > 0;
-  while (grew) {
-    grew = false;
-    for (const [name, value] of Object.entries(after)) {
-      if (!changed.has(name) && uses(changed, value)) {
+  if (!sameNames) for (const name of Object.keys(before)) if (!Object.hasOwn(after, name)) changed.add(name);
+  // An unchanged parameter mentions what it mentioned before the edit: follow the model's own index
+  // rather than reading every parameter again for each edit (a tornado makes one per parameter).
+  const stack = [...changed];
+  const mentions = mentionsIn(before);
+  while (stack.length) {
+    for (const name of mentions.get(stack.pop()!) ?? []) {
+      if (!changed.has(name) && Object.hasOwn(after, name)) {
         changed.add(name);
-        grew = true;
+        stack.push(name);
       }
     }
   }
-  return changed;
+  return { changed, sameNames };
 }
 
-function evaluateParameters(product: Product, model: WhatIfModel): Scope {
-  const sub: Product = { schemaVersion: 1, id: product.id, name: product.name, functionalUnit: product.functionalUnit };
-  if (product.parameters) sub.parameters = product.parameters;
-  return compileProduct(sub, model.library, { gwp: model.gwp }).scope;
+/** For each name, the parameters whose value mentions it (computed once per parameters object). */
+const mentionsCache = new WeakMap<object, Map<string, string[]>>();
+function mentionsIn(parameters: Record<string, ParameterValue>): Map<string, string[]> {
+  let out = mentionsCache.get(parameters);
+  if (!out) {
+    out = new Map();
+    for (const [name, value] of Object.entries(parameters)) {
+      for (const s of symbols(value)) {
+        const list = out.get(s);
+        if (list) list.push(name);
+        else out.set(s, [name]);
+      }
+    }
+    mentionsCache.set(parameters, out);
+  }
+  return out;
+}
+
+/**
+ * The scope after an edit of parameters' values: only the changed ones (and those they need) are
+ * evaluated when the names are the same as before, else every one. A problem is always reported by
+ * the evaluation of every parameter, as before, so the issues do not depend on the path taken.
+ */
+function evaluateParameters(product: Product, model: WhatIfModel, changed: ReadonlySet<string>, sameNames: boolean): Scope {
+  const evaluate = (parameters: Record<string, ParameterValue> | undefined) => {
+    const sub: Product = { schemaVersion: 1, id: product.id, name: product.name, functionalUnit: product.functionalUnit };
+    if (parameters) sub.parameters = parameters;
+    return compileProduct(sub, model.library, { gwp: model.gwp }).scope;
+  };
+  if (!sameNames) return evaluate(product.parameters);
+  const after = product.parameters ?? {};
+  let part: Scope;
+  try {
+    const needed: Record<string, ParameterValue> = { ...neededParameters(after, [...changed].map((n) => after[n])) };
+    for (const name of changed) needed[name] = after[name]!;
+    part = evaluate(needed);
+  } catch (error) {
+    if (error instanceof LcaInputError) return evaluate(product.parameters);
+    throw error;
+  }
+  const scope = new Map(model.scope);
+  for (const name of changed) {
+    const q = part.get(name);
+    if (q === undefined) return evaluate(product.parameters);
+    scope.set(name, q);
+  }
+  return scope;
 }
 
 function allRows(node: NodeState, into: InventoryRow[] = []): InventoryRow[] {
@@ -116,6 +172,7 @@ function allRows(node: NodeState, into: InventoryRow[] = []): InventoryRow[] {
 }
 
 function replaceSubtree(ctx: Ctx, old: NodeState | undefined, fresh: NodeState): NodeState {
+  ctx.subtrees = true;
   if (old) removeSubtree(ctx, old);
   ctx.editor.add(allRows(fresh));
   forEachNode([fresh], (n) => ctx.editor.component(n.instance, n.rows, 1));
@@ -123,6 +180,7 @@ function replaceSubtree(ctx: Ctx, old: NodeState | undefined, fresh: NodeState):
 }
 
 function removeSubtree(ctx: Ctx, old: NodeState): void {
+  ctx.subtrees = true;
   ctx.editor.remove(allRows(old));
   forEachNode([old], (n) => ctx.editor.component(n.instance, n.rows, -1));
 }
@@ -156,22 +214,36 @@ function diffList(
   ctx: Ctx, states: readonly NodeState[], prevList: readonly Component[], nextList: readonly Component[],
   parent: ComponentInstance | undefined, basePath: string,
 ): readonly NodeState[] {
-  if (prevList === nextList && !ctx.changed.size) return states;
+  if ((prevList === nextList && !ctx.changed.size) || (!prevList.length && !nextList.length)) return states;
+  // An edit in place (the usual one): the same ids in the same order as the model's list, which was
+  // checked when it was compiled. Only the components that are other objects are looked at, and their
+  // paths built, as a tornado makes one such edit per component of a bill of thousands.
+  const edited: number[] = [];
+  if (prevList !== nextList && prevList.length === nextList.length) {
+    for (let i = 0; i < nextList.length; i++) if (prevList[i] !== nextList[i]) edited.push(i);
+  }
+  if (prevList.length === nextList.length && edited.every((i) => prevList[i]!.id === nextList[i]!.id)) {
+    let out: NodeState[] | undefined;
+    // Else only the components whose subtree mentions a changed parameter can change.
+    const visit = ctx.changed.size ? withMentions(edited, prevList, ctx.changed) : edited;
+    for (const i of visit) {
+      const node = prevList[i] !== nextList[i] ? diffNode(ctx, states[i]!, prevList[i]!, nextList[i]!, parent, `${basePath}/${i}`)
+        : refresh(ctx, states[i]!, parent);
+      if (node !== states[i]) (out ??= states.slice())[i] = node;
+    }
+    return out ?? states;
+  }
   checkSiblingIds(nextList, basePath);
-  const sameShape = prevList.length === nextList.length && prevList.every((c, i) => c.id === nextList[i]!.id);
-  const byObject = sameShape ? undefined : new Map(prevList.map((c, i) => [c, i]));
+  const byObject = new Map(prevList.map((c, i) => [c, i]));
   const used = new Set<number>();
   let same = prevList.length === nextList.length;
   const out = nextList.map((c, i) => {
     const path = `${basePath}/${i}`;
-    const j = sameShape ? i : byObject!.get(c);
+    const j = byObject.get(c);
     let node: NodeState;
     if (j !== undefined && prevList[j] === c && !used.has(j)) {
       used.add(j);
       node = refresh(ctx, j === i ? states[j]! : moveNode(states[j]!, `${basePath}/${j}`, path), parent, path);
-    } else if (sameShape) {
-      used.add(i);
-      node = diffNode(ctx, states[i]!, prevList[i]!, c, parent, path);
     } else {
       node = replaceSubtree(ctx, undefined, compileNode(ctx.model, ctx.next, c, path, parent));
     }
@@ -182,14 +254,56 @@ function diffList(
   return same ? states : out;
 }
 
-/** The same component object: only changed parameters can touch it. */
-function refresh(ctx: Ctx, node: NodeState, parent: ComponentInstance | undefined, path: string): NodeState {
+/** `indices`, and those of the components of `list` whose subtree mentions one of `names`, in order. */
+function withMentions(indices: readonly number[], list: readonly Component[], names: ReadonlySet<string>): number[] {
+  const mentions = mentionsInList(list);
+  const out = new Set(indices);
+  for (const name of names) for (const i of mentions.get(name) ?? []) out.add(i);
+  return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * For each name, the indices of the components of a list whose quantity or mass, or a descendant's,
+ * mentions it (computed once per list): a parameter edit visits those, not every component.
+ */
+const listMentionsCache = new WeakMap<readonly Component[], Map<string, number[]>>();
+function mentionsInList(list: readonly Component[]): Map<string, number[]> {
+  let out = listMentionsCache.get(list);
+  if (!out) {
+    out = new Map();
+    const names = new Set<string>();
+    const collect = (c: Component) => {
+      for (const s of symbols(c.quantity)) names.add(s);
+      for (const s of symbols(c.mass)) names.add(s);
+      c.children?.forEach(collect);
+    };
+    for (let i = 0; i < list.length; i++) {
+      names.clear();
+      collect(list[i]!);
+      for (const s of names) {
+        const indices = out.get(s);
+        if (indices) indices.push(i);
+        else out.set(s, [i]);
+      }
+    }
+    listMentionsCache.set(list, out);
+  }
+  return out;
+}
+
+/**
+ * The same component object: only changed parameters can touch it. `path` is its place in the product,
+ * which its instance already has unless it moved (a path is built only where something is recompiled:
+ * a tornado refreshes every component once per parameter).
+ */
+function refresh(ctx: Ctx, node: NodeState, parent: ComponentInstance | undefined, path = node.instance.path): NodeState {
   if (!ctx.changed.size) return node;
   const c = node.component;
   if (uses(ctx.changed, c.quantity)) return replaceSubtree(ctx, node, compileNode(ctx.model, ctx.next, c, path, parent));
   let out = node;
   if (uses(ctx.changed, c.mass)) out = recompileOwn(ctx, node, c, path, parent);
-  const children = diffList(ctx, out.children, c.children ?? [], c.children ?? [], out.instance, `${path}/children`);
+  if (!c.children?.length) return out;
+  const children = diffList(ctx, out.children, c.children, c.children, out.instance, `${path}/children`);
   return children === out.children ? out : { ...out, children };
 }
 
