@@ -170,6 +170,19 @@ describe('limits keep every expression cheap', () => {
   });
 });
 
+describe('every refused amount says how to fix it', () => {
+  const line = (amount: string) => ({ ...base, inventory: [{ stage: 'use', factor: 'fx/grid-lca', amount }] });
+  it('numbers that give no value, dimensions that do not add, spaces that are not spaces', () => {
+    for (const amount of ['1 kWh / 0', 'sqrt(-1) kWh', 'exp(709) kWh']) {
+      const [issue] = issues(line(amount));
+      expect(issue, amount).toMatchObject({ code: 'BAD_EXPRESSION', hint: expect.stringContaining('division by zero') });
+    }
+    expect(issues(line('1 kWh + 1 kg'))[0]).toMatchObject({ code: 'BAD_EXPRESSION', hint: expect.stringContaining('same dimension') });
+    expect(issues(line('1\u2009kWh'))[0]!.message).toContain('U+2009');
+    expect(issues(line('1\u00a0kWh'))[0]!.message).toContain('U+00A0');
+  });
+});
+
 describe('counted units', () => {
   it('passengers and persons are counted as items: 3 passenger * 150 km is 450 item*km, as is 450 pkm', () => {
     for (const text of ['3 passenger * 150 km', '3 persons * 150 km', '450 pkm', '450 item * km']) expect(ours(text, {}), text).toEqual({ si: 450_000, dims: '0,1,0,0,0,0,0,0,0,1' });

@@ -89,7 +89,11 @@ const FORBIDDEN: Record<string, string> = {
 
 function describeChar(c: string): string {
   const code = c.codePointAt(0)!;
-  return code < 32 || code === 127 || (code >= 0xd800 && code <= 0xdfff) ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : `"${c}"`;
+  const u = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (code < 32 || code === 127 || (code >= 0xd800 && code <= 0xdfff)) return u;
+  // A space that is not a plain space (thin, no-break, ideographic …) or an invisible mark looks like
+  // nothing in a message: name its code point beside it.
+  return /[\s\p{Cf}\p{Zs}]/u.test(c) ? `"${c}" (${u}, a space or invisible mark other than a plain space)` : `"${c}"`;
 }
 
 function tokenize(text: string): Token[] {

@@ -72,6 +72,15 @@ export function reportExpressionError(error: unknown, path: string, parameterNam
     log.add('EXPRESSION_TOO_LARGE', path, error.message,
       `an expression has at most ${EXPRESSION_LIMITS.maxLength} characters, ${EXPRESSION_LIMITS.maxNodes} terms and ${EXPRESSION_LIMITS.maxDepth} levels of nesting; units at most power ${EXPRESSION_LIMITS.maxUnitPower}`);
   } else {
-    log.add('BAD_EXPRESSION', path, error.message);
+    log.add('BAD_EXPRESSION', path, error.message, error.hint ?? badExpressionHint(error));
   }
+}
+
+/** How to fix an expression that reads but cannot be evaluated, by what went wrong. */
+function badExpressionHint(error: ExpressionError): string {
+  if (/finite|division by zero|negative|logarithm/.test(error.message)) {
+    return 'a division by zero, a square root or logarithm of a negative number, or a value beyond about 1.8e308 (units converted to SI included) gives no number: check the amount and the parameters it uses';
+  }
+  if (error.kind === 'type') return 'quantities added, subtracted or compared must have the same dimension (kg + kWh is refused): multiply or divide to change it';
+  return 'check the syntax: numbers, units, parameters, + - * / ^, parentheses and functions such as min, max, sqrt';
 }
