@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { calculate } from '../calculate.js';
 import type { InputIssue } from '../errors.js';
 import { fixtureLibrary } from '../testing/fixture-library.js';
 import { rejection } from '../testing/rejection.js';
@@ -147,6 +148,9 @@ describe('limits keep every expression cheap', () => {
   it('unit powers', () => {
     expect(one('kg^1e9 * 1 kWh')[0]).toMatchObject({ code: 'BAD_EXPRESSION' });
     expect(one('1 kWh * m^13 / m^13')[0]).toMatchObject({ code: 'BAD_EXPRESSION' });
+    // The power written counts, not its SI base powers: kWh^12 is m^24 s^-24, within the limit of 12 as written.
+    expect(calculate({ ...base, inventory: [{ stage: 'use', factor: 'fx/grid-lca', amount: '1 kWh^12 / kWh^11' }] }, lib).lines[0]!.amount).toEqual({ value: 1, unit: 'kWh' });
+    expect(one('1 kWh * (kWh^2)^12 / kWh^24')[0]).toMatchObject({ code: 'BAD_EXPRESSION', message: expect.stringContaining('beyond power 36') });
   });
   it('results that are not finite', () => {
     expect(one('10^1e6 kWh')[0]).toMatchObject({ code: 'BAD_EXPRESSION' });

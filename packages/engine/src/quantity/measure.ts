@@ -72,9 +72,14 @@ export function negate(a: Value): Value {
 export function power(a: Value, b: Value, maxPower: number): Value {
   if (typeof b !== 'number') throw new MeasureError('an exponent must be a plain number, without a unit');
   if (typeof a === 'number') return settle(a ** b, []);
+  // The limit is on the power written (kWh^12 is allowed), not on what it is in SI base units (m^24 s^-24):
+  // a unit of volume or power raised to 12 is m^36 or s^-36, so those are bounded at three times it.
+  if (Math.abs(b) > maxPower) throw new MeasureError(`a unit raised to the power ${b}, above ${maxPower}`);
   const dims = a.dims.map((d) => d * b);
   if (dims.some((d) => !Number.isInteger(d))) throw new MeasureError(`the unit's power ${b} does not give whole powers of its units`);
-  if (dims.some((d) => Math.abs(d) > maxPower)) throw new MeasureError(`a unit raised to a power above ${maxPower}`);
+  if (dims.some((d) => Math.abs(d) > 3 * maxPower)) {
+    throw new MeasureError(`a quantity raised to the power ${b} is beyond power ${3 * maxPower} in SI base units (kg, m, s …)`);
+  }
   return settle(a.si ** b, dims);
 }
 
