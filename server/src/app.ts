@@ -14,7 +14,7 @@ import { DEFAULT_OUTBOUND, type OutboundPolicy } from './lib/outbound.js';
 import { DEFAULT_DELIVERY_RETRY, type DeliveryRetry } from './lib/pact-client.js';
 import { SecretBox } from './lib/secret-box.js';
 import { bundledCatalogue, type Catalogue } from './lib/library.js';
-import { jsonBodyText, parseJsonBody } from './lib/json-body.js';
+import { parseJsonBody, readJsonBody } from './lib/json-body.js';
 import { CONNECTIONS_CHECK_MS, HEADERS_TIMEOUT_MS, MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES, MAX_CONNECTIONS, REQUEST_TIMEOUT_MS } from './limits.js';
 import { OrgLibraries } from './org-datasets/library.js';
 import auth, { type AuthOptions } from './plugins/auth.js';
@@ -137,14 +137,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-    let text: string;
-    try {
-      text = jsonBodyText(body as Buffer, request.headers['content-type']);
-    } catch (error) {
-      done(error as Error, undefined);
-      return;
-    }
-    parseJsonBody(parseJson, request, text, done);
+    const text = readJsonBody(request, body, done);
+    if (text !== undefined) parseJsonBody(parseJson, request, text, done);
   });
 
   app.setValidatorCompiler(validatorCompiler);

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { ApiError } from '../errors.js';
+import { charsetOf } from './charset.js';
 
 /**
  * The text of a JSON request body. JSON exchanged between systems is UTF-8 (RFC 8259 §8.1): another
@@ -7,7 +8,7 @@ import { ApiError } from '../errors.js';
  * text stored with U+FFFD where a client's "Café" was, as decoding with replacement would.
  */
 export function jsonBodyText(body: Buffer, contentType: string | undefined): string {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
+  const charset = charsetOf(contentType)?.toLowerCase();
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
     const detail = `JSON bodies are UTF-8 (RFC 8259); charset=${charset.slice(0, 40)} is not accepted`;
     throw new ApiError('GLCA_UNSUPPORTED_MEDIA_TYPE', detail, [{
@@ -39,6 +40,16 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 
 type Done = (error: Error | null, value?: unknown) => void;
 type Parse = (request: never, text: string, done: Done) => void;
+
+/** A content-type parser's body as text (jsonBodyText), or undefined with the refusal handed to `done`. */
+export function readJsonBody(request: { headers: { 'content-type'?: string } }, bytes: unknown, done: Done): string | undefined {
+  try {
+    return jsonBodyText(bytes as Buffer, request.headers['content-type']);
+  } catch (error) {
+    done(error as Error, undefined);
+    return undefined;
+  }
+}
 
 /**
  * Fastify's JSON parser (with its prototype-poisoning checks) on a body's text, its refusal said

@@ -7,7 +7,7 @@ import { calculateOrProblem, productShapeProblem } from '../../lib/calculate.js'
 import { lciaOf, MethodQuery } from '../../lib/lcia.js';
 import { ResultCache } from '../../lib/result-cache.js';
 import { resultJson } from '../../lib/result-json.js';
-import { jsonBodyText, parseJsonBody } from '../../lib/json-body.js';
+import { parseJsonBody, readJsonBody } from '../../lib/json-body.js';
 import { parsedFrom } from '../../lib/storable-text.js';
 import { callerOf } from '../../plugins/auth.js';
 import { OrgLibraries, type DatasetPin } from '../../org-datasets/library.js';
@@ -57,13 +57,8 @@ const calculateRoutes: FastifyPluginAsyncTypebox<CalculateRoutesOptions> = async
   // In place of the app's JSON parser (app.ts), for this route only: the same strict UTF-8 reading.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, bytes, done) => {
-    let body: string;
-    try {
-      body = jsonBodyText(bytes as Buffer, request.headers['content-type']);
-    } catch (error) {
-      done(error as Error, undefined);
-      return;
-    }
+    const body = readJsonBody(request, bytes, done);
+    if (body === undefined) return;
     if (!cache) return parse(request, body, done);
     request.bodyHash = createHash('sha256').update(bytes as Buffer).digest('base64');
     // Authentication ran in onRequest, so the caller is known here: a hit skips parsing 20 KiB of JSON.
